@@ -1,0 +1,2 @@
+/// The JSONRPC module.
+enum JSONRPCModule {}

@@ -1,0 +1,2 @@
+/// The LanguageServer module.
+enum LanguageServerModule {}

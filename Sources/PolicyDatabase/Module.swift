@@ -1,0 +1,2 @@
+/// The PolicyDatabase module.
+enum PolicyDatabaseModule {}

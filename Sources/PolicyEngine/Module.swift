@@ -1,0 +1,2 @@
+/// The PolicyEngine module.
+enum PolicyEngineModule {}

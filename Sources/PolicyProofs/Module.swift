@@ -1,0 +1,2 @@
+/// The PolicyProofs module.
+enum PolicyProofsModule {}

@@ -1,0 +1,2 @@
+/// The PolicySQL module.
+enum PolicySQLModule {}

@@ -1,0 +1,2 @@
+/// The PolicySemantics module.
+enum PolicySemanticsModule {}

@@ -1,0 +1,2 @@
+/// The PolicySyntax module.
+enum PolicySyntaxModule {}

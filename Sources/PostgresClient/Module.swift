@@ -1,0 +1,2 @@
+/// The PostgresClient module.
+enum PostgresClientModule {}

@@ -1,0 +1,2 @@
+/// The SMT module.
+enum SMTModule {}
