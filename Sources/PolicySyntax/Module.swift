@@ -1,2 +1,0 @@
-/// The PolicySyntax module.
-enum PolicySyntaxModule {}
