@@ -1,0 +1,61 @@
+import PolicySyntax
+
+/// A project's configuration: `pgpe.yaml` resolved (paths absolute, variables expanded), or the
+/// defaults when there is none.
+public struct ProjectConfig: Hashable, Sendable {
+    /// The absolute path of pgpe.yaml, or `nil` for defaults.
+    public var configFile: String?
+    /// The directory relative paths are resolved against (pgpe.yaml's directory, or the working directory).
+    public var baseDirectory: String
+    /// Absolute paths of policy directories (searched recursively for `*.policy`) and files.
+    public var policyPaths: [String]
+    /// The absolute path of the offline schema (SQL or snapshot JSON), when configured.
+    public var schemaPath: String?
+    /// The live database (libpq URL or key=value string), when configured.
+    public var database: String?
+    /// The governed schemas.
+    public var schemas: [String]
+    /// Declared session keys, in file order.
+    public var sessionKeys: [SessionKeyDecl]
+    /// What an unset session key means.
+    public var missingContext: MissingContext
+    /// What tenant isolation means here.
+    public var isolation: [IsolationKeyDecl]
+    /// The `fn()` allowlist.
+    public var functions: [FunctionDecl]
+    /// Analysis settings.
+    public var analysis: AnalysisSettings
+    /// Apply settings.
+    public var apply: ApplySettings
+
+    /// The defaults, with paths relative to `baseDirectory`.
+    public init(baseDirectory: String) {
+        self.configFile = nil
+        self.baseDirectory = baseDirectory
+        self.policyPaths = [baseDirectory]
+        self.schemaPath = nil
+        self.database = nil
+        self.schemas = ["public"]
+        self.sessionKeys = []
+        self.missingContext = .deny
+        self.isolation = []
+        self.functions = []
+        self.analysis = AnalysisSettings()
+        self.apply = ApplySettings()
+    }
+
+    /// The declaration of a session key.
+    public func sessionKey(_ key: String) -> SessionKeyDecl? {
+        sessionKeys.first { $0.key == key }
+    }
+
+    /// The declaration of an allowed function.
+    public func function(_ name: String) -> FunctionDecl? {
+        functions.first { $0.name == name }
+    }
+
+    /// Whether the proof `id` is on, given its default.
+    public func isProofEnabled(_ id: String, default enabled: Bool) -> Bool {
+        analysis.proofs[id] ?? enabled
+    }
+}

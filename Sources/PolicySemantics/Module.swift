@@ -1,2 +1,0 @@
-/// The PolicySemantics module.
-enum PolicySemanticsModule {}

@@ -1,0 +1,21 @@
+import PolicySyntax
+
+/// A column of a table.
+public struct ColumnModel: Hashable, Sendable {
+    /// The column's name (case preserved).
+    public var name: String
+    /// Its normalized type.
+    public var type: SQLType
+    /// Whether it is declared NOT NULL (primary key columns are).
+    public var notNull: Bool
+    /// Where it is declared (schema file), when known.
+    public var location: FileLocation?
+
+    /// Creates a column.
+    public init(name: String, type: SQLType, notNull: Bool, location: FileLocation? = nil) {
+        self.name = name
+        self.type = type
+        self.notNull = notNull
+        self.location = location
+    }
+}

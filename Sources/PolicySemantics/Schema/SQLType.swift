@@ -1,0 +1,117 @@
+/// A column, session or function type, normalized the way people write it (`int4` → `integer`,
+/// `character varying(20)` → `varchar`, `timestamp with time zone` → `timestamptz`).
+public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The canonical name (`integer`, `varchar`, `timestamptz`, `text[]`, `public.mood`).
+    public var name: String
+    /// The family it belongs to.
+    public var family: TypeFamily
+
+    /// Creates a type from its canonical name and family.
+    public init(name: String, family: TypeFamily) {
+        self.name = name
+        self.family = family
+    }
+
+    public var description: String { name }
+
+    /// The types the policy language knows by name (`has_column(x, uuid)`, `session:` in pgpe.yaml).
+    public static let languageTypeNames = [
+        "text", "varchar", "integer", "bigint", "smallint", "numeric", "uuid", "boolean",
+        "timestamp", "timestamptz", "date", "jsonb",
+    ]
+
+    /// `text`
+    public static let text = SQLType(name: "text", family: .text)
+    /// `integer`
+    public static let integer = SQLType(name: "integer", family: .integer)
+    /// `bigint`
+    public static let bigint = SQLType(name: "bigint", family: .integer)
+    /// `boolean`
+    public static let boolean = SQLType(name: "boolean", family: .boolean)
+    /// `uuid`
+    public static let uuid = SQLType(name: "uuid", family: .uuid)
+
+    private static let aliases: [String: (String, TypeFamily)] = [
+        "int": ("integer", .integer), "int4": ("integer", .integer), "integer": ("integer", .integer),
+        "serial": ("integer", .integer), "serial4": ("integer", .integer),
+        "int8": ("bigint", .integer), "bigint": ("bigint", .integer), "bigserial": ("bigint", .integer),
+        "serial8": ("bigint", .integer),
+        "int2": ("smallint", .integer), "smallint": ("smallint", .integer), "smallserial": ("smallint", .integer),
+        "serial2": ("smallint", .integer), "oid": ("oid", .integer),
+        "numeric": ("numeric", .numeric), "decimal": ("numeric", .numeric),
+        "real": ("real", .numeric), "float4": ("real", .numeric),
+        "double precision": ("double precision", .numeric), "float8": ("double precision", .numeric),
+        "float": ("double precision", .numeric), "money": ("money", .numeric),
+        "text": ("text", .text), "varchar": ("varchar", .text), "character varying": ("varchar", .text),
+        "char": ("char", .text), "character": ("char", .text), "bpchar": ("char", .text),
+        "name": ("name", .text), "citext": ("citext", .text),
+        "bool": ("boolean", .boolean), "boolean": ("boolean", .boolean),
+        "uuid": ("uuid", .uuid),
+        "timestamp": ("timestamp", .timestamp), "timestamp without time zone": ("timestamp", .timestamp),
+        "timestamptz": ("timestamptz", .timestamp), "timestamp with time zone": ("timestamptz", .timestamp),
+        "date": ("date", .date),
+        "time": ("time", .time), "time without time zone": ("time", .time),
+        "timetz": ("timetz", .time), "time with time zone": ("timetz", .time), "interval": ("interval", .time),
+        "json": ("json", .json), "jsonb": ("jsonb", .json),
+        "bytea": ("bytea", .other), "inet": ("inet", .other), "cidr": ("cidr", .other),
+        "macaddr": ("macaddr", .other), "xml": ("xml", .other), "tsvector": ("tsvector", .other),
+    ]
+
+    /// Normalizes a type as written in SQL or as printed by the catalog (`format_type`):
+    /// case and spacing folded, modifiers dropped, `pg_catalog.` removed, arrays (`x[]`,
+    /// `x ARRAY`, `_x`) kept as arrays. `enumTypes` are user types that compare like text.
+    public static func normalize(_ written: String, enumTypes: Set<String> = []) -> SQLType {
+        var text = ""
+        var parenDepth = 0
+        var lastWasSpace = true
+        var inQuotes = false
+        for character in written {
+            if character == "\"" {
+                inQuotes.toggle()
+                continue
+            }
+            if inQuotes {
+                text.append(character)
+                lastWasSpace = false
+                continue
+            }
+            if character == "(" { parenDepth += 1; continue }
+            if character == ")" { parenDepth = max(0, parenDepth - 1); continue }
+            if parenDepth > 0 { continue }
+            if character.isWhitespace {
+                if !lastWasSpace { text.append(" ") }
+                lastWasSpace = true
+            } else {
+                text.append(contentsOf: character.lowercased())
+                lastWasSpace = false
+            }
+        }
+        while text.hasSuffix(" ") { text.removeLast() }
+        var isArray = false
+        while text.hasSuffix("[]") {
+            isArray = true
+            text.removeLast(2)
+            while text.hasSuffix(" ") { text.removeLast() }
+        }
+        if text.hasSuffix(" array") {
+            isArray = true
+            text.removeLast(6)
+        }
+        // Spacing inside "timestamp (3) with time zone" leaves a double space once modifiers go.
+        text = text.split(separator: " ").joined(separator: " ")
+        if text.hasPrefix("pg_catalog.") { text.removeFirst("pg_catalog.".count) }
+        if text.hasPrefix("_"), !isArray, aliases[String(text.dropFirst())] != nil {
+            isArray = true
+            text.removeFirst()
+        }
+        let element: SQLType
+        if let (name, family) = aliases[text] {
+            element = SQLType(name: name, family: family)
+        } else if enumTypes.contains(text) || enumTypes.contains("public." + text) {
+            element = SQLType(name: text, family: .text)
+        } else {
+            element = SQLType(name: text, family: .other)
+        }
+        return isArray ? SQLType(name: element.name + "[]", family: .array) : element
+    }
+}

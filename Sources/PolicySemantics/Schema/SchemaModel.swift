@@ -1,0 +1,73 @@
+import PolicySyntax
+
+/// The database schema pgpe checks policies against: tables, functions, roles.
+///
+/// Read from SQL (`pg_dump --schema-only` or migrations), from a JSON snapshot written by
+/// `pgpe introspect`, or from a live catalog; all three give this same model.
+public struct SchemaModel: Hashable, Sendable {
+    /// Tables sorted by (schema, name).
+    public private(set) var tables: [TableModel]
+    /// Function signatures.
+    public var functions: [FunctionSignature]
+    /// Roles (pg_dump does not write them; snapshots and live catalogs do).
+    public var roles: [RoleModel]
+    /// Schemas that were declared or hold a table.
+    public var schemaNames: [String]
+    /// Where the model came from (a path, a URL without password, or "<none>").
+    public var origin: String
+
+    private var index: [QualifiedName: Int]
+
+    /// Creates a model; tables are sorted and indexed.
+    public init(tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
+                schemaNames: [String] = [], origin: String = "<none>") {
+        let sorted = tables.sorted { $0.name < $1.name }
+        self.tables = sorted
+        self.functions = functions
+        self.roles = roles
+        var names = Set(schemaNames)
+        for table in sorted { names.insert(table.name.schema) }
+        self.schemaNames = names.sorted()
+        self.origin = origin
+        var index: [QualifiedName: Int] = [:]
+        for (offset, table) in sorted.enumerated() { index[table.name] = offset }
+        self.index = index
+    }
+
+    /// An empty schema.
+    public static let empty = SchemaModel()
+
+    /// The table with exactly this name.
+    public func table(_ name: QualifiedName) -> TableModel? {
+        index[name].map { tables[$0] }
+    }
+
+    /// Replaces or adds a table, keeping the order.
+    public mutating func upsert(_ table: TableModel) {
+        var all = tables.filter { $0.name != table.name }
+        all.append(table)
+        self = SchemaModel(tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin)
+    }
+
+    /// Resolves a table written as `name` or `schema.name`: a qualified name is exact; an
+    /// unqualified one is looked up in `searchPath` order, then in any schema when unique.
+    public func resolveTable(schema: String?, name: String, searchPath: [String]) -> TableModel? {
+        if let schema { return table(QualifiedName(schema: schema, name: name)) }
+        for candidate in searchPath {
+            if let table = table(QualifiedName(schema: candidate, name: name)) { return table }
+        }
+        let matches = tables.filter { $0.name.name == name }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The tables of the given schemas.
+    public func tables(inSchemas schemas: [String]) -> [TableModel] {
+        let wanted = Set(schemas)
+        return tables.filter { wanted.contains($0.name.schema) }
+    }
+
+    /// The role with this name.
+    public func role(_ name: String) -> RoleModel? {
+        roles.first { $0.name == name }
+    }
+}

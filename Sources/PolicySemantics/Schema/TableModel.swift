@@ -1,0 +1,70 @@
+import Foundation
+import PolicySyntax
+
+/// A table of the schema.
+public struct TableModel: Hashable, Sendable {
+    /// Its qualified name.
+    public var name: QualifiedName
+    /// Its columns in declaration order.
+    public var columns: [ColumnModel]
+    /// The primary key's columns (empty when none).
+    public var primaryKey: [String]
+    /// Unique constraints and unique indexes, each a list of columns.
+    public var uniqueKeys: [[String]]
+    /// Foreign keys declared on this table.
+    public var foreignKeys: [ForeignKeyModel]
+    /// The table comment.
+    public var comment: String?
+    /// Tags from `@pgpe:tags a,b` in the comment.
+    public var tags: [String]
+    /// The owning role, when known.
+    public var owner: String?
+    /// Where the `CREATE TABLE` is, when known.
+    public var location: FileLocation?
+
+    /// Creates a table.
+    public init(
+        name: QualifiedName, columns: [ColumnModel] = [], primaryKey: [String] = [], uniqueKeys: [[String]] = [],
+        foreignKeys: [ForeignKeyModel] = [], comment: String? = nil, tags: [String] = [], owner: String? = nil,
+        location: FileLocation? = nil
+    ) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.uniqueKeys = uniqueKeys
+        self.foreignKeys = foreignKeys
+        self.comment = comment
+        self.tags = tags
+        self.owner = owner
+        self.location = location
+    }
+
+    /// The column named exactly `name`.
+    public func column(_ name: String) -> ColumnModel? {
+        columns.first { $0.name == name }
+    }
+
+    /// Whether `columns` (as a set) is the primary key or a unique key, so that two rows agreeing
+    /// on them are the same row.
+    public func isKey(_ columns: [String]) -> Bool {
+        let wanted = Set(columns)
+        if !primaryKey.isEmpty, Set(primaryKey).isSubset(of: wanted) { return true }
+        return uniqueKeys.contains { !$0.isEmpty && Set($0).isSubset(of: wanted) }
+    }
+
+    /// The tags written in a comment as `@pgpe:tags a,b`.
+    public static func tags(inComment comment: String?) -> [String] {
+        guard let comment, let marker = comment.range(of: "@pgpe:tags") else { return [] }
+        let line = comment[marker.upperBound...].prefix { !$0.isNewline }
+        let pieces = line.split { (character: Character) -> Bool in
+            character == "," || character == " " || character == "\t"
+        }
+        let list = pieces.map { String($0) }
+        var tags: [String] = []
+        for tag in list where !tag.isEmpty {
+            if tag.hasPrefix("@") { break }
+            tags.append(tag)
+        }
+        return tags
+    }
+}
