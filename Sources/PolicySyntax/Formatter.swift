@@ -122,7 +122,7 @@ public struct Formatter {
 
     // MARK: - Pieces
 
-    static func name(_ name: NameSyntax) -> String {
+    public static func name(_ name: NameSyntax) -> String {
         switch name.quoting {
         case .bare: return name.text
         case .double: return "\"" + name.text.doublingQuotes("\"") + "\""
@@ -130,20 +130,20 @@ public struct Formatter {
         }
     }
 
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         "'" + value.doublingQuotes("'") + "'"
     }
 
-    static func table(_ table: TableNameSyntax) -> String {
+    public static func table(_ table: TableNameSyntax) -> String {
         (table.schema.map { name($0) + "." } ?? "") + name(table.name)
     }
 
-    static func relation(_ relation: RelationSyntax) -> String {
+    public static func relation(_ relation: RelationSyntax) -> String {
         let source = relation.source.map(table) ?? "_"
         return "rel(\(source), \(name(relation.sourceColumn)), \(table(relation.target)), \(name(relation.targetColumn)))"
     }
 
-    static func literal(_ literal: LiteralSyntax) -> String {
+    public static func literal(_ literal: LiteralSyntax) -> String {
         switch literal.kind {
         case .string(let value): return string(value)
         case .integer(let value): return String(value)
@@ -154,7 +154,7 @@ public struct Formatter {
         }
     }
 
-    static func value(_ value: ValueSyntax) -> String {
+    public static func value(_ value: ValueSyntax) -> String {
         switch value.kind {
         case .column(let column): return "col(\(name(column)))"
         case .session(let key): return "session(\(string(key.value)))"
@@ -164,11 +164,11 @@ public struct Formatter {
         }
     }
 
-    static func function(_ call: FunctionCallSyntax) -> String {
+    public static func function(_ call: FunctionCallSyntax) -> String {
         "fn(\(name(call.name)), [" + call.arguments.map(Formatter.value).joined(separator: ", ") + "])"
     }
 
-    static func atom(_ atom: AtomSyntax) -> String {
+    public static func atom(_ atom: AtomSyntax) -> String {
         switch atom.kind {
         case .comparison(let lhs, let op, let rhs):
             return "\(value(lhs)) \(op.rawValue) \(value(rhs))"
@@ -185,7 +185,7 @@ public struct Formatter {
         }
     }
 
-    static func selector(_ selector: SelectorSyntax) -> String {
+    public static func selector(_ selector: SelectorSyntax) -> String {
         switch selector.kind {
         case .all: return "ALL"
         case .hasColumn(let column, let type):

@@ -1,0 +1,196 @@
+import PolicySyntax
+
+/// The semantic checks of SPEC section 4: selectors and the governed set, name resolution,
+/// types, null comparisons, depth, traversal cycles, duplicate names; then the normal form of
+/// every policy on every table it governs. Problems are diagnostics, never thrown.
+public final class Checker {
+    let config: ProjectConfig
+    let schema: SchemaModel
+    let hasSchema: Bool
+    var sink = DiagnosticSink()
+    /// Session keys inferred from the columns they are compared with: key → (type, where).
+    var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
+    /// The tables of the governed schemas.
+    let candidateTables: [TableModel]
+
+    private init(config: ProjectConfig, schema: SchemaModel?) {
+        self.config = config
+        self.schema = schema ?? .empty
+        self.hasSchema = schema != nil
+        self.candidateTables = (schema ?? .empty).tables(inSchemas: config.schemas)
+    }
+
+    /// Checks the parsed `.policy` files against `config` and `schema` (`nil` when no schema is
+    /// available: only schema-free checks run).
+    public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?) -> PolicySet {
+        let checker = Checker(config: config, schema: schema)
+        return checker.run(files: files.sorted { $0.source.path < $1.source.path })
+    }
+
+    private func run(files: [ParsedFile]) -> PolicySet {
+        var policies: [CheckedPolicy] = []
+        var grants: [CheckedGrant] = []
+        var firstByName: [String: PolicyRef] = [:]
+        for file in files {
+            for item in file.tree.items {
+                switch item {
+                case .policy(let syntax):
+                    guard let policy = checkPolicy(syntax, file: file.source.path) else { continue }
+                    if let first = firstByName[policy.ref.name] {
+                        sink.add(Diagnostic(
+                            id: "semantic.duplicate-policy", severity: .error,
+                            message: "duplicate policy name '\(policy.ref.name)'; policy names must be unique across files",
+                            location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
+                            notes: [DiagnosticNote(message: "'\(policy.ref.name)' is first declared here",
+                                                   location: FileLocation(file: first.location.file, range: first.nameRange))]))
+                    } else {
+                        firstByName[policy.ref.name] = policy.ref
+                    }
+                    policies.append(policy)
+                case .grant(let syntax):
+                    if let grant = checkGrant(syntax, file: file.source.path) { grants.append(grant) }
+                }
+            }
+        }
+        checkCycles(policies)
+        let sessionTypes = resolveSessionTypes()
+        checkIsolationKeys()
+        var governed = Set<QualifiedName>()
+        for policy in policies { governed.formUnion(policy.tables) }
+        let governedTables = governed.sorted()
+        let ungoverned = candidateTables.map(\.name).filter { !governed.contains($0) }
+        var named = Set<String>()
+        for policy in policies { for role in policy.roles where role != "public" { named.insert(role) } }
+        if !hasSchema && !files.isEmpty {
+            sink.add(Diagnostic(
+                id: "semantic.no-schema", severity: .info,
+                message: "no schema configured (set 'schema:' or 'database:' in pgpe.yaml); only schema-free checks ran",
+                location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
+        }
+        return PolicySet(
+            config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants,
+            governedTables: governedTables, ungovernedTables: ungoverned, diagnostics: sink.finish(),
+            sessionTypes: sessionTypes, roles: named.sorted() + [PolicySet.publicRole])
+    }
+
+    // MARK: - Policies
+
+    private func checkPolicy(_ syntax: PolicyDeclSyntax, file: String) -> CheckedPolicy? {
+        guard let name = syntax.name else { return nil }
+        let ref = PolicyRef(name: name.identifier, location: FileLocation(file: file, range: syntax.range), nameRange: name.range)
+        let commands = syntax.commands?.commands ?? []
+        let roles = syntax.roles.map(\.identifier)
+        var tables: [QualifiedName] = []
+        if let selector = syntax.selector, !syntax.hasErrors || selectorIsComplete(selector) {
+            tables = matchTables(selector, file: file, reportEmpty: !syntax.hasErrors)
+        }
+        var policy = CheckedPolicy(
+            ref: ref, syntax: syntax, kind: syntax.kind ?? .permissive, commands: commands, roles: roles,
+            hasCheck: syntax.check != nil, tables: tables, using: [:], check: [:], hasErrors: syntax.hasErrors)
+        guard !syntax.hasErrors else { return policy }
+        checkRoles(syntax.roles, file: file)
+        let lowerer = PolicyLowerer(checker: self, policy: ref, file: file, syntax: syntax)
+        if !hasSchema || tables.isEmpty {
+            // Schema-free checks: functions, session keys, literals, depth.
+            if lowerer.lowerWithoutTable() == false { policy.hasErrors = true }
+            return policy
+        }
+        var cache: [String: (using: NormalizedPolicy, check: NormalizedPolicy)?] = [:]
+        for tableName in tables {
+            guard let table = schema.table(tableName) else { continue }
+            let signature = lowerer.signature(on: table)
+            let result: (using: NormalizedPolicy, check: NormalizedPolicy)?
+            if let cached = cache[signature], cached != nil {
+                result = cached
+            } else {
+                // A signature that failed is lowered again so every table's errors are reported.
+                result = lowerer.lowerAndNormalize(on: table)
+                cache[signature] = result
+            }
+            if let result {
+                policy.using[tableName] = result.using
+                policy.check[tableName] = result.check
+            } else {
+                policy.hasErrors = true
+            }
+        }
+        return policy
+    }
+
+    /// Whether a selector from a declaration with errors is still whole (so matched tables can be shown).
+    private func selectorIsComplete(_ selector: SelectorSyntax) -> Bool {
+        switch selector.kind {
+        case .missing: return false
+        case .not(let inner), .parenthesized(let inner): return selectorIsComplete(inner)
+        case .and(let terms), .or(let terms): return terms.allSatisfy(selectorIsComplete)
+        default: return true
+        }
+    }
+
+    private func checkRoles(_ roles: [NameSyntax], file: String) {
+        guard !schema.roles.isEmpty else { return }
+        let known = schema.roles.map(\.name)
+        for role in roles where role.identifier != "public" && !known.contains(role.identifier) {
+            let suggestion = Suggestions.closest(to: role.identifier, among: known)
+            sink.add(Diagnostic(
+                id: "semantic.unknown-role", severity: .warning,
+                message: "unknown role '\(role.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                location: FileLocation(file: file, range: role.range),
+                fixIts: suggestion.map { [Checker.replace(role, with: $0, file: file)] } ?? []))
+        }
+    }
+
+    // MARK: - Grants
+
+    private func checkGrant(_ syntax: GrantDeclSyntax, file: String) -> CheckedGrant? {
+        guard !syntax.hasErrors, let selector = syntax.selector else { return nil }
+        let tables = matchTables(selector, file: file, reportEmpty: true)
+        checkRoles(syntax.roles, file: file)
+        var privileges: [Privilege] = []
+        for entry in syntax.privileges {
+            let expanded: [Privilege] = entry.privilege == .all ? [.select, .insert, .update, .delete] : [entry.privilege]
+            for privilege in expanded where !privileges.contains(privilege) { privileges.append(privilege) }
+        }
+        return CheckedGrant(privileges: privileges.sorted(), roles: syntax.roles.map(\.identifier), tables: tables,
+                            location: FileLocation(file: file, range: syntax.range), syntax: syntax)
+    }
+
+    // MARK: - Session keys and isolation
+
+    private func resolveSessionTypes() -> [String: SQLType] {
+        var types: [String: SQLType] = [:]
+        for declared in config.sessionKeys { types[declared.key] = declared.type }
+        for (key, uses) in inferredSessionTypes.sorted(by: { $0.key < $1.key }) where types[key] == nil {
+            guard let first = uses.first else { continue }
+            types[key] = first.0
+            for (type, location) in uses.dropFirst() where !type.family.isComparable(with: first.0.family) {
+                sink.add(Diagnostic(
+                    id: "semantic.session-type-conflict", severity: .error,
+                    message: "session key '\(key)' is compared with \(first.0.name) and \(type.name) values; declare its type under 'session:' in pgpe.yaml",
+                    location: location,
+                    notes: [DiagnosticNote(message: "compared with \(first.0.name) here", location: first.1)]))
+            }
+        }
+        return types
+    }
+
+    private func checkIsolationKeys() {
+        for entry in config.isolation {
+            guard let selector = entry.tables, let location = entry.location else { continue }
+            _ = matchTables(selector, file: location.file, reportEmpty: false)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A fix-it replacing `name` with `replacement`, keeping its quoting.
+    static func replace(_ name: NameSyntax, with replacement: String, file: String) -> FixIt {
+        let text: String
+        switch name.quoting {
+        case .bare: text = replacement == replacement.lowercased() ? replacement : "\"" + replacement.doublingQuotes("\"") + "\""
+        case .double: text = "\"" + replacement.doublingQuotes("\"") + "\""
+        case .single: text = "'" + replacement.doublingQuotes("'") + "'"
+        }
+        return FixIt(title: "replace with '\(replacement)'", file: file, edits: [TextEdit(range: name.range, newText: text)])
+    }
+}

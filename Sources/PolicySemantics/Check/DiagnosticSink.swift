@@ -1,0 +1,70 @@
+import PolicySyntax
+
+/// Collects diagnostics without duplicates, and merges per-table reports of the same mistake at
+/// the same place into one message naming every table.
+struct DiagnosticSink {
+    private struct TableKey: Hashable {
+        var id: String
+        var location: FileLocation
+        var detail: String
+    }
+
+    private struct TableEntry {
+        var severity: Severity
+        var tables: [QualifiedName]
+        var render: ([QualifiedName]) -> String
+        var fixIts: [FixIt]
+        var order: Int
+    }
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private var seen = Set<Diagnostic>()
+    private var perTable: [TableKey: TableEntry] = [:]
+    private var counter = 0
+
+    /// Adds a diagnostic unless the same one was added before.
+    mutating func add(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
+
+    /// Adds a diagnostic for one table; reports of the same `id`, location and `detail` for other
+    /// tables are merged, and `render` receives every table.
+    mutating func add(
+        id: String, severity: Severity, location: FileLocation, table: QualifiedName, detail: String,
+        fixIts: [FixIt] = [], render: @escaping ([QualifiedName]) -> String
+    ) {
+        let key = TableKey(id: id, location: location, detail: detail)
+        if var entry = perTable[key] {
+            if !entry.tables.contains(table) { entry.tables.append(table) }
+            perTable[key] = entry
+        } else {
+            counter += 1
+            perTable[key] = TableEntry(severity: severity, tables: [table], render: render, fixIts: fixIts, order: counter)
+        }
+    }
+
+    /// All diagnostics, per-table ones merged, sorted by file and position.
+    func finish() -> [Diagnostic] {
+        var result = diagnostics
+        for (key, entry) in perTable.sorted(by: { $0.value.order < $1.value.order }) {
+            result.append(Diagnostic(id: key.id, severity: entry.severity, message: entry.render(entry.tables.sorted()),
+                                     location: key.location, fixIts: entry.fixIts))
+        }
+        return result.sorted {
+            if $0.location.file != $1.location.file { return $0.location.file < $1.location.file }
+            if $0.range != $1.range { return $0.range < $1.range }
+            return $0.id < $1.id
+        }
+    }
+
+    /// "public.a", "public.a and public.b", "public.a, public.b and 3 more tables".
+    static func list(_ tables: [QualifiedName]) -> String {
+        switch tables.count {
+        case 0: return ""
+        case 1: return tables[0].description
+        case 2: return "\(tables[0]) and \(tables[1])"
+        case 3: return "\(tables[0]), \(tables[1]) and \(tables[2])"
+        default: return "\(tables[0]), \(tables[1]) and \(tables.count - 2) more tables"
+        }
+    }
+}

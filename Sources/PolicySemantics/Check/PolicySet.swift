@@ -1,0 +1,118 @@
+import PolicySyntax
+
+/// The checked policy set of a workspace: every policy and grant with what it governs, the
+/// diagnostics, and the effective predicates. Immutable; built by `Checker`.
+public struct PolicySet: Sendable {
+    /// The configuration used.
+    public let config: ProjectConfig
+    /// The schema used (empty when none was available).
+    public let schema: SchemaModel
+    /// Whether a schema was available (without one only schema-free checks ran).
+    public let hasSchema: Bool
+    /// Policies in order (files by path, then source order).
+    public let policies: [CheckedPolicy]
+    /// Grants in order.
+    public let grants: [CheckedGrant]
+    /// Tables some policy's selector matches, sorted.
+    public let governedTables: [QualifiedName]
+    /// Tables of the governed schemas that no policy matches, sorted.
+    public let ungovernedTables: [QualifiedName]
+    /// Semantic diagnostics (syntax diagnostics stay with their parsed files).
+    public let diagnostics: [Diagnostic]
+    /// The type of every session key used: declared, else inferred from the columns it is compared with, else text.
+    public let sessionTypes: [String: SQLType]
+    /// Roles named in `TO` clauses, sorted, followed by `PUBLIC` (any other role).
+    public let roles: [String]
+
+    /// The name the role dimension uses for "any role no policy names".
+    public static let publicRole = "PUBLIC"
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Whether `table` is governed (RLS is enabled on it).
+    public func isGoverned(_ table: QualifiedName) -> Bool {
+        governedTables.binarySearchContains(table)
+    }
+
+    /// Policies whose selector matches `table`, in order.
+    public func policies(governing table: QualifiedName) -> [CheckedPolicy] {
+        policies.filter { $0.tables.contains(table) }
+    }
+
+    /// The effective predicate of `table` for `command`, `role` and `side`.
+    ///
+    /// `role` is a role named in some `TO` clause or `PUBLIC` (any other role). Policies with
+    /// errors on the table are left out.
+    public func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String,
+                          side: EffectivePredicate.Side) -> EffectivePredicate {
+        var permissive: [PolicyPredicate] = []
+        var restrictive: [PolicyPredicate] = []
+        for policy in policies where policy.commands.contains(command) && policy.applies(toRole: role) {
+            let normalized = side == .using ? policy.using[table] : policy.check[table]
+            guard let normalized else { continue }
+            let predicate = PolicyPredicate(policy: policy.ref, kind: policy.kind, clauses: normalized.clauses)
+            if policy.kind == .permissive {
+                permissive.append(predicate)
+            } else {
+                restrictive.append(predicate)
+            }
+        }
+        return EffectivePredicate(table: table, command: command, role: role, side: side,
+                                  permissive: permissive, restrictive: restrictive)
+    }
+
+    /// The sides a command evaluates: SELECT/DELETE USING, INSERT WITH CHECK, UPDATE both.
+    public static func sides(of command: PolicyCommand) -> [EffectivePredicate.Side] {
+        switch command {
+        case .select, .delete: return [.using]
+        case .insert: return [.check]
+        case .update: return [.using, .check]
+        }
+    }
+
+    /// The roles whose effective predicates can differ on `table`: the roles named by policies
+    /// governing it, and PUBLIC.
+    public func roles(for table: QualifiedName) -> [String] {
+        var named = Set<String>()
+        for policy in policies where policy.tables.contains(table) {
+            for role in policy.roles where role != "public" { named.insert(role) }
+        }
+        return named.sorted() + [PolicySet.publicRole]
+    }
+
+    /// The session type of `key` (text when nothing says otherwise).
+    public func sessionType(_ key: String) -> SQLType {
+        sessionTypes[key] ?? .text
+    }
+
+    /// Creates a policy set (used by `Checker`).
+    init(config: ProjectConfig, schema: SchemaModel, hasSchema: Bool, policies: [CheckedPolicy], grants: [CheckedGrant],
+         governedTables: [QualifiedName], ungovernedTables: [QualifiedName], diagnostics: [Diagnostic],
+         sessionTypes: [String: SQLType], roles: [String]) {
+        self.config = config
+        self.schema = schema
+        self.hasSchema = hasSchema
+        self.policies = policies
+        self.grants = grants
+        self.governedTables = governedTables
+        self.ungovernedTables = ungovernedTables
+        self.diagnostics = diagnostics
+        self.sessionTypes = sessionTypes
+        self.roles = roles
+    }
+}
+
+extension Array where Element == QualifiedName {
+    /// Binary search in a sorted array.
+    func binarySearchContains(_ value: QualifiedName) -> Bool {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if self[mid] == value { return true }
+            if self[mid] < value { low = mid + 1 } else { high = mid - 1 }
+        }
+        return false
+    }
+}

@@ -1,0 +1,24 @@
+/// A conjunction of atoms; no atoms means `true`. Equality ignores the origin.
+public struct Clause: Hashable, Sendable, CustomStringConvertible {
+    /// The atoms (sorted once normalized).
+    public var atoms: [Atom]
+    /// The source clause it came from (for blame), when known.
+    public var origin: ClauseOrigin?
+
+    /// Creates a clause.
+    public init(atoms: [Atom], origin: ClauseOrigin? = nil) {
+        self.atoms = atoms
+        self.origin = origin
+    }
+
+    /// Whether the clause is `true` (no atoms).
+    public var isTrue: Bool { atoms.isEmpty }
+
+    public static func == (lhs: Clause, rhs: Clause) -> Bool { lhs.atoms == rhs.atoms }
+    public func hash(into hasher: inout Hasher) { hasher.combine(atoms) }
+
+    /// The clause in the policy language (`true` when empty).
+    public var description: String {
+        atoms.isEmpty ? "true" : atoms.map(\.description).joined(separator: " AND ")
+    }
+}
