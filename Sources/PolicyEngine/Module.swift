@@ -1,2 +1,0 @@
-/// The PolicyEngine module.
-enum PolicyEngineModule {}

@@ -1,0 +1,67 @@
+import PolicySemantics
+import PolicySQL
+import PolicySyntax
+
+/// An immutable view of a workspace: configuration, schema, parsed policy files and the checked
+/// policy set. The CLI and the language server answer every question from a snapshot.
+public struct WorkspaceSnapshot: Sendable {
+    /// The configuration.
+    public let configSource: ConfigSource
+    /// The schema.
+    public let schemaSource: SchemaSource
+    /// Parsed `.policy` files, sorted by path.
+    public let files: [ParsedFile]
+    /// The checked policy set.
+    public let policySet: PolicySet
+
+    /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
+    /// text in `previous` are not parsed again.
+    public init(config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil) {
+        var reused: [String: ParsedFile] = [:]
+        if let previous {
+            for file in previous.files { reused[file.source.path] = file }
+        }
+        var files: [ParsedFile] = []
+        for (path, text) in documents {
+            if let old = reused[path], old.source.text == text {
+                files.append(old)
+            } else {
+                files.append(Parser.parse(text: text, path: path))
+            }
+        }
+        files.sort { $0.source.path < $1.source.path }
+        self.configSource = config
+        self.schemaSource = schema
+        self.files = files
+        self.policySet = Checker.check(files: files, config: config.config, schema: schema.model)
+    }
+
+    /// The configuration.
+    public var config: ProjectConfig { configSource.config }
+
+    /// The parsed file at `path`.
+    public func file(_ path: String) -> ParsedFile? {
+        files.first { $0.source.path == path }
+    }
+
+    /// The source text of any file the snapshot knows: policy files, pgpe.yaml, the schema file.
+    public func sourceFile(_ path: String) -> SourceFile? {
+        if let file = file(path) { return file.source }
+        if let config = configSource.file, config.path == path { return config }
+        if let schema = schemaSource.file, schema.path == path { return schema }
+        return nil
+    }
+
+    /// Every diagnostic of the workspace: pgpe.yaml, schema, syntax and semantic ones.
+    public var diagnostics: [Diagnostic] {
+        configSource.diagnostics + schemaSource.diagnostics + files.flatMap(\.diagnostics) + policySet.diagnostics
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The compiled SQL.
+    public func compile() -> CompiledProgram {
+        PolicyCompiler.compile(policySet)
+    }
+}

@@ -1,0 +1,14 @@
+import PolicySemantics
+
+/// The statements for one table.
+public struct CompiledTable: Hashable, Sendable {
+    /// The table.
+    public var table: QualifiedName
+    /// Whether RLS is enabled and forced on it (it is governed).
+    public var isGoverned: Bool
+    /// The statements, in output order.
+    public var statements: [CompiledStatement]
+
+    /// The expected policies on this table.
+    public var policies: [ExpectedPolicy] { statements.compactMap(\.policy) }
+}

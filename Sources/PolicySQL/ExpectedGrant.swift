@@ -1,0 +1,7 @@
+/// Privileges that should be granted on a table.
+public struct ExpectedGrant: Hashable, Sendable {
+    /// `SELECT`, `INSERT`, `UPDATE`, `DELETE`, in that order.
+    public var privileges: [String]
+    /// The grantees.
+    public var roles: [String]
+}

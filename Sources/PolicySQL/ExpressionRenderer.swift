@@ -1,0 +1,157 @@
+import PolicySemantics
+import PolicySyntax
+
+/// Renders normal-form predicates as PostgreSQL expressions.
+///
+/// Session values become `(SELECT NULLIF(current_setting('k', true), '')::type)` (deny) or
+/// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
+/// text); traversals become `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner
+/// columns qualified by the alias; `fn` is schema-qualified; `raw` is parenthesized.
+public struct ExpressionRenderer {
+    private let policySet: PolicySet
+
+    /// Where names resolve while rendering: the table whose columns are in scope, and its alias
+    /// (none for the governed table itself).
+    private struct Scope {
+        var table: TableModel?
+        var alias: String?
+        var depth: Int
+    }
+
+    /// Creates a renderer for a checked policy set.
+    public init(policySet: PolicySet) {
+        self.policySet = policySet
+    }
+
+    /// A disjunction of clauses on `table`: `a AND b` for one clause, `(a AND b) OR (c)` for
+    /// several, `true` for a true clause, `false` for none.
+    public func render(_ clauses: [Clause], table: QualifiedName) -> String {
+        let scope = Scope(table: policySet.schema.table(table), alias: nil, depth: 0)
+        return render(clauses, scope: scope)
+    }
+
+    /// An effective predicate: `(permissive OR ...) AND restrictive AND ...`.
+    public func render(_ predicate: EffectivePredicate) -> String {
+        guard !predicate.permissive.isEmpty else { return "false" }
+        let scope = Scope(table: policySet.schema.table(predicate.table), alias: nil, depth: 0)
+        let permissive = predicate.permissive.map { "(" + render($0.clauses, scope: scope) + ")" }
+        var parts = [permissive.count == 1 ? permissive[0] : "(" + permissive.joined(separator: " OR ") + ")"]
+        for policy in predicate.restrictive {
+            parts.append("(" + render(policy.clauses, scope: scope) + ")")
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    private func render(_ clauses: [Clause], scope: Scope) -> String {
+        if clauses.isEmpty { return "false" }
+        if clauses.contains(where: \.isTrue) { return "true" }
+        if clauses.count == 1 { return render(clauses[0], scope: scope) }
+        return clauses.map { "(" + render($0, scope: scope) + ")" }.joined(separator: " OR ")
+    }
+
+    private func render(_ clause: Clause, scope: Scope) -> String {
+        clause.isTrue ? "true" : clause.atoms.map { render($0, scope: scope) }.joined(separator: " AND ")
+    }
+
+    private func render(_ atom: Atom, scope: Scope) -> String {
+        switch atom {
+        case .constant(let value):
+            return value ? "true" : "false"
+        case .raw(let raw):
+            return "(" + raw.text + ")"
+        case .isNull(let operand):
+            return render(operand, scope: scope, castTo: nil) + " IS NULL"
+        case .isNotNull(let operand):
+            return render(operand, scope: scope, castTo: nil) + " IS NOT NULL"
+        case .predicate(let name, let arguments):
+            return call(name, arguments, scope: scope)
+        case .compare(let lhs, let op, let rhs):
+            let left = render(lhs, scope: scope, castTo: type(of: rhs, scope: scope))
+            let right = render(rhs, scope: scope, castTo: type(of: lhs, scope: scope))
+            let symbol: String
+            switch op {
+            case .equal: symbol = "="
+            case .notEqual: symbol = "<>"
+            case .less: symbol = "<"
+            case .greater: symbol = ">"
+            case .lessEqual: symbol = "<="
+            case .greaterEqual: symbol = ">="
+            case .in: symbol = "IN"
+            case .notIn: symbol = "NOT IN"
+            case .like: symbol = "LIKE"
+            case .notLike: symbol = "NOT LIKE"
+            }
+            return "\(left) \(symbol) \(right)"
+        case .exists(let traversal):
+            let alias = "t\(scope.depth + 1)"
+            let inner = Scope(table: policySet.schema.table(traversal.target), alias: alias, depth: scope.depth + 1)
+            let source = column(traversal.sourceColumn, scope: scope)
+            var sql = "\(source) IN (SELECT \(alias).\(SQLQuoting.identifier(traversal.targetColumn)) FROM \(SQLQuoting.qualified(traversal.target)) \(alias)"
+            if !traversal.clause.isTrue {
+                sql += " WHERE " + render(traversal.clause, scope: inner)
+            }
+            return sql + ")"
+        }
+    }
+
+    /// The SQL type of an operand when it is known from the schema or declarations.
+    private func type(of operand: Operand, scope: Scope) -> SQLType? {
+        switch operand {
+        case .column(let name): return scope.table?.column(name)?.type
+        case .function(let name, _): return policySet.config.function(name)?.returns
+        case .session(let key): return policySet.sessionType(key)
+        default: return nil
+        }
+    }
+
+    private func column(_ name: String, scope: Scope) -> String {
+        (scope.alias.map { $0 + "." } ?? "") + SQLQuoting.identifier(name)
+    }
+
+    private func call(_ name: String, _ arguments: [Operand], scope: Scope) -> String {
+        let declaration = policySet.config.function(name)
+        let schema = declaration?.schema ?? "public"
+        let rendered = arguments.enumerated().map { index, argument -> String in
+            let expected = declaration.flatMap { index < $0.arguments.count ? $0.arguments[index] : nil }
+            return render(argument, scope: scope, castTo: expected)
+        }
+        return SQLQuoting.identifier(schema) + "." + SQLQuoting.identifier(name) + "(" + rendered.joined(separator: ", ") + ")"
+    }
+
+    /// An operand; a session value is cast to `castTo` (the compared value's type) or, without
+    /// one, to the session key's own type.
+    private func render(_ operand: Operand, scope: Scope, castTo: SQLType?) -> String {
+        switch operand {
+        case .column(let name):
+            return column(name, scope: scope)
+        case .literal(let value):
+            return literal(value)
+        case .list(let values):
+            return "(" + values.map(literal).joined(separator: ", ") + ")"
+        case .function(let name, let arguments):
+            return call(name, arguments, scope: scope)
+        case .session(let key):
+            return session(key, type: castTo ?? policySet.sessionType(key))
+        }
+    }
+
+    /// The sub-select that reads a session key once per query.
+    public func session(_ key: String, type: SQLType) -> String {
+        let cast = type.family == .text ? "" : "::" + SQLQuoting.typeName(type)
+        switch policySet.config.missingContext {
+        case .deny:
+            return "(SELECT NULLIF(current_setting(\(SQLQuoting.literal(key)), true), '')\(cast))"
+        case .error:
+            return "(SELECT current_setting(\(SQLQuoting.literal(key)))\(cast))"
+        }
+    }
+
+    private func literal(_ value: LiteralValue) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .string(let text): return SQLQuoting.literal(text)
+        }
+    }
+}

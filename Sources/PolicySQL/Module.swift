@@ -1,2 +1,0 @@
-/// The PolicySQL module.
-enum PolicySQLModule {}

@@ -1,0 +1,118 @@
+import PolicySemantics
+import PolicySyntax
+
+/// Compiles a checked policy set to PostgreSQL (SPEC section 7). Deterministic to the byte.
+public struct PolicyCompiler {
+    private let policySet: PolicySet
+    private let renderer: ExpressionRenderer
+
+    /// Creates a compiler for `policySet`.
+    public init(policySet: PolicySet) {
+        self.policySet = policySet
+        self.renderer = ExpressionRenderer(policySet: policySet)
+    }
+
+    /// Compiles every governed (and granted) table.
+    public static func compile(_ policySet: PolicySet) -> CompiledProgram {
+        PolicyCompiler(policySet: policySet).compile()
+    }
+
+    /// Compiles every governed (and granted) table.
+    public func compile() -> CompiledProgram {
+        var tableNames = Set(policySet.governedTables)
+        for grant in policySet.grants { tableNames.formUnion(grant.tables) }
+        var diagnostics: [Diagnostic] = []
+        var tables: [CompiledTable] = []
+        for table in tableNames.sorted() {
+            let (compiled, problems) = compile(table: table)
+            tables.append(compiled)
+            diagnostics.append(contentsOf: problems)
+        }
+        return CompiledProgram(tables: tables, diagnostics: diagnostics)
+    }
+
+    /// The statements of one table, and name collisions found on it.
+    public func compile(table: QualifiedName) -> (CompiledTable, [Diagnostic]) {
+        let governed = policySet.isGoverned(table)
+        let qualified = SQLQuoting.qualified(table)
+        var statements: [CompiledStatement] = []
+        if governed {
+            statements.append(CompiledStatement(kind: .enableRLS, table: table,
+                                                sql: "ALTER TABLE \(qualified) ENABLE ROW LEVEL SECURITY;"))
+            statements.append(CompiledStatement(kind: .forceRLS, table: table,
+                                                sql: "ALTER TABLE \(qualified) FORCE ROW LEVEL SECURITY;"))
+        }
+        var diagnostics: [Diagnostic] = []
+        var names: [String: PolicyRef] = [:]
+        for policy in policySet.policies where policy.tables.contains(table) {
+            guard let using = policy.using[table], let check = policy.check[table] else { continue }
+            for statement in policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses) {
+                if let name = statement.policy?.name {
+                    if let other = names[name] {
+                        diagnostics.append(Diagnostic(
+                            id: "compile.name-collision", severity: .error,
+                            message: "policy '\(policy.ref.name)' compiles to the name \(name) on \(table), which policy '\(other.name)' also gets; rename one",
+                            location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
+                            notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
+                                                   location: FileLocation(file: other.location.file, range: other.nameRange))]))
+                    } else {
+                        names[name] = policy.ref
+                    }
+                }
+                statements.append(statement)
+            }
+        }
+        for grant in policySet.grants where grant.tables.contains(table) {
+            let privileges = grant.privileges.map(\.rawValue)
+            let roles = grant.roles.map(PolicyCompiler.role)
+            statements.append(CompiledStatement(
+                kind: .grant, table: table,
+                sql: "GRANT \(privileges.joined(separator: ", ")) ON TABLE \(qualified) TO \(roles.joined(separator: ", "));",
+                grant: ExpectedGrant(privileges: privileges, roles: grant.roles), source: grant.location))
+        }
+        return (CompiledTable(table: table, isGoverned: governed, statements: statements), diagnostics)
+    }
+
+    /// A role in SQL: `PUBLIC` for public, else a quoted-as-needed identifier.
+    static func role(_ name: String) -> String {
+        name == "public" ? "PUBLIC" : SQLQuoting.identifier(name)
+    }
+
+    private func policyStatements(for policy: CheckedPolicy, table: QualifiedName, using: [Clause], check: [Clause]) -> [CompiledStatement] {
+        let usingSQL = renderer.render(using, table: table)
+        let checkSQL = renderer.render(check, table: table)
+        let checkDiffers = using != check
+        var result: [CompiledStatement] = []
+        let perCommand: [(PolicyCommand?, String)]
+        if policy.isForAll {
+            perCommand = [(nil, "ALL")]
+        } else {
+            perCommand = policy.commands.map { ($0, $0.rawValue) }
+        }
+        for (command, commandText) in perCommand {
+            let name = PolicyNaming.name(policy: policy.ref.name, table: table.name,
+                                         command: perCommand.count == 1 ? nil : command)
+            let expression: (using: String?, check: String?)
+            switch command {
+            case .select?, .delete?: expression = (usingSQL, nil)
+            case .insert?: expression = (nil, checkSQL)
+            case .update?, nil: expression = (usingSQL, checkDiffers ? checkSQL : nil)
+            }
+            var sql = "CREATE POLICY \(SQLQuoting.identifier(name))\n"
+            sql += "  ON \(SQLQuoting.qualified(table))\n"
+            sql += "  AS \(policy.kind.rawValue)\n"
+            sql += "  FOR \(commandText)"
+            if !policy.roles.isEmpty {
+                sql += "\n  TO " + policy.roles.map(PolicyCompiler.role).joined(separator: ", ")
+            }
+            if let using = expression.using { sql += "\n  USING (\(using))" }
+            if let check = expression.check { sql += "\n  WITH CHECK (\(check))" }
+            sql += ";"
+            let expected = ExpectedPolicy(name: name, permissive: policy.kind == .permissive, command: commandText,
+                                          roles: policy.roles, using: expression.using, check: expression.check)
+            result.append(CompiledStatement(kind: .createPolicy, table: table, sql: sql, policy: expected,
+                                            source: policy.ref.location, sourcePolicy: policy.ref.name))
+        }
+        return result
+    }
+}

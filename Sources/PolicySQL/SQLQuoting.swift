@@ -1,0 +1,73 @@
+import PolicySemantics
+
+/// Quoting of identifiers and literals exactly as PostgreSQL needs it.
+public enum SQLQuoting {
+    /// PostgreSQL 15's keywords that are not unreserved (`pg_get_keywords()` with `catcode <> 'U'`):
+    /// as identifiers they must be quoted, as `quote_ident` does.
+    static let keywords: Set<String> = [
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between", "bigint",
+        "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce", "collate", "collation",
+        "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+        "current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable",
+        "desc", "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+        "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in", "initially", "inner",
+        "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "lateral", "leading", "least",
+        "left", "like", "limit", "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not",
+        "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay",
+        "placing", "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
+        "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample", "then",
+        "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values",
+        "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement",
+        "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+    ]
+
+    /// An identifier, double-quoted when PostgreSQL needs it: anything but a lower-case
+    /// `[a-z_][a-z0-9_$]*` that is not a keyword.
+    public static func identifier(_ name: String) -> String {
+        var plain = !name.isEmpty
+        for (index, byte) in name.utf8.enumerated() {
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if !(isLower || byte == 0x5F || (index > 0 && (isDigit || byte == 0x24))) {
+                plain = false
+                break
+            }
+        }
+        if plain && !keywords.contains(name) { return name }
+        var quoted = "\""
+        for character in name {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
+    }
+
+    /// `schema.table` with each part quoted as needed.
+    public static func qualified(_ name: QualifiedName) -> String {
+        identifier(name.schema) + "." + identifier(name.name)
+    }
+
+    /// A string literal with single quotes doubled (standard_conforming_strings, the default
+    /// since PostgreSQL 9.1); a backslash stays a backslash.
+    public static func literal(_ text: String) -> String {
+        var quoted = "'"
+        for character in text {
+            quoted.append(character)
+            if character == "'" { quoted.append("'") }
+        }
+        return quoted + "'"
+    }
+
+    /// A type name for a cast: built-in names as they are, user types quoted per part.
+    public static func typeName(_ type: SQLType) -> String {
+        if type.family != .other && type.family != .array { return type.name }
+        let base = type.name.hasSuffix("[]") ? String(type.name.dropLast(2)) : type.name
+        let parts = base.split(separator: ".").map { identifierForType(String($0)) }
+        return parts.joined(separator: ".") + (type.name.hasSuffix("[]") ? "[]" : "")
+    }
+
+    private static func identifierForType(_ name: String) -> String {
+        // Multi-word built-in names ("double precision") are written as they are.
+        name.contains(" ") ? name : identifier(name)
+    }
+}
