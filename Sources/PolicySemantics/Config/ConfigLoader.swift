@@ -1,0 +1,83 @@
+import Foundation
+import PolicySyntax
+
+/// Reads pgpe.yaml (SPEC 1.1) into a `ProjectConfig`.
+///
+/// Problems in the file are diagnostics, never thrown: YAML syntax errors, duplicate keys,
+/// unknown keys (with a suggestion), values of the wrong type or out of range, unknown type
+/// names and proof ids, unset `${VAR}`s. Each is located at the key or value concerned, as
+/// UTF-8 byte ranges of the returned `SourceFile`. Whatever can still be read is read; what
+/// cannot keeps its default. The value of `database` (which may hold a password) never
+/// appears in a message, nor does any value that came from a `${VAR}` where a value is
+/// quoted in a message.
+///
+/// Conventions: relative paths are relative to the file's directory; a top-level key with an
+/// empty value counts as left out; `${VAR}` is expanded in every string value (see
+/// `EnvironmentExpansion`), and inside `[ ]` or `{ }` such values must be quoted, as `{` is
+/// YAML syntax there. The first of two duplicate keys wins; the second is an error.
+public enum ConfigLoader {
+    /// Reads the file at `path` (relative paths are taken from the working directory).
+    ///
+    /// - Throws: `ConfigLoadError` when the file cannot be read at all.
+    public static func load(
+        path: String,
+        environment: [String: String]
+    ) throws -> (ProjectConfig, SourceFile, [Diagnostic]) {
+        let absolutePath = ConfigPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
+            throw ConfigLoadError(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw ConfigLoadError(path: path, reason: "is a directory")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: absolutePath))
+        } catch {
+            throw ConfigLoadError(path: path, reason: error.localizedDescription)
+        }
+        let bytes = [UInt8](data)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return load(text: text, path: absolutePath, environment: environment)
+        }
+        let invalidOffset = firstInvalidUTF8Offset(in: bytes)
+        let (config, file, diagnostics) = load(
+            text: String(decoding: bytes, as: UTF8.self), path: absolutePath, environment: environment)
+        let encoding = Diagnostic(
+            id: "config.invalid-encoding", severity: .error,
+            message: "pgpe.yaml is not valid UTF-8; invalid bytes were read as U+FFFD",
+            location: FileLocation(file: file.path, range: SourceRange(start: invalidOffset, end: min(invalidOffset + 3, file.bytes.count))))
+        return (config, file, [encoding] + diagnostics)
+    }
+
+    /// Reads pgpe.yaml from `text` (an unsaved editor buffer, say); `path` is the file's path,
+    /// used for locations and for resolving the relative paths inside it.
+    public static func load(
+        text: String,
+        path: String,
+        environment: [String: String]
+    ) -> (ProjectConfig, SourceFile, [Diagnostic]) {
+        let absolutePath = ConfigPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
+        var config = ProjectConfig(baseDirectory: ConfigPath.directory(of: absolutePath))
+        config.configFile = absolutePath
+        let file = SourceFile(path: path, text: text)
+        let source = YAMLSource(bytes: file.bytes)
+        let composition = YAMLComposer.compose(file, source: source)
+        var reader = ConfigReader(file: file, source: source, composition: composition, environment: environment, config: config)
+        reader.read(composition.root)
+        let diagnostics = (composition.diagnostics + reader.diagnostics).sorted { $0.range < $1.range }
+        return (reader.config, file, diagnostics)
+    }
+
+    /// The offset of the first byte that does not start valid UTF-8.
+    private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
+        }
+        return offset
+    }
+}
