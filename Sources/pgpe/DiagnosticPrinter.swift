@@ -1,0 +1,148 @@
+import Foundation
+import JSONRPC
+import PolicyEngine
+import PolicySyntax
+
+/// Renders diagnostics as text (`file:line:col: error[code]: message`), JSON (the documented
+/// contract) or SARIF 2.1.0, with 1-based positions and paths relative to the working directory.
+struct DiagnosticPrinter {
+    /// A diagnostic's position for people.
+    struct Position {
+        var file: String
+        var start: LineColumn
+        var end: LineColumn
+    }
+
+    let sources: (String) -> SourceFile?
+
+    init(snapshot: WorkspaceSnapshot) {
+        self.sources = { snapshot.sourceFile($0) }
+    }
+
+    init(sources: @escaping (String) -> SourceFile?) {
+        self.sources = sources
+    }
+
+    func position(_ location: FileLocation) -> Position {
+        let file = Terminal.relative(location.file)
+        guard let source = sources(location.file) else {
+            return Position(file: file, start: LineColumn(line: 1, column: 1), end: LineColumn(line: 1, column: 1))
+        }
+        return Position(file: file, start: source.position(of: location.range.start), end: source.position(of: location.range.end))
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            if $0.location.file != $1.location.file { return $0.location.file < $1.location.file }
+            if $0.range != $1.range { return $0.range < $1.range }
+            return $0.id < $1.id
+        }
+    }
+
+    // MARK: - Text
+
+    func text(_ diagnostics: [Diagnostic], color: Bool) -> String {
+        var lines: [String] = []
+        for diagnostic in DiagnosticPrinter.sorted(diagnostics) {
+            let position = self.position(diagnostic.location)
+            let severity: String
+            switch diagnostic.severity {
+            case .error: severity = Terminal.paint("error", "1;31", enabled: color)
+            case .warning: severity = Terminal.paint("warning", "1;33", enabled: color)
+            case .info: severity = Terminal.paint("info", "1;36", enabled: color)
+            case .hint: severity = Terminal.paint("hint", "1;36", enabled: color)
+            }
+            lines.append("\(position.file):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(diagnostic.message)")
+            for note in diagnostic.notes {
+                let at = self.position(note.location)
+                lines.append("  \(at.file):\(at.start.line):\(at.start.column): note: \(note.message)")
+            }
+            for fix in diagnostic.fixIts {
+                lines.append("  help: \(fix.title)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    // MARK: - JSON
+
+    func json(_ diagnostic: Diagnostic) -> JSONValue {
+        let position = self.position(diagnostic.location)
+        return [
+            "file": .string(position.file),
+            "line": .integer(position.start.line),
+            "column": .integer(position.start.column),
+            "endLine": .integer(position.end.line),
+            "endColumn": .integer(position.end.column),
+            "severity": .string(diagnostic.severity.rawValue),
+            "code": .string(diagnostic.id),
+            "message": .string(diagnostic.message),
+        ]
+    }
+
+    func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .array(DiagnosticPrinter.sorted(diagnostics).map(json))
+    }
+
+    // MARK: - SARIF
+
+    static func sarifLevel(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info, .hint: return "note"
+        }
+    }
+
+    func sarifResult(ruleID: String, level: String, message: String, location: FileLocation) -> JSONValue {
+        let position = self.position(location)
+        return [
+            "ruleId": .string(ruleID),
+            "level": .string(level),
+            "message": ["text": .string(message)],
+            "locations": [[
+                "physicalLocation": [
+                    "artifactLocation": ["uri": .string(position.file)],
+                    "region": [
+                        "startLine": .integer(position.start.line),
+                        "startColumn": .integer(position.start.column),
+                        "endLine": .integer(position.end.line),
+                        "endColumn": .integer(position.end.column),
+                    ],
+                ],
+            ]],
+        ]
+    }
+
+    /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results.
+    func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [String] = []) -> JSONValue {
+        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map {
+            sarifResult(ruleID: $0.id, level: DiagnosticPrinter.sarifLevel($0.severity), message: $0.message, location: $0.location)
+        }
+        results.append(contentsOf: extra)
+        var ruleIDs = Set(diagnostics.map(\.id))
+        ruleIDs.formUnion(extraRules)
+        let rules: [JSONValue] = ruleIDs.sorted().map { id in
+            ["id": .string(id), "shortDescription": ["text": .string(id)]]
+        }
+        return [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": [
+                    "name": "pgpe",
+                    "version": .string(PGPEVersion.string),
+                    "informationUri": "https://github.com/pgpe/pgpe",
+                    "rules": .array(rules),
+                ]],
+                "results": .array(results),
+            ]],
+        ]
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import PolicyEngine
+
+/// Options shared by the commands that read a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The pgpe.yaml to use (default: found upward from the working directory).")
+    var config: String?
+
+    /// Loads the workspace, `paths` overriding the config's policies.
+    func load(paths: [String] = []) throws -> WorkspaceSnapshot {
+        do {
+            return try WorkspaceLoader.load(configPath: config, directory: Terminal.workingDirectory, paths: paths)
+        } catch let error as WorkspaceLoader.LoadError {
+            throw ToolFailure(error.message)
+        }
+    }
+}
+
+/// A failure of the tool itself (exit code 2), with a message for people.
+struct ToolFailure: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { "error: " + message }
+}
