@@ -67,13 +67,28 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     ///   `Z3Context.interrupt()` is `.unknown` too.
     /// - Throws: `SolverError` when Z3 reports an error.
     public func check(timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = []) throws -> CheckResult {
+        try check(timeoutMilliseconds: timeoutMilliseconds, assumptions: assumptions, interruption: nil)
+    }
+
+    /// The check behind both the blocking and the async API; `interruption` brackets the C call.
+    func check(timeoutMilliseconds: UInt32?, assumptions: [Term], interruption: QueryInterruption?) throws -> CheckResult {
         try setTimeout(timeoutMilliseconds ?? .max)
         let literals = try context.handles(assumptions)
-        let status = try context.call { context in
-            literals.isEmpty
-                ? Z3_solver_check(context, raw)
-                : Z3_solver_check_assumptions(context, raw, UInt32(literals.count), literals)
+        if let interruption, !interruption.begin() {
+            return .unknown(reason: "canceled")
         }
+        let status: Z3_lbool
+        do {
+            status = try context.call("check(timeoutMilliseconds:assumptions:)") { context in
+                literals.isEmpty
+                    ? Z3_solver_check(context, raw)
+                    : Z3_solver_check_assumptions(context, raw, UInt32(literals.count), literals)
+            }
+        } catch {
+            interruption?.end()
+            throw error
+        }
+        interruption?.end()
         switch status {
         case Z3_L_TRUE:
             return .sat(try Model(context: context, adopting: context.callNonNull { Z3_solver_get_model($0, raw) }))

@@ -1,4 +1,5 @@
 import CZ3
+import Dispatch
 
 /// An owning handle on one Z3 context: every sort, term, solver and model is made by one.
 ///
@@ -18,6 +19,8 @@ public final class Z3Context: @unchecked Sendable {
 
     /// The underlying C context.
     let raw: Z3_context
+    /// The serial queue on which `Solver.check(timeout:assumptions:)` runs its blocking work.
+    let queue: DispatchQueue
 
     /// Creates a context with Z3's default configuration.
     /// - Throws: `SolverError` when Z3 cannot create a configuration or a context.
@@ -32,6 +35,7 @@ public final class Z3Context: @unchecked Sendable {
         // Errors are read back from the context after each call; the default handler would exit.
         Z3_set_error_handler(context) { _, _ in }
         raw = context
+        queue = DispatchQueue(label: "pgpe.smt.z3-context")
     }
 
     deinit {
@@ -118,5 +122,17 @@ public final class Z3Context: @unchecked Sendable {
     /// Makes a Z3 symbol for a name.
     func symbol(_ name: String, _ operation: String = #function) throws -> Z3_symbol {
         try callNonNull(operation) { Z3_mk_string_symbol($0, name) }
+    }
+
+    /// Clears an interruption that Z3 4.8.12 may have left pending on the context.
+    ///
+    /// A solver check resets the context's cancellation flag, so a check of an empty solver
+    /// is the cheapest way to do it; see `interrupt()`.
+    func clearPendingInterruption() {
+        guard let solver = Z3_mk_solver(raw) else { return }
+        Z3_solver_inc_ref(raw, solver)
+        _ = Z3_solver_check(raw, solver)
+        Z3_solver_dec_ref(raw, solver)
+        _ = Z3_get_error_code(raw)
     }
 }
