@@ -1,3 +1,4 @@
+import Foundation
 @testable import SMT
 
 /// A solver loaded with the pigeonhole formula: `holes + 1` pigeons in `holes` holes, one per hole.
@@ -21,6 +22,14 @@ func pigeonhole(_ context: Z3Context, holes: Int) throws -> Solver {
         }
     }
     return solver
+}
+
+/// The process's resident set size in bytes, from /proc/self/statm.
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 
 /// A column or session value in the proofs' encoding: a null flag and a value.
