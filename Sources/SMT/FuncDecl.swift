@@ -11,7 +11,7 @@ public final class FuncDecl: @unchecked Sendable, CustomStringConvertible {
 
     /// Takes a new reference on a declaration just returned by Z3.
     init(context: Z3Context, adopting raw: Z3_func_decl, operation: String = #function) throws {
-        try context.call(operation) { Z3_inc_ref($0, Z3_func_decl_to_ast($0, raw)) }
+        try context.call(operation: operation) { Z3_inc_ref($0, Z3_func_decl_to_ast($0, raw)) }
         self.context = context
         self.raw = raw
     }

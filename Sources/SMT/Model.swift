@@ -12,7 +12,7 @@ public final class Model: @unchecked Sendable, CustomStringConvertible {
 
     /// Takes a new reference on a model just returned by Z3.
     init(context: Z3Context, adopting raw: Z3_model, operation: String = #function) throws {
-        try context.call(operation) { Z3_model_inc_ref($0, raw) }
+        try context.call(operation: operation) { Z3_model_inc_ref($0, raw) }
         self.context = context
         self.raw = raw
     }

@@ -34,11 +34,11 @@ extension Solver {
         return try result.get()
     }
 
-    /// A duration in whole milliseconds, rounded up and capped below "no timeout".
+    /// A duration in whole milliseconds, rounded up, at least 1 (Z3 reads 0 as "no limit") and
+    /// below `UInt32.max` (which also means "no limit").
     static func milliseconds(_ duration: Duration) -> UInt32 {
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
         let total = Double(seconds) * 1_000 + (Double(attoseconds) / 1e15).rounded(.up)
-        return UInt32(min(total, Double(UInt32.max - 1)))
+        return UInt32(min(max(total, 1), Double(UInt32.max - 1)))
     }
 }

@@ -62,7 +62,8 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     /// Checks the assertions (plus `assumptions`, which hold for this check only), blocking.
     ///
     /// - Parameter timeoutMilliseconds: the time limit of this check; `nil` for none. When it
-    ///   runs out the answer is `.unknown` with Z3's reason ("timeout" in 4.8.12).
+    ///   runs out the answer is `.unknown` with Z3's reason ("timeout" in 4.8.12). Z3 reads 0 as
+    ///   "no limit", so 0 is sent as 1.
     /// - Returns: `.sat` with a model, `.unsat`, or `.unknown` with a reason; an interruption by
     ///   `Z3Context.interrupt()` is `.unknown` too.
     /// - Throws: `SolverError` when Z3 reports an error.
@@ -72,14 +73,14 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
 
     /// The check behind both the blocking and the async API; `interruption` brackets the C call.
     func check(timeoutMilliseconds: UInt32?, assumptions: [Term], interruption: QueryInterruption?) throws -> CheckResult {
-        try setTimeout(timeoutMilliseconds ?? .max)
+        try setTimeout(timeoutMilliseconds.map { max($0, 1) } ?? .max)
         let literals = try context.handles(assumptions)
         if let interruption, !interruption.begin() {
             return .unknown(reason: "canceled")
         }
         let status: Z3_lbool
         do {
-            status = try context.call("check(timeoutMilliseconds:assumptions:)") { context in
+            status = try context.call(operation: "check(timeoutMilliseconds:assumptions:)") { context in
                 literals.isEmpty
                     ? Z3_solver_check(context, raw)
                     : Z3_solver_check_assumptions(context, raw, UInt32(literals.count), literals)

@@ -13,7 +13,7 @@ public final class Term: @unchecked Sendable, Hashable, CustomStringConvertible 
 
     /// Takes a new reference on an AST just returned by Z3.
     init(context: Z3Context, adopting raw: Z3_ast, operation: String = #function) throws {
-        try context.call(operation) { Z3_inc_ref($0, raw) }
+        try context.call(operation: operation) { Z3_inc_ref($0, raw) }
         self.context = context
         self.raw = raw
     }

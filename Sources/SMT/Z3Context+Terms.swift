@@ -208,16 +208,16 @@ extension Z3Context {
         let body = try handle(body, operation)
         let apps: [Z3_app?] = try bound.map { constant in
             let ast = try handle(constant, operation)
-            let isConstant = try call(operation) {
+            let isConstant = try call(operation: operation) {
                 Z3_is_app($0, ast) && Z3_get_app_num_args($0, Z3_to_app($0, ast)) == 0
                     && Z3_get_decl_kind($0, Z3_get_app_decl($0, Z3_to_app($0, ast))) == Z3_OP_UNINTERPRETED
             }
             guard isConstant else {
                 throw SolverError(kind: .wrapper, message: "only constants can be bound by a quantifier, not \(constant)", operation: operation)
             }
-            return try call(operation) { Z3_to_app($0, ast) }
+            return try call(operation: operation) { Z3_to_app($0, ast) }
         }
-        return try term(operation) {
+        return try term(operation: operation) {
             universal
                 ? Z3_mk_forall_const($0, 0, UInt32(apps.count), apps, 0, nil, body)
                 : Z3_mk_exists_const($0, 0, UInt32(apps.count), apps, 0, nil, body)

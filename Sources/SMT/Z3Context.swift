@@ -75,7 +75,7 @@ public final class Z3Context: @unchecked Sendable {
     ///
     /// Every call into Z3 made by this module goes through here (or `callNonNull`), except the
     /// reference-count decrements in `deinit`s, which cannot fail for a handle we own.
-    func call<Result>(_ operation: String = #function, _ body: (Z3_context) throws -> Result) throws -> Result {
+    func call<Result>(operation: String = #function, _ body: (Z3_context) throws -> Result) throws -> Result {
         let result = try body(raw)
         let code = Z3_get_error_code(raw)
         guard code == Z3_OK else {
@@ -86,16 +86,16 @@ public final class Z3Context: @unchecked Sendable {
     }
 
     /// Like `call`, for C functions that return a handle: a null handle is an error too.
-    func callNonNull<Result>(_ operation: String = #function, _ body: (Z3_context) throws -> Result?) throws -> Result {
-        guard let result = try call(operation, body) else {
+    func callNonNull<Result>(operation: String = #function, _ body: (Z3_context) throws -> Result?) throws -> Result {
+        guard let result = try call(operation: operation, body) else {
             throw SolverError(kind: .wrapper, message: "z3 returned no result", operation: operation)
         }
         return result
     }
 
     /// Runs a C call that makes an AST and wraps the result in an owning `Term`.
-    func term(_ operation: String = #function, _ body: (Z3_context) throws -> Z3_ast?) throws -> Term {
-        try Term(context: self, adopting: callNonNull(operation, body), operation: operation)
+    func term(operation: String = #function, _ body: (Z3_context) throws -> Z3_ast?) throws -> Term {
+        try Term(context: self, adopting: callNonNull(operation: operation, body), operation: operation)
     }
 
     /// The C handle of a term, after checking that it belongs to this context.
@@ -121,7 +121,7 @@ public final class Z3Context: @unchecked Sendable {
 
     /// Makes a Z3 symbol for a name.
     func symbol(_ name: String, _ operation: String = #function) throws -> Z3_symbol {
-        try callNonNull(operation) { Z3_mk_string_symbol($0, name) }
+        try callNonNull(operation: operation) { Z3_mk_string_symbol($0, name) }
     }
 
     /// Clears an interruption that Z3 4.8.12 may have left pending on the context.
@@ -129,10 +129,10 @@ public final class Z3Context: @unchecked Sendable {
     /// A solver check resets the context's cancellation flag, so a check of an empty solver
     /// is the cheapest way to do it; see `interrupt()`.
     func clearPendingInterruption() {
-        guard let solver = Z3_mk_solver(raw) else { return }
-        Z3_solver_inc_ref(raw, solver)
-        _ = Z3_solver_check(raw, solver)
+        // Best effort: if this fails the request stays pending until the next check clears it.
+        guard let solver = try? callNonNull({ Z3_mk_solver($0) }) else { return }
+        guard (try? call { Z3_solver_inc_ref($0, solver) }) != nil else { return }
+        _ = try? call { Z3_solver_check($0, solver) }
         Z3_solver_dec_ref(raw, solver)
-        _ = Z3_get_error_code(raw)
     }
 }
