@@ -138,4 +138,37 @@ extension SMTTests {
         }
         #expect(error.kind == .wrapper)
     }
+
+    /// Values of an uninterpreted sort (uuid here) are only equal or different, and functions over them are congruent.
+    @Test func uninterpretedSortsHoldOpaqueValues() throws {
+        let z3 = try Z3Context()
+        let uuid = try z3.uninterpretedSort(named: "uuid")
+        let tenantOf = try z3.function("tenant_of", domain: [uuid], range: uuid)
+        let (row, alice, bob) = (try z3.constant("row", uuid), try z3.constant("alice", uuid), try z3.constant("bob", uuid))
+        let solver = try Solver(context: z3)
+        try solver.add(z3.distinct([alice, bob]))
+        try solver.add(z3.eq(tenantOf(row), alice) || z3.eq(tenantOf(row), bob))
+        let model = try #require(try solver.check().model)
+        #expect(try model.bool(z3.eq(alice, bob)) == false)
+        #expect(try model.constants.count == 3)
+        try solver.add(z3.eq(tenantOf(row), alice))
+        try solver.add(z3.eq(tenantOf(row), bob))
+        #expect(try solver.check().isUnsat)
+        #expect("\(uuid)" == "uuid")
+        #expect(tenantOf.name == "tenant_of")
+    }
+
+    /// `ite`, subtraction and the Boolean operators build the expected terms.
+    @Test func conditionalsAndArithmetic() throws {
+        let z3 = try Z3Context()
+        let (x, y) = (try z3.constant("x", z3.intSort), try z3.constant("y", z3.intSort))
+        let flag = try z3.constant("flag", z3.boolSort)
+        let solver = try Solver(context: z3)
+        try solver.add(z3.eq(y, z3.ite(flag, then: z3.sub(x, z3.int(1)), else: z3.mul([x, z3.int(2)]))))
+        try solver.add(z3.eq(x, z3.int(10)))
+        try solver.add(!flag)
+        #expect(try solver.check().model?.int(y) == 20)
+        try solver.add(flag || z3.bool(false))
+        #expect(try solver.check().isUnsat)
+    }
 }
