@@ -1,2 +1,0 @@
-/// The SMT module.
-enum SMTModule {}
