@@ -4,4 +4,10 @@ public struct PostgresColumn: Hashable, Sendable {
     public let name: String
     /// The type OID (`pg_type.oid`); see `PostgresTypeOID`.
     public let typeOID: UInt32
+
+    /// A column named `name` of type `typeOID`.
+    public init(name: String, typeOID: UInt32) {
+        self.name = name
+        self.typeOID = typeOID
+    }
 }

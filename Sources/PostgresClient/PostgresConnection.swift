@@ -94,6 +94,17 @@ public final class PostgresConnection {
         handle = nil
     }
 
+    /// The version of the libpq library linked in (`PQlibVersion`, `150018` for 15.18).
+    public static var libpqVersion: Int {
+        Int(PQlibVersion())
+    }
+
+    /// `connectionString` with its password replaced by `***`, for display (URL and
+    /// `key=value` forms; see `PostgresConnectionString`).
+    public static func redact(_ connectionString: String) -> String {
+        PostgresConnectionString.redact(connectionString)
+    }
+
     /// The server version as an integer (`150018` for 15.18), 0 when closed.
     public var serverVersion: Int {
         handle.map { Int(PQserverVersion($0)) } ?? 0
