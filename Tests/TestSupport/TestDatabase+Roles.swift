@@ -15,10 +15,16 @@ extension TestDatabase {
     /// The role is cluster-wide and shared by parallel tests, so this runs under an advisory
     /// lock and always sets the same password; the password is sent as a SCRAM verifier, never
     /// in clear. The role is not dropped.
+    ///
+    /// Advisory locks are per database, so the lock is taken in the `postgres` database,
+    /// which every caller shares; locking in the test's own database would not serialize
+    /// concurrent `ALTER ROLE`s ("tuple concurrently updated").
     @discardableResult
     public func ensurePasswordRole() throws -> (name: String, password: String) {
         let name = Self.passwordRoleName
-        try connection.transaction { connection in
+        let admin = try server.connect(database: "postgres")
+        defer { admin.close() }
+        try admin.transaction { connection in
             _ = try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(name)])
             let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(name)])
             let identifier = try connection.quoteIdentifier(name)
