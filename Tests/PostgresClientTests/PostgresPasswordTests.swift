@@ -101,4 +101,28 @@ import Testing
             #expect(connection.notices.map(\.message) == ["got ***"])
         }
     }
+
+    /// Printing, dumping or reflecting a connection or a connection string shows the
+    /// redacted form only, though both keep the password inside.
+    @Test func reflectionNeverShowsThePassword() async throws {
+        try await withTestDatabase { database in
+            let (user, password) = try database.ensurePasswordRole()
+            let string = database.connectionString(user: user, password: password)
+            let connection = try PostgresConnection(string)
+            let parsed = PostgresConnectionString(string)
+            var dumped = ""
+            dump(connection, to: &dumped)
+            dump(parsed, to: &dumped)
+            let texts = [
+                dumped, String(describing: connection), String(reflecting: connection),
+                String(describing: parsed), String(reflecting: parsed),
+            ]
+            for text in texts {
+                #expect(text.contains("***"), "\(text)")
+                for form in Self.forms(of: password) {
+                    #expect(!text.contains(form), "\(text)")
+                }
+            }
+        }
+    }
 }
