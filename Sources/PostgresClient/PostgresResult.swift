@@ -2,6 +2,7 @@
 ///
 /// It holds Swift values only; the libpq result is freed before it is returned.
 public struct PostgresResult: RandomAccessCollection, Sendable {
+    /// The columns and their index by name, shared with every row.
     let lookup: PostgresColumnLookup
     /// The rows, in the order the server sent them.
     public let rows: [PostgresRow]

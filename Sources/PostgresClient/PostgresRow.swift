@@ -1,5 +1,6 @@
 /// One row of a result: values by column position or name, `nil` for SQL NULL.
 public struct PostgresRow: Sendable {
+    /// The columns and their index by name, shared with every row.
     let lookup: PostgresColumnLookup
     /// The decoded values in column order, `nil` for SQL NULL.
     public let values: [PostgresValue?]

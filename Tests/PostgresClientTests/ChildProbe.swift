@@ -7,6 +7,7 @@ import Foundation
 /// In the child, `PGPE_CHILD_PROBE` names the test; that test does its probing and prints
 /// `PGPE_PROBE key=value` lines, which the parent reads back with `reports(in:)`.
 enum ChildProbe {
+    /// The environment variable naming the probe a child runs.
     static let variable = "PGPE_CHILD_PROBE"
 
     /// The probe this process runs, `nil` in the normal test run.

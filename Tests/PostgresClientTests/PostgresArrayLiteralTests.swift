@@ -3,6 +3,7 @@ import Testing
 
 /// PostgreSQL's array text format, parsed and encoded without a server.
 @Suite struct PostgresArrayLiteralTests {
+    /// Server-printed and hand-written literals parse into their elements.
     @Test(arguments: [
         ("{}", []),
         ("{a,b,c}", ["a", "b", "c"]),
@@ -20,16 +21,19 @@ import Testing
         #expect(PostgresArrayLiteral.parse(literal) == expected)
     }
 
+    /// Malformed literals are rejected, not guessed at.
     @Test(arguments: ["", "a,b", "{a,b", "{a,,b}", "{\"a}", "{a}x", "{a,{b}", "{a\\", "[1:2]{a}", "{a b\"c}"])
     func rejectsMalformed(literal: String) {
         #expect(PostgresArrayLiteral.parse(literal) == nil, "\(literal) should not parse")
     }
 
+    /// Encoding quotes every element, so only `nil` becomes NULL.
     @Test func encodesEveryElementQuotedAndNullBare() {
         #expect(PostgresArrayLiteral.encode([]) == "{}")
         #expect(PostgresArrayLiteral.encode(["a", nil, "NULL", "", #"q"b\"#]) == #"{"a",NULL,"NULL","","q\"b\\"}"#)
     }
 
+    /// Awkward elements survive encode then parse unchanged.
     @Test func encodeThenParseIsIdentity() {
         let elements: [String?] = ["", " ", "NULL", nil, "a,b", "{}", #"\"#, #"""#, "'; DROP TABLE x; --", "é\n\t"]
         #expect(PostgresArrayLiteral.parse(PostgresArrayLiteral.encode(elements)) == elements)

@@ -5,6 +5,7 @@ import Testing
 /// Connection failures end quickly: at once when nothing listens, after the connect timeout
 /// when something listens but never answers.
 @Suite struct PostgresConnectTimeoutTests {
+    /// No socket file: the connection fails at once with a connection error.
     @Test func missingSocketFailsAtOnce() throws {
         let directory = NSTemporaryDirectory() + "pgpe-nothing-" + UUID().uuidString.prefix(8)
         let clock = ContinuousClock()
@@ -17,6 +18,7 @@ import Testing
         #expect(error.message.contains("No such file or directory"))
     }
 
+    /// A refused TCP port fails at once.
     @Test func refusedPortFailsAtOnce() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -27,6 +29,7 @@ import Testing
         #expect(error.kind == .connection)
     }
 
+    /// A socket that accepts but never answers fails after `connectTimeout`.
     @Test func silentServerTimesOutAfterTheDefaultTimeout() throws {
         let server = try SilentUnixSocket()
         let clock = ContinuousClock()
@@ -40,6 +43,7 @@ import Testing
         #expect(error.message.contains("timeout expired"))
     }
 
+    /// `connect_timeout` in the string overrides the `connectTimeout` argument.
     @Test func connectTimeoutInTheStringWins() throws {
         let server = try SilentUnixSocket()
         let clock = ContinuousClock()

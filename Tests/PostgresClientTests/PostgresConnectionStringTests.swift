@@ -3,6 +3,7 @@ import Testing
 
 /// Finding and redacting the password in both connection-string forms, without a server.
 @Suite struct PostgresConnectionStringTests {
+    /// URL passwords (user info and query, encoded or not) become `***`; the rest stays.
     @Test(arguments: [
         ("postgresql://alice:s3cret@db.example.com:5432/app", "postgresql://alice:***@db.example.com:5432/app"),
         ("postgres://alice:p%40ss%2Fw%3Ard@h/app", "postgres://alice:***@h/app"),
@@ -22,6 +23,7 @@ import Testing
         #expect("\(parsed)" == expected)
     }
 
+    /// `key=value` passwords, quoted, escaped or malformed, become `***`.
     @Test(arguments: [
         ("host=h password=s3cret user=u", "host=h password=*** user=u"),
         ("password = s3cret", "password = ***"),
@@ -41,6 +43,7 @@ import Testing
         #expect(parsed.redacted == expected)
     }
 
+    /// A bare database name is not parsed for a password.
     @Test func bareDatabaseNameIsNotAConnectionString() {
         let parsed = PostgresConnectionString("mydb")
         #expect(!parsed.isConnectionString)
@@ -48,6 +51,7 @@ import Testing
         #expect(parsed.redacted == "mydb")
     }
 
+    /// `hasPassword` tells whether any form of password is present.
     @Test func reportsWhetherAPasswordIsPresent() {
         #expect(PostgresConnectionString("postgresql://u:x@h/d").hasPassword)
         #expect(PostgresConnectionString("host=h password=''").hasPassword)
@@ -55,6 +59,7 @@ import Testing
         #expect(!PostgresConnectionString("host=h").hasPassword)
     }
 
+    /// Both printed forms of a connection string are redacted.
     @Test func debugDescriptionIsRedactedToo() {
         let parsed = PostgresConnectionString("postgresql://u:topsecret@h/d")
         #expect(!String(reflecting: parsed).contains("topsecret"))

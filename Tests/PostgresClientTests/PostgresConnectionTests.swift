@@ -10,6 +10,7 @@ import Testing
         #expect(version >= 100_000, "PQlibVersion returned \(version)")
     }
 
+    /// A `postgresql://` URL connects; `application_name` defaults to `pgpe`.
     @Test func connectsWithURL() async throws {
         try await withTestDatabase { database in
             let connection = try PostgresConnection(database.url())
@@ -24,6 +25,7 @@ import Testing
         }
     }
 
+    /// A `key=value` string connects, with a UTF-8 client encoding.
     @Test func connectsWithKeyValueString() async throws {
         try await withTestDatabase { database in
             let connection = try PostgresConnection(database.connectionString())
@@ -33,6 +35,7 @@ import Testing
         }
     }
 
+    /// An `application_name` in the string overrides the default.
     @Test func applicationNameFromTheStringWins() async throws {
         try await withTestDatabase { database in
             let fromKeyValue = try PostgresConnection(database.connectionString() + " application_name=custom")
@@ -42,6 +45,7 @@ import Testing
         }
     }
 
+    /// A failed statement reports SQLSTATE, message and position; the connection survives.
     @Test func errorCarriesSQLStateMessageAndPosition() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -59,6 +63,7 @@ import Testing
         }
     }
 
+    /// The server's DETAIL and HINT reach the error.
     @Test func errorCarriesDetailAndHint() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -77,6 +82,7 @@ import Testing
         }
     }
 
+    /// Every round trip counts, failed ones and those of `transaction` included.
     @Test func countsRoundTrips() async throws {
         try await withTestDatabase { database in
             let connection = try database.connect()
@@ -92,6 +98,7 @@ import Testing
         }
     }
 
+    /// Notices and warnings are kept on the connection with their fields.
     @Test func capturesNoticesInsteadOfPrinting() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -112,6 +119,7 @@ import Testing
         }
     }
 
+    /// A closed connection throws a connection error; closing twice is harmless.
     @Test func closedConnectionThrowsConnectionError() async throws {
         try await withTestDatabase { database in
             let connection = try database.connect()
@@ -124,6 +132,7 @@ import Testing
         }
     }
 
+    /// A backend terminated under the connection yields a connection error and closes it.
     @Test func lostConnectionIsAConnectionError() async throws {
         try await withTestDatabase { database in
             let victim = try database.connect()
@@ -135,6 +144,7 @@ import Testing
         }
     }
 
+    /// libpq's quoting round-trips awkward literals and identifiers.
     @Test func quotesLiteralsAndIdentifiers() async throws {
         try await withTestDatabase { database in
             let connection = database.connection

@@ -7,6 +7,7 @@ import Testing
 /// runs its probe in a child process (`ChildProbe`) with exactly the environment it needs:
 /// setting variables in this process would race with the tests running beside it.
 @Suite struct PostgresEnvironmentTests {
+    /// With no string, `PG*` variables choose the database; `PGAPPNAME` beats the default.
     @Test func connectsFromPGEnvironment() async throws {
         if ChildProbe.current == "connectsFromPGEnvironment" {
             do {

@@ -5,6 +5,7 @@ import Testing
 /// Password authentication for `pgpe_password_user` (the role `pg_hba.conf` makes use
 /// scram-sha-256), and the rule that no form of a password appears in any error.
 @Suite struct PostgresPasswordTests {
+    /// Wrong passwords that need quoting or encoding in every form.
     static let wrongPasswords = [
         "wrong-password",
         #"spaces and 'single' "double" quotes"#,
@@ -17,6 +18,7 @@ import Testing
         [password, PostgresTestServer.percentEncoded(password), PostgresTestServer.quoted(password)]
     }
 
+    /// Records an issue for each form of `password` found in the error's texts.
     static func expectAbsent(_ password: String, in error: PostgresError, sourceLocation: SourceLocation = #_sourceLocation) {
         for text in [error.description, error.message, String(reflecting: error)] {
             for form in forms(of: password) {
@@ -34,6 +36,7 @@ import Testing
         ]
     }
 
+    /// The right password authenticates in URL, URL-query and quoted `key=value` forms.
     @Test func correctPasswordConnectsInEveryForm() async throws {
         try await withTestDatabase { database in
             let (user, password) = try database.ensurePasswordRole()
@@ -48,6 +51,7 @@ import Testing
         }
     }
 
+    /// A wrong password fails with a clear message containing no form of it.
     @Test(arguments: wrongPasswords)
     func wrongPasswordFailsClearlyWithoutShowingIt(password: String) async throws {
         try await withTestDatabase { database in

@@ -4,8 +4,10 @@ import Testing
 
 /// Bound parameters in, decoded values out, for every type the decoder knows.
 @Suite struct PostgresQueryTests {
+    /// A value that would drop a table if it were ever spliced into SQL.
     static let injection = "'; DROP TABLE x; --"
 
+    /// Every decoded type goes in as a bound parameter and comes back equal.
     @Test func roundTripsEveryDecodedType() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -76,6 +78,7 @@ import Testing
         }
     }
 
+    /// NULL parameters read back as `nil` in every column type.
     @Test func nullParametersReadBackAsNil() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -89,6 +92,7 @@ import Testing
         }
     }
 
+    /// SQL-looking parameter values are stored and matched as plain data.
     @Test func parametersAreNeverSpliced() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -102,6 +106,7 @@ import Testing
         }
     }
 
+    /// An array parameter takes its element type from `= ANY($1)`.
     @Test func arrayParameterMatchesWithAny() async throws {
         try await withTestDatabase { database in
             let result = try database.connection.query(
@@ -112,6 +117,7 @@ import Testing
         }
     }
 
+    /// NaN, infinities, negative zero and extremes survive a float8 round trip.
     @Test(arguments: [Double.nan, .infinity, -.infinity, -0.0, 1e-300, 123456.789])
     func roundTripsSpecialFloats(value: Double) async throws {
         try await withTestDatabase { database in
@@ -125,6 +131,7 @@ import Testing
         }
     }
 
+    /// Catalog types decode: `int2vector`, `oidvector`, `aclitem[]`, `"char"`, `regclass`.
     @Test func decodesCatalogVectorsAndACLs() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -143,6 +150,7 @@ import Testing
         }
     }
 
+    /// Typed accessors answer only for their own kind (numbers widen to `double`).
     @Test func typedAccessorsAreStrict() async throws {
         try await withTestDatabase { database in
             let row = try #require(try database.connection.query(
@@ -159,6 +167,7 @@ import Testing
         }
     }
 
+    /// A script runs as one implicit transaction and returns its last result.
     @Test func executeRunsAScriptAndReturnsTheLastResult() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -175,6 +184,7 @@ import Testing
         }
     }
 
+    /// A NUL in a parameter is refused before any round trip.
     @Test func nulCharacterIsRefusedBeforeSending() async throws {
         try await withTestDatabase { database in
             let connection = database.connection

@@ -4,12 +4,14 @@ import Testing
 
 /// `transaction` commits what returns and rolls back what throws.
 @Suite struct PostgresTransactionTests {
+    /// The error test bodies throw to abort a transaction.
     struct Abort: Error {}
 
     private func count(_ connection: PostgresConnection, _ table: String = "t") throws -> Int? {
         try connection.query("SELECT count(*) AS n FROM \(table)").first?["n"]?.int
     }
 
+    /// What the body did is committed and visible to another session.
     @Test func commitsWhenTheBodyReturns() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -26,6 +28,7 @@ import Testing
         }
     }
 
+    /// The body's error is rethrown and its rows and DDL are rolled back.
     @Test func rollsBackWhenTheBodyThrows() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -43,6 +46,7 @@ import Testing
         }
     }
 
+    /// A failing statement rolls the whole transaction back.
     @Test func rollsBackWhenAStatementFails() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -59,6 +63,7 @@ import Testing
         }
     }
 
+    /// A failure the body swallowed cannot commit: the transaction is rolled back and reported.
     @Test func aCaughtFailureStillRollsBack() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
@@ -75,6 +80,7 @@ import Testing
         }
     }
 
+    /// Nested calls use savepoints: an inner failure undoes only its own work.
     @Test func nestedTransactionsUseSavepoints() async throws {
         try await withTestDatabase { database in
             let connection = database.connection

@@ -13,6 +13,7 @@ final class SilentUnixSocket {
     let port = 5999
     private let descriptor: Int32
 
+    /// Binds and listens on a socket in a new temporary directory.
     init() throws {
         directory = NSTemporaryDirectory() + "pgpe-silent-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

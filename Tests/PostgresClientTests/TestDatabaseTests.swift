@@ -14,6 +14,7 @@ import Testing
         return try !admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(name)]).isEmpty
     }
 
+    /// Each database is new, empty, separate, and gone after `drop()` (other sessions too).
     @Test func databasesAreFreshUniqueAndDropped() throws {
         let first = try TestDatabase.create()
         let second = try TestDatabase.create()
@@ -34,6 +35,7 @@ import Testing
         #expect(try !Self.exists(database: second.name, on: second.server))
     }
 
+    /// `withTestDatabase` drops the database when the body throws, rethrowing its error.
     @Test func withTestDatabaseDropsEvenWhenTheBodyThrows() async throws {
         struct Boom: Error {}
         var name = ""
@@ -49,6 +51,7 @@ import Testing
         #expect(try !Self.exists(database: name, on: known))
     }
 
+    /// Created roles get their attributes and a SCRAM verifier and are dropped with the database.
     @Test func createdRolesExistUntilDrop() throws {
         let database = try TestDatabase.create()
         let role = try database.createRole(password: "irrelevant", attributes: "BYPASSRLS")
@@ -66,6 +69,7 @@ import Testing
         #expect(try !Self.exists(role: role, on: database.server))
     }
 
+    /// The harness quotes `key=value` values and percent-encodes URL parts.
     @Test func connectionStringsQuoteAndEncodeEverything() {
         #expect(PostgresTestServer.quoted(#"a 'b' \c"#) == #"'a \'b\' \\c'"#)
         #expect(PostgresTestServer.percentEncoded("/tmp/x y@é") == "%2Ftmp%2Fx%20y%40%C3%A9")
