@@ -34,7 +34,7 @@ public struct PostgresError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// One readable paragraph: kind, SQLSTATE, message, position, detail and hint.
     public var description: String {
-        var head = kind == .connection ? "could not connect to PostgreSQL" : "PostgreSQL error"
+        var head = kind == .connection ? "PostgreSQL connection error" : "PostgreSQL error"
         if let sqlState { head += " \(sqlState)" }
         var text = "\(head): \(message)"
         if let position { text += " (at character \(position))" }
