@@ -1,2 +1,0 @@
-/// The PostgresClient module.
-enum PostgresClientModule {}
