@@ -1,0 +1,24 @@
+import PolicySemantics
+
+/// What `Analyzer` runs and how.
+public struct AnalysisOptions: Sendable {
+    /// The proofs to run.
+    public var proofs: Set<ProofID>
+    /// Per solver query; past it the verdict is UNKNOWN.
+    public var timeoutMilliseconds: Int
+    /// Worker threads, each with its own Z3 context.
+    public var jobs: Int
+    /// Only these tables (nil: every governed table).
+    public var tables: Set<QualifiedName>?
+
+    /// The proofs `config` turns on, narrowed by `only` and `disabled` (`--proofs`, `--disable-proofs`).
+    public init(config: ProjectConfig, only: [ProofID]? = nil, disabled: [ProofID] = [], jobs: Int? = nil) {
+        var enabled = Set(ProofID.allCases.filter { config.isProofEnabled($0.rawValue, default: $0.isOnByDefault) })
+        if let only { enabled = Set(only) }
+        enabled.subtract(disabled)
+        self.proofs = enabled
+        self.timeoutMilliseconds = config.analysis.timeoutMilliseconds
+        self.jobs = max(1, jobs ?? 2)
+        self.tables = nil
+    }
+}

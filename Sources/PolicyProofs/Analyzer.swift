@@ -1,0 +1,162 @@
+import Foundation
+import PolicySemantics
+import PolicySyntax
+import SMT
+
+/// Runs the proofs of SPEC section 6 on a checked policy set: per governed table, command, role
+/// and side, on the normalized effective predicates, through Z3, in parallel workers that each
+/// own a Z3 context. Results are cached by what they depend on, so a second run after an edit
+/// re-proves only what changed.
+public final class Analyzer {
+    /// The policy set.
+    public let policySet: PolicySet
+    /// The options.
+    public let options: AnalysisOptions
+    /// The cache (shared across runs by the language server).
+    public let cache: ProofCache
+    /// Maps a location to its 1-based line, for UNKNOWN reasons ("raw SQL at file:line").
+    public var lineLookup: (FileLocation) -> Int = { _ in 0 }
+
+    /// Creates an analyzer.
+    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache()) {
+        self.policySet = policySet
+        self.options = options
+        self.cache = cache
+    }
+
+    /// Runs every enabled proof and returns the verdicts; `cancellation` stops it early.
+    public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil) -> AnalysisReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let planner = ProofPlanner(set: policySet, options: options)
+        let queries = planner.plan()
+        let state = RunState(count: queries.count)
+        let workers = max(1, min(options.jobs, queries.count))
+        let group = DispatchGroup()
+        let clauseIndex = ClauseIndex(set: policySet)
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                defer { group.leave() }
+                guard let runner = try? ProofRunner(set: policySet, timeoutMilliseconds: options.timeoutMilliseconds, cache: cache) else { return }
+                runner.lineLookup = lineLookup
+                runner.clauseText = clauseIndex.text
+                runner.locate = clauseIndex.locate
+                cancellation.register(runner.z3)
+                defer { cancellation.unregister(runner.z3) }
+                while !cancellation.isCancelled, let index = state.claim() {
+                    let (verdict, cached) = runner.run(queries[index])
+                    let done = state.record(index, verdict, cached: cached)
+                    progress?(done, queries.count)
+                }
+                state.add(queries: runner.queries, solverMilliseconds: runner.solverMilliseconds)
+            }
+        }
+        group.wait()
+        let (results, queryCount, cacheHits, solverTime) = state.snapshot()
+        let verdicts = results.compactMap { $0 }.sorted(by: Analyzer.order)
+        return AnalysisReport(
+            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits,
+            shortcuts: verdicts.filter(\.byShortcut).count,
+            milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000,
+            solverMilliseconds: solverTime, cancelled: cancellation.isCancelled)
+    }
+
+    /// Runs on a background thread; cancelling the calling task interrupts the solver.
+    public func run() async -> AnalysisReport {
+        let token = CancellationToken()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(returning: self.run(cancellation: token)) }
+            }
+        } onCancel: {
+            token.cancel()
+        }
+    }
+
+    /// Sort order of verdicts: table, command, proof, role, side, key.
+    static func order(_ a: Verdict, _ b: Verdict) -> Bool {
+        if a.table != b.table { return a.table < b.table }
+        let ac = a.command?.order ?? -1
+        let bc = b.command?.order ?? -1
+        if ac != bc { return ac < bc }
+        if a.proof != b.proof { return a.proof < b.proof }
+        if a.role != b.role { return a.role < b.role }
+        if a.side != b.side { return a.side == .using }
+        return (a.key ?? "") < (b.key ?? "")
+    }
+}
+
+/// The shared state of one run's workers.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Verdict?]
+    private var next = 0
+    private var finished = 0
+    private var queries = 0
+    private var cacheHits = 0
+    private var solverMilliseconds = 0.0
+
+    init(count: Int) {
+        results = [Verdict?](repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func record(_ index: Int, _ verdict: Verdict, cached: Bool) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = verdict
+        finished += 1
+        if cached { cacheHits += 1 }
+        return finished
+    }
+
+    func add(queries count: Int, solverMilliseconds time: Double) {
+        lock.lock()
+        queries += count
+        solverMilliseconds += time
+        lock.unlock()
+    }
+
+    func snapshot() -> ([Verdict?], Int, Int, Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (results, queries, cacheHits, solverMilliseconds)
+    }
+}
+
+/// Finds normalized clauses by origin and by (table, policy, text), for blame.
+final class ClauseIndex: @unchecked Sendable {
+    private var byOrigin: [ClauseOrigin: String] = [:]
+    private var byText: [String: FileLocation] = [:]
+
+    init(set: PolicySet) {
+        for policy in set.policies {
+            for (table, normalized) in policy.using {
+                for clause in normalized.clauses { add(clause, table: table, policy: policy.ref.name) }
+            }
+            for (table, normalized) in policy.check {
+                for clause in normalized.clauses { add(clause, table: table, policy: policy.ref.name) }
+            }
+        }
+    }
+
+    private func add(_ clause: Clause, table: QualifiedName, policy: String) {
+        guard let origin = clause.origin else { return }
+        byOrigin[origin] = clause.description
+        let key = "\(table)\u{0}\(policy)\u{0}\(clause.description)"
+        if byText[key] == nil { byText[key] = origin.location }
+    }
+
+    func text(_ origin: ClauseOrigin) -> String { byOrigin[origin] ?? "" }
+
+    func locate(_ table: QualifiedName, _ policy: String, _ text: String) -> FileLocation? {
+        byText["\(table)\u{0}\(policy)\u{0}\(text)"]
+    }
+}

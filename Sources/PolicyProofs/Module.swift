@@ -1,2 +1,0 @@
-/// The PolicyProofs module.
-enum PolicyProofsModule {}

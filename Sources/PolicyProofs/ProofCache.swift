@@ -1,0 +1,48 @@
+import Foundation
+
+/// Results of solver queries keyed by everything the answer depends on (the normalized
+/// effective predicates, the column types, nested RLS, the proof), shared across runs so an edit
+/// re-proves only what it changed. Thread-safe.
+public final class ProofCache: @unchecked Sendable {
+    /// What is remembered for a query.
+    struct Outcome {
+        var status: VerdictStatus
+        var reason: String?
+        var counterexample: Counterexample?
+        /// (session, policy, clause text) of the clauses that admitted each session.
+        var blame: [(session: Int?, policy: String, clause: String)]
+        var solverMilliseconds: Double
+    }
+
+    private let lock = NSLock()
+    private var storage: [String: Outcome] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    /// The number of remembered outcomes.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.count
+    }
+
+    func outcome(_ key: String) -> Outcome? {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage[key]
+    }
+
+    func store(_ key: String, _ outcome: Outcome) {
+        lock.lock()
+        storage[key] = outcome
+        lock.unlock()
+    }
+
+    /// Forgets everything.
+    public func removeAll() {
+        lock.lock()
+        storage.removeAll()
+        lock.unlock()
+    }
+}

@@ -1,0 +1,474 @@
+import PolicySemantics
+import PolicySyntax
+import SMT
+
+/// Turns a policy set into proof queries: per governed table × command × role × side, per
+/// isolation key where one applies.
+struct ProofPlanner {
+    let set: PolicySet
+    let options: AnalysisOptions
+    let fingerprint: Fingerprint
+
+    init(set: PolicySet, options: AnalysisOptions) {
+        self.set = set
+        self.options = options
+        self.fingerprint = Fingerprint(set: set)
+    }
+
+    private func enabled(_ proof: ProofID) -> Bool { options.proofs.contains(proof) }
+
+    func plan() -> [ProofQuery] {
+        var queries: [ProofQuery] = []
+        for table in set.governedTables where options.tables?.contains(table) ?? true {
+            guard set.schema.table(table) != nil else { continue }
+            queries.append(contentsOf: plan(table: table))
+        }
+        return queries
+    }
+
+    /// The isolation keys whose `tables:` selector matches `table`.
+    func isolationKeys(for table: QualifiedName) -> [String] {
+        guard let model = set.schema.table(table) else { return [] }
+        return set.config.isolation.filter { entry in
+            entry.tables.map { SelectorEvaluator.matches($0, table: model) } ?? true
+        }.map(\.key)
+    }
+
+    private func plan(table: QualifiedName) -> [ProofQuery] {
+        var queries: [ProofQuery] = []
+        let roles = set.roles(for: table)
+        let keys = isolationKeys(for: table)
+        let environment = fingerprint.environment
+        var checkedClauses = Set<String>()
+        var checkedTraversals = Set<String>()
+        for command in PolicyCommand.allCases {
+            let mainSide: EffectivePredicate.Side = command == .insert ? .check : .using
+            if enabled(.coverage) {
+                let covered = roles.contains { !set.effective(table, command, role: $0, side: mainSide).isDefaultDeny }
+                queries.append(fixedQuery(.coverage, table, command, role: "*", key: nil, side: mainSide,
+                                          status: covered ? .proven : .failed,
+                                          reason: covered ? nil : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"))
+            }
+            for role in roles {
+                for side in PolicySet.sides(of: command) {
+                    let predicate = set.effective(table, command, role: role, side: side)
+                    let base = "\(environment)|\(command.rawValue)|\(side.rawValue)|" + predicateKey(predicate, command: command, side: side, table: table)
+                    if predicate.isDefaultDeny {
+                        for key in keys {
+                            for proof in [ProofID.tenantIsolation, .failClosed] where enabled(proof) {
+                                queries.append(fixedQuery(proof, table, command, role: role, key: key, side: side, status: .proven,
+                                                          reason: "no permissive policy applies: nothing is reachable"))
+                            }
+                        }
+                        continue
+                    }
+                    for key in keys {
+                        if enabled(.tenantIsolation) { queries.append(isolation(predicate, key: key, base: base)) }
+                        if enabled(.failClosed) { queries.append(failClosed(predicate, key: key, base: base)) }
+                    }
+                    if enabled(.contradiction) {
+                        queries.append(contradiction(predicate, base: base))
+                        queries.append(contentsOf: clauseContradictions(predicate, seen: &checkedClauses))
+                    }
+                    if enabled(.traversal) {
+                        queries.append(contentsOf: traversals(predicate, base: base, seen: &checkedTraversals))
+                    }
+                    if enabled(.writeRestriction), side == .check {
+                        queries.append(writeRestriction(predicate, base: base))
+                    }
+                    if enabled(.subsumption) { queries.append(contentsOf: subsumption(predicate, base: base)) }
+                    if enabled(.redundancy) { queries.append(contentsOf: redundancy(predicate, base: base)) }
+                }
+            }
+            if enabled(.roleSeparation), mainSide == .using {
+                queries.append(contentsOf: roleSeparation(table: table, command: command))
+            }
+        }
+        return queries
+    }
+
+    /// The part of a cache key describing an effective predicate (and, for UPDATE's check side,
+    /// the USING and SELECT predicates old rows must pass).
+    private func predicateKey(_ predicate: EffectivePredicate, command: PolicyCommand, side: EffectivePredicate.Side,
+                              table: QualifiedName) -> String {
+        var key = fingerprint.of(predicate)
+        if command == .update && side == .check {
+            key += " |old " + fingerprint.of(set.effective(table, .update, role: predicate.role, side: .using))
+            key += " |oldselect " + fingerprint.of(set.effective(table, .select, role: predicate.role, side: .using))
+        }
+        return key
+    }
+
+    private func fixedQuery(_ proof: ProofID, _ table: QualifiedName, _ command: PolicyCommand?, role: String, key: String?,
+                            side: EffectivePredicate.Side, status: VerdictStatus, reason: String?, byShortcut: Bool = false,
+                            blame: [Blame] = []) -> ProofQuery {
+        ProofQuery(proof: proof, table: table, command: command, role: role, key: key, side: side, cacheKey: "",
+                   failsWhenSatisfiable: true, build: nil, fixed: (status, reason, byShortcut), failureReason: reason ?? "",
+                   failureBlame: blame)
+    }
+
+    private func policyBlame(_ predicates: [PolicyPredicate]) -> [Blame] {
+        predicates.map { Blame(policy: $0.policy.name, location: FileLocation(file: $0.policy.location.file, range: $0.policy.nameRange), session: nil) }
+    }
+
+    // MARK: - Rows that a command starts from
+
+    /// For UPDATE's WITH CHECK: the old row each session updates must pass UPDATE's USING and,
+    /// because the UPDATE reads it, SELECT's USING.
+    private func oldRow(_ encoder: QueryEncoder, table: TableModel, session: SessionInstance, role: String) throws -> [Term] {
+        let old = try encoder.newRow(table, label: "old row", session: session.index, inDatabase: true)
+        let update = set.effective(table.name, .update, role: role, side: .using)
+        let select = set.effective(table.name, .select, role: role, side: .using)
+        return [try encoder.encode(update, row: old, session: session, positive: true),
+                try encoder.encode(select, row: old, session: session, positive: true)]
+    }
+
+    // MARK: - tenant-isolation
+
+    /// Whether every way in pins `key`: every permissive clause compares a column of the row
+    /// with the key, or some restrictive policy does so in every clause.
+    static func pins(_ predicate: EffectivePredicate, key: String) -> Bool {
+        func pinned(_ clause: Clause) -> Bool {
+            clause.atoms.contains { atom in
+                if case .compare(.column, .equal, .session(let k)) = atom { return k == key }
+                return false
+            }
+        }
+        let permissive = predicate.permissive.flatMap(\.clauses)
+        if !permissive.isEmpty && permissive.allSatisfy(pinned) { return true }
+        return predicate.restrictive.contains { !$0.clauses.isEmpty && $0.clauses.allSatisfy(pinned) }
+    }
+
+    private func isolation(_ predicate: EffectivePredicate, key: String, base: String) -> ProofQuery {
+        let table = predicate.table
+        var query = ProofQuery(
+            proof: .tenantIsolation, table: table, command: predicate.command, role: predicate.role, key: key,
+            side: predicate.side, cacheKey: "iso|\(key)|" + base, failsWhenSatisfiable: true, build: nil, fixed: nil,
+            failureReason: "two sessions with different \(key) both \(predicate.side == .using ? "reach" : "can write") the same row",
+            failureBlame: [])
+        if ProofPlanner.pins(predicate, key: key) {
+            query.fixed = (.proven, "every permissive clause pins \(key) to a column of the row", true)
+            return query
+        }
+        let set = self.set
+        query.build = { encoder in
+            guard let model = set.schema.table(table) else { return [] }
+            let first = encoder.session(0, role: predicate.role)
+            let second = encoder.session(1, role: predicate.role)
+            var assertions: [Term] = []
+            let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: predicate.side == .using)
+            let a = try encoder.sessionValue(key, first)
+            let b = try encoder.sessionValue(key, second)
+            assertions.append(try encoder.z3.not(a.null))
+            assertions.append(try encoder.z3.not(b.null))
+            assertions.append(try encoder.z3.not(encoder.z3.eq(a.value, b.value)))
+            for session in [first, second] {
+                if predicate.command == .update && predicate.side == .check {
+                    assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+                }
+                assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
+            }
+            return assertions
+        }
+        return query
+    }
+
+    // MARK: - fail-closed
+
+    private func failClosed(_ predicate: EffectivePredicate, key: String, base: String) -> ProofQuery {
+        let table = predicate.table
+        var query = ProofQuery(
+            proof: .failClosed, table: table, command: predicate.command, role: predicate.role, key: key,
+            side: predicate.side, cacheKey: "fc|\(key)|" + base, failsWhenSatisfiable: true, build: nil, fixed: nil,
+            failureReason: "with \(key) unset a session still \(predicate.side == .using ? "reaches" : "can write") rows",
+            failureBlame: [])
+        if ProofPlanner.pins(predicate, key: key) {
+            query.fixed = (.proven, "every permissive clause compares \(key) with a column, which is never true while it is unset", true)
+            return query
+        }
+        let set = self.set
+        query.build = { encoder in
+            guard let model = set.schema.table(table) else { return [] }
+            let session = encoder.session(0, role: predicate.role)
+            var assertions: [Term] = []
+            let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: predicate.side == .using)
+            let value = try encoder.sessionValue(key, session)
+            if QueryEncoder.encoding(value.family).isInt || QueryEncoder.encoding(value.family).isBool {
+                assertions.append(value.null)
+            } else {
+                assertions.append(try encoder.z3.or(value.null, encoder.z3.eq(value.value, encoder.z3.string(""))))
+            }
+            if predicate.command == .update && predicate.side == .check {
+                assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+            }
+            assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
+            return assertions
+        }
+        return query
+    }
+
+    // MARK: - contradiction
+
+    private func contradiction(_ predicate: EffectivePredicate, base: String) -> ProofQuery {
+        let table = predicate.table
+        let set = self.set
+        return ProofQuery(
+            proof: .contradiction, table: table, command: predicate.command, role: predicate.role, key: nil,
+            side: predicate.side, cacheKey: "contra|" + base, failsWhenSatisfiable: false,
+            build: { encoder in
+                guard let model = set.schema.table(table) else { return [] }
+                let session = encoder.session(0, role: predicate.role)
+                let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                return [try encoder.encode(predicate, row: row, session: session, positive: true)]
+            },
+            fixed: nil,
+            failureReason: "the effective predicate can never be true: no row is ever \(predicate.side == .using ? "visible" : "writable")",
+            failureBlame: policyBlame(predicate.permissive + predicate.restrictive))
+    }
+
+    /// Each clause of each applicable policy on its own (once per table and clause).
+    private func clauseContradictions(_ predicate: EffectivePredicate, seen: inout Set<String>) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let table = predicate.table
+        let set = self.set
+        for policy in predicate.permissive + predicate.restrictive {
+            for clause in policy.clauses where !clause.isTrue {
+                guard let origin = clause.origin, seen.insert("\(origin.location.file)|\(origin.location.range)|\(table)").inserted else { continue }
+                let key = "clause|\(fingerprint.environment)|\(table)|\(clause)|" + fingerprint.columns([clause], table: table)
+                    + "|" + fingerprint.targets([clause]).map { t in fingerprint.of(set.effective(t, .select, role: predicate.role, side: .using)) }.joined(separator: ";")
+                result.append(ProofQuery(
+                    proof: .contradiction, table: table, command: nil, role: predicate.role, key: nil, side: predicate.side,
+                    cacheKey: key, failsWhenSatisfiable: false,
+                    build: { encoder in
+                        guard let model = set.schema.table(table) else { return [] }
+                        let session = encoder.session(0, role: predicate.role)
+                        let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                        return [try encoder.encode(clause, row: row, session: session, positive: true)]
+                    },
+                    fixed: nil,
+                    failureReason: "this clause of policy '\(policy.policy.name)' can never be true: \(clause)",
+                    failureBlame: [Blame(policy: policy.policy.name, location: origin.location, session: nil)]))
+            }
+        }
+        return result
+    }
+
+    // MARK: - traversal
+
+    private func traversals(_ predicate: EffectivePredicate, base: String, seen: inout Set<String>) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let set = self.set
+        for policy in predicate.permissive + predicate.restrictive {
+            for clause in policy.clauses {
+                var found: [Traversal] = []
+                func visit(_ clause: Clause) {
+                    for atom in clause.atoms {
+                        if case .exists(let traversal) = atom {
+                            found.append(traversal)
+                            visit(traversal.clause)
+                        }
+                    }
+                }
+                visit(clause)
+                for traversal in found {
+                    let label = "\(predicate.table)|\(predicate.role)|\(Atom.exists(traversal))"
+                    guard seen.insert(label).inserted else { continue }
+                    let rls = set.isGoverned(traversal.target) ? set.effective(traversal.target, .select, role: predicate.role, side: .using) : nil
+                    let key = "trav|\(fingerprint.environment)|\(traversal.target)|\(Atom.exists(traversal))|" + (rls.map(fingerprint.of) ?? "ungoverned")
+                    let hides = rls.map { $0.isDefaultDeny } ?? false
+                    var query = ProofQuery(
+                        proof: .traversal, table: predicate.table, command: predicate.command, role: predicate.role, key: nil,
+                        side: predicate.side, cacheKey: key, failsWhenSatisfiable: false, build: nil, fixed: nil,
+                        failureReason: "exists(rel(_, \(traversal.sourceColumn), \(traversal.target), \(traversal.targetColumn)), …) reaches \(traversal.target), whose own row-level security hides every matching row from role \(predicate.role)",
+                        failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? [])
+                    if hides {
+                        query.fixed = (.failed, query.failureReason, false)
+                    } else {
+                        query.build = { encoder in
+                            guard let target = set.schema.table(traversal.target) else { return [] }
+                            let session = encoder.session(0, role: predicate.role)
+                            let witness = try encoder.newRow(target, label: "witness", session: 0, inDatabase: true)
+                            var assertions = [try encoder.encode(traversal.clause, row: witness, session: session, positive: true)]
+                            if let rls { assertions.append(try encoder.encode(rls, row: witness, session: session, positive: true)) }
+                            return assertions
+                        }
+                    }
+                    result.append(query)
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - write-restriction
+
+    /// What a session reads back after writing with `command`: the permissive SELECT policies,
+    /// and the restrictive SELECT policies that also govern `command` (a restrictive policy for
+    /// SELECT alone, like soft delete, is a deliberate read filter, not an access boundary).
+    func readBack(table: QualifiedName, command: PolicyCommand, role: String) -> EffectivePredicate {
+        var read = set.effective(table, .select, role: role, side: .using)
+        let governing = Set(set.policies.filter { $0.commands.contains(command) && $0.tables.contains(table) }.map(\.ref.name))
+        read.restrictive = read.restrictive.filter { governing.contains($0.policy.name) }
+        return read
+    }
+
+    private func writeRestriction(_ predicate: EffectivePredicate, base: String) -> ProofQuery {
+        let table = predicate.table
+        let read = readBack(table: table, command: predicate.command, role: predicate.role)
+        var query = ProofQuery(
+            proof: .writeRestriction, table: table, command: predicate.command, role: predicate.role, key: nil,
+            side: .check, cacheKey: "wr|" + base + " |read " + fingerprint.of(read), failsWhenSatisfiable: true,
+            build: nil, fixed: nil,
+            failureReason: "a session can \(predicate.command == .insert ? "insert" : "update to") a row it cannot read back",
+            failureBlame: [])
+        if read.isDefaultDeny {
+            query.fixed = (.failed, "no SELECT policy applies to role \(predicate.role): rows written cannot be read back", false)
+            query.failureBlame = policyBlame(predicate.permissive)
+            return query
+        }
+        if ProofPlanner.implies(predicate, read) {
+            query.fixed = (.proven, "every way to write is also a way to read", true)
+            return query
+        }
+        let set = self.set
+        query.build = { encoder in
+            guard let model = set.schema.table(table) else { return [] }
+            let session = encoder.session(0, role: predicate.role)
+            var assertions: [Term] = []
+            let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+            if predicate.command == .update {
+                assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+            }
+            assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
+            // Negative parts last: their traversals range over the rows the positive parts created.
+            assertions.append(try encoder.z3.not(encoder.encode(read, row: row, session: session, positive: false)))
+            return assertions
+        }
+        return query
+    }
+
+    /// A syntactic sufficient condition for `a ⇒ b`: every restrictive policy of `b` is one of
+    /// `a`'s with the same clauses, and every permissive clause of `a` contains all atoms of some
+    /// permissive clause of `b`.
+    static func implies(_ a: EffectivePredicate, _ b: EffectivePredicate) -> Bool {
+        for restrictive in b.restrictive {
+            guard a.restrictive.contains(where: { $0.policy.name == restrictive.policy.name && $0.clauses == restrictive.clauses }) else {
+                return false
+            }
+        }
+        let targets = b.permissive.flatMap(\.clauses).map { Set($0.atoms) }
+        for clause in a.permissive.flatMap(\.clauses) {
+            let atoms = Set(clause.atoms)
+            guard targets.contains(where: { $0.isSubset(of: atoms) }) else { return false }
+        }
+        return true
+    }
+
+    // MARK: - subsumption and redundancy (hints)
+
+    private func subsumption(_ predicate: EffectivePredicate, base: String) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let table = predicate.table
+        let set = self.set
+        if predicate.permissive.count > 1 {
+            for (index, policy) in predicate.permissive.enumerated() {
+                let others = predicate.permissive.enumerated().filter { $0.offset != index }.map(\.element)
+                let names = others.map { "'\($0.policy.name)'" }.joined(separator: ", ")
+                result.append(ProofQuery(
+                    proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
+                    side: predicate.side, cacheKey: "sub|\(index)|" + base, failsWhenSatisfiable: false,
+                    build: { encoder in
+                        guard let model = set.schema.table(table) else { return [] }
+                        let session = encoder.session(0, role: predicate.role)
+                        let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                        let mine = try encoder.encode(policy.clauses, row: row, session: session, positive: true)
+                        let rest = try encoder.z3.or(try others.map { try encoder.encode($0.clauses, row: row, session: session, positive: false) })
+                        return [mine, try encoder.z3.not(rest)]
+                    },
+                    fixed: nil,
+                    failureReason: "permissive policy '\(policy.policy.name)' adds nothing on \(table) for \(predicate.command.rawValue): \(names) already allow every row it allows",
+                    failureBlame: policyBlame([policy])))
+            }
+        }
+        for (index, policy) in predicate.restrictive.enumerated() {
+            let others = predicate.restrictive.enumerated().filter { $0.offset != index }.map(\.element)
+            result.append(ProofQuery(
+                proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
+                side: predicate.side, cacheKey: "subr|\(index)|" + base, failsWhenSatisfiable: false,
+                build: { encoder in
+                    guard let model = set.schema.table(table) else { return [] }
+                    let session = encoder.session(0, role: predicate.role)
+                    let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                    var parts: [Term] = []
+                    parts.append(try encoder.z3.or(try predicate.permissive.map { try encoder.encode($0.clauses, row: row, session: session, positive: true) }))
+                    for other in others { parts.append(try encoder.encode(other.clauses, row: row, session: session, positive: true)) }
+                    parts.append(try encoder.z3.not(encoder.encode(policy.clauses, row: row, session: session, positive: false)))
+                    return parts
+                },
+                fixed: nil,
+                failureReason: "restrictive policy '\(policy.policy.name)' removes nothing on \(table) for \(predicate.command.rawValue): the other policies already imply it",
+                failureBlame: policyBlame([policy])))
+        }
+        return result
+    }
+
+    private func redundancy(_ predicate: EffectivePredicate, base: String) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let table = predicate.table
+        let set = self.set
+        let all = predicate.permissive.flatMap { policy in policy.clauses.map { (policy, $0) } }
+        guard all.count > 1 else { return [] }
+        for (index, entry) in all.enumerated() where entry.0.clauses.count > 1 {
+            let (policy, clause) = entry
+            let others = all.enumerated().filter { $0.offset != index }.map(\.element.1)
+            result.append(ProofQuery(
+                proof: .redundancy, table: table, command: predicate.command, role: predicate.role, key: nil,
+                side: predicate.side, cacheKey: "red|\(index)|" + base, failsWhenSatisfiable: false,
+                build: { encoder in
+                    guard let model = set.schema.table(table) else { return [] }
+                    let session = encoder.session(0, role: predicate.role)
+                    let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                    let mine = try encoder.encode(clause, row: row, session: session, positive: true)
+                    let rest = try encoder.encode(others, row: row, session: session, positive: false)
+                    return [mine, try encoder.z3.not(rest)]
+                },
+                fixed: nil,
+                failureReason: "this clause of '\(policy.policy.name)' changes nothing on \(table) for \(predicate.command.rawValue): other clauses already allow every row it allows",
+                failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? []))
+        }
+        return result
+    }
+
+    // MARK: - role-separation
+
+    private func roleSeparation(table: QualifiedName, command: PolicyCommand) -> [ProofQuery] {
+        let roles = set.config.analysis.separateRoles
+        var result: [ProofQuery] = []
+        let set = self.set
+        for i in 0..<roles.count {
+            for j in (i + 1)..<roles.count {
+                let first = set.effective(table, command, role: set.roles.contains(roles[i]) ? roles[i] : PolicySet.publicRole, side: .using)
+                let second = set.effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
+                var query = ProofQuery(
+                    proof: .roleSeparation, table: table, command: command, role: "\(roles[i]),\(roles[j])", key: nil, side: .using,
+                    cacheKey: "roles|\(fingerprint.environment)|\(command.rawValue)|" + fingerprint.of(first) + "||" + fingerprint.of(second),
+                    failsWhenSatisfiable: true, build: nil, fixed: nil,
+                    failureReason: "roles \(roles[i]) and \(roles[j]) can both reach the same row", failureBlame: [])
+                if first.isDefaultDeny || second.isDefaultDeny {
+                    query.fixed = (.proven, "one of the roles reaches nothing", false)
+                } else {
+                    query.build = { encoder in
+                        guard let model = set.schema.table(table) else { return [] }
+                        let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                        let a = encoder.session(0, role: first.role)
+                        let b = encoder.session(1, role: second.role)
+                        return [try encoder.encode(first, row: row, session: a, positive: true, recordBlame: true),
+                                try encoder.encode(second, row: row, session: b, positive: true, recordBlame: true)]
+                    }
+                }
+                result.append(query)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,32 @@
+import PolicySemantics
+import PolicySyntax
+import SMT
+
+/// One question to the solver (or one answer that needs none), with what it is about.
+struct ProofQuery {
+    /// Which proof.
+    var proof: ProofID
+    /// The table.
+    var table: QualifiedName
+    /// The command, when the proof is about one.
+    var command: PolicyCommand?
+    /// The role.
+    var role: String
+    /// The isolation key.
+    var key: String?
+    /// USING or WITH CHECK.
+    var side: EffectivePredicate.Side
+    /// Everything the answer depends on.
+    var cacheKey: String
+    /// True when a satisfiable query means the property fails (isolation, fail-closed…);
+    /// false when an unsatisfiable one does (contradiction, traversal, redundancy).
+    var failsWhenSatisfiable: Bool
+    /// Builds the assertions with an encoder.
+    var build: ((QueryEncoder) throws -> [Term])?
+    /// An answer without the solver (coverage, default deny, shortcut).
+    var fixed: (status: VerdictStatus, reason: String?, byShortcut: Bool)?
+    /// The reason given when the property fails.
+    var failureReason: String
+    /// Blame when the property fails without a model (contradiction of a clause, a policy…).
+    var failureBlame: [Blame]
+}

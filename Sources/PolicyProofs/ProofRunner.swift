@@ -1,0 +1,267 @@
+import Foundation
+import PolicySemantics
+import PolicySyntax
+import SMT
+
+/// Runs proof queries on one Z3 context (one worker thread).
+final class ProofRunner {
+    let set: PolicySet
+    let z3: Z3Context
+    let timeout: Int
+    let cache: ProofCache
+    private(set) var queries = 0
+    private(set) var solverMilliseconds = 0.0
+
+    init(set: PolicySet, timeoutMilliseconds: Int, cache: ProofCache) throws {
+        self.set = set
+        self.z3 = try Z3Context()
+        self.timeout = timeoutMilliseconds
+        self.cache = cache
+    }
+
+    /// Answers one query: fixed answers and cache hits without the solver, else one or two
+    /// solver runs (the second with raw SQL read adversarially).
+    func run(_ query: ProofQuery) -> (Verdict, cached: Bool) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var verdict = Verdict(
+            proof: query.proof, table: query.table, command: query.command, role: query.role, key: query.key,
+            side: query.side, status: .proven, reason: nil, counterexample: nil, blame: [], milliseconds: 0,
+            solverMilliseconds: 0, byShortcut: false, cached: false)
+        func finish(_ value: Verdict) -> Verdict {
+            var result = value
+            result.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            return result
+        }
+        if let fixed = query.fixed {
+            verdict.status = fixed.status
+            verdict.reason = fixed.reason
+            verdict.byShortcut = fixed.byShortcut
+            if fixed.status == .failed { verdict.blame = query.failureBlame }
+            return (finish(verdict), false)
+        }
+        if let outcome = cache.outcome(query.cacheKey) {
+            verdict.status = outcome.status
+            verdict.reason = outcome.reason
+            verdict.counterexample = outcome.counterexample.map { retarget($0, to: query.table) }
+            verdict.blame = remap(outcome.blame, query: query)
+            verdict.cached = true
+            return (finish(verdict), true)
+        }
+        let solved = solve(query)
+        verdict.status = solved.status
+        verdict.reason = solved.reason
+        verdict.counterexample = solved.counterexample
+        verdict.blame = solved.blame
+        verdict.solverMilliseconds = solved.solverMilliseconds
+        cache.store(query.cacheKey, ProofCache.Outcome(
+            status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
+            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds))
+        return (finish(verdict), false)
+    }
+
+    private struct Solved {
+        var status: VerdictStatus
+        var reason: String?
+        var counterexample: Counterexample?
+        var blame: [Blame]
+        var blameTexts: [(session: Int?, policy: String, clause: String)]
+        var solverMilliseconds: Double
+    }
+
+    private func check(_ query: ProofQuery, mode: QueryEncoder.RawMode, printable: Bool = false)
+        -> (result: CheckResult?, encoder: QueryEncoder?, error: String?, milliseconds: Double) {
+        guard let build = query.build else { return (nil, nil, "no query", 0) }
+        let encoder = QueryEncoder(z3: z3, set: set, rawMode: mode)
+        do {
+            var assertions = try build(encoder)
+            assertions.append(contentsOf: encoder.assertions)
+            assertions.append(contentsOf: try encoder.keyConstraints())
+            if printable { assertions.append(contentsOf: try encoder.printableTextConstraints()) }
+            let solver = try Solver(context: z3)
+            try solver.add(assertions)
+            queries += 1
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)))
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            solverMilliseconds += elapsed
+            return (result, encoder, nil, elapsed)
+        } catch {
+            return (nil, encoder, "\(error)", 0)
+        }
+    }
+
+    private func unknownReason(_ result: CheckResult?, error: String?) -> String {
+        if let error { return "solver error: \(error)" }
+        if case .unknown(let reason)? = result {
+            if reason.contains("timeout") { return "timeout after \(timeout) ms" }
+            if reason.contains("interrupted") || reason.contains("canceled") { return "cancelled" }
+            return "solver gave up (\(reason))"
+        }
+        return "undecided"
+    }
+
+    private func rawReason(_ encoder: QueryEncoder?) -> String {
+        let places = (encoder?.rawLocations ?? []).map { location -> String in
+            let line = sourceLine(location)
+            return "\(location.file):\(line)"
+        }
+        return "depends on raw SQL at " + (places.isEmpty ? "an unknown place" : places.joined(separator: ", "))
+    }
+
+    private func sourceLine(_ location: FileLocation) -> Int {
+        lineLookup?(location) ?? 0
+    }
+
+    /// Maps a location to its 1-based line (set by the analyzer, which knows the files).
+    var lineLookup: ((FileLocation) -> Int)?
+
+    private func solve(_ query: ProofQuery) -> Solved {
+        let first = check(query, mode: .free)
+        var total = first.milliseconds
+        func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, encoder: QueryEncoder? = nil,
+                  blame: [Blame] = []) -> Solved {
+            var solved = Solved(status: status, reason: reason, counterexample: nil, blame: blame, blameTexts: [],
+                                solverMilliseconds: total)
+            if let model, let encoder {
+                solved.counterexample = try? counterexample(model: model, encoder: encoder)
+                let (found, texts) = blameFromModel(model: model, encoder: encoder)
+                solved.blame = found
+                solved.blameTexts = texts
+            } else {
+                solved.blameTexts = blame.map { ($0.session, $0.policy, "") }
+            }
+            return solved
+        }
+        guard let result = first.result else {
+            return make(.unknown, unknownReason(nil, error: first.error))
+        }
+        let hasRaw = !(first.encoder?.rawLocations.isEmpty ?? true)
+        switch (result, query.failsWhenSatisfiable) {
+        case (.unknown, _):
+            return make(.unknown, unknownReason(result, error: nil))
+        case (.unsat, true):
+            return make(.proven, nil)
+        case (.unsat, false):
+            return make(.failed, query.failureReason, blame: query.failureBlame)
+        case (.sat(let model), true):
+            guard hasRaw else { return finishFailure(query, model: model, encoder: first.encoder, total: &total, make: make) }
+            let second = check(query, mode: .adversarial)
+            total += second.milliseconds
+            switch second.result {
+            case .sat(let adversarialModel)?:
+                return finishFailure(query, model: adversarialModel, encoder: second.encoder, total: &total, make: make)
+            case .unsat?:
+                return make(.unknown, rawReason(first.encoder))
+            default:
+                return make(.unknown, unknownReason(second.result, error: second.error))
+            }
+        case (.sat, false):
+            guard hasRaw else { return make(.proven, nil) }
+            let second = check(query, mode: .adversarial)
+            total += second.milliseconds
+            switch second.result {
+            case .sat?: return make(.proven, nil)
+            case .unsat?: return make(.unknown, rawReason(first.encoder))
+            default: return make(.unknown, unknownReason(second.result, error: second.error))
+            }
+        }
+    }
+
+    private func finishFailure(_ query: ProofQuery, model: Model, encoder: QueryEncoder?, total: inout Double,
+                               make: (VerdictStatus, String?, Model?, QueryEncoder?, [Blame]) -> Solved) -> Solved {
+        guard let encoder else { return make(.failed, query.failureReason, nil, nil, query.failureBlame) }
+        if needsPrintableRetry(model: model, encoder: encoder) {
+            let retry = check(query, mode: encoder.rawMode, printable: true)
+            total += retry.milliseconds
+            if case .sat(let printableModel)? = retry.result, let retryEncoder = retry.encoder {
+                return make(.failed, query.failureReason, printableModel, retryEncoder, [])
+            }
+        }
+        return make(.failed, query.failureReason, model, encoder, [])
+    }
+
+    private func needsPrintableRetry(model: Model, encoder: QueryEncoder) -> Bool {
+        for row in encoder.rows {
+            for value in row.columns.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+                if let codes = try? model.characterCodes(model.evaluate(value.value)),
+                   codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
+                    return true
+                }
+            }
+        }
+        for session in encoder.sessions {
+            for value in session.keys.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+                if let codes = try? model.characterCodes(model.evaluate(value.value)),
+                   codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    // MARK: - Counterexamples and blame
+
+    private func counterexample(model: Model, encoder: QueryEncoder) throws -> Counterexample? {
+        var renderer = ValueRenderer()
+        func render(_ row: RowInstance) throws -> Counterexample.Row {
+            var values: [String: SQLValue] = [:]
+            for column in row.table.columns {
+                guard let value = row.columns[column.name] else { continue }
+                values[column.name] = try renderer.render(value, model: model)
+            }
+            return Counterexample.Row(table: row.table.name, values: values, session: row.session.map { $0 + 1 }, role: row.label)
+        }
+        guard let main = encoder.rows.first else { return nil }
+        var sessions: [[String: String?]] = []
+        for session in encoder.sessions {
+            var settings: [String: String?] = [:]
+            for (key, value) in session.keys {
+                settings[key] = ValueRenderer.setting(try renderer.render(value, model: model))
+            }
+            sessions.append(settings)
+        }
+        return Counterexample(row: try render(main), sessions: sessions,
+                              witnesses: try encoder.rows.dropFirst().map(render))
+    }
+
+    private func blameFromModel(model: Model, encoder: QueryEncoder) -> ([Blame], [(session: Int?, policy: String, clause: String)]) {
+        var blame: [Blame] = []
+        var texts: [(session: Int?, policy: String, clause: String)] = []
+        var done = Set<Int>()
+        for entry in encoder.clauseTerms where !done.contains(entry.session) {
+            if (try? model.bool(entry.term)) == true {
+                done.insert(entry.session)
+                blame.append(Blame(policy: entry.origin.policy, location: entry.origin.location, session: entry.session + 1))
+                texts.append((entry.session + 1, entry.origin.policy, clauseText(entry.origin)))
+            }
+        }
+        return (blame, texts)
+    }
+
+    /// The normalized text of the clause with this origin, for re-locating cached blame.
+    var clauseText: (ClauseOrigin) -> String = { _ in "" }
+
+    private func remap(_ texts: [(session: Int?, policy: String, clause: String)], query: ProofQuery) -> [Blame] {
+        if texts.allSatisfy({ $0.clause.isEmpty }) && query.failureBlame.count > 0 { return query.failureBlame }
+        var result: [Blame] = []
+        for text in texts {
+            if let location = locate?(query.table, text.policy, text.clause) {
+                result.append(Blame(policy: text.policy, location: location, session: text.session))
+            }
+        }
+        return result
+    }
+
+    /// Finds the current location of a clause by table, policy and clause text.
+    var locate: ((QualifiedName, String, String) -> FileLocation?)?
+
+    /// A cached counterexample moved to another table with the same predicate.
+    private func retarget(_ example: Counterexample, to table: QualifiedName) -> Counterexample {
+        guard example.row.table != table, let model = set.schema.table(table) else { return example }
+        var result = example
+        result.row.table = table
+        result.row.values = example.row.values.filter { model.column($0.key) != nil }
+        return result
+    }
+}

@@ -1,0 +1,368 @@
+import PolicySemantics
+import PolicySyntax
+import SMT
+
+/// Encodes effective predicates over concrete row and session instances as Z3 terms.
+///
+/// Each column and session key is a (null flag, value) pair; text-like families are strings (LIKE
+/// through regular expressions), numbers integers, booleans booleans. A traversal in a positive
+/// position gets a fresh witness row per session (added to the database); the target's own
+/// SELECT predicate for the same session applies to it (nested RLS). In a negative position a
+/// traversal ranges over the rows already in the database: a smallest database containing the
+/// positive witnesses is always the best choice for a counterexample, so no quantifier is needed.
+/// `fn` is an uninterpreted function of its arguments; `raw` an unknown boolean per row and session.
+final class QueryEncoder {
+    /// How raw SQL is read.
+    enum RawMode {
+        /// An unknown boolean per (text, row, session).
+        case free
+        /// The value least favourable to a counterexample: false where the raw atom is asserted,
+        /// true where it is negated. A query satisfiable in this mode fails whatever the raw SQL says.
+        case adversarial
+    }
+
+    let z3: Z3Context
+    let set: PolicySet
+    let rawMode: RawMode
+    /// Side conditions: NOT NULL columns, session value domains.
+    private(set) var assertions: [Term] = []
+    /// Every row created, in order.
+    private(set) var rows: [RowInstance] = []
+    /// Sessions by index.
+    private(set) var sessions: [SessionInstance] = []
+    /// Raw atoms met while encoding.
+    private(set) var rawLocations: [FileLocation] = []
+    /// Top-level clause terms per session, for blame: (session, origin, term).
+    private(set) var clauseTerms: [(session: Int, origin: ClauseOrigin, term: Term)] = []
+    private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
+    private var likeFunction: FuncDecl?
+    private var rawTerms: [String: Term] = [:]
+
+    init(z3: Z3Context, set: PolicySet, rawMode: RawMode) {
+        self.z3 = z3
+        self.set = set
+        self.rawMode = rawMode
+    }
+
+    // MARK: - Sorts and values
+
+    func sort(_ family: TypeFamily) throws -> Sort {
+        switch family {
+        case .integer, .numeric: return try z3.intSort
+        case .boolean: return try z3.boolSort
+        default: return try z3.stringSort
+        }
+    }
+
+    /// Whether the family is encoded as an integer, a boolean, or (else) a string.
+    static func encoding(_ family: TypeFamily) -> (isInt: Bool, isBool: Bool) {
+        switch family {
+        case .integer, .numeric: return (true, false)
+        case .boolean: return (false, true)
+        default: return (false, false)
+        }
+    }
+
+    private func fresh(_ name: String, _ family: TypeFamily) throws -> EncodedValue {
+        EncodedValue(null: try z3.constant(name + ".null", z3.boolSort),
+                     value: try z3.constant(name + ".value", try sort(family)), family: family)
+    }
+
+    /// A new row of `table` with every column; NOT NULL columns are asserted non-null.
+    func newRow(_ table: TableModel, label: String, session: Int?, inDatabase: Bool) throws -> RowInstance {
+        let row = RowInstance(id: rows.count, table: table, label: label, session: session, inDatabase: inDatabase)
+        for column in table.columns {
+            let value = try fresh("r\(row.id).\(table.name.name).\(column.name)", column.type.family)
+            row.columns[column.name] = value
+            if column.notNull { assertions.append(try z3.not(value.null)) }
+        }
+        rows.append(row)
+        return row
+    }
+
+    /// Session `index` (created on first use) running as `role`.
+    func session(_ index: Int, role: String) -> SessionInstance {
+        while sessions.count <= index { sessions.append(SessionInstance(index: sessions.count, role: role)) }
+        return sessions[index]
+    }
+
+    /// The value of `key` in `session`: NULL when unset (or empty, with `missing_context: deny`).
+    func sessionValue(_ key: String, _ session: SessionInstance) throws -> EncodedValue {
+        if let existing = session.keys[key] { return existing }
+        let type = set.sessionType(key)
+        let value = try fresh("s\(session.index + 1).\(key)", type.family)
+        let encoding = QueryEncoder.encoding(type.family)
+        if !encoding.isInt && !encoding.isBool, set.config.missingContext == .deny || type.family != .text {
+            // NULLIF(..., '') turns '' into NULL; a cast of '' to a non-text type fails.
+            assertions.append(try z3.or(value.null, z3.not(z3.eq(value.value, z3.string("")))))
+        }
+        session.keys[key] = value
+        return value
+    }
+
+    func literal(_ value: LiteralValue, family: TypeFamily) throws -> Term {
+        let encoding = QueryEncoder.encoding(family)
+        switch (value, encoding.isInt, encoding.isBool) {
+        case (.int(let number), true, _): return try z3.int(number)
+        case (.string(let text), true, _):
+            guard let number = Int(text) else { throw SolverError(kind: .wrapper, message: "'\(text)' is not an integer", operation: "literal") }
+            return try z3.int(number)
+        case (.bool(let flag), _, true): return try z3.bool(flag)
+        case (.string(let text), _, false): return try z3.string(text)
+        case (.int(let number), _, false): return try z3.string(String(number))
+        case (.bool(let flag), _, false): return try z3.string(flag ? "true" : "false")
+        default:
+            throw SolverError(kind: .wrapper, message: "cannot encode \(value) as \(family)", operation: "literal")
+        }
+    }
+
+    // MARK: - Predicates
+
+    /// An effective predicate on `row` for `session`; `positive` is false inside a negation.
+    func encode(_ predicate: EffectivePredicate, row: RowInstance, session: SessionInstance, positive: Bool,
+                recordBlame: Bool = false) throws -> Term {
+        guard !predicate.isDefaultDeny else { return try z3.bool(false) }
+        var permissive: [Term] = []
+        for policy in predicate.permissive {
+            permissive.append(try encode(policy.clauses, row: row, session: session, positive: positive, recordBlame: recordBlame))
+        }
+        var parts = [try z3.or(permissive)]
+        for policy in predicate.restrictive {
+            parts.append(try encode(policy.clauses, row: row, session: session, positive: positive, recordBlame: false))
+        }
+        return try z3.and(parts)
+    }
+
+    /// A disjunction of clauses on `row`.
+    func encode(_ clauses: [Clause], row: RowInstance, session: SessionInstance, positive: Bool, recordBlame: Bool = false) throws -> Term {
+        var terms: [Term] = []
+        for clause in clauses {
+            let term = try encode(clause, row: row, session: session, positive: positive)
+            if recordBlame, let origin = clause.origin { clauseTerms.append((session.index, origin, term)) }
+            terms.append(term)
+        }
+        return try z3.or(terms)
+    }
+
+    /// A conjunction of atoms on `row`.
+    func encode(_ clause: Clause, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
+        try z3.and(try clause.atoms.map { try encode($0, row: row, session: session, positive: positive) })
+    }
+
+    private func encode(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
+        switch atom {
+        case .constant(let value):
+            return try z3.bool(value)
+        case .isNull(let operand):
+            return try value(operand, row: row, session: session).null
+        case .isNotNull(let operand):
+            return try z3.not(value(operand, row: row, session: session).null)
+        case .raw(let raw):
+            if let location = raw.location, !rawLocations.contains(location) { rawLocations.append(location) }
+            switch rawMode {
+            case .adversarial:
+                return try z3.bool(!positive)
+            case .free:
+                let key = "\(raw.text)\u{0}\(row.id)\u{0}\(session.index)"
+                if let term = rawTerms[key] { return term }
+                let term = try z3.constant("raw\(rawTerms.count).r\(row.id).s\(session.index + 1)", try z3.boolSort)
+                rawTerms[key] = term
+                return term
+            }
+        case .predicate(let name, let arguments):
+            let result = try call(name, arguments, row: row, session: session)
+            return try z3.and(z3.not(result.null), result.value)
+        case .compare(let lhs, let op, let rhs):
+            return try compare(lhs, op, rhs, row: row, session: session)
+        case .exists(let traversal):
+            return try exists(traversal, row: row, session: session, positive: positive)
+        }
+    }
+
+    private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws -> Term {
+        let left = try value(lhs, row: row, session: session)
+        let leftPresent = try z3.not(left.null)
+        switch op {
+        case .in, .notIn:
+            guard case .list(let items) = rhs else { throw SolverError(kind: .wrapper, message: "IN without a list", operation: "compare") }
+            let values = try items.filter { $0 != .null }.map { try literal($0, family: left.family) }
+            let member = values.isEmpty ? try z3.bool(false) : try z3.isMember(left.value, of: values)
+            if op == .in { return try z3.and(leftPresent, member) }
+            if items.contains(.null) { return try z3.bool(false) }
+            return try z3.and(leftPresent, z3.not(member))
+        default:
+            break
+        }
+        let right = try value(rhs, row: row, session: session, family: left.family)
+        let present = try z3.and(leftPresent, z3.not(right.null))
+        let relation: Term
+        switch op {
+        case .equal: relation = try z3.eq(left.value, right.value)
+        case .notEqual: relation = try z3.not(z3.eq(left.value, right.value))
+        case .less: relation = try ordered(left, right, strict: true)
+        case .lessEqual: relation = try ordered(left, right, strict: false)
+        case .greater: relation = try ordered(right, left, strict: true)
+        case .greaterEqual: relation = try ordered(right, left, strict: false)
+        case .like, .notLike:
+            let matches: Term
+            if case .literal(.string(let pattern)) = rhs {
+                matches = try z3.matches(left.value, z3.likeRegex(pattern))
+            } else {
+                let function = try likeDecl()
+                matches = try function.apply([left.value, right.value])
+            }
+            relation = op == .like ? matches : try z3.not(matches)
+        case .in, .notIn:
+            relation = try z3.bool(false)
+        }
+        return try z3.and(present, relation)
+    }
+
+    private func ordered(_ a: EncodedValue, _ b: EncodedValue, strict: Bool) throws -> Term {
+        if QueryEncoder.encoding(a.family).isBool {
+            // false < true
+            let less = try z3.and(z3.not(a.value), b.value)
+            return strict ? less : try z3.or(less, z3.eq(a.value, b.value))
+        }
+        return strict ? try z3.lt(a.value, b.value) : try z3.le(a.value, b.value)
+    }
+
+    private func likeDecl() throws -> FuncDecl {
+        if let likeFunction { return likeFunction }
+        let decl = try z3.function("like", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
+        likeFunction = decl
+        return decl
+    }
+
+    /// The value of an operand; constants take `family` (the other side's) when given.
+    func value(_ operand: Operand, row: RowInstance, session: SessionInstance, family: TypeFamily? = nil) throws -> EncodedValue {
+        switch operand {
+        case .column(let name):
+            guard let value = row.columns[name] else {
+                throw SolverError(kind: .wrapper, message: "no column \(name) on \(row.table.name)", operation: "value")
+            }
+            return value
+        case .session(let key):
+            return try sessionValue(key, session)
+        case .literal(let literal):
+            let kind: TypeFamily
+            switch literal {
+            case .int: kind = family ?? .integer
+            case .bool: kind = family ?? .boolean
+            default: kind = family ?? .text
+            }
+            if literal == .null { return EncodedValue(null: try z3.bool(true), value: try z3.constant("null.\(kind)", try sort(kind)), family: kind) }
+            return EncodedValue(null: try z3.bool(false), value: try self.literal(literal, family: kind), family: kind)
+        case .list:
+            throw SolverError(kind: .wrapper, message: "a list is not a value", operation: "value")
+        case .function(let name, let arguments):
+            return try call(name, arguments, row: row, session: session)
+        }
+    }
+
+    /// A declared function applied to arguments: its null flag and value are uninterpreted
+    /// functions of the arguments' null flags and values.
+    private func call(_ name: String, _ arguments: [Operand], row: RowInstance, session: SessionInstance) throws -> EncodedValue {
+        guard let declaration = set.config.function(name) else {
+            throw SolverError(kind: .wrapper, message: "undeclared function \(name)", operation: "call")
+        }
+        let decls: (null: FuncDecl, value: FuncDecl)
+        if let existing = functions[name] {
+            decls = existing
+        } else {
+            var domain: [Sort] = []
+            for type in declaration.arguments { domain.append(try z3.boolSort); domain.append(try sort(type.family)) }
+            decls = (try z3.function("fn.\(name).null", domain: domain, range: try z3.boolSort),
+                     try z3.function("fn.\(name).value", domain: domain, range: try sort(declaration.returns.family)))
+            functions[name] = decls
+        }
+        var actuals: [Term] = []
+        for (index, argument) in arguments.enumerated() {
+            let family = index < declaration.arguments.count ? declaration.arguments[index].family : nil
+            let encoded = try value(argument, row: row, session: session, family: family)
+            actuals.append(encoded.null)
+            actuals.append(encoded.value)
+        }
+        return EncodedValue(null: try decls.null.apply(actuals), value: try decls.value.apply(actuals), family: declaration.returns.family)
+    }
+
+    private func exists(_ traversal: Traversal, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
+        guard let source = row.columns[traversal.sourceColumn], let target = set.schema.table(traversal.target) else {
+            throw SolverError(kind: .wrapper, message: "unresolved traversal to \(traversal.target)", operation: "exists")
+        }
+        func body(_ witness: RowInstance) throws -> Term {
+            guard let key = witness.columns[traversal.targetColumn] else {
+                throw SolverError(kind: .wrapper, message: "no column \(traversal.targetColumn) on \(target.name)", operation: "exists")
+            }
+            var parts = [try z3.not(source.null), try z3.not(key.null), try z3.eq(source.value, key.value)]
+            parts.append(try encode(traversal.clause, row: witness, session: session, positive: positive))
+            if set.isGoverned(target.name) {
+                let rls = set.effective(target.name, .select, role: session.role, side: .using)
+                parts.append(try encode(rls, row: witness, session: session, positive: positive))
+            }
+            return try z3.and(parts)
+        }
+        if positive {
+            let witness = try newRow(target, label: "witness", session: session.index, inDatabase: true)
+            return try body(witness)
+        }
+        let candidates = rows.filter { $0.inDatabase && $0.table.name == target.name }
+        return try z3.or(try candidates.map(body))
+    }
+
+    // MARK: - Keys
+
+    /// Rows of the database that agree on a primary or unique key are the same row.
+    func keyConstraints() throws -> [Term] {
+        var result: [Term] = []
+        var byTable: [QualifiedName: [RowInstance]] = [:]
+        for row in rows where row.inDatabase { byTable[row.table.name, default: []].append(row) }
+        for (_, instances) in byTable where instances.count > 1 {
+            let table = instances[0].table
+            var keys: [[String]] = []
+            if !table.primaryKey.isEmpty { keys.append(table.primaryKey) }
+            keys.append(contentsOf: table.uniqueKeys.filter { !$0.isEmpty })
+            guard !keys.isEmpty else { continue }
+            for i in 0..<instances.count {
+                for j in (i + 1)..<instances.count {
+                    let a = instances[i]
+                    let b = instances[j]
+                    var same: [Term] = []
+                    for column in table.columns {
+                        guard let x = a.columns[column.name], let y = b.columns[column.name] else { continue }
+                        same.append(try z3.eq(x.null, y.null))
+                        same.append(try z3.eq(x.value, y.value))
+                    }
+                    let identical = try z3.and(same)
+                    for key in keys {
+                        var premise: [Term] = []
+                        for column in key {
+                            guard let x = a.columns[column], let y = b.columns[column] else { continue }
+                            premise.append(try z3.not(x.null))
+                            premise.append(try z3.not(y.null))
+                            premise.append(try z3.eq(x.value, y.value))
+                        }
+                        result.append(try z3.implies(z3.and(premise), identical))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every string value in the query restricted to characters PostgreSQL text can hold
+    /// (no NUL, no surrogates), for counterexamples that must become SQL.
+    func printableTextConstraints() throws -> [Term] {
+        let allowed = try z3.regexStar(z3.regexUnion([
+            z3.regexRange(from: "\u{1}", to: "\u{D7FF}"),
+            z3.regexRange(from: "\u{E000}", to: "\u{2FFFF}"),
+        ]))
+        var result: [Term] = []
+        var values: [EncodedValue] = rows.flatMap { Array($0.columns.values) }
+        for session in sessions { values.append(contentsOf: session.keys.values) }
+        for value in values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+            result.append(try z3.matches(value.value, allowed))
+        }
+        return result
+    }
+}

@@ -1,0 +1,199 @@
+import PolicySemantics
+import PolicySQL
+import PolicySyntax
+
+/// An SQL script that rebuilds a FAILED verdict's counterexample on a real database and shows,
+/// as notices, whether each session reaches (or can write) the row; everything inside one
+/// transaction that rolls back.
+///
+/// Run it as a superuser on a scratch database where the compiled policies are applied (rows are
+/// inserted with foreign-key triggers off, then each session runs as a non-owner role). Each
+/// outcome is a notice starting with `pgpe-repro:`.
+public enum ReproScript {
+    /// The script for `verdict`, or `nil` when it has no counterexample.
+    public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
+        guard let example = verdict.counterexample, let table = policySet.schema.table(verdict.table) else { return nil }
+        var lines: [String] = []
+        lines.append("-- pgpe repro: \(verdict.summary)")
+        lines.append("-- Run as a superuser on a scratch database where the compiled policies are applied.")
+        lines.append("-- Everything runs in one transaction that rolls back; outcomes are NOTICEs starting with 'pgpe-repro:'.")
+        lines.append("BEGIN;")
+        lines.append("SET LOCAL session_replication_role = replica;")
+        var filler = Filler()
+        let mainRow = complete(example.row, table: table, filler: &filler)
+        var inserted: [(QualifiedName, [String: SQLValue])] = []
+        func insert(_ table: TableModel, _ values: [String: SQLValue]) {
+            let identity = identityKey(table, values)
+            if inserted.contains(where: { $0.0 == table.name && identityKey(table, $0.1) == identity }) { return }
+            inserted.append((table.name, values))
+            lines.append(insertStatement(table, values) + ";")
+        }
+        var oldRows: [Int: [String: SQLValue]] = [:]
+        for witness in example.witnesses {
+            guard let model = policySet.schema.table(witness.table) else { continue }
+            let values = complete(witness, table: model, filler: &filler)
+            insert(model, values)
+            if witness.role == "old row", let session = witness.session { oldRows[session] = values }
+        }
+        let writes = verdict.side == .check
+        if !writes { insert(table, mainRow) }
+        lines.append("SET LOCAL session_replication_role = origin;")
+        lines.append(contentsOf: roleSetup(verdict.role, policySet: policySet))
+        for (index, settings) in example.sessions.enumerated() {
+            let session = index + 1
+            var body: [String] = []
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value ?? "")), true);")
+            }
+            let subject = "session \(session)"
+            switch (verdict.command, writes) {
+            case (.insert?, true):
+                body.append(contentsOf: attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row"))
+            case (.update?, true):
+                let old = oldRows[session] ?? mainRow
+                let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow) + " WHERE " + identity(table, old)
+                body.append(contentsOf: attempt(update, subject: subject, success: "can write the row", countRows: true))
+            case (.delete?, _):
+                body.append(contentsOf: attempt("DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
+                                                success: "reaches the row", countRows: true))
+            case (.update?, false):
+                body.append(contentsOf: attempt("UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
+                                                subject: subject, success: "reaches the row", countRows: true))
+            default:
+                body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
+                body.append("  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
+            }
+            lines.append("DO $pgpe$")
+            lines.append("DECLARE n bigint;")
+            lines.append("BEGIN")
+            lines.append(contentsOf: body)
+            lines.append("END")
+            lines.append("$pgpe$;")
+        }
+        lines.append("RESET ROLE;")
+        lines.append("ROLLBACK;")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A file name for the verdict's script.
+    public static func fileName(for verdict: Verdict, index: Int) -> String {
+        var parts = [String(format3(index)), verdict.proof.rawValue, verdict.table.schema, verdict.table.name]
+        if let command = verdict.command { parts.append(command.rawValue.lowercased()) }
+        parts.append(verdict.side.rawValue)
+        parts.append(verdict.role.lowercased())
+        let raw = parts.joined(separator: "-")
+        let safe = raw.map { character -> Character in
+            character.isLetter || character.isNumber || character == "-" || character == "_" ? character : "_"
+        }
+        return String(safe) + ".sql"
+    }
+
+    private static func format3(_ number: Int) -> String {
+        let text = String(number)
+        return String(repeating: "0", count: max(0, 3 - text.count)) + text
+    }
+
+    private static func roleSetup(_ role: String, policySet: PolicySet) -> [String] {
+        let schemas = Set(policySet.governedTables.map(\.schema)).sorted()
+        var grants: [String] = []
+        for schema in schemas {
+            grants.append("  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
+            grants.append("  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
+        }
+        let name = role == PolicySet.publicRole || role == "*" || role.contains(",")
+            ? "'pgpe_repro_' || pg_backend_pid()" : SQLQuoting.literal(role)
+        var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
+        lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")
+        lines.append(contentsOf: grants)
+        lines.append("  EXECUTE format('SET LOCAL ROLE %I', r);")
+        lines.append("END")
+        lines.append("$pgpe$;")
+        return lines
+    }
+
+    /// A statement run inside a sub-block: its success is reported, then undone; an error is reported.
+    private static func attempt(_ statement: String, subject: String, success: String, countRows: Bool = false) -> [String] {
+        var lines = ["  BEGIN", "    \(statement);"]
+        if countRows {
+            lines.append("    GET DIAGNOSTICS n = ROW_COUNT;")
+            lines.append("    IF n > 0 THEN RAISE NOTICE 'pgpe-repro: \(subject) \(success)'; ELSE RAISE NOTICE 'pgpe-repro: \(subject) does not reach the row'; END IF;")
+        } else {
+            lines.append("    RAISE NOTICE 'pgpe-repro: \(subject) \(success)';")
+        }
+        lines.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'pgpe: undo';")
+        lines.append("  EXCEPTION")
+        lines.append("    WHEN SQLSTATE 'PG001' THEN NULL;")
+        lines.append("    WHEN OTHERS THEN RAISE NOTICE 'pgpe-repro: \(subject) cannot: %', SQLERRM;")
+        lines.append("  END;")
+        return lines
+    }
+
+    // MARK: - Rows
+
+    /// Fills NOT NULL columns the counterexample left out with unique values of their types.
+    private struct Filler {
+        var counter = 0
+        mutating func value(for type: SQLType) -> SQLValue {
+            counter += 1
+            switch type.family {
+            case .integer, .numeric: return .int(900_000 + counter)
+            case .boolean: return .bool(false)
+            case .uuid:
+                let hex = String(counter, radix: 16)
+                return .text("ffffffff-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex)
+            case .timestamp: return .text("2000-01-01 00:00:00+00")
+            case .date: return .text("2000-01-01")
+            case .time: return .text("00:00:00")
+            case .json: return .text("{}")
+            default: return .text("pgpe-\(counter)")
+            }
+        }
+    }
+
+    private static func complete(_ row: Counterexample.Row, table: TableModel, filler: inout Filler) -> [String: SQLValue] {
+        var values: [String: SQLValue] = [:]
+        for column in table.columns {
+            if let value = row.values[column.name], !(value.isNull && column.notNull) {
+                values[column.name] = value
+            } else if column.notNull {
+                values[column.name] = filler.value(for: column.type)
+            }
+        }
+        return values
+    }
+
+    private static func literal(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .text(let text): return SQLQuoting.literal(text)
+        }
+    }
+
+    private static func insertStatement(_ table: TableModel, _ values: [String: SQLValue]) -> String {
+        let columns = table.columns.filter { values[$0.name] != nil }
+        return "INSERT INTO \(SQLQuoting.qualified(table.name)) (" + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
+            + ") VALUES (" + columns.map { literal(values[$0.name] ?? .null) }.joined(separator: ", ") + ")"
+    }
+
+    private static func assignments(_ table: TableModel, _ values: [String: SQLValue], onlyKey: Bool = false) -> String {
+        let keyColumns = table.primaryKey.isEmpty ? [table.columns.first?.name].compactMap { $0 } : table.primaryKey
+        let columns = onlyKey ? table.columns.filter { keyColumns.contains($0.name) } : table.columns.filter { values[$0.name] != nil }
+        return columns.map { "\(SQLQuoting.identifier($0.name)) = \(literal(values[$0.name] ?? .null))" }.joined(separator: ", ")
+    }
+
+    private static func identity(_ table: TableModel, _ values: [String: SQLValue]) -> String {
+        let keyColumns = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
+        let parts = keyColumns.map { name -> String in
+            let value = values[name] ?? .null
+            return value.isNull ? "\(SQLQuoting.identifier(name)) IS NULL" : "\(SQLQuoting.identifier(name)) = \(literal(value))"
+        }
+        return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
+    }
+
+    private static func identityKey(_ table: TableModel, _ values: [String: SQLValue]) -> String {
+        let keyColumns = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
+        return keyColumns.map { literal(values[$0] ?? .null) }.joined(separator: "|")
+    }
+}
