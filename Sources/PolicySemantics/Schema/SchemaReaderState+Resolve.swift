@@ -194,6 +194,9 @@ extension SchemaReaderState {
             } else {
                 element = userType(schema: schema, name: name, path: path, depth: depth)
             }
+        } else if SQLType.isBuiltin(spec.name.last), !hasUserType(spec.name.last, path: path) {
+            // A quoted built-in name, such as pg_dump's "char".
+            element = SQLType.normalize(spec.name.last)
         } else {
             element = userType(schema: nil, name: spec.name.last, path: path, depth: depth)
         }
@@ -223,6 +226,11 @@ extension SchemaReaderState {
             family = .other
         }
         return SQLType(name: "\(qualified.schema).\(qualified.name)", family: family)
+    }
+
+    /// Whether the file declares a type `name` in a schema of `path`.
+    private func hasUserType(_ name: String, path: [String]) -> Bool {
+        path.contains { userTypes[QualifiedName(schema: $0, name: name)] != nil }
     }
 
     /// The type of `table.column%TYPE`, when the file declares that column.

@@ -50,6 +50,11 @@ struct SchemaReaderState {
             readStatement(statement)
         }
         let model = buildModel()
+        // An unterminated string or comment swallows the rest of the file: what follows it is
+        // not worth a second diagnostic.
+        if let cutoff = script.problems.map(\.range.start).min() {
+            diagnostics.removeAll { $0.id != "schema.unterminated" && $0.range.start >= cutoff }
+        }
         diagnostics.sort { $0.range < $1.range }
         return (model, diagnostics)
     }
