@@ -13,7 +13,9 @@ import PolicySyntax
 ///   "format": "pgpe-snapshot",
 ///   "version": 1,
 ///   "schemas": ["public"],
-///   "types": [{"name": "public.mood", "family": "text"}],
+///   "types": [
+///     {"name": "public.mood", "family": "text"}
+///   ],
 ///   "tables": [
 ///     {
 ///       "schema": "public",
@@ -40,14 +42,32 @@ import PolicySyntax
 ///     }
 ///   ],
 ///   "functions": [
-///     {"schema": "public", "name": "is_member", "args": ["uuid", "uuid"], "returns": "boolean", "security_definer": true}
+///     {
+///       "schema": "public",
+///       "name": "is_member",
+///       "args": ["uuid", "uuid"],
+///       "returns": "boolean",
+///       "security_definer": true
+///     }
 ///   ],
-///   "roles": [{"name": "app", "login": true, "superuser": false, "bypassrls": false}],
+///   "roles": [
+///     {"name": "app", "login": true, "superuser": false, "bypassrls": false}
+///   ],
 ///   "policies": [
-///     {"schema": "public", "table": "users", "name": "tenant_isolation", "permissive": true, "roles": ["app"],
-///      "command": "ALL", "qual": "(tenant_id = ...)", "with_check": null}
+///     {
+///       "schema": "public",
+///       "table": "users",
+///       "name": "tenant_isolation",
+///       "permissive": true,
+///       "roles": ["app"],
+///       "command": "ALL",
+///       "qual": "(tenant_id = (current_setting('app.tenant_id'::text))::uuid)",
+///       "with_check": null
+///     }
 ///   ],
-///   "grants": [{"schema": "public", "table": "users", "grantee": "app", "privilege": "SELECT"}]
+///   "grants": [
+///     {"schema": "public", "table": "users", "grantee": "app", "privilege": "SELECT"}
+///   ]
 /// }
 /// ```
 ///
@@ -95,7 +115,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
     public static func read(text: String, path: String) -> (SchemaSnapshot, [Diagnostic]) {
         var decoder = SnapshotDecoder(path: path)
         let snapshot = decoder.decode(bytes: Array(text.utf8))
-        return (snapshot, decoder.diagnostics)
+        return (snapshot, decoder.diagnostics.sorted { $0.range < $1.range })
     }
 
     // MARK: - Writing
