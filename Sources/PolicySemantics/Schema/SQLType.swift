@@ -1,3 +1,5 @@
+import Foundation
+
 /// A column, session or function type, normalized the way people write it (`int4` → `integer`,
 /// `character varying(20)` → `varchar`, `timestamp with time zone` → `timestamptz`).
 public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -55,6 +57,31 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
         "json": ("json", .json), "jsonb": ("jsonb", .json),
         "bytea": ("bytea", .other), "inet": ("inet", .other), "cidr": ("cidr", .other),
         "macaddr": ("macaddr", .other), "xml": ("xml", .other), "tsvector": ("tsvector", .other),
+        "national character varying": ("varchar", .text), "national character": ("char", .text),
+        "national char varying": ("varchar", .text), "national char": ("char", .text),
+        "char varying": ("varchar", .text), "nchar": ("char", .text),
+        "bit varying": ("varbit", .other), "varbit": ("varbit", .other), "bit": ("bit", .other),
+    ]
+
+    /// Whether `name` (a normalized element type name, without `[]`) is one of PostgreSQL's
+    /// own types rather than a user-defined or extension type.
+    public static func isBuiltin(_ name: String) -> Bool {
+        aliases[name] != nil || builtinNames.contains(name)
+    }
+
+    /// Canonical names of `pg_catalog` types that need no alias (they are their own canonical name).
+    private static let builtinNames: Set<String> = [
+        "macaddr8", "tsquery", "jsonpath", "point", "line", "lseg", "box", "path", "polygon", "circle",
+        "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
+        "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+        "pg_lsn", "pg_snapshot", "txid_snapshot", "tid", "xid", "xid8", "cid", "oidvector", "int2vector",
+        "regclass", "regproc", "regprocedure", "regoper", "regoperator", "regtype", "regconfig",
+        "regdictionary", "regnamespace", "regrole", "regcollation", "record", "void", "trigger",
+        "event_trigger", "anyelement", "anyarray", "anynonarray", "anyenum", "anyrange", "anymultirange",
+        "anycompatible", "anycompatiblearray", "anycompatiblenonarray", "anycompatiblerange",
+        "anycompatiblemultirange", "cstring", "internal", "language_handler", "fdw_handler",
+        "table_am_handler", "index_am_handler", "tsm_handler", "refcursor", "unknown", "aclitem",
+        "pg_node_tree", "pg_ndistinct", "pg_dependencies", "pg_mcv_list", "gtsvector", "money",
     ]
 
     /// Normalizes a type as written in SQL or as printed by the catalog (`format_type`):
@@ -63,8 +90,11 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func normalize(_ written: String, enumTypes: Set<String> = []) -> SQLType {
         var text = ""
         var parenDepth = 0
+        var bracketDepth = 0
         var lastWasSpace = true
         var inQuotes = false
+        var firstModifier: String?
+        var modifier = ""
         for character in written {
             if character == "\"" {
                 inQuotes.toggle()
@@ -75,9 +105,31 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
                 lastWasSpace = false
                 continue
             }
-            if character == "(" { parenDepth += 1; continue }
-            if character == ")" { parenDepth = max(0, parenDepth - 1); continue }
-            if parenDepth > 0 { continue }
+            if character == "(" {
+                parenDepth += 1
+                continue
+            }
+            if character == ")" {
+                if parenDepth == 1, firstModifier == nil { firstModifier = modifier }
+                parenDepth = max(0, parenDepth - 1)
+                continue
+            }
+            if parenDepth > 0 {
+                if firstModifier == nil { modifier.append(character) }
+                continue
+            }
+            // Array bounds are decoration: `integer[3]` is `integer[]`.
+            if character == "[" {
+                if bracketDepth == 0 { text.append("[") }
+                bracketDepth += 1
+                continue
+            }
+            if character == "]" {
+                bracketDepth = max(0, bracketDepth - 1)
+                if bracketDepth == 0 { text.append("]") }
+                continue
+            }
+            if bracketDepth > 0 { continue }
             if character.isWhitespace {
                 if !lastWasSpace { text.append(" ") }
                 lastWasSpace = true
@@ -103,6 +155,13 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
         if text.hasPrefix("_"), !isArray, aliases[String(text.dropFirst())] != nil {
             isArray = true
             text.removeFirst()
+        }
+        // `interval day to second`, `interval year`: the fields do not change the type.
+        if text.hasPrefix("interval ") { text = "interval" }
+        // `float(p)` is `real` up to 24 bits of precision, `double precision` above.
+        if text == "float", let digits = firstModifier.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+           digits >= 1, digits <= 24 {
+            text = "real"
         }
         let element: SQLType
         if let (name, family) = aliases[text] {

@@ -1,0 +1,273 @@
+import Foundation
+import PolicySyntax
+
+extension SchemaReaderState {
+    private static let argumentModes: Set<String> = ["in", "out", "inout", "variadic"]
+
+    // MARK: - Schemas, types, domains
+
+    /// `CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]` or `CREATE SCHEMA AUTHORIZATION role`.
+    mutating func readCreateSchema(_ cursor: inout SQLCursor) {
+        _ = cursor.accept(words: "if", "not", "exists")
+        let name: SQLToken?
+        if cursor.accept(word: "authorization") {
+            name = cursor.identifier()
+        } else {
+            name = cursor.identifier()
+        }
+        guard let name else {
+            report(.error, "schema.expected", "expected a schema name after 'create schema'", cursor.currentRange)
+            return
+        }
+        if !schemaNames.contains(name.text) { schemaNames.append(name.text) }
+    }
+
+    /// `CREATE TYPE name AS ENUM (...)`, and other type forms (recorded as opaque types).
+    mutating func readCreateType(_ cursor: inout SQLCursor) {
+        guard let name = cursor.name() else {
+            report(.error, "schema.expected", "expected a type name after 'create type'", cursor.currentRange)
+            return
+        }
+        let info: UserTypeInfo = cursor.accept(words: "as", "enum") ? .enumeration : .other
+        userTypes[creationName(name)] = info
+    }
+
+    /// `CREATE DOMAIN name [AS] type ...`.
+    mutating func readCreateDomain(_ cursor: inout SQLCursor) {
+        guard let name = cursor.name() else {
+            report(.error, "schema.expected", "expected a domain name after 'create domain'", cursor.currentRange)
+            return
+        }
+        _ = cursor.accept(word: "as")
+        guard let base = cursor.typeSpec() else {
+            report(.error, "schema.expected", "expected the base type of domain \(name.last)", cursor.currentRange)
+            return
+        }
+        userTypes[creationName(name)] = .domain(base: base, searchPath: searchPath)
+    }
+
+    // MARK: - Comments
+
+    /// `COMMENT ON TABLE name IS 'text' | NULL`.
+    mutating func readCommentOnTable(_ cursor: inout SQLCursor, statement: Range<Int>) {
+        guard let name = cursor.name() else {
+            report(.error, "schema.expected", "expected a table name after 'comment on table'", cursor.currentRange)
+            return
+        }
+        guard cursor.accept(word: "is") else {
+            report(.error, "schema.expected", "expected 'is' and a string or NULL after the table name",
+                   cursor.currentRange)
+            return
+        }
+        let value: String?
+        if cursor.accept(word: "null") {
+            value = nil
+        } else if let token = cursor.peek(), token.kind == .string || token.kind == .dollarString {
+            cursor.advance()
+            value = token.text
+        } else {
+            report(.error, "schema.expected", "expected a string or NULL after 'is'", cursor.currentRange)
+            return
+        }
+        guard let id = tableOrDefer(name, statement: statement) else { return }
+        tables[id].comment = value
+    }
+
+    // MARK: - Roles
+
+    /// `CREATE ROLE|USER|GROUP name [[WITH] option ...]`.
+    mutating func readCreateRole(_ cursor: inout SQLCursor, canLoginByDefault: Bool) {
+        guard let name = cursor.identifier() else {
+            report(.error, "schema.expected", "expected a role name", cursor.currentRange)
+            return
+        }
+        var role = RoleModel(name: name.text, canLogin: canLoginByDefault)
+        _ = cursor.accept(word: "with")
+        readRoleOptions(&cursor, into: &role)
+        if !roles.contains(where: { $0.name == role.name }) { roles.append(role) }
+    }
+
+    /// `ALTER ROLE|USER name [WITH] option ...` on a role declared earlier.
+    mutating func readAlterRole(_ cursor: inout SQLCursor) {
+        guard let name = cursor.identifier(), let index = roles.firstIndex(where: { $0.name == name.text }) else { return }
+        _ = cursor.accept(word: "with")
+        if cursor.isWord("set") || cursor.isWord("reset") || cursor.isWord("rename") || cursor.isWord("in") { return }
+        readRoleOptions(&cursor, into: &roles[index])
+    }
+
+    private func readRoleOptions(_ cursor: inout SQLCursor, into role: inout RoleModel) {
+        while let token = cursor.peek() {
+            guard token.kind == .word else {
+                cursor.skipGroupOrToken()
+                continue
+            }
+            cursor.advance()
+            switch token.text {
+            case "login": role.canLogin = true
+            case "nologin": role.canLogin = false
+            case "superuser": role.isSuperuser = true
+            case "nosuperuser": role.isSuperuser = false
+            case "bypassrls": role.bypassesRLS = true
+            case "nobypassrls": role.bypassesRLS = false
+            case "in", "role", "admin", "user":
+                // Role lists: IN ROLE a, b / ROLE a / ADMIN a / USER a.
+                _ = cursor.accept(word: "role") || cursor.accept(word: "group")
+                while cursor.identifier() != nil, cursor.accept(.comma) {}
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - Functions
+
+    /// `CREATE [OR REPLACE] FUNCTION name(args) [RETURNS type] options`: the signature only.
+    mutating func readCreateFunction(_ cursor: inout SQLCursor) {
+        guard let written = cursor.name() else {
+            report(.error, "schema.expected", "expected a function name after 'create function'", cursor.currentRange)
+            return
+        }
+        guard let close = cursor.matchingParenEnd() else {
+            report(.error, "schema.expected", "expected '(' and the arguments of function \(written.last)",
+                   cursor.isKind(.leftParen) ? SourceRange.empty(at: cursor.tokens[cursor.end - 1].end)
+                                              : cursor.currentRange)
+            return
+        }
+        cursor.advance()
+        var arguments = cursor.prefix(upTo: close - 1)
+        cursor.move(to: close)
+        var draft = FunctionDraft(name: creationName(written), location: written.range, inputs: [], outputs: [],
+                                  returns: nil, returnsSet: false, returnsTable: false, securityDefiner: false,
+                                  searchPath: searchPath)
+        while !arguments.isAtEnd {
+            readArgument(&arguments, into: &draft)
+            arguments.skipToElementEnd()
+            if !arguments.accept(.comma) { arguments.advance() }
+        }
+        if cursor.accept(word: "returns") {
+            if cursor.accept(word: "setof") { draft.returnsSet = true }
+            if cursor.isWord("table"), cursor.isKind(.leftParen, at: 1) {
+                draft.returnsTable = true
+                cursor.advance()
+                cursor.skipGroupOrToken()
+            } else if let type = cursor.typeSpec() {
+                draft.returns = type
+            } else {
+                report(.error, "schema.expected", "expected a return type after 'returns'", cursor.currentRange)
+                return
+            }
+        }
+        // Options may come before or after the body; a SQL-standard body comes last.
+        while let token = cursor.peek() {
+            if token.isWord("begin") || token.isWord("return") { break }
+            if token.isWord("security") {
+                if cursor.isWord("definer", at: 1) { draft.securityDefiner = true }
+                if cursor.isWord("invoker", at: 1) { draft.securityDefiner = false }
+            }
+            cursor.skipGroupOrToken()
+        }
+        functions.append(draft)
+    }
+
+    /// One argument: `[mode] [name] [mode] type [DEFAULT expr | = expr]`.
+    private mutating func readArgument(_ cursor: inout SQLCursor, into draft: inout FunctionDraft) {
+        var mode = "in"
+        if let token = cursor.peek(), token.kind == .word, Self.argumentModes.contains(token.text),
+           cursor.peek(1)?.isIdentifier == true {
+            mode = token.text
+            cursor.advance()
+        }
+        if let first = cursor.peek(), first.isIdentifier, let second = cursor.peek(1), second.isIdentifier,
+           !second.isWord("default"), !SQLCursor.startsMultiWordType(first, second) {
+            cursor.advance()
+            if let token = cursor.peek(), token.kind == .word, Self.argumentModes.contains(token.text),
+               cursor.peek(1)?.isIdentifier == true {
+                mode = token.text
+                cursor.advance()
+            }
+        }
+        guard let type = cursor.typeSpec() else {
+            report(.error, "schema.expected", "expected an argument type of function \(draft.name)", cursor.currentRange)
+            return
+        }
+        if mode != "out" { draft.inputs.append(type) }
+        if mode == "out" || mode == "inout" { draft.outputs.append(type) }
+    }
+
+    // MARK: - Search path
+
+    /// `SET [SESSION|LOCAL] search_path {TO|=} schema, ... | DEFAULT`.
+    mutating func readSet(_ cursor: inout SQLCursor) {
+        _ = cursor.accept(word: "session") || cursor.accept(word: "local")
+        guard cursor.accept(word: "search_path") else { return }
+        if let token = cursor.peek(), token.isWord("to") || (token.kind == .op && token.text == "=") {
+            cursor.advance()
+        } else {
+            return
+        }
+        if cursor.accept(word: "default") {
+            searchPath = Self.defaultSearchPath
+            return
+        }
+        var path: [String] = []
+        while let token = cursor.peek() {
+            if token.isIdentifier || token.kind == .string { path.append(token.text) }
+            cursor.advance()
+            guard cursor.accept(.comma) else { break }
+        }
+        searchPath = path
+    }
+
+    /// `SELECT [pg_catalog.]set_config('search_path', 'list', bool)`, as pg_dump writes it.
+    mutating func readSetConfig(_ cursor: inout SQLCursor) {
+        guard let function = cursor.name(), function.last == "set_config",
+              function.schema == nil || function.schema == "pg_catalog",
+              cursor.accept(.leftParen),
+              let setting = cursor.peek(), setting.kind == .string, setting.text.lowercased() == "search_path" else {
+            return
+        }
+        cursor.advance()
+        guard cursor.accept(.comma), let value = cursor.peek(), value.kind == .string else { return }
+        searchPath = Self.parseSearchPathList(value.text)
+    }
+
+    /// Splits a search path setting (`"$user", public`) into schema names: unquoted names fold to
+    /// lower case, double quotes keep case.
+    static func parseSearchPathList(_ text: String) -> [String] {
+        // Split at commas outside double quotes.
+        var items: [String] = []
+        var current = ""
+        var inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            if character == ",", !inQuotes {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        items.append(current)
+        return items.compactMap { raw -> String? in
+            let item = raw.trimmingSpaces()
+            guard !item.isEmpty else { return nil }
+            guard item.hasPrefix("\""), item.count >= 2, item.hasSuffix("\"") else { return item.asciiLowercased() }
+            return String(item.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    fileprivate func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// The string with ASCII letters in lower case, as PostgreSQL folds identifiers.
+    fileprivate func asciiLowercased() -> String {
+        String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}

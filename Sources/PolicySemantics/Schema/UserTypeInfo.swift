@@ -1,0 +1,9 @@
+/// What the file says about a user-defined type.
+enum UserTypeInfo: Sendable {
+    /// `CREATE TYPE ... AS ENUM`: compares like text.
+    case enumeration
+    /// `CREATE DOMAIN ... AS base`: behaves like its base type.
+    case domain(base: SQLTypeSpec, searchPath: [String])
+    /// Composite, range, base or shell types.
+    case other
+}
