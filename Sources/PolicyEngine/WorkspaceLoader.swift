@@ -51,7 +51,7 @@ public enum WorkspaceLoader {
     public static func schema(text: String, path: String) -> SchemaSource {
         let file = SourceFile(path: path, text: text)
         if path.hasSuffix(".json") {
-            let (model, diagnostics) = SchemaSnapshot.decodeModel(text: text, path: path)
+            let (model, diagnostics) = SchemaSnapshot.decode(text: text, path: path)
             return SchemaSource(model: model, file: file, diagnostics: diagnostics)
         }
         let (model, diagnostics) = SQLSchemaReader.read(file: file)

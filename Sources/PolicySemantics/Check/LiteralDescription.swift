@@ -15,7 +15,7 @@ enum LiteralDescription {
 
     /// PostgreSQL's boolean input forms.
     static func boolean(_ text: String) -> Bool? {
-        switch text.trimmingSpaces.lowercased() {
+        switch text.strippingWhitespace.lowercased() {
         case "t", "true", "y", "yes", "on", "1": return true
         case "f", "false", "n", "no", "off", "0": return false
         default: return nil
@@ -26,7 +26,7 @@ enum LiteralDescription {
     /// (hyphens optional, braces allowed), or `nil`.
     static func uuid(_ text: String) -> String? {
         var hex: [Character] = []
-        var trimmed = Substring(text.trimmingSpaces)
+        var trimmed = Substring(text.strippingWhitespace)
         if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") { trimmed = trimmed.dropFirst().dropLast() }
         for character in trimmed {
             if character == "-" { continue }
@@ -43,7 +43,7 @@ enum LiteralDescription {
 
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
+    var strippingWhitespace: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -314,7 +314,7 @@ struct PolicyLowerer {
             switch value {
             case .int: return value
             case .string(let text):
-                guard let number = Int(text.trimmingSpaces) else { return invalid(type.family == .integer ? "integer" : "number") }
+                guard let number = Int(text.strippingWhitespace) else { return invalid(type.family == .integer ? "integer" : "number") }
                 return .int(number)
             case .bool: return mismatch("a boolean")
             case .null: return value

@@ -170,7 +170,7 @@ public struct ReferenceEvaluator {
     static func cast(_ text: String, to type: SQLType, key: String) throws -> SQLValue {
         switch type.family {
         case .integer, .numeric:
-            guard let number = Int(text.trimmingSpaces) else { throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"") }
+            guard let number = Int(text.strippingWhitespace) else { throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"") }
             return .int(number)
         case .boolean:
             guard let flag = LiteralDescription.boolean(text) else { throw EvaluationError("invalid input syntax for type boolean: \"\(text)\"") }
