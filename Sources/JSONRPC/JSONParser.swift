@@ -1,14 +1,21 @@
-/// A strict RFC 8259 recursive-descent parser over a UTF-8 buffer.
+/// A strict RFC 8259 parser over a UTF-8 buffer.
 ///
-/// Nesting is capped at `maximumDepth`, so the recursion is bounded whatever the input.
-/// Strings must be valid UTF-8; a `\u` escape naming a lone surrogate becomes U+FFFD,
-/// which keeps the UTF-16 length of the text (what JavaScript clients send for a
-/// broken surrogate pair) instead of rejecting the whole message.
+/// Arrays and objects are built on explicit stacks rather than by recursion, so deep
+/// input costs heap, not call stack, on whatever thread parses; nesting is still capped
+/// at `maximumDepth` to bound that memory. Strings must be valid UTF-8; a `\u` escape
+/// naming a lone surrogate becomes U+FFFD, which keeps the UTF-16 length of the text
+/// (what JavaScript clients send for a broken surrogate pair) instead of rejecting the
+/// whole message.
 struct JSONParser {
+    /// The kind of each open container, innermost last.
+    private enum Container {
+        case array
+        case object
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int
     private var position = 0
-    private var depth = 0
 
     /// Creates a parser over `bytes`, which must stay valid while it runs.
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
@@ -30,14 +37,135 @@ struct JSONParser {
     // MARK: - Values
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        guard position < bytes.count else {
-            throw JSONParseError(.unexpectedEnd, at: position)
+        // The innermost open container lives in locals, where appending is cheapest;
+        // the containers around it wait on the stacks, innermost last.
+        var open: [Container] = []
+        var array: [JSONValue] = []
+        var object = JSONObject()
+        var key = ""
+        var outerArrays: [[JSONValue]] = []
+        var outerObjects: [JSONObject] = []
+        var outerKeys: [String] = []
+
+        var value: JSONValue
+        nextValue: while true {
+            // Read a scalar or an empty container, or open a container and read its first element.
+            switch try peek() {
+            case UInt8(ascii: "["):
+                guard open.count < maximumDepth else {
+                    throw JSONParseError(.nestingTooDeep(limit: maximumDepth), at: position)
+                }
+                position += 1
+                skipWhitespace()
+                if try peek() == UInt8(ascii: "]") {
+                    position += 1
+                    value = .array([])
+                } else {
+                    switch open.last {
+                    case .array?:
+                        outerArrays.append(array)
+                    case .object?:
+                        outerObjects.append(object)
+                        outerKeys.append(key)
+                    case nil:
+                        break
+                    }
+                    array = []
+                    open.append(.array)
+                    continue nextValue
+                }
+            case UInt8(ascii: "{"):
+                guard open.count < maximumDepth else {
+                    throw JSONParseError(.nestingTooDeep(limit: maximumDepth), at: position)
+                }
+                position += 1
+                skipWhitespace()
+                if try peek() == UInt8(ascii: "}") {
+                    position += 1
+                    value = .object(JSONObject())
+                } else {
+                    switch open.last {
+                    case .array?:
+                        outerArrays.append(array)
+                        array = []
+                    case .object?:
+                        outerObjects.append(object)
+                        outerKeys.append(key)
+                    case nil:
+                        break
+                    }
+                    object = JSONObject()
+                    key = try parseKey()
+                    open.append(.object)
+                    continue nextValue
+                }
+            default:
+                value = try parseScalar()
+            }
+            // Store the value in its container; close every container that ends here.
+            while let container = open.last {
+                skipWhitespace()
+                let byte = try peek()
+                switch container {
+                case .array:
+                    array.append(value)
+                    if byte == UInt8(ascii: ",") {
+                        position += 1
+                        skipWhitespace()
+                        continue nextValue
+                    }
+                    guard byte == UInt8(ascii: "]") else {
+                        throw unexpected()
+                    }
+                    position += 1
+                    value = .array(array)
+                case .object:
+                    object[key] = value
+                    if byte == UInt8(ascii: ",") {
+                        position += 1
+                        skipWhitespace()
+                        key = try parseKey()
+                        continue nextValue
+                    }
+                    guard byte == UInt8(ascii: "}") else {
+                        throw unexpected()
+                    }
+                    position += 1
+                    value = .object(object)
+                }
+                // Reopen the enclosing container.
+                open.removeLast()
+                switch open.last {
+                case .array?:
+                    array = outerArrays.removeLast()
+                case .object?:
+                    object = outerObjects.removeLast()
+                    key = outerKeys.removeLast()
+                case nil:
+                    break
+                }
+            }
+            return value
         }
+    }
+
+    /// Reads `"key" :` and the whitespace after it.
+    private mutating func parseKey() throws(JSONParseError) -> String {
+        guard try peek() == UInt8(ascii: "\"") else {
+            throw unexpected()
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard try peek() == UInt8(ascii: ":") else {
+            throw unexpected()
+        }
+        position += 1
+        skipWhitespace()
+        return key
+    }
+
+    private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
         switch bytes[position] {
-        case UInt8(ascii: "{"):
-            return try parseObject()
-        case UInt8(ascii: "["):
-            return try parseArray()
         case UInt8(ascii: "\""):
             return .string(try parseString())
         case UInt8(ascii: "t"):
@@ -53,77 +181,6 @@ struct JSONParser {
             return try parseNumber()
         case let byte:
             throw JSONParseError(.unexpectedByte(byte), at: position)
-        }
-    }
-
-    private mutating func enterContainer() throws(JSONParseError) {
-        depth += 1
-        if depth > maximumDepth {
-            throw JSONParseError(.nestingTooDeep(limit: maximumDepth), at: position)
-        }
-    }
-
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        position += 1
-        var object = JSONObject()
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return .object(object)
-        }
-        while true {
-            guard try peek() == UInt8(ascii: "\"") else {
-                throw unexpected()
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard try peek() == UInt8(ascii: ":") else {
-                throw unexpected()
-            }
-            position += 1
-            skipWhitespace()
-            object[key] = try parseValue()
-            skipWhitespace()
-            switch try peek() {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
-                return .object(object)
-            default:
-                throw unexpected()
-            }
-        }
-    }
-
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        position += 1
-        var elements: [JSONValue] = []
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return .array(elements)
-        }
-        while true {
-            elements.append(try parseValue())
-            skipWhitespace()
-            switch try peek() {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
-                return .array(elements)
-            default:
-                throw unexpected()
-            }
         }
     }
 
@@ -153,10 +210,21 @@ struct JSONParser {
         guard position < bytes.count, isDigit(bytes[position]) else {
             throw JSONParseError(.invalidNumber, at: start)
         }
+        // Accumulate the integer part while scanning it; most numbers end right there.
+        let digitsStart = position
+        var magnitude = 0
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
         } else {
-            skipDigits()
+            while position < bytes.count, isDigit(bytes[position]) {
+                magnitude = magnitude &* 10 &+ Int(bytes[position] &- UInt8(ascii: "0"))
+                position += 1
+            }
+        }
+        let endsHere = position == bytes.count
+            || (bytes[position] != UInt8(ascii: ".") && bytes[position] | 0x20 != UInt8(ascii: "e"))
+        if endsHere && position - digitsStart <= Self.safeDigitCount {
+            return .integer(start == digitsStart ? magnitude : -magnitude)
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             isInteger = false

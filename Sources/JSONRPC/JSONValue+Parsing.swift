@@ -8,7 +8,8 @@ extension JSONValue {
     /// `NaN` or bare control characters. Strings must be valid UTF-8; an escaped lone
     /// surrogate (`"\ud800"`) is replaced by U+FFFD. Numbers without fraction or exponent
     /// that fit in `Int` become `.integer`; numbers too large for a `Double` are rejected.
-    /// Nesting deeper than `maximumDepth` is rejected before it can exhaust the stack.
+    /// The parser does not recurse, so any thread can parse hostile input; nesting deeper
+    /// than `maximumDepth` is rejected to bound the memory such input can claim.
     public init(parsing bytes: some Collection<UInt8>, maximumDepth: Int = JSONValue.defaultMaximumDepth) throws(JSONParseError) {
         let parsed: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
             Self.parse(buffer, maximumDepth: maximumDepth)

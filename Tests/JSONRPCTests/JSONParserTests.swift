@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JSONRPC
 
@@ -196,6 +197,23 @@ private func rejection(_ text: String) -> JSONParseError.Reason? {
         #expect(rejection(text) == .nestingTooDeep(limit: JSONValue.defaultMaximumDepth))
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: "[[[", maximumDepth: 2) }
         #expect((try? JSONValue(parsing: "[[]]", maximumDepth: 2)) == [[]])
+    }
+
+    @Test func deepInputParsesOnASmallStack() {
+        // The parser keeps open containers on the heap; a recursive parser needs more than
+        // 512 KiB of stack for this in a debug build and would crash here.
+        let depth = JSONValue.defaultMaximumDepth
+        let text = String(repeating: "[{\"a\":", count: depth / 2) + "1" + String(repeating: "}]", count: depth / 2)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var parsed: JSONValue?
+        let thread = Thread {
+            parsed = try? JSONValue(parsing: text)
+            done.signal()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+        done.wait()
+        #expect(parsed?[0]?["a"]?[0]?["a"] != nil)
     }
 
     @Test func parsesFromStringsAndNonContiguousCollections() throws {
