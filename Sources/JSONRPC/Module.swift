@@ -1,2 +1,0 @@
-/// The JSONRPC module.
-enum JSONRPCModule {}
