@@ -144,12 +144,20 @@ final class ProofRunner {
         case (.unsat, false):
             return make(.failed, query.failureReason, blame: query.failureBlame)
         case (.sat(let model), true):
-            guard hasRaw else { return finishFailure(query, model: model, encoder: first.encoder, total: &total, make: make) }
+            guard hasRaw else {
+                guard let encoder = first.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(query, model: model, encoder: encoder)
+                total += extra
+                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
+            }
             let second = check(query, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat(let adversarialModel)?:
-                return finishFailure(query, model: adversarialModel, encoder: second.encoder, total: &total, make: make)
+                guard let encoder = second.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(query, model: adversarialModel, encoder: encoder)
+                total += extra
+                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
             case .unsat?:
                 return make(.unknown, rawReason(first.encoder))
             default:
@@ -167,17 +175,15 @@ final class ProofRunner {
         }
     }
 
-    private func finishFailure(_ query: ProofQuery, model: Model, encoder: QueryEncoder?, total: inout Double,
-                               make: (VerdictStatus, String?, Model?, QueryEncoder?, [Blame]) -> Solved) -> Solved {
-        guard let encoder else { return make(.failed, query.failureReason, nil, nil, query.failureBlame) }
-        if needsPrintableRetry(model: model, encoder: encoder) {
-            let retry = check(query, mode: encoder.rawMode, printable: true)
-            total += retry.milliseconds
-            if case .sat(let printableModel)? = retry.result, let retryEncoder = retry.encoder {
-                return make(.failed, query.failureReason, printableModel, retryEncoder, [])
-            }
+    /// A model without characters PostgreSQL text cannot hold (re-solving once when needed),
+    /// and the extra solver time spent.
+    private func printableModel(_ query: ProofQuery, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
+        guard needsPrintableRetry(model: model, encoder: encoder) else { return (model, encoder, 0) }
+        let retry = check(query, mode: encoder.rawMode, printable: true)
+        if case .sat(let printable)? = retry.result, let retryEncoder = retry.encoder {
+            return (printable, retryEncoder, retry.milliseconds)
         }
-        return make(.failed, query.failureReason, model, encoder, [])
+        return (model, encoder, retry.milliseconds)
     }
 
     private func needsPrintableRetry(model: Model, encoder: QueryEncoder) -> Bool {

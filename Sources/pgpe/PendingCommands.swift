@@ -1,11 +1,5 @@
 import ArgumentParser
 
-/// `pgpe analyze` (proofs with Z3).
-struct AnalyzeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "analyze", abstract: "Prove tenant isolation and the other SPEC 6 properties with Z3.")
-    func run() throws { throw ToolFailure("analyze is not built yet") }
-}
-
 /// `pgpe apply`.
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply the compiled policies to a database in one transaction.")
