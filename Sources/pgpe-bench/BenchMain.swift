@@ -1,0 +1,33 @@
+import Foundation
+
+/// `pgpe-bench`: the benchmark runner behind `make bench`. Each suite prints its measurements
+/// and writes them as JSON under `bench-results/`.
+@main
+enum BenchMain {
+    /// The suites, by name.
+    static let suites: [String: () throws -> BenchReport] = [
+        "syntax": SyntaxBench.run,
+    ]
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = arguments.isEmpty ? suites.keys.sorted() : arguments
+        var failed = false
+        for name in names {
+            guard let suite = suites[name] else {
+                FileHandle.standardError.write(Data("unknown suite '\(name)'; known: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+                exit(2)
+            }
+            do {
+                let report = try suite()
+                report.print()
+                try report.write()
+                if !report.allTargetsMet { failed = true }
+            } catch {
+                FileHandle.standardError.write(Data("suite \(name) failed: \(error)\n".utf8))
+                failed = true
+            }
+        }
+        exit(failed ? 1 : 0)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The measurements of one benchmark suite, each with its target.
+struct BenchReport {
+    /// One measurement.
+    struct Measurement {
+        var name: String
+        var value: Double
+        var unit: String
+        /// The target: the value must be at most this (nil: informational).
+        var target: Double?
+
+        var met: Bool { target.map { value <= $0 } ?? true }
+    }
+
+    var suite: String
+    var measurements: [Measurement] = []
+    var notes: [String] = []
+
+    mutating func add(_ name: String, _ value: Double, _ unit: String, target: Double? = nil) {
+        measurements.append(Measurement(name: name, value: value, unit: unit, target: target))
+    }
+
+    var allTargetsMet: Bool { measurements.allSatisfy(\.met) }
+
+    func print() {
+        Swift.print("== \(suite)")
+        for measurement in measurements {
+            let target = measurement.target.map { String(format: " (target ≤ %g %@) %@", $0, measurement.unit, measurement.met ? "ok" : "MISSED") } ?? ""
+            Swift.print(String(format: "  %-58@ %12.3f %@%@", measurement.name as NSString, measurement.value, measurement.unit, target))
+        }
+        for note in notes { Swift.print("  note: \(note)") }
+    }
+
+    func write() throws {
+        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-results")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var lines: [String] = []
+        for measurement in measurements {
+            let target = measurement.target.map { String($0) } ?? "null"
+            lines.append("    {\"name\": \"\(measurement.name)\", \"value\": \(measurement.value), \"unit\": \"\(measurement.unit)\", \"target\": \(target), \"met\": \(measurement.met)}")
+        }
+        let json = "{\n  \"suite\": \"\(suite)\",\n  \"measurements\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
+        try json.write(to: directory.appendingPathComponent("\(suite).json"), atomically: true, encoding: .utf8)
+    }
+}
+
+/// Wall-clock timing helpers.
+enum Clock {
+    /// Milliseconds since an arbitrary start.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000 }
+
+    /// Runs `body` `repetitions` times and returns the median time in milliseconds.
+    static func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<repetitions {
+            let start = now()
+            try body()
+            times.append(now() - start)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// The p-th percentile (0...100) of `values`.
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let index = min(sorted.count - 1, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
+        return sorted[max(0, index)]
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Generates realistic workspaces for benchmarks and scale tests: a multi-tenant schema of many
+/// tables and a policy set mixing tenant pins, traversals, soft delete, roles and membership
+/// functions. Deterministic for a seed.
+public struct WorkspaceGenerator {
+    /// The generated files.
+    public struct Workspace {
+        /// `schema.sql`
+        public var schema: String
+        /// Policy files: name → text.
+        public var policies: [String: String]
+        /// `pgpe.yaml`
+        public var config: String
+
+        /// The total number of lines in the policy files.
+        public var policyLineCount: Int {
+            policies.values.reduce(0) { $0 + $1.split(separator: "\n", omittingEmptySubsequences: false).count }
+        }
+
+        /// Writes the workspace into `directory` (created as needed).
+        public func write(to directory: URL) throws {
+            let manager = FileManager.default
+            try manager.createDirectory(at: directory.appendingPathComponent("policies"), withIntermediateDirectories: true)
+            try schema.write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
+            try config.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
+            for (name, text) in policies {
+                try text.write(to: directory.appendingPathComponent("policies").appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    /// Number of tables (besides `tenants`).
+    public var tables: Int
+    /// Number of policies (before padding to `minimumLines`).
+    public var policies: Int
+    /// Extra single-table policies are added until the policy files have this many lines.
+    public var minimumLines: Int
+    /// The seed.
+    public var seed: UInt64
+
+    /// Creates a generator.
+    public init(tables: Int = 200, policies: Int = 50, minimumLines: Int = 0, seed: UInt64 = 0xBE4C4) {
+        self.tables = tables
+        self.policies = policies
+        self.minimumLines = minimumLines
+        self.seed = seed
+    }
+
+    /// The name of table number `index` (1-based): `t_001`…; every fifth table has no
+    /// tenant_id and reaches its tenant through its parent (`c_…`).
+    public static func tableName(_ index: Int) -> String {
+        let number = String(index)
+        let padded = String(repeating: "0", count: max(0, 3 - number.count)) + number
+        return (index % 5 == 0 ? "c_" : "t_") + padded
+    }
+
+    /// Generates the workspace.
+    public func generate() -> Workspace {
+        var rng = SeededGenerator(seed: seed)
+        var schema = "-- generated: \(tables) tables\nCREATE TABLE public.tenants (\n    id uuid PRIMARY KEY,\n    name text NOT NULL\n);\n\n"
+        schema += "CREATE FUNCTION public.is_member(uuid, uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$;\n\n"
+        for index in 1...tables {
+            let name = WorkspaceGenerator.tableName(index)
+            var columns = ["    id uuid PRIMARY KEY"]
+            if index % 5 == 0 {
+                let parent = WorkspaceGenerator.tableName(index - 1)
+                columns.append("    parent_id uuid NOT NULL REFERENCES public.\(parent) (id)")
+            } else {
+                columns.append("    tenant_id uuid NOT NULL REFERENCES public.tenants (id)")
+            }
+            if index % 3 == 0 { columns.append("    is_deleted boolean NOT NULL DEFAULT false") }
+            columns.append("    owner_id uuid")
+            columns.append("    status text NOT NULL DEFAULT 'open'")
+            columns.append("    level integer")
+            for extra in 0..<rng.int(1...6) { columns.append("    attr_\(extra) \(rng.pick(["text", "integer", "bigint", "boolean", "timestamptz", "numeric(10,2)", "varchar(40)"]))") }
+            schema += "CREATE TABLE public.\(name) (\n" + columns.joined(separator: ",\n") + "\n);\n\n"
+            if index % 7 == 0 { schema += "COMMENT ON TABLE public.\(name) IS 'generated @pgpe:tags pii';\n\n" }
+        }
+        var files: [String: String] = [:]
+        var texts: [String] = []
+        texts.append("""
+            POLICY tenant_isolation
+              PERMISSIVE
+              FOR ALL
+              SELECTOR has_column('tenant_id')
+              CLAUSE col('tenant_id') = session('app.tenant_id')
+            """)
+        texts.append("""
+            POLICY via_parent
+              PERMISSIVE
+              FOR ALL
+              SELECTOR named('c_%')
+              CLAUSE
+                exists(
+                  rel(_, parent_id, PARENT, id),
+                  {col(tenant_id) = session('app.tenant_id')}
+                )
+            """)
+        texts.append("""
+            POLICY soft_delete
+              RESTRICTIVE
+              FOR SELECT
+              SELECTOR has_column('is_deleted')
+              CLAUSE col(is_deleted) = lit(false)
+            """)
+        var count = texts.count
+        var index = 0
+        while count < policies || currentLines(texts) < minimumLines {
+            index += 1
+            let table = rng.int(1...tables)
+            let name = WorkspaceGenerator.tableName(table)
+            let hasTenant = table % 5 != 0
+            let kind = rng.int(0...4)
+            var policy = "POLICY extra_\(index)\n"
+            switch kind {
+            case 0 where hasTenant:
+                policy += "  PERMISSIVE\n  FOR SELECT\n  TO app_admin\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) IN lit(['open', 'closed'])\n"
+            case 1 where hasTenant:
+                policy += "  RESTRICTIVE\n  FOR SELECT, UPDATE\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND fn(is_member, [session('app.user_id'), col(tenant_id)])\n"
+            case 2:
+                policy += "  RESTRICTIVE\n  FOR UPDATE, DELETE\n  TO app_user\n  SELECTOR named('\(name)')\n  CLAUSE col(owner_id) = session('app.user_id')\n  OR CLAUSE col(level) >= lit(3)\n"
+            case 3 where hasTenant:
+                policy += "  PERMISSIVE\n  FOR INSERT\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id')\n  WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')\n"
+            default:
+                policy += "  RESTRICTIVE\n  FOR SELECT\n  SELECTOR named('\(name)') AND NOT tagged('archive')\n  CLAUSE col(status) != lit('hidden')\n  OR CLAUSE col(owner_id) = session('app.user_id')\n"
+            }
+            texts.append(policy)
+            count += 1
+        }
+        // via_parent needs one rel per parent table: expand it into one policy per child table.
+        var expanded: [String] = []
+        for text in texts {
+            if text.contains("PARENT") {
+                for table in stride(from: 5, through: tables, by: 5) {
+                    expanded.append(text.replacingOccurrences(of: "POLICY via_parent", with: "POLICY via_parent_\(table)")
+                        .replacingOccurrences(of: "named('c_%')", with: "named('\(WorkspaceGenerator.tableName(table))')")
+                        .replacingOccurrences(of: "PARENT", with: WorkspaceGenerator.tableName(table - 1)))
+                }
+            } else {
+                expanded.append(text)
+            }
+        }
+        let perFile = max(1, expanded.count / 10)
+        for (fileIndex, start) in stride(from: 0, to: expanded.count, by: perFile).enumerated() {
+            let chunk = expanded[start..<min(expanded.count, start + perFile)]
+            files["generated_\(fileIndex).policy"] = chunk.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined(separator: "\n")
+        }
+        let config = """
+            policies: [policies]
+            schema: schema.sql
+            schemas: [public]
+            session:
+              app.tenant_id: uuid
+              app.user_id: uuid
+            isolation:
+              - key: app.tenant_id
+            functions:
+              is_member: { args: [uuid, uuid], returns: boolean, schema: public }
+            analysis:
+              timeout_ms: 5000
+            """
+        return Workspace(schema: schema, policies: files, config: config + "\n")
+    }
+
+    private func currentLines(_ texts: [String]) -> Int {
+        texts.reduce(0) { $0 + $1.split(separator: "\n", omittingEmptySubsequences: false).count + 1 }
+    }
+}
