@@ -48,8 +48,14 @@ extension SchemaReaderState {
                               returnType: returnType(of: draft), securityDefiner: draft.securityDefiner,
                               location: FileLocation(file: file.path, range: draft.location))
         }
+        // CREATE OR REPLACE of the same signature replaces it.
+        var latest: [String: Int] = [:]
+        for (position, signature) in signatures.enumerated() {
+            latest["\(signature.name)(\(signature.argumentTypes.map(\.name).joined(separator: ","))"] = position
+        }
+        let distinct = latest.values.sorted().map { signatures[$0] }
         // Canonical orders, so the same schema written in a different order reads the same.
-        let sortedSignatures = signatures.sorted {
+        let sortedSignatures = distinct.sorted {
             $0.name != $1.name ? $0.name < $1.name
                 : $0.argumentTypes.map(\.name).lexicographicallyPrecedes($1.argumentTypes.map(\.name))
         }
