@@ -41,7 +41,7 @@ import Testing
                 name text,
                 PRIMARY KEY (code, version)
             );
-            ALTER TABLE ONLY billing.invoices
+            ALTER TABLE ONLY IF EXISTS billing.invoices
                 ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES public."Accounts"("Id") ON DELETE CASCADE;
             CREATE UNIQUE INDEX plans_name_idx ON billing.plans USING btree (name);
             CREATE UNIQUE INDEX ON billing.plans (lower(name));
