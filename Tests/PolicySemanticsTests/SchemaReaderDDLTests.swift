@@ -41,7 +41,7 @@ import Testing
                 name text,
                 PRIMARY KEY (code, version)
             );
-            ALTER TABLE ONLY billing.invoices
+            ALTER TABLE ONLY IF EXISTS billing.invoices
                 ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES public."Accounts"("Id") ON DELETE CASCADE;
             CREATE UNIQUE INDEX plans_name_idx ON billing.plans USING btree (name);
             CREATE UNIQUE INDEX ON billing.plans (lower(name));
@@ -259,6 +259,8 @@ import Testing
             ALTER TABLE moved SET SCHEMA archive;
             ALTER TABLE IF EXISTS later ADD COLUMN added_later text;
             CREATE TABLE later (id int);
+            CREATE UNIQUE INDEX later_id_idx ON later (id);
+            ALTER TABLE later ADD CONSTRAINT later_pkey PRIMARY KEY USING INDEX later_id_idx;
             """
         let (model, diagnostics, _) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
@@ -271,7 +273,25 @@ import Testing
         #expect(child.foreignKeys == [ForeignKeyModel(name: "child_parent_id_fkey", columns: ["parent_id"],
                                                       referencedTable: QualifiedName(schema: "public", name: "ancestor"),
                                                       referencedColumns: ["parent_key"])])
-        #expect(columns(try table(model, "public", "later")) == ["id integer", "added_later text"])
+        let later = try table(model, "public", "later")
+        #expect(columns(later) == ["id integer not null", "added_later text"])
+        #expect(later.primaryKey == ["id"])
+        #expect(later.uniqueKeys.isEmpty)
+    }
+
+    @Test func createOrReplaceReplacesTheSignature() throws {
+        let sql = """
+            CREATE FUNCTION is_member(p uuid) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+            CREATE FUNCTION is_member(p uuid, q uuid) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+            CREATE OR REPLACE FUNCTION public.is_member(who uuid) RETURNS boolean LANGUAGE sql SECURITY DEFINER
+                AS 'SELECT false';
+            """
+        let (model, diagnostics, file) = SchemaReaderHelpers.read(sql)
+        #expect(diagnostics.isEmpty)
+        #expect(model.functions.map { "\($0.argumentTypes.map(\.name)) \($0.securityDefiner)" }
+            == ["[\"uuid\"] true", "[\"uuid\", \"uuid\"] false"])
+        let replaced = try #require(model.functions.first?.location)
+        #expect(file.position(of: replaced.range.start).line == 3)
     }
 
     @Test func inheritancePartitionsAndLike() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import PolicySemantics
 import PolicySyntax
 import TestSupport
@@ -98,5 +99,20 @@ import Testing
                         "column \(table.name).\(column.name)")
             }
         }
+    }
+
+    @Test func crlfLineEndingsAndNonASCIINamesReadTheSame() throws {
+        let text = try Fixtures.exampleText("schema.sql").replacingOccurrences(of: "\n", with: "\r\n")
+            + "\r\nCREATE TABLE public.\"Über\" (größe int, \"Straße\" text);\r\n"
+        let (model, diagnostics, file) = SchemaReaderHelpers.read(text)
+        #expect(diagnostics.isEmpty)
+        let umlaut = try #require(model.table(QualifiedName(schema: "public", name: "Über")))
+        #expect(umlaut.columns.map(\.name) == ["größe", "Straße"])
+        let original = SchemaReaderHelpers.comparable(model).tables.filter { $0.name.name != "Über" }
+        #expect(original == Self.expected.tables)
+        let users = try #require(model.table(QualifiedName(schema: "public", name: "users"))?.location)
+        #expect(file.position(of: users.range.start) == LineColumn(line: 11, column: 14))
+        let size = try #require(umlaut.column("Straße")?.location)
+        #expect(file.text(in: size.range) == "\"Straße\"")
     }
 }

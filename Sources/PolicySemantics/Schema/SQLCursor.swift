@@ -41,12 +41,14 @@ struct SQLCursor {
 
     /// Whether the token `distance` ahead is the unquoted word `word`.
     func isWord(_ word: String, at distance: Int = 0) -> Bool {
-        peek(distance)?.isWord(word) ?? false
+        let position = index + distance
+        return position < end && tokens[position].kind == .word && tokens[position].text == word
     }
 
     /// Whether the token `distance` ahead has kind `kind`.
     func isKind(_ kind: SQLTokenKind, at distance: Int = 0) -> Bool {
-        peek(distance)?.kind == kind
+        let position = index + distance
+        return position < end && tokens[position].kind == kind
     }
 
     /// Moves past the current token.
@@ -61,10 +63,17 @@ struct SQLCursor {
         return true
     }
 
-    /// Consumes `words` when all of them come next, in order; otherwise consumes nothing.
-    mutating func accept(words: String...) -> Bool {
-        for (distance, word) in words.enumerated() where !isWord(word, at: distance) { return false }
-        index += words.count
+    /// Consumes `first` and `second` when they come next, in order; otherwise consumes nothing.
+    mutating func accept(words first: String, _ second: String) -> Bool {
+        guard isWord(first), isWord(second, at: 1) else { return false }
+        index += 2
+        return true
+    }
+
+    /// Consumes three words when they come next, in order; otherwise consumes nothing.
+    mutating func accept(words first: String, _ second: String, _ third: String) -> Bool {
+        guard isWord(first), isWord(second, at: 1), isWord(third, at: 2) else { return false }
+        index += 3
         return true
     }
 

@@ -21,6 +21,11 @@ import PolicySyntax
 /// partitions carry their parent's keys. User-defined types are schema-qualified
 /// (`public.mood`). Unique keys are sorted, foreign keys ordered by name, functions by name and
 /// argument types, roles by name, so every way of writing the same schema gives the same model.
+///
+/// Diagnostic ids: `schema.unterminated`, `schema.expected` (errors), `schema.duplicate-column`,
+/// `schema.foreign-key-columns` (errors), `schema.duplicate-table` and `schema.unexpected-token`
+/// (warnings). Not modelled: `CREATE TABLE ... AS` and `OF type`, what `LIKE ... INCLUDING`
+/// copies besides columns and NOT NULL, `DROP SCHEMA`, `DROP FUNCTION`, `ALTER FUNCTION`.
 public enum SQLSchemaReader {
     /// Reads `file` into a schema model and the diagnostics for malformed statements.
     public static func read(file: SourceFile) -> (SchemaModel, [Diagnostic]) {

@@ -153,13 +153,12 @@ struct SQLTokenizer {
             if bytes[offset] >= UInt8(ascii: "A"), bytes[offset] <= UInt8(ascii: "Z") { hasUpper = true }
             offset += 1
         }
-        let slice = bytes[start..<offset]
         let text: String
         if hasUpper {
             // PostgreSQL folds ASCII letters only.
-            text = String(decoding: slice.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            text = String(decoding: bytes[start..<offset].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
         } else {
-            text = String(decoding: slice, as: UTF8.self)
+            text = decode(start..<offset)
         }
         return SQLToken(kind: .word, start: start, end: offset, text: text)
     }
@@ -306,16 +305,14 @@ struct SQLTokenizer {
             if bytes[search] == UInt8(ascii: "$"), search + delimiter.count <= bytes.count,
                bytes[search..<(search + delimiter.count)].elementsEqual(delimiter) {
                 offset = search + delimiter.count
-                return SQLToken(kind: .dollarString, start: start, end: offset,
-                                text: String(decoding: bytes[bodyStart..<search], as: UTF8.self))
+                return SQLToken(kind: .dollarString, start: start, end: offset, text: decode(bodyStart..<search))
             }
             search += 1
         }
         offset = bytes.count
         problems.append(SQLLexProblem(message: "unterminated dollar-quoted string; expected '\(String(decoding: delimiter, as: UTF8.self))'",
                                       range: SourceRange(start: start, end: bodyStart)))
-        return SQLToken(kind: .dollarString, start: start, end: offset,
-                        text: String(decoding: bytes[bodyStart..<bytes.count], as: UTF8.self))
+        return SQLToken(kind: .dollarString, start: start, end: offset, text: decode(bodyStart..<bytes.count))
     }
 
     private mutating func number(start: Int) -> SQLToken {
@@ -332,7 +329,7 @@ struct SQLTokenizer {
                 break
             }
         }
-        return SQLToken(kind: .number, start: start, end: offset, text: String(decoding: bytes[start..<offset], as: UTF8.self))
+        return SQLToken(kind: .number, start: start, end: offset, text: decode(start..<offset))
     }
 
     private mutating func operatorToken(start: Int) -> SQLToken {
@@ -343,7 +340,12 @@ struct SQLTokenizer {
             if bytes[offset] == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") { break }
             offset += 1
         }
-        return SQLToken(kind: .op, start: start, end: offset, text: String(decoding: bytes[start..<offset], as: UTF8.self))
+        return SQLToken(kind: .op, start: start, end: offset, text: decode(start..<offset))
+    }
+
+    /// The text of `range` (through a contiguous buffer: decoding an `ArraySlice` is slow).
+    private func decode(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     // MARK: - Character classes

@@ -88,56 +88,70 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// case and spacing folded, modifiers dropped, `pg_catalog.` removed, arrays (`x[]`,
     /// `x ARRAY`, `_x`) kept as arrays. `enumTypes` are user types that compare like text.
     public static func normalize(_ written: String, enumTypes: Set<String> = []) -> SQLType {
-        var text = ""
+        // One pass over the bytes: quotes removed (their content kept as is), ASCII letters
+        // folded to lower case as PostgreSQL folds identifiers, modifiers dropped (the first one
+        // is kept for `float(p)`), array bounds dropped, runs of whitespace made one space.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(written.utf8.count)
         var parenDepth = 0
         var bracketDepth = 0
-        var lastWasSpace = true
         var inQuotes = false
-        var firstModifier: String?
-        var modifier = ""
-        for character in written {
-            if character == "\"" {
+        var modifier: [UInt8]?
+        var modifierDone = false
+        for byte in written.utf8 {
+            if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
                 continue
             }
             if inQuotes {
-                text.append(character)
-                lastWasSpace = false
+                folded.append(byte)
                 continue
             }
-            if character == "(" {
+            switch byte {
+            case UInt8(ascii: "("):
                 parenDepth += 1
+                if parenDepth == 1, !modifierDone { modifier = [] }
                 continue
-            }
-            if character == ")" {
-                if parenDepth == 1, firstModifier == nil { firstModifier = modifier }
+            case UInt8(ascii: ")"):
+                if parenDepth == 1, modifier != nil { modifierDone = true }
                 parenDepth = max(0, parenDepth - 1)
                 continue
+            default:
+                break
             }
             if parenDepth > 0 {
-                if firstModifier == nil { modifier.append(character) }
+                if !modifierDone { modifier?.append(byte) }
                 continue
             }
             // Array bounds are decoration: `integer[3]` is `integer[]`.
-            if character == "[" {
-                if bracketDepth == 0 { text.append("[") }
+            switch byte {
+            case UInt8(ascii: "["):
+                if bracketDepth == 0 {
+                    if folded.last == UInt8(ascii: " ") { folded.removeLast() }
+                    folded.append(byte)
+                }
                 bracketDepth += 1
                 continue
-            }
-            if character == "]" {
+            case UInt8(ascii: "]"):
                 bracketDepth = max(0, bracketDepth - 1)
-                if bracketDepth == 0 { text.append("]") }
+                if bracketDepth == 0 { folded.append(byte) }
                 continue
+            default:
+                break
             }
             if bracketDepth > 0 { continue }
-            if character.isWhitespace {
-                if !lastWasSpace { text.append(" ") }
-                lastWasSpace = true
-            } else {
-                text.append(contentsOf: character.lowercased())
-                lastWasSpace = false
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                if let last = folded.last, last != UInt8(ascii: " ") { folded.append(UInt8(ascii: " ")) }
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                folded.append(byte + 32)
+            default:
+                folded.append(byte)
             }
         }
+        while folded.last == UInt8(ascii: " ") { folded.removeLast() }
+        var text = String(decoding: folded, as: UTF8.self)
+        let firstModifier = modifier.map { String(decoding: $0, as: UTF8.self) }
         while text.hasSuffix(" ") { text.removeLast() }
         var isArray = false
         while text.hasSuffix("[]") {
@@ -149,8 +163,6 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
             isArray = true
             text.removeLast(6)
         }
-        // Spacing inside "timestamp (3) with time zone" leaves a double space once modifiers go.
-        text = text.split(separator: " ").joined(separator: " ")
         if text.hasPrefix("pg_catalog.") { text.removeFirst("pg_catalog.".count) }
         if text.hasPrefix("_"), !isArray, aliases[String(text.dropFirst())] != nil {
             isArray = true

@@ -4,8 +4,10 @@ extension SchemaReaderState {
     /// `ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action]...`, plus the `RENAME`,
     /// `SET SCHEMA` and `ATTACH/DETACH PARTITION` forms.
     mutating func readAlterTable(_ cursor: inout SQLCursor, statement: Range<Int>) {
+        // PostgreSQL writes IF EXISTS before ONLY; the other order is accepted too.
         _ = cursor.accept(words: "if", "exists")
         _ = cursor.accept(word: "only")
+        _ = cursor.accept(words: "if", "exists")
         guard let name = cursor.name() else { return }
         if let star = cursor.peek(), star.kind == .op, star.text == "*" { cursor.advance() }
         guard let id = tableOrDefer(name, statement: statement) else { return }

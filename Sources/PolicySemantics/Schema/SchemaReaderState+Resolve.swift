@@ -48,8 +48,14 @@ extension SchemaReaderState {
                               returnType: returnType(of: draft), securityDefiner: draft.securityDefiner,
                               location: FileLocation(file: file.path, range: draft.location))
         }
+        // CREATE OR REPLACE of the same signature replaces it.
+        var latest: [String: Int] = [:]
+        for (position, signature) in signatures.enumerated() {
+            latest["\(signature.name)(\(signature.argumentTypes.map(\.name).joined(separator: ","))"] = position
+        }
+        let distinct = latest.values.sorted().map { signatures[$0] }
         // Canonical orders, so the same schema written in a different order reads the same.
-        let sortedSignatures = signatures.sorted {
+        let sortedSignatures = distinct.sorted {
             $0.name != $1.name ? $0.name < $1.name
                 : $0.argumentTypes.map(\.name).lexicographicallyPrecedes($1.argumentTypes.map(\.name))
         }
@@ -173,15 +179,23 @@ extension SchemaReaderState {
     // MARK: - Types
 
     /// The normalized type of `spec` as written under `path`.
-    private func resolveType(_ spec: SQLTypeSpec, path: [String], depth: Int) -> SQLType {
+    private mutating func resolveType(_ spec: SQLTypeSpec, path: [String], depth: Int) -> SQLType {
         let element: SQLType
         if spec.isAnchored {
             element = anchoredType(spec, path: path, depth: depth)
         } else if let text = spec.builtinText {
-            let normalized = SQLType.normalize(text)
-            let elementName = normalized.family == .array ? String(normalized.name.dropLast(2)) : normalized.name
-            element = SQLType.isBuiltin(elementName) ? normalized
-                : userType(schema: nil, name: spec.name.last, path: path, depth: depth)
+            if let known = builtinTypes[text] {
+                element = known
+            } else {
+                let normalized = SQLType.normalize(text)
+                let elementName = normalized.family == .array ? String(normalized.name.dropLast(2)) : normalized.name
+                if SQLType.isBuiltin(elementName) {
+                    builtinTypes[text] = normalized
+                    element = normalized
+                } else {
+                    element = userType(schema: nil, name: spec.name.last, path: path, depth: depth)
+                }
+            }
         } else if let schema = spec.name.schema {
             let name = spec.name.last
             let builtin = SQLType.normalize(name)
@@ -205,7 +219,7 @@ extension SchemaReaderState {
     }
 
     /// A user-defined type, schema-qualified; enums compare like text, domains like their base.
-    private func userType(schema: String?, name: String, path: [String], depth: Int) -> SQLType {
+    private mutating func userType(schema: String?, name: String, path: [String], depth: Int) -> SQLType {
         var qualified = QualifiedName(schema: schema ?? Self.creationSchema(path), name: name)
         if schema == nil {
             for candidate in path where !candidate.isEmpty && candidate != "$user" {
@@ -234,7 +248,7 @@ extension SchemaReaderState {
     }
 
     /// The type of `table.column%TYPE`, when the file declares that column.
-    private func anchoredType(_ spec: SQLTypeSpec, path: [String], depth: Int) -> SQLType {
+    private mutating func anchoredType(_ spec: SQLTypeSpec, path: [String], depth: Int) -> SQLType {
         let written = SQLType(name: spec.name.parts.joined(separator: ".") + "%type", family: .other)
         guard spec.name.parts.count >= 2, depth < Self.maximumNesting else { return written }
         var tableName = spec.name
@@ -248,7 +262,7 @@ extension SchemaReaderState {
 
     // MARK: - Functions
 
-    private func returnType(of draft: FunctionDraft) -> SQLType {
+    private mutating func returnType(of draft: FunctionDraft) -> SQLType {
         if draft.returnsTable { return SQLType(name: "setof record", family: .other) }
         if let returns = draft.returns {
             let type = resolveType(returns, path: draft.searchPath, depth: 0)

@@ -257,12 +257,17 @@ extension SchemaReaderState {
             name = token.text
         }
         if cursor.accept(words: "primary", "key") {
-            if let columns = readColumnList(&cursor, after: "primary key") {
+            if cursor.accept(words: "using", "index") {
+                adoptIndex(&cursor, asPrimaryKey: true, name: name, table: id)
+            } else if let columns = readColumnList(&cursor, after: "primary key") {
                 setPrimaryKey(columns, name: name, table: id)
             }
         } else if cursor.accept(word: "unique") {
             _ = cursor.accept(words: "nulls", "distinct") || cursor.accept(words: "nulls", "not", "distinct")
-            if cursor.isWord("using") { return }
+            if cursor.accept(words: "using", "index") {
+                adoptIndex(&cursor, asPrimaryKey: false, name: name, table: id)
+                return
+            }
             if let columns = readColumnList(&cursor, after: "unique") {
                 addUniqueKey(columns, name: name, label: "key", table: id)
             }
@@ -283,6 +288,19 @@ extension SchemaReaderState {
             return
         } else {
             reportUnexpected(cursor, in: "a constraint of table \(tables[id].name)")
+        }
+    }
+
+    /// `... USING INDEX index`: an existing unique index becomes the constraint (and takes its name).
+    private mutating func adoptIndex(_ cursor: inout SQLCursor, asPrimaryKey: Bool, name: String?, table id: Int) {
+        guard let index = cursor.identifier(),
+              let position = tables[id].uniqueKeys.firstIndex(where: { $0.name == index.text }) else { return }
+        let constraintName = name ?? index.text
+        if asPrimaryKey {
+            let columns = tables[id].uniqueKeys.remove(at: position).columns
+            setPrimaryKey(columns, name: constraintName, table: id)
+        } else {
+            tables[id].uniqueKeys[position].name = constraintName
         }
     }
 

@@ -29,6 +29,8 @@ struct SchemaReaderState {
     var roles: [RoleModel] = []
     /// Declared schemas in file order.
     var schemaNames: [String] = []
+    /// Built-in type spellings already normalized (they repeat on every table).
+    var builtinTypes: [String: SQLType] = [:]
 
     /// Prepares to read `file`.
     init(file: SourceFile) {
