@@ -9,7 +9,9 @@ public struct JSONObject: Sendable {
 
     /// One key-value pair.
     struct Member: Sendable {
+        /// The member's name.
         var key: String
+        /// The member's value.
         var value: JSONValue
     }
 
@@ -107,6 +109,7 @@ extension JSONObject: Sequence {
         private let object: JSONObject
         private var position = 0
 
+        /// Starts before the first member of `object`.
         init(_ object: JSONObject) {
             self.object = object
         }
