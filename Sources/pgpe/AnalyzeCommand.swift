@@ -32,6 +32,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 on UNKNOWN verdicts too.")
     var strict = false
 
+    @Flag(name: .shortAndLong, help: "Text output: list every verdict, not only those that are not PROVEN.")
+    var verbose = false
+
     private func parseIDs(_ text: String?) throws -> [ProofID]? {
         guard let text else { return nil }
         return try text.split(separator: ",").map { part in
@@ -104,7 +107,17 @@ struct AnalyzeCommand: ParsableCommand {
         if !text.isEmpty { Terminal.standardOutput(text) }
         guard let report else { return }
         var lines: [String] = []
-        for verdict in report.verdicts {
+        var byTable: [QualifiedName: [Verdict]] = [:]
+        for verdict in report.verdicts { byTable[verdict.table, default: []].append(verdict) }
+        for (table, verdicts) in byTable.sorted(by: { $0.key < $1.key }) where !verbose {
+            let failed = verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
+            let unknown = verdicts.filter { $0.status == .unknown }.count
+            let status = failed > 0 ? Terminal.paint("FAILED ", "1;31", enabled: color)
+                : unknown > 0 ? Terminal.paint("UNKNOWN", "33", enabled: color) : Terminal.paint("PROVEN ", "32", enabled: color)
+            let proofs = Set(verdicts.map(\.proof.rawValue)).sorted().joined(separator: ", ")
+            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))")
+        }
+        for verdict in report.verdicts where verbose || verdict.status != .proven {
             let status: String
             switch verdict.status {
             case .proven: status = Terminal.paint("PROVEN ", "32", enabled: color)
