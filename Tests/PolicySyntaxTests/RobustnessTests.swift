@@ -25,7 +25,7 @@ import Testing
             try Fixtures.exampleText("policies/tenancy.policy"),
             try Fixtures.exampleText("policies/soft_delete.policy"),
         ]
-        let inputs = FuzzCorpus.inputs(count: 3_000, seed: 0xF022, seeds: seeds)
+        let inputs = FuzzCorpus.inputs(count: 1_000, seed: 0xF022, seeds: seeds)
         var formatted = 0
         for input in inputs {
             let parsed = Parser.parse(text: input)

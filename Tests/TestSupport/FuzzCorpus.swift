@@ -74,13 +74,13 @@ public enum FuzzCorpus {
     private static func pathological(_ rng: inout SeededGenerator) -> String {
         let head = "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE "
         switch rng.int(0...6) {
-        case 0: return head + String(repeating: "exists(rel(_, a, b, c), {", count: rng.int(50...3000))
-        case 1: return "POLICY p PERMISSIVE FOR SELECT SELECTOR " + String(repeating: "(", count: rng.int(50...20000))
-        case 2: return head + "col(x) IN lit(" + String(repeating: "[", count: rng.int(50...20000))
-        case 3: return head + "col(x) = lit('" + String(repeating: "🙂x", count: rng.int(1000...50000)) + "')"
-        case 4: return String(repeating: "/*", count: rng.int(1...5000))
-        case 5: return head + String(repeating: "col(x) = lit(1) AND ", count: rng.int(100...3000)) + "col(x) = lit(1)"
-        default: return String(repeating: "POLICY ", count: rng.int(100...5000))
+        case 0: return head + String(repeating: "exists(rel(_, a, b, c), {", count: rng.int(50...300))
+        case 1: return "POLICY p PERMISSIVE FOR SELECT SELECTOR " + String(repeating: "(", count: rng.int(50...2000))
+        case 2: return head + "col(x) IN lit(" + String(repeating: "[", count: rng.int(50...2000))
+        case 3: return head + "col(x) = lit('" + String(repeating: "🙂x", count: rng.int(100...3000)) + "')"
+        case 4: return String(repeating: "/*", count: rng.int(1...500))
+        case 5: return head + String(repeating: "col(x) = lit(1) AND ", count: rng.int(20...300)) + "col(x) = lit(1)"
+        default: return String(repeating: "POLICY ", count: rng.int(100...500))
         }
     }
 }

@@ -1,0 +1,94 @@
+import Foundation
+import JSONRPC
+import TestSupport
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func theExampleChecksCleanAndIsFormatted() throws {
+        let example = try CLIRunner.copyExample()
+        let check = try CLIRunner.run(["check"], in: example)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.isEmpty)
+        let fmt = try CLIRunner.run(["fmt", "--check"], in: example)
+        #expect(fmt.status == 0, "\(fmt.stdout)\(fmt.stderr)")
+    }
+
+    @Test func errorsHaveTheTextFormatAndExitOne() throws {
+        let example = try CLIRunner.copyExample()
+        let path = example.appendingPathComponent("policies/tenancy.policy")
+        var text = try String(contentsOf: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "col('tenant_id') = session", with: "col('tenant') = session")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["check"], in: example)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("policies/tenancy.policy:6:14: error[semantic.unknown-column]: unknown column 'tenant' on public.comments, public.projects and public.users; did you mean 'tenant_id'?"),
+                "\(result.stdout)")
+    }
+
+    @Test func jsonIsTheDocumentedContract() throws {
+        let example = try CLIRunner.copyExample()
+        try "POLICY broken PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x = lit(1)\n"
+            .write(to: example.appendingPathComponent("policies/broken.policy"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["check", "--format", "json"], in: example)
+        #expect(result.status == 1)
+        let json = try JSONValue(parsing: result.stdout)
+        let diagnostics = try #require(json["diagnostics"]?.array)
+        #expect(diagnostics.count == 1)
+        let first = try #require(diagnostics.first?.object)
+        #expect(first.keys == ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"])
+        #expect(first["file"]?.string == "policies/broken.policy")
+        #expect(first["line"]?.int == 1)
+        #expect(first["column"]?.int == 62)
+        #expect(first["severity"]?.string == "error")
+        #expect(first["code"]?.string == "syntax.expected-close-paren")
+    }
+
+    @Test func sarifIsVersion210WithTheSameContent() throws {
+        let example = try CLIRunner.copyExample()
+        try "POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = lit(null)\n"
+            .write(to: example.appendingPathComponent("policies/null.policy"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["check", "--format", "sarif"], in: example)
+        #expect(result.status == 1)
+        let json = try JSONValue(parsing: result.stdout)
+        #expect(json["version"]?.string == "2.1.0")
+        let results = try #require(json["runs"]?[0]?["results"]?.array)
+        #expect(results.count == 1)
+        #expect(results.first?["ruleId"]?.string == "semantic.null-comparison")
+        #expect(results.first?["level"]?.string == "error")
+        #expect(results.first?["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"]?.string == "policies/null.policy")
+        #expect(results.first?["locations"]?[0]?["physicalLocation"]?["region"]?["startColumn"]?.int == 63)
+    }
+
+    @Test func toolFailuresExitTwo() throws {
+        let example = try CLIRunner.copyExample()
+        let badFlag = try CLIRunner.run(["check", "--no-such-flag"], in: example)
+        #expect(badFlag.status == 2)
+        let missingConfig = try CLIRunner.run(["check", "--config", "nope.yaml"], in: example)
+        #expect(missingConfig.status == 2)
+        #expect(missingConfig.stderr.contains("config file not found: nope.yaml"))
+        let missingPath = try CLIRunner.run(["check", "no/such/dir"], in: example)
+        #expect(missingPath.status == 2)
+    }
+
+    @Test func fmtRewritesAndCheckReportsUnformattedFiles() throws {
+        let example = try CLIRunner.copyExample()
+        let path = example.appendingPathComponent("policies/messy.policy")
+        try "policy messy permissive for select selector named('users') clause col(tenant_id)=session('app.tenant_id') -- keep me\n"
+            .write(to: path, atomically: true, encoding: .utf8)
+        let check = try CLIRunner.run(["fmt", "--check"], in: example)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("would reformat policies/messy.policy"))
+        let write = try CLIRunner.run(["fmt"], in: example)
+        #expect(write.status == 0)
+        let formatted = try String(contentsOf: path, encoding: .utf8)
+        #expect(formatted == """
+            POLICY messy
+              PERMISSIVE
+              FOR SELECT
+              SELECTOR named('users')
+              CLAUSE col(tenant_id) = session('app.tenant_id') -- keep me
+
+            """)
+        #expect(try CLIRunner.run(["fmt", "--check"], in: example).status == 0)
+    }
+}
