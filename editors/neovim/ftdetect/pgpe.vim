@@ -1,0 +1,2 @@
+" pgpe policy files
+autocmd BufRead,BufNewFile *.policy setfiletype pgpe
