@@ -35,7 +35,11 @@ public enum LikePattern {
 
     /// Whether `text` matches `pattern`.
     public static func matches(_ text: String, pattern: String) -> Bool {
-        let pieces = pieces(pattern)
+        matches(text, pieces: pieces(pattern))
+    }
+
+    /// Whether `text` matches a pattern already split into pieces.
+    public static func matches(_ text: String, pieces: [Piece]) -> Bool {
         let characters = Array(text.unicodeScalars)
         // Iterative matching with backtracking to the last `%`.
         var t = 0

@@ -11,6 +11,13 @@ enum BenchMain {
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "generate" {
+            do { try GenerateCommand.run(Array(arguments.dropFirst())) } catch {
+                FileHandle.standardError.write(Data("generate failed: \(error)\n".utf8))
+                exit(2)
+            }
+            exit(0)
+        }
         let names = arguments.isEmpty ? suites.keys.sorted() : arguments
         var failed = false
         for name in names {

@@ -36,17 +36,9 @@ enum SyntaxBench {
         report.add("parse + check of the workspace (in process)", whole, "ms")
         if let binary = ProcessInfo.processInfo.environment["PGPE_BIN"] {
             let example = ProcessInfo.processInfo.environment["PGPE_EXAMPLE_DIR"] ?? "examples/saas"
-            let process = Clock.median(21) {
-                let task = Process()
-                task.executableURL = URL(fileURLWithPath: binary)
-                task.arguments = ["check"]
-                task.currentDirectoryURL = URL(fileURLWithPath: example)
-                task.standardOutput = FileHandle.nullDevice
-                task.standardError = FileHandle.nullDevice
-                try? task.run()
-                task.waitUntilExit()
+            if let median = try Hyperfine.median(command: "\(binary) check", directory: example) {
+                report.add("pgpe check on the example (whole process, hyperfine median)", median, "ms", target: 50)
             }
-            report.add("pgpe check on the example (whole process)", process, "ms", target: 50)
         }
         return report
     }

@@ -106,7 +106,7 @@ public struct WorkspaceGenerator {
             """)
         var count = texts.count
         var index = 0
-        while count < policies || currentLines(texts) < minimumLines {
+        while count < policies || currentLines(texts) < minimumLines + minimumLines / 10 {
             index += 1
             let table = rng.int(1...tables)
             let name = WorkspaceGenerator.tableName(table)

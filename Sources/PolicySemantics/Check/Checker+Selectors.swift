@@ -6,7 +6,7 @@ extension Checker {
     func matchTables(_ selector: SelectorSyntax, file: String, reportEmpty: Bool) -> [QualifiedName] {
         validate(selector, file: file)
         guard hasSchema else { return [] }
-        let matched = candidateTables.filter { SelectorEvaluator.matches(selector, table: $0) }.map(\.name)
+        let matched = SelectorEvaluator.filter(selector, candidateIndex)
         if matched.isEmpty && reportEmpty {
             sink.add(Diagnostic(
                 id: "semantic.selector-matches-nothing", severity: .warning,

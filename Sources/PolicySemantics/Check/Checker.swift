@@ -12,12 +12,15 @@ public final class Checker {
     var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
     /// The tables of the governed schemas.
     let candidateTables: [TableModel]
+    /// The same tables indexed by name.
+    let candidateIndex: TableIndex
 
     private init(config: ProjectConfig, schema: SchemaModel?) {
         self.config = config
         self.schema = schema ?? .empty
         self.hasSchema = schema != nil
         self.candidateTables = (schema ?? .empty).tables(inSchemas: config.schemas)
+        self.candidateIndex = TableIndex(candidateTables)
     }
 
     /// Checks the parsed `.policy` files against `config` and `schema` (`nil` when no schema is

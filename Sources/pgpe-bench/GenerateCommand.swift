@@ -1,0 +1,17 @@
+import Foundation
+import TestSupport
+
+/// `pgpe-bench generate DIR [tables] [policies] [lines]`: writes a generated workspace, for
+/// profiling and trying things by hand.
+enum GenerateCommand {
+    static func run(_ arguments: [String]) throws {
+        guard let directory = arguments.first else {
+            FileHandle.standardError.write(Data("usage: pgpe-bench generate DIR [tables] [policies] [lines]\n".utf8))
+            exit(2)
+        }
+        let numbers = arguments.dropFirst().compactMap { Int($0) }
+        let generator = WorkspaceGenerator(tables: numbers.first ?? 200, policies: numbers.count > 1 ? numbers[1] : 50,
+                                           minimumLines: numbers.count > 2 ? numbers[2] : 0)
+        try generator.generate().write(to: URL(fileURLWithPath: directory))
+    }
+}
