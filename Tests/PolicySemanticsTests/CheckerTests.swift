@@ -155,3 +155,25 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
         #expect(set.diagnostics.map(\.id) == ["semantic.no-schema", "semantic.null-comparison"])
     }
 }
+
+@Suite struct CheckerWarningsTests {
+    @Test func withCheckOnAReadOnlyPolicyHasNoEffect() {
+        var config = ProjectConfig(baseDirectory: "/tmp")
+        config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)]
+        let set = CheckHarness.check("""
+            POLICY p PERMISSIVE FOR SELECT, DELETE SELECTOR named('users')
+              CLAUSE col(tenant_id) = session('app.tenant_id')
+              WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id')
+            """, schema: exampleLikeSchema, config: config)
+        #expect(set.diagnostics.map(\.id) == ["semantic.check-without-effect"])
+    }
+
+    @Test func aLikePatternEndingInTheEscapeIsAnError() {
+        let set = CheckHarness.check(#"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\')"#,
+                                     schema: exampleLikeSchema)
+        #expect(set.diagnostics.map(\.id) == ["semantic.invalid-like-pattern"])
+        let fine = CheckHarness.check(#"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\\')"#,
+                                      schema: exampleLikeSchema)
+        #expect(fine.diagnostics.isEmpty)
+    }
+}

@@ -92,6 +92,12 @@ public final class Checker {
             hasCheck: syntax.check != nil, tables: tables, using: [:], check: [:], hasErrors: syntax.hasErrors)
         guard !syntax.hasErrors else { return policy }
         checkRoles(syntax.roles, file: file)
+        if let checkRange = syntax.checkKeywordRange, !commands.contains(.insert), !commands.contains(.update) {
+            sink.add(Diagnostic(
+                id: "semantic.check-without-effect", severity: .warning,
+                message: "WITH CHECK has no effect: policy '\(ref.name)' governs only \(commands.map(\.rawValue).joined(separator: ", ")), which check no new rows",
+                location: FileLocation(file: file, range: checkRange)))
+        }
         let lowerer = PolicyLowerer(checker: self, policy: ref, file: file, syntax: syntax)
         if !hasSchema || tables.isEmpty {
             // Schema-free checks: functions, session keys, literals, depth.

@@ -246,7 +246,16 @@ struct PolicyLowerer {
 
     private func checkLikeOperand(_ typed: Typed, scope: Scope) -> Bool {
         if case .literal(let value) = typed.operand {
-            if case .string = value { return true }
+            if case .string(let pattern) = value {
+                var escaped = false
+                for scalar in pattern.unicodeScalars { escaped = !escaped && scalar == "\\" }
+                if escaped {
+                    error("invalid-like-pattern", "a LIKE pattern must not end with the escape character '\\'; write '\\\\' for a backslash",
+                          typed.syntax.range)
+                    return false
+                }
+                return true
+            }
             error("like-needs-text", "LIKE compares text; \(typed.operand) is not a string", typed.syntax.range)
             return false
         }
