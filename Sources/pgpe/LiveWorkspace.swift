@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PolicyDatabase
+import PolicyEngine
+import PolicySemantics
+import PolicySQL
+import PolicySyntax
+
+/// A workspace whose schema may be the live catalog: pgpe.yaml and the policy files are read
+/// from disk once; the schema is the configured file, or (when `schema:` is absent) the catalog
+/// the database commands read inside their transaction.
+final class LiveWorkspace {
+    /// pgpe.yaml and its diagnostics.
+    let configSource: ConfigSource
+    /// The policy files' texts by path.
+    let documents: [String: String]
+    /// The schema file, or `nil` when the live catalog is the schema.
+    let fileSchema: SchemaSource?
+    /// The last snapshot built (for positions in output).
+    private(set) var snapshot: WorkspaceSnapshot
+
+    /// Loads pgpe.yaml and the policy files, and the schema file when one is configured; exit
+    /// code 2 when a file cannot be read.
+    init(options: WorkspaceOptions) throws {
+        do {
+            let directory = Terminal.workingDirectory
+            configSource = try WorkspaceLoader.loadConfig(explicitPath: options.config, directory: directory)
+            let config = configSource.config
+            documents = try WorkspaceLoader.readDocuments(try WorkspaceLoader.policyFiles(in: config.policyPaths))
+            fileSchema = try config.schemaPath.map { try WorkspaceLoader.loadSchema(path: $0) }
+        } catch let error as WorkspaceLoader.LoadError {
+            throw ToolFailure(error.message)
+        }
+        snapshot = WorkspaceSnapshot(config: configSource, schema: fileSchema ?? .none, documents: documents)
+    }
+
+    /// The configuration.
+    var config: ProjectConfig { configSource.config }
+
+    /// Whether the live catalog is the schema.
+    var usesLiveSchema: Bool { fileSchema == nil }
+
+    /// Checks the policies before connecting when the schema is a file: prints the errors and
+    /// exits 1 when there are any.
+    func checkOffline() throws {
+        guard !usesLiveSchema else { return }
+        try rejectIfInvalid(snapshot)
+    }
+
+    /// The compiled policies, checked against the schema file or against `catalog`; prints the
+    /// errors and exits 1 when the policies have any.
+    func program(for catalog: LiveCatalog) throws -> CompiledProgram {
+        if usesLiveSchema {
+            snapshot = WorkspaceSnapshot(config: configSource, schema: Self.schemaSource(catalog), documents: documents,
+                                         previous: snapshot)
+        }
+        try rejectIfInvalid(snapshot)
+        let program = snapshot.compile()
+        if !program.diagnostics.isEmpty {
+            let printer = DiagnosticPrinter(snapshot: snapshot)
+            Terminal.standardError(printer.text(program.diagnostics, color: Terminal.colorEnabled(fileDescriptor: 2)))
+            throw ExitCode(1)
+        }
+        return program
+    }
+
+    /// The live catalog as the engine's schema source.
+    static func schemaSource(_ catalog: LiveCatalog) -> SchemaSource {
+        SchemaSource(model: catalog.model)
+    }
+
+    private func rejectIfInvalid(_ snapshot: WorkspaceSnapshot) throws {
+        guard snapshot.hasErrors else { return }
+        let printer = DiagnosticPrinter(snapshot: snapshot)
+        let diagnostics = snapshot.diagnostics.filter { $0.severity == .error }
+        Terminal.standardError(printer.text(diagnostics, color: Terminal.colorEnabled(fileDescriptor: 2)))
+        Terminal.standardError("stopped: \(printer.summary(snapshot.diagnostics)); the database was not changed")
+        throw ExitCode(1)
+    }
+}
