@@ -89,9 +89,11 @@ struct PolicyRoundTrip {
     }
 
     /// Whether a failure is about the policy itself (so the others can still be compared),
-    /// rather than a lock timeout, a lost connection or a cancelled statement.
+    /// rather than a lock timeout, missing privileges (not owning the table), a lost connection
+    /// or a cancelled statement.
     static func isRecoverable(_ error: PostgresError) -> Bool {
         guard error.kind == .query, let state = error.sqlState else { return false }
-        return state != "55P03" && !state.hasPrefix("57") && !state.hasPrefix("08") && !state.hasPrefix("53")
+        return state != "55P03" && state != "42501" && !state.hasPrefix("57") && !state.hasPrefix("08")
+            && !state.hasPrefix("53")
     }
 }
