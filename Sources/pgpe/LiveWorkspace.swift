@@ -69,6 +69,23 @@ final class LiveWorkspace {
         SchemaSource(model: catalog.model)
     }
 
+    /// `snapshot` checked against the live catalog of `database:` when pgpe.yaml names a
+    /// database but no `schema:` (SPEC 1.1: the schema comes from the database); `snapshot`
+    /// itself otherwise. Exit code 2 when the database cannot be read.
+    static func withLiveSchema(_ snapshot: WorkspaceSnapshot) throws -> WorkspaceSnapshot {
+        let config = snapshot.config
+        guard config.schemaPath == nil, let target = config.database else { return snapshot }
+        let catalog: LiveCatalog
+        do {
+            catalog = try LiveDatabase.connect(target, lockTimeoutMilliseconds: config.apply.lockTimeoutMilliseconds).introspect()
+        } catch let error as DatabaseError {
+            throw ToolFailure(error.description)
+        }
+        let documents = Dictionary(snapshot.files.map { ($0.source.path, $0.source.text) }, uniquingKeysWith: { first, _ in first })
+        return WorkspaceSnapshot(config: snapshot.configSource, schema: schemaSource(catalog), documents: documents,
+                                 previous: snapshot)
+    }
+
     private func rejectIfInvalid(_ snapshot: WorkspaceSnapshot) throws {
         guard snapshot.hasErrors else { return }
         let printer = DiagnosticPrinter(snapshot: snapshot)

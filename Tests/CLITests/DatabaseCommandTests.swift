@@ -160,6 +160,17 @@ import Testing
             #expect(apply.stdout.contains("applied 16 statements on 5 tables"))
             let monitor = try cli.run(["monitor"], environment: environment)
             #expect(monitor.status == 0, "\(monitor.output)")
+            // check and compile read the catalog too, and compile to what the SQL schema gives.
+            let check = try cli.run(["check"], environment: environment)
+            #expect(check.status == 0, "\(check.output)")
+            let compile = try cli.run(["compile"], environment: environment)
+            #expect(compile.status == 0, "\(compile.output)")
+            let offline = try DatabaseCLI.example()
+            defer { offline.remove() }
+            #expect(compile.stdout == (try offline.run(["compile"])).stdout)
+            #expect(compile.stdout.contains("CREATE POLICY tenant_isolation_via_project_tasks"))
+            let unreachable = try cli.run(["check"], environment: ["PGPE_TEST_TARGET": "host=/nonexistent port=1 dbname=x"])
+            #expect(unreachable.status == 2, "\(unreachable.output)")
         }
     }
 
