@@ -4,21 +4,24 @@ import PostgresClient
 /// Reads a `LiveCatalog` with the fixed list of `CatalogQueries`, whatever the number of tables.
 ///
 /// Runs inside a transaction the caller opened with `search_path = pg_catalog`; issues exactly
-/// `CatalogQueries.all.count` queries.
+/// `CatalogQueries.all.count` queries (three when it skips the schema model).
 struct CatalogIntrospector {
     /// The connection, inside the caller's transaction.
     let connection: PostgresConnection
     /// Where the model came from, for `SchemaModel.origin` (never holding a password).
     let origin: String
+    /// Whether to read columns, keys, types and functions (the schema model) too, or only what
+    /// drift needs: tables with their switches, owners and grants, roles, policies.
+    var readsSchemaModel = true
 
     /// Runs the queries and decodes them into a catalog.
     func read() throws -> LiveCatalog {
         let before = connection.queryCount
         let tableRows = try connection.query(CatalogQueries.tables)
-        let columnRows = try connection.query(CatalogQueries.columns)
-        let keyRows = try connection.query(CatalogQueries.keys)
-        let typeRows = try connection.query(CatalogQueries.types)
-        let functionRows = try connection.query(CatalogQueries.functions)
+        let columnRows = readsSchemaModel ? try connection.query(CatalogQueries.columns).rows : []
+        let keyRows = readsSchemaModel ? try connection.query(CatalogQueries.keys).rows : []
+        let typeRows = readsSchemaModel ? try connection.query(CatalogQueries.types).rows : []
+        let functionRows = readsSchemaModel ? try connection.query(CatalogQueries.functions).rows : []
         let roleRows = try connection.query(CatalogQueries.roles)
         let policyRows = try connection.query(CatalogQueries.policies)
 
@@ -102,7 +105,7 @@ struct CatalogIntrospector {
     }
 
     /// The user types of the `types` query, by OID.
-    private static func typeResolver(_ rows: PostgresResult) -> CatalogTypeResolver {
+    private static func typeResolver(_ rows: [PostgresRow]) -> CatalogTypeResolver {
         var resolver = CatalogTypeResolver()
         for row in rows {
             guard let oid = row["oid"]?.int, let schema = row["schema"]?.string, let name = row["name"]?.string else {

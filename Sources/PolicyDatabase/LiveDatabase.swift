@@ -15,6 +15,10 @@ public final class LiveDatabase {
     public var lockTimeoutMilliseconds: Int
     /// Receives a short line at each phase of long operations (for progress on stderr).
     public var progress: ((String) -> Void)?
+    /// Whether `assess` and `apply` read the schema model (columns, keys, types, functions) as
+    /// well as the live state. Turn it off when the policies are checked against a schema file:
+    /// drift needs only tables, roles, policies and grants. `introspect` always reads it all.
+    public var readsSchemaModel = true
 
     /// Wraps an open connection.
     public init(connection: PostgresConnection, lockTimeoutMilliseconds: Int = 5000) {
@@ -59,7 +63,8 @@ public final class LiveDatabase {
     /// Compares the policies with the database without changing it: reads the catalog, asks
     /// `desired` for the compiled policies (so a schema can come from that catalog), computes
     /// canonical forms by round trip and the drift, all in one REPEATABLE READ transaction that
-    /// is rolled back. Issues `CatalogQueries.all.count + 3` statements.
+    /// is rolled back. Issues `CatalogQueries.all.count + 3` statements (10; 6 without the schema
+    /// model), one fewer when no expected policy has a namesake to round-trip.
     public func assess(_ desired: (LiveCatalog) throws -> CompiledProgram) throws -> Assessment {
         let clock = ContinuousClock()
         let start = clock.now
@@ -127,7 +132,9 @@ public final class LiveDatabase {
         throws -> (LiveCatalog, CompiledProgram, [PolicyKey: CanonicalPolicy])
     {
         progress?("reading the catalog")
-        let catalog = try CatalogIntrospector(connection: connection, origin: origin).read()
+        var introspector = CatalogIntrospector(connection: connection, origin: origin)
+        introspector.readsSchemaModel = readsSchemaModel
+        let catalog = try introspector.read()
         let program = try desired(catalog)
         let requests = DriftDetector(program: program, catalog: catalog).roundTripRequests()
         if !requests.isEmpty {

@@ -36,13 +36,14 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         let live = try LiveWorkspace(options: workspace)
-        try live.checkOffline()
-        let database = try connection.connect(config: live.config.database,
-                                              lockTimeoutMilliseconds: live.config.apply.lockTimeoutMilliseconds)
+        let pending = live.startCompiling()
+        let database = try live.connect(pending) {
+            try connection.connect(config: live.config.database, lockTimeoutMilliseconds: live.config.apply.lockTimeoutMilliseconds)
+        }
         database.progress = { Terminal.standardError("pgpe apply: \($0)") }
         let result: ApplyResult
         do {
-            result = try database.apply(prune: prune, dryRun: dryRun, desired: live.program(for:)) { assessment, plan in
+            result = try database.apply(prune: prune, dryRun: dryRun, desired: live.desired(pending)) { assessment, plan in
                 if format == .text { printPlan(plan, assessment: assessment) }
             }
         } catch let error as DatabaseError {

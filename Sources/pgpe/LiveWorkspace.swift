@@ -40,21 +40,51 @@ final class LiveWorkspace {
     /// Whether the live catalog is the schema.
     var usesLiveSchema: Bool { fileSchema == nil }
 
-    /// Checks the policies before connecting when the schema is a file: prints the errors and
-    /// exits 1 when there are any.
-    func checkOffline() throws {
-        guard !usesLiveSchema else { return }
+    /// The compiled policies against the schema file (call only when there is one); prints the
+    /// errors and exits 1 when the policies have any.
+    func compiledOffline() throws -> CompiledProgram {
         try rejectIfInvalid(snapshot)
+        return try compile(snapshot)
+    }
+
+    /// Starts compiling against the schema file in the background, or returns `nil` when the
+    /// live catalog is the schema (compiling must wait for it).
+    func startCompiling() -> PendingProgram? {
+        usesLiveSchema ? nil : PendingProgram(self)
+    }
+
+    /// What the database commands compare with: the program `pending` compiles, or the
+    /// policies compiled against each catalog read.
+    func desired(_ pending: PendingProgram?) -> (LiveCatalog) throws -> CompiledProgram {
+        if let pending { return { _ in try pending.wait() } }
+        return program(for:)
+    }
+
+    /// Connects with `connect`; when that fails, errors in the policies (exit 1) take
+    /// precedence over the connection failure (exit 2).
+    func connect(_ pending: PendingProgram?, _ connect: () throws -> LiveDatabase) throws -> LiveDatabase {
+        do {
+            let database = try connect()
+            database.readsSchemaModel = usesLiveSchema
+            return database
+        } catch {
+            _ = try pending?.wait()
+            throw error
+        }
     }
 
     /// The compiled policies, checked against the schema file or against `catalog`; prints the
-    /// errors and exits 1 when the policies have any.
+    /// errors and exits 1 when the policies have any. Not thread-safe: one caller at a time.
     func program(for catalog: LiveCatalog) throws -> CompiledProgram {
         if usesLiveSchema {
             snapshot = WorkspaceSnapshot(config: configSource, schema: Self.schemaSource(catalog), documents: documents,
                                          previous: snapshot)
         }
         try rejectIfInvalid(snapshot)
+        return try compile(snapshot)
+    }
+
+    private func compile(_ snapshot: WorkspaceSnapshot) throws -> CompiledProgram {
         let program = snapshot.compile()
         if !program.diagnostics.isEmpty {
             let printer = DiagnosticPrinter(snapshot: snapshot)

@@ -3,6 +3,7 @@ import Foundation
 import JSONRPC
 import PolicyDatabase
 import PolicyEngine
+import PolicySQL
 
 /// `pgpe monitor`: drift between the policies and a live database, posture findings, and the
 /// repair.
@@ -48,16 +49,19 @@ struct MonitorCommand: ParsableCommand {
 
     func run() throws {
         let live = try LiveWorkspace(options: workspace)
-        try live.checkOffline()
+        let pending = live.startCompiling()
         let connect = {
-            try connection.connect(config: live.config.database, lockTimeoutMilliseconds: live.config.apply.lockTimeoutMilliseconds)
+            try live.connect(pending) {
+                try connection.connect(config: live.config.database, lockTimeoutMilliseconds: live.config.apply.lockTimeoutMilliseconds)
+            }
         }
+        let desired = live.desired(pending)
         if let watch {
-            try MonitorWatch(command: self, workspace: live, interval: watch, connect: connect).run()
+            try MonitorWatch(command: self, workspace: live, desired: desired, interval: watch, connect: connect).run()
             return
         }
         let database = try connect()
-        let outcome = try check(database, workspace: live)
+        let outcome = try check(database, desired: desired)
         print(outcome, workspace: live)
         if outcome.hasDrift { throw ExitCode(1) }
     }
@@ -80,15 +84,15 @@ struct MonitorCommand: ParsableCommand {
         var hasDrift: Bool { !(after ?? assessment).drift.isEmpty }
     }
 
-    /// Compares once, repairing with `--execute`.
-    func check(_ database: LiveDatabase, workspace: LiveWorkspace) throws -> Outcome {
+    /// Compares once with what `desired` compiles, repairing with `--execute`.
+    func check(_ database: LiveDatabase, desired: (LiveCatalog) throws -> CompiledProgram) throws -> Outcome {
         do {
             if execute {
-                let result = try database.apply(prune: prune, dryRun: false, desired: workspace.program(for:))
-                let after = try database.assess(workspace.program(for:))
+                let result = try database.apply(prune: prune, dryRun: false, desired: desired)
+                let after = try database.assess(desired)
                 return Outcome(assessment: result.assessment, plan: result.plan, executed: result.executed, after: after)
             }
-            let assessment = try database.assess(workspace.program(for:))
+            let assessment = try database.assess(desired)
             return Outcome(assessment: assessment, plan: reconcile ? assessment.plan(prune: prune) : nil)
         } catch let error as DatabaseError {
             throw ToolFailure(error.description)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PolicyDatabase
+import PolicySQL
 
 /// `pgpe monitor --watch`: checks on an interval and prints what changed. The first check is
 /// printed in full; later ones print a line per item that appeared (`+`) or was resolved (`-`),
@@ -13,6 +14,8 @@ struct MonitorWatch {
     let command: MonitorCommand
     /// The workspace.
     let workspace: LiveWorkspace
+    /// What each check compares with.
+    let desired: (LiveCatalog) throws -> CompiledProgram
     /// Seconds between checks.
     let interval: Double
     /// Opens a connection.
@@ -31,7 +34,7 @@ struct MonitorWatch {
             do {
                 let current = try database ?? connect()
                 database = current
-                let outcome = try command.check(current, workspace: workspace)
+                let outcome = try command.check(current, desired: desired)
                 let items = (outcome.after ?? outcome.assessment).drift
                 let byIdentity = Dictionary(items.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
                 if let previous {
