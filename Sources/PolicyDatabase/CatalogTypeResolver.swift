@@ -6,7 +6,9 @@ import PolicySemantics
 struct CatalogTypeResolver {
     /// One user-defined type, as `pg_type` describes it.
     struct UserType {
+        /// Its schema.
         var schema: String
+        /// Its name.
         var name: String
         /// `typtype`: `b` base, `d` domain, `e` enum, `r` range, `m` multirange, `p` pseudo.
         var kind: String

@@ -6,6 +6,7 @@ import PolicyEngine
 
 /// `pgpe apply`: brings the database to the compiled policies in one transaction.
 struct ApplyCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Apply the compiled policies to a database in one transaction (exit 0: applied or nothing to do, 1: the policies have errors, 2: tool failure; nothing is changed then).",
@@ -22,18 +23,24 @@ struct ApplyCommand: ParsableCommand {
         case json
     }
 
+    /// `--config`.
     @OptionGroup var workspace: WorkspaceOptions
+    /// `--database`.
     @OptionGroup var connection: DatabaseOptions
 
+    /// Print the plan and its SQL; execute nothing.
     @Flag(name: .long, help: "Print the plan and its SQL; execute nothing.")
     var dryRun = false
 
+    /// Also drop policies pgpe does not manage on governed tables, and revoke privileges no GRANT item gives on tables whose grants pgpe manages.
     @Flag(name: .long, help: "Also drop policies pgpe does not manage on governed tables, and revoke privileges no GRANT item gives on tables whose grants pgpe manages.")
     var prune = false
 
+    /// The output format: text or json.
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
+    /// Runs the command; exit codes as in the abstract.
     func run() throws {
         let live = try LiveWorkspace(options: workspace)
         let pending = live.startCompiling()

@@ -6,6 +6,7 @@ import PolicyEngine
 /// `pgpe introspect`: writes a snapshot of the live database in the format `schema:` reads, so
 /// the policies can be checked and compiled offline against a copy of production.
 struct IntrospectCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
     static let configuration = CommandConfiguration(
         commandName: "introspect",
         abstract: "Write a schema snapshot of a live database (exit 0: written, 2: tool failure).",
@@ -16,12 +17,16 @@ struct IntrospectCommand: ParsableCommand {
             in pgpe.yaml as 'schema: snapshot.json' to work offline.
             """)
 
+    /// `--config`.
     @OptionGroup var workspace: WorkspaceOptions
+    /// `--database`.
     @OptionGroup var connection: DatabaseOptions
 
+    /// Write the snapshot to FILE instead of standard output.
     @Option(name: .long, help: ArgumentHelp("Write the snapshot to FILE instead of standard output.", valueName: "FILE"))
     var out: String?
 
+    /// Runs the command; exit codes as in the abstract.
     func run() throws {
         let config: ConfigSource
         do {

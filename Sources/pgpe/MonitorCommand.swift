@@ -8,6 +8,7 @@ import PolicySQL
 /// `pgpe monitor`: drift between the policies and a live database, posture findings, and the
 /// repair.
 struct MonitorCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
     static let configuration = CommandConfiguration(
         commandName: "monitor",
         abstract: "Report drift between the policies and a live database (exit 0: no drift, 1: drift, 2: tool failure).",
@@ -19,27 +20,36 @@ struct MonitorCommand: ParsableCommand {
             whether drift remains after the repair.
             """)
 
+    /// `--config`.
     @OptionGroup var workspace: WorkspaceOptions
+    /// `--database`.
     @OptionGroup var connection: DatabaseOptions
 
+    /// The output format: text, json or sarif.
     @Option(name: .long, help: "text, json or sarif.")
     var format: OutputFormat = .text
 
+    /// Print the SQL that repairs each item.
     @Flag(name: .long, help: "Print the SQL that repairs each item.")
     var reconcile = false
 
+    /// Run the repair in one transaction.
     @Flag(name: .long, help: "Run the repair in one transaction (implies --reconcile).")
     var execute = false
 
+    /// Let the repair drop unmanaged policies and revoke unmanaged grants.
     @Flag(name: .long, help: "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported).")
     var prune = false
 
+    /// Check again every SECONDS and print changes in drift, until interrupted.
     @Option(name: .long, help: ArgumentHelp("Check again every SECONDS and print changes in drift, until interrupted.", valueName: "SECONDS"))
     var watch: Double?
 
+    /// With --watch, stop after N checks.
     @Option(name: .long, help: ArgumentHelp("With --watch, stop after N checks (exit code of the last one).", valueName: "N"))
     var iterations: Int?
 
+    /// Refuses combinations of flags that make no sense (exit 2).
     func validate() throws {
         if let watch, !(watch > 0) { throw ValidationError("--watch needs a positive number of seconds") }
         if watch != nil, format == .sarif { throw ValidationError("--watch prints changes as text or JSON lines, not SARIF") }
@@ -47,6 +57,7 @@ struct MonitorCommand: ParsableCommand {
         if iterations != nil, watch == nil { throw ValidationError("--iterations needs --watch") }
     }
 
+    /// Runs the command; exit codes as in the abstract.
     func run() throws {
         let live = try LiveWorkspace(options: workspace)
         let pending = live.startCompiling()

@@ -6,6 +6,7 @@ import Testing
 /// `apply` under contention: a locked table past `lock_timeout` is exit 2 within the timeout
 /// with nothing changed; two applies started together both succeed.
 @Suite struct DatabaseConcurrencyTests {
+    /// A locked table: exit 2 within `lock_timeout_ms`, nothing changed.
     @Test func aLockedTableExitsTwoWithinTheTimeout() async throws {
         try await withTestDatabase { database in
             var config = try Fixtures.exampleText("pgpe.yaml")
@@ -33,6 +34,7 @@ import Testing
         }
     }
 
+    /// Two processes at once: both exit 0, exactly one does the work.
     @Test func twoAppliesStartedTogetherBothSucceed() async throws {
         try await withTestDatabase { database in
             let cli = try DatabaseCLI.example()

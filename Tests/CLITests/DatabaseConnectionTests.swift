@@ -23,6 +23,7 @@ import Testing
         }
     }
 
+    /// A wrong password in every form and from every source: exit 2, never printed.
     @Test func aWrongPasswordExitsTwoWithoutShowingIt() async throws {
         try await withTestDatabase { database in
             let (user, _) = try database.ensurePasswordRole()
@@ -89,6 +90,7 @@ import Testing
         }
     }
 
+    /// Nothing listening: exit 2 at once, the target shown redacted.
     @Test func anUnreachableHostExitsTwoQuickly() throws {
         let cli = try DatabaseCLI.example()
         defer { cli.remove() }

@@ -25,6 +25,7 @@ import Testing
         return workspace
     }
 
+    /// A statement failing late in the plan rolls back everything before it.
     @Test func aStatementThatFailsLeavesEverythingAsItWas() async throws {
         try await withTestDatabase { database in
             let role = try database.createRole(login: false)
@@ -51,6 +52,7 @@ import Testing
         }
     }
 
+    /// A table locked by another session fails the apply within the lock timeout.
     @Test func aTableLockedPastTheTimeoutFailsWithinItAndChangesNothing() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
@@ -75,6 +77,7 @@ import Testing
         }
     }
 
+    /// The comparison's round trip is bounded by the lock timeout too.
     @Test func monitorAlsoGivesUpOnALockedTable() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()

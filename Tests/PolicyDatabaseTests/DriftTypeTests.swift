@@ -25,9 +25,11 @@ import Testing
         /// The kinds of the repair's statements.
         var repair: [PlanAction.Kind]
 
+        /// The name, in test reports.
         var testDescription: String { name }
     }
 
+    /// One scenario per drift type, and per way a policy can be modified.
     static let scenarios: [Scenario] = [
         Scenario(name: "rls disabled", sql: "ALTER TABLE public.accounts DISABLE ROW LEVEL SECURITY",
                  type: .rlsDisabled, describes: ["disabled"], observed: "disabled", repair: [.enableRLS]),
@@ -119,6 +121,7 @@ import Testing
                 """)
     }
 
+    /// The change gives exactly the expected item, and apply with prune repairs it.
     @Test(arguments: scenarios)
     func driftIsFoundExactlyAndRepaired(_ scenario: Scenario) async throws {
         try await withTestDatabase { database in

@@ -49,6 +49,7 @@ import Testing
         CREATE FUNCTION "Other Schema".feel(public.mood) RETURNS public.mood LANGUAGE sql AS $$ SELECT $1 $$;
         """
 
+    /// Tables, columns, types, keys, comments, tags and functions equal the SQL reader's.
     @Test func theCatalogAgreesWithTheSQLReader() async throws {
         for sql in [Self.typesSQL, try Fixtures.exampleText("schema.sql")] {
             try await withTestDatabase { database in
@@ -94,6 +95,7 @@ import Testing
         }
     }
 
+    /// RLS switches, policies, grants, roles and memberships are read.
     @Test func liveStateIsRead() async throws {
         try await withTestDatabase { database in
             let role = try database.createRole(login: true, attributes: "BYPASSRLS")

@@ -6,6 +6,7 @@ import Testing
 /// Posture findings: login roles that bypass RLS, and governed tables owned by a role their
 /// policies name (or that such a role can act as). They never count as drift.
 @Suite struct PostureTests {
+    /// LOGIN with BYPASSRLS or SUPERUSER is reported; without LOGIN it is not.
     @Test func loginRolesThatBypassRLSAreReported() async throws {
         try await withTestDatabase { database in
             let bypass = try database.createRole(login: true, attributes: "BYPASSRLS")
@@ -28,6 +29,7 @@ import Testing
         }
     }
 
+    /// An owner named by the table's policies, or one a named role is a member of, is reported.
     @Test func tablesOwnedByARoleTheirPoliciesNameAreReported() async throws {
         try await withTestDatabase { database in
             let app = try database.createRole(login: true)
