@@ -23,6 +23,7 @@ struct MonitorWatch {
 
     /// Runs until interrupted, or for `--iterations` checks.
     func run() throws {
+        Self.acceptTerminationSignals()
         var database: LiveDatabase?
         var previous: [String: DriftItem]?
         var lastCode: Int32 = 0
@@ -91,6 +92,20 @@ struct MonitorWatch {
 
     private static func line(_ item: DriftItem) -> String {
         "\(item.severity.rawValue) \(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"
+    }
+
+    /// Unblocks SIGINT and SIGTERM, which a parent may have left blocked in the mask pgpe
+    /// inherited (a process spawned from a thread that blocks them does), so that a long-running
+    /// watch ends when a service manager or a terminal asks it to.
+    private static func acceptTerminationSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        let status = pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        if status != 0 {
+            Terminal.standardError("pgpe monitor: cannot unblock SIGINT and SIGTERM (error \(status)); stop it with SIGKILL")
+        }
     }
 
     private static func timestamp() -> String {

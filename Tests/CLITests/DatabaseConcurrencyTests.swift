@@ -64,29 +64,43 @@ import Testing
             try database.connection.execute(try Fixtures.exampleText("schema.sql"))
             let target = ["--database", database.connectionString()]
             #expect(try cli.run(["apply"] + target).status == 0)
-            let (process, out, err) = try cli.start(["monitor", "--watch", "0.2", "--iterations", "40"] + target)
+            // No --iterations: the test ends the process once it has seen what it waits for.
+            let (process, out, err) = try cli.start(["monitor", "--watch", "0.2"] + target)
             defer { if process.isRunning { process.terminate() } }
             func checks() throws -> Int {
                 try String(contentsOf: err, encoding: .utf8).components(separatedBy: "checked at").count - 1
             }
+            // Waits (up to a minute, for loaded machines) until `count` checks have finished.
             func waitFor(_ count: Int) async throws {
-                for _ in 0..<400 where try checks() < count {
+                var waited = 0
+                while try checks() < count, process.isRunning, waited < 2_400 {
                     try await Task.sleep(for: .milliseconds(25))
+                    waited += 1
                 }
             }
             try await waitFor(1)
             try database.connection.execute("ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY")
-            let changed = try checks()
-            try await waitFor(changed + 2)
+            try await waitFor(try checks() + 2)
             try database.connection.execute("ALTER TABLE public.projects ENABLE ROW LEVEL SECURITY")
-            let restored = try checks()
-            try await waitFor(restored + 2)
+            try await waitFor(try checks() + 2)
+            // SIGTERM ends a watch (even though this process's threads block it and the child
+            // inherits that mask).
             process.terminate()
+            var waited = 0
+            while process.isRunning, waited < 400 {
+                try await Task.sleep(for: .milliseconds(25))
+                waited += 1
+            }
+            if process.isRunning {
+                Issue.record("monitor --watch ignored SIGTERM")
+                kill(process.processIdentifier, SIGKILL)
+            }
             process.waitUntilExit()
             let stdout = try String(contentsOf: out, encoding: .utf8)
-            #expect(stdout.contains("no drift"), "\(stdout)")
-            #expect(stdout.contains(" + critical rls_disabled public.projects: row level security is disabled"), "\(stdout)")
-            #expect(stdout.contains(" - critical rls_disabled public.projects"), "\(stdout)")
+            let stderr = try String(contentsOf: err, encoding: .utf8)
+            #expect(stdout.contains("no drift"), "\(stdout)\n\(stderr)")
+            #expect(stdout.contains(" + critical rls_disabled public.projects: row level security is disabled"), "\(stdout)\n\(stderr)")
+            #expect(stdout.contains(" - critical rls_disabled public.projects"), "\(stdout)\n\(stderr)")
             #expect(stdout.components(separatedBy: "rls_disabled").count == 3, "each change printed once: \(stdout)")
         }
     }
