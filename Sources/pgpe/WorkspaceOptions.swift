@@ -6,13 +6,16 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The pgpe.yaml to use (default: found upward from the working directory).")
     var config: String?
 
-    /// Loads the workspace, `paths` overriding the config's policies.
+    /// Loads the workspace, `paths` overriding the config's policies; without `schema:`, the
+    /// schema is the catalog of `database:` when pgpe.yaml names one.
     func load(paths: [String] = []) throws -> WorkspaceSnapshot {
+        let snapshot: WorkspaceSnapshot
         do {
-            return try WorkspaceLoader.load(configPath: config, directory: Terminal.workingDirectory, paths: paths)
+            snapshot = try WorkspaceLoader.load(configPath: config, directory: Terminal.workingDirectory, paths: paths)
         } catch let error as WorkspaceLoader.LoadError {
             throw ToolFailure(error.message)
         }
+        return try LiveWorkspace.withLiveSchema(snapshot)
     }
 }
 

@@ -1,0 +1,121 @@
+import PolicySemantics
+import PostgresClient
+
+/// Reads a `LiveCatalog` with the fixed list of `CatalogQueries`, whatever the number of tables.
+///
+/// Runs inside a transaction the caller opened with `search_path = pg_catalog`; issues exactly
+/// `CatalogQueries.all.count` queries (three when it skips the schema model).
+struct CatalogIntrospector {
+    /// The connection, inside the caller's transaction.
+    let connection: PostgresConnection
+    /// Where the model came from, for `SchemaModel.origin` (never holding a password).
+    let origin: String
+    /// Whether to read columns, keys, types and functions (the schema model) too, or only what
+    /// drift needs: tables with their switches, owners and grants, roles, policies.
+    var readsSchemaModel = true
+
+    /// Runs the queries and decodes them into a catalog.
+    func read() throws -> LiveCatalog {
+        let before = connection.queryCount
+        let tableRows = try connection.query(CatalogQueries.tables)
+        let columnRows = readsSchemaModel ? try connection.query(CatalogQueries.columns).rows : []
+        let keyRows = readsSchemaModel ? try connection.query(CatalogQueries.keys).rows : []
+        let typeRows = readsSchemaModel ? try connection.query(CatalogQueries.types).rows : []
+        let functionRows = readsSchemaModel ? try connection.query(CatalogQueries.functions).rows : []
+        let roleRows = try connection.query(CatalogQueries.roles)
+        let policyRows = try connection.query(CatalogQueries.policies)
+
+        let resolver = Self.typeResolver(typeRows)
+        var schemaNames: [String] = []
+        var drafts: [Int: TableModel] = [:]
+        var states: [QualifiedName: SnapshotTableState] = [:]
+        var grants: [SnapshotGrant] = []
+        for row in tableRows {
+            let schema = row["schema"]?.string ?? ""
+            schemaNames.append(schema)
+            guard let oid = row["oid"]?.int, let name = row["name"]?.string else { continue }
+            let qualified = QualifiedName(schema: schema, name: name)
+            let comment = row["comment"]?.string
+            drafts[oid] = TableModel(name: qualified, comment: comment, tags: TableModel.tags(inComment: comment),
+                                     owner: row["owner"]?.string)
+            states[qualified] = SnapshotTableState(rlsEnabled: row["rls_enabled"]?.bool ?? false,
+                                                   rlsForced: row["rls_forced"]?.bool ?? false)
+            let grantees = row["grantees"]?.stringArray ?? []
+            let privileges = row["privileges"]?.stringArray ?? []
+            var seen = Set<String>()
+            for (grantee, privilege) in zip(grantees, privileges) {
+                guard let grantee, let privilege, seen.insert(grantee + "\u{0}" + privilege).inserted else { continue }
+                grants.append(SnapshotGrant(schema: schema, table: name, grantee: grantee, privilege: privilege))
+            }
+        }
+        for row in columnRows {
+            guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
+            let type = resolver.type(oid: row["type_oid"]?.int, text: row["type"]?.string ?? "")
+            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false))
+        }
+        for row in keyRows {
+            guard let oid = row["table_oid"]?.int, drafts[oid] != nil else { continue }
+            let columns = (row["columns"]?.stringArray ?? []).compactMap { $0 }
+            switch row["kind"]?.string {
+            case "p":
+                drafts[oid]?.primaryKey = columns
+            case "u":
+                drafts[oid]?.uniqueKeys.append(columns)
+            case "f":
+                guard let schema = row["ref_schema"]?.string, let table = row["ref_table"]?.string else { continue }
+                drafts[oid]?.foreignKeys.append(ForeignKeyModel(
+                    name: row["name"]?.string, columns: columns,
+                    referencedTable: QualifiedName(schema: schema, name: table),
+                    referencedColumns: (row["ref_columns"]?.stringArray ?? []).compactMap { $0 }))
+            default:
+                continue
+            }
+        }
+        let functions = functionRows.compactMap { row -> FunctionSignature? in
+            guard let schema = row["schema"]?.string, let name = row["name"]?.string else { return nil }
+            let oids = (row["arg_oids"]?.stringArray ?? []).map { $0.flatMap { Int($0) } }
+            let texts = row["arg_types"]?.stringArray ?? []
+            let arguments = zip(oids, texts).map { resolver.type(oid: $0.0, text: $0.1 ?? "") }
+            var returns = resolver.type(oid: row["return_oid"]?.int, text: row["return_type"]?.string ?? "")
+            if row["returns_set"]?.bool == true { returns = SQLType(name: "setof \(returns.name)", family: .other) }
+            return FunctionSignature(name: QualifiedName(schema: schema, name: name), argumentTypes: arguments,
+                                     returnType: returns, securityDefiner: row["security_definer"]?.bool ?? false)
+        }
+        var memberships: [String: [String]] = [:]
+        let roles = roleRows.compactMap { row -> RoleModel? in
+            guard let name = row["name"]?.string else { return nil }
+            memberships[name] = (row["member_of"]?.stringArray ?? []).compactMap { $0 }
+            return RoleModel(name: name, canLogin: row["login"]?.bool ?? false,
+                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false)
+        }
+        let policies = policyRows.compactMap { row -> SnapshotPolicy? in
+            guard let schema = row["schema"]?.string, let table = row["table"]?.string, let name = row["name"]?.string
+            else { return nil }
+            return SnapshotPolicy(schema: schema, table: table, name: name,
+                                  permissive: row["permissive"]?.string != "RESTRICTIVE",
+                                  roles: (row["roles"]?.stringArray ?? []).compactMap { $0 },
+                                  command: row["command"]?.string ?? "ALL",
+                                  qual: row["qual"]?.string, withCheck: row["with_check"]?.string)
+        }
+        grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
+        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
+                                schemaNames: schemaNames, origin: origin)
+        let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
+        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
+    }
+
+    /// The user types of the `types` query, by OID.
+    private static func typeResolver(_ rows: [PostgresRow]) -> CatalogTypeResolver {
+        var resolver = CatalogTypeResolver()
+        for row in rows {
+            guard let oid = row["oid"]?.int, let schema = row["schema"]?.string, let name = row["name"]?.string else {
+                continue
+            }
+            resolver.userTypes[oid] = CatalogTypeResolver.UserType(
+                schema: schema, name: name, kind: row["kind"]?.string ?? "b", category: row["category"]?.string ?? "",
+                baseOID: row["base_oid"]?.int, baseText: row["base_type"]?.string,
+                elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string)
+        }
+        return resolver
+    }
+}

@@ -1,0 +1,130 @@
+/// The catalog queries of an introspection: a fixed list, each reading one kind of object for
+/// every user schema at once, so the count does not grow with the number of tables.
+///
+/// They run with `search_path = pg_catalog` (the caller sets it), so expressions and names that
+/// PostgreSQL prints come out schema-qualified. User schemas are all schemas but
+/// `information_schema` and those whose name starts with `pg_` (catalog, toast, temporary).
+enum CatalogQueries {
+    /// Matches user schemas; `n` is `pg_namespace`.
+    static let userSchema = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'"
+
+    /// Schemas (also empty ones) and their ordinary and partitioned tables: owner, RLS switches,
+    /// comment, and the explicit grants (`aclexplode` of `relacl`, the owner's own entries left
+    /// out) as two parallel arrays.
+    static let tables = """
+        SELECT n.nspname AS schema, c.oid AS oid, c.relname AS name,
+               pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+               c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+               d.description AS comment, g.grantees, g.privileges
+        FROM pg_catalog.pg_namespace n
+        LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+        LEFT JOIN pg_catalog.pg_description d
+               ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(e.grantee) AS grantees, pg_catalog.array_agg(e.privilege) AS privileges
+            FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END AS grantee,
+                         a.privilege_type AS privilege
+                  FROM pg_catalog.aclexplode(c.relacl) a
+                  WHERE a.grantee <> c.relowner) e
+        ) g ON true
+        WHERE \(userSchema)
+        """
+
+    /// The columns of those tables, in order.
+    static let columns = """
+        SELECT a.attrelid AS table_oid, a.attname AS name, a.atttypid AS type_oid,
+               pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
+        ORDER BY a.attrelid, a.attnum
+        """
+
+    /// Primary keys (`p`), foreign keys (`f`) and unique indexes on plain columns without a
+    /// predicate (`u`: unique constraints and unique indexes), with column names in key order.
+    static let keys = """
+        SELECT con.conrelid AS table_oid, con.contype::text AS kind, con.conname AS name,
+               ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+                     ORDER BY k.ord) AS columns,
+               rn.nspname AS ref_schema, rc.relname AS ref_table,
+               ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                     ORDER BY k.ord) AS ref_columns
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+        WHERE con.contype IN ('p', 'f') AND c.relkind IN ('r', 'p') AND \(userSchema)
+        UNION ALL
+        SELECT i.indrelid, 'u', ic.relname,
+               ARRAY(SELECT a.attname FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY k(num, ord)
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+                     ORDER BY k.ord),
+               NULL, NULL, NULL
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND i.indexprs IS NULL
+          AND c.relkind IN ('r', 'p') AND \(userSchema)
+        ORDER BY 1, 2, 3
+        """
+
+    /// Types outside `pg_catalog` (enums, domains, extension base types, ranges, and arrays of
+    /// them), without the row types of tables and their arrays.
+    static let types = """
+        SELECT t.oid AS oid, n.nspname AS schema, t.typname AS name, t.typtype::text AS kind,
+               t.typcategory::text AS category,
+               NULLIF(t.typbasetype, 0) AS base_oid,
+               CASE WHEN t.typbasetype <> 0 THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_type,
+               NULLIF(t.typelem, 0) AS element_oid,
+               CASE WHEN t.typelem <> 0 THEN pg_catalog.format_type(t.typelem, NULL) END AS element_type
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_toast'
+          AND t.typrelid = 0
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0)
+        """
+
+    /// Functions (not procedures or aggregates) of user schemas: input argument types (IN,
+    /// INOUT, VARIADIC), return type, whether they return a set, SECURITY DEFINER.
+    static let functions = """
+        SELECT n.nspname AS schema, p.proname AS name, p.proargtypes::pg_catalog.oid[] AS arg_oids,
+               ARRAY(SELECT pg_catalog.format_type(x.t, NULL)
+                     FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[]) WITH ORDINALITY x(t, o)
+                     ORDER BY x.o) AS arg_types,
+               p.prorettype AS return_oid, pg_catalog.format_type(p.prorettype, NULL) AS return_type,
+               p.proretset AS returns_set, p.prosecdef AS security_definer
+        FROM pg_catalog.pg_proc p
+        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind = 'f' AND \(userSchema)
+        ORDER BY n.nspname, p.proname, p.oid
+        """
+
+    /// Roles other than the predefined `pg_*` ones, with their attributes and the roles each is
+    /// a direct member of.
+    static let roles = """
+        SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
+               ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m
+                     JOIN pg_catalog.pg_roles b ON b.oid = m.roleid
+                     WHERE m.member = r.oid ORDER BY 1) AS member_of
+        FROM pg_catalog.pg_roles r
+        WHERE r.rolname !~ '^pg_'
+        ORDER BY r.rolname
+        """
+
+    /// Every policy on a table of a user schema, as `pg_policies` prints it.
+    static let policies = """
+        SELECT p.schemaname AS schema, p.tablename AS table, p.policyname AS name, p.permissive AS permissive,
+               p.roles AS roles, p.cmd AS command, p.qual AS qual, p.with_check AS with_check
+        FROM pg_catalog.pg_policies p
+        WHERE p.schemaname <> 'information_schema' AND p.schemaname !~ '^pg_'
+        ORDER BY 1, 2, 3
+        """
+
+    /// All of them, in the order they run.
+    static let all = [tables, columns, keys, types, functions, roles, policies]
+}

@@ -1,0 +1,32 @@
+/// The seven kinds of drift between the policies and a live database (SPEC 8).
+public enum DriftType: String, Hashable, Sendable, CaseIterable {
+    /// RLS is not enabled on a governed table.
+    case rlsDisabled = "rls_disabled"
+    /// RLS is not forced on a governed table (its owner bypasses the policies).
+    case rlsNotForced = "rls_not_forced"
+    /// An expected policy does not exist.
+    case missingPolicy = "missing_policy"
+    /// A policy exists under the expected name but its USING, WITH CHECK, roles, command or
+    /// type differ.
+    case modifiedPolicy = "modified_policy"
+    /// A policy pgpe does not manage is on a governed table.
+    case extraPolicy = "extra_policy"
+    /// A privilege a GRANT item gives is not granted.
+    case missingGrant = "missing_grant"
+    /// A privilege is granted on a table whose grants pgpe manages, and no GRANT item gives it.
+    case extraGrant = "extra_grant"
+
+    /// The severity SPEC 8 gives this kind.
+    public var severity: DriftSeverity {
+        switch self {
+        case .missingPolicy, .modifiedPolicy, .missingGrant, .rlsDisabled: return .critical
+        case .rlsNotForced: return .high
+        case .extraPolicy, .extraGrant: return .warning
+        }
+    }
+
+    /// Whether repairing it removes something pgpe did not create, which needs `--prune`.
+    public var needsPrune: Bool {
+        self == .extraPolicy || self == .extraGrant
+    }
+}

@@ -1,2 +1,0 @@
-/// The PolicyDatabase module.
-enum PolicyDatabaseModule {}

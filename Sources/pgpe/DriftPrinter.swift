@@ -1,0 +1,178 @@
+import Foundation
+import JSONRPC
+import PolicyDatabase
+import PolicyEngine
+import PolicySyntax
+
+/// Renders `pgpe monitor` results: drift items and posture findings as text, JSON or SARIF.
+struct DriftPrinter {
+    /// Positions of the policies drift items point at.
+    let diagnostics: DiagnosticPrinter
+    /// pgpe.yaml, where SARIF results without a policy location point.
+    let configFile: String?
+
+    /// Creates a printer for a workspace.
+    init(workspace: LiveWorkspace) {
+        diagnostics = DiagnosticPrinter(snapshot: workspace.snapshot)
+        configFile = workspace.config.configFile
+    }
+
+    // MARK: - Text
+
+    /// The drift, the posture findings and a summary; with `repairs`, the repair SQL of each
+    /// item (`prune` says whether extra items' repairs run).
+    func text(_ assessment: Assessment, repairs: Bool, prune: Bool, color: Bool) -> String {
+        var lines: [String] = []
+        for item in assessment.drift {
+            let severity = Self.paint(item.severity, color: color)
+            var head = "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(item.table)"
+            if let policy = item.policy { head += " \(policy)" }
+            lines.append(head)
+            lines.append("    \(item.description)")
+            if item.type == .modifiedPolicy || item.type == .extraGrant || item.type == .missingGrant {
+                if let expected = item.expected { lines.append("    expected: \(expected)") }
+                if let observed = item.observed { lines.append("    observed: \(observed)") }
+            } else if item.type == .extraPolicy, let observed = item.observed {
+                lines.append("    observed: \(observed)")
+            }
+            if let source = item.source {
+                let position = diagnostics.position(source)
+                lines.append("    declared at \(position.file):\(position.start.line):\(position.start.column)")
+            }
+            if repairs {
+                if let remediation = item.remediation {
+                    let skipped = item.type.needsPrune && !prune
+                    lines.append(skipped ? "    repair (with --prune):" : "    repair:")
+                    lines += remediation.split(separator: "\n").map { "      \($0)" }
+                } else {
+                    lines.append("    repair: none (pgpe creates no tables)")
+                }
+            }
+        }
+        if !assessment.posture.isEmpty {
+            lines.append("posture:")
+            for finding in assessment.posture {
+                var head = "\(Self.paint(finding.severity, color: color)) \(finding.kind.rawValue)"
+                head += finding.table.map { " \($0)" } ?? " \(finding.role)"
+                lines.append(head)
+                lines.append("    \(finding.description)")
+                lines.append("    advice: \(finding.remediation)")
+            }
+        }
+        lines.append(summary(assessment))
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line: how many items of each severity, or that there is no drift.
+    func summary(_ assessment: Assessment) -> String {
+        let tables = assessment.program.tables.count
+        let policies = assessment.program.tables.reduce(0) { $0 + $1.policies.count }
+        let postureText = "\(assessment.posture.count) posture finding\(assessment.posture.count == 1 ? "" : "s")"
+        guard !assessment.drift.isEmpty else {
+            return "no drift: \(tables) table\(tables == 1 ? "" : "s") and \(policies) polic\(policies == 1 ? "y" : "ies") match; \(postureText)"
+        }
+        let counts = DriftSeverity.allCases.map { severity in
+            "\(assessment.drift.filter { $0.severity == severity }.count) \(severity.rawValue)"
+        }
+        let count = assessment.drift.count
+        return "\(count) drift item\(count == 1 ? "" : "s") (\(counts.joined(separator: ", "))); \(postureText)"
+    }
+
+    private static func paint(_ severity: DriftSeverity, color: Bool) -> String {
+        let label = severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+        switch severity {
+        case .critical: return Terminal.paint(label, "1;31", enabled: color)
+        case .high: return Terminal.paint(label, "31", enabled: color)
+        case .warning: return Terminal.paint(label, "33", enabled: color)
+        }
+    }
+
+    // MARK: - JSON
+
+    /// `{"type", "severity", "table", "policy", "description", "expected", "observed", "remediation"}`.
+    func json(_ item: DriftItem) -> JSONValue {
+        var object: JSONObject = [
+            "type": .string(item.type.rawValue),
+            "severity": .string(item.severity.rawValue),
+            "table": .string(item.table.description),
+            "policy": item.policy.map { .string($0) } ?? .null,
+            "description": .string(item.description),
+            "expected": item.expected.map { .string($0) } ?? .null,
+            "observed": item.observed.map { .string($0) } ?? .null,
+            "remediation": item.remediation.map { .string($0) } ?? .null,
+        ]
+        if let source = item.source {
+            let position = diagnostics.position(source)
+            object["file"] = .string(position.file)
+            object["line"] = .integer(position.start.line)
+            object["column"] = .integer(position.start.column)
+        }
+        return .object(object)
+    }
+
+    /// `{"type", "severity", "role", "table", "description", "remediation"}`.
+    func json(_ finding: PostureFinding) -> JSONValue {
+        [
+            "type": .string(finding.kind.rawValue),
+            "severity": .string(finding.severity.rawValue),
+            "role": .string(finding.role),
+            "table": finding.table.map { .string($0.description) } ?? .null,
+            "description": .string(finding.description),
+            "remediation": .string(finding.remediation),
+        ]
+    }
+
+    /// `{"drift": [...], "posture": [...]}` plus what `extra` adds.
+    func json(_ assessment: Assessment, extra: JSONObject = [:]) -> JSONValue {
+        var object: JSONObject = [
+            "drift": .array(assessment.drift.map { json($0) }),
+            "posture": .array(assessment.posture.map { json($0) }),
+        ]
+        for (key, value) in extra { object[key] = value }
+        return .object(object)
+    }
+
+    // MARK: - SARIF
+
+    /// A SARIF 2.1.0 log: drift items and posture findings as results (`drift.<type>`,
+    /// `posture.<kind>`), at the declaring policy when known, else at pgpe.yaml.
+    func sarif(_ assessment: Assessment) -> JSONValue {
+        var results: [JSONValue] = []
+        var rules = Set<String>()
+        for item in assessment.drift {
+            let rule = "drift.\(item.type.rawValue)"
+            rules.insert(rule)
+            var properties: JSONObject = [
+                "severity": .string(item.severity.rawValue), "table": .string(item.table.description),
+            ]
+            if let policy = item.policy { properties["policy"] = .string(policy) }
+            if let expected = item.expected { properties["expected"] = .string(expected) }
+            if let observed = item.observed { properties["observed"] = .string(observed) }
+            if let remediation = item.remediation { properties["remediation"] = .string(remediation) }
+            results.append(result(rule: rule, level: item.severity == .warning ? "warning" : "error",
+                                  message: item.description, source: item.source, properties: properties))
+        }
+        for finding in assessment.posture {
+            let rule = "posture.\(finding.kind.rawValue)"
+            rules.insert(rule)
+            var properties: JSONObject = ["severity": .string(finding.severity.rawValue), "role": .string(finding.role)]
+            if let table = finding.table { properties["table"] = .string(table.description) }
+            results.append(result(rule: rule, level: "warning", message: finding.description + "; " + finding.remediation,
+                                  source: nil, properties: properties))
+        }
+        return diagnostics.sarif([], extra: results, extraRules: Array(rules))
+    }
+
+    private func result(rule: String, level: String, message: String, source: FileLocation?,
+                        properties: JSONObject) -> JSONValue {
+        let location = source ?? configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
+        guard let location else {
+            return ["ruleId": .string(rule), "level": .string(level), "message": ["text": .string(message)],
+                    "properties": .object(properties)]
+        }
+        guard case .object(var object) = diagnostics.sarifResult(ruleID: rule, level: level, message: message, location: location)
+        else { return .null }
+        object["properties"] = .object(properties)
+        return .object(object)
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import PolicyDatabase
+import PolicyEngine
+import PolicySQL
+
+/// `pgpe monitor`: drift between the policies and a live database, posture findings, and the
+/// repair.
+struct MonitorCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Report drift between the policies and a live database (exit 0: no drift, 1: drift, 2: tool failure).",
+        discussion: """
+            Drift types: missing_policy, modified_policy, missing_grant, rls_disabled (critical), \
+            rls_not_forced (high), extra_policy, extra_grant (warning). Posture findings (login \
+            roles that bypass RLS, governed tables owned by a role their policies name) are \
+            reported too but do not change the exit code. With --execute the exit code says \
+            whether drift remains after the repair.
+            """)
+
+    /// `--config`.
+    @OptionGroup var workspace: WorkspaceOptions
+    /// `--database`.
+    @OptionGroup var connection: DatabaseOptions
+
+    /// The output format: text, json or sarif.
+    @Option(name: .long, help: "text, json or sarif.")
+    var format: OutputFormat = .text
+
+    /// Print the SQL that repairs each item.
+    @Flag(name: .long, help: "Print the SQL that repairs each item.")
+    var reconcile = false
+
+    /// Run the repair in one transaction.
+    @Flag(name: .long, help: "Run the repair in one transaction (implies --reconcile).")
+    var execute = false
+
+    /// Let the repair drop unmanaged policies and revoke unmanaged grants.
+    @Flag(name: .long, help: "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported).")
+    var prune = false
+
+    /// Check again every SECONDS and print changes in drift, until interrupted.
+    @Option(name: .long, help: ArgumentHelp("Check again every SECONDS and print changes in drift, until interrupted.", valueName: "SECONDS"))
+    var watch: Double?
+
+    /// With --watch, stop after N checks.
+    @Option(name: .long, help: ArgumentHelp("With --watch, stop after N checks (exit code of the last one).", valueName: "N"))
+    var iterations: Int?
+
+    /// Refuses combinations of flags that make no sense (exit 2).
+    func validate() throws {
+        if let watch, !(watch > 0) { throw ValidationError("--watch needs a positive number of seconds") }
+        if watch != nil, format == .sarif { throw ValidationError("--watch prints changes as text or JSON lines, not SARIF") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if iterations != nil, watch == nil { throw ValidationError("--iterations needs --watch") }
+    }
+
+    /// Runs the command; exit codes as in the abstract.
+    func run() throws {
+        let live = try LiveWorkspace(options: workspace)
+        let pending = live.startCompiling()
+        let connect = {
+            try live.connect(pending) {
+                try connection.connect(config: live.config.database, lockTimeoutMilliseconds: live.config.apply.lockTimeoutMilliseconds)
+            }
+        }
+        let desired = live.desired(pending)
+        if let watch {
+            try MonitorWatch(command: self, workspace: live, desired: desired, interval: watch, connect: connect).run()
+            return
+        }
+        let database = try connect()
+        let outcome = try check(database, desired: desired)
+        print(outcome, workspace: live)
+        if outcome.hasDrift { throw ExitCode(1) }
+    }
+
+    // MARK: - One check
+
+    /// One check: the drift (found inside the repair transaction with `--execute`), the repair
+    /// that ran, and the drift that remains after it.
+    struct Outcome {
+        /// The comparison.
+        var assessment: Assessment
+        /// The repair plan (with `--reconcile` or `--execute`).
+        var plan: ApplyPlan?
+        /// Whether the plan ran and committed.
+        var executed = false
+        /// The comparison after the repair (with `--execute`).
+        var after: Assessment?
+
+        /// Whether drift exists (after the repair, when one ran).
+        var hasDrift: Bool { !(after ?? assessment).drift.isEmpty }
+    }
+
+    /// Compares once with what `desired` compiles, repairing with `--execute`.
+    func check(_ database: LiveDatabase, desired: (LiveCatalog) throws -> CompiledProgram) throws -> Outcome {
+        do {
+            if execute {
+                let result = try database.apply(prune: prune, dryRun: false, desired: desired)
+                let after = try database.assess(desired)
+                return Outcome(assessment: result.assessment, plan: result.plan, executed: result.executed, after: after)
+            }
+            let assessment = try database.assess(desired)
+            return Outcome(assessment: assessment, plan: reconcile ? assessment.plan(prune: prune) : nil)
+        } catch let error as DatabaseError {
+            throw ToolFailure(error.description)
+        }
+    }
+
+    /// Prints one check in the chosen format.
+    func print(_ outcome: Outcome, workspace: LiveWorkspace) {
+        let printer = DriftPrinter(workspace: workspace)
+        let repairs = reconcile || execute
+        switch format {
+        case .text:
+            var text = printer.text(outcome.assessment, repairs: repairs, prune: prune,
+                                    color: Terminal.colorEnabled(fileDescriptor: 1))
+            if let plan = outcome.plan, repairs {
+                text += "\n" + (plan.isEmpty ? "-- nothing to repair" : "-- repair SQL\(outcome.executed ? " (executed)" : "")\n" + plan.script)
+            }
+            if let after = outcome.after {
+                text += "\nafter the repair: " + printer.summary(after)
+                for item in after.drift {
+                    text += "\n  \(item.severity.rawValue) \(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"
+                }
+            }
+            Terminal.standardOutput(text)
+        case .json:
+            var extra: JSONObject = [:]
+            if let plan = outcome.plan, repairs {
+                extra["reconcile"] = ["sql": .array(plan.actions.map { .string($0.sql) }), "executed": .bool(outcome.executed)]
+            }
+            if let after = outcome.after {
+                extra["remaining"] = .array(after.drift.map { printer.json($0) })
+            }
+            Terminal.standardOutput(printer.json(outcome.assessment, extra: extra).serializedString())
+        case .sarif:
+            Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment).serializedString())
+        }
+    }
+}

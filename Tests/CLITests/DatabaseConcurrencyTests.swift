@@ -1,0 +1,107 @@
+import Foundation
+import PostgresClient
+import TestSupport
+import Testing
+
+/// `apply` under contention: a locked table past `lock_timeout` is exit 2 within the timeout
+/// with nothing changed; two applies started together both succeed.
+@Suite struct DatabaseConcurrencyTests {
+    /// A locked table: exit 2 within `lock_timeout_ms`, nothing changed.
+    @Test func aLockedTableExitsTwoWithinTheTimeout() async throws {
+        try await withTestDatabase { database in
+            var config = try Fixtures.exampleText("pgpe.yaml")
+            config += "apply:\n  lock_timeout_ms: 1000\n"
+            let cli = try DatabaseCLI.example(config: config)
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            try database.connection.execute("ALTER TABLE public.comments ENABLE ROW LEVEL SECURITY")
+            let holder = try database.connect()
+            try holder.execute("BEGIN; LOCK TABLE public.tasks IN ACCESS EXCLUSIVE MODE")
+            defer { _ = try? holder.execute("ROLLBACK") }
+            let run = try cli.run(["apply", "--database", database.connectionString()])
+            #expect(run.status == 2, "\(run.output)")
+            #expect(run.stderr.contains("lock_timeout"), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing was changed"))
+            #expect(run.elapsed < .milliseconds(4_500), "took \(run.elapsed): less than the default 5 s, so lock_timeout_ms was used")
+            try holder.execute("ROLLBACK")
+            #expect(try database.connection.query("SELECT 1 FROM pg_policies").isEmpty)
+            let states = try database.connection.query("""
+                SELECT count(*) FILTER (WHERE relrowsecurity) AS enabled, count(*) FILTER (WHERE relforcerowsecurity) AS forced
+                FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+                """)
+            #expect(states.first?["enabled"]?.int == 1)
+            #expect(states.first?["forced"]?.int == 0)
+        }
+    }
+
+    /// Two processes at once: both exit 0, exactly one does the work.
+    @Test func twoAppliesStartedTogetherBothSucceed() async throws {
+        try await withTestDatabase { database in
+            let cli = try DatabaseCLI.example()
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            let target = ["--database", database.connectionString(), "--format", "json"]
+            let first = try cli.start(["apply"] + target)
+            let second = try cli.start(["apply"] + target)
+            first.0.waitUntilExit()
+            second.0.waitUntilExit()
+            #expect(first.0.terminationStatus == 0)
+            #expect(second.0.terminationStatus == 0)
+            let outputs = try [first.1, second.1].map { try DatabaseCLI.json(try String(contentsOf: $0, encoding: .utf8)) }
+            let executed = outputs.map { $0["executed"] as? Bool }
+            #expect(executed.filter { $0 == true }.count == 1, "exactly one apply did the work: \(executed)")
+            #expect(outputs.contains { ($0["plan"] as? [Any])?.isEmpty == true })
+            let monitor = try cli.run(["monitor", "--database", database.connectionString()])
+            #expect(monitor.status == 0, "\(monitor.output)")
+        }
+    }
+
+    /// `--watch` prints the first check in full, then each change as it happens.
+    @Test func watchPrintsChangesInDrift() async throws {
+        try await withTestDatabase { database in
+            let cli = try DatabaseCLI.example()
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            let target = ["--database", database.connectionString()]
+            #expect(try cli.run(["apply"] + target).status == 0)
+            // No --iterations: the test ends the process once it has seen what it waits for.
+            let (process, out, err) = try cli.start(["monitor", "--watch", "0.2"] + target)
+            defer { if process.isRunning { process.terminate() } }
+            func checks() throws -> Int {
+                try String(contentsOf: err, encoding: .utf8).components(separatedBy: "checked at").count - 1
+            }
+            // Waits (up to a minute, for loaded machines) until `count` checks have finished.
+            func waitFor(_ count: Int) async throws {
+                var waited = 0
+                while try checks() < count, process.isRunning, waited < 2_400 {
+                    try await Task.sleep(for: .milliseconds(25))
+                    waited += 1
+                }
+            }
+            try await waitFor(1)
+            try database.connection.execute("ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY")
+            try await waitFor(try checks() + 2)
+            try database.connection.execute("ALTER TABLE public.projects ENABLE ROW LEVEL SECURITY")
+            try await waitFor(try checks() + 2)
+            // SIGTERM ends a watch (even though this process's threads block it and the child
+            // inherits that mask).
+            process.terminate()
+            var waited = 0
+            while process.isRunning, waited < 400 {
+                try await Task.sleep(for: .milliseconds(25))
+                waited += 1
+            }
+            if process.isRunning {
+                Issue.record("monitor --watch ignored SIGTERM")
+                kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+            let stdout = try String(contentsOf: out, encoding: .utf8)
+            let stderr = try String(contentsOf: err, encoding: .utf8)
+            #expect(stdout.contains("no drift"), "\(stdout)\n\(stderr)")
+            #expect(stdout.contains(" + critical rls_disabled public.projects: row level security is disabled"), "\(stdout)\n\(stderr)")
+            #expect(stdout.contains(" - critical rls_disabled public.projects"), "\(stdout)\n\(stderr)")
+            #expect(stdout.components(separatedBy: "rls_disabled").count == 3, "each change printed once: \(stdout)")
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import PolicyDatabase
+import PolicySemantics
+import PolicySyntax
+import PostgresClient
+import TestSupport
+import Testing
+
+/// Introspection: the live catalog gives the same model the SQL reader gives for the same SQL,
+/// plus the live state, in a number of queries that does not grow with the schema.
+@Suite struct IntrospectionTests {
+    /// Schema SQL with the types, keys and functions the SQL reader and the catalog must agree on.
+    static let typesSQL = """
+        CREATE TYPE public.mood AS ENUM ('happy', 'sad');
+        CREATE DOMAIN public.short_text AS varchar(20);
+        CREATE DOMAIN public.positive AS integer CHECK (VALUE > 0);
+        CREATE SCHEMA "Other Schema";
+        CREATE SCHEMA empty_schema;
+        CREATE TABLE public.tenants (id uuid PRIMARY KEY, name text NOT NULL UNIQUE);
+        CREATE TABLE "Other Schema"."Mixed Case" (
+            "Id" bigint PRIMARY KEY,
+            tenant_id uuid NOT NULL REFERENCES public.tenants (id),
+            feeling public.mood,
+            feelings public.mood[],
+            label public.short_text,
+            amount public.positive,
+            price numeric(10,2),
+            ratio double precision,
+            code "char",
+            nick varchar(40),
+            seen timestamptz,
+            born date,
+            at timestamp,
+            doc jsonb,
+            flags boolean[],
+            counts integer[],
+            blob bytea,
+            UNIQUE (tenant_id, nick)
+        );
+        CREATE TABLE public.pairs (
+            a integer, b integer, c text,
+            PRIMARY KEY (b, a),
+            FOREIGN KEY (c) REFERENCES public.tenants (name)
+        );
+        COMMENT ON TABLE public.pairs IS 'pairs of things @pgpe:tags pii, billing';
+        CREATE FUNCTION public.is_member(uuid, uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT true $$;
+        CREATE FUNCTION public.tenant_ids() RETURNS SETOF uuid LANGUAGE sql AS $$ SELECT id FROM public.tenants $$;
+        CREATE FUNCTION public.split(x text, OUT head text, OUT tail text) LANGUAGE sql AS $$ SELECT x, x $$;
+        CREATE FUNCTION public.total(VARIADIC xs integer[]) RETURNS bigint LANGUAGE sql AS $$ SELECT 0::bigint $$;
+        CREATE FUNCTION "Other Schema".feel(public.mood) RETURNS public.mood LANGUAGE sql AS $$ SELECT $1 $$;
+        """
+
+    /// Tables, columns, types, keys, comments, tags and functions equal the SQL reader's.
+    @Test func theCatalogAgreesWithTheSQLReader() async throws {
+        for sql in [Self.typesSQL, try Fixtures.exampleText("schema.sql")] {
+            try await withTestDatabase { database in
+                try database.connection.execute(sql)
+                let catalog = try LiveDatabase.testing(database).introspect()
+                let (expected, diagnostics) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: sql))
+                #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+                #expect(catalog.model.tables.map(\.name) == expected.tables.map(\.name))
+                for table in expected.tables {
+                    let live = try #require(catalog.table(table.name))
+                    #expect(live.columns.map(\.name) == table.columns.map(\.name))
+                    for (column, liveColumn) in zip(table.columns, live.columns) {
+                        #expect(liveColumn.type == column.type, "\(table.name).\(column.name)")
+                        #expect(liveColumn.notNull == column.notNull, "\(table.name).\(column.name)")
+                    }
+                    #expect(live.primaryKey == table.primaryKey, "\(table.name)")
+                    #expect(Set(live.uniqueKeys) == Set(table.uniqueKeys), "\(table.name)")
+                    #expect(live.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }.sorted()
+                            == table.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }.sorted(),
+                            "\(table.name)")
+                    #expect(live.comment == table.comment)
+                    #expect(live.tags == table.tags)
+                    #expect(live.owner == database.server.user)
+                }
+                let functions = { (model: SchemaModel) in
+                    model.functions.map { "\($0.name) \($0.argumentTypes) -> \($0.returnType) \($0.securityDefiner)" }.sorted()
+                }
+                #expect(functions(catalog.model) == functions(expected))
+                #expect(Set(expected.schemaNames).isSubset(of: Set(catalog.model.schemaNames)))
+                if let mixed = catalog.table(QualifiedName(schema: "Other Schema", name: "Mixed Case")) {
+                    #expect(mixed.columns.count == 17)
+                    #expect(mixed.column("feeling")?.type == SQLType(name: "public.mood", family: .text))
+                    #expect(mixed.column("feelings")?.type == SQLType(name: "public.mood[]", family: .array))
+                    #expect(mixed.column("label")?.type == SQLType(name: "public.short_text", family: .text))
+                    #expect(mixed.column("amount")?.type == SQLType(name: "public.positive", family: .integer))
+                    #expect(mixed.column("nick")?.type == SQLType(name: "varchar", family: .text))
+                    #expect(mixed.uniqueKeys == [["tenant_id", "nick"]])
+                    #expect(catalog.model.functions.count == 5)
+                } else {
+                    #expect(catalog.model.tables.count == 7)
+                }
+            }
+        }
+    }
+
+    /// RLS switches, policies, grants, roles and memberships are read.
+    @Test func liveStateIsRead() async throws {
+        try await withTestDatabase { database in
+            let role = try database.createRole(login: true, attributes: "BYPASSRLS")
+            let group = try database.createRole(login: false)
+            try database.connection.execute("""
+                \(Self.typesSQL)
+                GRANT \(group) TO \(role);
+                ALTER TABLE public.pairs ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE public.tenants ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE public.tenants FORCE ROW LEVEL SECURITY;
+                CREATE POLICY p1 ON public.pairs AS RESTRICTIVE FOR UPDATE TO \(role), \(group) USING (a > 0) WITH CHECK (b > 0);
+                GRANT SELECT, INSERT ON public.pairs TO \(role);
+                GRANT SELECT ON public.pairs TO PUBLIC;
+                """)
+            let catalog = try LiveDatabase.testing(database).introspect()
+            let pairs = QualifiedName(schema: "public", name: "pairs")
+            let tenants = QualifiedName(schema: "public", name: "tenants")
+            #expect(catalog.state(of: pairs) == SnapshotTableState(rlsEnabled: true, rlsForced: false))
+            #expect(catalog.state(of: tenants) == SnapshotTableState(rlsEnabled: true, rlsForced: true))
+            #expect(catalog.policies(on: pairs) == [SnapshotPolicy(
+                schema: "public", table: "pairs", name: "p1", permissive: false, roles: [role, group].sorted(),
+                command: "UPDATE", qual: "(a > 0)", withCheck: "(b > 0)")])
+            #expect(catalog.grants(on: pairs).map { "\($0.grantee) \($0.privilege)" }
+                    == ["PUBLIC SELECT", "\(role) INSERT", "\(role) SELECT"])
+            #expect(catalog.grants(on: tenants).isEmpty)
+            #expect(catalog.role(role) == RoleModel(name: role, canLogin: true, isSuperuser: false, bypassesRLS: true))
+            #expect(catalog.role(group)?.canLogin == false)
+            #expect(catalog.role(database.server.user)?.isSuperuser == true)
+            #expect(!catalog.model.roles.contains { $0.name.hasPrefix("pg_") })
+            #expect(catalog.canActAs(role, role: group))
+            #expect(!catalog.canActAs(group, role: role))
+            #expect(catalog.model.schemaNames.contains("empty_schema"))
+            #expect(catalog.table(pairs)?.tags == ["pii", "billing"])
+        }
+    }
+
+    /// The snapshot written from a catalog reads back to the same document.
+    @Test func theSnapshotRoundTrips() async throws {
+        try await withTestDatabase { database in
+            try database.connection.execute(Self.typesSQL + "\nALTER TABLE public.pairs ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p ON public.pairs USING (a = 1);")
+            let catalog = try LiveDatabase.testing(database).introspect()
+            let text = catalog.snapshot.encode()
+            let (read, diagnostics) = SchemaSnapshot.read(text: text, path: "snapshot.json")
+            #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+            #expect(read.encode() == text)
+            #expect(read.policies == catalog.snapshot.policies)
+            #expect(read.model.tables.map(\.columns.count) == catalog.model.tables.map(\.columns.count))
+            #expect(text.contains("\"public.mood\""))
+        }
+    }
+
+    /// Introspection and a whole monitor check issue the same number of statements for 2 tables
+    /// and for 80 tables with policies, grants and keys; monitor stays within 10.
+    @Test func theNumberOfQueriesDoesNotGrowWithTheSchema() async throws {
+        try await withTestDatabase { database in
+            let example = try PolicyWorkspace.example()
+            try database.connection.execute("CREATE TABLE public.a (id int PRIMARY KEY); CREATE TABLE public.b (id int REFERENCES public.a)")
+            let live = try LiveDatabase.testing(database)
+            let before = live.connection.queryCount
+            let small = try live.introspect()
+            let smallCount = live.connection.queryCount - before
+            #expect(small.queryCount == 7)
+            #expect(smallCount == 9)
+
+            try example.load(into: database)
+            var sql = ""
+            for index in 0..<80 {
+                sql += """
+                    CREATE TABLE public.t\(index) (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES public.tenants (id), note text UNIQUE);
+                    COMMENT ON TABLE public.t\(index) IS 'generated @pgpe:tags x';
+                    GRANT SELECT ON public.t\(index) TO PUBLIC;
+
+                    """
+            }
+            try database.connection.execute(sql)
+            try live.apply(example)
+            let start = live.connection.queryCount
+            let large = try live.introspect()
+            #expect(live.connection.queryCount - start == smallCount)
+            #expect(large.model.tables.count == 2 + 7 + 80)
+            let assessment = try live.assess(example)
+            #expect(assessment.drift.isEmpty)
+            #expect(assessment.queryCount == 10)
+            #expect(assessment.program.tables.count == 85)
+        }
+    }
+}
