@@ -83,6 +83,8 @@ let package = Package(
         .target(
             name: "PolicyDatabase",
             dependencies: [
+                "PolicySyntax",
+                "PolicySemantics",
                 "PolicySQL",
                 "PostgresClient",
             ],

@@ -23,5 +23,5 @@ struct WorkspaceOptions: ParsableArguments {
 struct ToolFailure: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
-    var description: String { "error: " + message }
+    var description: String { message }
 }
