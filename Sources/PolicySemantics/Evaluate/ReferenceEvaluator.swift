@@ -166,17 +166,22 @@ public struct ReferenceEvaluator {
         }
     }
 
-    /// Casts a setting's text to `type` as `::type` would.
+    /// Casts a setting's text to `type` as `::type` would, with PostgreSQL's own input rules
+    /// (see `SettingInput`); numeric types are read as integers.
     static func cast(_ text: String, to type: SQLType, key: String) throws -> SQLValue {
         switch type.family {
         case .integer, .numeric:
-            guard let number = Int(text.strippingWhitespace) else { throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"") }
-            return .int(number)
+            let bits = type.name == "smallint" ? 16 : type.name == "integer" ? 32 : 64
+            switch SettingInput.integer(text, bits: bits) {
+            case .value(let number): return .int(number)
+            case .invalid: throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"")
+            case .outOfRange: throw EvaluationError("value \"\(text)\" is out of range for type \(type.name)")
+            }
         case .boolean:
-            guard let flag = LiteralDescription.boolean(text) else { throw EvaluationError("invalid input syntax for type boolean: \"\(text)\"") }
+            guard let flag = SettingInput.boolean(text) else { throw EvaluationError("invalid input syntax for type boolean: \"\(text)\"") }
             return .bool(flag)
         case .uuid:
-            guard let uuid = LiteralDescription.uuid(text) else { throw EvaluationError("invalid input syntax for type uuid: \"\(text)\"") }
+            guard let uuid = SettingInput.uuid(text) else { throw EvaluationError("invalid input syntax for type uuid: \"\(text)\"") }
             return .text(uuid)
         default:
             return .text(text)
