@@ -1,4 +1,5 @@
 import PolicySemantics
+import PolicySQL
 import PolicySyntax
 import PostgresClient
 import TestSupport
@@ -53,6 +54,48 @@ import Testing
                     }
                     #expect(evaluated == postgres, "'\(spelling)'::\(type)")
                 }
+            }
+        }
+    }
+
+    /// The compiled SQL casts a session value to the type of the column it is compared with (and
+    /// to a function's parameter type), not to the key's declared type; the evaluator does too.
+    @Test func settingsAreCastToTheComparedType() async throws {
+        let schemaSQL = """
+            CREATE TABLE public.t (id integer PRIMARY KEY, n integer);
+            CREATE FUNCTION public.odd(a integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a % 2 = 1 $$;
+            """
+        let (schema, _) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: schemaSQL))
+        var config = ProjectConfig(baseDirectory: "/tmp")
+        config.sessionKeys = [SessionKeyDecl(key: "app.n", type: .bigint)]
+        config.functions = [FunctionDecl(name: "odd", arguments: [.integer], returns: .boolean)]
+        let table = QualifiedName(schema: "public", name: "t")
+        for clause in ["col(n) = session('app.n')", "fn(odd, [session('app.n')])"] {
+            let policySet = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE \(clause)", schema: schema, config: config)
+            #expect(!policySet.hasErrors)
+            let evaluator = ReferenceEvaluator(policySet: policySet, functions: { _, arguments in
+                guard case .int(let a) = arguments[0] else { return .null }
+                return .bool(a % 2 == 1)
+            })
+            let row: [String: SQLValue] = ["id": .int(1), "n": .int(1)]
+            let inRange = EvaluationSession(settings: ["app.n": "1"])
+            #expect(try evaluator.allows(table, .select, side: .using, row: row, session: inRange, database: EvaluationDatabase()))
+            // 2^31 is a bigint, but not an integer: the compiled ::integer cast fails, and so does the evaluator.
+            let outOfRange = EvaluationSession(settings: ["app.n": "2147483648"])
+            #expect(throws: EvaluationError.self) {
+                try evaluator.allows(table, .select, side: .using, row: row, session: outOfRange, database: EvaluationDatabase())
+            }
+            #expect(try evaluator.sessionValue("app.n", session: outOfRange) == .int(2_147_483_648))
+            try await withTestDatabase { database in
+                try database.connection.execute(schemaSQL)
+                try database.connection.execute(PolicyCompiler.compile(policySet).sql)
+                let role = try database.createRole()
+                try database.connection.execute("INSERT INTO public.t VALUES (1, 1); GRANT SELECT ON public.t TO \(role); SET ROLE \(role)")
+                let connection = database.connection
+                _ = try connection.query("SELECT set_config('app.n', '2147483648', false)")
+                #expect(throws: PostgresError.self) { try connection.query("SELECT id FROM public.t") }
+                _ = try connection.query("SELECT set_config('app.n', '1', false)")
+                #expect(try connection.query("SELECT id FROM public.t").count == 1)
             }
         }
     }
