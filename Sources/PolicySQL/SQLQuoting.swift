@@ -47,13 +47,16 @@ public enum SQLQuoting {
         identifier(name.schema) + "." + identifier(name.name)
     }
 
-    /// A string literal with single quotes doubled (standard_conforming_strings, the default
-    /// since PostgreSQL 9.1); a backslash stays a backslash.
+    /// A string literal with single quotes doubled. Text with a backslash is written as an escape
+    /// string, `E'...'` with the backslash doubled (as `quote_literal` does), so that it means the
+    /// same whatever `standard_conforming_strings` is: `'a\_b'` would lose its backslash when
+    /// that setting is off, and `LIKE 'a\_b'` would then match any character.
     public static func literal(_ text: String) -> String {
-        var quoted = "'"
+        let escape = text.contains("\\")
+        var quoted = escape ? "E'" : "'"
         for character in text {
             quoted.append(character)
-            if character == "'" { quoted.append("'") }
+            if character == "'" || character == "\\" { quoted.append(character) }
         }
         return quoted + "'"
     }

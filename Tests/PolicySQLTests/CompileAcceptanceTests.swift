@@ -24,6 +24,32 @@ import Testing
         }
     }
 
+    /// A golden means the same with `standard_conforming_strings` off (a setting some old
+    /// clients still make): PostgreSQL stores the same expressions either way.
+    @Test(arguments: CompileCase.names)
+    func theGoldenMeansTheSameWithoutStandardConformingStrings(_ name: String) async throws {
+        let testCase = CompileCase.named(name)
+        let workspace = try testCase.load()
+        let golden = try testCase.goldenText()
+        try await withTestDatabase { database in
+            let connection = database.connection
+            try connection.execute(workspace.schemaSQL)
+            try GoldenRoles.ensure(workspace.roles, on: database.server)
+            func stored(standardConformingStrings: String) throws -> [String] {
+                try connection.execute("BEGIN; SET LOCAL standard_conforming_strings = \(standardConformingStrings)")
+                defer { _ = try? connection.execute("ROLLBACK") }
+                try connection.execute(golden)
+                try connection.execute("SET LOCAL standard_conforming_strings = on")
+                return try connection.query(
+                    "SELECT tablename || ' ' || policyname || ': ' || coalesce(qual, '-') || ' / ' || coalesce(with_check, '-') FROM pg_policies ORDER BY 1"
+                ).compactMap { $0[0]?.string }
+            }
+            let standard = try stored(standardConformingStrings: "on")
+            #expect(!standard.isEmpty)
+            #expect(try stored(standardConformingStrings: "off") == standard)
+        }
+    }
+
     /// Compares `pg_policies`, `pg_class` and table privileges with the compiled program.
     private func expectCatalog(_ connection: PostgresConnection, matches program: CompiledProgram) throws {
         for table in program.tables {

@@ -8,4 +8,4 @@ CREATE POLICY quotes_users
   ON public.users
   AS PERMISSIVE
   FOR SELECT
-  USING (("Display Name" NOT IN ('a''b', 'back\slash', 'c"d') AND email LIKE '%\_x%') OR (email = 'o''brien@example.com') OR (email = (SELECT NULLIF(current_setting('app.it''s', true), ''))));
+  USING (("Display Name" NOT IN ('a''b', E'back\\slash', 'c"d') AND email LIKE E'%\\_x%') OR (email = 'o''brien@example.com') OR (email = (SELECT NULLIF(current_setting('app.it''s', true), ''))));
