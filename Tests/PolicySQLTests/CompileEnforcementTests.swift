@@ -13,8 +13,11 @@ import Testing
         return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
     }
 
+    /// The two tenants.
     static let tenantA = uuid(1)
+    /// The other tenant.
     static let tenantB = uuid(2)
+    /// Row ids: per table, tenant A's, one of A's under the soft-deleted project, tenant B's.
     static let userA = uuid(11), userB = uuid(12)
     static let projectA = uuid(21), deletedProjectA = uuid(22), projectB = uuid(23)
     static let taskA = uuid(31), taskOfDeletedA = uuid(32), taskB = uuid(33)

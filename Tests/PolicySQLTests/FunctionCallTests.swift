@@ -8,12 +8,14 @@ import Testing
 /// parameter type are cast to it (PostgreSQL finds `f(integer)` for a `bigint` column only
 /// through an explicit cast; found by the differential test).
 @Suite struct FunctionCallTests {
+    /// A table with integer columns of three widths, and a function taking each.
     static let schemaSQL = """
         CREATE TABLE public.t (id bigint PRIMARY KEY, n smallint, m integer, u uuid);
         CREATE FUNCTION public.check_it(a integer, b integer, c bigint, d smallint, e uuid) RETURNS boolean
             LANGUAGE sql IMMUTABLE AS $$ SELECT true $$;
         """
 
+    /// The compiled SQL of a SELECT policy on `t` with `clause`.
     static func compile(_ clause: String) -> String {
         let (schema, _) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: schemaSQL))
         var config = ProjectConfig(baseDirectory: "/tmp")

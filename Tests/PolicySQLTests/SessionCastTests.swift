@@ -9,6 +9,7 @@ import Testing
 /// `NULLIF(current_setting(k, true), '')::type` does: the same spellings give the same values,
 /// and the same ones are errors (white space, signs, ranges, boolean prefixes, uuid layouts).
 @Suite struct SessionCastTests {
+    /// Spellings per type: accepted, rejected, at the edges of the range.
     static let spellings: [String: [String]] = [
         "smallint": ["32767", "32768", "-32768", "-32769", " 7", "+1"],
         "integer": [" 2", "+1", "-0", "007", "2 ", "\t3\n", "x", "1.5", "2147483647", "2147483648", "-2147483648",
