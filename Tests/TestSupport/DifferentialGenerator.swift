@@ -17,7 +17,8 @@ public struct DifferentialGenerator {
     /// Tenant-like text keys.
     static let keys = ["A", "B", "it's", "ü", ""]
     /// LIKE patterns (escapes with `\`, never a trailing lone `\`).
-    static let patterns = ["a%", "%b", "_", "%", "it's%", "ü%", "\\_x", "a\\%", "%'%", "_日", "%\\\\c", "A%"]
+    static let patterns = ["a%", "%b", "_", "%", "it's%", "ü%", "\\_x", "a\\%", "%'%", "_日", "%\\\\c", "A%",
+                           "%\\%", "a\\_b", "\\%", "%\\_%"]
     /// Table names: plain, keyword, spaces and capitals, non-ASCII, long enough to shorten policy names.
     static let tableNames = ["alpha", "beta", "gamma", "delta", "user", "Order Items", "größe",
                              "a_table_with_a_long_name_to_push_policy_names_over"]
@@ -258,8 +259,21 @@ public struct DifferentialGenerator {
             return .text("raw(\(DifferentialSQL.literal(rng.pick(DifferentialCase.rawAtoms))))")
         case 82..<88 where rng.chance(0.5):
             let column = columns[3]
-            let pattern = rng.chance(0.8) ? "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.patterns))))" : "session('app.s')"
-            return .text("\(col(column)) \(rng.chance(0.7) ? "LIKE" : "NOT LIKE") \(pattern)")
+            let op = rng.chance(0.7) ? "LIKE" : "NOT LIKE"
+            switch rng.int(0...9) {
+            case 0...6:
+                return .text("\(col(column)) \(op) lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.patterns))))")
+            case 7:
+                return .text("\(col(column)) \(op) session('app.s')")
+            default:
+                // The column's values are the patterns.
+                let subject = rng.chance(0.5) ? "session('app.s')" : "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.texts))))"
+                return .text("\(subject) \(op) \(col(column))")
+            }
+        case 94..<97:
+            // Two session values compared with each other.
+            let pair = keyType == "text" ? ["session('app.s')", "session('app.k')"] : ["session('app.n')", "lit(1)"]
+            return .text("\(pair[0]) \(rng.pick(["=", "!=", "<"])) \(pair[1])")
         case 82..<88:
             let column = rng.pick(columns)
             let others = columns.filter { $0.family == column.family && $0.name != column.name }

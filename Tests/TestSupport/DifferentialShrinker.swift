@@ -78,6 +78,10 @@ public struct DifferentialShrinker {
                 for (_, setter) in clauseVariants(check) { variant { $0.policies[index].check = setter } }
             }
         }
+        // Tables (with the foreign keys that point at them), settings, then rows nobody references.
+        for table in testCase.tables where testCase.tables.count > 1 {
+            variant { $0 = DifferentialShrinker.removing(table.name, from: $0) }
+        }
         // Settings, then rows nobody references.
         for (index, session) in testCase.sessions.enumerated() {
             for key in session.settings.keys.sorted() { variant { $0.sessions[index].settings[key] = nil } }
@@ -85,6 +89,39 @@ public struct DifferentialShrinker {
         for table in testCase.tables {
             for (index, row) in (testCase.rows[table.name] ?? []).enumerated() where !isReferenced(row, of: table, in: testCase) {
                 variant { $0.rows[table.name]?.remove(at: index) }
+            }
+        }
+        return result
+    }
+
+    /// `testCase` without the table `name`: its rows and writes go, and so do the columns of
+    /// other tables that reference it (with their values).
+    static func removing(_ name: String, from testCase: DifferentialCase) -> DifferentialCase {
+        var result = testCase
+        var dropped = Set<String>()
+        result.tables = testCase.tables.filter { $0.name != name }.map { table in
+            var copy = table
+            copy.columns = table.columns.filter { column in
+                guard column.references == name else { return true }
+                dropped.insert(column.name)
+                return false
+            }
+            return copy
+        }
+        result.rows[name] = nil
+        for key in result.rows.keys {
+            result.rows[key] = result.rows[key]?.map { $0.filter { !dropped.contains($0.key) } }
+        }
+        result.operations = testCase.operations.compactMap { operation in
+            guard operation.table != name else { return nil }
+            switch operation {
+            case .insert(let table, let row, let returning):
+                return .insert(table: table, row: row.filter { !dropped.contains($0.key) }, returning: returning)
+            case .update(let table, let id, let set):
+                let remaining = set.filter { !dropped.contains($0.key) }
+                return remaining.isEmpty ? nil : .update(table: table, id: id, set: remaining)
+            case .delete:
+                return operation
             }
         }
         return result
