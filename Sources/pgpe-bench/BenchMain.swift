@@ -7,6 +7,8 @@ enum BenchMain {
     /// The suites, by name.
     static let suites: [String: () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
+        "compile": CompileBench.run,
+        "differential": DifferentialBench.run,
     ]
 
     static func main() {
