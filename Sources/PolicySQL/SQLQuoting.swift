@@ -61,6 +61,23 @@ public enum SQLQuoting {
         return quoted + "'"
     }
 
+    /// Text for a `--` comment: line breaks (which end the comment, so that the rest of a table
+    /// name would be read as SQL) and other control characters written as `\n`, `\r`, `\u{1b}`.
+    public static func comment(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// A type name for a cast: built-in names as they are, user types quoted per part.
     public static func typeName(_ type: SQLType) -> String {
         if type.family != .other && type.family != .array { return type.name }
