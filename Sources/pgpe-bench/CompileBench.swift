@@ -55,7 +55,7 @@ enum CompileBench {
             let process = Clock.median(11) {
                 let task = Process()
                 task.executableURL = URL(fileURLWithPath: binary)
-                task.arguments = ["compile", "--out", "/dev/null"]
+                task.arguments = ["compile"]
                 task.currentDirectoryURL = directory
                 task.standardOutput = FileHandle.nullDevice
                 task.standardError = FileHandle.nullDevice
