@@ -13,7 +13,7 @@ public struct CompiledProgram: Hashable, Sendable {
         for (index, table) in tables.enumerated() {
             if index > 0 { output += "\n" }
             output += "-- ============================================================\n"
-            output += "-- \(SQLQuoting.qualified(table.table))\n"
+            output += "-- \(SQLQuoting.comment(SQLQuoting.qualified(table.table)))\n"
             output += "-- ============================================================\n"
             var previous: CompiledStatement.Kind?
             for statement in table.statements {

@@ -104,16 +104,33 @@ public struct ExpressionRenderer {
         }
     }
 
+    /// The type PostgreSQL gives an argument before resolving a call: a column's or function's
+    /// declared type, `integer` or `boolean` for those literals; `nil` for session values (cast
+    /// to the parameter type already), string literals and NULL (typed by the call).
+    private func argumentType(of operand: Operand, scope: Scope) -> SQLType? {
+        switch operand {
+        case .column, .function: return type(of: operand, scope: scope)
+        case .literal(.int): return .integer
+        case .literal(.bool): return .boolean
+        default: return nil
+        }
+    }
+
     private func column(_ name: String, scope: Scope) -> String {
         (scope.alias.map { $0 + "." } ?? "") + SQLQuoting.identifier(name)
     }
 
+    /// A call of a declared function. An argument whose own type is not the declared parameter
+    /// type is cast to it: PostgreSQL resolves the call by its argument types and converts only
+    /// along implicit casts, so `f(bigint_column)` does not find `f(integer)`.
     private func call(_ name: String, _ arguments: [Operand], scope: Scope) -> String {
         let declaration = policySet.config.function(name)
         let schema = declaration?.schema ?? "public"
         let rendered = arguments.enumerated().map { index, argument -> String in
             let expected = declaration.flatMap { index < $0.arguments.count ? $0.arguments[index] : nil }
-            return render(argument, scope: scope, castTo: expected)
+            let sql = render(argument, scope: scope, castTo: expected)
+            guard let expected, let own = argumentType(of: argument, scope: scope), own.name != expected.name else { return sql }
+            return sql + "::" + SQLQuoting.typeName(expected)
         }
         return SQLQuoting.identifier(schema) + "." + SQLQuoting.identifier(name) + "(" + rendered.joined(separator: ", ") + ")"
     }

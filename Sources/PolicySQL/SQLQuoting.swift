@@ -47,15 +47,35 @@ public enum SQLQuoting {
         identifier(name.schema) + "." + identifier(name.name)
     }
 
-    /// A string literal with single quotes doubled (standard_conforming_strings, the default
-    /// since PostgreSQL 9.1); a backslash stays a backslash.
+    /// A string literal with single quotes doubled. Text with a backslash is written as an escape
+    /// string, `E'...'` with the backslash doubled (as `quote_literal` does), so that it means the
+    /// same whatever `standard_conforming_strings` is: `'a\_b'` would lose its backslash when
+    /// that setting is off, and `LIKE 'a\_b'` would then match any character.
     public static func literal(_ text: String) -> String {
-        var quoted = "'"
+        let escape = text.contains("\\")
+        var quoted = escape ? "E'" : "'"
         for character in text {
             quoted.append(character)
-            if character == "'" { quoted.append("'") }
+            if character == "'" || character == "\\" { quoted.append(character) }
         }
         return quoted + "'"
+    }
+
+    /// Text for a `--` comment: line breaks (which end the comment, so that the rest of a table
+    /// name would be read as SQL) and other control characters written as `\n`, `\r`, `\u{1b}`.
+    public static func comment(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// A type name for a cast: built-in names as they are, user types quoted per part.

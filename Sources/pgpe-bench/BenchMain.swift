@@ -8,6 +8,8 @@ enum BenchMain {
     static let suites: [String: () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
+        "compile": CompileBench.run,
+        "differential": DifferentialBench.run,
     ]
 
     static func main() {

@@ -86,10 +86,9 @@ public struct ReferenceEvaluator {
         case .raw(let sql):
             return try raw(sql.text, row, session)
         case .predicate(let name, let arguments):
-            let values = try arguments.map { try value($0, row: row, session: session) }
-            return try functions(name, values) == .bool(true)
+            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table)) == .bool(true)
         case .compare(let lhs, let op, let rhs):
-            let left = try value(lhs, row: row, session: session)
+            let left = try value(lhs, row: row, session: session, table: table, castTo: comparedType(rhs, table: table))
             if left.isNull { return false }
             switch op {
             case .in, .notIn:
@@ -101,7 +100,7 @@ public struct ReferenceEvaluator {
             default:
                 break
             }
-            let right = try value(rhs, row: row, session: session)
+            let right = try value(rhs, row: row, session: session, table: table, castTo: comparedType(lhs, table: table))
             if right.isNull { return false }
             switch op {
             case .like, .notLike:
@@ -136,8 +135,16 @@ public struct ReferenceEvaluator {
         }
     }
 
-    /// The value of an operand for `row` and `session`.
+    /// The value of an operand for `row` and `session`; a session value has its key's own type.
     public func value(_ operand: Operand, row: [String: SQLValue], session: EvaluationSession) throws -> SQLValue {
+        try value(operand, row: row, session: session, table: nil, castTo: nil)
+    }
+
+    /// The value of an operand on a row of `table`. As in the compiled SQL, a session value is
+    /// cast to `castTo` (the type of what it is compared with) when given, and a function's
+    /// arguments to its declared parameter types.
+    private func value(_ operand: Operand, row: [String: SQLValue], session: EvaluationSession, table: QualifiedName?,
+                       castTo: SQLType?) throws -> SQLValue {
         switch operand {
         case .column(let name):
             return row[name] ?? .null
@@ -146,15 +153,40 @@ public struct ReferenceEvaluator {
         case .list:
             throw EvaluationError("a list is not a value")
         case .function(let name, let arguments):
-            return try functions(name, try arguments.map { try value($0, row: row, session: session) })
+            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table))
         case .session(let key):
-            return try sessionValue(key, session: session)
+            return try sessionValue(key, session: session, as: castTo ?? policySet.sessionType(key))
         }
     }
 
-    /// A session key's value as the compiled SQL reads it (`missing_context` decides unset keys).
+    /// A declared function's argument values, each session value cast to its parameter's type.
+    private func arguments(_ name: String, _ arguments: [Operand], row: [String: SQLValue], session: EvaluationSession,
+                           table: QualifiedName?) throws -> [SQLValue] {
+        let parameters = policySet.config.function(name)?.arguments ?? []
+        return try arguments.enumerated().map { index, argument in
+            try value(argument, row: row, session: session, table: table, castTo: index < parameters.count ? parameters[index] : nil)
+        }
+    }
+
+    /// The type the compiled SQL casts a session value to when it is compared with `other`: the
+    /// other side's column, function result or session key type (`nil`: the key's own type).
+    private func comparedType(_ other: Operand, table: QualifiedName) -> SQLType? {
+        switch other {
+        case .column(let name): return policySet.schema.table(table)?.column(name)?.type
+        case .function(let name, _): return policySet.config.function(name)?.returns
+        case .session(let key): return policySet.sessionType(key)
+        default: return nil
+        }
+    }
+
+    /// A session key's value as the compiled SQL reads it (`missing_context` decides unset keys),
+    /// cast to the key's own type.
     public func sessionValue(_ key: String, session: EvaluationSession) throws -> SQLValue {
-        let type = policySet.sessionType(key)
+        try sessionValue(key, session: session, as: policySet.sessionType(key))
+    }
+
+    /// A session key's value as the compiled SQL reads it, cast to `type`.
+    public func sessionValue(_ key: String, session: EvaluationSession, as type: SQLType) throws -> SQLValue {
         let setting = session.settings[key]
         switch policySet.config.missingContext {
         case .deny:
@@ -166,17 +198,22 @@ public struct ReferenceEvaluator {
         }
     }
 
-    /// Casts a setting's text to `type` as `::type` would.
+    /// Casts a setting's text to `type` as `::type` would, with PostgreSQL's own input rules
+    /// (see `SettingInput`); numeric types are read as integers.
     static func cast(_ text: String, to type: SQLType, key: String) throws -> SQLValue {
         switch type.family {
         case .integer, .numeric:
-            guard let number = Int(text.strippingWhitespace) else { throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"") }
-            return .int(number)
+            let bits = type.name == "smallint" ? 16 : type.name == "integer" ? 32 : 64
+            switch SettingInput.integer(text, bits: bits) {
+            case .value(let number): return .int(number)
+            case .invalid: throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"")
+            case .outOfRange: throw EvaluationError("value \"\(text)\" is out of range for type \(type.name)")
+            }
         case .boolean:
-            guard let flag = LiteralDescription.boolean(text) else { throw EvaluationError("invalid input syntax for type boolean: \"\(text)\"") }
+            guard let flag = SettingInput.boolean(text) else { throw EvaluationError("invalid input syntax for type boolean: \"\(text)\"") }
             return .bool(flag)
         case .uuid:
-            guard let uuid = LiteralDescription.uuid(text) else { throw EvaluationError("invalid input syntax for type uuid: \"\(text)\"") }
+            guard let uuid = SettingInput.uuid(text) else { throw EvaluationError("invalid input syntax for type uuid: \"\(text)\"") }
             return .text(uuid)
         default:
             return .text(text)
