@@ -50,7 +50,7 @@ struct CompileCommand: ParsableCommand {
         }
         if let out {
             do {
-                try output.write(toFile: out, atomically: true, encoding: .utf8)
+                try OutputFile.write(output, to: out)
             } catch {
                 throw ToolFailure("cannot write \(out): \(error.localizedDescription)")
             }

@@ -48,8 +48,7 @@ struct IntrospectCommand: ParsableCommand {
             return
         }
         do {
-            try text.write(toFile: WorkspaceLoader.absolutePath(out, relativeTo: Terminal.workingDirectory),
-                           atomically: true, encoding: .utf8)
+            try OutputFile.write(text, to: WorkspaceLoader.absolutePath(out, relativeTo: Terminal.workingDirectory))
         } catch {
             throw ToolFailure("cannot write \(out): \(error.localizedDescription)")
         }

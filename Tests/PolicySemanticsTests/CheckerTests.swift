@@ -177,3 +177,18 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
         #expect(fine.diagnostics.isEmpty)
     }
 }
+
+@Suite struct SessionKeyNameTests {
+    @Test func keysPostgreSQLCannotSetAreFlagged() {
+        for key in ["app.it''s", "nodot", "app.", ".x", "app.2x"] {
+            let set = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
+                                         schema: exampleLikeSchema)
+            #expect(set.diagnostics.map(\.id) == ["semantic.invalid-session-key"], "\(key)")
+        }
+        for key in ["app.tenant_id", "a.b.c", "my_app.user$id"] {
+            let set = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
+                                         schema: exampleLikeSchema)
+            #expect(set.diagnostics.isEmpty, "\(key): \(set.diagnostics.map(\.message))")
+        }
+    }
+}

@@ -418,7 +418,23 @@ struct PolicyLowerer {
         }
     }
 
+    /// Whether PostgreSQL accepts `key` as the name of a custom setting: dotted identifiers.
+    static func isValidSettingName(_ key: String) -> Bool {
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+            return part.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }
+    }
+
     private func checkSessionKey(_ key: StringSyntax) {
+        if !key.value.isEmpty, !PolicyLowerer.isValidSettingName(key.value) {
+            checker.sink.add(Diagnostic(
+                id: "semantic.invalid-session-key", severity: .warning,
+                message: "'\(key.value)' cannot be set as a session setting: PostgreSQL wants dotted identifiers like 'app.tenant_id', so this value is never set",
+                location: location(key.range)))
+        }
         let declared = checker.config.sessionKeys.map(\.key)
         guard !declared.isEmpty, !declared.contains(key.value) else {
             if key.value.isEmpty { error("empty-session-key", "a session key cannot be empty", key.range) }
