@@ -117,6 +117,7 @@ let package = Package(
         .executableTarget(
             name: "pgpe",
             dependencies: [
+                "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
                 "LanguageServer",
@@ -128,6 +129,7 @@ let package = Package(
         .executableTarget(
             name: "pgpe-bench",
             dependencies: [
+                "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
                 "LanguageServer",
