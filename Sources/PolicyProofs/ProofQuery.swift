@@ -29,4 +29,7 @@ struct ProofQuery {
     var failureReason: String
     /// Blame when the property fails without a model (contradiction of a clause, a policy…).
     var failureBlame: [Blame]
+    /// The policies whose clauses a model's blame can name, to locate blame answered from the
+    /// cache (which remembers clause texts, not places).
+    var blameCandidates: [PolicyPredicate] = []
 }

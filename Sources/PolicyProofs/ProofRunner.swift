@@ -5,15 +5,16 @@ import SMT
 
 /// Runs proof queries on one Z3 context (one worker thread).
 final class ProofRunner {
-    let set: PolicySet
+    let index: PredicateIndex
+    var set: PolicySet { index.set }
     let z3: Z3Context
     let timeout: Int
     let cache: ProofCache
     private(set) var queries = 0
     private(set) var solverMilliseconds = 0.0
 
-    init(set: PolicySet, timeoutMilliseconds: Int, cache: ProofCache) throws {
-        self.set = set
+    init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache) throws {
+        self.index = index
         self.z3 = try Z3Context()
         self.timeout = timeoutMilliseconds
         self.cache = cache
@@ -41,7 +42,8 @@ final class ProofRunner {
         }
         if let outcome = cache.outcome(query.cacheKey) {
             verdict.status = outcome.status
-            verdict.reason = outcome.reason
+            // A failure is explained in this query's words (the cached one may be another command's).
+            verdict.reason = outcome.status == .failed ? query.failureReason : outcome.reason
             verdict.counterexample = outcome.counterexample.map { retarget($0, to: query.table) }
             verdict.blame = remap(outcome.blame, query: query)
             verdict.cached = true
@@ -71,13 +73,13 @@ final class ProofRunner {
     private func check(_ query: ProofQuery, mode: QueryEncoder.RawMode, printable: Bool = false)
         -> (result: CheckResult?, encoder: QueryEncoder?, error: String?, milliseconds: Double) {
         guard let build = query.build else { return (nil, nil, "no query", 0) }
-        let encoder = QueryEncoder(z3: z3, set: set, rawMode: mode)
+        let encoder = QueryEncoder(z3: z3, index: index, rawMode: mode)
         do {
             var assertions = try build(encoder)
             assertions.append(contentsOf: encoder.assertions)
             assertions.append(contentsOf: try encoder.keyConstraints())
             if printable { assertions.append(contentsOf: try encoder.printableTextConstraints()) }
-            let solver = try Solver(context: z3)
+            let solver = try Solver(context: z3, strategy: .kernel)
             try solver.add(assertions)
             queries += 1
             let start = DispatchTime.now().uptimeNanoseconds
@@ -188,7 +190,7 @@ final class ProofRunner {
 
     private func needsPrintableRetry(model: Model, encoder: QueryEncoder) -> Bool {
         for row in encoder.rows {
-            for value in row.columns.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+            for value in row.columns.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
                     return true
@@ -196,7 +198,7 @@ final class ProofRunner {
             }
         }
         for session in encoder.sessions {
-            for value in session.keys.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+            for value in session.keys.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
                     return true
@@ -236,38 +238,49 @@ final class ProofRunner {
         var texts: [(session: Int?, policy: String, clause: String)] = []
         var done = Set<Int>()
         for entry in encoder.clauseTerms where !done.contains(entry.session) {
+            guard let origin = entry.clause.origin else { continue }
             if (try? model.bool(entry.term)) == true {
                 done.insert(entry.session)
-                blame.append(Blame(policy: entry.origin.policy, location: entry.origin.location, session: entry.session + 1))
-                texts.append((entry.session + 1, entry.origin.policy, clauseText(entry.origin)))
+                blame.append(Blame(policy: origin.policy, location: origin.location, session: entry.session + 1))
+                texts.append((entry.session + 1, origin.policy, entry.clause.description))
             }
         }
         return (blame, texts)
     }
 
-    /// The normalized text of the clause with this origin, for re-locating cached blame.
-    var clauseText: (ClauseOrigin) -> String = { _ in "" }
-
+    /// Blame remembered by clause text, located in this query's policies (the cached answer may
+    /// come from another table, whose policies have other names and places).
     private func remap(_ texts: [(session: Int?, policy: String, clause: String)], query: ProofQuery) -> [Blame] {
         if texts.allSatisfy({ $0.clause.isEmpty }) && query.failureBlame.count > 0 { return query.failureBlame }
         var result: [Blame] = []
         for text in texts {
-            if let location = locate?(query.table, text.policy, text.clause) {
-                result.append(Blame(policy: text.policy, location: location, session: text.session))
+            let candidates = query.blameCandidates.sorted { ($0.policy.name == text.policy ? 0 : 1) < ($1.policy.name == text.policy ? 0 : 1) }
+            found: for candidate in candidates {
+                for clause in candidate.clauses where clause.description == text.clause {
+                    guard let origin = clause.origin else { continue }
+                    result.append(Blame(policy: candidate.policy.name, location: origin.location, session: text.session))
+                    break found
+                }
             }
         }
         return result
     }
 
-    /// Finds the current location of a clause by table, policy and clause text.
-    var locate: ((QualifiedName, String, String) -> FileLocation?)?
-
-    /// A cached counterexample moved to another table with the same predicate.
+    /// A cached counterexample moved to another table with the same predicate: the row and the
+    /// old rows (rows of the same table) change table.
     private func retarget(_ example: Counterexample, to table: QualifiedName) -> Counterexample {
         guard example.row.table != table, let model = set.schema.table(table) else { return example }
+        let original = example.row.table
+        func move(_ row: Counterexample.Row) -> Counterexample.Row {
+            guard row.table == original else { return row }
+            var moved = row
+            moved.table = table
+            moved.values = row.values.filter { model.column($0.key) != nil }
+            return moved
+        }
         var result = example
-        result.row.table = table
-        result.row.values = example.row.values.filter { model.column($0.key) != nil }
+        result.row = move(example.row)
+        result.witnesses = example.witnesses.map(move)
         return result
     }
 }
