@@ -16,19 +16,25 @@ public final class Analyzer {
     public let cache: ProofCache
     /// Maps a location to its 1-based line, for UNKNOWN reasons ("raw SQL at file:line").
     public var lineLookup: (FileLocation) -> Int = { _ in 0 }
+    /// The policy set `policy-equivalence` compares this one with, and how reasons name it
+    /// (without one that proof plans nothing).
+    public let comparison: (set: PolicySet, label: String)?
 
-    /// Creates an analyzer.
-    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache()) {
+    /// Creates an analyzer; `comparison` is the other policy set of `policy-equivalence`.
+    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache(),
+                comparison: (set: PolicySet, label: String)? = nil) {
         self.policySet = policySet
         self.options = options
         self.cache = cache
+        self.comparison = comparison
     }
 
     /// Runs every enabled proof and returns the verdicts; `cancellation` stops it early.
     public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil) -> AnalysisReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let index = PredicateIndex(set: policySet)
-        let planner = ProofPlanner(index: index, options: options)
+        let planner = ProofPlanner(index: index, options: options,
+                                   comparison: comparison.map { (PredicateIndex(set: $0.set), $0.label) })
         let queries = planner.plan()
         let state = RunState(count: queries.count)
         let workers = max(1, min(options.jobs, queries.count))

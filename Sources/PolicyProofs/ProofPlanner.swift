@@ -12,12 +12,15 @@ struct ProofPlanner {
     let options: AnalysisOptions
     let index: PredicateIndex
     let fingerprint: Fingerprint
+    /// The policy set `policy-equivalence` compares with, and how to name it.
+    let comparison: (index: PredicateIndex, label: String)?
 
-    init(index: PredicateIndex, options: AnalysisOptions) {
+    init(index: PredicateIndex, options: AnalysisOptions, comparison: (index: PredicateIndex, label: String)? = nil) {
         self.set = index.set
         self.options = options
         self.index = index
         self.fingerprint = Fingerprint(index: index)
+        self.comparison = comparison
     }
 
     private func enabled(_ proof: ProofID) -> Bool { options.proofs.contains(proof) }
@@ -41,6 +44,9 @@ struct ProofPlanner {
         for table in set.governedTables where options.tables?.contains(table) ?? true {
             guard set.schema.table(table) != nil else { continue }
             queries.append(contentsOf: plan(table: table))
+        }
+        if enabled(.policyEquivalence), let comparison {
+            queries.append(contentsOf: equivalence(comparison.index, label: comparison.label))
         }
         return queries
     }
@@ -466,6 +472,79 @@ struct ProofPlanner {
                 failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? []))
         }
         return result
+    }
+
+    // MARK: - policy-equivalence
+
+    /// Per table of either set × command × role (of either set) × side: is each set's effective
+    /// predicate true for exactly the rows and sessions the other's is?
+    private func equivalence(_ other: PredicateIndex, label: String) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let tables = Set(set.governedTables).union(other.set.governedTables).sorted()
+        let environment = fingerprint.environment + " / " + Fingerprint(index: other).environment
+        for table in tables where options.tables?.contains(table) ?? true {
+            let here = set.isGoverned(table)
+            let there = other.set.isGoverned(table)
+            guard here && there else {
+                let which = here ? "this policy set" : label
+                result.append(fixedQuery(.policyEquivalence, table, nil, role: "*", key: nil, side: .using, status: .failed,
+                                         reason: "only \(which) governs \(table): row-level security is on in one set and off in the other",
+                                         blame: here ? policyBlame(set.policies.filter { $0.tables.contains(table) }.map {
+                                             PolicyPredicate(policy: $0.ref, kind: $0.kind, clauses: [])
+                                         }) : []))
+                continue
+            }
+            guard set.schema.table(table) != nil else { continue }
+            let roles = Set(index.roles(for: table)).union(other.roles(for: table)).filter { $0 != PolicySet.publicRole }.sorted()
+                + [PolicySet.publicRole]
+            for command in PolicyCommand.allCases {
+                for role in roles {
+                    for side in PolicySet.sides(of: command) {
+                        let first = effective(table, command, role: role, side: side)
+                        let second = other.effective(table, command, role: role, side: side)
+                        result.append(equivalence(first, second, other: other, label: label, environment: environment))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private func equivalence(_ first: EffectivePredicate, _ second: EffectivePredicate, other: PredicateIndex, label: String,
+                             environment: String) -> ProofQuery {
+        let table = first.table
+        let verb = first.side == .using ? "reaches" : "can write"
+        var query = ProofQuery(
+            proof: .policyEquivalence, table: table, command: first.command, role: first.role, key: nil, side: first.side,
+            cacheKey: "eqv|\(environment)|\(first.side.rawValue)|" + print(first) + " || "
+                + other.fingerprint(table, second.command, role: second.role, side: second.side),
+            failsWhenSatisfiable: true, build: nil, fixed: nil,
+            failureReason: "a session \(verb) a row under this policy set that it does not under \(label)", failureBlame: [])
+        query.blameCandidates = first.permissive + second.permissive
+        if first.isDefaultDeny && second.isDefaultDeny {
+            query.fixed = (.proven, "no permissive policy applies in either set", false)
+            return query
+        }
+        let mine = index
+        let set = self.set
+        func direction(_ positive: (PredicateIndex, EffectivePredicate), _ negative: (PredicateIndex, EffectivePredicate)) -> ProofQuery.Build {
+            { encoder in
+                guard let model = set.schema.table(table) else { return [] }
+                let session = encoder.session(0, role: first.role)
+                let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: first.side == .using)
+                encoder.index = positive.0
+                let admitted = try encoder.encode(positive.1, row: row, session: session, positive: true, recordBlame: true)
+                // Negative part last: its traversals range over the rows the positive part created.
+                encoder.index = negative.0
+                let refused = try encoder.z3.not(encoder.encode(negative.1, row: row, session: session, positive: false))
+                encoder.index = mine
+                return [admitted, refused]
+            }
+        }
+        query.build = direction((mine, first), (other, second))
+        query.alternatives = [(direction((other, second), (mine, first)),
+                               "a session \(verb) a row under \(label) that it does not under this policy set")]
+        return query
     }
 
     // MARK: - role-separation

@@ -70,9 +70,8 @@ final class ProofRunner {
         var solverMilliseconds: Double
     }
 
-    private func check(_ query: ProofQuery, mode: QueryEncoder.RawMode, printable: Bool = false)
+    private func check(_ build: ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false)
         -> (result: CheckResult?, encoder: QueryEncoder?, error: String?, milliseconds: Double) {
-        guard let build = query.build else { return (nil, nil, "no query", 0) }
         let encoder = QueryEncoder(z3: z3, index: index, rawMode: mode)
         do {
             var assertions = try build(encoder)
@@ -117,8 +116,27 @@ final class ProofRunner {
     /// Maps a location to its 1-based line (set by the analyzer, which knows the files).
     var lineLookup: ((FileLocation) -> Int)?
 
+    /// Solves the query's question and its alternatives, in order: the property holds when
+    /// each of them gives the answer that means it holds; the first that does not decides.
     private func solve(_ query: ProofQuery) -> Solved {
-        let first = check(query, mode: .free)
+        guard let build = query.build else {
+            return Solved(status: .unknown, reason: "solver error: no query", counterexample: nil, blame: [], blameTexts: [],
+                          solverMilliseconds: 0)
+        }
+        let questions = [(build: build, failureReason: query.failureReason)] + query.alternatives
+        var total = 0.0
+        for (position, question) in questions.enumerated() {
+            var solved = solve(query, build: question.build, failureReason: question.failureReason)
+            total += solved.solverMilliseconds
+            solved.solverMilliseconds = total
+            let holds = solved.status == .proven
+            if !holds || position == questions.count - 1 { return solved }
+        }
+        return Solved(status: .proven, reason: nil, counterexample: nil, blame: [], blameTexts: [], solverMilliseconds: total)
+    }
+
+    private func solve(_ query: ProofQuery, build: ProofQuery.Build, failureReason: String) -> Solved {
+        let first = check(build, mode: .free)
         var total = first.milliseconds
         func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, encoder: QueryEncoder? = nil,
                   blame: [Blame] = []) -> Solved {
@@ -144,22 +162,22 @@ final class ProofRunner {
         case (.unsat, true):
             return make(.proven, nil)
         case (.unsat, false):
-            return make(.failed, query.failureReason, blame: query.failureBlame)
+            return make(.failed, failureReason, blame: query.failureBlame)
         case (.sat(let model), true):
             guard hasRaw else {
-                guard let encoder = first.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(query, model: model, encoder: encoder)
+                guard let encoder = first.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(build, model: model, encoder: encoder)
                 total += extra
-                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
             }
-            let second = check(query, mode: .adversarial)
+            let second = check(build, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat(let adversarialModel)?:
-                guard let encoder = second.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(query, model: adversarialModel, encoder: encoder)
+                guard let encoder = second.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(build, model: adversarialModel, encoder: encoder)
                 total += extra
-                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
             case .unsat?:
                 return make(.unknown, rawReason(first.encoder))
             default:
@@ -167,7 +185,7 @@ final class ProofRunner {
             }
         case (.sat, false):
             guard hasRaw else { return make(.proven, nil) }
-            let second = check(query, mode: .adversarial)
+            let second = check(build, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat?: return make(.proven, nil)
@@ -179,9 +197,9 @@ final class ProofRunner {
 
     /// A model without characters PostgreSQL text cannot hold (re-solving once when needed),
     /// and the extra solver time spent.
-    private func printableModel(_ query: ProofQuery, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
+    private func printableModel(_ build: ProofQuery.Build, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
         guard needsPrintableRetry(model: model, encoder: encoder) else { return (model, encoder, 0) }
-        let retry = check(query, mode: encoder.rawMode, printable: true)
+        let retry = check(build, mode: encoder.rawMode, printable: true)
         if case .sat(let printable)? = retry.result, let retryEncoder = retry.encoder {
             return (printable, retryEncoder, retry.milliseconds)
         }

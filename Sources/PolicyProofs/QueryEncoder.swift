@@ -34,6 +34,9 @@ final class QueryEncoder {
     var index: PredicateIndex
     /// The policy set being encoded.
     var set: PolicySet { index.set }
+    /// The schema rows are made from: the first policy set's, also while another set's
+    /// predicates are encoded (they read the same rows).
+    let schema: SchemaModel
     let rawMode: RawMode
     /// Side conditions: NOT NULL columns, session value domains.
     private(set) var assertions: [Term] = []
@@ -52,6 +55,7 @@ final class QueryEncoder {
     init(z3: Z3Context, index: PredicateIndex, rawMode: RawMode) {
         self.z3 = z3
         self.index = index
+        self.schema = index.set.schema
         self.rawMode = rawMode
     }
 
@@ -343,7 +347,7 @@ final class QueryEncoder {
     }
 
     private func exists(_ traversal: Traversal, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
-        guard let source = row.columns[traversal.sourceColumn], let target = set.schema.table(traversal.target) else {
+        guard let source = row.columns[traversal.sourceColumn], let target = schema.table(traversal.target) else {
             throw SolverError(kind: .wrapper, message: "unresolved traversal to \(traversal.target)", operation: "exists")
         }
         func body(_ witness: RowInstance) throws -> Term {
