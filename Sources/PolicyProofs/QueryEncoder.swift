@@ -226,7 +226,13 @@ final class QueryEncoder {
     }
 
     private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws -> Term {
-        let left = try value(lhs, row: row, session: session)
+        // A constant takes the type of the other side, whichever side it is on (the normal form
+        // puts it right; a predicate being compared with its normal form may not).
+        var leftFamily: TypeFamily?
+        if lhs.isConstant, !rhs.isConstant {
+            leftFamily = try value(rhs, row: row, session: session).family
+        }
+        let left = try value(lhs, row: row, session: session, family: leftFamily)
         let leftPresent = try z3.not(left.null)
         switch op {
         case .in, .notIn:
