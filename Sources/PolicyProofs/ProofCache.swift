@@ -12,6 +12,8 @@ public final class ProofCache: @unchecked Sendable {
         /// (session, policy, clause text) of the clauses that admitted each session.
         var blame: [(session: Int?, policy: String, clause: String)]
         var solverMilliseconds: Double
+        /// Which of the query's questions (0: the first, then its alternatives) decided a failure.
+        var question: Int = 0
     }
 
     private let lock = NSLock()

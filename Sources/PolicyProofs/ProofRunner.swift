@@ -42,8 +42,10 @@ final class ProofRunner {
         }
         if let outcome = cache.outcome(query.cacheKey) {
             verdict.status = outcome.status
-            // A failure is explained in this query's words (the cached one may be another command's).
-            verdict.reason = outcome.status == .failed ? query.failureReason : outcome.reason
+            // A failure is explained in this query's words (the cached one may be another command's),
+            // those of the question that failed.
+            let reasons = [query.failureReason] + query.alternatives.map(\.failureReason)
+            verdict.reason = outcome.status == .failed && outcome.question < reasons.count ? reasons[outcome.question] : outcome.reason
             verdict.counterexample = outcome.counterexample.map { retarget($0, to: query.table) }
             verdict.blame = remap(outcome.blame, query: query)
             verdict.cached = true
@@ -57,7 +59,7 @@ final class ProofRunner {
         verdict.solverMilliseconds = solved.solverMilliseconds
         cache.store(query.cacheKey, ProofCache.Outcome(
             status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
-            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds))
+            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
         return (finish(verdict), false)
     }
 
@@ -68,6 +70,8 @@ final class ProofRunner {
         var blame: [Blame]
         var blameTexts: [(session: Int?, policy: String, clause: String)]
         var solverMilliseconds: Double
+        /// Which question decided (see `ProofCache.Outcome.question`).
+        var question = 0
     }
 
     private func check(_ build: ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false)
@@ -129,6 +133,7 @@ final class ProofRunner {
             var solved = solve(query, build: question.build, failureReason: question.failureReason)
             total += solved.solverMilliseconds
             solved.solverMilliseconds = total
+            solved.question = position
             let holds = solved.status == .proven
             if !holds || position == questions.count - 1 { return solved }
         }
