@@ -82,7 +82,10 @@ final class ProofRunner {
             assertions.append(contentsOf: encoder.assertions)
             assertions.append(contentsOf: try encoder.keyConstraints())
             if printable { assertions.append(contentsOf: try encoder.printableTextConstraints()) }
-            let solver = try Solver(context: z3, strategy: .kernel)
+            // One solver per worker, a scope per query: making a solver costs more than most checks.
+            let solver = try reusableSolver()
+            try solver.push()
+            defer { try? solver.pop() }
             try solver.add(assertions)
             queries += 1
             let start = DispatchTime.now().uptimeNanoseconds
@@ -93,6 +96,16 @@ final class ProofRunner {
         } catch {
             return (nil, encoder, "\(error)", 0)
         }
+    }
+
+    private var solver: Solver?
+
+    /// The worker's solver (SMT kernel), made on first use.
+    private func reusableSolver() throws -> Solver {
+        if let solver { return solver }
+        let made = try Solver(context: z3, strategy: .kernel)
+        solver = made
+        return made
     }
 
     private func unknownReason(_ result: CheckResult?, error: String?) -> String {
