@@ -35,7 +35,24 @@ public final class Analyzer {
         let index = PredicateIndex(set: policySet)
         let planner = ProofPlanner(index: index, options: options,
                                    comparison: comparison.map { (PredicateIndex(set: $0.set), $0.label) })
-        let queries = planner.plan()
+        // Tables whose signature is unchanged since a run that shared this cache keep their verdicts.
+        var reused: [Verdict] = []
+        var signatures: [QualifiedName: TableSignature] = [:]
+        if comparison == nil {
+            for table in planner.tables {
+                let signature = TableSignature(table: table, keys: planner.isolationKeys(for: table), index: index, options: options)
+                if let verdicts = cache.verdicts(of: table, signature: signature) {
+                    reused.append(contentsOf: verdicts.map { verdict in
+                        var copy = verdict
+                        copy.cached = true
+                        return copy
+                    })
+                } else {
+                    signatures[table] = signature
+                }
+            }
+        }
+        let queries = planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [])
         let state = RunState(count: queries.count)
         let workers = max(1, min(options.jobs, queries.count))
         let group = DispatchGroup()
@@ -57,9 +74,15 @@ public final class Analyzer {
         }
         group.wait()
         let (results, queryCount, cacheHits, solverTime) = state.snapshot()
-        let verdicts = Analyzer.sorted(results.compactMap { $0 }, tables: policySet.governedTables)
+        let fresh = results.compactMap { $0 }
+        if !cancellation.isCancelled {
+            var byTable: [QualifiedName: [Verdict]] = [:]
+            for verdict in fresh { byTable[verdict.table, default: []].append(verdict) }
+            for (table, signature) in signatures { cache.store(byTable[table] ?? [], of: table, signature: signature) }
+        }
+        let verdicts = Analyzer.sorted(fresh + reused, tables: policySet.governedTables)
         return AnalysisReport(
-            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits,
+            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits + reused.count,
             shortcuts: verdicts.filter(\.byShortcut).count,
             milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000,
             solverMilliseconds: solverTime, cancelled: cancellation.isCancelled)

@@ -54,6 +54,11 @@ final class PredicateIndex: @unchecked Sendable {
         return predicate
     }
 
+    /// The policies whose selector matches `table`, in order.
+    func policies(governing table: QualifiedName) -> [CheckedPolicy] {
+        (governing[table] ?? []).map { set.policies[$0] }
+    }
+
     /// `set.roles(for: table)`: the roles named by the policies governing `table`, sorted, and PUBLIC.
     func roles(for table: QualifiedName) -> [String] {
         var named = Set<String>()

@@ -1,8 +1,10 @@
 import Foundation
+import PolicySemantics
 
 /// Results of solver queries keyed by everything the answer depends on (the normalized
-/// effective predicates, the column types, nested RLS, the proof), shared across runs so an edit
-/// re-proves only what it changed. Thread-safe.
+/// effective predicates, the column types, nested RLS, the proof), and each table's verdicts
+/// with everything they depend on (`TableSignature`), shared across runs so an edit re-proves
+/// only what it changed, and plans nothing for the tables it did not touch. Thread-safe.
 public final class ProofCache: @unchecked Sendable {
     /// What is remembered for a query.
     struct Outcome {
@@ -18,6 +20,7 @@ public final class ProofCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var storage: [String: Outcome] = [:]
+    private var tables: [QualifiedName: (signature: TableSignature, verdicts: [Verdict])] = [:]
 
     /// An empty cache.
     public init() {}
@@ -41,10 +44,25 @@ public final class ProofCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The verdicts of `table` from an earlier run, if its signature was the same.
+    func verdicts(of table: QualifiedName, signature: TableSignature) -> [Verdict]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = tables[table], entry.signature == signature else { return nil }
+        return entry.verdicts
+    }
+
+    func store(_ verdicts: [Verdict], of table: QualifiedName, signature: TableSignature) {
+        lock.lock()
+        tables[table] = (signature, verdicts)
+        lock.unlock()
+    }
+
     /// Forgets everything.
     public func removeAll() {
         lock.lock()
         storage.removeAll()
+        tables.removeAll()
         lock.unlock()
     }
 }

@@ -39,10 +39,15 @@ struct ProofPlanner {
         policies.map { "[" + $0.clauses.map(\.description).joined(separator: " | ") + "]" }.joined(separator: " ")
     }
 
-    func plan() -> [ProofQuery] {
+    /// The tables the run proves: governed, selected by the options, in the schema.
+    var tables: [QualifiedName] {
+        self.set.governedTables.filter { (options.tables?.contains($0) ?? true) && self.set.schema.table($0) != nil }
+    }
+
+    /// Every query of the run, but none about the tables in `skipping` (answered already).
+    func plan(skipping: Set<QualifiedName> = []) -> [ProofQuery] {
         var queries: [ProofQuery] = []
-        for table in set.governedTables where options.tables?.contains(table) ?? true {
-            guard set.schema.table(table) != nil else { continue }
+        for table in tables where !skipping.contains(table) {
             queries.append(contentsOf: plan(table: table))
         }
         if enabled(.policyEquivalence), let comparison {
