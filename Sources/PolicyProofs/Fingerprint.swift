@@ -9,6 +9,7 @@ import PolicySemantics
 /// traversal reaches (directly, nested, or through that table's own RLS) its columns, keys and
 /// its effective SELECT predicate for the same role.
 struct Fingerprint {
+    /// The predicates (and policy set) fingerprinted.
     let index: PredicateIndex
 
     private var set: PolicySet { index.set }

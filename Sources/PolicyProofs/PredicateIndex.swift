@@ -26,6 +26,7 @@ final class PredicateIndex: @unchecked Sendable {
     private var fingerprints: [Key: String] = [:]
     private var readBacks: [Key: (predicate: EffectivePredicate, fingerprint: String)] = [:]
 
+    /// An index of `set` (the table → policies map is built now, predicates on demand).
     init(set: PolicySet) {
         self.set = set
         var governing: [QualifiedName: [Int]] = [:]

@@ -32,12 +32,14 @@ public final class ProofCache: @unchecked Sendable {
         return storage.count
     }
 
+    /// The remembered outcome of the query with this key.
     func outcome(_ key: String) -> Outcome? {
         lock.lock()
         defer { lock.unlock() }
         return storage[key]
     }
 
+    /// Remembers a query's outcome.
     func store(_ key: String, _ outcome: Outcome) {
         lock.lock()
         storage[key] = outcome
@@ -52,6 +54,7 @@ public final class ProofCache: @unchecked Sendable {
         return entry.verdicts
     }
 
+    /// Remembers a table's verdicts under its signature (replacing earlier ones).
     func store(_ verdicts: [Verdict], of table: QualifiedName, signature: TableSignature) {
         lock.lock()
         tables[table] = (signature, verdicts)

@@ -8,13 +8,18 @@ import SMT
 /// Cache keys never name the table or the command where the answer does not depend on them, so
 /// tables and commands with the same predicates share one solver query.
 struct ProofPlanner {
+    /// The policy set.
     let set: PolicySet
+    /// What to prove.
     let options: AnalysisOptions
+    /// The set's effective predicates.
     let index: PredicateIndex
+    /// Cache keys of predicates.
     let fingerprint: Fingerprint
     /// The policy set `policy-equivalence` compares with, and how to name it.
     let comparison: (index: PredicateIndex, label: String)?
 
+    /// A planner for `index`'s set; `comparison` is the other set of policy-equivalence.
     init(index: PredicateIndex, options: AnalysisOptions, comparison: (index: PredicateIndex, label: String)? = nil) {
         self.set = index.set
         self.options = options

@@ -5,14 +5,20 @@ import SMT
 
 /// Runs proof queries on one Z3 context (one worker thread).
 final class ProofRunner {
+    /// The policy set's effective predicates.
     let index: PredicateIndex
+    /// The policy set.
     var set: PolicySet { index.set }
+    /// The worker's own context.
     let z3: Z3Context
+    /// Per solver check, in milliseconds.
     let timeout: Int
+    /// Outcomes shared by the workers and across runs.
     let cache: ProofCache
     private(set) var queries = 0
     private(set) var solverMilliseconds = 0.0
 
+    /// A runner with a new Z3 context.
     init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache) throws {
         self.index = index
         self.z3 = try Z3Context()

@@ -25,9 +25,17 @@ final class QueryEncoder {
 
     /// How a type family's values are represented in the solver.
     enum Encoding {
-        case int, real, bool, string
+        /// Z3 integers (integer families, uuids).
+        case int
+        /// Z3 reals (numeric, real, double precision).
+        case real
+        /// Z3 Booleans.
+        case bool
+        /// Z3 strings (text, timestamps, dates, json…).
+        case string
     }
 
+    /// The context terms are made in.
     let z3: Z3Context
     /// The effective predicates (for nested RLS) of the policy set being encoded; a comparison
     /// of two policy sets switches it between their predicates.
@@ -37,6 +45,7 @@ final class QueryEncoder {
     /// The schema rows are made from: the first policy set's, also while another set's
     /// predicates are encoded (they read the same rows).
     let schema: SchemaModel
+    /// How raw SQL is read in this encoding.
     let rawMode: RawMode
     /// Side conditions: NOT NULL columns, session value domains.
     private(set) var assertions: [Term] = []
@@ -52,6 +61,7 @@ final class QueryEncoder {
     private var likeFunction: FuncDecl?
     private var rawTerms: [String: Term] = [:]
 
+    /// An encoder of `index`'s predicates in `z3`.
     init(z3: Z3Context, index: PredicateIndex, rawMode: RawMode) {
         self.z3 = z3
         self.index = index
@@ -61,6 +71,7 @@ final class QueryEncoder {
 
     // MARK: - Sorts and values
 
+    /// The sort values of `family` are encoded in.
     func sort(_ family: TypeFamily) throws -> Sort {
         switch QueryEncoder.encoding(family) {
         case .int: return try z3.intSort
@@ -136,6 +147,7 @@ final class QueryEncoder {
         return value
     }
 
+    /// A literal as a term of `family`'s encoding.
     func literal(_ value: LiteralValue, family: TypeFamily) throws -> Term {
         func failure() -> SolverError {
             SolverError(kind: .wrapper, message: "cannot encode \(value) as \(family)", operation: "literal")

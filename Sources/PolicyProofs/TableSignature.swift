@@ -9,20 +9,31 @@ import PolicySyntax
 struct TableSignature: Hashable {
     /// One governing policy as it bears on one table.
     struct Policy: Hashable {
+        /// The policy's name and places.
         var ref: PolicyRef
+        /// The table it bears on.
         var table: QualifiedName
+        /// Permissive or restrictive.
         var kind: PolicyKind
+        /// Its commands.
         var commands: [PolicyCommand]
+        /// Its `TO` roles.
         var roles: [String]
+        /// USING in normal form on the table (nil where the policy has errors).
         var using: [Clause]?
+        /// WITH CHECK in normal form on the table.
         var check: [Clause]?
         /// Clause equality ignores where a clause came from; blame does not.
         var origins: [ClauseOrigin?]
     }
 
+    /// The options and the environment (session types, functions, missing context).
     var settings: String
+    /// The isolation keys of the table.
     var keys: [String]
+    /// The table's model and those of the tables it reaches.
     var tables: [TableModel?]
+    /// The policies governing any of them.
     var policies: [Policy]
 
     /// The signature of `table` under `options`, with `keys` its isolation keys.

@@ -9,6 +9,7 @@ struct ValueRenderer {
     private var timestamps: [String: String] = [:]
     private var counter = 0
 
+    /// The SQL value of an encoded value in `model`.
     mutating func render(_ value: EncodedValue, model: Model) throws -> SQLValue {
         if try model.bool(value.null) == true { return .null }
         switch value.family {

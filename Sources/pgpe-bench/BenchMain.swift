@@ -7,6 +7,7 @@ enum BenchMain {
     /// The suites, by name.
     static let suites: [String: () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
+        "proofs": ProofBench.run,
     ]
 
     static func main() {

@@ -17,6 +17,7 @@ public enum ProofCatalogue {
         /// The workspace's `pgpe.yaml`.
         public var configPath: String { directory.appendingPathComponent("pgpe.yaml").path }
 
+        /// The name, for test output.
         public var description: String { name }
     }
 
@@ -61,12 +62,17 @@ public struct ProofExpectation: CustomStringConvertible, Sendable {
 
     /// PROVEN, FAILED, UNKNOWN or ANY.
     public var status: String
-    /// The other fields; `*` matches anything, `-` an absent command or key.
+    /// The proof id (`*`: any).
     public var proof: String
+    /// The table, `schema.name` (`*`: any).
     public var table: String
+    /// The command (`-`: none, `*`: any).
     public var command: String
+    /// `using` or `check` (`*`: any).
     public var side: String
+    /// The role (`*`: any).
     public var role: String
+    /// The isolation key (`-`: none, `*`: any).
     public var key: String
     /// Text the verdict's reason must contain, when given.
     public var reason: String?
@@ -107,6 +113,7 @@ public struct ProofExpectation: CustomStringConvertible, Sendable {
         return reason?.contains(expected) ?? false
     }
 
+    /// The line as written, with its place.
     public var description: String {
         "\(status) \(proof) \(table) \(command) \(side) \(role) \(key)" + (reason.map { " | \($0)" } ?? "") + " (\(location))"
     }

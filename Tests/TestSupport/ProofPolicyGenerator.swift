@@ -11,8 +11,11 @@ import PolicySyntax
 public struct ProofPolicyGenerator {
     /// A function a policy may call: name, argument families, result family.
     public struct Function: Sendable {
+        /// Its name in `fn(...)`.
         public var name: String
+        /// Its arguments' type families.
         public var arguments: [TypeFamily]
+        /// Its result's type family.
         public var returns: TypeFamily
 
         /// Creates a function description.
