@@ -65,4 +65,18 @@ import TestSupport
         let answered = small.verdicts.filter { $0.table.name == "boxes" }
         #expect(answered.count == 2 && answered.allSatisfy { $0.status == .failed }, "\(answered.map(ProofHarness.describe))")
     }
+
+    /// A worker's solver is kept across queries: after a query that timed out, the next one on
+    /// the same solver is answered.
+    @Test func theSolverAnswersAgainAfterATimeout() throws {
+        let snapshot = try Self.pigeonholeWorkspace(pigeons: 10, timeoutMilliseconds: 100)
+        let checker = try EquivalenceChecker(policySet: snapshot.policySet, timeoutMilliseconds: 100)
+        let boxes = QualifiedName(schema: "public", name: "boxes")
+        let pigeons = try #require(snapshot.policySet.policies.first { $0.ref.name == "pigeons" }?.using[boxes]?.clauses)
+        let hard = checker.compare(pigeons, [], on: boxes)
+        #expect(hard.status == .unknown && hard.reason == "timeout after 100 ms", "\(ProofHarness.describe(hard))")
+        let id = Clause(atoms: [.isNotNull(.column("c1"))])
+        #expect(checker.compare([id], [id, id], on: boxes).status == .proven)
+        #expect(checker.compare([id], [], on: boxes).status == .failed)
+    }
 }
