@@ -119,6 +119,7 @@ let package = Package(
         .executableTarget(
             name: "pgpe",
             dependencies: [
+                "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
                 "LanguageServer",
@@ -130,6 +131,7 @@ let package = Package(
         .executableTarget(
             name: "pgpe-bench",
             dependencies: [
+                "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
                 "LanguageServer",
@@ -152,7 +154,7 @@ let package = Package(
         .testTarget(name: "PolicySemanticsTests", dependencies: ["PolicySemantics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicySQLTests", dependencies: ["PolicySQL", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SMTTests", dependencies: ["SMT"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyProofsTests", dependencies: ["PolicyProofs", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PolicyProofsTests", dependencies: ["PolicyProofs", "PolicySQL", "PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyDatabaseTests", dependencies: ["PolicyDatabase", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),

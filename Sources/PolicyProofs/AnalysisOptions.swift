@@ -10,6 +10,10 @@ public struct AnalysisOptions: Sendable {
     public var jobs: Int
     /// Only these tables (nil: every governed table).
     public var tables: Set<QualifiedName>?
+    /// Whether the theorem-style shortcuts may answer without the solver (every permissive
+    /// clause pins the key; every way to write is syntactically a way to read). Off, every such
+    /// question goes to Z3: the tests compare both.
+    public var useShortcuts: Bool
 
     /// The proofs `config` turns on, narrowed by `only` and `disabled` (`--proofs`, `--disable-proofs`).
     public init(config: ProjectConfig, only: [ProofID]? = nil, disabled: [ProofID] = [], jobs: Int? = nil) {
@@ -20,5 +24,6 @@ public struct AnalysisOptions: Sendable {
         self.timeoutMilliseconds = config.analysis.timeoutMilliseconds
         self.jobs = max(1, jobs ?? 2)
         self.tables = nil
+        self.useShortcuts = true
     }
 }

@@ -16,31 +16,52 @@ public final class Analyzer {
     public let cache: ProofCache
     /// Maps a location to its 1-based line, for UNKNOWN reasons ("raw SQL at file:line").
     public var lineLookup: (FileLocation) -> Int = { _ in 0 }
+    /// The policy set `policy-equivalence` compares this one with, and how reasons name it
+    /// (without one that proof plans nothing).
+    public let comparison: (set: PolicySet, label: String)?
 
-    /// Creates an analyzer.
-    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache()) {
+    /// Creates an analyzer; `comparison` is the other policy set of `policy-equivalence`.
+    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache(),
+                comparison: (set: PolicySet, label: String)? = nil) {
         self.policySet = policySet
         self.options = options
         self.cache = cache
+        self.comparison = comparison
     }
 
     /// Runs every enabled proof and returns the verdicts; `cancellation` stops it early.
     public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil) -> AnalysisReport {
         let started = DispatchTime.now().uptimeNanoseconds
-        let planner = ProofPlanner(set: policySet, options: options)
-        let queries = planner.plan()
+        let index = PredicateIndex(set: policySet)
+        let planner = ProofPlanner(index: index, options: options,
+                                   comparison: comparison.map { (PredicateIndex(set: $0.set), $0.label) })
+        // Tables whose signature is unchanged since a run that shared this cache keep their verdicts.
+        var reused: [Verdict] = []
+        var signatures: [QualifiedName: TableSignature] = [:]
+        if comparison == nil {
+            for table in planner.tables {
+                let signature = TableSignature(table: table, keys: planner.isolationKeys(for: table), index: index, options: options)
+                if let verdicts = cache.verdicts(of: table, signature: signature) {
+                    reused.append(contentsOf: verdicts.map { verdict in
+                        var copy = verdict
+                        copy.cached = true
+                        return copy
+                    })
+                } else {
+                    signatures[table] = signature
+                }
+            }
+        }
+        let queries = planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [])
         let state = RunState(count: queries.count)
         let workers = max(1, min(options.jobs, queries.count))
         let group = DispatchGroup()
-        let clauseIndex = ClauseIndex(set: policySet)
         for _ in 0..<workers {
             group.enter()
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
-                guard let runner = try? ProofRunner(set: policySet, timeoutMilliseconds: options.timeoutMilliseconds, cache: cache) else { return }
+                guard let runner = try? ProofRunner(index: index, timeoutMilliseconds: options.timeoutMilliseconds, cache: cache) else { return }
                 runner.lineLookup = lineLookup
-                runner.clauseText = clauseIndex.text
-                runner.locate = clauseIndex.locate
                 cancellation.register(runner.z3)
                 defer { cancellation.unregister(runner.z3) }
                 while !cancellation.isCancelled, let index = state.claim() {
@@ -53,9 +74,15 @@ public final class Analyzer {
         }
         group.wait()
         let (results, queryCount, cacheHits, solverTime) = state.snapshot()
-        let verdicts = results.compactMap { $0 }.sorted(by: Analyzer.order)
+        let fresh = results.compactMap { $0 }
+        if !cancellation.isCancelled {
+            var byTable: [QualifiedName: [Verdict]] = [:]
+            for verdict in fresh { byTable[verdict.table, default: []].append(verdict) }
+            for (table, signature) in signatures { cache.store(byTable[table] ?? [], of: table, signature: signature) }
+        }
+        let verdicts = Analyzer.sorted(fresh + reused, tables: policySet.governedTables)
         return AnalysisReport(
-            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits,
+            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits + reused.count,
             shortcuts: verdicts.filter(\.byShortcut).count,
             milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000,
             solverMilliseconds: solverTime, cancelled: cancellation.isCancelled)
@@ -71,6 +98,23 @@ public final class Analyzer {
         } onCancel: {
             token.cancel()
         }
+    }
+
+    /// Verdicts in `order`, comparing precomputed ranks first (`tables` is sorted).
+    static func sorted(_ verdicts: [Verdict], tables: [QualifiedName]) -> [Verdict] {
+        var rank: [QualifiedName: Int] = [:]
+        for (position, table) in tables.enumerated() { rank[table] = position }
+        let proofs = Dictionary(uniqueKeysWithValues: ProofID.allCases.enumerated().map { ($1, $0) })
+        let keyed = verdicts.map { verdict in
+            (table: rank[verdict.table] ?? tables.count, command: verdict.command?.order ?? -1, proof: proofs[verdict.proof] ?? 0, verdict: verdict)
+        }
+        return keyed.sorted { a, b in
+            if a.table != b.table { return a.table < b.table }
+            if a.table == tables.count && a.verdict.table != b.verdict.table { return a.verdict.table < b.verdict.table }
+            if a.command != b.command { return a.command < b.command }
+            if a.proof != b.proof { return a.proof < b.proof }
+            return order(a.verdict, b.verdict)
+        }.map(\.verdict)
     }
 
     /// Sort order of verdicts: table, command, proof, role, side, key.
@@ -128,35 +172,5 @@ private final class RunState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return (results, queries, cacheHits, solverMilliseconds)
-    }
-}
-
-/// Finds normalized clauses by origin and by (table, policy, text), for blame.
-final class ClauseIndex: @unchecked Sendable {
-    private var byOrigin: [ClauseOrigin: String] = [:]
-    private var byText: [String: FileLocation] = [:]
-
-    init(set: PolicySet) {
-        for policy in set.policies {
-            for (table, normalized) in policy.using {
-                for clause in normalized.clauses { add(clause, table: table, policy: policy.ref.name) }
-            }
-            for (table, normalized) in policy.check {
-                for clause in normalized.clauses { add(clause, table: table, policy: policy.ref.name) }
-            }
-        }
-    }
-
-    private func add(_ clause: Clause, table: QualifiedName, policy: String) {
-        guard let origin = clause.origin else { return }
-        byOrigin[origin] = clause.description
-        let key = "\(table)\u{0}\(policy)\u{0}\(clause.description)"
-        if byText[key] == nil { byText[key] = origin.location }
-    }
-
-    func text(_ origin: ClauseOrigin) -> String { byOrigin[origin] ?? "" }
-
-    func locate(_ table: QualifiedName, _ policy: String, _ text: String) -> FileLocation? {
-        byText["\(table)\u{0}\(policy)\u{0}\(text)"]
     }
 }

@@ -1,30 +1,64 @@
 import PolicySemantics
 
 /// Canonical text of what a query's answer depends on, for the proof cache.
+///
+/// It never names the table a predicate is on: two tables whose predicates read columns of the
+/// same names, types and nullability, with the same keys, get the same answers (the verdict's
+/// counterexample is moved to the table asking). Everything else the encoding reads is in it:
+/// the predicate's text, the columns it reads, the main table's keys, and for every table a
+/// traversal reaches (directly, nested, or through that table's own RLS) its columns, keys and
+/// its effective SELECT predicate for the same role.
 struct Fingerprint {
-    let set: PolicySet
+    /// The predicates (and policy set) fingerprinted.
+    let index: PredicateIndex
 
-    /// An effective predicate with the types of the columns it reads and, recursively, the
-    /// SELECT predicates of the tables its traversals reach.
+    private var set: PolicySet { index.set }
+
+    /// An effective predicate with the types of the columns it reads, its table's keys, and,
+    /// recursively, the tables its traversals reach.
     func of(_ predicate: EffectivePredicate) -> String {
-        var visited = Set<QualifiedName>()
-        return of(predicate, visited: &visited)
+        let clauses = (predicate.permissive + predicate.restrictive).flatMap(\.clauses)
+        return predicate.description + " |cols " + columns(clauses, table: predicate.table) + " |keys " + keys(predicate.table)
+            + reached(targets(clauses), role: predicate.role)
     }
 
-    private func of(_ predicate: EffectivePredicate, visited: inout Set<QualifiedName>) -> String {
-        var text = predicate.description
-        let clauses = (predicate.permissive + predicate.restrictive).flatMap(\.clauses)
-        text += " |cols " + columns(clauses, table: predicate.table)
-        for target in targets(clauses) where visited.insert(target).inserted {
-            guard let model = set.schema.table(target) else { continue }
+    /// Clauses of `table` (for per-clause proofs) with everything they depend on.
+    func of(_ clauses: [Clause], table: QualifiedName, role: String) -> String {
+        clauses.map(\.description).joined(separator: " OR ") + " |cols " + columns(clauses, table: table) + " |keys " + keys(table)
+            + reached(targets(clauses), role: role)
+    }
+
+    /// The tables `targets` and, transitively, the tables their RLS reaches: columns, keys, RLS.
+    private func reached(_ start: [QualifiedName], role: String) -> String {
+        var visited = Set<QualifiedName>()
+        var queue = start
+        var text = ""
+        while !queue.isEmpty {
+            let target = queue.removeFirst()
+            guard visited.insert(target).inserted else { continue }
+            guard let model = set.schema.table(target) else {
+                text += " |via \(target) {missing}"
+                continue
+            }
             text += " |via \(target) {" + model.columns.map { "\($0.name):\($0.type.family):\($0.notNull)" }.joined(separator: ",")
-            text += " pk=" + model.primaryKey.joined(separator: ",") + " uk=" + model.uniqueKeys.map { $0.joined(separator: ",") }.joined(separator: ";")
+            text += " keys=" + keys(target)
             if set.isGoverned(target) {
-                text += " rls=" + of(set.effective(target, .select, role: predicate.role, side: .using), visited: &visited)
+                let rls = index.effective(target, .select, role: role, side: .using)
+                text += " rls=" + rls.description
+                queue.append(contentsOf: targets((rls.permissive + rls.restrictive).flatMap(\.clauses)))
             }
             text += "}"
         }
         return text
+    }
+
+    /// The primary and unique keys of `table` with their columns' families.
+    func keys(_ table: QualifiedName) -> String {
+        guard let model = set.schema.table(table) else { return "?" }
+        func key(_ columns: [String]) -> String {
+            columns.map { name in "\(name):" + (model.column(name).map { "\($0.type.family)" } ?? "?") }.joined(separator: ",")
+        }
+        return "pk=" + key(model.primaryKey) + " uk=" + model.uniqueKeys.map(key).joined(separator: ";")
     }
 
     /// Name, family and nullability of the columns of `table` the clauses read.
@@ -52,8 +86,9 @@ struct Fingerprint {
         return result
     }
 
-    /// The session types and missing-context mode, which change every encoding.
+    /// The session types, declared functions and missing-context mode, which change every encoding.
     var environment: String {
         "mc=\(set.config.missingContext.rawValue) st=" + set.sessionTypes.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.family)" }.joined(separator: ",")
+            + " fn=" + set.config.functions.map { "\($0.name)(\($0.arguments.map { "\($0.family)" }.joined(separator: ",")))\($0.returns.family)" }.sorted().joined(separator: ",")
     }
 }

@@ -4,24 +4,59 @@ import SMT
 
 /// Turns a policy set into proof queries: per governed table × command × role × side, per
 /// isolation key where one applies.
+///
+/// Cache keys never name the table or the command where the answer does not depend on them, so
+/// tables and commands with the same predicates share one solver query.
 struct ProofPlanner {
+    /// The policy set.
     let set: PolicySet
+    /// What to prove.
     let options: AnalysisOptions
+    /// The set's effective predicates.
+    let index: PredicateIndex
+    /// Cache keys of predicates.
     let fingerprint: Fingerprint
+    /// The policy set `policy-equivalence` compares with, and how to name it.
+    let comparison: (index: PredicateIndex, label: String)?
 
-    init(set: PolicySet, options: AnalysisOptions) {
-        self.set = set
+    /// A planner for `index`'s set; `comparison` is the other set of policy-equivalence.
+    init(index: PredicateIndex, options: AnalysisOptions, comparison: (index: PredicateIndex, label: String)? = nil) {
+        self.set = index.set
         self.options = options
-        self.fingerprint = Fingerprint(set: set)
+        self.index = index
+        self.fingerprint = Fingerprint(index: index)
+        self.comparison = comparison
     }
 
     private func enabled(_ proof: ProofID) -> Bool { options.proofs.contains(proof) }
 
-    func plan() -> [ProofQuery] {
+    private func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side) -> EffectivePredicate {
+        index.effective(table, command, role: role, side: side)
+    }
+
+    /// The fingerprint of one of the set's effective predicates.
+    private func print(_ predicate: EffectivePredicate) -> String {
+        index.fingerprint(predicate.table, predicate.command, role: predicate.role, side: predicate.side)
+    }
+
+    /// Policies as they are split into clauses: `[c1 | c2] [c3]` (the text of a predicate merges them).
+    static func structure(_ policies: [PolicyPredicate]) -> String {
+        policies.map { "[" + $0.clauses.map(\.description).joined(separator: " | ") + "]" }.joined(separator: " ")
+    }
+
+    /// The tables the run proves: governed, selected by the options, in the schema.
+    var tables: [QualifiedName] {
+        self.set.governedTables.filter { (options.tables?.contains($0) ?? true) && self.set.schema.table($0) != nil }
+    }
+
+    /// Every query of the run, but none about the tables in `skipping` (answered already).
+    func plan(skipping: Set<QualifiedName> = []) -> [ProofQuery] {
         var queries: [ProofQuery] = []
-        for table in set.governedTables where options.tables?.contains(table) ?? true {
-            guard set.schema.table(table) != nil else { continue }
+        for table in tables where !skipping.contains(table) {
             queries.append(contentsOf: plan(table: table))
+        }
+        if enabled(.policyEquivalence), let comparison {
+            queries.append(contentsOf: equivalence(comparison.index, label: comparison.label))
         }
         return queries
     }
@@ -36,7 +71,7 @@ struct ProofPlanner {
 
     private func plan(table: QualifiedName) -> [ProofQuery] {
         var queries: [ProofQuery] = []
-        let roles = set.roles(for: table)
+        let roles = index.roles(for: table)
         let keys = isolationKeys(for: table)
         let environment = fingerprint.environment
         var checkedClauses = Set<String>()
@@ -44,15 +79,15 @@ struct ProofPlanner {
         for command in PolicyCommand.allCases {
             let mainSide: EffectivePredicate.Side = command == .insert ? .check : .using
             if enabled(.coverage) {
-                let covered = roles.contains { !set.effective(table, command, role: $0, side: mainSide).isDefaultDeny }
+                let covered = roles.contains { !effective(table, command, role: $0, side: mainSide).isDefaultDeny }
                 queries.append(fixedQuery(.coverage, table, command, role: "*", key: nil, side: mainSide,
                                           status: covered ? .proven : .failed,
                                           reason: covered ? nil : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"))
             }
             for role in roles {
                 for side in PolicySet.sides(of: command) {
-                    let predicate = set.effective(table, command, role: role, side: side)
-                    let base = "\(environment)|\(command.rawValue)|\(side.rawValue)|" + predicateKey(predicate, command: command, side: side, table: table)
+                    let predicate = effective(table, command, role: role, side: side)
+                    let base = "\(environment)|\(side.rawValue)|" + predicateKey(predicate, command: command, side: side, table: table)
                     if predicate.isDefaultDeny {
                         for key in keys {
                             for proof in [ProofID.tenantIsolation, .failClosed] where enabled(proof) {
@@ -67,7 +102,7 @@ struct ProofPlanner {
                         if enabled(.failClosed) { queries.append(failClosed(predicate, key: key, base: base)) }
                     }
                     if enabled(.contradiction) {
-                        queries.append(contradiction(predicate, base: base))
+                        queries.append(contradiction(predicate, base: "\(environment)|" + print(predicate)))
                         queries.append(contentsOf: clauseContradictions(predicate, seen: &checkedClauses))
                     }
                     if enabled(.traversal) {
@@ -76,8 +111,9 @@ struct ProofPlanner {
                     if enabled(.writeRestriction), side == .check {
                         queries.append(writeRestriction(predicate, base: base))
                     }
-                    if enabled(.subsumption) { queries.append(contentsOf: subsumption(predicate, base: base)) }
-                    if enabled(.redundancy) { queries.append(contentsOf: redundancy(predicate, base: base)) }
+                    let dependencies = "\(environment)| |dep " + print(predicate)
+                    if enabled(.subsumption) { queries.append(contentsOf: subsumption(predicate, base: dependencies)) }
+                    if enabled(.redundancy) { queries.append(contentsOf: redundancy(predicate, base: dependencies)) }
                 }
             }
             if enabled(.roleSeparation), mainSide == .using {
@@ -88,13 +124,13 @@ struct ProofPlanner {
     }
 
     /// The part of a cache key describing an effective predicate (and, for UPDATE's check side,
-    /// the USING and SELECT predicates old rows must pass).
+    /// the USING and SELECT predicates old rows must pass). The command is not part of it
+    /// otherwise: SELECT, UPDATE and DELETE with the same USING predicate share answers.
     private func predicateKey(_ predicate: EffectivePredicate, command: PolicyCommand, side: EffectivePredicate.Side,
                               table: QualifiedName) -> String {
-        var key = fingerprint.of(predicate)
+        var key = print(predicate)
         if command == .update && side == .check {
-            key += " |old " + fingerprint.of(set.effective(table, .update, role: predicate.role, side: .using))
-            key += " |oldselect " + fingerprint.of(set.effective(table, .select, role: predicate.role, side: .using))
+            key += " |old " + print(effective(table, .update, role: predicate.role, side: .using))
         }
         return key
     }
@@ -113,14 +149,14 @@ struct ProofPlanner {
 
     // MARK: - Rows that a command starts from
 
-    /// For UPDATE's WITH CHECK: the old row each session updates must pass UPDATE's USING and,
-    /// because the UPDATE reads it, SELECT's USING.
+    /// For UPDATE's WITH CHECK: the old row each session updates must pass UPDATE's USING.
+    /// Not SELECT's: `UPDATE t SET c = v` without WHERE or RETURNING reads no column, and then
+    /// PostgreSQL applies no SELECT policy to the old row or the new one, so a session can write
+    /// rows it cannot read; the proofs must cover that statement.
     private func oldRow(_ encoder: QueryEncoder, table: TableModel, session: SessionInstance, role: String) throws -> [Term] {
         let old = try encoder.newRow(table, label: "old row", session: session.index, inDatabase: true)
-        let update = set.effective(table.name, .update, role: role, side: .using)
-        let select = set.effective(table.name, .select, role: role, side: .using)
-        return [try encoder.encode(update, row: old, session: session, positive: true),
-                try encoder.encode(select, row: old, session: session, positive: true)]
+        let update = effective(table.name, .update, role: role, side: .using)
+        return [try encoder.encode(update, row: old, session: session, positive: true)]
     }
 
     // MARK: - tenant-isolation
@@ -146,7 +182,8 @@ struct ProofPlanner {
             side: predicate.side, cacheKey: "iso|\(key)|" + base, failsWhenSatisfiable: true, build: nil, fixed: nil,
             failureReason: "two sessions with different \(key) both \(predicate.side == .using ? "reach" : "can write") the same row",
             failureBlame: [])
-        if ProofPlanner.pins(predicate, key: key) {
+        query.blameCandidates = predicate.permissive
+        if options.useShortcuts, ProofPlanner.pins(predicate, key: key) {
             query.fixed = (.proven, "every permissive clause pins \(key) to a column of the row", true)
             return query
         }
@@ -182,7 +219,11 @@ struct ProofPlanner {
             side: predicate.side, cacheKey: "fc|\(key)|" + base, failsWhenSatisfiable: true, build: nil, fixed: nil,
             failureReason: "with \(key) unset a session still \(predicate.side == .using ? "reaches" : "can write") rows",
             failureBlame: [])
-        if ProofPlanner.pins(predicate, key: key) {
+        query.blameCandidates = predicate.permissive
+        // An unset key is NULL, which no comparison matches; but with `missing_context: error`
+        // a text key set to '' stays '', and a text column can hold ''.
+        let emptyStaysSet = set.config.missingContext == .error && set.sessionType(key).family == .text
+        if options.useShortcuts, !emptyStaysSet, ProofPlanner.pins(predicate, key: key) {
             query.fixed = (.proven, "every permissive clause compares \(key) with a column, which is never true while it is unset", true)
             return query
         }
@@ -193,7 +234,7 @@ struct ProofPlanner {
             var assertions: [Term] = []
             let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: predicate.side == .using)
             let value = try encoder.sessionValue(key, session)
-            if QueryEncoder.encoding(value.family).isInt || QueryEncoder.encoding(value.family).isBool {
+            if QueryEncoder.encoding(value.family) != .string {
                 assertions.append(value.null)
             } else {
                 assertions.append(try encoder.z3.or(value.null, encoder.z3.eq(value.value, encoder.z3.string(""))))
@@ -234,8 +275,7 @@ struct ProofPlanner {
         for policy in predicate.permissive + predicate.restrictive {
             for clause in policy.clauses where !clause.isTrue {
                 guard let origin = clause.origin, seen.insert("\(origin.location.file)|\(origin.location.range)|\(table)").inserted else { continue }
-                let key = "clause|\(fingerprint.environment)|\(table)|\(clause)|" + fingerprint.columns([clause], table: table)
-                    + "|" + fingerprint.targets([clause]).map { t in fingerprint.of(set.effective(t, .select, role: predicate.role, side: .using)) }.joined(separator: ";")
+                let key = "clause|\(fingerprint.environment)|" + fingerprint.of([clause], table: table, role: predicate.role)
                 result.append(ProofQuery(
                     proof: .contradiction, table: table, command: nil, role: predicate.role, key: nil, side: predicate.side,
                     cacheKey: key, failsWhenSatisfiable: false,
@@ -273,8 +313,9 @@ struct ProofPlanner {
                 for traversal in found {
                     let label = "\(predicate.table)|\(predicate.role)|\(Atom.exists(traversal))"
                     guard seen.insert(label).inserted else { continue }
-                    let rls = set.isGoverned(traversal.target) ? set.effective(traversal.target, .select, role: predicate.role, side: .using) : nil
-                    let key = "trav|\(fingerprint.environment)|\(traversal.target)|\(Atom.exists(traversal))|" + (rls.map(fingerprint.of) ?? "ungoverned")
+                    let rls = set.isGoverned(traversal.target) ? effective(traversal.target, .select, role: predicate.role, side: .using) : nil
+                    let key = "trav|\(fingerprint.environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
+                        + " |rls " + (rls.map(print) ?? "ungoverned")
                     let hides = rls.map { $0.isDefaultDeny } ?? false
                     var query = ProofQuery(
                         proof: .traversal, table: predicate.table, command: predicate.command, role: predicate.role, key: nil,
@@ -302,31 +343,27 @@ struct ProofPlanner {
 
     // MARK: - write-restriction
 
-    /// What a session reads back after writing with `command`: the permissive SELECT policies,
-    /// and the restrictive SELECT policies that also govern `command` (a restrictive policy for
-    /// SELECT alone, like soft delete, is a deliberate read filter, not an access boundary).
+    /// What a session reads back after writing with `command` (see `PredicateIndex.readBack`).
     func readBack(table: QualifiedName, command: PolicyCommand, role: String) -> EffectivePredicate {
-        var read = set.effective(table, .select, role: role, side: .using)
-        let governing = Set(set.policies.filter { $0.commands.contains(command) && $0.tables.contains(table) }.map(\.ref.name))
-        read.restrictive = read.restrictive.filter { governing.contains($0.policy.name) }
-        return read
+        index.readBack(table, command, role: role).predicate
     }
 
     private func writeRestriction(_ predicate: EffectivePredicate, base: String) -> ProofQuery {
         let table = predicate.table
-        let read = readBack(table: table, command: predicate.command, role: predicate.role)
+        let (read, readPrint) = index.readBack(table, predicate.command, role: predicate.role)
         var query = ProofQuery(
             proof: .writeRestriction, table: table, command: predicate.command, role: predicate.role, key: nil,
-            side: .check, cacheKey: "wr|" + base + " |read " + fingerprint.of(read), failsWhenSatisfiable: true,
+            side: .check, cacheKey: "wr|" + base + " |read " + readPrint, failsWhenSatisfiable: true,
             build: nil, fixed: nil,
             failureReason: "a session can \(predicate.command == .insert ? "insert" : "update to") a row it cannot read back",
             failureBlame: [])
+        query.blameCandidates = predicate.permissive
         if read.isDefaultDeny {
             query.fixed = (.failed, "no SELECT policy applies to role \(predicate.role): rows written cannot be read back", false)
             query.failureBlame = policyBlame(predicate.permissive)
             return query
         }
-        if ProofPlanner.implies(predicate, read) {
+        if options.useShortcuts, ProofPlanner.implies(predicate, read) {
             query.fixed = (.proven, "every way to write is also a way to read", true)
             return query
         }
@@ -376,7 +413,9 @@ struct ProofPlanner {
                 let names = others.map { "'\($0.policy.name)'" }.joined(separator: ", ")
                 result.append(ProofQuery(
                     proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
-                    side: predicate.side, cacheKey: "sub|\(index)|" + base, failsWhenSatisfiable: false,
+                    side: predicate.side,
+                    cacheKey: "sub|" + ProofPlanner.structure([policy]) + " vs " + ProofPlanner.structure(others) + "|" + base,
+                    failsWhenSatisfiable: false,
                     build: { encoder in
                         guard let model = set.schema.table(table) else { return [] }
                         let session = encoder.session(0, role: predicate.role)
@@ -394,7 +433,10 @@ struct ProofPlanner {
             let others = predicate.restrictive.enumerated().filter { $0.offset != index }.map(\.element)
             result.append(ProofQuery(
                 proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
-                side: predicate.side, cacheKey: "subr|\(index)|" + base, failsWhenSatisfiable: false,
+                side: predicate.side,
+                cacheKey: "subr|" + ProofPlanner.structure(predicate.permissive) + " & " + ProofPlanner.structure(others)
+                    + " => " + ProofPlanner.structure([policy]) + "|" + base,
+                failsWhenSatisfiable: false,
                 build: { encoder in
                     guard let model = set.schema.table(table) else { return [] }
                     let session = encoder.session(0, role: predicate.role)
@@ -423,7 +465,9 @@ struct ProofPlanner {
             let others = all.enumerated().filter { $0.offset != index }.map(\.element.1)
             result.append(ProofQuery(
                 proof: .redundancy, table: table, command: predicate.command, role: predicate.role, key: nil,
-                side: predicate.side, cacheKey: "red|\(index)|" + base, failsWhenSatisfiable: false,
+                side: predicate.side,
+                cacheKey: "red|\(clause) vs " + others.map(\.description).joined(separator: " | ") + "|" + base,
+                failsWhenSatisfiable: false,
                 build: { encoder in
                     guard let model = set.schema.table(table) else { return [] }
                     let session = encoder.session(0, role: predicate.role)
@@ -439,6 +483,79 @@ struct ProofPlanner {
         return result
     }
 
+    // MARK: - policy-equivalence
+
+    /// Per table of either set × command × role (of either set) × side: is each set's effective
+    /// predicate true for exactly the rows and sessions the other's is?
+    private func equivalence(_ other: PredicateIndex, label: String) -> [ProofQuery] {
+        var result: [ProofQuery] = []
+        let tables = Set(set.governedTables).union(other.set.governedTables).sorted()
+        let environment = fingerprint.environment + " / " + Fingerprint(index: other).environment
+        for table in tables where options.tables?.contains(table) ?? true {
+            let here = set.isGoverned(table)
+            let there = other.set.isGoverned(table)
+            guard here && there else {
+                let which = here ? "this policy set" : label
+                result.append(fixedQuery(.policyEquivalence, table, nil, role: "*", key: nil, side: .using, status: .failed,
+                                         reason: "only \(which) governs \(table): row-level security is on in one set and off in the other",
+                                         blame: here ? policyBlame(set.policies.filter { $0.tables.contains(table) }.map {
+                                             PolicyPredicate(policy: $0.ref, kind: $0.kind, clauses: [])
+                                         }) : []))
+                continue
+            }
+            guard set.schema.table(table) != nil else { continue }
+            let roles = Set(index.roles(for: table)).union(other.roles(for: table)).filter { $0 != PolicySet.publicRole }.sorted()
+                + [PolicySet.publicRole]
+            for command in PolicyCommand.allCases {
+                for role in roles {
+                    for side in PolicySet.sides(of: command) {
+                        let first = effective(table, command, role: role, side: side)
+                        let second = other.effective(table, command, role: role, side: side)
+                        result.append(equivalence(first, second, other: other, label: label, environment: environment))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private func equivalence(_ first: EffectivePredicate, _ second: EffectivePredicate, other: PredicateIndex, label: String,
+                             environment: String) -> ProofQuery {
+        let table = first.table
+        let verb = first.side == .using ? "reaches" : "can write"
+        var query = ProofQuery(
+            proof: .policyEquivalence, table: table, command: first.command, role: first.role, key: nil, side: first.side,
+            cacheKey: "eqv|\(environment)|\(first.side.rawValue)|" + print(first) + " || "
+                + other.fingerprint(table, second.command, role: second.role, side: second.side),
+            failsWhenSatisfiable: true, build: nil, fixed: nil,
+            failureReason: "a session \(verb) a row under this policy set that it does not under \(label)", failureBlame: [])
+        query.blameCandidates = first.permissive + second.permissive
+        if first.isDefaultDeny && second.isDefaultDeny {
+            query.fixed = (.proven, "no permissive policy applies in either set", false)
+            return query
+        }
+        let mine = index
+        let set = self.set
+        func direction(_ positive: (PredicateIndex, EffectivePredicate), _ negative: (PredicateIndex, EffectivePredicate)) -> ProofQuery.Build {
+            { encoder in
+                guard let model = set.schema.table(table) else { return [] }
+                let session = encoder.session(0, role: first.role)
+                let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: first.side == .using)
+                encoder.index = positive.0
+                let admitted = try encoder.encode(positive.1, row: row, session: session, positive: true, recordBlame: true)
+                // Negative part last: its traversals range over the rows the positive part created.
+                encoder.index = negative.0
+                let refused = try encoder.z3.not(encoder.encode(negative.1, row: row, session: session, positive: false))
+                encoder.index = mine
+                return [admitted, refused]
+            }
+        }
+        query.build = direction((mine, first), (other, second))
+        query.alternatives = [(direction((other, second), (mine, first)),
+                               "a session \(verb) a row under \(label) that it does not under this policy set")]
+        return query
+    }
+
     // MARK: - role-separation
 
     private func roleSeparation(table: QualifiedName, command: PolicyCommand) -> [ProofQuery] {
@@ -447,13 +564,14 @@ struct ProofPlanner {
         let set = self.set
         for i in 0..<roles.count {
             for j in (i + 1)..<roles.count {
-                let first = set.effective(table, command, role: set.roles.contains(roles[i]) ? roles[i] : PolicySet.publicRole, side: .using)
-                let second = set.effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
+                let first = effective(table, command, role: set.roles.contains(roles[i]) ? roles[i] : PolicySet.publicRole, side: .using)
+                let second = effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
                 var query = ProofQuery(
                     proof: .roleSeparation, table: table, command: command, role: "\(roles[i]),\(roles[j])", key: nil, side: .using,
-                    cacheKey: "roles|\(fingerprint.environment)|\(command.rawValue)|" + fingerprint.of(first) + "||" + fingerprint.of(second),
+                    cacheKey: "roles|\(fingerprint.environment)|" + print(first) + "||" + print(second),
                     failsWhenSatisfiable: true, build: nil, fixed: nil,
                     failureReason: "roles \(roles[i]) and \(roles[j]) can both reach the same row", failureBlame: [])
+                query.blameCandidates = first.permissive + second.permissive
                 if first.isDefaultDeny || second.isDefaultDeny {
                     query.fixed = (.proven, "one of the roles reaches nothing", false)
                 } else {

@@ -4,6 +4,9 @@ import SMT
 
 /// One question to the solver (or one answer that needs none), with what it is about.
 struct ProofQuery {
+    /// Builds a question's assertions with an encoder.
+    typealias Build = (QueryEncoder) throws -> [Term]
+
     /// Which proof.
     var proof: ProofID
     /// The table.
@@ -22,11 +25,18 @@ struct ProofQuery {
     /// false when an unsatisfiable one does (contradiction, traversal, redundancy).
     var failsWhenSatisfiable: Bool
     /// Builds the assertions with an encoder.
-    var build: ((QueryEncoder) throws -> [Term])?
+    var build: Build?
+    /// Further questions asked after `build`'s, each with its own reason: the property holds
+    /// only if every question gives the answer that means it holds (both directions of an
+    /// equivalence).
+    var alternatives: [(build: Build, failureReason: String)] = []
     /// An answer without the solver (coverage, default deny, shortcut).
     var fixed: (status: VerdictStatus, reason: String?, byShortcut: Bool)?
     /// The reason given when the property fails.
     var failureReason: String
     /// Blame when the property fails without a model (contradiction of a clause, a policy…).
     var failureBlame: [Blame]
+    /// The policies whose clauses a model's blame can name, to locate blame answered from the
+    /// cache (which remembers clause texts, not places).
+    var blameCandidates: [PolicyPredicate] = []
 }

@@ -5,15 +5,22 @@ import SMT
 
 /// Runs proof queries on one Z3 context (one worker thread).
 final class ProofRunner {
-    let set: PolicySet
+    /// The policy set's effective predicates.
+    let index: PredicateIndex
+    /// The policy set.
+    var set: PolicySet { index.set }
+    /// The worker's own context.
     let z3: Z3Context
+    /// Per solver check, in milliseconds.
     let timeout: Int
+    /// Outcomes shared by the workers and across runs.
     let cache: ProofCache
     private(set) var queries = 0
     private(set) var solverMilliseconds = 0.0
 
-    init(set: PolicySet, timeoutMilliseconds: Int, cache: ProofCache) throws {
-        self.set = set
+    /// A runner with a new Z3 context.
+    init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache) throws {
+        self.index = index
         self.z3 = try Z3Context()
         self.timeout = timeoutMilliseconds
         self.cache = cache
@@ -41,7 +48,10 @@ final class ProofRunner {
         }
         if let outcome = cache.outcome(query.cacheKey) {
             verdict.status = outcome.status
-            verdict.reason = outcome.reason
+            // A failure is explained in this query's words (the cached one may be another command's),
+            // those of the question that failed.
+            let reasons = [query.failureReason] + query.alternatives.map(\.failureReason)
+            verdict.reason = outcome.status == .failed && outcome.question < reasons.count ? reasons[outcome.question] : outcome.reason
             verdict.counterexample = outcome.counterexample.map { retarget($0, to: query.table) }
             verdict.blame = remap(outcome.blame, query: query)
             verdict.cached = true
@@ -55,7 +65,7 @@ final class ProofRunner {
         verdict.solverMilliseconds = solved.solverMilliseconds
         cache.store(query.cacheKey, ProofCache.Outcome(
             status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
-            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds))
+            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
         return (finish(verdict), false)
     }
 
@@ -66,18 +76,22 @@ final class ProofRunner {
         var blame: [Blame]
         var blameTexts: [(session: Int?, policy: String, clause: String)]
         var solverMilliseconds: Double
+        /// Which question decided (see `ProofCache.Outcome.question`).
+        var question = 0
     }
 
-    private func check(_ query: ProofQuery, mode: QueryEncoder.RawMode, printable: Bool = false)
+    private func check(_ build: ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false)
         -> (result: CheckResult?, encoder: QueryEncoder?, error: String?, milliseconds: Double) {
-        guard let build = query.build else { return (nil, nil, "no query", 0) }
-        let encoder = QueryEncoder(z3: z3, set: set, rawMode: mode)
+        let encoder = QueryEncoder(z3: z3, index: index, rawMode: mode)
         do {
             var assertions = try build(encoder)
             assertions.append(contentsOf: encoder.assertions)
             assertions.append(contentsOf: try encoder.keyConstraints())
             if printable { assertions.append(contentsOf: try encoder.printableTextConstraints()) }
-            let solver = try Solver(context: z3)
+            // One solver per worker, a scope per query: making a solver costs more than most checks.
+            let solver = try reusableSolver()
+            try solver.push()
+            defer { try? solver.pop() }
             try solver.add(assertions)
             queries += 1
             let start = DispatchTime.now().uptimeNanoseconds
@@ -88,6 +102,16 @@ final class ProofRunner {
         } catch {
             return (nil, encoder, "\(error)", 0)
         }
+    }
+
+    private var solver: Solver?
+
+    /// The worker's solver (SMT kernel), made on first use.
+    private func reusableSolver() throws -> Solver {
+        if let solver { return solver }
+        let made = try Solver(context: z3, strategy: .kernel)
+        solver = made
+        return made
     }
 
     private func unknownReason(_ result: CheckResult?, error: String?) -> String {
@@ -115,8 +139,28 @@ final class ProofRunner {
     /// Maps a location to its 1-based line (set by the analyzer, which knows the files).
     var lineLookup: ((FileLocation) -> Int)?
 
+    /// Solves the query's question and its alternatives, in order: the property holds when
+    /// each of them gives the answer that means it holds; the first that does not decides.
     private func solve(_ query: ProofQuery) -> Solved {
-        let first = check(query, mode: .free)
+        guard let build = query.build else {
+            return Solved(status: .unknown, reason: "solver error: no query", counterexample: nil, blame: [], blameTexts: [],
+                          solverMilliseconds: 0)
+        }
+        let questions = [(build: build, failureReason: query.failureReason)] + query.alternatives
+        var total = 0.0
+        for (position, question) in questions.enumerated() {
+            var solved = solve(query, build: question.build, failureReason: question.failureReason)
+            total += solved.solverMilliseconds
+            solved.solverMilliseconds = total
+            solved.question = position
+            let holds = solved.status == .proven
+            if !holds || position == questions.count - 1 { return solved }
+        }
+        return Solved(status: .proven, reason: nil, counterexample: nil, blame: [], blameTexts: [], solverMilliseconds: total)
+    }
+
+    private func solve(_ query: ProofQuery, build: ProofQuery.Build, failureReason: String) -> Solved {
+        let first = check(build, mode: .free)
         var total = first.milliseconds
         func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, encoder: QueryEncoder? = nil,
                   blame: [Blame] = []) -> Solved {
@@ -142,22 +186,22 @@ final class ProofRunner {
         case (.unsat, true):
             return make(.proven, nil)
         case (.unsat, false):
-            return make(.failed, query.failureReason, blame: query.failureBlame)
+            return make(.failed, failureReason, blame: query.failureBlame)
         case (.sat(let model), true):
             guard hasRaw else {
-                guard let encoder = first.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(query, model: model, encoder: encoder)
+                guard let encoder = first.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(build, model: model, encoder: encoder)
                 total += extra
-                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
             }
-            let second = check(query, mode: .adversarial)
+            let second = check(build, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat(let adversarialModel)?:
-                guard let encoder = second.encoder else { return make(.failed, query.failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(query, model: adversarialModel, encoder: encoder)
+                guard let encoder = second.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenEncoder, extra) = printableModel(build, model: adversarialModel, encoder: encoder)
                 total += extra
-                return make(.failed, query.failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
             case .unsat?:
                 return make(.unknown, rawReason(first.encoder))
             default:
@@ -165,7 +209,7 @@ final class ProofRunner {
             }
         case (.sat, false):
             guard hasRaw else { return make(.proven, nil) }
-            let second = check(query, mode: .adversarial)
+            let second = check(build, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat?: return make(.proven, nil)
@@ -177,9 +221,9 @@ final class ProofRunner {
 
     /// A model without characters PostgreSQL text cannot hold (re-solving once when needed),
     /// and the extra solver time spent.
-    private func printableModel(_ query: ProofQuery, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
+    private func printableModel(_ build: ProofQuery.Build, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
         guard needsPrintableRetry(model: model, encoder: encoder) else { return (model, encoder, 0) }
-        let retry = check(query, mode: encoder.rawMode, printable: true)
+        let retry = check(build, mode: encoder.rawMode, printable: true)
         if case .sat(let printable)? = retry.result, let retryEncoder = retry.encoder {
             return (printable, retryEncoder, retry.milliseconds)
         }
@@ -188,7 +232,7 @@ final class ProofRunner {
 
     private func needsPrintableRetry(model: Model, encoder: QueryEncoder) -> Bool {
         for row in encoder.rows {
-            for value in row.columns.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+            for value in row.columns.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
                     return true
@@ -196,7 +240,7 @@ final class ProofRunner {
             }
         }
         for session in encoder.sessions {
-            for value in session.keys.values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+            for value in session.keys.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
                     return true
@@ -236,38 +280,49 @@ final class ProofRunner {
         var texts: [(session: Int?, policy: String, clause: String)] = []
         var done = Set<Int>()
         for entry in encoder.clauseTerms where !done.contains(entry.session) {
+            guard let origin = entry.clause.origin else { continue }
             if (try? model.bool(entry.term)) == true {
                 done.insert(entry.session)
-                blame.append(Blame(policy: entry.origin.policy, location: entry.origin.location, session: entry.session + 1))
-                texts.append((entry.session + 1, entry.origin.policy, clauseText(entry.origin)))
+                blame.append(Blame(policy: origin.policy, location: origin.location, session: entry.session + 1))
+                texts.append((entry.session + 1, origin.policy, entry.clause.description))
             }
         }
         return (blame, texts)
     }
 
-    /// The normalized text of the clause with this origin, for re-locating cached blame.
-    var clauseText: (ClauseOrigin) -> String = { _ in "" }
-
+    /// Blame remembered by clause text, located in this query's policies (the cached answer may
+    /// come from another table, whose policies have other names and places).
     private func remap(_ texts: [(session: Int?, policy: String, clause: String)], query: ProofQuery) -> [Blame] {
         if texts.allSatisfy({ $0.clause.isEmpty }) && query.failureBlame.count > 0 { return query.failureBlame }
         var result: [Blame] = []
         for text in texts {
-            if let location = locate?(query.table, text.policy, text.clause) {
-                result.append(Blame(policy: text.policy, location: location, session: text.session))
+            let candidates = query.blameCandidates.sorted { ($0.policy.name == text.policy ? 0 : 1) < ($1.policy.name == text.policy ? 0 : 1) }
+            found: for candidate in candidates {
+                for clause in candidate.clauses where clause.description == text.clause {
+                    guard let origin = clause.origin else { continue }
+                    result.append(Blame(policy: candidate.policy.name, location: origin.location, session: text.session))
+                    break found
+                }
             }
         }
         return result
     }
 
-    /// Finds the current location of a clause by table, policy and clause text.
-    var locate: ((QualifiedName, String, String) -> FileLocation?)?
-
-    /// A cached counterexample moved to another table with the same predicate.
+    /// A cached counterexample moved to another table with the same predicate: the row and the
+    /// old rows (rows of the same table) change table.
     private func retarget(_ example: Counterexample, to table: QualifiedName) -> Counterexample {
         guard example.row.table != table, let model = set.schema.table(table) else { return example }
+        let original = example.row.table
+        func move(_ row: Counterexample.Row) -> Counterexample.Row {
+            guard row.table == original else { return row }
+            var moved = row
+            moved.table = table
+            moved.values = row.values.filter { model.column($0.key) != nil }
+            return moved
+        }
         var result = example
-        result.row.table = table
-        result.row.values = example.row.values.filter { model.column($0.key) != nil }
+        result.row = move(example.row)
+        result.witnesses = example.witnesses.map(move)
         return result
     }
 }

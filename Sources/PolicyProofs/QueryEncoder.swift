@@ -4,8 +4,10 @@ import SMT
 
 /// Encodes effective predicates over concrete row and session instances as Z3 terms.
 ///
-/// Each column and session key is a (null flag, value) pair; text-like families are strings (LIKE
-/// through regular expressions), numbers integers, booleans booleans. A traversal in a positive
+/// Each column and session key is a (null flag, value) pair. Integers are Z3 integers, numeric
+/// (and real, double precision) values Z3 reals, booleans Booleans, uuids integers below 2^128
+/// (a uuid's 128 bits read as a number: equality and PostgreSQL's byte order are exact), and the
+/// other families (text, timestamps, dates, json…) strings, with LIKE through regular expressions. A traversal in a positive
 /// position gets a fresh witness row per session (added to the database); the target's own
 /// SELECT predicate for the same session applies to it (nested RLS). In a negative position a
 /// traversal ranges over the rows already in the database: a smallest database containing the
@@ -21,8 +23,29 @@ final class QueryEncoder {
         case adversarial
     }
 
+    /// How a type family's values are represented in the solver.
+    enum Encoding {
+        /// Z3 integers (integer families, uuids).
+        case int
+        /// Z3 reals (numeric, real, double precision).
+        case real
+        /// Z3 Booleans.
+        case bool
+        /// Z3 strings (text, timestamps, dates, json…).
+        case string
+    }
+
+    /// The context terms are made in.
     let z3: Z3Context
-    let set: PolicySet
+    /// The effective predicates (for nested RLS) of the policy set being encoded; a comparison
+    /// of two policy sets switches it between their predicates.
+    var index: PredicateIndex
+    /// The policy set being encoded.
+    var set: PolicySet { index.set }
+    /// The schema rows are made from: the first policy set's, also while another set's
+    /// predicates are encoded (they read the same rows).
+    let schema: SchemaModel
+    /// How raw SQL is read in this encoding.
     let rawMode: RawMode
     /// Side conditions: NOT NULL columns, session value domains.
     private(set) var assertions: [Term] = []
@@ -32,40 +55,65 @@ final class QueryEncoder {
     private(set) var sessions: [SessionInstance] = []
     /// Raw atoms met while encoding.
     private(set) var rawLocations: [FileLocation] = []
-    /// Top-level clause terms per session, for blame: (session, origin, term).
-    private(set) var clauseTerms: [(session: Int, origin: ClauseOrigin, term: Term)] = []
+    /// Top-level clause terms per session, for blame: (session, clause, term).
+    private(set) var clauseTerms: [(session: Int, clause: Clause, term: Term)] = []
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
     private var likeFunction: FuncDecl?
     private var rawTerms: [String: Term] = [:]
 
-    init(z3: Z3Context, set: PolicySet, rawMode: RawMode) {
+    /// An encoder of `index`'s predicates in `z3`.
+    init(z3: Z3Context, index: PredicateIndex, rawMode: RawMode) {
         self.z3 = z3
-        self.set = set
+        self.index = index
+        self.schema = index.set.schema
         self.rawMode = rawMode
     }
 
     // MARK: - Sorts and values
 
+    /// The sort values of `family` are encoded in.
     func sort(_ family: TypeFamily) throws -> Sort {
-        switch family {
-        case .integer, .numeric: return try z3.intSort
-        case .boolean: return try z3.boolSort
-        default: return try z3.stringSort
+        switch QueryEncoder.encoding(family) {
+        case .int: return try z3.intSort
+        case .real: return try z3.realSort
+        case .bool: return try z3.boolSort
+        case .string: return try z3.stringSort
         }
     }
 
-    /// Whether the family is encoded as an integer, a boolean, or (else) a string.
-    static func encoding(_ family: TypeFamily) -> (isInt: Bool, isBool: Bool) {
+    /// How values of `family` are represented.
+    static func encoding(_ family: TypeFamily) -> Encoding {
         switch family {
-        case .integer, .numeric: return (true, false)
-        case .boolean: return (false, true)
-        default: return (false, false)
+        case .integer, .uuid: return .int
+        case .numeric: return .real
+        case .boolean: return .bool
+        default: return .string
         }
     }
 
     private func fresh(_ name: String, _ family: TypeFamily) throws -> EncodedValue {
-        EncodedValue(null: try z3.constant(name + ".null", z3.boolSort),
-                     value: try z3.constant(name + ".value", try sort(family)), family: family)
+        let value = EncodedValue(null: try z3.constant(name + ".null", z3.boolSort),
+                                 value: try z3.constant(name + ".value", try sort(family)), family: family)
+        if family == .uuid {
+            assertions.append(try z3.le(z3.int(0), value.value))
+            assertions.append(try z3.le(value.value, z3.int(decimal: String(UInt128.max))))
+        }
+        return value
+    }
+
+    /// The number a uuid's text stands for, in decimal (`nil` when it is not a uuid).
+    static func uuidNumber(_ text: String) -> String? {
+        let hex = text.filter { $0 != "-" }
+        guard hex.count == 32, let value = UInt128(hex, radix: 16) else { return nil }
+        return String(value)
+    }
+
+    /// The canonical text of the uuid a number stands for (`nil` when out of range).
+    static func uuidText(_ decimal: String) -> String? {
+        guard let value = UInt128(decimal) else { return nil }
+        let hex = String(value, radix: 16)
+        let digits = Array(String(repeating: "0", count: 32 - hex.count) + hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }.joined(separator: "-")
     }
 
     /// A new row of `table` with every column; NOT NULL columns are asserted non-null.
@@ -91,8 +139,7 @@ final class QueryEncoder {
         if let existing = session.keys[key] { return existing }
         let type = set.sessionType(key)
         let value = try fresh("s\(session.index + 1).\(key)", type.family)
-        let encoding = QueryEncoder.encoding(type.family)
-        if !encoding.isInt && !encoding.isBool, set.config.missingContext == .deny || type.family != .text {
+        if QueryEncoder.encoding(type.family) == .string, set.config.missingContext == .deny || type.family != .text {
             // NULLIF(..., '') turns '' into NULL; a cast of '' to a non-text type fails.
             assertions.append(try z3.or(value.null, z3.not(z3.eq(value.value, z3.string("")))))
         }
@@ -100,19 +147,30 @@ final class QueryEncoder {
         return value
     }
 
+    /// A literal as a term of `family`'s encoding.
     func literal(_ value: LiteralValue, family: TypeFamily) throws -> Term {
-        let encoding = QueryEncoder.encoding(family)
-        switch (value, encoding.isInt, encoding.isBool) {
-        case (.int(let number), true, _): return try z3.int(number)
-        case (.string(let text), true, _):
-            guard let number = Int(text) else { throw SolverError(kind: .wrapper, message: "'\(text)' is not an integer", operation: "literal") }
+        func failure() -> SolverError {
+            SolverError(kind: .wrapper, message: "cannot encode \(value) as \(family)", operation: "literal")
+        }
+        switch (value, QueryEncoder.encoding(family)) {
+        case (.int(let number), .int) where family != .uuid: return try z3.int(number)
+        case (.string(let text), .int):
+            if family == .uuid {
+                guard let number = QueryEncoder.uuidNumber(text) else { throw failure() }
+                return try z3.int(decimal: number)
+            }
+            guard let number = Int(text) else { throw failure() }
             return try z3.int(number)
-        case (.bool(let flag), _, true): return try z3.bool(flag)
-        case (.string(let text), _, false): return try z3.string(text)
-        case (.int(let number), _, false): return try z3.string(String(number))
-        case (.bool(let flag), _, false): return try z3.string(flag ? "true" : "false")
+        case (.int(let number), .real): return try z3.real(number)
+        case (.string(let text), .real):
+            guard let number = Int(text) else { throw failure() }
+            return try z3.real(number)
+        case (.bool(let flag), .bool): return try z3.bool(flag)
+        case (.string(let text), .string): return try z3.string(text)
+        case (.int(let number), .string): return try z3.string(String(number))
+        case (.bool(let flag), .string): return try z3.string(flag ? "true" : "false")
         default:
-            throw SolverError(kind: .wrapper, message: "cannot encode \(value) as \(family)", operation: "literal")
+            throw failure()
         }
     }
 
@@ -138,7 +196,7 @@ final class QueryEncoder {
         var terms: [Term] = []
         for clause in clauses {
             let term = try encode(clause, row: row, session: session, positive: positive)
-            if recordBlame, let origin = clause.origin { clauseTerms.append((session.index, origin, term)) }
+            if recordBlame, clause.origin != nil { clauseTerms.append((session.index, clause, term)) }
             terms.append(term)
         }
         return try z3.or(terms)
@@ -179,8 +237,43 @@ final class QueryEncoder {
         }
     }
 
+    /// The truth of a comparison of two constants of one kind (strings by code point, which is
+    /// PostgreSQL's byte order under the C collation; false before true), `nil` for other kinds.
+    /// Z3 4.8.12 takes hundreds of milliseconds for `str.<` even on two constants, and in a
+    /// larger query often runs out of time.
+    static func fold(_ a: LiteralValue, _ op: ComparisonOperator, _ b: LiteralValue) -> Bool? {
+        let order: Int
+        switch (a, b) {
+        case (.int(let x), .int(let y)): order = x == y ? 0 : (x < y ? -1 : 1)
+        case (.bool(let x), .bool(let y)): order = x == y ? 0 : (y ? -1 : 1)
+        case (.string(let x), .string(let y)):
+            let xs = Array(x.unicodeScalars.map(\.value))
+            let ys = Array(y.unicodeScalars.map(\.value))
+            order = xs == ys ? 0 : (xs.lexicographicallyPrecedes(ys) ? -1 : 1)
+        default: return nil
+        }
+        switch op {
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterEqual: return order >= 0
+        default: return nil
+        }
+    }
+
     private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws -> Term {
-        let left = try value(lhs, row: row, session: session)
+        if case .literal(let a) = lhs, case .literal(let b) = rhs, a != .null, b != .null, let truth = QueryEncoder.fold(a, op, b) {
+            return try z3.bool(truth)
+        }
+        // A constant takes the type of the other side, whichever side it is on (the normal form
+        // puts it right; a predicate being compared with its normal form may not).
+        var leftFamily: TypeFamily?
+        if lhs.isConstant, !rhs.isConstant {
+            leftFamily = try value(rhs, row: row, session: session).family
+        }
+        let left = try value(lhs, row: row, session: session, family: leftFamily)
         let leftPresent = try z3.not(left.null)
         switch op {
         case .in, .notIn:
@@ -195,14 +288,15 @@ final class QueryEncoder {
         }
         let right = try value(rhs, row: row, session: session, family: left.family)
         let present = try z3.and(leftPresent, z3.not(right.null))
+        let (l, r) = try unify(left, right)
         let relation: Term
         switch op {
-        case .equal: relation = try z3.eq(left.value, right.value)
-        case .notEqual: relation = try z3.not(z3.eq(left.value, right.value))
-        case .less: relation = try ordered(left, right, strict: true)
-        case .lessEqual: relation = try ordered(left, right, strict: false)
-        case .greater: relation = try ordered(right, left, strict: true)
-        case .greaterEqual: relation = try ordered(right, left, strict: false)
+        case .equal: relation = try z3.eq(l, r)
+        case .notEqual: relation = try z3.not(z3.eq(l, r))
+        case .less: relation = try ordered(l, r, left.family, strict: true)
+        case .lessEqual: relation = try ordered(l, r, left.family, strict: false)
+        case .greater: relation = try ordered(r, l, left.family, strict: true)
+        case .greaterEqual: relation = try ordered(r, l, left.family, strict: false)
         case .like, .notLike:
             let matches: Term
             if case .literal(.string(let pattern)) = rhs {
@@ -218,13 +312,22 @@ final class QueryEncoder {
         return try z3.and(present, relation)
     }
 
-    private func ordered(_ a: EncodedValue, _ b: EncodedValue, strict: Bool) throws -> Term {
-        if QueryEncoder.encoding(a.family).isBool {
-            // false < true
-            let less = try z3.and(z3.not(a.value), b.value)
-            return strict ? less : try z3.or(less, z3.eq(a.value, b.value))
+    /// The two values in one sort: an integer compared with a real becomes a real.
+    private func unify(_ a: EncodedValue, _ b: EncodedValue) throws -> (Term, Term) {
+        switch (QueryEncoder.encoding(a.family), QueryEncoder.encoding(b.family)) {
+        case (.int, .real): return (try z3.toReal(a.value), b.value)
+        case (.real, .int): return (a.value, try z3.toReal(b.value))
+        default: return (a.value, b.value)
         }
-        return strict ? try z3.lt(a.value, b.value) : try z3.le(a.value, b.value)
+    }
+
+    private func ordered(_ a: Term, _ b: Term, _ family: TypeFamily, strict: Bool) throws -> Term {
+        if QueryEncoder.encoding(family) == .bool {
+            // false < true
+            let less = try z3.and(z3.not(a), b)
+            return strict ? less : try z3.or(less, z3.eq(a, b))
+        }
+        return strict ? try z3.lt(a, b) : try z3.le(a, b)
     }
 
     private func likeDecl() throws -> FuncDecl {
@@ -281,13 +384,17 @@ final class QueryEncoder {
             let family = index < declaration.arguments.count ? declaration.arguments[index].family : nil
             let encoded = try value(argument, row: row, session: session, family: family)
             actuals.append(encoded.null)
-            actuals.append(encoded.value)
+            if let family, QueryEncoder.encoding(family) == .real, QueryEncoder.encoding(encoded.family) == .int {
+                actuals.append(try z3.toReal(encoded.value))
+            } else {
+                actuals.append(encoded.value)
+            }
         }
         return EncodedValue(null: try decls.null.apply(actuals), value: try decls.value.apply(actuals), family: declaration.returns.family)
     }
 
     private func exists(_ traversal: Traversal, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
-        guard let source = row.columns[traversal.sourceColumn], let target = set.schema.table(traversal.target) else {
+        guard let source = row.columns[traversal.sourceColumn], let target = schema.table(traversal.target) else {
             throw SolverError(kind: .wrapper, message: "unresolved traversal to \(traversal.target)", operation: "exists")
         }
         func body(_ witness: RowInstance) throws -> Term {
@@ -297,7 +404,7 @@ final class QueryEncoder {
             var parts = [try z3.not(source.null), try z3.not(key.null), try z3.eq(source.value, key.value)]
             parts.append(try encode(traversal.clause, row: witness, session: session, positive: positive))
             if set.isGoverned(target.name) {
-                let rls = set.effective(target.name, .select, role: session.role, side: .using)
+                let rls = index.effective(target.name, .select, role: session.role, side: .using)
                 parts.append(try encode(rls, row: witness, session: session, positive: positive))
             }
             return try z3.and(parts)
@@ -360,7 +467,7 @@ final class QueryEncoder {
         var result: [Term] = []
         var values: [EncodedValue] = rows.flatMap { Array($0.columns.values) }
         for session in sessions { values.append(contentsOf: session.keys.values) }
-        for value in values where !QueryEncoder.encoding(value.family).isInt && !QueryEncoder.encoding(value.family).isBool {
+        for value in values where QueryEncoder.encoding(value.family) == .string {
             result.append(try z3.matches(value.value, allowed))
         }
         return result

@@ -6,13 +6,21 @@ import PolicySyntax
 /// as notices, whether each session reaches (or can write) the row; everything inside one
 /// transaction that rolls back.
 ///
-/// Run it as a superuser on a scratch database where the compiled policies are applied (rows are
-/// inserted with foreign-key triggers off, then each session runs as a non-owner role). Each
-/// outcome is a notice starting with `pgpe-repro:`.
+/// Run it as a superuser on a scratch database where the compiled policies are applied. Rows
+/// are inserted with `session_replication_role = replica` (foreign keys are not part of the
+/// proofs, so their checks stay off), then each session runs as a non-owner role. Statements
+/// read no column unless the command needs it: `UPDATE t SET …` without `WHERE`, as PostgreSQL
+/// then applies no SELECT policy (this is what the proofs model), on a table holding only the
+/// rows of the counterexample; for UPDATE's WITH CHECK each session's old row is inserted just
+/// before its attempt and removed after. Each outcome is a notice starting with `pgpe-repro:`:
+/// `session N reaches the row`, `can write the row`, `does not reach the row`, `cannot: <error>`,
+/// and for write-restriction `reads the row back` / `cannot read the row back`.
 public enum ReproScript {
-    /// The script for `verdict`, or `nil` when it has no counterexample.
+    /// The script for `verdict`, or `nil` when it has no counterexample (or compares two policy
+    /// sets, which one database cannot show).
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
-        guard let example = verdict.counterexample, let table = policySet.schema.table(verdict.table) else { return nil }
+        guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
+              let table = policySet.schema.table(verdict.table) else { return nil }
         var lines: [String] = []
         lines.append("-- pgpe repro: \(verdict.summary)")
         lines.append("-- Run as a superuser on a scratch database where the compiled policies are applied.")
@@ -32,33 +40,42 @@ public enum ReproScript {
         for witness in example.witnesses {
             guard let model = policySet.schema.table(witness.table) else { continue }
             let values = complete(witness, table: model, filler: &filler)
-            insert(model, values)
-            if witness.role == "old row", let session = witness.session { oldRows[session] = values }
+            if witness.role == "old row", let session = witness.session {
+                oldRows[session] = values
+            } else {
+                insert(model, values)
+            }
         }
         let writes = verdict.side == .check
         if !writes { insert(table, mainRow) }
-        lines.append("SET LOCAL session_replication_role = origin;")
         lines.append(contentsOf: roleSetup(verdict.role, policySet: policySet))
+        let readBack = verdict.proof == .writeRestriction
         for (index, settings) in example.sessions.enumerated() {
             let session = index + 1
+            let old = oldRows[session]
+            if verdict.command == .update, writes, let old {
+                lines.append("RESET ROLE;")
+                lines.append(insertStatement(table, old) + ";")
+            }
+            lines.append(contentsOf: switchRole())
             var body: [String] = []
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
                 body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value ?? "")), true);")
             }
             let subject = "session \(session)"
+            let check = readBack ? readBackCheck(table, mainRow, subject: subject) : []
             switch (verdict.command, writes) {
             case (.insert?, true):
-                body.append(contentsOf: attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row"))
+                body.append(contentsOf: attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row", then: check))
             case (.update?, true):
-                let old = oldRows[session] ?? mainRow
-                let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow) + " WHERE " + identity(table, old)
-                body.append(contentsOf: attempt(update, subject: subject, success: "can write the row", countRows: true))
+                let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow)
+                body.append(contentsOf: attempt(update, subject: subject, success: "can write the row", countRows: true, then: check))
             case (.delete?, _):
                 body.append(contentsOf: attempt("DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
                                                 success: "reaches the row", countRows: true))
             case (.update?, false):
                 body.append(contentsOf: attempt("UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
-                                                subject: subject, success: "reaches the row", countRows: true))
+                                                subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true))
             default:
                 body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
                 body.append("  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
@@ -69,8 +86,11 @@ public enum ReproScript {
             lines.append(contentsOf: body)
             lines.append("END")
             lines.append("$pgpe$;")
+            lines.append("RESET ROLE;")
+            if verdict.command == .update, writes, let old {
+                lines.append("DELETE FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, old));")
+            }
         }
-        lines.append("RESET ROLE;")
         lines.append("ROLLBACK;")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -93,6 +113,8 @@ public enum ReproScript {
         return String(repeating: "0", count: max(0, 3 - text.count)) + text
     }
 
+    /// Creates the role the sessions run as (unless it exists), grants it the governed tables
+    /// and remembers its name in `pgpe.repro_role`; does not switch to it.
     private static func roleSetup(_ role: String, policySet: PolicySet) -> [String] {
         let schemas = Set(policySet.governedTables.map(\.schema)).sorted()
         var grants: [String] = []
@@ -105,25 +127,54 @@ public enum ReproScript {
         var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
         lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")
         lines.append(contentsOf: grants)
-        lines.append("  EXECUTE format('SET LOCAL ROLE %I', r);")
+        lines.append("  PERFORM set_config('pgpe.repro_role', r, true);")
         lines.append("END")
         lines.append("$pgpe$;")
         return lines
     }
 
-    /// A statement run inside a sub-block: its success is reported, then undone; an error is reported.
-    private static func attempt(_ statement: String, subject: String, success: String, countRows: Bool = false) -> [String] {
+    /// Switches to the role `roleSetup` made (for the rest of the transaction, or to `RESET ROLE`).
+    private static func switchRole() -> [String] {
+        ["DO $pgpe$ BEGIN EXECUTE format('SET LOCAL ROLE %I', current_setting('pgpe.repro_role')); END $pgpe$;"]
+    }
+
+    /// After a successful write: whether the session reads the written row back.
+    private static func readBackCheck(_ table: TableModel, _ values: [String: SQLValue], subject: String) -> [String] {
+        ["    SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, values));",
+         "    RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reads the row back' ELSE 'cannot read the row back' END;"]
+    }
+
+    /// A statement run inside a sub-block: its success is reported (then `then` runs), then
+    /// undone; an error is reported. With `newRowRefusedMeansReached`, an UPDATE refused by
+    /// WITH CHECK reached its row (only rows passing USING get a new row to check).
+    private static func attempt(_ statement: String, subject: String, success: String, countRows: Bool = false,
+                                newRowRefusedMeansReached: Bool = false, then: [String] = []) -> [String] {
         var lines = ["  BEGIN", "    \(statement);"]
         if countRows {
             lines.append("    GET DIAGNOSTICS n = ROW_COUNT;")
             lines.append("    IF n > 0 THEN RAISE NOTICE 'pgpe-repro: \(subject) \(success)'; ELSE RAISE NOTICE 'pgpe-repro: \(subject) does not reach the row'; END IF;")
+            if !then.isEmpty {
+                lines.append("    IF n > 0 THEN")
+                lines.append(contentsOf: then.map { "  " + $0 })
+                lines.append("    END IF;")
+            }
         } else {
             lines.append("    RAISE NOTICE 'pgpe-repro: \(subject) \(success)';")
+            lines.append(contentsOf: then)
         }
         lines.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'pgpe: undo';")
         lines.append("  EXCEPTION")
         lines.append("    WHEN SQLSTATE 'PG001' THEN NULL;")
-        lines.append("    WHEN OTHERS THEN RAISE NOTICE 'pgpe-repro: \(subject) cannot: %', SQLERRM;")
+        if newRowRefusedMeansReached {
+            lines.append("    WHEN OTHERS THEN")
+            lines.append("      IF SQLERRM LIKE 'new row violates row-level security policy%' THEN")
+            lines.append("        RAISE NOTICE 'pgpe-repro: \(subject) reaches the row (its WITH CHECK then refuses the new row)';")
+            lines.append("      ELSE")
+            lines.append("        RAISE NOTICE 'pgpe-repro: \(subject) cannot: %', SQLERRM;")
+            lines.append("      END IF;")
+        } else {
+            lines.append("    WHEN OTHERS THEN RAISE NOTICE 'pgpe-repro: \(subject) cannot: %', SQLERRM;")
+        }
         lines.append("  END;")
         return lines
     }

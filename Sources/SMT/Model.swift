@@ -64,6 +64,16 @@ public final class Model: @unchecked Sendable, CustomStringConvertible {
         return try context.call { Z3_get_numeral_string($0, value.raw).map { String(cString: $0) } }
     }
 
+    /// The numeric value of an integer or real `term` in decimal notation, or `nil` when it is
+    /// not a numeral. A rational with no finite decimal expansion is cut after `precision`
+    /// digits and ends in `?` (Z3's notation).
+    public func decimalText(_ term: Term, precision: Int = 20) throws -> String? {
+        let value = try evaluate(term)
+        let isNumeral = try context.call { Z3_is_numeral_ast($0, value.raw) }
+        guard isNumeral else { return nil }
+        return try context.call { Z3_get_numeral_decimal_string($0, value.raw, UInt32(max(0, precision))).map { String(cString: $0) } }
+    }
+
     /// The string value of `term`, or `nil` when it does not evaluate to a string literal.
     ///
     /// Character codes that are not Unicode scalars (the surrogate range U+D800–U+DFFF, which

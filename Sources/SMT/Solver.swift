@@ -12,9 +12,24 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     /// The timeout currently set on the solver, in milliseconds (`UInt32.max` means none).
     private var timeoutSet: UInt32 = .max
 
-    /// Creates a solver with Z3's default strategy for the given context.
-    public init(context: Z3Context) throws {
-        let raw = try context.callNonNull { Z3_mk_solver($0) }
+    /// How a solver is built.
+    public enum Strategy: Sendable {
+        /// Z3's default solver (`Z3_mk_solver`): picks a tactic for the logic on the first check.
+        /// Its set-up costs several milliseconds per solver, whatever the query.
+        case tactics
+        /// The SMT kernel alone (`Z3_mk_simple_solver`): no preprocessing tactics, so a small
+        /// query is answered in well under a millisecond. The same theories and answers.
+        case kernel
+    }
+
+    /// Creates a solver for the given context, with Z3's default strategy unless `strategy` says otherwise.
+    public init(context: Z3Context, strategy: Strategy = .tactics) throws {
+        let raw = try context.callNonNull { context in
+            switch strategy {
+            case .tactics: return Z3_mk_solver(context)
+            case .kernel: return Z3_mk_simple_solver(context)
+            }
+        }
         try context.call { Z3_solver_inc_ref($0, raw) }
         self.context = context
         self.raw = raw
@@ -65,7 +80,8 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     ///   runs out the answer is `.unknown` with Z3's reason ("timeout" in 4.8.12). Z3 reads 0 as
     ///   "no limit", so 0 is sent as 1.
     /// - Returns: `.sat` with a model, `.unsat`, or `.unknown` with a reason; an interruption by
-    ///   `Z3Context.interrupt()` is `.unknown` too.
+    ///   `Z3Context.interrupt()` is `.unknown` too. Running out of time is reported as "timeout"
+    ///   with either strategy (the kernel solver itself says "canceled" for both).
     /// - Throws: `SolverError` when Z3 reports an error.
     public func check(timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = []) throws -> CheckResult {
         try check(timeoutMilliseconds: timeoutMilliseconds, assumptions: assumptions, interruption: nil)
@@ -78,6 +94,7 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
         if let interruption, !interruption.begin() {
             return .unknown(reason: "canceled")
         }
+        let interruptionsBefore = context.interruptionCount
         let status: Z3_lbool
         do {
             status = try context.call(operation: "check(timeoutMilliseconds:assumptions:)") { context in
@@ -96,8 +113,12 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
         case Z3_L_FALSE:
             return .unsat
         default:
-            let reason = try context.call { Z3_solver_get_reason_unknown($0, raw).map { String(cString: $0) } }
-            return .unknown(reason: reason ?? "unknown")
+            let reason = try context.call { Z3_solver_get_reason_unknown($0, raw).map { String(cString: $0) } } ?? "unknown"
+            if reason == "canceled", timeoutMilliseconds != nil, context.interruptionCount == interruptionsBefore,
+               interruption?.wasCancelled != true {
+                return .unknown(reason: "timeout")
+            }
+            return .unknown(reason: reason)
         }
     }
 

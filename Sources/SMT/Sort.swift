@@ -30,6 +30,11 @@ public final class Sort: @unchecked Sendable, Hashable, CustomStringConvertible 
         (try? context.call { Z3_get_sort_kind($0, raw) == Z3_INT_SORT }) ?? false
     }
 
+    /// Whether this is the real sort.
+    public var isReal: Bool {
+        (try? context.call { Z3_get_sort_kind($0, raw) == Z3_REAL_SORT }) ?? false
+    }
+
     /// Whether this is the Boolean sort.
     public var isBool: Bool {
         (try? context.call { Z3_get_sort_kind($0, raw) == Z3_BOOL_SORT }) ?? false

@@ -13,6 +13,11 @@ extension Z3Context {
         get throws { try Sort(context: self, adopting: callNonNull { Z3_mk_int_sort($0) }) }
     }
 
+    /// The (mathematical) real sort, for SQL numeric, real and double precision values.
+    public var realSort: Sort {
+        get throws { try Sort(context: self, adopting: callNonNull { Z3_mk_real_sort($0) }) }
+    }
+
     /// The string sort (sequences of characters up to `Z3Context.maxCharacter`).
     public var stringSort: Sort {
         get throws { try Sort(context: self, adopting: callNonNull { Z3_mk_string_sort($0) }) }
@@ -62,6 +67,18 @@ extension Z3Context {
     public func int(decimal: String) throws -> Term {
         let sort = try intSort
         return try term { Z3_mk_numeral($0, decimal, sort.raw) }
+    }
+
+    /// A real literal equal to the integer `value`.
+    public func real(_ value: Int) throws -> Term {
+        let sort = try realSort
+        return try term { Z3_mk_int64($0, Int64(value), sort.raw) }
+    }
+
+    /// An integer term as a real term (Z3's `to_real`), to compare integers with reals.
+    public func toReal(_ operand: Term) throws -> Term {
+        let a = try handle(operand)
+        return try term { Z3_mk_int2real($0, a) }
     }
 
     // MARK: Boolean structure

@@ -21,6 +21,9 @@ public final class Z3Context: @unchecked Sendable {
     let raw: Z3_context
     /// The serial queue on which `Solver.check(timeout:assumptions:)` runs its blocking work.
     let queue: DispatchQueue
+    /// Counts `interrupt()` calls, so a check can tell an interruption from its own timeout
+    /// (the kernel solver reports both as "canceled").
+    private let interruptions = InterruptionCounter()
 
     /// Creates a context with Z3's default configuration.
     /// - Throws: `SolverError` when Z3 cannot create a configuration or a context.
@@ -60,8 +63,12 @@ public final class Z3Context: @unchecked Sendable {
     /// the request pending when nothing is running: until the next solver check, `simplify` and
     /// model evaluation on this context then fail with a "canceled" `SolverError`.
     public func interrupt() {
+        interruptions.increment()
         Z3_interrupt(raw)
     }
+
+    /// How many times `interrupt()` was called on this context.
+    var interruptionCount: Int { interruptions.value }
 
     /// Sets a context parameter, such as `("timeout", "1000")` or `("smt.random_seed", "7")`.
     /// - Throws: `SolverError` when Z3 rejects the name or the value.

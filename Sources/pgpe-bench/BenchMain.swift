@@ -10,6 +10,7 @@ enum BenchMain {
         "database": DatabaseBench.run,
         "compile": CompileBench.run,
         "differential": DifferentialBench.run,
+        "proofs": ProofBench.run,
     ]
 
     static func main() {

@@ -32,6 +32,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 on UNKNOWN verdicts too.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Prove this policy set equivalent to another (turns on policy-equivalence).",
+        discussion: "PATH is a pgpe.yaml, a directory holding one, or a directory (or file) of .policy files read with this workspace's pgpe.yaml and schema.",
+        valueName: "PATH"))
+    var equivalentTo: String?
+
+    @Flag(name: .long, help: "Send every question to Z3, without the theorem-style shortcuts (for checking them).")
+    var noShortcuts = false
+
     @Flag(name: .shortAndLong, help: "Text output: list every verdict, not only those that are not PROVEN.")
     var verbose = false
 
@@ -46,20 +55,52 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
+    /// The other workspace of `--equivalent-to`.
+    private func loadComparison() throws -> WorkspaceSnapshot? {
+        guard let equivalentTo else { return nil }
+        let path = WorkspaceLoader.absolutePath(equivalentTo, relativeTo: Terminal.workingDirectory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ToolFailure("--equivalent-to: no such file or directory: \(equivalentTo)")
+        }
+        do {
+            if isDirectory.boolValue {
+                let config = (path as NSString).appendingPathComponent("pgpe.yaml")
+                if FileManager.default.fileExists(atPath: config) {
+                    return try WorkspaceLoader.load(configPath: config, directory: path)
+                }
+                return try workspace.load(paths: [path])
+            }
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                return try WorkspaceLoader.load(configPath: path, directory: (path as NSString).deletingLastPathComponent)
+            }
+            return try workspace.load(paths: [path])
+        } catch let error as WorkspaceLoader.LoadError {
+            throw ToolFailure("--equivalent-to: \(error.message)")
+        }
+    }
+
     func run() throws {
         let snapshot = try workspace.load()
-        let printer = DiagnosticPrinter(snapshot: snapshot)
-        var diagnostics = snapshot.diagnostics
+        let other = try loadComparison()
+        let printer = DiagnosticPrinter { path in snapshot.sourceFile(path) ?? other?.sourceFile(path) }
+        var diagnostics = snapshot.diagnostics + (other?.diagnostics ?? [])
         if let jobs, jobs < 1 { throw ToolFailure("--jobs must be at least 1") }
         let only = try parseIDs(proofs)
         let disabled = try parseIDs(disableProofs) ?? []
         var report: AnalysisReport?
-        if !snapshot.hasErrors {
+        let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
+        if !hasErrors {
             var options = AnalysisOptions(config: snapshot.config, only: only, disabled: disabled,
                                           jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             options.timeoutMilliseconds = snapshot.config.analysis.timeoutMilliseconds
-            let analyzer = Analyzer(policySet: snapshot.policySet, options: options)
-            analyzer.lineLookup = { location in snapshot.sourceFile(location.file)?.position(of: location.range.start).line ?? 0 }
+            options.useShortcuts = !noShortcuts
+            if other != nil, !disabled.contains(.policyEquivalence) { options.proofs.insert(.policyEquivalence) }
+            let analyzer = Analyzer(policySet: snapshot.policySet, options: options,
+                                    comparison: other.map { ($0.policySet, equivalentTo ?? "the other policy set") })
+            analyzer.lineLookup = { location in
+                (snapshot.sourceFile(location.file) ?? other?.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
+            }
             let showProgress = isatty(2) == 1
             var lastShown = 0.0
             let result = analyzer.run(progress: showProgress ? { done, total in
@@ -79,7 +120,7 @@ struct AnalyzeCommand: ParsableCommand {
         case .json: Terminal.standardOutput(json(report, diagnostics: diagnostics, printer: printer).serializedString())
         case .sarif: Terminal.standardOutput(sarif(report, diagnostics: diagnostics, printer: printer).serializedString())
         }
-        if snapshot.hasErrors { throw ExitCode(1) }
+        if hasErrors { throw ExitCode(1) }
         guard let report else { return }
         if !report.failures.isEmpty || (strict && !report.unknowns.isEmpty) { throw ExitCode(1) }
     }

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// It is unsatisfiable and hard for resolution: on the 2-core reference machine Z3 4.8.12 needs
 /// about 0.9 s for 9 holes, 6 s for 10 and 60 s for 11.
-func pigeonhole(_ context: Z3Context, holes: Int) throws -> Solver {
-    let solver = try Solver(context: context)
+func pigeonhole(_ context: Z3Context, holes: Int, strategy: Solver.Strategy = .tactics) throws -> Solver {
+    let solver = try Solver(context: context, strategy: strategy)
     let bool = try context.boolSort
     let sits = try (0...holes).map { pigeon in
         try (0..<holes).map { hole in try context.constant("p\(pigeon)h\(hole)", bool) }

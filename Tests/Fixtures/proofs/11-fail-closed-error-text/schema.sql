@@ -1,0 +1,5 @@
+CREATE TABLE public.documents (
+    id        uuid PRIMARY KEY,
+    tenant_id text NOT NULL,
+    title     text NOT NULL
+);
