@@ -119,9 +119,13 @@ let package = Package(
         .executableTarget(
             name: "pgpe",
             dependencies: [
+                "PolicySyntax",
+                "PolicySemantics",
+                "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
+                "JSONRPC",
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
