@@ -26,8 +26,9 @@ struct BenchReport {
     func print() {
         Swift.print("== \(suite)")
         for measurement in measurements {
-            let target = measurement.target.map { String(format: " (target ≤ %g %@) %@", $0, measurement.unit, measurement.met ? "ok" : "MISSED") } ?? ""
-            Swift.print(String(format: "  %-58@ %12.3f %@%@", measurement.name as NSString, measurement.value, measurement.unit, target))
+            let target = measurement.target.map { " (target ≤ \(String(format: "%g", $0)) \(measurement.unit)) " + (measurement.met ? "ok" : "MISSED") } ?? ""
+            let padded = measurement.name.count >= 62 ? measurement.name : measurement.name + String(repeating: " ", count: 62 - measurement.name.count)
+            Swift.print("  " + padded + String(format: " %12.3f ", measurement.value) + measurement.unit + target)
         }
         for note in notes { Swift.print("  note: \(note)") }
     }
