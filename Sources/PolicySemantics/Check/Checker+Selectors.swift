@@ -6,7 +6,11 @@ extension Checker {
     func matchTables(_ selector: SelectorSyntax, file: String, reportEmpty: Bool) -> [QualifiedName] {
         validate(selector, file: file)
         guard hasSchema else { return [] }
-        let matched = candidateTables.filter { SelectorEvaluator.matches(selector, table: $0) }.map(\.name)
+        let compiled = CompiledSelector(selector)
+        var matched: [QualifiedName] = []
+        for index in candidateTables.indices where compiled.matches(candidateTables[index]) {
+            matched.append(candidateTables[index].name)
+        }
         if matched.isEmpty && reportEmpty {
             sink.add(Diagnostic(
                 id: "semantic.selector-matches-nothing", severity: .warning,
