@@ -22,36 +22,73 @@ public final class Checker {
 
     /// Checks the parsed `.policy` files against `config` and `schema` (`nil` when no schema is
     /// available: only schema-free checks run).
-    public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?) -> PolicySet {
+    ///
+    /// With a `cache`, the per-file part of the work (each policy and grant on its own) is
+    /// reused for files whose `SourceFile` is the same object as in the previous run with the
+    /// same configuration and schema; the checks across files run every time. The result is the
+    /// same as without a cache.
+    public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?, cache: CheckCache? = nil) -> PolicySet {
         let checker = Checker(config: config, schema: schema)
-        return checker.run(files: files.sorted { $0.source.path < $1.source.path })
+        return checker.run(files: files.sorted { $0.source.path < $1.source.path }, cache: cache)
     }
 
-    private func run(files: [ParsedFile]) -> PolicySet {
+    /// Checks one file's items on their own: what `CheckCache` keeps.
+    private func checkFile(_ file: ParsedFile) -> CheckCache.Entry {
+        let outerSink = sink
+        let outerInferred = inferredSessionTypes
+        sink = DiagnosticSink()
+        inferredSessionTypes = [:]
+        var policies: [CheckedPolicy] = []
+        var grants: [CheckedGrant] = []
+        for item in file.tree.items {
+            switch item {
+            case .policy(let syntax):
+                if let policy = checkPolicy(syntax, file: file.source.path) { policies.append(policy) }
+            case .grant(let syntax):
+                if let grant = checkGrant(syntax, file: file.source.path) { grants.append(grant) }
+            }
+        }
+        let entry = CheckCache.Entry(source: file.source, policies: policies, grants: grants, sink: sink,
+                                     inferredSessionTypes: inferredSessionTypes)
+        sink = outerSink
+        inferredSessionTypes = outerInferred
+        return entry
+    }
+
+    private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
         var policies: [CheckedPolicy] = []
         var grants: [CheckedGrant] = []
         var firstByName: [String: PolicyRef] = [:]
+        let reusable = cache?.begin(config: config, schema: hasSchema ? schema : nil) ?? [:]
+        var entries: [String: CheckCache.Entry] = [:]
         for file in files {
-            for item in file.tree.items {
-                switch item {
-                case .policy(let syntax):
-                    guard let policy = checkPolicy(syntax, file: file.source.path) else { continue }
-                    if let first = firstByName[policy.ref.name] {
-                        sink.add(Diagnostic(
-                            id: "semantic.duplicate-policy", severity: .error,
-                            message: "duplicate policy name '\(policy.ref.name)'; policy names must be unique across files",
-                            location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                            notes: [DiagnosticNote(message: "'\(policy.ref.name)' is first declared here",
-                                                   location: FileLocation(file: first.location.file, range: first.nameRange))]))
-                    } else {
-                        firstByName[policy.ref.name] = policy.ref
-                    }
-                    policies.append(policy)
-                case .grant(let syntax):
-                    if let grant = checkGrant(syntax, file: file.source.path) { grants.append(grant) }
+            let entry: CheckCache.Entry
+            if let cached = reusable[file.source.path], cached.source === file.source {
+                entry = cached
+            } else {
+                entry = checkFile(file)
+            }
+            entries[file.source.path] = entry
+            sink.absorb(entry.sink)
+            for (key, uses) in entry.inferredSessionTypes.sorted(by: { $0.key < $1.key }) {
+                inferredSessionTypes[key, default: []].append(contentsOf: uses)
+            }
+            grants.append(contentsOf: entry.grants)
+            for policy in entry.policies {
+                if let first = firstByName[policy.ref.name] {
+                    sink.add(Diagnostic(
+                        id: "semantic.duplicate-policy", severity: .error,
+                        message: "duplicate policy name '\(policy.ref.name)'; policy names must be unique across files",
+                        location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
+                        notes: [DiagnosticNote(message: "'\(policy.ref.name)' is first declared here",
+                                               location: FileLocation(file: first.location.file, range: first.nameRange))]))
+                } else {
+                    firstByName[policy.ref.name] = policy.ref
                 }
+                policies.append(policy)
             }
         }
+        cache?.finish(entries)
         checkCycles(policies)
         let sessionTypes = resolveSessionTypes()
         checkIsolationKeys()
