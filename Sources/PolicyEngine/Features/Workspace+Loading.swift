@@ -113,3 +113,22 @@ extension Workspace {
         return texts
     }
 }
+
+extension Workspace {
+    /// The names pgpe.yaml may have.
+    public static var configFileNames: [String] { ConfigDiscovery.fileNames }
+
+    /// The nearest pgpe.yaml in `directory` or above it.
+    public static func findConfig(from directory: String) -> String? {
+        ConfigDiscovery.find(from: directory)
+    }
+
+    /// What a file watcher should look at: pgpe.yaml, the schema file and the policy paths
+    /// (directories are searched for `.policy` files).
+    public var watchedPaths: [String] {
+        var paths: [String] = []
+        if let configPath { paths.append(configPath) }
+        if let schemaPath { paths.append(schemaPath) }
+        return paths + policyPaths
+    }
+}

@@ -1,0 +1,11 @@
+import JSONRPC
+
+/// A replacement of a range with new text (`TextEdit` in the specification).
+struct LSPTextEdit: Hashable, Sendable, LSPEncodable {
+    /// What is replaced.
+    var range: LSPRange
+    /// The new text.
+    var newText: String
+
+    var json: JSONValue { ["range": range.json, "newText": .string(newText)] }
+}

@@ -1,0 +1,11 @@
+import JSONRPC
+
+/// A range in a document.
+struct Location: Hashable, Sendable, LSPEncodable {
+    /// The document.
+    var uri: String
+    /// The range.
+    var range: LSPRange
+
+    var json: JSONValue { ["uri": .string(uri), "range": range.json] }
+}
