@@ -17,9 +17,3 @@ struct IntrospectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "introspect", abstract: "Write a schema snapshot of a live database.")
     func run() throws { throw ToolFailure("introspect is not built yet") }
 }
-
-/// `pgpe lsp`.
-struct LSPCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lsp", abstract: "Run the language server over stdio.")
-    func run() throws { throw ToolFailure("lsp is not built yet") }
-}
