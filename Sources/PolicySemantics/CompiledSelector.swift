@@ -17,9 +17,35 @@ public struct CompiledSelector: Sendable {
 
     private let root: Node
 
+    /// LIKE patterns (split into pieces) of which every matched table's bare name must match
+    /// one (from `named` terms the selector cannot do without), or `nil` when any name may
+    /// match. Lets callers narrow the tables to test with a `TableNameIndex`.
+    public let namePatterns: [[LikePattern.Piece]]?
+
     /// Compiles `selector`.
     public init(_ selector: SelectorSyntax) {
         root = CompiledSelector.compile(selector)
+        namePatterns = CompiledSelector.patterns(root)
+    }
+
+    private static func patterns(_ node: Node) -> [[LikePattern.Piece]]? {
+        switch node {
+        case .named(let pieces):
+            return [pieces]
+        case .and(let terms):
+            return terms.lazy.compactMap(patterns).first
+        case .or(let terms):
+            var result: [[LikePattern.Piece]] = []
+            for term in terms {
+                guard let found = patterns(term) else { return nil }
+                result += found
+            }
+            return result
+        case .nothing:
+            return []
+        case .all, .hasColumn, .inSchema, .tagged, .not:
+            return nil
+        }
     }
 
     private static func compile(_ selector: SelectorSyntax) -> Node {

@@ -3,17 +3,49 @@ import PolicySyntax
 
 /// What `Checker` worked out for each file on its own (checked policies and grants, their
 /// diagnostics, session types inferred from them), kept between runs so that an editor's
-/// re-check after an edit redoes only the files that changed. Reused only while the
-/// configuration and schema stay equal; a file is reused when its `SourceFile` is the same
-/// object as before. Thread-safe; one run at a time is expected.
+/// re-check after an edit redoes only what changed: a file whose `SourceFile` is the same
+/// object is reused whole, and in a changed file every item (policy or grant) that starts at
+/// the same offset with the same bytes is reused. Valid while the configuration and schema
+/// stay equal. Thread-safe; one run at a time is expected.
 public final class CheckCache: @unchecked Sendable {
-    /// The per-file results.
+    /// One item's results.
+    struct Item {
+        /// The text the item was checked in (its bytes in `range` are the item's).
+        var source: SourceFile
+        /// The item's range.
+        var range: SourceRange
+        var policy: CheckedPolicy?
+        var grant: CheckedGrant?
+        var sink = DiagnosticSink()
+        var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
+
+        init(source: SourceFile, range: SourceRange) {
+            self.source = source
+            self.range = range
+        }
+    }
+
+    /// One file's results: its items, and their union.
     struct Entry {
         var source: SourceFile
+        var items: [Item]
         var policies: [CheckedPolicy]
         var grants: [CheckedGrant]
         var sink: DiagnosticSink
         var inferredSessionTypes: [String: [(SQLType, FileLocation)]]
+
+        init(source: SourceFile, items: [Item]) {
+            self.source = source
+            self.items = items
+            policies = items.compactMap(\.policy)
+            grants = items.compactMap(\.grant)
+            sink = DiagnosticSink()
+            inferredSessionTypes = [:]
+            for item in items {
+                sink.absorb(item.sink)
+                for (key, uses) in item.inferredSessionTypes { inferredSessionTypes[key, default: []].append(contentsOf: uses) }
+            }
+        }
     }
 
     private let lock = NSLock()

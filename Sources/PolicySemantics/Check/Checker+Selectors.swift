@@ -8,8 +8,12 @@ extension Checker {
         guard hasSchema else { return [] }
         let compiled = CompiledSelector(selector)
         var matched: [QualifiedName] = []
-        for index in candidateTables.indices where compiled.matches(candidateTables[index]) {
-            matched.append(candidateTables[index].name)
+        let tables = candidateTables
+        if let candidates = nameIndex.candidates(for: compiled) {
+            // `named('t_001')` and the like: test only the tables whose names can match.
+            for index in candidates where compiled.matches(tables[index]) { matched.append(tables[index].name) }
+        } else {
+            for index in tables.indices where compiled.matches(tables[index]) { matched.append(tables[index].name) }
         }
         if matched.isEmpty && reportEmpty {
             sink.add(Diagnostic(

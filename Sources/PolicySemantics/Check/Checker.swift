@@ -12,6 +12,8 @@ public final class Checker {
     var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
     /// The tables of the governed schemas.
     let candidateTables: [TableModel]
+    /// `candidateTables` indexed by name, for `named()` selectors.
+    private(set) lazy var nameIndex = TableNameIndex(candidateTables)
 
     private init(config: ProjectConfig, schema: SchemaModel?) {
         self.config = config
@@ -32,27 +34,39 @@ public final class Checker {
         return checker.run(files: files.sorted { $0.source.path < $1.source.path }, cache: cache)
     }
 
-    /// Checks one file's items on their own: what `CheckCache` keeps.
-    private func checkFile(_ file: ParsedFile) -> CheckCache.Entry {
+    /// Checks one file's items, each on its own (what `CheckCache` keeps). Items of `previous`
+    /// (the same file's last result) that start at the same offset with the same bytes are
+    /// reused: an edit re-checks only the items at and after it.
+    private func checkFile(_ file: ParsedFile, previous: CheckCache.Entry?) -> CheckCache.Entry {
         let outerSink = sink
         let outerInferred = inferredSessionTypes
-        sink = DiagnosticSink()
-        inferredSessionTypes = [:]
-        var policies: [CheckedPolicy] = []
-        var grants: [CheckedGrant] = []
-        for item in file.tree.items {
-            switch item {
-            case .policy(let syntax):
-                if let policy = checkPolicy(syntax, file: file.source.path) { policies.append(policy) }
-            case .grant(let syntax):
-                if let grant = checkGrant(syntax, file: file.source.path) { grants.append(grant) }
-            }
+        defer {
+            sink = outerSink
+            inferredSessionTypes = outerInferred
         }
-        let entry = CheckCache.Entry(source: file.source, policies: policies, grants: grants, sink: sink,
-                                     inferredSessionTypes: inferredSessionTypes)
-        sink = outerSink
-        inferredSessionTypes = outerInferred
-        return entry
+        var reusable: [Int: CheckCache.Item] = [:]
+        for item in previous?.items ?? [] { reusable[item.range.start] = item }
+        var items: [CheckCache.Item] = []
+        let bytes = file.source.bytes
+        for item in file.tree.items {
+            let range = item.range
+            if let old = reusable[range.start], old.range == range, range.end <= bytes.count, range.end <= old.source.bytes.count,
+               old.source.bytes[range.start..<range.end].elementsEqual(bytes[range.start..<range.end]) {
+                items.append(old)
+                continue
+            }
+            sink = DiagnosticSink()
+            inferredSessionTypes = [:]
+            var checked = CheckCache.Item(source: file.source, range: range)
+            switch item {
+            case .policy(let syntax): checked.policy = checkPolicy(syntax, file: file.source.path)
+            case .grant(let syntax): checked.grant = checkGrant(syntax, file: file.source.path)
+            }
+            checked.sink = sink
+            checked.inferredSessionTypes = inferredSessionTypes
+            items.append(checked)
+        }
+        return CheckCache.Entry(source: file.source, items: items)
     }
 
     private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
@@ -63,10 +77,11 @@ public final class Checker {
         var entries: [String: CheckCache.Entry] = [:]
         for file in files {
             let entry: CheckCache.Entry
-            if let cached = reusable[file.source.path], cached.source === file.source {
-                entry = cached
+            let previous = reusable[file.source.path]
+            if let previous, previous.source === file.source {
+                entry = previous
             } else {
-                entry = checkFile(file)
+                entry = checkFile(file, previous: previous)
             }
             entries[file.source.path] = entry
             sink.absorb(entry.sink)
