@@ -7,6 +7,8 @@ enum BenchMain {
     /// The suites, by name.
     static let suites: [String: () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
+        "lsp": LSPBench.run,
+        "lsp-engine": LSPBench.runEngine,
     ]
 
     static func main() {
