@@ -221,8 +221,13 @@ public enum HoverProvider {
         guard let table = snapshot.table(name) else { return "unknown table **\(name.name.identifier)**" }
         var lines = ["**\(table.name)**" + (snapshot.policySet.isGoverned(table.name) ? " (governed)" : ""), "```sql",
                      TableDescription.definition(of: table, schemaFile: snapshot.schemaSource.file), "```"]
-        let other = isSource ? snapshot.table(relation.target) : snapshot.relationSources(relation, at: hit).first
-        let keys = TableDescription.foreignKeys(of: table, and: other, schema: snapshot.policySet.schema)
+        let others = isSource ? [snapshot.table(relation.target)].compactMap { $0 } : snapshot.relationSources(relation, at: hit)
+        var keys: [String] = []
+        for other in others.prefix(8) {
+            for key in TableDescription.foreignKeys(of: table, and: other, schema: snapshot.policySet.schema) where !keys.contains(key) {
+                keys.append(key)
+            }
+        }
         if !keys.isEmpty { lines.append("foreign key: " + keys.joined(separator: "; ")) }
         return lines.joined(separator: "\n")
     }
