@@ -90,10 +90,19 @@ extension LanguageServer {
         case LanguageServer.analyzeCommand:
             let fresh = argument["fresh"]?.bool ?? false
             let session = project.proofSession
+            let progressToken = params["workDoneToken"].flatMap { $0.string != nil || $0.int != nil ? $0 : nil }
+            let connection = self.connection
             answer(id, token: token) { () throws(ResponseError) -> JSONValue in
                 let cancellation = ProofCancellation()
                 token.onCancel { cancellation.cancel() }
-                let result = session.runAll(snapshot, fresh: fresh, cancellation: cancellation)
+                let reporter = progressToken.map {
+                    ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
+                                     message: "\(snapshot.policySet.governedTables.count) tables")
+                }
+                let result = session.runAll(snapshot, fresh: fresh, cancellation: cancellation) { done, total in
+                    reporter?.report(done: done, total: total)
+                }
+                reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")
                 if result.cancelled { throw ResponseError.requestCancelled }
                 let count = { (status: String) in result.verdicts.filter { $0.status.rawValue == status }.count }
                 return [

@@ -30,7 +30,7 @@ extension LanguageServer {
         project.runningProofs = cancellation
         progressCounter += 1
         let reporter: ProgressReporter? = capabilities.workDoneProgress
-            ? ProgressReporter(connection: connection, requests: clientRequests, token: "pgpe-proofs-\(progressCounter)",
+            ? ProgressReporter(connection: connection, requests: clientRequests, token: .string("pgpe-proofs-\(progressCounter)"),
                                title: "pgpe: proving", message: "\(job.tables.count) table\(job.tables.count == 1 ? "" : "s")")
             : nil
         project.progress = reporter

@@ -13,20 +13,25 @@ final class ProgressReporter: @unchecked Sendable {
 
     private let lock = NSLock()
     private let connection: Connection
-    private let token: String
+    private let token: JSONValue
     private let title: String
     private var state = State.creating
     private var beginMessage: String
     private var pendingEnd: String?
     private var lastReport = 0.0
 
-    /// Starts reporting: asks the client for the token.
-    init(connection: Connection, requests: ClientRequests, token: String, title: String, message: String) {
+    /// Starts reporting: asks the client to create `token` (a string or integer), or, without
+    /// `requests`, uses a token the client gave (`workDoneToken` of a request) and begins at once.
+    init(connection: Connection, requests: ClientRequests?, token: JSONValue, title: String, message: String) {
         self.connection = connection
         self.token = token
         self.title = title
         self.beginMessage = message
-        requests.send("window/workDoneProgress/create", params: ["token": .string(token)]) { [self] result in
+        guard let requests else {
+            created(success: true)
+            return
+        }
+        requests.send("window/workDoneProgress/create", params: ["token": token]) { [self] result in
             created(success: (try? result.get()) != nil)
         }
     }
@@ -80,6 +85,6 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     private func send(_ value: JSONValue) {
-        try? connection.notify("$/progress", params: ["token": .string(token), "value": value])
+        try? connection.notify("$/progress", params: ["token": token, "value": value])
     }
 }

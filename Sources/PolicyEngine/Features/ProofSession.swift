@@ -37,10 +37,11 @@ public final class ProofSession: @unchecked Sendable {
 
     /// Proves every governed table of `snapshot` (the `pgpe.analyzeWorkspace` command): with the
     /// session's remembered answers, or from scratch when `fresh`.
-    public func runAll(_ snapshot: WorkspaceSnapshot, fresh: Bool = false,
-                       cancellation: ProofCancellation = ProofCancellation()) -> ProofJobResult {
+    public func runAll(_ snapshot: WorkspaceSnapshot, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
+                       progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
         let job = ProofJob(snapshot: snapshot, generation: -1, tables: Set(snapshot.policySet.governedTables),
                            signatures: [:], blocked: [])
-        return fresh ? ProofSession(jobs: jobs).run(job, cancellation: cancellation) : run(job, cancellation: cancellation)
+        let session = fresh ? ProofSession(jobs: jobs) : self
+        return session.run(job, cancellation: cancellation, progress: progress)
     }
 }
