@@ -9,6 +9,7 @@ final class ClientRequests: @unchecked Sendable {
     private var pending: [RequestID: (Result<JSONValue, ResponseError>) -> Void] = [:]
     private let connection: Connection
 
+    /// Creates the book of requests sent on `connection`.
     init(connection: Connection) {
         self.connection = connection
     }

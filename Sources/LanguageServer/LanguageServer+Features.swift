@@ -41,6 +41,7 @@ extension LanguageServer {
         answer(id, token: token) { () throws(ResponseError) -> JSONValue in try compute(workspace, path, conversion) }
     }
 
+    /// `textDocument/hover`.
     func hover(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         let markdown = capabilities.markdownHover
         try atPosition(id, token, params) { workspace, path, offset, conversion in
@@ -49,12 +50,14 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/definition`.
     func definition(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params, empty: .array([])) { workspace, path, offset, conversion in
             DefinitionProvider.definitions(at: offset, in: path, snapshot: workspace.snapshot).map(conversion.location).json
         }
     }
 
+    /// `textDocument/references`.
     func references(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         let include = params["context"]?["includeDeclaration"]?.bool ?? false
         try atPosition(id, token, params, empty: .array([])) { workspace, path, offset, conversion in
@@ -63,6 +66,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/documentSymbol`.
     func documentSymbols(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
@@ -71,6 +75,7 @@ extension LanguageServer {
         }
     }
 
+    /// `workspace/symbol`: every project's symbols.
     func workspaceSymbols(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) {
         let query = params["query"]?.string ?? ""
         let workspaces = registry.projects.map(\.workspace)
@@ -89,6 +94,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/foldingRange`.
     func foldingRanges(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             guard let file = workspace.snapshot.file(path) else { return .array([]) }
@@ -99,6 +105,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/semanticTokens/full`.
     func semanticTokens(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: SemanticTokens(data: []).json) { workspace, path, conversion in
             guard let file = workspace.snapshot.file(path) else { return SemanticTokens(data: []).json }
@@ -106,6 +113,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/completion`.
     func completion(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params, empty: ["isIncomplete": false, "items": []]) { workspace, path, offset, conversion in
             let converter = conversion.converter(path)
@@ -119,6 +127,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/formatting`: the `pgpe fmt` layout; an error for text with syntax errors.
     func formatting(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: .null) { (workspace, path, conversion) throws(ResponseError) -> JSONValue in
             guard let file = workspace.snapshot.file(path) else { return .null }
@@ -130,6 +139,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/prepareRename`.
     func prepareRename(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params) { workspace, path, offset, conversion in
             guard let target = RenameProvider.prepare(at: offset, in: path, snapshot: workspace.snapshot) else { return .null }
@@ -137,6 +147,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/rename`.
     func rename(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         let newName = try params.requiredString("newName")
         try atPosition(id, token, params) { (workspace, path, offset, conversion) throws(ResponseError) -> JSONValue in
@@ -149,6 +160,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/codeLens`.
     func codeLenses(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
@@ -166,6 +178,7 @@ extension LanguageServer {
         }
     }
 
+    /// `textDocument/inlayHint`.
     func inlayHints(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
         let range = try LSPRange(json: params.required("range"))
         try inDocument(id, token, params) { workspace, path, conversion in

@@ -18,22 +18,38 @@ public final class LanguageServer: @unchecked Sendable {
     /// The command that runs every proof of a project and returns a summary.
     public static let analyzeCommand = "pgpe.analyzeWorkspace"
 
+    /// The connection to the client.
     let connection: Connection
+    /// The queue that owns the state below and applies document changes in order.
     let queue = DispatchQueue(label: "pgpe.lsp.state")
+    /// Where requests are answered.
     let workers = DispatchQueue(label: "pgpe.lsp.requests", qos: .userInitiated, attributes: .concurrent)
+    /// The requests being answered, for cancellation.
     let tracker = RequestTracker()
+    /// Requests to the client and their pending responses.
     let clientRequests: ClientRequests
+    /// The client's spelling of document URIs.
     let uris = URIBook()
+    /// The environment for `${VAR}` in pgpe.yaml.
     let environment: [String: String]
 
     // State owned by `queue`.
+
+    /// The settings (command line, then `initializationOptions`).
     var options: LanguageServerOptions
+    /// Where the server is in the lifecycle.
     var phase = ServerPhase.uninitialized
+    /// What the client can do.
     var capabilities = ClientCapabilities()
+    /// The negotiated position encoding.
     var encoding = PositionEncoding.utf16
+    /// The projects.
     var registry: ProjectRegistry
+    /// What was published, per file.
     let publisher = DiagnosticPublisher()
+    /// The fallback file watcher, when the client cannot watch files.
     var poller: FilePoller?
+    /// Numbers progress tokens.
     var progressCounter = 0
 
     private let exitCondition = NSCondition()
@@ -64,6 +80,7 @@ public final class LanguageServer: @unchecked Sendable {
         return code
     }
 
+    /// Records the exit code (the first one wins) and wakes `waitForExit`.
     func finish(exitCode code: Int32) {
         exitCondition.lock()
         if exitCode == nil { exitCode = code }

@@ -17,6 +17,7 @@ final class Project: @unchecked Sendable {
     /// The progress of the run in progress.
     var progress: ProgressReporter?
 
+    /// Creates a project; its proof runs use `jobs` solver threads.
     init(key: String, workspace: Workspace, jobs: Int) {
         self.key = key
         self.workspace = workspace

@@ -6,10 +6,12 @@ import PolicyEngine
 /// (checked against the nearest pgpe.yaml, as `pgpe check FILE` would). Used on the server's
 /// queue only.
 final class ProjectRegistry {
+    /// The projects, in the order they were added.
     private(set) var projects: [Project] = []
     private let environment: [String: String]
     private let jobs: Int
 
+    /// An empty registry; projects read pgpe.yaml with `environment` and prove with `jobs` threads.
     init(environment: [String: String], jobs: Int) {
         self.environment = environment
         self.jobs = jobs

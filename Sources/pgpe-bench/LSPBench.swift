@@ -231,6 +231,7 @@ enum LSPBench {
         throw BenchFailure("no file holds tenant_isolation")
     }
 
+    /// Sends one change and returns the time until its diagnostics arrive, in milliseconds.
     static func timedEdit(_ client: Client, uri: String, version: Int, change: JSONValue) throws -> Double {
         let start = Clock.now()
         client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
@@ -252,18 +253,23 @@ enum LSPBench {
 
     /// A failure of the harness itself.
     struct BenchFailure: Error, CustomStringConvertible {
+        /// What went wrong.
         var description: String
+        /// Creates a failure.
         init(_ description: String) { self.description = description }
     }
 
     /// The client's copy of a document: edits as LSP changes (UTF-16 positions), and positions of text.
     struct Document {
+        /// The text.
         var text: String
 
+        /// A document with `text`.
         init(text: String) {
             self.text = text
         }
 
+        /// The UTF-8 offset of `index`.
         func offset(of index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) }
 
         /// The LSP position (UTF-16) of a UTF-8 offset.
@@ -329,6 +335,7 @@ enum LSPBench {
         private var diagnostics: [String: [(version: Int?, codes: [String])]] = [:]
         private var nextID = 1
 
+        /// Starts `binary` with `arguments` and connects to its standard input and output.
         init(binary: String, arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
@@ -362,10 +369,12 @@ enum LSPBench {
             }
         }
 
+        /// Sends a notification.
         func notify(_ method: String, _ params: JSONValue?) {
             try? connection.notify(method, params: params)
         }
 
+        /// Sends a request and waits for its result.
         func request(_ method: String, _ params: JSONValue?, timeout: Double) throws -> JSONValue {
             condition.lock()
             let id = RequestID.integer(nextID)
@@ -416,12 +425,14 @@ enum LSPBench {
             return 0
         }
 
+        /// The exit status once the server exits, or `nil` after `timeout` seconds.
         func waitForExit(timeout: Double) -> Int32? {
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
             return process.isRunning ? nil : process.terminationStatus
         }
 
+        /// Ends the server if it still runs.
         func stop() {
             if process.isRunning { process.terminate() }
             try? toServer.fileHandleForWriting.close()

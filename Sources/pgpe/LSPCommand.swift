@@ -7,22 +7,28 @@ import LanguageServer
 /// JSON-RPC only; logs go to standard error. Exits 0 after `shutdown` and `exit`, 1 when `exit`
 /// (or the end of input) comes without `shutdown`.
 struct LSPCommand: ParsableCommand {
+    /// The subcommand's name and help.
     static let configuration = CommandConfiguration(
         commandName: "lsp",
         abstract: "Run the language server over stdio (JSON-RPC, Content-Length framing).")
 
+    /// `--proof-delay`.
     @Option(name: .long, help: "Milliseconds after the last edit before background proofs start.")
     var proofDelay: Int?
 
+    /// `--no-proofs`.
     @Flag(name: .long, help: "Do not run proofs in the background.")
     var noProofs = false
 
+    /// `--jobs`.
     @Option(name: .long, help: "Solver threads per background proof run.")
     var jobs: Int?
 
+    /// `--stdio`.
     @Flag(name: .long, inversion: .prefixedNo, help: "Accepted for editors that pass it; stdio is the only transport.")
     var stdio = true
 
+    /// Serves until `exit`, then exits with the code the specification asks for.
     func run() throws {
         // A client that goes away must make writes fail, not kill the process.
         signal(SIGPIPE, SIG_IGN)

@@ -15,6 +15,7 @@ struct CodeAction: Hashable, Sendable, LSPEncodable {
     /// The command to run.
     var command: Command?
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = ["title": .string(title), "kind": .string(kind)]
         if !diagnostics.isEmpty { object["diagnostics"] = diagnostics.json }

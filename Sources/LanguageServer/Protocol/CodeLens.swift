@@ -7,5 +7,6 @@ struct CodeLens: Hashable, Sendable, LSPEncodable {
     /// What it shows and runs.
     var command: Command
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["range": range.json, "command": command.json] }
 }

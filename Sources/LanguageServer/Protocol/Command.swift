@@ -9,6 +9,7 @@ struct Command: Hashable, Sendable, LSPEncodable {
     /// Its arguments.
     var arguments: [JSONValue]
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = ["title": .string(title), "command": .string(command)]
         if !arguments.isEmpty { object["arguments"] = .array(arguments) }

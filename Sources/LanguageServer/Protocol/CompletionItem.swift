@@ -13,6 +13,7 @@ struct CompletionItem: Hashable, Sendable, LSPEncodable {
     /// The edit that inserts it.
     var textEdit: LSPTextEdit
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = [
             "label": .string(label),

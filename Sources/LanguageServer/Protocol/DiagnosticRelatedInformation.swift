@@ -7,5 +7,6 @@ struct DiagnosticRelatedInformation: Hashable, Sendable, LSPEncodable {
     /// What about it.
     var message: String
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["location": location.json, "message": .string(message)] }
 }

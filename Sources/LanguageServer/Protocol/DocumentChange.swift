@@ -7,6 +7,7 @@ enum DocumentChange: Hashable, Sendable, LSPEncodable {
     /// Create a file (`CreateFile`), replacing an existing one when `overwrite`.
     case create(uri: String, overwrite: Bool)
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         switch self {
         case .edit(let uri, let version, let edits):

@@ -15,6 +15,7 @@ struct DocumentSymbol: Hashable, Sendable, LSPEncodable {
     /// Nested entries.
     var children: [DocumentSymbol]
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = ["name": .string(name), "kind": .integer(kind), "range": range.json,
                                   "selectionRange": selectionRange.json]

@@ -9,5 +9,6 @@ struct FoldingRange: Hashable, Sendable, LSPEncodable {
     /// `comment` or `region`.
     var kind: String
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["startLine": .integer(startLine), "endLine": .integer(endLine), "kind": .string(kind)] }
 }

@@ -9,6 +9,7 @@ struct Hover: Hashable, Sendable, LSPEncodable {
     /// The range it is about.
     var range: LSPRange
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         ["contents": ["kind": .string(isMarkdown ? "markdown" : "plaintext"), "value": .string(markdown)], "range": range.json]
     }

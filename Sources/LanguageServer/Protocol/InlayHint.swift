@@ -9,6 +9,7 @@ struct InlayHint: Hashable, Sendable, LSPEncodable {
     /// More text on hover.
     var tooltip: String?
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = ["position": position.json, "label": .string(label), "paddingLeft": true]
         if let tooltip { object["tooltip"] = .string(tooltip) }

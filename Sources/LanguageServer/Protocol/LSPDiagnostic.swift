@@ -13,6 +13,7 @@ struct LSPDiagnostic: Hashable, Sendable, LSPEncodable {
     /// Related places (notes).
     var relatedInformation: [DiagnosticRelatedInformation]
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = [
             "range": range.json,

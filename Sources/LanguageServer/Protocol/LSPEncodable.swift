@@ -8,5 +8,6 @@ protocol LSPEncodable {
 
 extension Array where Element: LSPEncodable {
     /// The elements as a JSON array.
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { .array(map(\.json)) }
 }

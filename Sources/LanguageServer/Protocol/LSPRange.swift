@@ -19,5 +19,6 @@ struct LSPRange: Hashable, Sendable, LSPEncodable {
         end = try Position(json: json.required("end"))
     }
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["start": start.json, "end": end.json] }
 }

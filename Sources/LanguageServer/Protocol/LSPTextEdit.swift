@@ -7,5 +7,6 @@ struct LSPTextEdit: Hashable, Sendable, LSPEncodable {
     /// The new text.
     var newText: String
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["range": range.json, "newText": .string(newText)] }
 }

@@ -7,5 +7,6 @@ struct Location: Hashable, Sendable, LSPEncodable {
     /// The range.
     var range: LSPRange
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["uri": .string(uri), "range": range.json] }
 }

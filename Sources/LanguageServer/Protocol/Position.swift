@@ -20,5 +20,6 @@ struct Position: Hashable, Sendable, LSPEncodable {
         self.character = character
     }
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["line": .integer(line), "character": .integer(character)] }
 }

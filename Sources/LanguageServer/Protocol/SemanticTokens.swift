@@ -6,5 +6,6 @@ struct SemanticTokens: Hashable, Sendable, LSPEncodable {
     /// The encoded tokens.
     var data: [Int]
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue { ["data": .array(data.map { .integer($0) })] }
 }

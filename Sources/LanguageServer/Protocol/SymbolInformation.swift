@@ -11,6 +11,7 @@ struct SymbolInformation: Hashable, Sendable, LSPEncodable {
     /// What contains it.
     var containerName: String?
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         var object: JSONObject = ["name": .string(name), "kind": .integer(kind), "location": location.json]
         if let containerName { object["containerName"] = .string(containerName) }

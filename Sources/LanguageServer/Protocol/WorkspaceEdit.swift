@@ -8,6 +8,7 @@ struct WorkspaceEdit: Hashable, Sendable, LSPEncodable {
     /// Ordered operations, used instead of `changes` when not empty.
     var documentChanges: [DocumentChange] = []
 
+    /// The value as JSON, as the specification spells it.
     var json: JSONValue {
         if !documentChanges.isEmpty { return ["documentChanges": documentChanges.json] }
         var object = JSONObject()

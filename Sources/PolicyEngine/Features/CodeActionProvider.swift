@@ -33,7 +33,7 @@ public enum CodeActionProvider {
         return result
     }
 
-    static func touches(_ a: SourceRange, _ b: SourceRange) -> Bool {
+    private static func touches(_ a: SourceRange, _ b: SourceRange) -> Bool {
         a.start <= b.end && b.start <= a.end
     }
 
@@ -41,7 +41,7 @@ public enum CodeActionProvider {
 
     /// For each clause in `range` that a FAILED tenant-isolation verdict blames: add
     /// `col(c) = session('K')` to it, where `c` is the column other clauses compare with K.
-    static func isolationFixes(for range: SourceRange, in file: ParsedFile, workspace: Workspace,
+    private static func isolationFixes(for range: SourceRange, in file: ParsedFile, workspace: Workspace,
                                diagnostics: [Diagnostic]) -> [CodeActionInfo] {
         let snapshot = workspace.snapshot
         let path = file.source.path
@@ -68,7 +68,7 @@ public enum CodeActionProvider {
     }
 
     /// The top-level clause whose range is `range`, with its policy.
-    static func clause(at range: SourceRange, in file: ParsedFile) -> (PolicyDeclSyntax, ClauseSyntax)? {
+    private static func clause(at range: SourceRange, in file: ParsedFile) -> (PolicyDeclSyntax, ClauseSyntax)? {
         for policy in file.tree.policies where policy.range.contains(range) {
             for clause in policy.using + (policy.check ?? []) where clause.range == range { return (policy, clause) }
         }
@@ -77,7 +77,7 @@ public enum CodeActionProvider {
 
     /// The column compared with session key `key` on every one of `tables`: the one other
     /// policies pin to it most often, else the key's last part (`app.tenant_id` → `tenant_id`).
-    static func isolationColumn(for key: String, tables: [QualifiedName], snapshot: WorkspaceSnapshot) -> String? {
+    private static func isolationColumn(for key: String, tables: [QualifiedName], snapshot: WorkspaceSnapshot) -> String? {
         guard !tables.isEmpty else { return nil }
         var votes: [String: Int] = [:]
         let wanted = Set(tables)
@@ -105,7 +105,7 @@ public enum CodeActionProvider {
 
     /// "Normalize policy": the clauses replaced by their normal form, offered when that form is
     /// the same on every table the policy governs and differs from what is written.
-    static func normalization(of policy: PolicyDeclSyntax, in file: ParsedFile, snapshot: WorkspaceSnapshot) -> CodeActionInfo? {
+    private static func normalization(of policy: PolicyDeclSyntax, in file: ParsedFile, snapshot: WorkspaceSnapshot) -> CodeActionInfo? {
         guard !policy.hasErrors, let first = policy.using.first,
               let checked = snapshot.checkedPolicy(policy, in: file.source.path), !checked.hasErrors,
               let table = checked.tables.first, let using = checked.using[table] else { return nil }
@@ -132,7 +132,7 @@ public enum CodeActionProvider {
 
     /// Text without whitespace and quotes, in lower case: equal for clauses that differ only in
     /// layout and quoting.
-    static func squeeze(_ text: String) -> String {
+    private static func squeeze(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "'" && $0 != "\"" }.map(Character.init))
     }
 }

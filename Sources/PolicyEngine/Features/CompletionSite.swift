@@ -31,6 +31,7 @@ struct CompletionSite {
     /// The index of the `POLICY` or `GRANT` that starts the item the cursor is in.
     let itemStart: Int?
 
+    /// Reads the site at `offset` of `file`.
     init(file: ParsedFile, offset: Int) {
         var tokens = file.tokens
         if tokens.last?.kind == .endOfFile { tokens.removeLast() }

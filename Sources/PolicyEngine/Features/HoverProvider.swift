@@ -51,11 +51,11 @@ public enum HoverProvider {
         return text.map { HoverInfo(markdown: $0, range: hit.range) }
     }
 
-    static func count(_ number: Int) -> String { "\(number) table\(number == 1 ? "" : "s")" }
+    private static func count(_ number: Int) -> String { "\(number) table\(number == 1 ? "" : "s")" }
 
     // MARK: - Policies
 
-    static func policy(policy declaration: PolicyDeclSyntax, path: String, workspace: Workspace) -> String {
+    private static func policy(policy declaration: PolicyDeclSyntax, path: String, workspace: Workspace) -> String {
         let snapshot = workspace.snapshot
         let name = declaration.name?.identifier ?? "(unnamed)"
         var header = "**POLICY \(name)**"
@@ -107,12 +107,12 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func describe(_ clauses: [Clause]) -> String {
+    private static func describe(_ clauses: [Clause]) -> String {
         if clauses.isEmpty { return "false" }
         return clauses.map(\.description).joined(separator: " OR ")
     }
 
-    static func grant(_ grant: GrantDeclSyntax, path: String, snapshot: WorkspaceSnapshot) -> String {
+    private static func grant(_ grant: GrantDeclSyntax, path: String, snapshot: WorkspaceSnapshot) -> String {
         var lines = ["**GRANT** " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
             + " TO " + grant.roles.map(\.identifier).joined(separator: ", ")]
         if let checked = snapshot.checkedGrant(grant, in: path) {
@@ -122,7 +122,7 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func role(_ role: NameSyntax, snapshot: WorkspaceSnapshot) -> String {
+    private static func role(_ role: NameSyntax, snapshot: WorkspaceSnapshot) -> String {
         let name = role.identifier
         if name == "public" { return "role **PUBLIC**: every role" }
         guard let model = snapshot.policySet.schema.role(name) else {
@@ -135,7 +135,7 @@ public enum HoverProvider {
         return "role **\(name)**" + (traits.isEmpty ? "" : ": " + traits.joined(separator: ", "))
     }
 
-    static func selector(_ selector: SelectorSyntax, snapshot: WorkspaceSnapshot) -> String {
+    private static func selector(_ selector: SelectorSyntax, snapshot: WorkspaceSnapshot) -> String {
         guard snapshot.policySet.hasSchema else { return "selector: no schema is configured, so it matches nothing yet" }
         let tables = snapshot.tables(matching: selector).map(\.name.description)
         let text = Formatter.selector(selector)
@@ -144,7 +144,7 @@ public enum HoverProvider {
 
     // MARK: - Values
 
-    static func column(_ name: NameSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
+    private static func column(_ name: NameSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
         let tables = snapshot.columnScope(of: hit)
         let column = name.identifier
         var lines = ["**col(\(column))**" + (hit.traversals.isEmpty ? " on \(count(tables.count))" : " of the traversal's target")]
@@ -165,7 +165,7 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func session(_ key: String, snapshot: WorkspaceSnapshot) -> String {
+    private static func session(_ key: String, snapshot: WorkspaceSnapshot) -> String {
         let set = snapshot.policySet
         let type = set.sessionType(key)
         let origin: String
@@ -185,7 +185,7 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func function(_ call: FunctionCallSyntax, snapshot: WorkspaceSnapshot) -> String {
+    private static func function(_ call: FunctionCallSyntax, snapshot: WorkspaceSnapshot) -> String {
         let name = call.name.identifier
         guard let declaration = snapshot.config.function(name) else {
             return "**fn(\(name))**: not declared under `functions:` in pgpe.yaml"
@@ -202,7 +202,7 @@ public enum HoverProvider {
 
     // MARK: - Traversals
 
-    static func relation(_ relation: RelationSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
+    private static func relation(_ relation: RelationSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
         let target = snapshot.table(relation.target)
         var lines = ["**exists(rel(…))**: true when a row of \(target?.name.description ?? relation.target.name.identifier) with "
             + "\(relation.targetColumn.identifier) equal to this row's \(relation.sourceColumn.identifier) satisfies the inner clause; "
@@ -216,7 +216,7 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func relationTable(_ name: TableNameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
+    private static func relationTable(_ name: TableNameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
                               snapshot: WorkspaceSnapshot) -> String? {
         guard let table = snapshot.table(name) else { return "unknown table **\(name.name.identifier)**" }
         var lines = ["**\(table.name)**" + (snapshot.policySet.isGoverned(table.name) ? " (governed)" : ""), "```sql",
@@ -232,7 +232,7 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    static func relationColumn(_ name: NameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
+    private static func relationColumn(_ name: NameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
                                snapshot: WorkspaceSnapshot) -> String? {
         let tables = isSource ? snapshot.relationSources(relation, at: hit) : snapshot.table(relation.target).map { [$0] } ?? []
         var lines: [String] = []

@@ -23,7 +23,7 @@ public enum InlayHintProvider {
         return result
     }
 
-    static func hint(for tables: [QualifiedName], at offset: Int) -> InlayHintInfo {
+    private static func hint(for tables: [QualifiedName], at offset: Int) -> InlayHintInfo {
         let names = tables.map { $0.schema == "public" ? $0.name : $0.description }
         let label: String
         switch names.count {

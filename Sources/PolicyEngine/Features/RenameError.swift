@@ -8,5 +8,6 @@ public struct RenameError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The explanation.
     public var description: String { message }
 }

@@ -50,6 +50,7 @@ public enum RenameProvider {
 }
 
 private extension String {
+    /// The string without leading and trailing whitespace.
     var trimmingWhitespace: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
@@ -57,6 +58,7 @@ private extension String {
         return String(scalars)
     }
 
+    /// The string with each `""` read as one `"`.
     var replacingDoubledQuotes: String {
         var result = ""
         var previousQuote = false

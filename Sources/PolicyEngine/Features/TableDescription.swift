@@ -70,6 +70,7 @@ enum TableDescription {
         return lines
     }
 
+    /// `a.x → b.y (name)`.
     static func describe(_ key: ForeignKeyModel, from table: QualifiedName) -> String {
         let from = key.columns.map { "\(table).\($0)" }.joined(separator: ", ")
         let to = key.referencedColumns.map { "\(key.referencedTable).\($0)" }.joined(separator: ", ")

@@ -65,15 +65,18 @@ extension Workspace {
         rebuild()
     }
 
+    /// pgpe.yaml read from text (an open editor buffer).
     static func config(text: String, path: String, environment: [String: String]) -> ConfigSource {
         let (config, file, diagnostics) = ConfigLoader.load(text: text, path: path, environment: environment)
         return ConfigSource(config: config, file: file, diagnostics: diagnostics)
     }
 
+    /// A problem reading the project, at the top of `file`.
     static func problem(_ id: String, _ message: String, file: String) -> Diagnostic {
         Diagnostic(id: "workspace.\(id)", severity: .error, message: message, location: FileLocation(file: file, range: .empty(at: 0)))
     }
 
+    /// pgpe.yaml from disk (the defaults without one); an unreadable file becomes a problem.
     static func readConfig(directory: String, configPath: String?, environment: [String: String],
                            problems: inout [Diagnostic]) -> ConfigSource {
         guard let configPath else { return ConfigSource(config: ProjectConfig(baseDirectory: directory)) }
@@ -87,6 +90,7 @@ extension Workspace {
         }
     }
 
+    /// The schema file from disk; an unreadable one becomes a problem.
     static func readSchema(_ config: ProjectConfig, problemFile: String, problems: inout [Diagnostic]) -> SchemaSource {
         do {
             return try WorkspaceLoader.loadSchema(path: config.schemaPath)
@@ -96,6 +100,7 @@ extension Workspace {
         }
     }
 
+    /// The texts of the `.policy` files under the policy paths; a missing path becomes a problem.
     static func readPolicies(explicitPolicyPaths: [String]?, config: ProjectConfig, problemFile: String,
                              problems: inout [Diagnostic]) -> [String: String] {
         var texts: [String: String] = [:]

@@ -40,6 +40,7 @@ extension Workspace {
         return false
     }
 
+    /// Whether a selector has no missing part (so which tables it matches is known).
     static func isComplete(_ selector: SelectorSyntax) -> Bool {
         switch selector.kind {
         case .missing: return false

@@ -38,8 +38,10 @@ public struct Workspace: Sendable {
     /// The latest proof results.
     public internal(set) var proofs: ProofResults
 
+    /// Per-file and per-item check results kept between snapshots.
     let checkCache: CheckCache
 
+    /// Creates a workspace from what was read from disk (see `load`).
     init(directory: String, configPath: String?, explicitPolicyPaths: [String]?, environment: [String: String],
          configSource: ConfigSource, schemaSource: SchemaSource, loadProblems: [Diagnostic], diskTexts: [String: String]) {
         self.directory = directory

@@ -14,11 +14,16 @@ public final class CheckCache: @unchecked Sendable {
         var source: SourceFile
         /// The item's range.
         var range: SourceRange
+        /// The checked policy, when the item is one.
         var policy: CheckedPolicy?
+        /// The checked grant, when the item is one.
         var grant: CheckedGrant?
+        /// Its diagnostics.
         var sink = DiagnosticSink()
+        /// The session types it implies.
         var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
 
+        /// An item not checked yet.
         init(source: SourceFile, range: SourceRange) {
             self.source = source
             self.range = range
@@ -27,13 +32,20 @@ public final class CheckCache: @unchecked Sendable {
 
     /// One file's results: its items, and their union.
     struct Entry {
+        /// The text checked.
         var source: SourceFile
+        /// Its items, in order.
         var items: [Item]
+        /// The items' policies.
         var policies: [CheckedPolicy]
+        /// The items' grants.
         var grants: [CheckedGrant]
+        /// The items' diagnostics.
         var sink: DiagnosticSink
+        /// The session types the items imply.
         var inferredSessionTypes: [String: [(SQLType, FileLocation)]]
 
+        /// A file made of `items`, their results united.
         init(source: SourceFile, items: [Item]) {
             self.source = source
             self.items = items
