@@ -9,10 +9,13 @@ extension Workspace {
         for file in snapshot.files { result[file.source.path] = [] }
         if let configPath { result[configPath] = [] }
         if let schemaPath { result[schemaPath] = [] }
-        var seen = Set<Diagnostic>()
-        for diagnostic in loadProblems + snapshot.diagnostics + proofs.diagnostics where seen.insert(diagnostic).inserted {
-            result[diagnostic.location.file, default: []].append(diagnostic)
+        // Each source is free of duplicates already (the checker's sink and ProofDiagnostics see to it).
+        for diagnostic in loadProblems { result[diagnostic.location.file, default: []].append(diagnostic) }
+        for diagnostic in snapshot.diagnostics { result[diagnostic.location.file, default: []].append(diagnostic) }
+        for table in proofs.tableDiagnostics.keys.sorted() {
+            for diagnostic in proofs.tableDiagnostics[table] ?? [] { result[diagnostic.location.file, default: []].append(diagnostic) }
         }
+        for diagnostic in proofs.coverageDiagnostics { result[diagnostic.location.file, default: []].append(diagnostic) }
         return result
     }
 }
