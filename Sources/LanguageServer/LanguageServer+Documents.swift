@@ -76,7 +76,10 @@ extension LanguageServer {
         for path in paths where Workspace.configFileNames.contains((path as NSString).lastPathComponent) {
             let directory = (path as NSString).deletingLastPathComponent
             if let project = registry.projects.first(where: { $0.key == directory && !$0.isLoose }) {
-                _ = registry.removeRoot(directory)
+                // A folder without pgpe.yaml got one: its project is read again from the new file.
+                project.runningProofs?.cancel()
+                project.pendingRun?.cancel()
+                registry.remove(project)
                 publisher.clear(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
                 let replacement = registry.addRoot(directory)
                 for (openPath, document) in project.workspace.openDocuments {

@@ -66,6 +66,11 @@ final class ProjectRegistry {
         return project
     }
 
+    /// Forgets `project`.
+    func remove(_ project: Project) {
+        projects.removeAll { $0 === project }
+    }
+
     /// Forgets a loose project once its file is closed.
     func removeLoose(_ path: String) -> Project? {
         guard let index = projects.firstIndex(where: { $0.key == path && $0.isLoose }) else { return nil }

@@ -35,7 +35,10 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     deinit {
-        for descriptor in toServer + fromServer { close(descriptor) }
+        // The pipes stay open: the server's and the client's reader threads may still be reading
+        // them, and tests run in parallel, so a closed descriptor's number would soon name another
+        // test's pipe and those threads would read (or the server write) someone else's messages.
+        // A few descriptors and blocked threads per test are the cheaper price.
         try? FileManager.default.removeItem(at: directory)
     }
 
