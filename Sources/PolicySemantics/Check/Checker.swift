@@ -89,30 +89,32 @@ public final class Checker {
                 inferredSessionTypes[key, default: []].append(contentsOf: uses)
             }
             grants.append(contentsOf: entry.grants)
-            for policy in entry.policies {
-                if let first = firstByName[policy.ref.name] {
+            // Indexes, not `for policy in ...`: binding each element would copy every policy.
+            for index in entry.policies.indices {
+                let ref = entry.policies[index].ref
+                if let first = firstByName[ref.name] {
                     sink.add(Diagnostic(
                         id: "semantic.duplicate-policy", severity: .error,
-                        message: "duplicate policy name '\(policy.ref.name)'; policy names must be unique across files",
-                        location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                        notes: [DiagnosticNote(message: "'\(policy.ref.name)' is first declared here",
+                        message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
+                        location: FileLocation(file: ref.location.file, range: ref.nameRange),
+                        notes: [DiagnosticNote(message: "'\(ref.name)' is first declared here",
                                                location: FileLocation(file: first.location.file, range: first.nameRange))]))
                 } else {
-                    firstByName[policy.ref.name] = policy.ref
+                    firstByName[ref.name] = ref
                 }
-                policies.append(policy)
             }
+            policies.append(contentsOf: entry.policies)
         }
         cache?.finish(entries)
         checkCycles(policies)
         let sessionTypes = resolveSessionTypes()
         checkIsolationKeys()
         var governed = Set<QualifiedName>()
-        for policy in policies { governed.formUnion(policy.tables) }
+        for index in policies.indices { governed.formUnion(policies[index].tables) }
         let governedTables = governed.sorted()
         let ungoverned = candidateTables.map(\.name).filter { !governed.contains($0) }
         var named = Set<String>()
-        for policy in policies { for role in policy.roles where role != "public" { named.insert(role) } }
+        for index in policies.indices { for role in policies[index].roles where role != "public" { named.insert(role) } }
         if !hasSchema && !files.isEmpty {
             sink.add(Diagnostic(
                 id: "semantic.no-schema", severity: .info,
