@@ -8,8 +8,10 @@ public struct LanguageServerOptions: Sendable {
     public var proofDelay: Double = 0.15
     /// Whether proofs run in the background at all.
     public var backgroundProofs = true
-    /// Solver worker threads per proof run.
-    public var proofJobs = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+    /// Solver worker threads per proof run. One by default: proofs run beside an editor, and a
+    /// second Z3 context costs about 30 MB and takes a core from the keystrokes (`--jobs` or
+    /// `proofJobs` raise it).
+    public var proofJobs = 1
     /// How often files on disk are checked for changes when the client cannot watch them, in
     /// seconds (0 turns polling off).
     public var pollInterval: Double = 2
