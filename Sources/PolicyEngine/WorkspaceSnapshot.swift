@@ -15,8 +15,10 @@ public struct WorkspaceSnapshot: Sendable {
     public let policySet: PolicySet
 
     /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
-    /// text in `previous` are not parsed again.
-    public init(config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil) {
+    /// text in `previous` are not parsed again, and with a `checkCache` (kept by the caller
+    /// between snapshots) not checked again either.
+    public init(config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil,
+                checkCache: CheckCache? = nil) {
         var reused: [String: ParsedFile] = [:]
         if let previous {
             for file in previous.files { reused[file.source.path] = file }
@@ -33,7 +35,7 @@ public struct WorkspaceSnapshot: Sendable {
         self.configSource = config
         self.schemaSource = schema
         self.files = files
-        self.policySet = Checker.check(files: files, config: config.config, schema: schema.model)
+        self.policySet = Checker.check(files: files, config: config.config, schema: schema.model, cache: checkCache)
     }
 
     /// The configuration.

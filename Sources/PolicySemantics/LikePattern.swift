@@ -38,8 +38,18 @@ public enum LikePattern {
         matches(text, pieces: pieces(pattern))
     }
 
-    /// Whether `text` matches a pattern already split into pieces.
+    /// Whether `text` matches a pattern already split by ``pieces(_:)`` (to match many texts
+    /// against one pattern without splitting it again).
     public static func matches(_ text: String, pieces: [Piece]) -> Bool {
+        if !pieces.contains(where: { $0 == .any || $0 == .anyRun }) {
+            // No wildcard: the text must be the pattern's characters, one for one.
+            var index = 0
+            for scalar in text.unicodeScalars {
+                guard index < pieces.count, pieces[index] == .character(scalar) else { return false }
+                index += 1
+            }
+            return index == pieces.count
+        }
         let characters = Array(text.unicodeScalars)
         // Iterative matching with backtracking to the last `%`.
         var t = 0

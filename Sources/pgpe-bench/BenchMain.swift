@@ -11,6 +11,8 @@ enum BenchMain {
         "compile": CompileBench.run,
         "differential": DifferentialBench.run,
         "proofs": ProofBench.run,
+        "lsp": LSPBench.run,
+        "lsp-engine": LSPBench.runEngine,
     ]
 
     static func main() {

@@ -14,12 +14,14 @@ extension Checker {
         guard hasSchema else { return }
         var selectEdges: [QualifiedName: [Edge]] = [:]
         var anyEdges: [QualifiedName: [Edge]] = [:]
-        for policy in policies where !policy.syntax.hasErrors {
-            let edges = targets(of: policy)
+        // Indexes, not `for policy in policies`: binding each element would copy every policy.
+        for index in policies.indices where !policies[index].syntax.hasErrors {
+            let edges = targets(of: policies[index])
             guard !edges.isEmpty else { continue }
-            for table in policy.tables {
+            let isSelect = policies[index].commands.contains(.select)
+            for table in policies[index].tables {
                 anyEdges[table, default: []].append(contentsOf: edges)
-                if policy.commands.contains(.select) { selectEdges[table, default: []].append(contentsOf: edges) }
+                if isSelect { selectEdges[table, default: []].append(contentsOf: edges) }
             }
         }
         var reported = Set<FileLocation>()
@@ -52,19 +54,21 @@ extension Checker {
     }
 
     /// Every traversal target in a policy's clauses (any depth), resolved.
-    private func targets(of policy: CheckedPolicy) -> [Edge] {
+    private func targets(of policy: borrowing CheckedPolicy) -> [Edge] {
         var result: [Edge] = []
+        let file = policy.ref.location.file
         func visit(_ clause: ClauseSyntax) {
             for atom in clause.atoms {
                 guard case .exists(let relation, let inner) = atom.kind else { continue }
                 if let table = schema.resolveTable(schema: relation.target.schema?.identifier, name: relation.target.name.identifier,
                                                    searchPath: config.schemas) {
-                    result.append(Edge(target: table.name, location: FileLocation(file: policy.ref.location.file, range: relation.range)))
+                    result.append(Edge(target: table.name, location: FileLocation(file: file, range: relation.range)))
                 }
                 visit(inner)
             }
         }
-        for clause in policy.syntax.using + (policy.syntax.check ?? []) { visit(clause) }
+        for clause in policy.syntax.using { visit(clause) }
+        for clause in policy.syntax.check ?? [] { visit(clause) }
         return result
     }
 }

@@ -6,7 +6,15 @@ extension Checker {
     func matchTables(_ selector: SelectorSyntax, file: String, reportEmpty: Bool) -> [QualifiedName] {
         validate(selector, file: file)
         guard hasSchema else { return [] }
-        let matched = SelectorEvaluator.filter(selector, candidateIndex)
+        let compiled = CompiledSelector(selector)
+        var matched: [QualifiedName] = []
+        let tables = candidateTables
+        if let candidates = nameIndex.candidates(for: compiled) {
+            // `named('t_001')` and the like: test only the tables whose names can match.
+            for index in candidates where compiled.matches(tables[index]) { matched.append(tables[index].name) }
+        } else {
+            for index in tables.indices where compiled.matches(tables[index]) { matched.append(tables[index].name) }
+        }
         if matched.isEmpty && reportEmpty {
             sink.add(Diagnostic(
                 id: "semantic.selector-matches-nothing", severity: .warning,

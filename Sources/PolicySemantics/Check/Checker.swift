@@ -12,58 +12,109 @@ public final class Checker {
     var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
     /// The tables of the governed schemas.
     let candidateTables: [TableModel]
-    /// The same tables indexed by name.
-    let candidateIndex: TableIndex
+    /// `candidateTables` indexed by name, for `named()` selectors.
+    private(set) lazy var nameIndex = TableNameIndex(candidateTables)
 
     private init(config: ProjectConfig, schema: SchemaModel?) {
         self.config = config
         self.schema = schema ?? .empty
         self.hasSchema = schema != nil
         self.candidateTables = (schema ?? .empty).tables(inSchemas: config.schemas)
-        self.candidateIndex = TableIndex(candidateTables)
     }
 
     /// Checks the parsed `.policy` files against `config` and `schema` (`nil` when no schema is
     /// available: only schema-free checks run).
-    public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?) -> PolicySet {
+    ///
+    /// With a `cache`, the per-file part of the work (each policy and grant on its own) is
+    /// reused for files whose `SourceFile` is the same object as in the previous run with the
+    /// same configuration and schema; the checks across files run every time. The result is the
+    /// same as without a cache.
+    public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?, cache: CheckCache? = nil) -> PolicySet {
         let checker = Checker(config: config, schema: schema)
-        return checker.run(files: files.sorted { $0.source.path < $1.source.path })
+        return checker.run(files: files.sorted { $0.source.path < $1.source.path }, cache: cache)
     }
 
-    private func run(files: [ParsedFile]) -> PolicySet {
+    /// Checks one file's items, each on its own (what `CheckCache` keeps). Items of `previous`
+    /// (the same file's last result) that start at the same offset with the same bytes are
+    /// reused: an edit re-checks only the items at and after it.
+    private func checkFile(_ file: ParsedFile, previous: CheckCache.Entry?) -> CheckCache.Entry {
+        let outerSink = sink
+        let outerInferred = inferredSessionTypes
+        defer {
+            sink = outerSink
+            inferredSessionTypes = outerInferred
+        }
+        var reusable: [Int: CheckCache.Item] = [:]
+        for item in previous?.items ?? [] { reusable[item.range.start] = item }
+        var items: [CheckCache.Item] = []
+        let bytes = file.source.bytes
+        for item in file.tree.items {
+            let range = item.range
+            if let old = reusable[range.start], old.range == range, range.end <= bytes.count, range.end <= old.source.bytes.count,
+               old.source.bytes[range.start..<range.end].elementsEqual(bytes[range.start..<range.end]) {
+                items.append(old)
+                continue
+            }
+            sink = DiagnosticSink()
+            inferredSessionTypes = [:]
+            var checked = CheckCache.Item(source: file.source, range: range)
+            switch item {
+            case .policy(let syntax): checked.policy = checkPolicy(syntax, file: file.source.path)
+            case .grant(let syntax): checked.grant = checkGrant(syntax, file: file.source.path)
+            }
+            checked.sink = sink
+            checked.inferredSessionTypes = inferredSessionTypes
+            items.append(checked)
+        }
+        return CheckCache.Entry(source: file.source, items: items)
+    }
+
+    private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
         var policies: [CheckedPolicy] = []
         var grants: [CheckedGrant] = []
         var firstByName: [String: PolicyRef] = [:]
+        let reusable = cache?.begin(config: config, schema: hasSchema ? schema : nil) ?? [:]
+        var entries: [String: CheckCache.Entry] = [:]
         for file in files {
-            for item in file.tree.items {
-                switch item {
-                case .policy(let syntax):
-                    guard let policy = checkPolicy(syntax, file: file.source.path) else { continue }
-                    if let first = firstByName[policy.ref.name] {
-                        sink.add(Diagnostic(
-                            id: "semantic.duplicate-policy", severity: .error,
-                            message: "duplicate policy name '\(policy.ref.name)'; policy names must be unique across files",
-                            location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                            notes: [DiagnosticNote(message: "'\(policy.ref.name)' is first declared here",
-                                                   location: FileLocation(file: first.location.file, range: first.nameRange))]))
-                    } else {
-                        firstByName[policy.ref.name] = policy.ref
-                    }
-                    policies.append(policy)
-                case .grant(let syntax):
-                    if let grant = checkGrant(syntax, file: file.source.path) { grants.append(grant) }
+            let entry: CheckCache.Entry
+            let previous = reusable[file.source.path]
+            if let previous, previous.source === file.source {
+                entry = previous
+            } else {
+                entry = checkFile(file, previous: previous)
+            }
+            entries[file.source.path] = entry
+            sink.absorb(entry.sink)
+            for (key, uses) in entry.inferredSessionTypes.sorted(by: { $0.key < $1.key }) {
+                inferredSessionTypes[key, default: []].append(contentsOf: uses)
+            }
+            grants.append(contentsOf: entry.grants)
+            // Indexes, not `for policy in ...`: binding each element would copy every policy.
+            for index in entry.policies.indices {
+                let ref = entry.policies[index].ref
+                if let first = firstByName[ref.name] {
+                    sink.add(Diagnostic(
+                        id: "semantic.duplicate-policy", severity: .error,
+                        message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
+                        location: FileLocation(file: ref.location.file, range: ref.nameRange),
+                        notes: [DiagnosticNote(message: "'\(ref.name)' is first declared here",
+                                               location: FileLocation(file: first.location.file, range: first.nameRange))]))
+                } else {
+                    firstByName[ref.name] = ref
                 }
             }
+            policies.append(contentsOf: entry.policies)
         }
+        cache?.finish(entries)
         checkCycles(policies)
         let sessionTypes = resolveSessionTypes()
         checkIsolationKeys()
         var governed = Set<QualifiedName>()
-        for policy in policies { governed.formUnion(policy.tables) }
+        for index in policies.indices { governed.formUnion(policies[index].tables) }
         let governedTables = governed.sorted()
         let ungoverned = candidateTables.map(\.name).filter { !governed.contains($0) }
         var named = Set<String>()
-        for policy in policies { for role in policy.roles where role != "public" { named.insert(role) } }
+        for index in policies.indices { for role in policies[index].roles where role != "public" { named.insert(role) } }
         if !hasSchema && !files.isEmpty {
             sink.add(Diagnostic(
                 id: "semantic.no-schema", severity: .info,

@@ -43,6 +43,23 @@ struct DiagnosticSink {
         }
     }
 
+    /// Adds everything `other` collected, after what this sink holds (per-table reports with the
+    /// same key merge as if they had been added here).
+    mutating func absorb(_ other: DiagnosticSink) {
+        for diagnostic in other.diagnostics { add(diagnostic) }
+        for (key, entry) in other.perTable.sorted(by: { $0.value.order < $1.value.order }) {
+            if var existing = perTable[key] {
+                for table in entry.tables where !existing.tables.contains(table) { existing.tables.append(table) }
+                perTable[key] = existing
+            } else {
+                counter += 1
+                var moved = entry
+                moved.order = counter
+                perTable[key] = moved
+            }
+        }
+    }
+
     /// All diagnostics, per-table ones merged, sorted by file and position.
     func finish() -> [Diagnostic] {
         var result = diagnostics

@@ -48,11 +48,13 @@ public struct PolicySet: Sendable {
                           side: EffectivePredicate.Side) -> EffectivePredicate {
         var permissive: [PolicyPredicate] = []
         var restrictive: [PolicyPredicate] = []
-        for policy in policies where policy.commands.contains(command) && policy.applies(toRole: role) {
-            let normalized = side == .using ? policy.using[table] : policy.check[table]
+        // Indexes, not `for policy in policies`: binding each element would copy every policy.
+        for index in policies.indices where policies[index].commands.contains(command) && policies[index].applies(toRole: role) {
+            let normalized = side == .using ? policies[index].using[table] : policies[index].check[table]
             guard let normalized else { continue }
-            let predicate = PolicyPredicate(policy: policy.ref, kind: policy.kind, clauses: normalized.clauses)
-            if policy.kind == .permissive {
+            let kind = policies[index].kind
+            let predicate = PolicyPredicate(policy: policies[index].ref, kind: kind, clauses: normalized.clauses)
+            if kind == .permissive {
                 permissive.append(predicate)
             } else {
                 restrictive.append(predicate)

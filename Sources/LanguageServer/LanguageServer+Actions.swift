@@ -1,0 +1,121 @@
+import Foundation
+import JSONRPC
+import PolicyEngine
+import PolicySyntax
+
+extension LanguageServer {
+    /// `textDocument/codeAction`.
+    func codeActions(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+        let range = try LSPRange(json: params.required("range"))
+        let only = params["context"]?["only"]?.array?.compactMap(\.string)
+        let createFiles = capabilities.createFiles
+        guard let (workspace, path) = try document(params) else {
+            respond(id, token: token, .success(.array([])))
+            return
+        }
+        let conversion = self.conversion(workspace)
+        answer(id, token: token) {
+            let converter = conversion.converter(path)
+            let uri = conversion.uris.uri(of: path)
+            var result: [JSONValue] = []
+            for action in CodeActionProvider.actions(for: converter.sourceRange(range), in: path, workspace: workspace) {
+                let kind: String
+                var edit: WorkspaceEdit?
+                var command: Command?
+                switch action.category {
+                case .quickFix:
+                    kind = "quickfix"
+                    edit = conversion.workspaceEdit(action.edits)
+                case .rewrite:
+                    kind = "refactor.rewrite"
+                    edit = conversion.workspaceEdit(action.edits)
+                case .showCompiledSQL:
+                    kind = "source"
+                    guard let target = action.compiledSQL else { continue }
+                    command = Command(title: action.title, command: LanguageServer.showCompiledSQLCommand,
+                                      arguments: [LanguageServer.commandArgument(target, uri: uri)])
+                case .openCompiledSQL:
+                    kind = "source"
+                    guard createFiles, let target = action.compiledSQL,
+                          let sql = CompiledSQLProvider.sql(for: target, snapshot: workspace.snapshot) else { continue }
+                    let file = LanguageServer.compiledSQLURI(for: target)
+                    edit = WorkspaceEdit(documentChanges: [
+                        .create(uri: file, overwrite: true),
+                        .edit(uri: file, version: nil, edits: [LSPTextEdit(range: LSPRange(start: Position(line: 0, character: 0),
+                                                                                            end: Position(line: 0, character: 0)),
+                                                                           newText: sql)]),
+                    ])
+                }
+                guard only.map({ wanted in wanted.contains { kind == $0 || kind.hasPrefix($0 + ".") } }) ?? true else { continue }
+                result.append(CodeAction(title: action.title, kind: kind, diagnostics: action.diagnostics.map(conversion.diagnostic),
+                                         isPreferred: action.isPreferred, edit: edit, command: command).json)
+            }
+            return .array(result)
+        }
+    }
+
+    /// Where "Open compiled SQL" puts its new document: a file in the temporary directory (the
+    /// editor creates it; nothing is written to the project).
+    static func compiledSQLURI(for target: CompiledSQLTarget) -> String {
+        let safe = String(target.name.unicodeScalars.map { scalar -> Character in
+            CharacterSet.alphanumerics.contains(scalar) || scalar == "_" || scalar == "-" ? Character(scalar) : "_"
+        })
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("pgpe-compiled")
+        return DocumentURI.uri(ofPath: (directory as NSString).appendingPathComponent("\(safe).sql"))
+    }
+
+    /// `workspace/executeCommand`: `pgpe.showCompiledSql` returns SQL text; `pgpe.analyzeWorkspace`
+    /// proves every governed table (from scratch with `fresh`) and returns a summary. Both take
+    /// one argument object with an optional `uri` naming a document of the project.
+    func executeCommand(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+        let command = try params.requiredString("command")
+        let argument = params["arguments"]?[0] ?? [:]
+        let project: Project?
+        if let uri = argument["uri"]?.string {
+            project = registry.owner(of: uris.path(of: uri))
+        } else {
+            project = registry.projects.first { !$0.isLoose } ?? registry.projects.first
+        }
+        guard let project else { throw ResponseError(.invalidParams, "no project for this command") }
+        let snapshot = project.workspace.snapshot
+        switch command {
+        case LanguageServer.showCompiledSQLCommand:
+            let target: CompiledSQLTarget = argument["policy"]?.string.map { .policy($0) } ?? .workspace
+            answer(id, token: token) { () throws(ResponseError) -> JSONValue in
+                guard let sql = CompiledSQLProvider.sql(for: target, snapshot: snapshot) else {
+                    throw ResponseError(.invalidParams, "no policy named '\(target.name)'")
+                }
+                return .string(sql)
+            }
+        case LanguageServer.analyzeCommand:
+            let fresh = argument["fresh"]?.bool ?? false
+            let session = project.proofSession
+            let progressToken = params["workDoneToken"].flatMap { $0.string != nil || $0.int != nil ? $0 : nil }
+            let connection = self.connection
+            answer(id, token: token) { () throws(ResponseError) -> JSONValue in
+                let cancellation = ProofCancellation()
+                token.onCancel { cancellation.cancel() }
+                let reporter = progressToken.map {
+                    ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
+                                     message: "\(snapshot.policySet.governedTables.count) tables")
+                }
+                let result = session.runAll(snapshot, fresh: fresh, cancellation: cancellation) { done, total in
+                    reporter?.report(done: done, total: total)
+                }
+                reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")
+                if result.cancelled { throw ResponseError.requestCancelled }
+                let count = { (status: String) in result.verdicts.filter { $0.status.rawValue == status }.count }
+                return [
+                    "verdicts": .integer(result.verdicts.count),
+                    "proven": .integer(count("PROVEN")),
+                    "failed": .integer(result.verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count),
+                    "hints": .integer(result.verdicts.filter { $0.status == .failed && $0.proof.isHint }.count),
+                    "unknown": .integer(count("UNKNOWN")),
+                    "milliseconds": .double((result.milliseconds * 10).rounded() / 10),
+                ]
+            }
+        default:
+            throw ResponseError(.invalidParams, "unknown command '\(command)'")
+        }
+    }
+}

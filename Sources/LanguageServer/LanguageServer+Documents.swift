@@ -1,0 +1,130 @@
+import Foundation
+import JSONRPC
+import PolicyEngine
+import PolicySyntax
+
+extension LanguageServer {
+    /// `textDocument/didOpen`.
+    func didOpen(_ params: JSONValue) throws(ResponseError) {
+        let document = try params.required("textDocument")
+        let path = uris.path(of: try document.requiredString("uri"))
+        let text = try document.requiredString("text")
+        let version = document["version"]?.int ?? 0
+        let projects = registry.readers(of: path)
+        let targets = projects.isEmpty ? registry.project(forOpening: path).map { [$0] } ?? [] : projects
+        for project in targets {
+            project.workspace.open(path, text: text, version: version)
+            changed(project)
+        }
+    }
+
+    /// `textDocument/didChange`: applies the changes in order (each range refers to the text
+    /// after the previous change), then rebuilds, publishes and reschedules proofs.
+    func didChange(_ params: JSONValue) throws(ResponseError) {
+        let document = try params.required("textDocument")
+        let path = uris.path(of: try document.requiredString("uri"))
+        let version = document["version"]?.int
+        let changes = try params.requiredArray("contentChanges").map { (change) throws(ResponseError) in
+            try TextDocumentContentChangeEvent(json: change)
+        }
+        for project in registry.readers(of: path) where project.workspace.openDocuments[path] != nil {
+            for change in changes {
+                if let range = change.range, let source = project.workspace.openDocuments[path]?.source {
+                    let converter = PositionConverter(source: source, encoding: encoding)
+                    project.workspace.edit(path, TextEdit(range: converter.sourceRange(range), newText: change.text))
+                } else {
+                    project.workspace.replace(path, text: change.text)
+                }
+            }
+            if let version { project.workspace.setVersion(version, of: path) }
+            project.workspace.rebuild()
+            changed(project)
+        }
+    }
+
+    /// `textDocument/didClose`: the file on disk counts again; a loose file's project goes away.
+    func didClose(_ params: JSONValue) throws(ResponseError) {
+        let path = uris.path(of: try params.required("textDocument").requiredString("uri"))
+        for project in registry.readers(of: path) where project.workspace.openDocuments[path] != nil {
+            project.workspace.close(path)
+            changed(project)
+        }
+        if let loose = registry.removeLoose(path) {
+            loose.runningProofs?.cancel()
+            loose.pendingRun?.cancel()
+            publisher.clear(loose, conversion: conversion(loose.workspace)) { notify("textDocument/publishDiagnostics", $0) }
+        }
+    }
+
+    /// `textDocument/didSave`: pgpe.yaml and schema files that are not open are read again
+    /// (for clients that do not watch files).
+    func didSave(_ params: JSONValue) throws(ResponseError) {
+        let path = uris.path(of: try params.required("textDocument").requiredString("uri"))
+        let readers = registry.readers(of: path).filter { $0.workspace.openDocuments[path] == nil }
+        if !readers.isEmpty { filesChanged([path]) }
+    }
+
+    /// `workspace/didChangeWatchedFiles`.
+    func didChangeWatchedFiles(_ params: JSONValue) throws(ResponseError) {
+        let events = try params.requiredArray("changes").map { (change) throws(ResponseError) in try FileEvent(json: change) }
+        filesChanged(events.map { uris.path(of: $0.uri) })
+    }
+
+    /// Files on disk changed: the projects that read them reload them; a new pgpe.yaml in a
+    /// root without one replaces that root's project.
+    func filesChanged(_ paths: [String]) {
+        for path in paths where Workspace.configFileNames.contains((path as NSString).lastPathComponent) {
+            let directory = (path as NSString).deletingLastPathComponent
+            if let project = registry.projects.first(where: { $0.key == directory && !$0.isLoose }) {
+                // A folder without pgpe.yaml got one: its project is read again from the new file.
+                project.runningProofs?.cancel()
+                project.pendingRun?.cancel()
+                registry.remove(project)
+                publisher.clear(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
+                let replacement = registry.addRoot(directory)
+                for (openPath, document) in project.workspace.openDocuments {
+                    replacement.workspace.open(openPath, text: document.source.text, version: document.version)
+                }
+                changed(replacement)
+            }
+        }
+        for project in registry.projects {
+            let relevant = paths.filter { path in
+                project.workspace.owns(path) || (path.hasSuffix(".policy") && project.workspace.policyPaths.contains { Workspace.path(path, isWithin: $0) })
+            }
+            guard !relevant.isEmpty else { continue }
+            project.workspace.reload(changedPaths: relevant)
+            changed(project)
+        }
+    }
+
+    /// `workspace/didChangeWorkspaceFolders`.
+    func didChangeWorkspaceFolders(_ params: JSONValue) throws(ResponseError) {
+        let event = try params.required("event")
+        for folder in event["removed"]?.array ?? [] {
+            let path = uris.path(of: try WorkspaceFolder(json: folder).uri)
+            if let project = registry.removeRoot(path) {
+                project.runningProofs?.cancel()
+                project.pendingRun?.cancel()
+                publisher.clear(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
+            }
+        }
+        for folder in event["added"]?.array ?? [] {
+            let path = uris.path(of: try WorkspaceFolder(json: folder).uri)
+            let project = registry.addRoot(path)
+            changed(project)
+        }
+    }
+
+    /// After a project's texts changed: publish its diagnostics and reschedule its proofs.
+    func changed(_ project: Project) {
+        publish(project)
+        scheduleProofs(project)
+    }
+
+    /// Publishes a project's diagnostics.
+    func publish(_ project: Project) {
+        publisher.publish(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
+    }
+}
+

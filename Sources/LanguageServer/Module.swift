@@ -1,2 +1,0 @@
-/// The LanguageServer module.
-enum LanguageServerModule {}

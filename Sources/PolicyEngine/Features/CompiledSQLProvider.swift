@@ -1,0 +1,35 @@
+import PolicySemantics
+import PolicySQL
+import PolicySyntax
+
+/// The SQL behind "Show compiled SQL": what `pgpe compile` writes, for one policy (its
+/// statements on every table it governs) or for the workspace. Policies with errors are left
+/// out, and a comment at the top says so.
+public enum CompiledSQLProvider {
+    /// The SQL for `target`, or `nil` when there is no such policy.
+    public static func sql(for target: CompiledSQLTarget, snapshot: WorkspaceSnapshot) -> String? {
+        let set = snapshot.policySet
+        let errors = snapshot.diagnostics.filter { $0.severity == .error }.count
+        var header = ""
+        if errors > 0 {
+            header = "-- note: the workspace has \(errors) error\(errors == 1 ? "" : "s"); policies with errors are left out\n\n"
+        }
+        switch target {
+        case .workspace:
+            return header + snapshot.compile().sql
+        case .policy(let name):
+            guard let policy = set.policies.first(where: { $0.ref.name == name }) else { return nil }
+            let compiler = PolicyCompiler(policySet: set)
+            var output = header + "-- policy \(name): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
+            if policy.hasErrors { output += "-- the policy has errors and compiles to nothing until they are fixed\n" }
+            for table in policy.tables {
+                let (compiled, _) = compiler.compile(table: table)
+                let statements = compiled.statements.filter { $0.sourcePolicy == name }
+                guard !statements.isEmpty else { continue }
+                output += "\n-- \(table)\n"
+                output += statements.map(\.sql).joined(separator: "\n\n") + "\n"
+            }
+            return output
+        }
+    }
+}

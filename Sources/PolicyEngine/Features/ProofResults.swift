@@ -1,0 +1,92 @@
+import PolicyProofs
+import PolicySemantics
+import PolicySyntax
+
+/// The latest verdicts of a workspace's background proofs, per table, with the diagnostics
+/// shown for them. Between runs the diagnostics move along with edits (and disappear when an
+/// edit crosses one of their ends), so they neither flicker nor point at the wrong text.
+public struct ProofResults: Sendable {
+    /// The verdicts per governed table.
+    public private(set) var verdicts: [QualifiedName: [Verdict]] = [:]
+    /// The signature each table had when it was proven (see `ProofImpact`).
+    public private(set) var signatures: [QualifiedName: String] = [:]
+    /// The diagnostics shown for each table's verdicts.
+    public private(set) var tableDiagnostics: [QualifiedName: [Diagnostic]] = [:]
+    /// Diagnostics about the whole set (tables no policy governs), shown at their definitions.
+    public private(set) var coverageDiagnostics: [Diagnostic] = []
+    /// How many runs were accepted.
+    public private(set) var runs = 0
+    /// The workspace generation of the last accepted run.
+    public private(set) var provenGeneration = -1
+
+    /// No results yet.
+    public init() {}
+
+    /// Every shown diagnostic.
+    public var diagnostics: [Diagnostic] {
+        tableDiagnostics.keys.sorted().flatMap { tableDiagnostics[$0] ?? [] } + coverageDiagnostics
+    }
+
+    /// Moves the diagnostics in `path` along with `edit`; those whose ends it crosses are dropped.
+    public mutating func map(_ edit: TextEdit, in path: String) {
+        func move(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            diagnostics.compactMap { diagnostic in
+                guard diagnostic.location.file == path else { return diagnostic }
+                guard let range = diagnostic.location.range.mapped(through: edit) else { return nil }
+                var moved = diagnostic
+                moved.location.range = range
+                moved.notes = diagnostic.notes.compactMap { note in
+                    guard note.location.file == path else { return note }
+                    guard let noteRange = note.location.range.mapped(through: edit) else { return nil }
+                    var movedNote = note
+                    movedNote.location.range = noteRange
+                    return movedNote
+                }
+                moved.fixIts = []
+                return moved
+            }
+        }
+        for (table, diagnostics) in tableDiagnostics where diagnostics.contains(where: { $0.location.file == path }) {
+            tableDiagnostics[table] = move(diagnostics)
+        }
+        coverageDiagnostics = move(coverageDiagnostics)
+    }
+
+    /// Takes the verdicts of a finished run: its tables' verdicts replace the old ones, tables
+    /// that are no longer governed are forgotten, and blocked tables keep what they had.
+    public mutating func accept(_ result: ProofJobResult) {
+        let job = result.job
+        let set = job.snapshot.policySet
+        var byTable: [QualifiedName: [Verdict]] = [:]
+        for verdict in result.verdicts { byTable[verdict.table, default: []].append(verdict) }
+        for table in job.tables {
+            let tableVerdicts = byTable[table] ?? []
+            verdicts[table] = tableVerdicts
+            signatures[table] = job.signatures[table]
+            tableDiagnostics[table] = ProofDiagnostics.diagnostics(for: tableVerdicts, policySet: set)
+        }
+        for table in Array(verdicts.keys) where job.signatures[table] == nil {
+            verdicts[table] = nil
+            signatures[table] = nil
+            tableDiagnostics[table] = nil
+        }
+        for table in Array(tableDiagnostics.keys) where job.signatures[table] == nil {
+            tableDiagnostics[table] = nil
+        }
+        let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
+        coverageDiagnostics = coverageOn ? ProofDiagnostics.ungoverned(set) : []
+        runs += 1
+        provenGeneration = job.generation
+    }
+
+    /// Records that the verdicts describe workspace generation `generation` as well (nothing
+    /// that generation changed needs proving).
+    public mutating func markCurrent(_ generation: Int) {
+        provenGeneration = generation
+    }
+
+    /// Forgets everything (the configuration or schema changed beyond repair).
+    public mutating func removeAll() {
+        self = ProofResults()
+    }
+}

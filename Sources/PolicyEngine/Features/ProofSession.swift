@@ -1,0 +1,47 @@
+import Foundation
+import PolicyProofs
+import PolicySemantics
+
+/// Runs background proofs for one project and remembers solver answers between runs, so a run
+/// after an edit pays only for predicates that changed. Thread-safe: `run` may be called from
+/// any thread, one run at a time per session.
+public final class ProofSession: @unchecked Sendable {
+    /// Worker threads per run, each with its own Z3 context.
+    public let jobs: Int
+    private let cache = ProofCache()
+
+    /// Creates a session whose runs use `jobs` worker threads.
+    public init(jobs: Int) {
+        self.jobs = max(1, jobs)
+    }
+
+    /// The number of solver answers remembered.
+    public var cachedAnswers: Int { cache.count }
+
+    /// Proves `job`'s tables. Blocks until done or cancelled; `progress` gets (done, total).
+    public func run(_ job: ProofJob, cancellation: ProofCancellation = ProofCancellation(),
+                    progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
+        guard !job.tables.isEmpty else {
+            return ProofJobResult(job: job, verdicts: [], cancelled: cancellation.isCancelled)
+        }
+        let snapshot = job.snapshot
+        var options = AnalysisOptions(config: snapshot.config, jobs: jobs)
+        options.timeoutMilliseconds = snapshot.config.analysis.timeoutMilliseconds
+        options.tables = job.tables
+        let analyzer = Analyzer(policySet: snapshot.policySet, options: options, cache: cache)
+        analyzer.lineLookup = { location in snapshot.sourceFile(location.file)?.position(of: location.range.start).line ?? 0 }
+        let report = analyzer.run(cancellation: cancellation.token, progress: progress)
+        return ProofJobResult(job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
+                              queries: report.queries, cacheHits: report.cacheHits)
+    }
+
+    /// Proves every governed table of `snapshot` (the `pgpe.analyzeWorkspace` command): with the
+    /// session's remembered answers, or from scratch when `fresh`.
+    public func runAll(_ snapshot: WorkspaceSnapshot, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
+                       progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
+        let job = ProofJob(snapshot: snapshot, generation: -1, tables: Set(snapshot.policySet.governedTables),
+                           signatures: [:], blocked: [])
+        let session = fresh ? ProofSession(jobs: jobs) : self
+        return session.run(job, cancellation: cancellation, progress: progress)
+    }
+}

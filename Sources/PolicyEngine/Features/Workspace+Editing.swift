@@ -1,0 +1,79 @@
+import PolicySemantics
+import PolicySyntax
+
+extension Workspace {
+    /// The editor opened `path` with `text`. Rebuilds the snapshot.
+    public mutating func open(_ path: String, text: String, version: Int) {
+        openDocuments[path] = OpenDocument(source: SourceFile(path: path, text: text), version: version)
+        rebuild()
+    }
+
+    /// Applies one edit (UTF-8 offsets into the document's current text) to an open document
+    /// and moves the proof diagnostics along with it. Call `rebuild()` after the last edit of a
+    /// change. Does nothing for a document that is not open.
+    public mutating func edit(_ path: String, _ edit: TextEdit) {
+        guard let document = openDocuments[path] else { return }
+        let text = TextEditing.apply(edit, to: document.source.text)
+        openDocuments[path] = OpenDocument(source: SourceFile(path: path, text: text), version: document.version)
+        proofs.map(edit, in: path)
+    }
+
+    /// Replaces an open document's whole text (a full-text change).
+    public mutating func replace(_ path: String, text: String) {
+        guard let document = openDocuments[path] else { return }
+        edit(path, TextEdit(range: SourceRange(start: 0, end: document.source.bytes.count), newText: text))
+    }
+
+    /// Records the editor's version of an open document.
+    public mutating func setVersion(_ version: Int, of path: String) {
+        openDocuments[path]?.version = version
+    }
+
+    /// The editor closed `path`: the file on disk counts again. Rebuilds the snapshot.
+    public mutating func close(_ path: String) {
+        guard openDocuments.removeValue(forKey: path) != nil else { return }
+        if path.hasSuffix(".policy") {
+            if let texts = try? WorkspaceLoader.readDocuments([path]), let text = texts[path] {
+                diskTexts[path] = text
+            } else {
+                diskTexts[path] = nil
+            }
+        }
+        if isConfigFile(path) || isSchemaFile(path) {
+            reloadAll()
+            return
+        }
+        rebuild()
+    }
+
+    /// Makes a new snapshot from the current texts (reusing unchanged parsed and checked files).
+    public mutating func rebuild() {
+        if let configPath, let open = openDocuments[configPath], open.source.text != configSource.file?.text {
+            let previous = config
+            configSource = Workspace.config(text: open.source.text, path: configPath, environment: environment)
+            if previous.policyPaths != config.policyPaths || previous.schemaPath != config.schemaPath {
+                var problems: [Diagnostic] = []
+                if let schemaPath, let schemaOpen = openDocuments[schemaPath] {
+                    schemaSource = WorkspaceLoader.schema(text: schemaOpen.source.text, path: schemaPath)
+                } else {
+                    schemaSource = Workspace.readSchema(config, problemFile: configPath, problems: &problems)
+                }
+                diskTexts = Workspace.readPolicies(explicitPolicyPaths: explicitPolicyPaths, config: config,
+                                                   problemFile: configPath, problems: &problems)
+                loadProblems = problems
+            }
+            contextGeneration += 1
+        }
+        if let schemaPath, let open = openDocuments[schemaPath], open.source.text != schemaSource.file?.text {
+            schemaSource = WorkspaceLoader.schema(text: open.source.text, path: schemaPath)
+            loadProblems.removeAll { $0.id == "workspace.unreadable-schema" }
+            contextGeneration += 1
+        }
+        var documents: [String: String] = [:]
+        for (path, text) in diskTexts where ownsPolicyFile(path) { documents[path] = text }
+        for (path, document) in openDocuments where ownsPolicyFile(path) { documents[path] = document.source.text }
+        snapshot = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
+                                     checkCache: checkCache)
+        generation += 1
+    }
+}

@@ -1,0 +1,82 @@
+import PolicySemantics
+import PolicySyntax
+
+extension Workspace {
+    /// What a background run should prove now, or `nil` when every governed table's verdicts
+    /// are current (or nothing can be proven while errors stand).
+    ///
+    /// Tables governed by a policy with errors are blocked: their old results stay until the
+    /// policy is whole again. When a syntax error leaves it unclear which tables a broken
+    /// policy governs, nothing is proven.
+    public func proofJob() -> ProofJob? {
+        let set = snapshot.policySet
+        guard set.hasSchema, !set.governedTables.isEmpty || !proofs.signatures.isEmpty else { return nil }
+        if hasUnattributedErrors { return nil }
+        let current = ProofImpact.signatures(of: set, context: contextGeneration)
+        var blocked = Set<QualifiedName>()
+        for policy in set.policies where policy.hasErrors { blocked.formUnion(policy.tables) }
+        if !blocked.isEmpty {
+            let dependents = ProofImpact.dependents(in: set)
+            var queue = Array(blocked)
+            while let table = queue.popLast() {
+                for dependent in dependents[table] ?? [] where blocked.insert(dependent).inserted { queue.append(dependent) }
+            }
+        }
+        let affected = ProofImpact.affected(proven: proofs.signatures, current: current, set: set).subtracting(blocked)
+        let forgotten = proofs.signatures.keys.contains { current[$0] == nil && !blocked.contains($0) }
+        guard !affected.isEmpty || forgotten else { return nil }
+        return ProofJob(snapshot: snapshot, generation: generation, tables: affected, signatures: current, blocked: blocked)
+    }
+
+    /// Whether some syntax error lies outside every policy whose name and selector are known
+    /// (so a policy may have vanished from the set, and proofs would report its absence).
+    public var hasUnattributedErrors: Bool {
+        for file in snapshot.files where file.hasErrors {
+            let whole = file.tree.policies.filter { $0.name != nil && $0.selector.map(Workspace.isComplete) == true }
+            for diagnostic in file.diagnostics where diagnostic.severity == .error {
+                if !whole.contains(where: { $0.range.contains(diagnostic.range) }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a selector has no missing part (so which tables it matches is known).
+    static func isComplete(_ selector: SelectorSyntax) -> Bool {
+        switch selector.kind {
+        case .missing: return false
+        case .not(let inner), .parenthesized(let inner): return isComplete(inner)
+        case .and(let terms), .or(let terms): return terms.allSatisfy(isComplete)
+        default: return true
+        }
+    }
+
+    /// Whether the proof results describe the current text.
+    public var proofState: ProofState {
+        if hasUnattributedErrors { return .paused }
+        return proofs.provenGeneration == generation ? .current : .pending
+    }
+
+    /// Records that nothing in the current snapshot needs proving (`proofJob()` returned `nil`).
+    public mutating func markProofsCurrent() {
+        proofs.markCurrent(generation)
+    }
+
+    /// Takes a finished run's verdicts if they still describe the current text (a run of an
+    /// older generation, or one that was cancelled, is dropped). Returns whether it was taken.
+    @discardableResult
+    public mutating func accept(_ result: ProofJobResult) -> Bool {
+        guard !result.cancelled, result.job.generation == generation else { return false }
+        var accepted = result
+        if !result.job.blocked.isEmpty {
+            // Blocked tables keep their results: pretend they were never part of the set change.
+            var signatures = result.job.signatures
+            for table in result.job.blocked { signatures[table] = proofs.signatures[table] }
+            accepted = ProofJobResult(job: ProofJob(snapshot: result.job.snapshot, generation: result.job.generation,
+                                                    tables: result.job.tables, signatures: signatures, blocked: result.job.blocked),
+                                      verdicts: result.verdicts, cancelled: false, milliseconds: result.milliseconds,
+                                      queries: result.queries, cacheHits: result.cacheHits)
+        }
+        proofs.accept(accepted)
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+import PolicyEngine
+import PolicySyntax
+import Testing
+
+@Suite struct HoverTests {
+    @Test func policyHoverListsGovernedTablesWithEffectivePredicatesAsDSLAndSQL() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["1️⃣"] + 2, in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("**POLICY tenant_isolation**"))
+        #expect(hover.markdown.contains("governs 3 tables: public.comments, public.projects, public.users"))
+        #expect(hover.markdown.contains("#### public.comments"))
+        #expect(hover.markdown.contains("- **SELECT** USING: `col(tenant_id) = session('app.tenant_id')`"))
+        #expect(hover.markdown.contains("(tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))"))
+        #expect(hover.markdown.contains("- **INSERT** WITH CHECK:"))
+        #expect(fixture.source.text.utf8Slice(hover.range) == "tenant_isolation")
+    }
+
+    @Test func columnHoverGivesItsTypeInEveryMatchedTable() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["3️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("**col(tenant_id)** on 3 tables"))
+        #expect(hover.markdown.contains("- public.users.tenant_id: `uuid` NOT NULL"))
+        #expect(hover.markdown.contains("- public.projects.tenant_id: `uuid` NOT NULL"))
+    }
+
+    @Test func columnInsideATraversalRefersToItsTarget() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["8️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("of the traversal's target"))
+        #expect(hover.markdown.contains("public.projects.tenant_id"))
+        #expect(!hover.markdown.contains("public.users"))
+    }
+
+    @Test func sessionHoverGivesTypeAndCompiledForm() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["4️⃣"] + 1, in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("**session('app.tenant_id')**: `uuid` (declared in pgpe.yaml)"))
+        #expect(hover.markdown.contains("compiles to `(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)`"))
+        #expect(hover.markdown.contains("an isolation key"))
+    }
+
+    @Test func relationTableHoverShowsItsDefinitionAndForeignKey() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["6️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("**public.projects** (governed)"))
+        #expect(hover.markdown.contains("CREATE TABLE public.projects ("))
+        #expect(hover.markdown.contains("is_deleted boolean NOT NULL DEFAULT false\n);"))
+        #expect(hover.markdown.contains("public.tasks.project_id → public.projects.id"))
+        #expect(hover.markdown.contains("public.files.project_id → public.projects.id"))
+    }
+
+    @Test func relationColumnHoverShowsTypeAndForeignKeys() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["5️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("**public.files.project_id**: `uuid` NOT NULL"))
+        #expect(hover.markdown.contains("**public.tasks.project_id**: `uuid` NOT NULL"))
+        #expect(hover.markdown.contains("foreign key public.tasks.project_id → public.projects.id"))
+    }
+
+    @Test func selectorHoverListsMatchedTables() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown == "**has_column('tenant_id')** matches 3 tables: public.comments, public.projects, public.users")
+    }
+
+    @Test func functionHoverGivesTheDeclaredSignature() throws {
+        let fixture = try EngineFixture(tenancyFixture)
+        let hover = try #require(HoverProvider.hover(at: fixture["9️⃣"], in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.hasPrefix("**fn(is_member)**: `public.is_member(uuid, uuid) returns boolean`"))
+    }
+
+    @Test func nothingOutsideItems() throws {
+        let fixture = try EngineFixture("1️⃣\n\nPOLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')\n")
+        #expect(HoverProvider.hover(at: fixture["1️⃣"], in: fixture.path, workspace: fixture.workspace) == nil)
+    }
+}
+
+extension String {
+    /// The text of a UTF-8 byte range.
+    func utf8Slice(_ range: SourceRange) -> String {
+        let bytes = Array(utf8)
+        return String(decoding: bytes[max(0, range.start)..<min(bytes.count, range.end)], as: UTF8.self)
+    }
+}

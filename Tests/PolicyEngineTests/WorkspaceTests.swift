@@ -1,0 +1,93 @@
+import Foundation
+import PolicyEngine
+import PolicySemantics
+import PolicySyntax
+import TestSupport
+import Testing
+
+@Suite struct WorkspaceTests {
+    @Test func filesOnDiskThatAreNotOpenArePartOfThePolicySet() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+                                        others: ["b.policy": "POLICY b PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE col(key) = lit('x')\n"],
+                                        open: false)
+        #expect(Set(fixture.snapshot.policySet.policies.map(\.ref.name)) == ["a", "b"])
+        #expect(fixture.snapshot.policySet.governedTables.map(\.name) == ["config", "users"])
+    }
+
+    @Test func editsApplyInOrderAndClosingRevertsToDisk() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant_id) = session('app.tenant_id')\n")
+        let start = fixture["1️⃣"]
+        fixture.workspace.edit(fixture.path, TextEdit(range: SourceRange(start: start, end: start + 9), newText: "tenant"))
+        fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: start + 6), newText: "_idd"))
+        fixture.workspace.setVersion(3, of: fixture.path)
+        fixture.workspace.rebuild()
+        #expect(fixture.workspace.source(fixture.path)?.text.contains("col(tenant_idd)") == true)
+        let diagnostics = fixture.workspace.diagnosticsByFile()[fixture.path] ?? []
+        #expect(diagnostics.map(\.id) == ["semantic.unknown-column"])
+        #expect(diagnostics.first?.message == "unknown column 'tenant_idd' on public.users; did you mean 'tenant_id'?")
+        #expect(fixture.workspace.version(of: fixture.path) == 3)
+        fixture.workspace.close(fixture.path)
+        #expect(fixture.workspace.openDocuments.isEmpty)
+        #expect(fixture.workspace.diagnosticsByFile()[fixture.path] == [])
+    }
+
+    @Test func anOpenPgpeYamlIsReadFromTheEditor() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
+        let configPath = fixture.file("pgpe.yaml")
+        fixture.workspace.open(configPath, text: EngineFixture.config + "\nbogus: 1\n", version: 1)
+        let diagnostics = fixture.workspace.diagnosticsByFile()[configPath] ?? []
+        #expect(diagnostics.map(\.id).contains("config.unknown-key"))
+        fixture.workspace.close(configPath)
+        #expect(fixture.workspace.diagnosticsByFile()[configPath] == [])
+    }
+
+    @Test func reloadPicksUpNewAndDeletedFiles() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
+        let added = fixture.file("policies/new.policy")
+        try "POLICY n PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n".write(toFile: added, atomically: true, encoding: .utf8)
+        fixture.workspace.reload(changedPaths: [added])
+        #expect(fixture.snapshot.policySet.policies.contains { $0.ref.name == "n" })
+        try FileManager.default.removeItem(atPath: added)
+        fixture.workspace.reload(changedPaths: [added])
+        #expect(!fixture.snapshot.policySet.policies.contains { $0.ref.name == "n" })
+    }
+
+    @Test func aMissingSchemaIsADiagnosticNotAFailure() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')\n",
+                                        config: "policies: [policies]\nschema: missing.sql\n")
+        let problems = fixture.workspace.diagnosticsByFile()[fixture.file("pgpe.yaml")] ?? []
+        #expect(problems.map(\.id) == ["workspace.unreadable-schema"])
+    }
+
+    /// The incremental snapshot (parse reuse, check cache per file and per item) must equal a
+    /// fresh check of the same texts, whatever the edits.
+    @Test func incrementalChecksEqualFreshChecks() throws {
+        let fixture = try EngineFixture(tenancyFixture, others: [
+            "soft.policy": (try? Fixtures.exampleText("policies/soft_delete.policy")) ?? "",
+        ])
+        var rng = SeededGenerator(seed: 0x5EED)
+        let fragments = ["POLICY x PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('1')\n", " AND col(tenant_id) IS NULL",
+                         "col(", ")", "\n", "tenant_id", "'", "OR CLAUSE col(name) = lit('n')", "🙂", "POLICY tenant_isolation ",
+                         "exists(rel(_, project_id, projects, id), {col(tenant_id) = session('app.tenant_id')})"]
+        for step in 0..<300 {
+            let text = fixture.workspace.source(fixture.path)?.text ?? ""
+            let length = text.utf8.count
+            let start = rng.int(0...length)
+            let end = min(length, start + rng.int(0...12))
+            let insert = rng.chance(0.6) ? rng.pick(fragments) : ""
+            fixture.workspace.edit(fixture.path, TextEdit(range: SourceRange(start: start, end: end), newText: insert))
+            fixture.workspace.rebuild()
+            let snapshot = fixture.snapshot
+            let texts = Dictionary(uniqueKeysWithValues: snapshot.files.map { ($0.source.path, $0.source.text) })
+            let fresh = WorkspaceSnapshot(config: snapshot.configSource, schema: snapshot.schemaSource, documents: texts)
+            #expect(fresh.diagnostics == snapshot.diagnostics, "step \(step)")
+            #expect(fresh.policySet.policies.map(\.ref) == snapshot.policySet.policies.map(\.ref), "step \(step)")
+            #expect(fresh.policySet.governedTables == snapshot.policySet.governedTables, "step \(step)")
+            for (a, b) in zip(fresh.policySet.policies, snapshot.policySet.policies) {
+                #expect(a.using == b.using && a.check == b.check && a.tables == b.tables, "step \(step): \(a.ref.name)")
+                // Clause equality ignores where a clause came from; blame needs that too.
+                #expect(a.using.mapValues { $0.clauses.map(\.origin) } == b.using.mapValues { $0.clauses.map(\.origin) }, "step \(step)")
+            }
+        }
+    }
+}
