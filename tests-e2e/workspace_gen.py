@@ -4,8 +4,10 @@ more than the running example: slow requests to cancel, many tables."""
 from pathlib import Path
 
 
-def write_workspace(root: Path, tables: int = 60) -> Path:
-    """Writes the project under `root` and returns `root`."""
+def write_workspace(root: Path, tables: int = 60, slow_tables: int = 0) -> Path:
+    """Writes the project under `root` and returns `root`. The first `slow_tables` tables also
+    get a restrictive policy of LIKE patterns unique to the table, so proving them takes real
+    solver work that no cache or shortcut removes (tens of milliseconds per query)."""
     (root / "policies").mkdir(parents=True, exist_ok=True)
     schema = ["CREATE TABLE public.tenants (\n    id uuid PRIMARY KEY,\n    name text NOT NULL\n);\n"]
     policies = [
@@ -29,6 +31,13 @@ def write_workspace(root: Path, tables: int = 60) -> Path:
             f"POLICY member_{name}\n  RESTRICTIVE\n  FOR SELECT, UPDATE, DELETE\n  SELECTOR named('{name}')\n"
             "  CLAUSE fn(is_member, [session('app.user_id'), col(tenant_id)]) AND col(is_deleted) = lit(false)\n"
             "  OR CLAUSE col(owner_id) = session('app.user_id')\n"
+        )
+    for index in range(1, slow_tables + 1):
+        name = f"t_{index:03d}"
+        policies.append(
+            f"POLICY label_{name}\n  RESTRICTIVE\n  FOR SELECT, UPDATE\n  SELECTOR named('{name}')\n"
+            f"  CLAUSE col(status) LIKE lit('%a{index}%b%') AND col(status) NOT LIKE lit('%c{index}_%') AND col(level) > lit({index})\n"
+            f"  OR CLAUSE col(status) LIKE lit('%x{index}%y%z%') AND col(level) < lit({index * 2})\n"
         )
     (root / "schema.sql").write_text("\n".join(schema))
     (root / "policies" / "generated.policy").write_text("\n".join(policies))
