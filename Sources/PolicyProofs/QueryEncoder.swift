@@ -237,34 +237,9 @@ final class QueryEncoder {
         }
     }
 
-    /// The truth of a comparison of two constants of one kind (strings by code point, which is
-    /// PostgreSQL's byte order under the C collation; false before true), `nil` for other kinds.
-    /// Z3 4.8.12 takes hundreds of milliseconds for `str.<` even on two constants, and in a
-    /// larger query often runs out of time.
-    static func fold(_ a: LiteralValue, _ op: ComparisonOperator, _ b: LiteralValue) -> Bool? {
-        let order: Int
-        switch (a, b) {
-        case (.int(let x), .int(let y)): order = x == y ? 0 : (x < y ? -1 : 1)
-        case (.bool(let x), .bool(let y)): order = x == y ? 0 : (y ? -1 : 1)
-        case (.string(let x), .string(let y)):
-            let xs = Array(x.unicodeScalars.map(\.value))
-            let ys = Array(y.unicodeScalars.map(\.value))
-            order = xs == ys ? 0 : (xs.lexicographicallyPrecedes(ys) ? -1 : 1)
-        default: return nil
-        }
-        switch op {
-        case .equal: return order == 0
-        case .notEqual: return order != 0
-        case .less: return order < 0
-        case .lessEqual: return order <= 0
-        case .greater: return order > 0
-        case .greaterEqual: return order >= 0
-        default: return nil
-        }
-    }
-
     private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws -> Term {
-        if case .literal(let a) = lhs, case .literal(let b) = rhs, a != .null, b != .null, let truth = QueryEncoder.fold(a, op, b) {
+        if case .literal(let a) = lhs, case .literal(let b) = rhs, a != .null, b != .null, let truth = Normalizer.fold(a, op, b) {
+            // Decided here: Z3 4.8.12 takes hundreds of milliseconds for `str.<` even on two constants.
             return try z3.bool(truth)
         }
         // A constant takes the type of the other side, whichever side it is on (the normal form

@@ -108,15 +108,7 @@ public struct ReferenceEvaluator {
                 return LikePattern.matches(text, pattern: pattern) == (op == .like)
             default:
                 guard let order = ReferenceEvaluator.order(left, right) else { return false }
-                switch op {
-                case .equal: return order == 0
-                case .notEqual: return order != 0
-                case .less: return order < 0
-                case .lessEqual: return order <= 0
-                case .greater: return order > 0
-                case .greaterEqual: return order >= 0
-                default: return false
-                }
+                return op.holds(forOrder: order) ?? false
             }
         case .exists(let traversal):
             let source = row[traversal.sourceColumn] ?? .null

@@ -187,8 +187,9 @@ public struct Normalizer {
         return .compare(left, op, right)
     }
 
-    /// Compares two constants of the same kind; `nil` when the kinds differ.
-    static func fold(_ a: LiteralValue, _ op: ComparisonOperator, _ b: LiteralValue) -> Bool? {
+    /// The truth of a comparison of two constants of one kind (strings in byte order, which is
+    /// PostgreSQL's under the C collation; false before true); `nil` when the kinds differ.
+    public static func fold(_ a: LiteralValue, _ op: ComparisonOperator, _ b: LiteralValue) -> Bool? {
         let order: Int
         switch (a, b) {
         case (.int(let x), .int(let y)): order = x < y ? -1 : x == y ? 0 : 1
@@ -197,15 +198,7 @@ public struct Normalizer {
             order = x.utf8.elementsEqual(y.utf8) ? 0 : x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
         default: return nil
         }
-        switch op {
-        case .equal: return order == 0
-        case .notEqual: return order != 0
-        case .less: return order < 0
-        case .lessEqual: return order <= 0
-        case .greater: return order > 0
-        case .greaterEqual: return order >= 0
-        default: return nil
-        }
+        return op.holds(forOrder: order)
     }
 
     // MARK: - Rules 3 and 6: per subject
