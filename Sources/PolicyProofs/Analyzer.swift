@@ -52,7 +52,7 @@ public final class Analyzer {
                 }
             }
         }
-        let queries = planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [])
+        let queries = planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [], jobs: options.jobs)
         let state = RunState(count: queries.count)
         let workers = max(1, min(options.jobs, queries.count))
         let group = DispatchGroup()
@@ -63,7 +63,10 @@ public final class Analyzer {
                 guard let runner = try? ProofRunner(index: index, timeoutMilliseconds: options.timeoutMilliseconds, cache: cache) else { return }
                 runner.lineLookup = lineLookup
                 cancellation.register(runner.z3)
-                defer { cancellation.unregister(runner.z3) }
+                defer {
+                    cancellation.unregister(runner.z3)
+                    runner.release(cancelled: cancellation.isCancelled)
+                }
                 while !cancellation.isCancelled, let index = state.claim() {
                     let (verdict, cached) = runner.run(queries[index])
                     let done = state.record(index, verdict, cached: cached)

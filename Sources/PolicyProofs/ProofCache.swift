@@ -1,5 +1,6 @@
 import Foundation
 import PolicySemantics
+import SMT
 
 /// Results of solver queries keyed by everything the answer depends on (the normalized
 /// effective predicates, the column types, nested RLS, the proof), and each table's verdicts
@@ -66,6 +67,26 @@ public final class ProofCache: @unchecked Sendable {
         lock.lock()
         storage.removeAll()
         tables.removeAll()
+        lock.unlock()
+    }
+
+    /// Z3 contexts (with their solvers) that earlier runs' workers finished with: making a
+    /// context costs about 10 ms, more than re-proving what a typical edit changed.
+    private var idleSolvers: [(context: Z3Context, solver: Solver?)] = []
+    /// At most this many idle contexts are kept.
+    private static let idleSolverLimit = 8
+
+    /// An idle context for a worker, if there is one; the worker owns it until it returns it.
+    func borrowSolver() -> (context: Z3Context, solver: Solver?)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idleSolvers.popLast()
+    }
+
+    /// Takes back a context a worker no longer uses (its solver holds no assertions).
+    func returnSolver(context: Z3Context, solver: Solver?) {
+        lock.lock()
+        if idleSolvers.count < ProofCache.idleSolverLimit { idleSolvers.append((context, solver)) }
         lock.unlock()
     }
 }

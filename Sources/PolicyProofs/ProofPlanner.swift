@@ -1,3 +1,4 @@
+import Foundation
 import PolicySemantics
 import PolicySyntax
 import SMT
@@ -16,6 +17,8 @@ struct ProofPlanner {
     let index: PredicateIndex
     /// Cache keys of predicates.
     let fingerprint: Fingerprint
+    /// `fingerprint.environment`, computed once (every cache key starts with it).
+    let environment: String
     /// The policy set `policy-equivalence` compares with, and how to name it.
     let comparison: (index: PredicateIndex, label: String)?
 
@@ -25,6 +28,7 @@ struct ProofPlanner {
         self.options = options
         self.index = index
         self.fingerprint = Fingerprint(index: index)
+        self.environment = fingerprint.environment
         self.comparison = comparison
     }
 
@@ -50,11 +54,18 @@ struct ProofPlanner {
     }
 
     /// Every query of the run, but none about the tables in `skipping` (answered already).
-    func plan(skipping: Set<QualifiedName> = []) -> [ProofQuery] {
-        var queries: [ProofQuery] = []
-        for table in tables where !skipping.contains(table) {
-            queries.append(contentsOf: plan(table: table))
+    /// Tables are planned on `jobs` threads (planning is pure); the order is the tables' order.
+    func plan(skipping: Set<QualifiedName> = [], jobs: Int = 1) -> [ProofQuery] {
+        let planned = tables.filter { !skipping.contains($0) }
+        let perTable = PlannedTables(count: planned.count)
+        if jobs > 1 && planned.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: min(jobs, planned.count)) { worker in
+                while let position = perTable.claim() { perTable.store(plan(table: planned[position]), at: position) }
+            }
+        } else {
+            for position in planned.indices { perTable.store(plan(table: planned[position]), at: position) }
         }
+        var queries = perTable.all.flatMap { $0 }
         if enabled(.policyEquivalence), let comparison {
             queries.append(contentsOf: equivalence(comparison.index, label: comparison.label))
         }
@@ -73,7 +84,6 @@ struct ProofPlanner {
         var queries: [ProofQuery] = []
         let roles = index.roles(for: table)
         let keys = isolationKeys(for: table)
-        let environment = fingerprint.environment
         var checkedClauses = Set<String>()
         var checkedTraversals = Set<String>()
         for command in PolicyCommand.allCases {
@@ -161,18 +171,27 @@ struct ProofPlanner {
 
     // MARK: - tenant-isolation
 
-    /// Whether every way in pins `key`: every permissive clause compares a column of the row
-    /// with the key, or some restrictive policy does so in every clause.
-    static func pins(_ predicate: EffectivePredicate, key: String) -> Bool {
-        func pinned(_ clause: Clause) -> Bool {
-            clause.atoms.contains { atom in
-                if case .compare(.column, .equal, .session(let k)) = atom { return k == key }
-                return false
+    /// Whether every way in pins `key` to one column: some column `c` of the row is compared
+    /// equal with the key in every permissive clause, or in every clause of some restrictive
+    /// policy. (Different columns per clause do not isolate: a row with `tenant_id = A` and
+    /// `shared_with = B` passes `tenant_id = key OR shared_with = key` for A and for B.)
+    /// With `oneColumn` false any column per clause will do: enough to deny while the key is unset.
+    static func pins(_ predicate: EffectivePredicate, key: String, oneColumn: Bool = true) -> Bool {
+        func pinnedColumns(_ clause: Clause) -> Set<String> {
+            var columns = Set<String>()
+            for atom in clause.atoms {
+                if case .compare(.column(let column), .equal, .session(let k)) = atom, k == key { columns.insert(column) }
             }
+            return columns
         }
-        let permissive = predicate.permissive.flatMap(\.clauses)
-        if !permissive.isEmpty && permissive.allSatisfy(pinned) { return true }
-        return predicate.restrictive.contains { !$0.clauses.isEmpty && $0.clauses.allSatisfy(pinned) }
+        func pinOneColumn(_ clauses: [Clause]) -> Bool {
+            guard var common = clauses.first.map(pinnedColumns) else { return false }
+            if !oneColumn { return clauses.allSatisfy { !pinnedColumns($0).isEmpty } }
+            for clause in clauses.dropFirst() where !common.isEmpty { common.formIntersection(pinnedColumns(clause)) }
+            return !common.isEmpty
+        }
+        if pinOneColumn(predicate.permissive.flatMap(\.clauses)) { return true }
+        return predicate.restrictive.contains { pinOneColumn($0.clauses) }
     }
 
     private func isolation(_ predicate: EffectivePredicate, key: String, base: String) -> ProofQuery {
@@ -223,7 +242,7 @@ struct ProofPlanner {
         // An unset key is NULL, which no comparison matches; but with `missing_context: error`
         // a text key set to '' stays '', and a text column can hold ''.
         let emptyStaysSet = set.config.missingContext == .error && set.sessionType(key).family == .text
-        if options.useShortcuts, !emptyStaysSet, ProofPlanner.pins(predicate, key: key) {
+        if options.useShortcuts, !emptyStaysSet, ProofPlanner.pins(predicate, key: key, oneColumn: false) {
             query.fixed = (.proven, "every permissive clause compares \(key) with a column, which is never true while it is unset", true)
             return query
         }
@@ -275,7 +294,7 @@ struct ProofPlanner {
         for policy in predicate.permissive + predicate.restrictive {
             for clause in policy.clauses where !clause.isTrue {
                 guard let origin = clause.origin, seen.insert("\(origin.location.file)|\(origin.location.range)|\(table)").inserted else { continue }
-                let key = "clause|\(fingerprint.environment)|" + fingerprint.of([clause], table: table, role: predicate.role)
+                let key = "clause|\(environment)|" + fingerprint.of([clause], table: table, role: predicate.role)
                 result.append(ProofQuery(
                     proof: .contradiction, table: table, command: nil, role: predicate.role, key: nil, side: predicate.side,
                     cacheKey: key, failsWhenSatisfiable: false,
@@ -314,7 +333,7 @@ struct ProofPlanner {
                     let label = "\(predicate.table)|\(predicate.role)|\(Atom.exists(traversal))"
                     guard seen.insert(label).inserted else { continue }
                     let rls = set.isGoverned(traversal.target) ? effective(traversal.target, .select, role: predicate.role, side: .using) : nil
-                    let key = "trav|\(fingerprint.environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
+                    let key = "trav|\(environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
                         + " |rls " + (rls.map(print) ?? "ungoverned")
                     let hides = rls.map { $0.isDefaultDeny } ?? false
                     var query = ProofQuery(
@@ -490,7 +509,7 @@ struct ProofPlanner {
     private func equivalence(_ other: PredicateIndex, label: String) -> [ProofQuery] {
         var result: [ProofQuery] = []
         let tables = Set(set.governedTables).union(other.set.governedTables).sorted()
-        let environment = fingerprint.environment + " / " + Fingerprint(index: other).environment
+        let environment = self.environment + " / " + Fingerprint(index: other).environment
         for table in tables where options.tables?.contains(table) ?? true {
             let here = set.isGoverned(table)
             let there = other.set.isGoverned(table)
@@ -568,7 +587,7 @@ struct ProofPlanner {
                 let second = effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
                 var query = ProofQuery(
                     proof: .roleSeparation, table: table, command: command, role: "\(roles[i]),\(roles[j])", key: nil, side: .using,
-                    cacheKey: "roles|\(fingerprint.environment)|" + print(first) + "||" + print(second),
+                    cacheKey: "roles|\(environment)|" + print(first) + "||" + print(second),
                     failsWhenSatisfiable: true, build: nil, fixed: nil,
                     failureReason: "roles \(roles[i]) and \(roles[j]) can both reach the same row", failureBlame: [])
                 query.blameCandidates = first.permissive + second.permissive
@@ -588,5 +607,37 @@ struct ProofPlanner {
             }
         }
         return result
+    }
+}
+
+/// The queries of each planned table, filled by the planning threads.
+private final class PlannedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [[ProofQuery]]
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    /// The next table position to plan, or nil when every table is taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ queries: [ProofQuery], at position: Int) {
+        lock.lock()
+        slots[position] = queries
+        lock.unlock()
+    }
+
+    var all: [[ProofQuery]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

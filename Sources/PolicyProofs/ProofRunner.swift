@@ -18,12 +18,22 @@ final class ProofRunner {
     private(set) var queries = 0
     private(set) var solverMilliseconds = 0.0
 
-    /// A runner with a new Z3 context.
+    /// A runner on a context from `cache`'s pool (one of an earlier run), or a new one.
     init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache) throws {
         self.index = index
-        self.z3 = try Z3Context()
+        let lent = cache.borrowSolver()
+        self.z3 = try lent?.context ?? Z3Context()
+        self.solver = lent?.solver
         self.timeout = timeoutMilliseconds
         self.cache = cache
+    }
+
+    /// Gives the context back to the cache's pool for the next run, unless it was or may yet be
+    /// interrupted (`cancelled`, asked after the context left the cancellation token): Z3 keeps
+    /// an interrupt pending on an idle context, which would make the next run's check "canceled".
+    func release(cancelled: Bool) {
+        guard !cancelled, z3.interruptionCount == 0 else { return }
+        cache.returnSolver(context: z3, solver: solver)
     }
 
     /// Answers one query: fixed answers and cache hits without the solver, else one or two

@@ -68,7 +68,7 @@ public final class Z3Context: @unchecked Sendable {
     }
 
     /// How many times `interrupt()` was called on this context.
-    var interruptionCount: Int { interruptions.value }
+    public var interruptionCount: Int { interruptions.value }
 
     /// Sets a context parameter, such as `("timeout", "1000")` or `("smt.random_seed", "7")`.
     /// - Throws: `SolverError` when Z3 rejects the name or the value.
