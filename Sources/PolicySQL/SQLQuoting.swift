@@ -82,6 +82,9 @@ public enum SQLQuoting {
     public static func typeName(_ type: SQLType) -> String {
         if type.family != .other && type.family != .array { return type.name }
         let base = type.name.hasSuffix("[]") ? String(type.name.dropLast(2)) : type.name
+        // A built-in element type is a keyword PostgreSQL reads unquoted only (`bigint[]`;
+        // `"bigint"[]` names a type that does not exist).
+        if type.family == .array && SQLType.normalize(base).family != .other { return type.name }
         let parts = base.split(separator: ".").map { identifierForType(String($0)) }
         return parts.joined(separator: ".") + (type.name.hasSuffix("[]") ? "[]" : "")
     }

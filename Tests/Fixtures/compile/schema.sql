@@ -33,7 +33,8 @@ CREATE TABLE public.documents (
     task_id    uuid NOT NULL REFERENCES public.tasks (id),
     kind       text,
     size       bigint,
-    created_at timestamptz
+    created_at timestamptz,
+    tags       integer[]
 );
 
 CREATE TABLE public."Audit Log" (
@@ -51,3 +52,7 @@ CREATE TABLE public.a_table_with_a_rather_long_name_for_testing_truncation (
 CREATE FUNCTION public.is_member(user_id uuid, tenant_id uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER
     AS $$ SELECT user_id IS NOT NULL AND tenant_id IS NOT NULL $$;
+
+CREATE FUNCTION public.in_set(v bigint, s bigint[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ SELECT v = ANY (s) $$;

@@ -1,4 +1,16 @@
 -- ============================================================
+-- public.documents
+-- ============================================================
+ALTER TABLE public.documents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.documents FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY sized_documents_documents
+  ON public.documents
+  AS PERMISSIVE
+  FOR SELECT
+  USING (public.in_set(size, tags::bigint[]));
+
+-- ============================================================
 -- public.projects
 -- ============================================================
 ALTER TABLE public.projects ENABLE ROW LEVEL SECURITY;
