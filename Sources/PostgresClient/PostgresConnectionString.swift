@@ -14,9 +14,11 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
     public let isConnectionString: Bool
     /// Whether the text holds a password (possibly empty, possibly malformed).
     public let hasPassword: Bool
-    /// Set for a URL whose user and password part has an unencoded `@` or `/` after a `:`,
-    /// so that libpq might read part of the password as a host, port or database name (and
-    /// echo it in an error); such a URL is refused rather than risked.
+    /// Why the text is refused before libpq sees it: a URL whose password has an unencoded
+    /// `@`, `/` or `?`, a malformed key=value string, or a "database name" that looks like a
+    /// mistyped URL. In each libpq might read part of a password as a host, database name or
+    /// option, echo it in an error or send it to the server's log; the redacted form hides
+    /// every part that could be password.
     let ambiguity: String?
     /// Every form of the password found: as written, and decoded.
     let passwordForms: [String]
@@ -28,13 +30,13 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         let prefix = Self.urlPrefix(of: bytes)
         isURL = prefix != nil
         isConnectionString = isURL || bytes.contains(UInt8(ascii: "="))
-        let found: Found
+        var found: Found
         if let prefix {
             found = Self.scanURL(bytes, from: prefix)
         } else if isConnectionString {
             found = Self.scanKeyValue(bytes)
         } else {
-            found = Found()
+            found = Self.scanName(bytes)
         }
         var redactedBytes = bytes
         for span in found.spans.sorted(by: { $0.lowerBound > $1.lowerBound }) {
@@ -67,6 +69,22 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         var ambiguity: String?
     }
 
+    /// Text libpq reads as a database name. A name with `:`, `@`, `/` or white space is most
+    /// likely a URL or key=value string written wrongly (`Postgres://u:pw@h/db`, a leading
+    /// space, `jdbc:postgresql://...`) that may hold a password; libpq would send all of it to
+    /// the server as the database name (into its log) and echo it in the error. It is refused
+    /// and shown as `***`.
+    private static func scanName(_ bytes: [UInt8]) -> Found {
+        var found = Found()
+        let suspicious: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0D]
+        if bytes.contains(where: suspicious.contains) {
+            found.spans.append(0..<bytes.count)
+            found.ambiguity = "the connection string is neither a postgresql:// (or postgres://) URL, "
+                + "a key=value string nor a plain database name; it is not shown because it may hold a password"
+        }
+        return found
+    }
+
     private static func urlPrefix(of bytes: [UInt8]) -> Int? {
         for scheme in ["postgresql://", "postgres://"] {
             let schemeBytes = Array(scheme.utf8)
@@ -87,6 +105,17 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         if credentialsEnd == nil {
             let libpqEnd = bytes[start...].firstIndex { $0 == at || $0 == slash }
             if let libpqEnd, bytes[libpqEnd] == at { credentialsEnd = libpqEnd }
+        }
+        // A later `@` (after a `?` or `/`) may end a password that holds those characters, which
+        // libpq would split into host, database or query and echo: hide up to it, and refuse.
+        if let lastAt = bytes[start...].lastIndex(of: at), lastAt != credentialsEnd,
+           let colonIndex = bytes[start..<lastAt].firstIndex(of: colon) {
+            found.hasPassword = true
+            found.spans.append((colonIndex + 1)..<lastAt)
+            found.ambiguity =
+                "the connection URL has an '@' after a '/' or '?' following its credentials, so where its password "
+                + "ends is ambiguous; percent-encode '@', '/' and '?' in the user name, password and query as %40, %2F and %3F"
+            return found
         }
         if let credentialsEnd, let colonIndex = bytes[start..<credentialsEnd].firstIndex(of: colon) {
             let span = (colonIndex + 1)..<credentialsEnd
@@ -138,8 +167,23 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
             let keyStart = index
             while index < bytes.count, bytes[index] != equals, !isSpace(bytes[index]) { index += 1 }
             let key = String(decoding: bytes[keyStart..<index], as: UTF8.self)
+            if !key.utf8.allSatisfy({ isKeywordByte($0) }) {
+                // No libpq keyword looks like this (`jdbc:postgresql://...?user`): the string
+                // is something else written wrongly, and may hold a password anywhere.
+                found.spans.append(keyStart..<bytes.count)
+                found.ambiguity = "the key=value connection string has a key that is not a connection keyword; "
+                    + "the rest of it is not shown because it may hold a password"
+                break
+            }
             skipSpace()
-            guard index < bytes.count, bytes[index] == equals else { break }
+            guard index < bytes.count, bytes[index] == equals else {
+                // A word without `=` (libpq rejects the string and echoes it): a password may
+                // follow, so everything from here on is hidden, and the string refused.
+                found.spans.append(keyStart..<bytes.count)
+                found.ambiguity = "the key=value connection string has a word without '=' (put values with spaces "
+                    + "in single quotes); the rest of it is not shown because it may hold a password"
+                break
+            }
             index += 1
             skipSpace()
             let valueStart = index
@@ -184,6 +228,12 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
             if end == bytes.count { break }
         }
         return found
+    }
+
+    /// Whether `byte` can be part of a libpq keyword (`sslmode`, `target_session_attrs`).
+    private static func isKeywordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
     /// Whether what follows `index` is the end or another `key=` (not a stray word).

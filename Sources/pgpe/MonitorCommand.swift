@@ -74,6 +74,7 @@ struct MonitorCommand: ParsableCommand {
         let database = try connect()
         let outcome = try check(database, desired: desired)
         print(outcome, workspace: live)
+        if let failure = outcome.recheckFailure { throw ToolFailure(failure) }
         if outcome.hasDrift { throw ExitCode(1) }
     }
 
@@ -90,6 +91,8 @@ struct MonitorCommand: ParsableCommand {
         var executed = false
         /// The comparison after the repair (with `--execute`).
         var after: Assessment?
+        /// Why there is no comparison after a repair that was committed.
+        var recheckFailure: String?
 
         /// Whether drift exists (after the repair, when one ran).
         var hasDrift: Bool { !(after ?? assessment).drift.isEmpty }
@@ -100,8 +103,15 @@ struct MonitorCommand: ParsableCommand {
         do {
             if execute {
                 let result = try database.apply(prune: prune, dryRun: false, desired: desired)
-                let after = try database.assess(desired)
-                return Outcome(assessment: result.assessment, plan: result.plan, executed: result.executed, after: after)
+                var outcome = Outcome(assessment: result.assessment, plan: result.plan, executed: result.executed)
+                do {
+                    outcome.after = try database.assess(desired)
+                } catch let error as DatabaseError where result.executed {
+                    // The repair is committed: say so, not the error's "nothing was changed".
+                    outcome.recheckFailure = "the repair was committed (\(result.plan.actions.count) statements), "
+                        + "but checking again afterwards failed: cannot \(error.action): \(error.message)"
+                }
+                return outcome
             }
             let assessment = try database.assess(desired)
             return Outcome(assessment: assessment, plan: reconcile ? assessment.plan(prune: prune) : nil)
@@ -121,6 +131,7 @@ struct MonitorCommand: ParsableCommand {
             if let plan = outcome.plan, repairs {
                 text += "\n" + (plan.isEmpty ? "-- nothing to repair" : "-- repair SQL\(outcome.executed ? " (executed)" : "")\n" + plan.script)
             }
+            if let failure = outcome.recheckFailure { text += "\nafter the repair: not checked again (\(failure))" }
             if let after = outcome.after {
                 text += "\nafter the repair: " + printer.summary(after)
                 for item in after.drift {
@@ -136,6 +147,7 @@ struct MonitorCommand: ParsableCommand {
             if let after = outcome.after {
                 extra["remaining"] = .array(after.drift.map { printer.json($0) })
             }
+            if let failure = outcome.recheckFailure { extra["recheck_error"] = .string(failure) }
             Terminal.standardOutput(printer.json(outcome.assessment, extra: extra).serializedString())
         case .sarif:
             Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment).serializedString())

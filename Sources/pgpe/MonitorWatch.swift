@@ -36,6 +36,10 @@ struct MonitorWatch {
                 let current = try database ?? connect()
                 database = current
                 let outcome = try command.check(current, desired: desired)
+                if let failure = outcome.recheckFailure {
+                    command.print(outcome, workspace: workspace)
+                    throw ToolFailure(failure)
+                }
                 let items = (outcome.after ?? outcome.assessment).drift
                 let byIdentity = Dictionary(items.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
                 if let previous {

@@ -34,6 +34,66 @@ import Testing
         }
     }
 
+    /// `monitor --execute` whose repair commits but whose check afterwards cannot get a lock
+    /// says the repair was committed (exit 2), never "nothing was changed". The order is
+    /// forced through the lock queue: a reader holds `users`, the repair queues behind it, a
+    /// second session queues behind the repair; when the reader ends, the repair commits and
+    /// the second session takes the lock the check afterwards needs (its round trip of the
+    /// re-created policy on users).
+    @Test func aRepairThatCommittedIsReportedWhenTheCheckAfterwardsFails() async throws {
+        try await withTestDatabase { database in
+            var config = try Fixtures.exampleText("pgpe.yaml")
+            config += "apply:\n  lock_timeout_ms: 3000\n"
+            let cli = try DatabaseCLI.example(config: config)
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            let target = ["--database", database.connectionString()]
+            #expect(try cli.run(["apply"] + target).status == 0)
+            // No policy on users to compare by round trip: the repair's first lock on users is
+            // the one it keeps until it commits.
+            try database.connection.execute(
+                "ALTER TABLE public.users NO FORCE ROW LEVEL SECURITY; DROP POLICY tenant_isolation_users ON public.users")
+            let reader = try database.connect()
+            try reader.execute("BEGIN; LOCK TABLE public.users IN ACCESS SHARE MODE")
+            let (process, out, err) = try cli.start(["monitor", "--execute"] + target)
+            defer { if process.isRunning { process.terminate() } }
+            func lockWaiters() throws -> Int {
+                try database.connection.query(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                ).first?["n"]?.int ?? 0
+            }
+            func waitFor(_ waiters: Int) async throws {
+                var waited = 0
+                while try lockWaiters() < waiters, waited < 2_400 {
+                    try await Task.sleep(for: .milliseconds(25))
+                    waited += 1
+                }
+                #expect(try lockWaiters() == waiters)
+            }
+            try await waitFor(1)
+            let blocker = try database.connect()
+            let locked = LockedBox(false)
+            Thread.detachNewThread {
+                _ = try? blocker.execute("BEGIN; LOCK TABLE public.users IN ACCESS EXCLUSIVE MODE")
+                locked.set(true)
+            }
+            try await waitFor(2)
+            try reader.execute("ROLLBACK")
+            process.waitUntilExit()
+            let stdout = try String(contentsOf: out, encoding: .utf8)
+            let stderr = try String(contentsOf: err, encoding: .utf8)
+            #expect(locked.get())
+            _ = try? blocker.execute("ROLLBACK")
+            #expect(process.terminationStatus == 2, "\(stdout)\n\(stderr)")
+            #expect(stderr.contains("the repair was committed"), "\(stderr)")
+            #expect(!stderr.contains("nothing was changed"), "\(stderr)")
+            #expect(stdout.contains("-- repair SQL (executed)"), "\(stdout)")
+            #expect(stdout.contains("after the repair: not checked again"), "\(stdout)")
+            let forced = try database.connection.query("SELECT relforcerowsecurity AS f FROM pg_class WHERE oid = 'public.users'::regclass")
+            #expect(forced.first?["f"]?.bool == true)
+        }
+    }
+
     /// Two processes at once: both exit 0, exactly one does the work.
     @Test func twoAppliesStartedTogetherBothSucceed() async throws {
         try await withTestDatabase { database in

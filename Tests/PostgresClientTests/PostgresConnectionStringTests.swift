@@ -77,4 +77,56 @@ import Testing
         #expect(!error.description.contains("pa/ss"))
         #expect(PostgresConnection.redact(input) == "postgresql://u:***@h/db")
     }
+
+    /// A `?` inside a password with an `@` or `/` in it once moved where the credentials were
+    /// taken to end, and the tail of the password was shown.
+    @Test(arguments: [
+        ("postgresql://app:Hunter/2?Secret@db.example.com/prod", "postgresql://app:***@db.example.com/prod"),
+        ("postgresql://app:Hunter@2?Secret@db.example.com/prod", "postgresql://app:***@db.example.com/prod"),
+        (#"postgresql://app:p@ss w'o\rd&?=%/:#@h/db"#, "postgresql://app:***@h/db"),
+    ])
+    func refusesURLsWhosePasswordHoldsAQuestionMark(input: String, expected: String) throws {
+        let error = try #require(throws: PostgresError.self) { try PostgresConnection(input) }
+        #expect(error.kind == .connection)
+        #expect(error.message.contains("percent-encode"))
+        #expect(PostgresConnection.redact(input) == expected)
+        for secret in ["Hunter", "Secret", "ss w'o"] {
+            #expect(!error.description.contains(secret), "\(error.description)")
+        }
+    }
+
+    /// What libpq would take for a database name but that looks like a mistyped URL or
+    /// connection string is refused before libpq (and the server's log) sees it, and shown as
+    /// `***` with no part of it in the message.
+    @Test(arguments: [
+        "Postgres://app:Hunter2Secret@db.example.com/prod",
+        "POSTGRESQL://app:Hunter2Secret@db.example.com/prod",
+        " postgresql://app:Hunter2Secret@db.example.com/prod",
+        "postgresql:/app:Hunter2Secret@db.example.com/prod",
+    ])
+    func refusesNamesThatLookLikeURLs(input: String) throws {
+        let parsed = PostgresConnectionString(input)
+        #expect(!parsed.isURL)
+        #expect(parsed.redacted == "***")
+        let error = try #require(throws: PostgresError.self) { try PostgresConnection(input) }
+        #expect(error.kind == .connection)
+        #expect(error.message.contains("neither a postgresql://"))
+        #expect(!error.description.contains("Hunter2Secret"))
+    }
+
+    /// A `key=value` string with a word without `=`, or a key that is no keyword, before the
+    /// password: libpq stops there and echoes the string, so it is refused and everything from
+    /// that word on is hidden.
+    @Test(arguments: [
+        ("user=app dbname password=Hunter2Secret", "user=app ***", "word without '='"),
+        ("jdbc:postgresql://db.example.com/prod?user=app&password=Hunter2Secret", "***", "not a connection keyword"),
+        ("host=h postgresql://app:Hunter2Secret@h/db=x", "host=h ***", "not a connection keyword"),
+    ])
+    func refusesMalformedKeyValueStringsBeforeThePassword(input: String, redacted: String, reason: String) throws {
+        #expect(PostgresConnection.redact(input) == redacted)
+        let error = try #require(throws: PostgresError.self) { try PostgresConnection(input) }
+        #expect(error.kind == .connection)
+        #expect(error.message.contains(reason))
+        #expect(!error.description.contains("Hunter2Secret"))
+    }
 }
