@@ -38,6 +38,8 @@ struct CatalogIntrospector {
             let comment = row["comment"]?.string
             drafts[oid] = TableModel(name: qualified, comment: comment, tags: TableModel.tags(inComment: comment),
                                      owner: row["owner"]?.string)
+            // relhassubclass stays set after the last child is dropped: at worst keys are not trusted.
+            drafts[oid]?.hasInheritanceChildren = row["inherited"]?.bool ?? false
             states[qualified] = SnapshotTableState(rlsEnabled: row["rls_enabled"]?.bool ?? false,
                                                    rlsForced: row["rls_forced"]?.bool ?? false)
             let grantees = row["grantees"]?.stringArray ?? []

@@ -15,6 +15,7 @@ enum CatalogQueries {
         SELECT n.nspname AS schema, c.oid AS oid, c.relname AS name,
                pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+               (c.relkind = 'r' AND c.relhassubclass) AS inherited,
                d.description AS comment, g.grantees, g.privileges
         FROM pg_catalog.pg_namespace n
         LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')

@@ -59,6 +59,7 @@ struct Fingerprint {
             columns.map { name in "\(name):" + (model.column(name).map { "\($0.type.family)" } ?? "?") }.joined(separator: ",")
         }
         return "pk=" + key(model.primaryKey) + " uk=" + model.uniqueKeys.map(key).joined(separator: ";")
+            + (model.hasInheritanceChildren ? " inherited" : "")
     }
 
     /// Name, family and nullability of the columns of `table` the clauses read.

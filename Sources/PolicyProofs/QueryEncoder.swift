@@ -401,6 +401,8 @@ final class QueryEncoder {
         for row in rows where row.inDatabase { byTable[row.table.name, default: []].append(row) }
         for (_, instances) in byTable where instances.count > 1 {
             let table = instances[0].table
+            // Rows of inheriting tables are rows of this one too, and may repeat its keys.
+            if table.hasInheritanceChildren { continue }
             var keys: [[String]] = []
             if !table.primaryKey.isEmpty { keys.append(table.primaryKey) }
             keys.append(contentsOf: table.uniqueKeys.filter { !$0.isEmpty })

@@ -30,9 +30,20 @@ public enum ReproScript {
         var filler = Filler()
         let mainRow = complete(example.row, table: table, filler: &filler)
         var inserted: [(QualifiedName, [String: SQLValue])] = []
+        var children = 0
         func insert(_ table: TableModel, _ values: [String: SQLValue]) {
             let identity = identityKey(table, values)
-            if inserted.contains(where: { $0.0 == table.name && identityKey(table, $0.1) == identity }) { return }
+            if inserted.contains(where: { $0.0 == table.name && identityKey(table, $0.1) == identity }) {
+                // Another row with the same key: only an inheriting table can hold it (its rows
+                // are rows of this one and do not share its keys); one is made for it.
+                guard table.hasInheritanceChildren, !inserted.contains(where: { $0.0 == table.name && $0.1 == values }) else { return }
+                children += 1
+                let child = QualifiedName(schema: table.name.schema, name: "pgpe_repro_child_\(children)")
+                inserted.append((table.name, values))
+                lines.append("CREATE TABLE \(SQLQuoting.qualified(child)) () INHERITS (\(SQLQuoting.qualified(table.name)));")
+                lines.append(insertStatement(table, values, into: child) + ";")
+                return
+            }
             inserted.append((table.name, values))
             lines.append(insertStatement(table, values) + ";")
         }
@@ -222,9 +233,9 @@ public enum ReproScript {
         }
     }
 
-    private static func insertStatement(_ table: TableModel, _ values: [String: SQLValue]) -> String {
+    private static func insertStatement(_ table: TableModel, _ values: [String: SQLValue], into target: QualifiedName? = nil) -> String {
         let columns = table.columns.filter { values[$0.name] != nil }
-        return "INSERT INTO \(SQLQuoting.qualified(table.name)) (" + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
+        return "INSERT INTO \(SQLQuoting.qualified(target ?? table.name)) (" + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
             + ") VALUES (" + columns.map { literal(values[$0.name] ?? .null) }.joined(separator: ", ") + ")"
     }
 

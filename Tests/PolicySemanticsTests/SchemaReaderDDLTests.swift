@@ -314,6 +314,12 @@ import Testing
         #expect(partition.foreignKeys.map(\.name) == ["events_base_id_fkey"])
         #expect(columns(try table(model, "public", "copy_of_base")) == ["id integer not null",
                                                                        "tenant_id uuid not null", "note text"])
+        // Only INHERITS makes a table's keys not identify its rows (partitions share the parent's key).
+        #expect(try table(model, "public", "base").hasInheritanceChildren)
+        #expect(try !table(model, "public", "base").isKey(["id"]))
+        for name in ["derived", "events", "events_2024", "copy_of_base"] {
+            #expect(try !table(model, "public", name).hasInheritanceChildren, "\(name)")
+        }
     }
 
     @Test func malformedStatementsGiveOneDiagnosticEach() throws {

@@ -360,7 +360,11 @@ public final class ProofDatabaseProbe {
     /// without a primary key). `record` is `OLD` in triggers, nil in queries.
     private func keyExpression(_ table: TableModel, record: String?) -> String {
         let columns = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
-        let parts = columns.map { name in (record.map { "\($0)." } ?? "") + Self.identifier(name) + "::text" }
+        var parts = columns.map { name in (record.map { "\($0)." } ?? "") + Self.identifier(name) + "::text" }
+        // Rows of inheriting tables come with the parent's and may repeat its key (which does
+        // not hold for them): the table and the row's place in it tell rows apart. (A trigger
+        // sees only its own table's rows, where the key holds.)
+        if table.hasInheritanceChildren && record == nil { parts = ["tableoid::regclass::text", "ctid::text"] }
         return "concat_ws('|', " + parts.joined(separator: ", ") + ")"
     }
 

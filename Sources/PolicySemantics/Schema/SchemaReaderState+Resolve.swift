@@ -11,6 +11,8 @@ extension SchemaReaderState {
         var ownForeignKeys: [Int: [ForeignKeyModel]] = [:]
         for id in live { ownForeignKeys[id] = resolveForeignKeys(of: id) }
         var columnMemo: [Int: [ColumnDraft]] = [:]
+        var inherited = Set<Int>()
+        for id in live { for parent in tables[id].parents { if let parentID = resolve(parent) { inherited.insert(parentID) } } }
         var models: [TableModel] = []
         models.reserveCapacity(live.count)
         for id in live {
@@ -41,6 +43,7 @@ extension SchemaReaderState {
                                      foreignKeys: foreignKeys, comment: draft.comment,
                                      tags: TableModel.tags(inComment: draft.comment), owner: draft.owner,
                                      location: FileLocation(file: file.path, range: draft.location)))
+            models[models.count - 1].hasInheritanceChildren = inherited.contains(id)
         }
         let signatures = functions.map { draft in
             FunctionSignature(name: draft.name,

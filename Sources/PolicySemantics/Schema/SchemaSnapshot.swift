@@ -180,6 +180,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("tags", .array(table.tags.map { .string($0) })),
             ("owner", .optional(table.owner)),
         ]
+        if table.hasInheritanceChildren { members.append(("has_inheritance_children", .bool(true))) }
         if let state = tableStates[table.name] {
             members.append(("rls_enabled", .bool(state.rlsEnabled)))
             members.append(("rls_forced", .bool(state.rlsForced)))

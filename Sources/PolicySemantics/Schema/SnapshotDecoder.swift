@@ -16,7 +16,7 @@ struct SnapshotDecoder {
     ]
     private static let tableKeys: Set<String> = [
         "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
-        "rls_enabled", "rls_forced",
+        "rls_enabled", "rls_forced", "has_inheritance_children",
     ]
     private static let columnKeys: Set<String> = ["name", "type", "not_null"]
     private static let foreignKeyKeys: Set<String> = ["name", "columns", "ref_schema", "ref_table", "ref_columns"]
@@ -174,8 +174,11 @@ struct SnapshotDecoder {
                                        rlsForced: bool(node, "rls_forced", what: what))
         }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.range) }
-        let table = TableModel(name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
+        var table = TableModel(name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
                                foreignKeys: foreignKeys, comment: comment, tags: tags, owner: owner, location: location)
+        if node.member("has_inheritance_children") != nil {
+            table.hasInheritanceChildren = bool(node, "has_inheritance_children", what: what)
+        }
         return (table, state)
     }
 

@@ -21,6 +21,9 @@ public struct TableModel: Hashable, Sendable {
     public var owner: String?
     /// Where the `CREATE TABLE` is, when known.
     public var location: FileLocation?
+    /// Whether other tables inherit from it (`INHERITS`, not partitions): a scan of it then
+    /// returns their rows too, and its primary and unique keys do not hold across them.
+    public var hasInheritanceChildren = false
 
     /// Creates a table.
     public init(
@@ -45,8 +48,9 @@ public struct TableModel: Hashable, Sendable {
     }
 
     /// Whether `columns` (as a set) is the primary key or a unique key, so that two rows agreeing
-    /// on them are the same row.
+    /// on them are the same row (never with inheritance children, whose rows may repeat a key).
     public func isKey(_ columns: [String]) -> Bool {
+        if hasInheritanceChildren { return false }
         let wanted = Set(columns)
         if !primaryKey.isEmpty, Set(primaryKey).isSubset(of: wanted) { return true }
         return uniqueKeys.contains { !$0.isEmpty && Set($0).isSubset(of: wanted) }
