@@ -263,7 +263,7 @@ final class ProofRunner {
     // MARK: - Counterexamples and blame
 
     private func counterexample(model: Model, encoder: QueryEncoder) throws -> Counterexample? {
-        var renderer = ValueRenderer()
+        var renderer = ValueRenderer(model: model, encoder: encoder)
         func render(_ row: RowInstance) throws -> Counterexample.Row {
             var values: [String: SQLValue] = [:]
             for column in row.table.columns {

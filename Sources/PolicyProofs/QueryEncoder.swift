@@ -6,8 +6,12 @@ import SMT
 ///
 /// Each column and session key is a (null flag, value) pair. Integers are Z3 integers, numeric
 /// (and real, double precision) values Z3 reals, booleans Booleans, uuids integers below 2^128
-/// (a uuid's 128 bits read as a number: equality and PostgreSQL's byte order are exact), and the
-/// other families (text, timestamps, dates, json…) strings, with LIKE through regular expressions. A traversal in a positive
+/// (a uuid's 128 bits read as a number: equality and PostgreSQL's byte order are exact), dates
+/// and timestamps integers (days, microseconds since 1970; their literals are canonical), and
+/// the other families (text, json, times, arrays…) strings, with LIKE through regular
+/// expressions. Strings are ordered by an unknown relation (collations and enum orders are not
+/// byte order), and the literals of families with several spellings per value (json, times,
+/// arrays…) stand for unknown values of their text (equal texts, equal values). A traversal in a positive
 /// position gets a fresh witness row per session (added to the database); the target's own
 /// SELECT predicate for the same session applies to it (nested RLS). In a negative position a
 /// traversal ranges over the rows already in the database: a smallest database containing the
@@ -25,13 +29,13 @@ final class QueryEncoder {
 
     /// How a type family's values are represented in the solver.
     enum Encoding {
-        /// Z3 integers (integer families, uuids).
+        /// Z3 integers (integer families, uuids, dates, timestamps).
         case int
         /// Z3 reals (numeric, real, double precision).
         case real
         /// Z3 Booleans.
         case bool
-        /// Z3 strings (text, timestamps, dates, json…).
+        /// Z3 strings (text, json, times, arrays, other types).
         case string
     }
 
@@ -59,6 +63,13 @@ final class QueryEncoder {
     private(set) var clauseTerms: [(session: Int, clause: Clause, term: Term)] = []
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
     private var likeFunction: FuncDecl?
+    /// Per string-encoded family: its order (an unknown relation: text sorts by the database's
+    /// collation, enums by declaration, json and intervals by rules of their own) and, for
+    /// families without canonical literals, the value each literal's text stands for.
+    private var orderFunctions: [TypeFamily: FuncDecl] = [:]
+    private var literalFunctions: [TypeFamily: FuncDecl] = [:]
+    /// The literals of families without canonical spellings: (family, text, the term of its value).
+    private(set) var opaqueLiterals: [(family: TypeFamily, text: String, term: Term)] = []
     private var rawTerms: [String: Term] = [:]
 
     /// An encoder of `index`'s predicates in `z3`.
@@ -84,7 +95,7 @@ final class QueryEncoder {
     /// How values of `family` are represented.
     static func encoding(_ family: TypeFamily) -> Encoding {
         switch family {
-        case .integer, .uuid: return .int
+        case .integer, .uuid, .date, .timestamp: return .int
         case .numeric: return .real
         case .boolean: return .bool
         default: return .string
@@ -153,11 +164,21 @@ final class QueryEncoder {
             SolverError(kind: .wrapper, message: "cannot encode \(value) as \(family)", operation: "literal")
         }
         switch (value, QueryEncoder.encoding(family)) {
-        case (.int(let number), .int) where family != .uuid: return try z3.int(number)
+        case (.int(let number), .int) where family != .uuid && family != .date && family != .timestamp: return try z3.int(number)
         case (.string(let text), .int):
             if family == .uuid {
                 guard let number = QueryEncoder.uuidNumber(text) else { throw failure() }
                 return try z3.int(decimal: number)
+            }
+            if family == .date {
+                guard let days = try? TemporalLiteral.date(text).days else { throw failure() }
+                return try z3.int(Int(days))
+            }
+            if family == .timestamp {
+                // Canonical literals: timestamptz ones end in +00, timestamp ones have no offset
+                // and count as if they were UTC, as columns of that type do here.
+                guard let micros = try? TemporalLiteral.timestamp(text, withTimeZone: true).microseconds else { throw failure() }
+                return try z3.int(Int(micros))
             }
             guard let number = Int(text) else { throw failure() }
             return try z3.int(number)
@@ -166,7 +187,18 @@ final class QueryEncoder {
             guard let number = Int(text) else { throw failure() }
             return try z3.real(number)
         case (.bool(let flag), .bool): return try z3.bool(flag)
-        case (.string(let text), .string): return try z3.string(text)
+        case (.string(let text), .string):
+            guard !family.hasCanonicalLiterals else { return try z3.string(text) }
+            let decl: FuncDecl
+            if let known = literalFunctions[family] {
+                decl = known
+            } else {
+                decl = try z3.function("literal.\(family.rawValue)", domain: [try z3.stringSort], range: try z3.stringSort)
+                literalFunctions[family] = decl
+            }
+            let term = try decl.apply([try z3.string(text)])
+            opaqueLiterals.append((family, text, term))
+            return term
         case (.int(let number), .string): return try z3.string(String(number))
         case (.bool(let flag), .string): return try z3.string(flag ? "true" : "false")
         default:
@@ -297,12 +329,27 @@ final class QueryEncoder {
     }
 
     private func ordered(_ a: Term, _ b: Term, _ family: TypeFamily, strict: Bool) throws -> Term {
-        if QueryEncoder.encoding(family) == .bool {
+        switch QueryEncoder.encoding(family) {
+        case .bool:
             // false < true
             let less = try z3.and(z3.not(a), b)
             return strict ? less : try z3.or(less, z3.eq(a, b))
+        case .string:
+            // Not byte order: PostgreSQL sorts text by the column's collation (`'b' <= 'B'` in
+            // en_US), enums by declaration. An unknown relation stands for any of them; only
+            // what every order has is kept: `a < a` is false and `a <= a` true.
+            let decl: FuncDecl
+            if let known = orderFunctions[family] {
+                decl = known
+            } else {
+                decl = try z3.function("less.\(family.rawValue)", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
+                orderFunctions[family] = decl
+            }
+            let less = try decl.apply([a, b])
+            return strict ? try z3.and(less, z3.not(z3.eq(a, b))) : try z3.or(less, z3.eq(a, b))
+        case .int, .real:
+            return strict ? try z3.lt(a, b) : try z3.le(a, b)
         }
-        return strict ? try z3.lt(a, b) : try z3.le(a, b)
     }
 
     private func likeDecl() throws -> FuncDecl {

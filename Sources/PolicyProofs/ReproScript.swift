@@ -27,6 +27,8 @@ public enum ReproScript {
         lines.append("-- Everything runs in one transaction that rolls back; outcomes are NOTICEs starting with 'pgpe-repro:'.")
         lines.append("BEGIN;")
         lines.append("SET LOCAL session_replication_role = replica;")
+        // Timestamps of the counterexample are UTC, as timestamptz literals of the policies are.
+        lines.append("SET LOCAL TimeZone = 'UTC';")
         var filler = Filler()
         let mainRow = complete(example.row, table: table, filler: &filler)
         var inserted: [(QualifiedName, [String: SQLValue])] = []

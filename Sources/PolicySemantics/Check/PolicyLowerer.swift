@@ -105,10 +105,23 @@ struct PolicyLowerer {
         }
         if failed { return nil }
         let schema = checker.schema
-        let normalizer = Normalizer { target, column in
+        let config = checker.config
+        let normalizer = Normalizer(isNotNull: { target, column in
             let model = target.flatMap { schema.table($0) } ?? table
             return model.column(column)?.notNull ?? false
-        }
+        }, hasCanonicalLiterals: { target, operand in
+            switch operand {
+            case .column(let column):
+                let model = target.flatMap { schema.table($0) } ?? table
+                return model.column(column)?.type.family.hasCanonicalLiterals ?? true
+            case .session(let key):
+                return config.sessionKey(key)?.type.family.hasCanonicalLiterals ?? true
+            case .function(let name, _):
+                return config.function(name)?.returns.family.hasCanonicalLiterals ?? true
+            case .literal, .list:
+                return true
+            }
+        })
         let normalizedUsing = normalizer.normalize(using)
         let normalizedCheck = check.map { normalizer.normalize($0) } ?? normalizedUsing
         report(normalizedUsing, on: table, side: "USING")
@@ -346,7 +359,25 @@ struct PolicyLowerer {
             case .bool: return mismatch("a boolean")
             case .null: return value
             }
-        case .text, .timestamp, .date, .time, .array, .other, .json:
+        case .date, .timestamp:
+            switch value {
+            case .string(let text):
+                do {
+                    let canonical = type.family == .date ? try TemporalLiteral.date(text).canonical
+                        : try TemporalLiteral.timestamp(text, withTimeZone: type.name == "timestamptz").canonical
+                    return .string(canonical)
+                } catch let invalidLiteral as TemporalLiteral.Invalid {
+                    error("invalid-literal", "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",
+                          typed.syntax.range)
+                    return nil
+                } catch {
+                    return invalid(type.name)
+                }
+            case .int: return mismatch("an integer")
+            case .bool: return mismatch("a boolean")
+            case .null: return value
+            }
+        case .text, .time, .array, .other, .json:
             switch value {
             case .string: return value
             case .int: return mismatch("an integer")

@@ -15,11 +15,18 @@ public struct Normalizer {
     /// Tells whether a column is NOT NULL: `table` is `nil` for the governed table, else a traversal target.
     public typealias NotNullOracle = (_ table: QualifiedName?, _ column: String) -> Bool
 
-    private let isNotNull: NotNullOracle
+    /// Tells whether literals compared with an operand are spelled one way per value
+    /// (`TypeFamily.hasCanonicalLiterals`), so that different texts are different values.
+    public typealias CanonicalOracle = (_ table: QualifiedName?, _ operand: Operand) -> Bool
 
-    /// Creates a normalizer with a NOT NULL oracle.
-    public init(isNotNull: @escaping NotNullOracle) {
+    private let isNotNull: NotNullOracle
+    private let hasCanonicalLiterals: CanonicalOracle
+
+    /// Creates a normalizer with a NOT NULL oracle and, for operands whose literals have several
+    /// spellings, an oracle that says so (rules 3 and 6 then leave their atoms alone).
+    public init(isNotNull: @escaping NotNullOracle, hasCanonicalLiterals: @escaping CanonicalOracle = { _, _ in true }) {
         self.isNotNull = isNotNull
+        self.hasCanonicalLiterals = hasCanonicalLiterals
     }
 
     /// Normalizes a policy's disjunction of clauses.
@@ -87,7 +94,7 @@ public struct Normalizer {
             if case .constant(true) = formed { continue }
             if seen.insert(formed).inserted { atoms.append(formed) }
         }
-        return resolveSubjects(atoms)
+        return resolveSubjects(atoms, table: table)
     }
 
     // MARK: - Rule 1 and 4: atom form, constants, tautologies
@@ -187,15 +194,21 @@ public struct Normalizer {
         return .compare(left, op, right)
     }
 
-    /// The truth of a comparison of two constants of one kind (strings in byte order, which is
-    /// PostgreSQL's under the C collation; false before true); `nil` when the kinds differ.
+    /// The truth of a comparison of two constants of one kind (false before true; strings only
+    /// for `=` and `!=`, as their order is the collation's); `nil` when it cannot be told.
     public static func fold(_ a: LiteralValue, _ op: ComparisonOperator, _ b: LiteralValue) -> Bool? {
         let order: Int
         switch (a, b) {
         case (.int(let x), .int(let y)): order = x < y ? -1 : x == y ? 0 : 1
         case (.bool(let x), .bool(let y)): order = x == y ? 0 : (!x ? -1 : 1)
         case (.string(let x), .string(let y)):
-            order = x.utf8.elementsEqual(y.utf8) ? 0 : x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+            // Equal texts are equal values; their order is the collation's, unknown here.
+            let equal = x.utf8.elementsEqual(y.utf8)
+            switch op {
+            case .equal: return equal
+            case .notEqual: return !equal
+            default: return nil
+            }
         default: return nil
         }
         return op.holds(forOrder: order)
@@ -204,7 +217,7 @@ public struct Normalizer {
     // MARK: - Rules 3 and 6: per subject
 
     /// Finds contradictions and merges IN lists per subject operand.
-    private func resolveSubjects(_ atoms: [Atom]) -> [Atom]? {
+    private func resolveSubjects(_ atoms: [Atom], table: QualifiedName?) -> [Atom]? {
         var nullSubjects = Set<Operand>()
         var nonNullSubjects = Set<Operand>()
         var equalities: [Operand: LiteralValue] = [:]
@@ -221,6 +234,8 @@ public struct Normalizer {
                 nonNullSubjects.insert(lhs)
                 if !rhs.isConstant { nonNullSubjects.insert(rhs) }
                 pairs.insert(atom)
+                // Literals with several spellings per value: two texts may be one value.
+                guard hasCanonicalLiterals(table, lhs) else { continue }
                 switch (op, rhs) {
                 case (.equal, .literal(let value)):
                     if let existing = equalities[lhs], existing != value { return nil }
@@ -247,7 +262,7 @@ public struct Normalizer {
         var emittedNotIn = Set<Operand>()
         for atom in atoms {
             switch atom {
-            case .compare(let subject, .in, .list):
+            case .compare(let subject, .in, .list) where hasCanonicalLiterals(table, subject):
                 guard !emittedIn.contains(subject) else { continue }
                 emittedIn.insert(subject)
                 var values = inLists[subject] ?? []
@@ -258,7 +273,7 @@ public struct Normalizer {
                 }
                 if values.isEmpty { return nil }
                 result.append(values.count == 1 ? .compare(subject, .equal, .literal(values[0])) : .compare(subject, .in, .list(values)))
-            case .compare(let subject, .notIn, .list):
+            case .compare(let subject, .notIn, .list) where hasCanonicalLiterals(table, subject):
                 guard !emittedNotIn.contains(subject) else { continue }
                 emittedNotIn.insert(subject)
                 let excluded = notInLists[subject] ?? []

@@ -23,6 +23,17 @@ public enum TypeFamily: String, Hashable, Sendable, Codable, CaseIterable {
     /// Everything else (bytea, inet, user types without a known base).
     case other
 
+    /// Whether the literals pgpe accepts for the family are spelled one way per value, so that
+    /// two literals are equal exactly when their texts are: not so for json (spacing, key order),
+    /// arrays, times and intervals (`'1 day'` = `'24 hours'`), or other types; the normal form
+    /// and the proofs treat those literals' values as unknown apart from that.
+    public var hasCanonicalLiterals: Bool {
+        switch self {
+        case .json, .array, .time, .other: return false
+        default: return true
+        }
+    }
+
     /// Whether values of the two families can be compared with `=`, `<` etc.
     public func isComparable(with other: TypeFamily) -> Bool {
         if self == other { return true }
