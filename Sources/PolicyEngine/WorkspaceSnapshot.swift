@@ -13,6 +13,8 @@ public struct WorkspaceSnapshot: Sendable {
     public let files: [ParsedFile]
     /// The checked policy set.
     public let policySet: PolicySet
+    /// Policies that would compile to one SQL name on a table.
+    public let nameCollisions: [Diagnostic]
 
     /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
     /// text in `previous` are not parsed again, and with a `checkCache` (kept by the caller
@@ -36,6 +38,7 @@ public struct WorkspaceSnapshot: Sendable {
         self.schemaSource = schema
         self.files = files
         self.policySet = Checker.check(files: files, config: config.config, schema: schema.model, cache: checkCache)
+        self.nameCollisions = PolicyCompiler.nameCollisions(policySet)
     }
 
     /// The configuration.
@@ -54,9 +57,11 @@ public struct WorkspaceSnapshot: Sendable {
         return nil
     }
 
-    /// Every diagnostic of the workspace: pgpe.yaml, schema, syntax and semantic ones.
+    /// Every diagnostic of the workspace: pgpe.yaml, schema, syntax and semantic ones, and
+    /// policies whose SQL names would collide.
     public var diagnostics: [Diagnostic] {
         configSource.diagnostics + schemaSource.diagnostics + files.flatMap(\.diagnostics) + policySet.diagnostics
+            + nameCollisions
     }
 
     /// Whether any diagnostic is an error.

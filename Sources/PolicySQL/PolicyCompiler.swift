@@ -42,26 +42,11 @@ public struct PolicyCompiler {
             statements.append(CompiledStatement(kind: .forceRLS, table: table,
                                                 sql: "ALTER TABLE \(qualified) FORCE ROW LEVEL SECURITY;"))
         }
-        var diagnostics: [Diagnostic] = []
-        var names: [String: PolicyRef] = [:]
         for policy in policySet.policies where policy.tables.contains(table) {
             guard let using = policy.using[table], let check = policy.check[table] else { continue }
-            for statement in policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses) {
-                if let name = statement.policy?.name {
-                    if let other = names[name] {
-                        diagnostics.append(Diagnostic(
-                            id: "compile.name-collision", severity: .error,
-                            message: "policy '\(policy.ref.name)' compiles to the name \(name) on \(table), which policy '\(other.name)' also gets; rename one",
-                            location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                            notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
-                                                   location: FileLocation(file: other.location.file, range: other.nameRange))]))
-                    } else {
-                        names[name] = policy.ref
-                    }
-                }
-                statements.append(statement)
-            }
+            statements.append(contentsOf: policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses))
         }
+        let diagnostics = PolicyCompiler.nameCollisions(policySet, table: table)
         for grant in policySet.grants where grant.tables.contains(table) {
             let privileges = grant.privileges.map(\.rawValue)
             let roles = grant.roles.map(PolicyCompiler.role)
@@ -76,6 +61,35 @@ public struct PolicyCompiler {
     /// A role in SQL: `PUBLIC` for public, else a quoted-as-needed identifier.
     static func role(_ name: String) -> String {
         name == "public" ? "PUBLIC" : SQLQuoting.identifier(name)
+    }
+
+    /// Policies that compile to one statement name on a table (`"Tenant"` and `tenant`, or names
+    /// alike in their first 63 bytes): errors, found without compiling, so `check` and the
+    /// language server report them too.
+    public static func nameCollisions(_ set: PolicySet) -> [Diagnostic] {
+        set.governedTables.flatMap { nameCollisions(set, table: $0) }
+    }
+
+    static func nameCollisions(_ set: PolicySet, table: QualifiedName) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var names: [String: PolicyRef] = [:]
+        for policy in set.policies where policy.tables.contains(table) && policy.using[table] != nil && policy.check[table] != nil {
+            let commands: [PolicyCommand?] = policy.isForAll ? [nil] : policy.commands.map { $0 }
+            for command in commands {
+                let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: commands.count == 1 ? nil : command)
+                guard let other = names[name] else {
+                    names[name] = policy.ref
+                    continue
+                }
+                diagnostics.append(Diagnostic(
+                    id: "compile.name-collision", severity: .error,
+                    message: "policy '\(policy.ref.name)' compiles to the name \(name) on \(table), which policy '\(other.name)' also gets; rename one",
+                    location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
+                    notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
+                                           location: FileLocation(file: other.location.file, range: other.nameRange))]))
+            }
+        }
+        return diagnostics
     }
 
     private func policyStatements(for policy: CheckedPolicy, table: QualifiedName, using: [Clause], check: [Clause]) -> [CompiledStatement] {

@@ -25,6 +25,20 @@ import Testing
                 "\(result.stdout)")
     }
 
+    /// Two policies whose SQL names collide on a table (`"Tenant"` and `tenant` both name
+    /// `tenant_users`) are an error of `check`, not only of `compile`.
+    @Test func policiesWhoseSQLNamesCollideAreACheckError() throws {
+        let example = try CLIRunner.copyExample()
+        try """
+            POLICY "Tenant_Isolation" PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')
+            """.write(to: example.appendingPathComponent("policies/collide.policy"), atomically: true, encoding: .utf8)
+        let check = try CLIRunner.run(["check"], in: example)
+        let compile = try CLIRunner.run(["compile"], in: example)
+        #expect(check.status == 1, "\(check.stdout)")
+        #expect(check.stdout.contains("error[compile.name-collision]"), "\(check.stdout)")
+        #expect(compile.status == 1)
+    }
+
     @Test func jsonIsTheDocumentedContract() throws {
         let example = try CLIRunner.copyExample()
         try "POLICY broken PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x = lit(1)\n"
