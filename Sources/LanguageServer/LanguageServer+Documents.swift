@@ -10,6 +10,7 @@ extension LanguageServer {
         let path = uris.path(of: try document.requiredString("uri"))
         let text = try document.requiredString("text")
         let version = document["version"]?.int ?? 0
+        openTexts[path] = (text, version)
         let projects = registry.readers(of: path)
         let targets = projects.isEmpty ? registry.project(forOpening: path).map { [$0] } ?? [] : projects
         for project in targets {
@@ -27,7 +28,21 @@ extension LanguageServer {
         let changes = try params.requiredArray("contentChanges").map { (change) throws(ResponseError) in
             try TextDocumentContentChangeEvent(json: change)
         }
-        for project in registry.readers(of: path) where project.workspace.openDocuments[path] != nil {
+        guard var stored = openTexts[path] else { return }
+        for change in changes {
+            if let range = change.range {
+                let converter = PositionConverter(source: SourceFile(path: path, text: stored.text), encoding: encoding)
+                stored.text = TextEditing.apply(TextEdit(range: converter.sourceRange(range), newText: change.text), to: stored.text)
+            } else {
+                stored.text = change.text
+            }
+        }
+        if let version { stored.version = version }
+        openTexts[path] = stored
+        // Every project holding the document follows the edits, also one that no longer reads it
+        // (pgpe.yaml changed) and may read it again; the proof diagnostics move with them.
+        let holders = registry.projects.filter { $0.workspace.openDocuments[path] != nil }
+        for project in holders {
             for change in changes {
                 if let range = change.range, let source = project.workspace.openDocuments[path]?.source {
                     let converter = PositionConverter(source: source, encoding: encoding)
@@ -36,8 +51,13 @@ extension LanguageServer {
                     project.workspace.replace(path, text: change.text)
                 }
             }
-            if let version { project.workspace.setVersion(version, of: path) }
+            project.workspace.setVersion(stored.version, of: path)
             project.workspace.rebuild()
+            changed(project)
+        }
+        // No project holds it (its folder was removed): it becomes a loose file again.
+        if holders.isEmpty, let project = registry.project(forOpening: path) {
+            project.workspace.open(path, text: stored.text, version: stored.version)
             changed(project)
         }
     }
@@ -45,7 +65,8 @@ extension LanguageServer {
     /// `textDocument/didClose`: the file on disk counts again; a loose file's project goes away.
     func didClose(_ params: JSONValue) throws(ResponseError) {
         let path = uris.path(of: try params.required("textDocument").requiredString("uri"))
-        for project in registry.readers(of: path) where project.workspace.openDocuments[path] != nil {
+        openTexts[path] = nil
+        for project in registry.projects where project.workspace.openDocuments[path] != nil {
             project.workspace.close(path)
             changed(project)
         }
@@ -112,6 +133,16 @@ extension LanguageServer {
         for folder in event["added"]?.array ?? [] {
             let path = uris.path(of: try WorkspaceFolder(json: folder).uri)
             let project = registry.addRoot(path)
+            // Documents open in the editor count with their unsaved text; a loose project that
+            // stood in for one gives way.
+            for (openPath, document) in openTexts where project.workspace.owns(openPath) && project.workspace.openDocuments[openPath] == nil {
+                project.workspace.open(openPath, text: document.text, version: document.version)
+                if let loose = registry.removeLoose(openPath) {
+                    loose.runningProofs?.cancel()
+                    loose.pendingRun?.cancel()
+                    publisher.clear(loose, conversion: conversion(loose.workspace)) { notify("textDocument/publishDiagnostics", $0) }
+                }
+            }
             changed(project)
         }
     }

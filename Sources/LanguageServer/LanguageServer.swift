@@ -47,6 +47,10 @@ public final class LanguageServer: @unchecked Sendable {
     var registry: ProjectRegistry
     /// What was published, per file.
     let publisher = DiagnosticPublisher()
+    /// The text and version of every document the client has open, whichever projects read it
+    /// (a document no project reads any more, after a pgpe.yaml or folder change, keeps in sync
+    /// here and is handed to the project that reads it next).
+    var openTexts: [String: (text: String, version: Int)] = [:]
     /// The fallback file watcher, when the client cannot watch files.
     var poller: FilePoller?
     /// Numbers progress tokens.

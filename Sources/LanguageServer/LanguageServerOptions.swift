@@ -22,10 +22,11 @@ public struct LanguageServerOptions: Sendable {
     /// These options with the client's `initializationOptions` applied.
     func merging(_ json: JSONValue?) -> LanguageServerOptions {
         var options = self
-        if let delay = json?["proofDelayMs"]?.int { options.proofDelay = max(0, Double(delay) / 1000) }
+        // Clamped: a timer or thread count from an absurd value would trap (a day, 64 threads).
+        if let delay = json?["proofDelayMs"]?.int { options.proofDelay = min(max(0, Double(delay) / 1000), 86_400) }
         if let enabled = json?["backgroundProofs"]?.bool { options.backgroundProofs = enabled }
-        if let jobs = json?["proofJobs"]?.int { options.proofJobs = max(1, jobs) }
-        if let interval = json?["pollIntervalMs"]?.int { options.pollInterval = max(0, Double(interval) / 1000) }
+        if let jobs = json?["proofJobs"]?.int { options.proofJobs = min(max(1, jobs), 64) }
+        if let interval = json?["pollIntervalMs"]?.int { options.pollInterval = min(max(0, Double(interval) / 1000), 86_400) }
         return options
     }
 }

@@ -6,6 +6,12 @@ public struct LineTable: Sendable {
     public let lineStarts: [Int]
     /// The total number of bytes in the text.
     public let byteCount: Int
+    /// Per block of `blockSize` bytes: the UTF-16 code units and the Unicode scalars before it,
+    /// so a conversion scans at most a block, not the whole line (a long line would make every
+    /// conversion on it, and a document's worth of them quadratic).
+    private let utf16Before: [Int]
+    private let scalarsBefore: [Int]
+    private static let blockSize = 128
 
     /// Builds the table for `bytes`.
     public init(bytes: [UInt8]) {
@@ -24,8 +30,40 @@ public struct LineTable: Sendable {
             }
             index += 1
         }
+        var utf16: [Int] = []
+        var scalars: [Int] = []
+        utf16.reserveCapacity(count / LineTable.blockSize + 1)
+        scalars.reserveCapacity(count / LineTable.blockSize + 1)
+        var units = 0
+        var scalarCount = 0
+        var block = 0
+        while block * LineTable.blockSize <= count {
+            utf16.append(units)
+            scalars.append(scalarCount)
+            let end = min(count, (block + 1) * LineTable.blockSize)
+            for position in (block * LineTable.blockSize)..<end where bytes[position] & 0xC0 != 0x80 {
+                scalarCount += 1
+                units += bytes[position] >= 0xF0 ? 2 : 1
+            }
+            block += 1
+        }
         lineStarts = starts
         byteCount = count
+        utf16Before = utf16
+        scalarsBefore = scalars
+    }
+
+    /// The UTF-16 code units (or scalars) in `bytes[0..<offset]`.
+    private func units(before offset: Int, in bytes: [UInt8], utf16: Bool) -> Int {
+        let block = offset / LineTable.blockSize
+        var count = utf16 ? utf16Before[block] : scalarsBefore[block]
+        var index = block * LineTable.blockSize
+        while index < offset {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { count += (utf16 && byte >= 0xF0) ? 2 : 1 }
+            index += 1
+        }
+        return count
     }
 
     /// The number of lines (an empty text has one line).
@@ -60,12 +98,7 @@ public struct LineTable: Sendable {
     public func lineColumn(of offset: Int, in bytes: [UInt8]) -> LineColumn {
         let line = lineIndex(of: offset)
         let target = min(max(0, offset), byteCount)
-        var scalars = 0
-        var index = lineStarts[line]
-        while index < target {
-            if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
-            index += 1
-        }
+        let scalars = units(before: target, in: bytes, utf16: false) - units(before: lineStarts[line], in: bytes, utf16: false)
         return LineColumn(line: line + 1, column: scalars + 1)
     }
 
@@ -78,16 +111,8 @@ public struct LineTable: Sendable {
         case .utf8:
             return LinePosition(line: line, character: target - start)
         case .utf16, .utf32:
-            var units = 0
-            var index = start
-            while index < target {
-                let byte = bytes[index]
-                if byte & 0xC0 != 0x80 {
-                    units += (encoding == .utf16 && byte >= 0xF0) ? 2 : 1
-                }
-                index += 1
-            }
-            return LinePosition(line: line, character: units)
+            let utf16 = encoding == .utf16
+            return LinePosition(line: line, character: units(before: target, in: bytes, utf16: utf16) - units(before: start, in: bytes, utf16: utf16))
         }
     }
 
@@ -101,12 +126,27 @@ public struct LineTable: Sendable {
         let wanted = max(0, position.character)
         switch encoding {
         case .utf8:
-            var offset = min(start + wanted, end)
+            var offset = wanted >= end - start ? end : start + wanted
             while offset > start, offset < byteCount, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
             return offset
         case .utf16, .utf32:
-            var units = 0
+            // Start from the last block boundary on the line that is not past the position (at a
+            // character's first byte), then scan.
+            let utf16 = encoding == .utf16
+            let lineUnits = units(before: start, in: bytes, utf16: utf16)
+            let table = utf16 ? utf16Before : scalarsBefore
+            var low = (start + LineTable.blockSize - 1) / LineTable.blockSize
+            var high = end / LineTable.blockSize
             var index = start
+            if low <= high, table[low] - lineUnits <= wanted {
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if table[mid] - lineUnits <= wanted { low = mid } else { high = mid - 1 }
+                }
+                index = low * LineTable.blockSize
+                while index > start, index < byteCount, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+            }
+            var units = self.units(before: index, in: bytes, utf16: utf16) - lineUnits
             while index < end, units < wanted {
                 let byte = bytes[index]
                 let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1

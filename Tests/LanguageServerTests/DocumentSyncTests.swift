@@ -23,4 +23,37 @@ import Testing
         #expect(diagnostics.first?["range"]?["start"] == ["line": 5, "character": 13])  // the quoted name, quotes included
         #expect(diagnostics.first?["message"]?.string?.contains("'tenant_idd'") == true)
     }
+
+    /// A document edited while pgpe.yaml does not list it, or while its folder is not in the
+    /// workspace, stays in sync: when it is read again its unsaved text (and version) count.
+    @Test func editsWhileNoProjectReadsADocumentAreKept() throws {
+        let harness = try ServerHarness()
+        harness.initialize(capabilities: ["workspace": ["workspaceFolders": true]])
+        let uri = harness.uri("policies/tenancy.policy")
+        harness.open("policies/tenancy.policy")
+        #expect(harness.diagnostics(uri, version: 1) != nil)
+        let folder: JSONValue = ["uri": .string(harness.directory.absoluteString), "name": "saas"]
+        harness.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [], "removed": [folder]]])
+        harness.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 2],
+            "contentChanges": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                                "text": "POLICY broken (((\n"]],
+        ])
+        harness.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [folder], "removed": []]])
+        let diagnostics = try #require(harness.diagnostics(uri, version: 2) { list in
+            list.contains { $0["code"]?.string?.hasPrefix("syntax.") == true }
+        })
+        #expect(diagnostics.first?["range"]?["start"]?["line"] == 0)
+        let symbols = try #require(try harness.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])?.get())
+        #expect(symbols.array?.contains { $0["name"]?.string == "broken" } == true, "\(symbols)")
+    }
+
+    /// Absurd numbers in `initializationOptions` are clamped instead of trapping a timer.
+    @Test func hugeInitializationOptionsAreClamped() {
+        let options = LanguageServerOptions().merging(["pollIntervalMs": .integer(Int.max), "proofDelayMs": .integer(Int.max),
+                                                       "proofJobs": .integer(Int.max)])
+        #expect(options.pollInterval == 86_400)
+        #expect(options.proofDelay == 86_400)
+        #expect(options.proofJobs == 64)
+    }
 }

@@ -60,6 +60,34 @@ import Testing
         #expect(Set(job.tables.map(\.name)) == ["projects", "tasks", "files"])
     }
 
+    /// Closing a document with unsaved edits puts the disk text back: proof diagnostics placed
+    /// in the buffer do not fit it and go until the proofs run again.
+    @Test func closingAnEditedDocumentDropsItsProofDiagnosticsUntilProvenAgain() throws {
+        let fixture = try EngineFixture(ProofTests.safe + " OR CLAUSE col(id) IS NOT NULL")
+        fixture.prove()
+        let inFile = { fixture.workspace.proofs.diagnostics.filter { $0.location.file == fixture.path && $0.id == "proof.tenant-isolation-failed" } }
+        let before = inFile()
+        #expect(!before.isEmpty)
+        fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: 0), newText: "// one\n// two\n// three\n"))
+        fixture.workspace.rebuild()
+        fixture.workspace.close(fixture.path)
+        #expect(inFile().isEmpty, "\(inFile().map(\.location))")
+        fixture.prove()
+        #expect(inFile().map(\.location) == before.map(\.location))
+    }
+
+    /// Once no schema is configured, earlier verdicts and their diagnostics are gone.
+    @Test func removingTheSchemaForgetsTheProofs() throws {
+        let fixture = try EngineFixture(ProofTests.safe + " OR CLAUSE col(id) IS NOT NULL")
+        fixture.prove()
+        #expect(!fixture.workspace.proofs.diagnostics.isEmpty)
+        let config = fixture.file("pgpe.yaml")
+        let text = EngineFixture.config.replacingOccurrences(of: "schema: schema.sql\n", with: "")
+        fixture.workspace.open(config, text: text, version: 1)
+        #expect(fixture.workspace.proofs.diagnostics.isEmpty)
+        #expect(fixture.workspace.proofs.signatures.isEmpty)
+    }
+
     @Test func resultsOfAnOlderGenerationAreDropped() throws {
         let fixture = try EngineFixture(ProofTests.safe)
         let job = try #require(fixture.workspace.proofJob())

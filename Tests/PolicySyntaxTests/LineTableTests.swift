@@ -49,4 +49,34 @@ import Testing
         #expect(emoji.lineTable.offset(of: LinePosition(line: 0, character: 1), in: emoji.bytes, encoding: .utf16) == 0)
         #expect(emoji.lineTable.offset(of: LinePosition(line: 0, character: 2), in: emoji.bytes, encoding: .utf16) == 4)
     }
+
+    /// On long lines of mixed text the block index gives what a scan from the line start gives,
+    /// in every encoding and both ways, and huge characters clamp (no overflow).
+    @Test func longMixedLinesAgreeWithAPlainScan() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "ü", "日", "🙂", " ", "\r\n", "\n", "\r", "xyz", "é🙂é"]
+        for round in 0..<20 {
+            var text = ""
+            for _ in 0..<(round * 40 + 10) { text += pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+            text += String(repeating: "b🙂", count: 300)
+            let bytes = Array(text.utf8)
+            let table = LineTable(bytes: bytes)
+            for encoding in [PositionEncoding.utf8, .utf16, .utf32] {
+                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                    let line = table.lineIndex(of: offset)
+                    var expected = 0
+                    for byte in bytes[table.lineStarts[line]..<offset] where encoding == .utf8 || byte & 0xC0 != 0x80 {
+                        expected += (encoding == .utf16 && byte >= 0xF0) ? 2 : 1
+                    }
+                    let position = table.position(of: offset, in: bytes, encoding: encoding)
+                    #expect(position == LinePosition(line: line, character: expected), "round \(round) offset \(offset) \(encoding)")
+                    // Offsets inside a line terminator come back as the line's end.
+                    let back = table.offset(of: position, in: bytes, encoding: encoding)
+                    #expect(back == min(offset, table.lineContentEnd(line, in: bytes)), "round \(round) offset \(offset) \(encoding)")
+                }
+                let last = table.lineCount - 1
+                #expect(table.offset(of: LinePosition(line: last, character: Int.max), in: bytes, encoding: encoding) == bytes.count)
+            }
+        }
+    }
 }

@@ -52,6 +52,17 @@ public struct ProofResults: Sendable {
         coverageDiagnostics = move(coverageDiagnostics)
     }
 
+    /// Forgets the diagnostics shown in `path`, whose text changed with no edit to move them
+    /// through (a closed buffer gave way to the file on disk), and the verdicts of their
+    /// tables, so the next proof job proves those tables again.
+    public mutating func forget(file path: String) {
+        for (table, diagnostics) in tableDiagnostics where diagnostics.contains(where: { $0.location.file == path }) {
+            tableDiagnostics[table] = diagnostics.filter { $0.location.file != path }
+            signatures[table] = nil
+        }
+        coverageDiagnostics.removeAll { $0.location.file == path }
+    }
+
     /// Takes the verdicts of a finished run: its tables' verdicts replace the old ones, tables
     /// that are no longer governed are forgotten, and blocked tables keep what they had.
     public mutating func accept(_ result: ProofJobResult) {

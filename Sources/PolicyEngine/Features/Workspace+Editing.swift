@@ -31,12 +31,14 @@ extension Workspace {
 
     /// The editor closed `path`: the file on disk counts again. Rebuilds the snapshot.
     public mutating func close(_ path: String) {
-        guard openDocuments.removeValue(forKey: path) != nil else { return }
+        guard let document = openDocuments.removeValue(forKey: path) else { return }
         if path.hasSuffix(".policy") {
-            if let texts = try? WorkspaceLoader.readDocuments([path]), let text = texts[path] {
-                diskTexts[path] = text
-            } else {
-                diskTexts[path] = nil
+            let disk = (try? WorkspaceLoader.readDocuments([path]))?[path]
+            diskTexts[path] = disk
+            if disk != document.source.text {
+                // The unsaved buffer gives way to the disk text: proof diagnostics placed in the
+                // buffer do not fit it; they come back when the proofs run on the disk text.
+                proofs.forget(file: path)
             }
         }
         if isConfigFile(path) || isSchemaFile(path) {
@@ -75,5 +77,7 @@ extension Workspace {
         snapshot = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
                                      checkCache: checkCache)
         generation += 1
+        // Without a schema nothing is proven any more: earlier verdicts would stay forever.
+        if !snapshot.policySet.hasSchema && (!proofs.signatures.isEmpty || !proofs.diagnostics.isEmpty) { proofs.removeAll() }
     }
 }
