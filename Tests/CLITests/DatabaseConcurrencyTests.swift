@@ -43,7 +43,8 @@ import Testing
     @Test func aRepairThatCommittedIsReportedWhenTheCheckAfterwardsFails() async throws {
         try await withTestDatabase { database in
             var config = try Fixtures.exampleText("pgpe.yaml")
-            config += "apply:\n  lock_timeout_ms: 3000\n"
+            // Long enough for the steps below on a loaded machine; the check afterwards waits it out.
+            config += "apply:\n  lock_timeout_ms: 10000\n"
             let cli = try DatabaseCLI.example(config: config)
             defer { cli.remove() }
             try database.connection.execute(try Fixtures.exampleText("schema.sql"))
@@ -57,27 +58,36 @@ import Testing
             try reader.execute("BEGIN; LOCK TABLE public.users IN ACCESS SHARE MODE")
             let (process, out, err) = try cli.start(["monitor", "--execute"] + target)
             defer { if process.isRunning { process.terminate() } }
+            // Sessions queued for a lock on this database's users table.
             func lockWaiters() throws -> Int {
-                try database.connection.query(
-                    "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                ).first?["n"]?.int ?? 0
+                try database.connection.query("""
+                    SELECT count(*) AS n FROM pg_locks
+                    WHERE NOT granted AND relation = 'public.users'::regclass
+                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    """).first?["n"]?.int ?? 0
             }
-            func waitFor(_ waiters: Int) async throws {
+            // Blocking sleeps: this test must keep its thread (a task sleeping asynchronously
+            // waits for a free thread to resume, which the other tests may hold for seconds, and
+            // the repair gives up on its lock meanwhile).
+            func waitFor(_ waiters: Int) throws {
                 var waited = 0
                 while try lockWaiters() < waiters, waited < 2_400 {
-                    try await Task.sleep(for: .milliseconds(25))
+                    Thread.sleep(forTimeInterval: 0.025)
                     waited += 1
                 }
-                #expect(try lockWaiters() == waiters)
+                let activity = try database.connection.query(
+                    "SELECT pid, wait_event_type AS w, state, left(query, 80) AS q FROM pg_stat_activity WHERE datname = current_database()"
+                ).map { "\($0["pid"]?.int ?? 0) \($0["w"]?.string ?? "-") \($0["state"]?.string ?? "-") \($0["q"]?.string ?? "")" }
+                #expect(try lockWaiters() == waiters, "\(activity)")
             }
-            try await waitFor(1)
+            try waitFor(1)
             let blocker = try database.connect()
             let locked = LockedBox(false)
             Thread.detachNewThread {
                 _ = try? blocker.execute("BEGIN; LOCK TABLE public.users IN ACCESS EXCLUSIVE MODE")
                 locked.set(true)
             }
-            try await waitFor(2)
+            try waitFor(2)
             try reader.execute("ROLLBACK")
             process.waitUntilExit()
             let stdout = try String(contentsOf: out, encoding: .utf8)
