@@ -14,7 +14,9 @@ public struct WorkspaceSnapshot: Sendable {
     /// The checked policy set.
     public let policySet: PolicySet
     /// Policies that would compile to one SQL name on a table.
-    public let nameCollisions: [Diagnostic]
+    public let nameCollisions: [PolicyCompiler.NameCollision]
+    /// What those depend on (kept to reuse them while an edit does not change it).
+    private let namingInputs: [PolicyCompiler.NamingInput]
 
     /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
     /// text in `previous` are not parsed again, and with a `checkCache` (kept by the caller
@@ -38,7 +40,13 @@ public struct WorkspaceSnapshot: Sendable {
         self.schemaSource = schema
         self.files = files
         self.policySet = Checker.check(files: files, config: config.config, schema: schema.model, cache: checkCache)
-        self.nameCollisions = PolicyCompiler.nameCollisions(policySet)
+        let inputs = PolicyCompiler.NamingInput.of(policySet)
+        self.namingInputs = inputs
+        if let previous, previous.namingInputs == inputs {
+            self.nameCollisions = previous.nameCollisions
+        } else {
+            self.nameCollisions = PolicyCompiler.nameCollisions(policySet)
+        }
     }
 
     /// The configuration.
@@ -61,7 +69,7 @@ public struct WorkspaceSnapshot: Sendable {
     /// policies whose SQL names would collide.
     public var diagnostics: [Diagnostic] {
         configSource.diagnostics + schemaSource.diagnostics + files.flatMap(\.diagnostics) + policySet.diagnostics
-            + nameCollisions
+            + PolicyCompiler.diagnostics(for: nameCollisions, in: policySet)
     }
 
     /// Whether any diagnostic is an error.

@@ -46,7 +46,7 @@ public struct PolicyCompiler {
             guard let using = policy.using[table], let check = policy.check[table] else { continue }
             statements.append(contentsOf: policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses))
         }
-        let diagnostics = PolicyCompiler.nameCollisions(policySet, table: table)
+        let diagnostics = PolicyCompiler.diagnostics(for: PolicyCompiler.nameCollisions(policySet, table: table), in: policySet)
         for grant in policySet.grants where grant.tables.contains(table) {
             let privileges = grant.privileges.map(\.rawValue)
             let roles = grant.roles.map(PolicyCompiler.role)
@@ -63,33 +63,79 @@ public struct PolicyCompiler {
         name == "public" ? "PUBLIC" : SQLQuoting.identifier(name)
     }
 
-    /// Policies that compile to one statement name on a table (`"Tenant"` and `tenant`, or names
-    /// alike in their first 63 bytes): errors, found without compiling, so `check` and the
-    /// language server report them too.
-    public static func nameCollisions(_ set: PolicySet) -> [Diagnostic] {
-        set.governedTables.flatMap { nameCollisions(set, table: $0) }
+    /// Two policies that compile to one statement name on a table (`"Tenant"` and `tenant`, or
+    /// names alike in their first 63 bytes): positions in the set's policies.
+    public struct NameCollision: Hashable, Sendable {
+        /// The later policy, and the one that got the name first.
+        public var policy: Int
+        public var other: Int
+        public var table: QualifiedName
+        public var name: String
     }
 
-    static func nameCollisions(_ set: PolicySet, table: QualifiedName) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var names: [String: PolicyRef] = [:]
-        for policy in set.policies where policy.tables.contains(table) && policy.using[table] != nil && policy.check[table] != nil {
-            let commands: [PolicyCommand?] = policy.isForAll ? [nil] : policy.commands.map { $0 }
-            for command in commands {
-                let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: commands.count == 1 ? nil : command)
-                guard let other = names[name] else {
-                    names[name] = policy.ref
-                    continue
-                }
-                diagnostics.append(Diagnostic(
-                    id: "compile.name-collision", severity: .error,
-                    message: "policy '\(policy.ref.name)' compiles to the name \(name) on \(table), which policy '\(other.name)' also gets; rename one",
-                    location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                    notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
-                                           location: FileLocation(file: other.location.file, range: other.nameRange))]))
+    /// What the names of a set's statements depend on, per policy: two sets with equal inputs
+    /// have the same collisions (by position), so an edit inside a clause need not recompute them.
+    public struct NamingInput: Hashable, Sendable {
+        var name: String
+        var isForAll: Bool
+        var commands: [PolicyCommand]
+        var tables: [QualifiedName]
+
+        /// The inputs of every policy of `set`, in order (a policy's unchanged table list
+        /// compares by identity).
+        public static func of(_ set: PolicySet) -> [NamingInput] {
+            set.policies.map { NamingInput(name: $0.ref.name, isForAll: $0.isForAll, commands: $0.commands, tables: $0.tables) }
+        }
+    }
+
+    /// Every name collision of `set`, found without compiling.
+    public static func nameCollisions(_ set: PolicySet) -> [NameCollision] {
+        var names: [QualifiedName: [String: Int]] = [:]
+        var collisions: [NameCollision] = []
+        for (position, policy) in set.policies.enumerated() {
+            for table in policy.tables {
+                note(policy, at: position, on: table, names: &names[table, default: [:]], collisions: &collisions)
             }
         }
-        return diagnostics
+        return collisions.sorted { ($0.table, $0.policy, $0.name) < ($1.table, $1.policy, $1.name) }
+    }
+
+    static func nameCollisions(_ set: PolicySet, table: QualifiedName) -> [NameCollision] {
+        var collisions: [NameCollision] = []
+        var names: [String: Int] = [:]
+        for (position, policy) in set.policies.enumerated() where policy.tables.contains(table) {
+            note(policy, at: position, on: table, names: &names, collisions: &collisions)
+        }
+        return collisions
+    }
+
+    /// Names `policy`'s statements on `table`, noting those another policy has.
+    private static func note(_ policy: CheckedPolicy, at position: Int, on table: QualifiedName, names: inout [String: Int],
+                             collisions: inout [NameCollision]) {
+        let commands: [PolicyCommand?] = policy.isForAll ? [nil] : policy.commands.map { $0 }
+        for command in commands {
+            let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: commands.count == 1 ? nil : command)
+            if let other = names[name] {
+                if other != position { collisions.append(NameCollision(policy: position, other: other, table: table, name: name)) }
+            } else {
+                names[name] = position
+            }
+        }
+    }
+
+    /// The errors for `collisions` of `set` (`check` and the language server report them too).
+    public static func diagnostics(for collisions: [NameCollision], in set: PolicySet) -> [Diagnostic] {
+        collisions.compactMap { collision in
+            guard set.policies.indices.contains(collision.policy), set.policies.indices.contains(collision.other) else { return nil }
+            let policy = set.policies[collision.policy].ref
+            let other = set.policies[collision.other].ref
+            return Diagnostic(
+                id: "compile.name-collision", severity: .error,
+                message: "policy '\(policy.name)' compiles to the name \(collision.name) on \(collision.table), which policy '\(other.name)' also gets; rename one",
+                location: FileLocation(file: policy.location.file, range: policy.nameRange),
+                notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
+                                       location: FileLocation(file: other.location.file, range: other.nameRange))])
+        }
     }
 
     private func policyStatements(for policy: CheckedPolicy, table: QualifiedName, using: [Clause], check: [Clause]) -> [CompiledStatement] {
