@@ -170,6 +170,10 @@ final class QueryEncoder {
                 guard let number = QueryEncoder.uuidNumber(text) else { throw failure() }
                 return try z3.int(decimal: number)
             }
+            if family == .date || family == .timestamp, let sign = TemporalLiteral.infinitySign(text) {
+                let magnitude = family == .date ? TemporalLiteral.infinityDays : TemporalLiteral.infinityMicroseconds
+                return try z3.int(decimal: (sign < 0 ? "-" : "") + magnitude)
+            }
             if family == .date {
                 guard let days = try? TemporalLiteral.date(text).days else { throw failure() }
                 return try z3.int(Int(days))
@@ -321,6 +325,10 @@ final class QueryEncoder {
 
     /// The two values in one sort: an integer compared with a real becomes a real.
     private func unify(_ a: EncodedValue, _ b: EncodedValue) throws -> (Term, Term) {
+        // A date meets a timestamp as its midnight (days → microseconds).
+        let perDay = { try self.z3.int(Int(TemporalLiteral.microsecondsPerDay)) }
+        if a.family == .date && b.family == .timestamp { return (try z3.mul([a.value, perDay()]), b.value) }
+        if a.family == .timestamp && b.family == .date { return (a.value, try z3.mul([b.value, perDay()])) }
         switch (QueryEncoder.encoding(a.family), QueryEncoder.encoding(b.family)) {
         case (.int, .real): return (try z3.toReal(a.value), b.value)
         case (.real, .int): return (a.value, try z3.toReal(b.value))

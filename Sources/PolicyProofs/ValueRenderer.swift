@@ -8,6 +8,8 @@ import SMT
 struct ValueRenderer {
     /// The model's value of each such literal → its text.
     private var literals: [String: String] = [:]
+    /// Other model strings of json and time families → distinct valid values of those types.
+    private var standIns: [String: String] = [:]
 
     /// A renderer for a model of `encoder`'s query.
     init(model: Model, encoder: QueryEncoder) {
@@ -31,14 +33,31 @@ struct ValueRenderer {
             return .text(text.hasSuffix("?") ? String(text.dropLast()) : text)
         case .boolean:
             return .bool(try model.bool(value.value) ?? false)
-        case .date:
-            return .text(TemporalLiteral.dateText(Int64(try model.int(value.value) ?? 0)))
-        case .timestamp:
-            return .text(TemporalLiteral.timestampTextAnyYear(Int64(try model.int(value.value) ?? 0), withTimeZone: false))
+        case .date, .timestamp:
+            // Beyond PostgreSQL's range (about 5.9 million years either way) only ±infinity.
+            let limit: Int64 = value.family == .date ? 2_200_000_000 : 9_300_000_000_000_000
+            let text = try model.integerText(value.value) ?? "0"
+            guard let number = Int64(text), abs(number) < limit else { return .text(text.hasPrefix("-") ? "-infinity" : "infinity") }
+            return .text(value.family == .date ? TemporalLiteral.dateText(number)
+                         : TemporalLiteral.timestampTextAnyYear(number, withTimeZone: false))
         default:
             let text = try model.string(value.value) ?? ""
-            return .text(literals[text] ?? text)
+            if let literal = literals[text] { return .text(literal) }
+            return .text(standIn(text, family: value.family))
         }
+    }
+
+    /// A valid value of a json or time family for a model string that is no literal's value
+    /// (distinct strings, distinct values); other families keep the string.
+    private mutating func standIn(_ text: String, family: TypeFamily) -> String {
+        guard family == .json || family == .time else { return text }
+        if let known = standIns[text] { return known }
+        let number = standIns.count + 1
+        // `HH:MM:SS` reads as a time, a timetz and an interval alike.
+        let value = family == .json ? "{\"pgpe\": \(number)}"
+            : String(format: "%02d:%02d:%02d", number / 3600 % 24, number / 60 % 60, number % 60)
+        standIns[text] = value
+        return value
     }
 
     /// A session setting's text for a value.

@@ -108,7 +108,9 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         }
         // A later `@` (after a `?` or `/`) may end a password that holds those characters, which
         // libpq would split into host, database or query and echo: hide up to it, and refuse.
-        if let lastAt = bytes[start...].lastIndex(of: at), lastAt != credentialsEnd,
+        // An `@` in the value of a `key=value` query parameter (`user=alice@corp`) is no such end.
+        let laterAts = bytes.indices.filter { $0 > (credentialsEnd ?? start - 1) && $0 >= start && bytes[$0] == at }
+        if let lastAt = laterAts.last(where: { !isInQueryValue(bytes, $0, from: start) }),
            let colonIndex = bytes[start..<lastAt].firstIndex(of: colon) {
             found.hasPassword = true
             found.spans.append((colonIndex + 1)..<lastAt)
@@ -228,6 +230,16 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
             if end == bytes.count { break }
         }
         return found
+    }
+
+    /// Whether the byte at `index` lies in the value of a `keyword=value` parameter of the query
+    /// that starts at the first `?` after `start`.
+    private static func isInQueryValue(_ bytes: [UInt8], _ index: Int, from start: Int) -> Bool {
+        let question = UInt8(ascii: "?"), ampersand = UInt8(ascii: "&"), equals = UInt8(ascii: "=")
+        guard let query = bytes[start..<index].firstIndex(of: question) else { return false }
+        let segmentStart = (bytes[query..<index].lastIndex { $0 == ampersand || $0 == question } ?? query) + 1
+        guard let equal = bytes[segmentStart..<index].firstIndex(of: equals), equal > segmentStart else { return false }
+        return bytes[segmentStart..<equal].allSatisfy(isKeywordByte)
     }
 
     /// Whether `byte` can be part of a libpq keyword (`sslmode`, `target_session_attrs`).

@@ -78,6 +78,25 @@ import TestSupport
         #expect(Self.verdicts(empty, .contradiction).contains { $0.status == .failed }, "no date lies strictly between two consecutive days")
     }
 
+    /// A date meets a timestamp as its midnight (days and microseconds are not compared as
+    /// numbers); `infinity` lies beyond every date, `epoch` is 1970-01-01.
+    @Test func datesMeetTimestampsAndSpecialValues() throws {
+        let mixed = Self.policySet("col(d) = lit('2024-09-15') AND col(ts) = lit('2024-09-15 00:00:00') AND col(d) = col(ts)",
+                                   columns: ["d date", "ts timestamp"])
+        #expect(!mixed.hasErrors, "\(mixed.diagnostics.map(\.message))")
+        let isolation = Self.verdicts(mixed, .tenantIsolation)
+        #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .failed }, "\(isolation.map(ProofHarness.describe))")
+        #expect(Self.verdicts(mixed, .contradiction).allSatisfy { $0.status != .failed })
+
+        let special = Self.policySet("col(d) = lit('Infinity') AND col(ts) = lit('epoch')", columns: ["d date", "ts timestamp"])
+        #expect(!special.hasErrors, "\(special.diagnostics.map(\.message))")
+        #expect(special.policies[0].using[Self.table]?.clauses.contains {
+            $0.description == "col(d) = lit('infinity') AND col(ts) = lit('1970-01-01 00:00:00')"
+        } == true, "\(special.policies[0].using[Self.table]?.clauses.map(\.description) ?? [])")
+        let beyond = Self.policySet("col(d) = lit('infinity') AND col(d) < lit('9999-12-31')", columns: ["d date"])
+        #expect(Self.verdicts(beyond, .contradiction).contains { $0.status == .failed }, "no date is both infinity and before 9999")
+    }
+
     /// Invalid and ambiguous temporal literals are errors at their range.
     @Test(arguments: [
         ("col(d) = lit('2024-02-30')", "no such date"),

@@ -362,6 +362,7 @@ struct PolicyLowerer {
         case .date, .timestamp:
             switch value {
             case .string(let text):
+                if let sign = TemporalLiteral.infinitySign(text) { return .string(sign > 0 ? "infinity" : "-infinity") }
                 do {
                     let canonical = type.family == .date ? try TemporalLiteral.date(text).canonical
                         : try TemporalLiteral.timestamp(text, withTimeZone: type.name == "timestamptz").canonical

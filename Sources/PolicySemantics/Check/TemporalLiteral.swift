@@ -17,10 +17,27 @@ public enum TemporalLiteral {
     /// Microseconds per day.
     public static let microsecondsPerDay: Int64 = 86_400_000_000
 
+    /// The number `infinity` stands for in days (and, times `microsecondsPerDay`, in
+    /// microseconds): beyond every finite date and timestamp PostgreSQL has (about 2.1e9 days,
+    /// 9.2e15 microseconds), and a date's infinity is its timestamp's, as a cast makes it.
+    public static let infinityDays = "1000000000000"
+    public static let infinityMicroseconds = "86400000000000000000000"
+
+    /// `infinity` and `-infinity` (canonical spellings of PostgreSQL's special values), `nil`
+    /// for any other text; `epoch` is read as 1970-01-01 by `date` and `timestamp`.
+    public static func infinitySign(_ text: String) -> Int? {
+        switch text.strippingWhitespace.lowercased() {
+        case "infinity", "+infinity": return 1
+        case "-infinity": return -1
+        default: return nil
+        }
+    }
+
     // MARK: - Parsing
 
     /// The canonical text and day number of a date literal.
     public static func date(_ text: String) throws -> (canonical: String, days: Int64) {
+        if text.strippingWhitespace.lowercased() == "epoch" { return ("1970-01-01", 0) }
         var scanner = Scanner(text.strippingWhitespace)
         guard let (year, month, day) = scanner.date(), scanner.atEnd else {
             throw Invalid(message: "write dates as YYYY-MM-DD (PostgreSQL reads other forms by its DateStyle setting)")
@@ -33,6 +50,7 @@ public enum TemporalLiteral {
     /// timestamptz (an offset is applied; none means UTC), else an offset is refused
     /// (PostgreSQL would silently ignore it).
     public static func timestamp(_ text: String, withTimeZone: Bool) throws -> (canonical: String, microseconds: Int64) {
+        if text.strippingWhitespace.lowercased() == "epoch" { return (withTimeZone ? "1970-01-01 00:00:00+00" : "1970-01-01 00:00:00", 0) }
         let usage = "write timestamps as YYYY-MM-DD HH:MM[:SS[.ffffff]]" + (withTimeZone ? " with an optional offset (Z, +HH, +HH:MM)" : "")
         var scanner = Scanner(text.strippingWhitespace)
         guard let (year, month, day) = scanner.date() else { throw Invalid(message: usage) }
