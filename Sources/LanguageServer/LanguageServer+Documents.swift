@@ -29,28 +29,25 @@ extension LanguageServer {
             try TextDocumentContentChangeEvent(json: change)
         }
         guard var stored = openTexts[path] else { return }
+        // The edits in UTF-8 offsets, each against the text the previous ones left (a change
+        // without a range replaces the whole text).
+        var edits: [TextEdit] = []
         for change in changes {
-            if let range = change.range {
-                let converter = PositionConverter(source: SourceFile(path: path, text: stored.text), encoding: encoding)
-                stored.text = TextEditing.apply(TextEdit(range: converter.sourceRange(range), newText: change.text), to: stored.text)
-            } else {
-                stored.text = change.text
-            }
+            let source = SourceFile(path: path, text: stored.text)
+            let range = change.range.map { PositionConverter(source: source, encoding: encoding).sourceRange($0) }
+                ?? SourceRange(start: 0, end: source.bytes.count)
+            let edit = TextEdit(range: range, newText: change.text)
+            stored.text = TextEditing.apply(edit, to: stored.text)
+            edits.append(edit)
         }
         if let version { stored.version = version }
         openTexts[path] = stored
-        // Every project holding the document follows the edits, also one that no longer reads it
-        // (pgpe.yaml changed) and may read it again; the proof diagnostics move with them.
+        // Every project holding the document follows the edits (its text is the stored one),
+        // also one that no longer reads it (pgpe.yaml changed) and may read it again; the proof
+        // diagnostics move with them.
         let holders = registry.projects.filter { $0.workspace.openDocuments[path] != nil }
         for project in holders {
-            for change in changes {
-                if let range = change.range, let source = project.workspace.openDocuments[path]?.source {
-                    let converter = PositionConverter(source: source, encoding: encoding)
-                    project.workspace.edit(path, TextEdit(range: converter.sourceRange(range), newText: change.text))
-                } else {
-                    project.workspace.replace(path, text: change.text)
-                }
-            }
+            for edit in edits { project.workspace.edit(path, edit) }
             project.workspace.setVersion(stored.version, of: path)
             project.workspace.rebuild()
             changed(project)

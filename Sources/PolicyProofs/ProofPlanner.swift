@@ -54,18 +54,19 @@ struct ProofPlanner {
     }
 
     /// Every query of the run, but none about the tables in `skipping` (answered already).
-    /// Tables are planned on `jobs` threads (planning is pure); the order is the tables' order.
+    /// With `jobs` above 1 tables are planned in parallel (planning is pure); the order is the tables' order.
     func plan(skipping: Set<QualifiedName> = [], jobs: Int = 1) -> [ProofQuery] {
         let planned = tables.filter { !skipping.contains($0) }
-        let perTable = PlannedTables(count: planned.count)
+        var queries: [ProofQuery]
         if jobs > 1 && planned.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: min(jobs, planned.count)) { worker in
-                while let position = perTable.claim() { perTable.store(plan(table: planned[position]), at: position) }
+            let perTable = PlannedTables(count: planned.count)
+            DispatchQueue.concurrentPerform(iterations: planned.count) { position in
+                perTable.store(plan(table: planned[position]), at: position)
             }
+            queries = perTable.all.flatMap { $0 }
         } else {
-            for position in planned.indices { perTable.store(plan(table: planned[position]), at: position) }
+            queries = planned.flatMap { plan(table: $0) }
         }
-        var queries = perTable.all.flatMap { $0 }
         if enabled(.policyEquivalence), let comparison {
             queries.append(contentsOf: equivalence(comparison.index, label: comparison.label))
         }
@@ -613,20 +614,10 @@ struct ProofPlanner {
 /// The queries of each planned table, filled by the planning threads.
 private final class PlannedTables: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
     private var slots: [[ProofQuery]]
 
     init(count: Int) {
         slots = Array(repeating: [], count: count)
-    }
-
-    /// The next table position to plan, or nil when every table is taken.
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
     }
 
     func store(_ queries: [ProofQuery], at position: Int) {
