@@ -104,6 +104,57 @@ import Testing
         }
     }
 
+    /// `apply --prune` and a concurrent `CREATE POLICY`: a policy created after the apply read
+    /// the catalog (while its round trip waits for a lock) is dropped by the prune, not left in
+    /// place unreported. Orchestrated through pg_locks: a reader holds `comments` (the first
+    /// table the round trip touches), the apply queues behind it, the other session creates a
+    /// policy on `users` and commits, then the reader ends.
+    @Test func applyPruneSeesAPolicyCreatedConcurrently() async throws {
+        try await withTestDatabase { database in
+            var config = try Fixtures.exampleText("pgpe.yaml")
+            config += "apply:\n  lock_timeout_ms: 30000\n"
+            let cli = try DatabaseCLI.example(config: config)
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            let target = ["--database", database.connectionString()]
+            #expect(try cli.run(["apply"] + target).status == 0)
+            let reader = try database.connect()
+            try reader.execute("BEGIN; LOCK TABLE public.comments IN ACCESS SHARE MODE")
+            let (process, out, err) = try cli.start(["apply", "--prune"] + target)
+            defer { if process.isRunning { process.terminate() } }
+            func waiters(_ table: String) throws -> Int {
+                try database.connection.query("""
+                    SELECT count(*) AS n FROM pg_locks
+                    WHERE NOT granted AND relation = '\(table)'::regclass
+                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    """).first?["n"]?.int ?? 0
+            }
+            // Blocking sleeps (see above): this test keeps its thread.
+            func waitForTheApply() throws {
+                var waited = 0
+                while try waiters("public.comments") < 1, process.isRunning, waited < 2_400 {
+                    Thread.sleep(forTimeInterval: 0.025)
+                    waited += 1
+                }
+            }
+            try waitForTheApply()
+            #expect(try waiters("public.comments") == 1, "the apply waits for comments in its round trip")
+            let creator = try database.connect()
+            try creator.execute("SET lock_timeout = '5s'; CREATE POLICY sneaky ON public.users USING (true)")
+            creator.close()
+            try reader.execute("ROLLBACK")
+            process.waitUntilExit()
+            let stdout = try String(contentsOf: out, encoding: .utf8)
+            let stderr = try String(contentsOf: err, encoding: .utf8)
+            #expect(process.terminationStatus == 0, "\(stdout)\n\(stderr)")
+            #expect(stdout.contains("-- drop_policy public.users sneaky\nDROP POLICY sneaky ON public.users;"), "\(stdout)")
+            #expect(try database.connection.query("SELECT 1 FROM pg_policies WHERE policyname = 'sneaky'").isEmpty,
+                    "the policy created concurrently survived the prune:\n\(stdout)")
+            let monitor = try cli.run(["monitor"] + target)
+            #expect(monitor.status == 0, "\(monitor.output)")
+        }
+    }
+
     /// Two processes at once: both exit 0, exactly one does the work.
     @Test func twoAppliesStartedTogetherBothSucceed() async throws {
         try await withTestDatabase { database in
