@@ -14,6 +14,9 @@ import Testing
 @Suite struct DatabaseInjectionTests {
     /// The planted table: a prepend character (U+0600) fused with the quote that would end it.
     static let table = "t\u{600}\";COMMIT;DROP TABLE canary;CREATE TABLE pwned();--"
+    /// The table named by the planted table's name up to its quote, so that the statements the
+    /// injection would cut short still run.
+    static let decoy = "t\u{600}"
     /// The planted policies on it.
     static let policies = [
         "p\u{600}\" ON canary;COMMIT;CREATE TABLE pwned();--",
@@ -41,6 +44,7 @@ import Testing
             try admin.execute("""
                 SET ROLE \(role);
                 CREATE TABLE \(table) (id uuid PRIMARY KEY, tenant_id uuid NOT NULL);
+                CREATE TABLE public.\(try admin.quoteIdentifier(Self.decoy)) (id integer);
                 ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
                 ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
                 RESET ROLE
