@@ -90,7 +90,22 @@ struct CatalogIntrospector {
             return RoleModel(name: name, canLogin: row["login"]?.bool ?? false,
                              isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false)
         }
-        let policies = policyRows.compactMap { row -> SnapshotPolicy? in
+        let policies = Self.policies(policyRows.rows)
+        grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
+        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
+                                schemaNames: schemaNames, origin: origin)
+        let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
+        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
+    }
+
+    /// Reads only the policies (`CatalogQueries.policies`: one query), as `read` decodes them.
+    func readPolicies() throws -> [SnapshotPolicy] {
+        Self.policies(try connection.query(CatalogQueries.policies).rows)
+    }
+
+    /// The rows of the `policies` query as snapshot policies.
+    private static func policies(_ rows: [PostgresRow]) -> [SnapshotPolicy] {
+        rows.compactMap { row -> SnapshotPolicy? in
             guard let schema = row["schema"]?.string, let table = row["table"]?.string, let name = row["name"]?.string
             else { return nil }
             return SnapshotPolicy(schema: schema, table: table, name: name,
@@ -99,11 +114,6 @@ struct CatalogIntrospector {
                                   command: row["command"]?.string ?? "ALL",
                                   qual: row["qual"]?.string, withCheck: row["with_check"]?.string)
         }
-        grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
-        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
-                                schemaNames: schemaNames, origin: origin)
-        let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
-        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
     }
 
     /// The user types of the `types` query, by OID.

@@ -22,7 +22,7 @@ public enum ReproScript {
         guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
               let table = policySet.schema.table(verdict.table) else { return nil }
         var lines: [String] = []
-        lines.append("-- pgpe repro: \(verdict.summary)")
+        lines.append("-- pgpe repro: \(SQLQuoting.comment(verdict.summary))")
         lines.append("-- Run as a superuser on a scratch database where the compiled policies are applied.")
         lines.append("-- Everything runs in one transaction that rolls back; outcomes are NOTICEs starting with 'pgpe-repro:'.")
         lines.append("BEGIN;")
@@ -115,10 +115,14 @@ public enum ReproScript {
         parts.append(verdict.side.rawValue)
         parts.append(verdict.role.lowercased())
         let raw = parts.joined(separator: "-")
-        let safe = raw.map { character -> Character in
-            character.isLetter || character.isNumber || character == "-" || character == "_" ? character : "_"
+        // Scalars, not Characters: a letter-like cluster may hold a '/' or '.' (a prepend letter
+        // such as U+0D4E before it), which must not reach the file name.
+        var safe = ""
+        for scalar in raw.unicodeScalars {
+            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
+            safe.unicodeScalars.append(keep ? scalar : "_")
         }
-        return String(safe) + ".sql"
+        return safe + ".sql"
     }
 
     private static func format3(_ number: Int) -> String {
@@ -135,7 +139,7 @@ public enum ReproScript {
             grants.append("  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
             grants.append("  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
         }
-        let name = role == PolicySet.publicRole || role == "*" || role.contains(",")
+        let name = role == PolicySet.publicRole || role == "*" || role.unicodeScalars.contains(",")
             ? "'pgpe_repro_' || pg_backend_pid()" : SQLQuoting.literal(role)
         var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
         lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")

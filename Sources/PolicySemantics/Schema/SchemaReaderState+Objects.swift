@@ -235,24 +235,26 @@ extension SchemaReaderState {
     /// lower case, double quotes keep case.
     static func parseSearchPathList(_ text: String) -> [String] {
         // Split at commas outside double quotes.
+        // Scalars, not Characters: a quote fused with a combining mark is still a quote.
         var items: [String] = []
         var current = ""
         var inQuotes = false
-        for character in text {
-            if character == "\"" { inQuotes.toggle() }
-            if character == ",", !inQuotes {
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if scalar == ",", !inQuotes {
                 items.append(current)
                 current = ""
             } else {
-                current.append(character)
+                current.unicodeScalars.append(scalar)
             }
         }
         items.append(current)
         return items.compactMap { raw -> String? in
             let item = raw.trimmingSpaces()
-            guard !item.isEmpty else { return nil }
-            guard item.hasPrefix("\""), item.count >= 2, item.hasSuffix("\"") else { return item.asciiLowercased() }
-            return String(item.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            let scalars = item.unicodeScalars
+            guard !scalars.isEmpty else { return nil }
+            guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return item.asciiLowercased() }
+            return String(scalars.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
         }
     }
 }
@@ -260,7 +262,7 @@ extension SchemaReaderState {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     fileprivate func trimmingSpaces() -> String {
-        var slice = Substring(self)
+        var slice = Substring(self).unicodeScalars
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
         return String(slice)
