@@ -35,12 +35,11 @@ public final class ProofSession: @unchecked Sendable {
                               queries: report.queries, cacheHits: report.cacheHits)
     }
 
-    /// Proves every governed table of `snapshot` (the `pgpe.analyzeWorkspace` command): with the
-    /// session's remembered answers, or from scratch when `fresh`.
-    public func runAll(_ snapshot: WorkspaceSnapshot, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
+    /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the
+    /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
+    /// when `fresh`.
+    public func runAll(_ job: ProofJob, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
                        progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
-        let job = ProofJob(snapshot: snapshot, generation: -1, tables: Set(snapshot.policySet.governedTables),
-                           signatures: [:], blocked: [])
         let session = fresh ? ProofSession(jobs: jobs) : self
         return session.run(job, cancellation: cancellation, progress: progress)
     }
