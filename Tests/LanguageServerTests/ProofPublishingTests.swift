@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 @testable import LanguageServer
 import Testing
+import TestSupport
 
 /// What background proofs publish, and when: after edits that undo one another, and per table
 /// as the tables finish.
@@ -73,5 +74,45 @@ import Testing
         let moved = try #require(harness.diagnostics(uri, version: 2))
         let blamed = moved.filter { $0["code"] == Self.leakCode }
         #expect(!blamed.isEmpty && blamed.allSatisfy { $0["range"]?["start"]?["line"] == 5 }, "\(moved)")
+    }
+
+    /// One slow table: the other table's leak is published while the slow one is still being
+    /// proven (before the run's progress ends and before the slow table's own leak), and the
+    /// progress counts tables.
+    @Test func aSlowTableDoesNotHoldBackTheOthersResults() throws {
+        let harness = try ServerHarness(example: false)
+        try SlowTableWorkspace.write(to: harness.directory)
+        harness.initialize(capabilities: ["window": ["workDoneProgress": true]], options: ["proofDelayMs": 10])
+        let fast = harness.uri("policies/fast_leak.policy")
+        let slow = harness.uri("policies/slow_leak.policy")
+        #expect(harness.diagnostics(slow, timeout: 120) { $0.contains { $0["code"] == Self.leakCode } } != nil)
+        let ended = harness.wait(timeout: 30) { message -> Bool? in
+            if case .notification(let note) = message, note.method == "$/progress", note.params?["value"]?["kind"] == "end" { return true }
+            return nil
+        }
+        #expect(ended == true)
+        let messages = harness.messages
+        func position(_ match: (NotificationMessage) -> Bool) -> Int? {
+            messages.firstIndex { message in
+                if case .notification(let note) = message { return match(note) }
+                return false
+            }
+        }
+        func leak(in uri: String) -> (NotificationMessage) -> Bool {
+            { note in
+                note.method == "textDocument/publishDiagnostics" && note.params?["uri"]?.string == uri
+                    && note.params?["diagnostics"]?.array?.contains { $0["code"] == Self.leakCode } == true
+            }
+        }
+        let fastLeak = try #require(position(leak(in: fast)))
+        let slowLeak = try #require(position(leak(in: slow)))
+        let end = try #require(position { $0.method == "$/progress" && $0.params?["value"]?["kind"] == "end" })
+        #expect(fastLeak < slowLeak, "z_fast's leak comes before a_slow's")
+        #expect(fastLeak < end, "z_fast's leak comes while the run goes on")
+        let reports = messages.compactMap { message -> String? in
+            guard case .notification(let note) = message, note.method == "$/progress", note.params?["value"]?["kind"] == "report" else { return nil }
+            return note.params?["value"]?["message"]?.string
+        }
+        #expect(reports.contains { $0.hasSuffix("1/2 tables") }, "\(reports)")
     }
 }

@@ -98,6 +98,15 @@ public struct ProofResults: Sendable {
         provenGeneration = job.generation
     }
 
+    /// Takes one table's verdicts from a run still in progress: shown at once, while the
+    /// table's signature stays as it was until the whole run is accepted (a run cancelled
+    /// before then proves the table again, and every table that traverses to it).
+    public mutating func accept(table: QualifiedName, verdicts tableVerdicts: [Verdict], of job: ProofJob) {
+        guard job.tables.contains(table) else { return }
+        verdicts[table] = tableVerdicts
+        tableDiagnostics[table] = ProofDiagnostics.diagnostics(for: tableVerdicts, policySet: job.snapshot.policySet)
+    }
+
     /// Records that the verdicts describe workspace generation `generation` as well (nothing
     /// that generation changed needs proving).
     public mutating func markCurrent(_ generation: Int) {

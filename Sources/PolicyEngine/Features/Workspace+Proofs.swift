@@ -1,3 +1,4 @@
+import PolicyProofs
 import PolicySemantics
 import PolicySyntax
 
@@ -71,6 +72,15 @@ extension Workspace {
     /// Records that nothing in the current snapshot needs proving (`proofJob()` returned `nil`).
     public mutating func markProofsCurrent() {
         proofs.markCurrent(generation)
+    }
+
+    /// Takes one table's verdicts from a run in progress if the run still describes the
+    /// current text (see `ProofResults.accept(table:verdicts:of:)`). Returns whether it did.
+    @discardableResult
+    public mutating func accept(table: QualifiedName, verdicts: [Verdict], of job: ProofJob) -> Bool {
+        guard job.generation == generation, job.tables.contains(table) else { return false }
+        proofs.accept(table: table, verdicts: verdicts, of: job)
+        return true
     }
 
     /// Takes a finished run's verdicts if they still describe the current text (a run of an
