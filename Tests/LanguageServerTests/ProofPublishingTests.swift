@@ -8,6 +8,14 @@ import TestSupport
 /// as the tables finish.
 @Suite struct ProofPublishingTests {
     private static let leakCode: JSONValue = "proof.tenant-isolation-failed"
+    /// A policy that leaks projects, its clause on line 4 (0-based).
+    private static let leak = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
+
+    /// Opens `leak` as policies/leak.policy and returns its URI.
+    private func openLeak(_ harness: ServerHarness) -> String {
+        harness.open("policies/leak.policy", text: Self.leak)
+        return harness.uri("policies/leak.policy")
+    }
 
     /// Replaces lines `from..<to` (0-based) of `uri` with `text`, as version `version`.
     private func change(_ harness: ServerHarness, _ uri: String, version: Int, lines from: Int, _ to: Int, _ text: String) {
@@ -25,9 +33,7 @@ import TestSupport
         let harness = try ServerHarness()
         // A delay long enough for both edits to fall inside it.
         harness.initialize(options: ["proofDelayMs": 400])
-        let leak = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
-        harness.open("policies/leak.policy", text: leak)
-        let uri = harness.uri("policies/leak.policy")
+        let uri = openLeak(harness)
         let before = try #require(harness.diagnostics(uri, version: 1, timeout: 60) { $0.contains { $0["code"] == Self.leakCode } })
         let blamed = before.filter { $0["code"] == Self.leakCode }
         #expect(blamed.allSatisfy { $0["range"]?["start"]?["line"] == 4 })
@@ -45,9 +51,7 @@ import TestSupport
     @Test func theAnalyzeCommandPublishesItsVerdicts() throws {
         let harness = try ServerHarness()
         harness.initialize(options: ["backgroundProofs": false])
-        let leak = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
-        harness.open("policies/leak.policy", text: leak)
-        let uri = harness.uri("policies/leak.policy")
+        let uri = openLeak(harness)
         #expect(harness.diagnostics(uri, version: 1) { !$0.contains { $0["code"] == Self.leakCode } } != nil)
         let summary = try #require(try harness.request("workspace/executeCommand", [
             "command": .string(LanguageServer.analyzeCommand), "arguments": [["uri": .string(uri)]],
@@ -62,13 +66,11 @@ import TestSupport
     @Test func aWholeTextChangeMovesProofDiagnosticsLikeTheEditItWas() throws {
         let harness = try ServerHarness()
         harness.initialize(options: ["proofDelayMs": 10])
-        let leak = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
-        harness.open("policies/leak.policy", text: leak)
-        let uri = harness.uri("policies/leak.policy")
+        let uri = openLeak(harness)
         #expect(harness.diagnostics(uri, version: 1, timeout: 60) { $0.contains { $0["code"] == Self.leakCode } } != nil)
         harness.notify("textDocument/didChange", [
             "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["text": .string("// a comment\n" + leak)]],
+            "contentChanges": [["text": .string("// a comment\n" + Self.leak)]],
         ])
         // The first publication for the change, made with it (before proofs run again).
         let moved = try #require(harness.diagnostics(uri, version: 2))

@@ -20,6 +20,11 @@ import TestSupport
         return snapshot
     }
 
+    /// A permissive SELECT policy on projects with one clause.
+    private func projectsPolicy(_ name: String, _ clause: String) -> String {
+        "POLICY \(name)\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE \(clause)\n\n"
+    }
+
     /// The policies a report's FAILED verdicts on `table` blame, per verdict.
     private func blamed(_ report: AnalysisReport, on table: String) -> [(verdict: Verdict, policies: Set<String>)] {
         report.failures.filter { $0.table.name == table }.map { ($0, Set($0.blame.map(\.policy))) }
@@ -27,14 +32,7 @@ import TestSupport
 
     @Test(arguments: [1, 2])
     func anAppendedLeakIsBlamedAloneNotTheCorrectClause(jobs: Int) throws {
-        let snapshot = try example(appending: """
-            POLICY leak
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(is_deleted) = lit(false)
-
-            """)
+        let snapshot = try example(appending: projectsPolicy("leak", "col(is_deleted) = lit(false)"))
         let report = ProofHarness.analyze(snapshot, jobs: jobs)
         let failures = blamed(report, on: "projects")
         #expect(failures.contains { $0.verdict.proof == .tenantIsolation })
@@ -54,20 +52,8 @@ import TestSupport
     /// (the smallest set of clauses whose removal removes every counterexample), and still not
     /// the correct clause.
     @Test func twoIndependentLeaksAreBothBlamed() throws {
-        let snapshot = try example(appending: """
-            POLICY leak_deleted
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(is_deleted) = lit(false)
-
-            POLICY leak_named
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(name) = lit('shared')
-
-            """)
+        let snapshot = try example(appending: projectsPolicy("leak_deleted", "col(is_deleted) = lit(false)")
+            + projectsPolicy("leak_named", "col(name) = lit('shared')"))
         let report = ProofHarness.analyze(snapshot, jobs: 1)
         let isolation = try #require(blamed(report, on: "projects").first { $0.verdict.proof == .tenantIsolation })
         #expect(isolation.policies == ["leak_deleted", "leak_named"], "\(isolation.verdict.blame)")
@@ -79,14 +65,7 @@ import TestSupport
     /// A clause that leaks only together with another (each alone isolates tenants): removing
     /// either removes the counterexample, so both are named.
     @Test func clausesThatLeakOnlyTogetherAreBothBlamed() throws {
-        let snapshot = try example(appending: """
-            POLICY owner_as_tenant
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(owner_id) = session('app.tenant_id')
-
-            """)
+        let snapshot = try example(appending: projectsPolicy("owner_as_tenant", "col(owner_id) = session('app.tenant_id')"))
         let report = ProofHarness.analyze(snapshot, jobs: 1)
         let isolation = try #require(blamed(report, on: "projects").first { $0.verdict.proof == .tenantIsolation })
         #expect(isolation.policies == ["owner_as_tenant", "tenant_isolation"], "\(isolation.verdict.blame)")
