@@ -83,6 +83,7 @@ extension LanguageServer {
         case LanguageServer.analyzeCommand:
             let fresh = argument["fresh"]?.bool ?? false
             let session = project.proofSession
+            let job = project.workspace.fullProofJob()
             let progressToken = params["workDoneToken"].flatMap { $0.string != nil || $0.int != nil ? $0 : nil }
             let connection = self.connection
             answer(id, token: token) { () throws(ResponseError) -> JSONValue in
@@ -92,11 +93,17 @@ extension LanguageServer {
                     ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
                                      message: "\(snapshot.policySet.governedTables.count) tables")
                 }
-                let result = session.runAll(snapshot, fresh: fresh, cancellation: cancellation) { done, total in
+                let result = session.runAll(job, fresh: fresh, cancellation: cancellation) { done, total in
                     reporter?.report(done: done, total: total)
                 }
                 reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")
                 if result.cancelled { throw ResponseError.requestCancelled }
+                // The verdicts describe the text while it is unchanged: shown like a background run's.
+                self.queue.async { [self] in
+                    guard phase == .running, project.workspace.accept(result) else { return }
+                    publish(project)
+                    refreshLenses()
+                }
                 let count = { (status: String) in result.verdicts.filter { $0.status.rawValue == status }.count }
                 return [
                     "verdicts": .integer(result.verdicts.count),

@@ -61,6 +61,9 @@ final class QueryEncoder {
     private(set) var rawLocations: [FileLocation] = []
     /// Top-level clause terms per session, for blame: (session, clause, term).
     private(set) var clauseTerms: [(session: Int, clause: Clause, term: Term)] = []
+    /// Clauses (by their origin's location) left out wherever blame is recorded: blame asks
+    /// whether a counterexample remains without them.
+    var removedClauses: Set<FileLocation> = []
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
     private var likeFunction: FuncDecl?
     /// Per string-encoded family: its order (an unknown relation: text sorts by the database's
@@ -231,6 +234,7 @@ final class QueryEncoder {
     func encode(_ clauses: [Clause], row: RowInstance, session: SessionInstance, positive: Bool, recordBlame: Bool = false) throws -> Term {
         var terms: [Term] = []
         for clause in clauses {
+            if recordBlame, let origin = clause.origin, removedClauses.contains(origin.location) { continue }
             let term = try encode(clause, row: row, session: session, positive: positive)
             if recordBlame, clause.origin != nil { clauseTerms.append((session.index, clause, term)) }
             terms.append(term)
