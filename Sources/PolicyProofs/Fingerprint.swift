@@ -74,17 +74,7 @@ struct Fingerprint {
 
     /// The tables traversals in the clauses reach directly or nested.
     func targets(_ clauses: [Clause]) -> [QualifiedName] {
-        var result: [QualifiedName] = []
-        func visit(_ clause: Clause) {
-            for atom in clause.atoms {
-                if case .exists(let traversal) = atom {
-                    if !result.contains(traversal.target) { result.append(traversal.target) }
-                    visit(traversal.clause)
-                }
-            }
-        }
-        clauses.forEach(visit)
-        return result
+        clauses.traversalTargets
     }
 
     /// The session types, declared functions and missing-context mode, which change every encoding.

@@ -584,8 +584,8 @@ struct ProofPlanner {
         let set = self.set
         for i in 0..<roles.count {
             for j in (i + 1)..<roles.count {
-                let first = effective(table, command, role: set.roles.contains(roles[i]) ? roles[i] : PolicySet.publicRole, side: .using)
-                let second = effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
+                let first = effective(table, command, role: set.dimension(of: roles[i]), side: .using)
+                let second = effective(table, command, role: set.dimension(of: roles[j]), side: .using)
                 var query = ProofQuery(
                     proof: .roleSeparation, table: table, command: command, role: "\(roles[i]),\(roles[j])", key: nil, side: .using,
                     cacheKey: "roles|\(environment)|" + print(first) + "||" + print(second),

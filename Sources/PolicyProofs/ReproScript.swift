@@ -139,6 +139,12 @@ public enum ReproScript {
             ? "'pgpe_repro_' || pg_backend_pid()" : SQLQuoting.literal(role)
         var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
         lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")
+        // The memberships the schema gives the role: the policies of those roles apply to it too.
+        for parent in policySet.roleGraph.privileges(of: role).subtracting([role]).sorted() {
+            let quoted = SQLQuoting.literal(parent)
+            lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(quoted)) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', \(quoted)); END IF;")
+            lines.append("  IF NOT pg_has_role(r, \(quoted), 'USAGE') THEN EXECUTE format('GRANT %I TO %I', \(quoted), r); END IF;")
+        }
         lines.append(contentsOf: grants)
         lines.append("  PERFORM set_config('pgpe.repro_role', r, true);")
         lines.append("END")

@@ -106,6 +106,10 @@ import TestSupport
                     let session = probe.session(key, value, rng: &rng)
                     let result = try reach(session)
                     if !result.keys.isEmpty { leaks.append("rows \(result.keys.sorted()) reached by session \(session)") }
+                    // With `missing_context: deny` an unset key reaches nothing, and fails nothing either.
+                    if let error = result.error, probe.policySet.config.missingContext == .deny {
+                        leaks.append("an error instead of no rows for session \(session): \(error)")
+                    }
                 }
             }
         }
