@@ -64,15 +64,14 @@ final class QueryEncoder {
     private(set) var rawLocations: [FileLocation] = []
     /// Equalities met on columns where equality is not identity: `table.column: why`.
     private(set) var equalityCaveats: [String] = []
-    private var equivalences: [String: FuncDecl] = [:]
     /// Top-level clause terms per session, for blame: (session, clause, term).
     private(set) var clauseTerms: [(session: Int, clause: Clause, term: Term)] = []
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
-    private var likeFunction: FuncDecl?
-    /// Per string-encoded family: its order (an unknown relation: text sorts by the database's
-    /// collation, enums by declaration, json and intervals by rules of their own) and, for
-    /// families without canonical literals, the value each literal's text stands for.
-    private var orderFunctions: [TypeFamily: FuncDecl] = [:]
+    /// Unknown relations on strings by name: per string-encoded family its order (text sorts by
+    /// the database's collation, enums by declaration, json and intervals by rules of their own),
+    /// LIKE against a non-literal pattern, and per caveat an equivalence (`stringRelation`).
+    private var relations: [String: FuncDecl] = [:]
+    /// Per family without canonical literals, the value each literal's text stands for.
     private var literalFunctions: [TypeFamily: FuncDecl] = [:]
     /// The literals of families without canonical spellings: (family, text, the term of its value).
     private(set) var opaqueLiterals: [(family: TypeFamily, text: String, term: Term)] = []
@@ -339,7 +338,7 @@ final class QueryEncoder {
             if case .literal(.string(let pattern)) = rhs {
                 matches = try z3.matches(left.value, z3.likeRegex(pattern))
             } else {
-                let function = try likeDecl()
+                let function = try stringRelation("like")
                 matches = try function.apply([left.value, right.value])
             }
             relation = op == .like ? matches : try z3.not(matches)
@@ -393,13 +392,7 @@ final class QueryEncoder {
         guard let caveat else { return try z3.eq(a, b) }
         if !equalityCaveats.contains(caveat) { equalityCaveats.append(caveat) }
         guard rawMode == .free else { return try z3.eq(a, b) }
-        let decl: FuncDecl
-        if let known = equivalences[caveat] {
-            decl = known
-        } else {
-            decl = try z3.function("equivalent.\(equivalences.count)", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
-            equivalences[caveat] = decl
-        }
+        let decl = try stringRelation("equivalent " + caveat)
         return try z3.or(z3.eq(a, b), decl.apply([a, b]))
     }
 
@@ -426,13 +419,7 @@ final class QueryEncoder {
             // Not byte order: PostgreSQL sorts text by the column's collation (`'b' <= 'B'` in
             // en_US), enums by declaration. An unknown relation stands for any of them; only
             // what every order has is kept: `a < a` is false and `a <= a` true.
-            let decl: FuncDecl
-            if let known = orderFunctions[family] {
-                decl = known
-            } else {
-                decl = try z3.function("less.\(family.rawValue)", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
-                orderFunctions[family] = decl
-            }
+            let decl = try stringRelation("less.\(family.rawValue)")
             let less = try decl.apply([a, b])
             return strict ? try z3.and(less, z3.not(z3.eq(a, b))) : try z3.or(less, z3.eq(a, b))
         case .int, .real:
@@ -440,10 +427,12 @@ final class QueryEncoder {
         }
     }
 
-    private func likeDecl() throws -> FuncDecl {
-        if let likeFunction { return likeFunction }
-        let decl = try z3.function("like", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
-        likeFunction = decl
+    /// An unknown relation on two strings (an order, LIKE with a pattern from a column, an
+    /// equivalence), made once per name.
+    private func stringRelation(_ name: String) throws -> FuncDecl {
+        if let known = relations[name] { return known }
+        let decl = try z3.function(name, domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
+        relations[name] = decl
         return decl
     }
 

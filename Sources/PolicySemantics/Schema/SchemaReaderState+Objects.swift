@@ -51,9 +51,10 @@ extension SchemaReaderState {
                 draft.notNull = false
             } else if cursor.accept(word: "collate") {
                 draft.collation = cursor.name().map(collationName)
-            } else if cursor.accept(word: "check"), let close = cursor.matchingParenEnd() {
+            } else if cursor.isWord("check"), cursor.isKind(.leftParen, at: 1) {
                 let start = cursor.currentRange.start
-                cursor.move(to: close)
+                cursor.advance()
+                cursor.skipGroupOrToken()
                 draft.checks.append(file.text(in: SourceRange(start: start, end: cursor.previousRange.end)))
             } else {
                 cursor.skipGroupOrToken()
@@ -201,12 +202,7 @@ extension SchemaReaderState {
     /// `GRANT role [, ...] TO member [, ...] [WITH ADMIN|INHERIT|SET option ...] [GRANTED BY r]`
     /// (a privilege grant, `GRANT ... ON ...`, is not about roles and is skipped).
     mutating func readGrantRole(_ cursor: inout SQLCursor) {
-        var probe = cursor
-        while let token = probe.peek() {
-            if token.isWord("on") { return }
-            if token.isWord("to") { break }
-            probe.advance()
-        }
+        guard Self.isAboutRoles(cursor, until: "to") else { return }
         let granted = roleList(&cursor)
         guard cursor.accept(word: "to") else { return }
         var members: [String] = []
@@ -231,12 +227,7 @@ extension SchemaReaderState {
 
     /// `REVOKE [ADMIN|INHERIT|SET OPTION FOR] role [, ...] FROM member [, ...]`.
     mutating func readRevokeRole(_ cursor: inout SQLCursor) {
-        var probe = cursor
-        while let token = probe.peek() {
-            if token.isWord("on") { return }
-            if token.isWord("from") { break }
-            probe.advance()
-        }
+        guard Self.isAboutRoles(cursor, until: "from") else { return }
         var onlyOption = false
         if cursor.isWord("option", at: 1) && cursor.isWord("for", at: 2) {
             onlyOption = !cursor.isWord("inherit")
@@ -258,6 +249,17 @@ extension SchemaReaderState {
         for member in roleList(&cursor) {
             memberships[member]?.removeAll { revoked.contains($0.role) }
         }
+    }
+
+    /// Whether a GRANT or REVOKE is about role memberships: no `ON` comes before `word`.
+    private static func isAboutRoles(_ cursor: SQLCursor, until word: String) -> Bool {
+        var probe = cursor
+        while let token = probe.peek() {
+            if token.isWord("on") { return false }
+            if token.isWord(word) { return true }
+            probe.advance()
+        }
+        return true
     }
 
     /// The roles with the memberships through which each has other roles' privileges.
