@@ -50,10 +50,14 @@ struct CatalogIntrospector {
                 grants.append(SnapshotGrant(schema: schema, table: name, grantee: grantee, privilege: privilege))
             }
         }
+        var collations: [String: Bool] = [:]
         for row in columnRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
             let type = resolver.type(oid: row["type_oid"]?.int, text: row["type"]?.string ?? "")
-            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false))
+            let collation = row["collation"]?.string
+            if let collation { collations[collation] = row["collation_deterministic"]?.bool ?? true }
+            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false,
+                                                    collation: collation))
         }
         for row in keyRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil else { continue }
@@ -88,12 +92,14 @@ struct CatalogIntrospector {
             guard let name = row["name"]?.string else { return nil }
             memberships[name] = (row["member_of"]?.stringArray ?? []).compactMap { $0 }
             return RoleModel(name: name, canLogin: row["login"]?.bool ?? false,
-                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false)
+                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false,
+                             memberOf: (row["inherits_from"]?.stringArray ?? []).compactMap { $0 })
         }
         let policies = Self.policies(policyRows.rows)
         grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
         let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
-                                schemaNames: schemaNames, origin: origin)
+                                schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
+                                collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
         let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
         return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
     }
@@ -126,7 +132,8 @@ struct CatalogIntrospector {
             resolver.userTypes[oid] = CatalogTypeResolver.UserType(
                 schema: schema, name: name, kind: row["kind"]?.string ?? "b", category: row["category"]?.string ?? "",
                 baseOID: row["base_oid"]?.int, baseText: row["base_type"]?.string,
-                elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string)
+                elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string,
+                notNull: row["not_null"]?.bool ?? false, checks: (row["checks"]?.stringArray ?? []).compactMap { $0 })
         }
         return resolver
     }

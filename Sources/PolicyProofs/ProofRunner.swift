@@ -148,12 +148,19 @@ final class ProofRunner {
         return "undecided"
     }
 
-    private func rawReason(_ encoder: QueryEncoder?) -> String {
-        let places = (encoder?.rawLocations ?? []).map { location -> String in
-            let line = sourceLine(location)
-            return "\(location.file):\(line)"
+    /// Why an answer rests on what the solver cannot know: raw SQL (its places, relative to the
+    /// project), or an equality that is not identity (its column and collation).
+    private func opaqueReason(_ encoder: QueryEncoder?) -> String {
+        var reasons: [String] = []
+        if let raw = encoder?.rawLocations, !raw.isEmpty {
+            let places = raw.map { "\(set.config.displayPath($0.file)):\(sourceLine($0))" }
+            reasons.append("depends on raw SQL at " + places.joined(separator: ", "))
         }
-        return "depends on raw SQL at " + (places.isEmpty ? "an unknown place" : places.joined(separator: ", "))
+        if let caveats = encoder?.equalityCaveats, !caveats.isEmpty {
+            reasons.append("depends on equality on " + caveats.joined(separator: ", ")
+                + ", which is not identity: different values may be equal there, so different keys may match the same row")
+        }
+        return reasons.isEmpty ? "depends on raw SQL at an unknown place" : reasons.joined(separator: "; ")
     }
 
     private func sourceLine(_ location: FileLocation) -> Int {
@@ -204,7 +211,8 @@ final class ProofRunner {
         guard let result = first.result else {
             return make(.unknown, unknownReason(nil, error: first.error))
         }
-        let hasRaw = !(first.encoder?.rawLocations.isEmpty ?? true)
+        // Raw SQL or an equality that is not identity: solved again read adversarially.
+        let hasRaw = !(first.encoder?.rawLocations.isEmpty ?? true) || !(first.encoder?.equalityCaveats.isEmpty ?? true)
         switch (result, query.failsWhenSatisfiable) {
         case (.unknown, _):
             return make(.unknown, unknownReason(result, error: nil))
@@ -228,7 +236,7 @@ final class ProofRunner {
                 total += extra
                 return make(.failed, failureReason, model: chosen, checked: chosenCheck)
             case .unsat?:
-                return make(.unknown, rawReason(first.encoder))
+                return make(.unknown, opaqueReason(first.encoder))
             default:
                 return make(.unknown, unknownReason(second.result, error: second.error))
             }
@@ -238,7 +246,7 @@ final class ProofRunner {
             total += second.milliseconds
             switch second.result {
             case .sat?: return make(.proven, nil)
-            case .unsat?: return make(.unknown, rawReason(first.encoder))
+            case .unsat?: return make(.unknown, opaqueReason(first.encoder))
             default: return make(.unknown, unknownReason(second.result, error: second.error))
             }
         }
