@@ -2,8 +2,8 @@
 -- three syntax errors and a leaking policy set in a copy of the example workspace, and checks
 -- that Neovim detected the filetype, started `pgpe lsp` by itself, received the three syntax
 -- errors and the tenant-isolation diagnostic, that hover returns the effective predicate, that
--- the usual keys are mapped on attach, and that the "Show compiled SQL" code action opens a
--- scratch buffer holding the server's SQL.
+-- the usual keys are mapped on attach, that the "Show compiled SQL" code action opens a
+-- scratch buffer holding the server's SQL, and that a change to schema.sql on disk is seen.
 -- Environment: PGPE_BIN (the pgpe binary), PGPE_NVIM_WORKSPACE (the workspace copy).
 local failures = {}
 local function fail(message)
@@ -125,6 +125,30 @@ else
   if vim.bo[buf].filetype ~= 'sql' or vim.bo[buf].buftype ~= 'nofile' then
     fail('scratch buffer filetype ' .. vim.bo[buf].filetype .. ', buftype ' .. vim.bo[buf].buftype)
   end
+end
+
+-- schema.sql changes on disk (projects.name becomes title): the server notices (Neovim 0.7
+-- cannot watch files for it, so the server polls) and reports the unknown column on line 6.
+local schema_path = workspace .. '/schema.sql'
+local schema_file = io.open(schema_path, 'r')
+local schema_text = schema_file:read('*a')
+schema_file:close()
+local changed, count = schema_text:gsub('\n    name       text NOT NULL,\n    owner_id', '\n    title      text NOT NULL,\n    owner_id', 1)
+if count ~= 1 then fail('schema.sql has no projects.name to rename') end
+schema_file = io.open(schema_path, 'w')
+schema_file:write(changed)
+schema_file:close()
+local function unknown_column()
+  for _, d in ipairs(vim.diagnostic.get(source)) do
+    if d.message:find("unknown column 'name'", 1, true) then return d end
+  end
+end
+if not vim.wait(20000, function() return unknown_column() ~= nil end, 100) then
+  local all = {}
+  for _, d in ipairs(vim.diagnostic.get(source)) do table.insert(all, (d.lnum + 1) .. ':' .. d.message) end
+  fail('the schema change was not seen; diagnostics ' .. table.concat(all, ' | '))
+elseif unknown_column().lnum + 1 ~= 6 then
+  fail('unknown column at line ' .. (unknown_column().lnum + 1))
 end
 
 finish()
