@@ -12,6 +12,13 @@
 
 ;;; Code:
 
+(require 'cl-lib)
+(require 'eieio)  ; `defclass' of the Eglot server class
+(declare-function jsonrpc-request "jsonrpc")
+(declare-function eglot-current-server "eglot")
+(declare-function eglot--path-to-uri "eglot")
+(defvar eglot-server-programs)
+
 (defgroup pgpe nil
   "Editing pgpe policy files."
   :group 'languages)
@@ -69,20 +76,21 @@ names), variable (column names), builtin (operators and type names).")
   (add-hook 'project-find-functions #'pgpe-project-find nil t))
 
 (defun pgpe-project-root (directory)
-  "The directory holding pgpe.yaml (or pgpe.yml) at DIRECTORY or above it, or nil."
+  "The directory holding pgpe.yaml (or pgpe.yml) at or above DIRECTORY."
   (let ((found (or (locate-dominating-file directory "pgpe.yaml")
                    (locate-dominating-file directory "pgpe.yml"))))
     (and found (file-name-as-directory (expand-file-name found)))))
 
 (defun pgpe-project-find (directory)
-  "The pgpe project of DIRECTORY for `project-find-functions' (buffer-local in `pgpe-mode').
-The project is the directory holding pgpe.yaml, inside version control or not, so that
-Eglot starts the server there and watches the files under it (schema.sql, pgpe.yaml)."
+  "The pgpe project of DIRECTORY, for `project-find-functions'.
+Buffer-local in `pgpe-mode'.  The project is the directory holding
+pgpe.yaml, inside version control or not, so that Eglot starts the
+server there and watches the files under it (schema.sql, pgpe.yaml)."
   (let ((root (pgpe-project-root directory)))
     (and root (cons 'transient root))))
 
 (defun pgpe-show-sql (sql title)
-  "Show SQL in the read-only buffer *pgpe compiled SQL: TITLE* and return the buffer."
+  "Show SQL in the read-only buffer *pgpe compiled SQL: TITLE*; return it."
   (let ((buffer (get-buffer-create (format "*pgpe compiled SQL: %s*" title))))
     (with-current-buffer buffer
       (let ((inhibit-read-only t))
@@ -99,7 +107,8 @@ Eglot starts the server there and watches the files under it (schema.sql, pgpe.y
   (equal (format "%s" command) "pgpe.showCompiledSql"))
 
 (defun pgpe--show-compiled-sql (server arguments)
-  "Ask SERVER for the compiled SQL with ARGUMENTS (a vector of one object) and show it."
+  "Ask SERVER for the compiled SQL with ARGUMENTS and show it.
+ARGUMENTS is the command's vector of one object (:uri, :policy)."
   (let* ((argument (and (> (length arguments) 0) (aref arguments 0)))
          (title (or (plist-get argument :policy) "workspace"))
          (sql (jsonrpc-request server :workspace/executeCommand
@@ -107,7 +116,8 @@ Eglot starts the server there and watches the files under it (schema.sql, pgpe.y
     (when (stringp sql) (pgpe-show-sql sql title))))
 
 (defun pgpe-show-compiled-sql (&optional policy)
-  "Show the compiled SQL of POLICY (a name), or of the workspace when POLICY is nil or empty."
+  "Show the compiled SQL of POLICY (a name).
+Without POLICY (nil or empty), the compiled SQL of the workspace."
   (interactive (list (read-string "Policy (empty for the workspace): ")))
   (let ((server (and (fboundp 'eglot-current-server) (eglot-current-server))))
     (unless server (user-error "No pgpe language server for this buffer"))
