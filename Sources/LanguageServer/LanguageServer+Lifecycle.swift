@@ -17,6 +17,7 @@ extension LanguageServer {
         if roots.isEmpty, let rootURI = params["rootUri"]?.string { roots.append(uris.path(of: rootURI)) }
         if roots.isEmpty, let rootPath = params["rootPath"]?.string { roots.append(DocumentURI.normalize(rootPath)) }
         for root in roots where root.hasPrefix("/") { registry.addRoot(root) }
+        if let pid = params["processId"]?.int { watchParent(pid) }
         phase = .running
         return ["capabilities": ServerCapabilities.json(encoding: encoding),
                 "serverInfo": ["name": "pgpe", "version": .string(LanguageServer.version)]]
@@ -60,6 +61,18 @@ extension LanguageServer {
             project.runningProofs?.cancel()
             project.runningProofs = nil
         }
+    }
+
+    /// Exits (code 1, as for `exit` without `shutdown`) once the client's process `pid` is gone.
+    func watchParent(_ pid: Int) {
+        guard pid > 0, pid <= Int(Int32.max), options.parentCheckInterval > 0 else { return }
+        let watcher = ParentProcessWatcher(pid: pid_t(pid), interval: options.parentCheckInterval) { [weak self] in
+            ServerLog.write("the client's process \(pid) is gone; exiting")
+            guard let self else { return }
+            self.queue.async { self.finish(exitCode: 1) }
+        }
+        parentWatcher = watcher
+        watcher.start()
     }
 
     /// Starts the fallback watcher, unless polling is off.

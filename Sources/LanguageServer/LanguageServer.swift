@@ -55,6 +55,8 @@ public final class LanguageServer: @unchecked Sendable {
     var openTexts: [String: (text: String, version: Int)] = [:]
     /// The fallback file watcher, when the client cannot watch files.
     var poller: FilePoller?
+    /// Watches the client's process, when `initialize` named it.
+    var parentWatcher: ParentProcessWatcher?
     /// Numbers progress tokens.
     var progressCounter = 0
 

@@ -15,6 +15,9 @@ public struct LanguageServerOptions: Sendable {
     /// How often files on disk are checked for changes when the client cannot watch them, in
     /// seconds (0 turns polling off).
     public var pollInterval: Double = 2
+    /// How often the server checks that the client's process (`initialize`'s `processId`) still
+    /// runs, in seconds; it exits once it is gone (0 turns the check off).
+    public var parentCheckInterval: Double = 3
 
     /// The defaults.
     public init() {}

@@ -20,9 +20,11 @@ public struct WorkspaceSnapshot: Sendable {
 
     /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
     /// text in `previous` are not parsed again, and with a `checkCache` (kept by the caller
-    /// between snapshots) not checked again either.
+    /// between snapshots) not checked again either. A changed file whose text is that of its
+    /// entry in `sources` (an editor's document) is parsed from that source file (its bytes and
+    /// line table are not made again).
     public init(config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil,
-                checkCache: CheckCache? = nil) {
+                checkCache: CheckCache? = nil, sources: [String: SourceFile] = [:]) {
         var reused: [String: ParsedFile] = [:]
         if let previous {
             for file in previous.files { reused[file.source.path] = file }
@@ -31,6 +33,8 @@ public struct WorkspaceSnapshot: Sendable {
         for (path, text) in documents {
             if let old = reused[path], old.source.text == text {
                 files.append(old)
+            } else if let source = sources[path], source.text == text {
+                files.append(Parser.parse(source))
             } else {
                 files.append(Parser.parse(text: text, path: path))
             }

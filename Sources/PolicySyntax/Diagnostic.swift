@@ -34,4 +34,12 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// The diagnostic's byte range in its file.
     public var range: SourceRange { location.range }
+
+    /// The diagnostic after the text of `path` moved `delta` bytes: its location, notes and
+    /// fix-its in that file move with it, the rest stays.
+    public func shifted(by delta: Int, in path: String) -> Diagnostic {
+        Diagnostic(id: id, severity: severity, message: message, location: location.shifted(by: delta, in: path),
+                   notes: notes.map { DiagnosticNote(message: $0.message, location: $0.location.shifted(by: delta, in: path)) },
+                   fixIts: fixIts.map { $0.shifted(by: delta, in: path) })
+    }
 }

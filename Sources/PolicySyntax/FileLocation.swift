@@ -10,4 +10,10 @@ public struct FileLocation: Hashable, Sendable {
         self.file = file
         self.range = range
     }
+
+    /// The location after the text of `path` moved `delta` bytes (a location in another file
+    /// stays).
+    public func shifted(by delta: Int, in path: String) -> FileLocation {
+        file == path ? FileLocation(file: file, range: range.shifted(by: delta)) : self
+    }
 }

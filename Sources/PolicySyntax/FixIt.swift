@@ -13,4 +13,10 @@ public struct FixIt: Hashable, Sendable {
         self.file = file
         self.edits = edits
     }
+
+    /// The fix-it after the text of `path` moved `delta` bytes (one for another file stays).
+    public func shifted(by delta: Int, in path: String) -> FixIt {
+        guard file == path else { return self }
+        return FixIt(title: title, file: file, edits: edits.map { TextEdit(range: $0.range.shifted(by: delta), newText: $0.newText) })
+    }
 }

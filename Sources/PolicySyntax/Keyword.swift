@@ -44,11 +44,30 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
         return table
     }()
 
-    /// The keyword spelled by `text`, ignoring case.
+    /// The keywords with their spelling's bytes, by length and by the low five bits of their
+    /// first letter (which a letter's two cases share).
+    private static let candidates: [[[(Keyword, [UInt8])]]] = {
+        var candidates = [[[(Keyword, [UInt8])]]](repeating: [[(Keyword, [UInt8])]](repeating: [], count: 32), count: 12)
+        for keyword in Keyword.allCases {
+            let bytes = Array(keyword.rawValue.utf8)
+            candidates[bytes.count][Int(bytes[0] & 0x1F)].append((keyword, bytes))
+        }
+        return candidates
+    }()
+
+    /// The keyword spelled by `text`, ignoring case. Every identifier of a file is looked up, so
+    /// ASCII words are compared byte by byte with the few keywords of their length and initial
+    /// (no upper-cased copy, no hashing); other text goes through Unicode upper-casing.
     public static func lookup(_ text: String) -> Keyword? {
-        let count = text.utf8.count
-        guard count >= 2, count <= 11 else { return nil }
-        return table[text.uppercased()]
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count >= 2, count <= 11, let first = utf8.first else { return nil }
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return table[text.uppercased()] }
+        for (keyword, spelling) in candidates[count][Int(first & 0x1F)]
+        where spelling.elementsEqual(utf8, by: { $0 == ($1 >= 0x61 && $1 <= 0x7A ? $1 - 0x20 : $1) }) {
+            return keyword
+        }
+        return nil
     }
 
     /// Whether the word is written like a function (`col(...)`) and printed in lower case.

@@ -30,6 +30,11 @@ public struct SourceRange: Hashable, Sendable, Comparable, CustomStringConvertib
         SourceRange(start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// The range `delta` bytes later (earlier when negative).
+    public func shifted(by delta: Int) -> SourceRange {
+        SourceRange(start: start + delta, end: end + delta)
+    }
+
     public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
         lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
     }

@@ -13,6 +13,7 @@ enum BenchMain {
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,
         "lsp-engine": LSPBench.runEngine,
+        "lsp-file": LSPBench.runOneFile,
     ]
 
     static func main() {

@@ -63,6 +63,21 @@ enum Clock {
         return times[times.count / 2]
     }
 
+    /// The median wall time in milliseconds of running `binary` with `arguments` in `directory`
+    /// as a whole process (output discarded), over `repetitions` runs.
+    static func medianRun(_ binary: String, _ arguments: [String], in directory: URL, repetitions: Int) -> Double {
+        median(repetitions) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try? process.run()
+            process.waitUntilExit()
+        }
+    }
+
     /// The p-th percentile (0...100) of `values`.
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }

@@ -52,16 +52,7 @@ enum CompileBench {
         }
         report.add("parse + check + compile of that workspace (in process)", whole, "ms", target: 50)
         if let binary = ProcessInfo.processInfo.environment["PGPE_BIN"], !binary.isEmpty {
-            let process = Clock.median(11) {
-                let task = Process()
-                task.executableURL = URL(fileURLWithPath: binary)
-                task.arguments = ["compile"]
-                task.currentDirectoryURL = directory
-                task.standardOutput = FileHandle.nullDevice
-                task.standardError = FileHandle.nullDevice
-                try? task.run()
-                task.waitUntilExit()
-            }
+            let process = Clock.medianRun(binary, ["compile"], in: directory, repetitions: 11)
             report.add("pgpe compile on that workspace (whole process)", process, "ms")
         }
     }

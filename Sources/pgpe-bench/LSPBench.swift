@@ -64,29 +64,7 @@ enum LSPBench {
         // 1. Typing: insert a clause character by character into a policy, then delete it again.
         var document = Document(text: targetText)
         var version = 1
-        var editTimes: [Double] = []
-        // A one-table permissive policy (`TO app_admin … CLAUSE col(tenant_id) = session(…) AND …`).
-        guard let anchor = document.text.range(of: "AND col(status) IN lit(['open', 'closed'])\n") else {
-            throw BenchFailure("the generated workspace has no one-table tenant clause to edit")
-        }
-        let insertAt = document.offset(of: anchor.upperBound) - 1
-        let typed = " AND col(status) != lit('archived')"
-        var cursor = insertAt
-        for character in typed {
-            version += 1
-            let change = document.replace(cursor, cursor, with: String(character))
-            cursor += String(character).utf8.count
-            editTimes.append(try timedEdit(client, uri: uri, version: version, change: change))
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        for _ in typed {
-            version += 1
-            let length = document.lastCharacterLength(before: cursor)
-            let change = document.replace(cursor - length, cursor, with: "")
-            cursor -= length
-            editTimes.append(try timedEdit(client, uri: uri, version: version, change: change))
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        let editTimes = try typeAndUndo(client, uri: uri, document: &document, version: &version)
         report.add("edit → syntax/semantic diagnostics, p50 (\(editTimes.count) edits)", Clock.percentile(editTimes, 50), "ms")
         report.add("edit → syntax/semantic diagnostics, p99", Clock.percentile(editTimes, 99), "ms", target: 10)
         try waitForProofs(client, uri: uri, timeout: 120)
@@ -169,6 +147,81 @@ enum LSPBench {
         let code = client.waitForExit(timeout: 10)
         report.notes.append("server exit code after shutdown and exit: \(code.map(String.init) ?? "still running")")
         return report
+    }
+
+    /// Issue 11's case (suite `lsp-file`): every policy of the generated workspace in one file
+    /// of 5,000+ lines, opened in a fresh server with background proofs on; typing into it as in
+    /// `run`, edit → diagnostics and the server's peak memory.
+    static func runOneFile() throws -> BenchReport {
+        var report = BenchReport(suite: "lsp-file")
+        let generated = WorkspaceGenerator(tables: 200, policies: 50, minimumLines: 5_000, fileCount: 1).generate()
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-bench-lsp-file-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try generated.write(to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard generated.policies.count == 1, let (name, text) = generated.policies.first else {
+            throw BenchFailure("the generator made \(generated.policies.count) files, not one")
+        }
+        report.notes.append("workspace: one file of \(generated.policyLineCount) lines, 200 tables")
+        try measureEngine(directory: directory, report: &report)
+        let client = try Client(binary: binary(), arguments: ["lsp"])
+        defer { client.stop() }
+        _ = try client.request("initialize", [
+            "processId": .integer(Int(getpid())),
+            "rootUri": .string(directory.absoluteString),
+            "capabilities": ["general": ["positionEncodings": ["utf-16"]]],
+        ], timeout: 60)
+        client.notify("initialized", [:])
+        let uri = directory.appendingPathComponent("policies").appendingPathComponent(name).absoluteString
+        let opened = Clock.now()
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1, "text": .string(text)]])
+        _ = try client.waitForDiagnostics(uri: uri, version: 1, timeout: 60)
+        report.add("open → first diagnostics", Clock.now() - opened, "ms")
+        var document = Document(text: text)
+        var version = 1
+        var times: [Double] = []
+        // Twice: while the first background proofs still run, and again once they are done.
+        times += try typeAndUndo(client, uri: uri, document: &document, version: &version)
+        try waitForProofs(client, uri: uri, timeout: 600)
+        times += try typeAndUndo(client, uri: uri, document: &document, version: &version)
+        report.add("edit → syntax/semantic diagnostics, p50 (\(times.count) edits)", Clock.percentile(times, 50), "ms", target: 30)
+        report.add("edit → syntax/semantic diagnostics, p99", Clock.percentile(times, 99), "ms", target: 30)
+        try waitForProofs(client, uri: uri, timeout: 600)
+        report.add("server resident memory, peak (VmHWM)", Double(client.memory("VmHWM")) / 1024, "MB", target: 200)
+        report.add("server resident memory, at the end (VmRSS)", Double(client.memory("VmRSS")) / 1024, "MB")
+        _ = try client.request("shutdown", nil, timeout: 10)
+        client.notify("exit", nil)
+        _ = client.waitForExit(timeout: 10)
+        return report
+    }
+
+    /// Types ` AND col(status) != lit('archived')` character by character at the end of the first
+    /// one-table tenant clause of `document`, then deletes it again, one change per keystroke;
+    /// returns the time from each change to its diagnostics, in milliseconds.
+    static func typeAndUndo(_ client: Client, uri: String, document: inout Document, version: inout Int) throws -> [Double] {
+        // A one-table permissive policy (`TO app_admin … CLAUSE col(tenant_id) = session(…) AND …`).
+        guard let anchor = document.text.range(of: "AND col(status) IN lit(['open', 'closed'])\n") else {
+            throw BenchFailure("the generated workspace has no one-table tenant clause to edit")
+        }
+        let typed = " AND col(status) != lit('archived')"
+        var cursor = document.offset(of: anchor.upperBound) - 1
+        var times: [Double] = []
+        for character in typed {
+            version += 1
+            let change = document.replace(cursor, cursor, with: String(character))
+            cursor += String(character).utf8.count
+            times.append(try timedEdit(client, uri: uri, version: version, change: change))
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        for _ in typed {
+            version += 1
+            let length = document.lastCharacterLength(before: cursor)
+            let change = document.replace(cursor - length, cursor, with: "")
+            cursor -= length
+            times.append(try timedEdit(client, uri: uri, version: version, change: change))
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return times
     }
 
     /// The engine alone, in this process (no protocol, no other thread): what one keystroke

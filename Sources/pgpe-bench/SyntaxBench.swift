@@ -5,7 +5,7 @@ import PolicySyntax
 import TestSupport
 
 /// Issue 2's benchmark: parse and check of a generated 5,000-line workspace over 200 tables,
-/// and `pgpe check` on the example as a whole process.
+/// and `pgpe check` on the example as a whole process; issue 11's policy of 8,000 `OR CLAUSE`s.
 enum SyntaxBench {
     static func run() throws -> BenchReport {
         var report = BenchReport(suite: "syntax")
@@ -40,6 +40,42 @@ enum SyntaxBench {
                 report.add("pgpe check on the example (whole process, hyperfine median)", median, "ms", target: 50)
             }
         }
+        try measureWidePolicy(report: &report)
         return report
+    }
+
+    /// One policy of 8,000 `OR CLAUSE`s (issue 11): load and check in process, and `pgpe check`
+    /// as a whole process when `PGPE_BIN` is set. Both should grow about linearly with the clauses.
+    static func measureWidePolicy(report: inout BenchReport) throws {
+        var generated = WorkspaceGenerator(tables: 20, policies: 0).generate()
+        generated.policies = ["wide.policy": wideOrPolicy(clauses: 8_000, table: WorkspaceGenerator.tableName(1))]
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-bench-wide-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try generated.write(to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configPath = directory.appendingPathComponent("pgpe.yaml").path
+        var diagnostics = 0
+        let load = Clock.median(3) {
+            diagnostics = (try? WorkspaceLoader.load(configPath: configPath, directory: directory.path))?.diagnostics.count ?? -1
+        }
+        report.add("one policy of 8,000 OR CLAUSEs: load and check (in process)", load, "ms", target: 1_000)
+        report.notes.append("wide policy: \(diagnostics) diagnostics")
+        if let binary = ProcessInfo.processInfo.environment["PGPE_BIN"] {
+            let whole = Clock.medianRun(binary, ["check"], in: directory, repetitions: 3)
+            report.add("one policy of 8,000 OR CLAUSEs: pgpe check (whole process, median of 3)", whole, "ms", target: 1_000)
+        }
+    }
+
+    /// A policy on `table` whose `clauses` clauses each pin the tenant and one distinct status
+    /// (none implies another), a few with an owner or a level besides.
+    static func wideOrPolicy(clauses: Int, table: String) -> String {
+        var text = "POLICY wide\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('\(table)')\n"
+        for index in 0..<clauses {
+            var clause = "col(tenant_id) = session('app.tenant_id') AND col(status) = lit('s\(index)')"
+            if index % 3 == 1 { clause += " AND col(owner_id) = session('app.user_id')" }
+            if index % 5 == 2 { clause += " AND col(level) >= lit(\(index % 17))" }
+            text += (index == 0 ? "  CLAUSE " : "  OR CLAUSE ") + clause + "\n"
+        }
+        return text
     }
 }

@@ -45,6 +45,24 @@ import Testing
         #expect(harness.exitCode() == 1)
     }
 
+    @Test func theServerExitsWhenTheClientsProcessDies() throws {
+        var options = LanguageServerOptions()
+        options.parentCheckInterval = 0.1
+        let harness = try ServerHarness(options: options)
+        // A stand-in for the editor: a process that lives until it is told to end.
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        client.arguments = ["60"]
+        try client.run()
+        // SIGKILL: a child spawned from a test thread inherits its blocked signals, SIGTERM among them.
+        defer { if client.isRunning { kill(client.processIdentifier, SIGKILL) } }
+        harness.initialize(processId: client.processIdentifier)
+        #expect(harness.exitCode(timeout: 0.5) == nil, "the server exited while its client still ran")
+        kill(client.processIdentifier, SIGKILL)
+        client.waitUntilExit()
+        #expect(harness.exitCode(timeout: 10) == 1)
+    }
+
     @Test func garbageIsAnsweredAndTheServerGoesOn() throws {
         let harness = try ServerHarness()
         harness.initialize()

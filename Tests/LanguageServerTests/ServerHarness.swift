@@ -133,10 +133,13 @@ final class ServerHarness: @unchecked Sendable {
         return received
     }
 
-    /// `initialize` and `initialized` with `capabilities`; returns the result.
+    /// `initialize` and `initialized` with `capabilities` (and the client's `processId`);
+    /// returns the result.
     @discardableResult
-    func initialize(capabilities: JSONValue = [:], options: JSONValue = ["backgroundProofs": false]) -> JSONValue? {
-        let result = request("initialize", ["processId": .null, "rootUri": .string(directory.absoluteString),
+    func initialize(capabilities: JSONValue = [:], options: JSONValue = ["backgroundProofs": false],
+                    processId: Int32? = nil) -> JSONValue? {
+        let result = request("initialize", ["processId": processId.map { .integer(Int($0)) } ?? .null,
+                                            "rootUri": .string(directory.absoluteString),
                                             "capabilities": capabilities, "initializationOptions": options])
         notify("initialized", [:])
         return try? result?.get()
@@ -151,4 +154,17 @@ final class ServerHarness: @unchecked Sendable {
 
     /// The exit code once the server decided to exit.
     func exitCode() -> Int32 { server.waitForExit() }
+
+    /// The exit code if the server decides to exit within `timeout` seconds, else nil.
+    func exitCode(timeout: Double) -> Int32? {
+        let box = LockedBox<Int32?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let server = self.server
+        Thread.detachNewThread {
+            box.set(server.waitForExit())
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        return box.get()
+    }
 }

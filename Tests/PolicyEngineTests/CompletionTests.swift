@@ -77,4 +77,39 @@ import Testing
         #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named(1️⃣").contains("comments"))
         #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR tagged(1️⃣") == ["pii"])
     }
+
+    @Test func orAndWithAreFinishedNotRepeated() throws {
+        let clause = "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')"
+        #expect(try labels(clause + " OR 1️⃣") == ["CLAUSE"])
+        #expect(try labels(clause + " OR CL1️⃣") == ["CLAUSE"])
+        #expect(try labels(clause + " WITH 1️⃣") == ["CHECK CLAUSE"])
+        #expect(try labels(clause + " WITH CHECK 1️⃣") == ["CLAUSE"])
+        // After the check clause: no second WITH CHECK.
+        let afterCheck = try labels(clause + " WITH CHECK CLAUSE col(id) = lit('y') 1️⃣")
+        #expect(afterCheck.contains("OR CLAUSE") && afterCheck.contains("AND") && !afterCheck.contains("WITH CHECK CLAUSE"))
+        // The word being typed replaces itself: "OR CLAUSE" for "O".
+        #expect(try labels(clause + " O1️⃣").contains("OR CLAUSE"))
+    }
+
+    @Test func nothingInsideComments() throws {
+        #expect(try labels("POLICY p PERMISSIVE FOR SELECT -- then 1️⃣").isEmpty)
+        #expect(try labels("POLICY p PERMISSIVE FOR SELECT // SEL1️⃣").isEmpty)
+        #expect(try labels("POLICY p PERMISSIVE FOR /* 1️⃣ */ SELECT").isEmpty)
+        #expect(try labels("POLICY p PERMISSIVE FOR /* unterminated 1️⃣").isEmpty)
+        // Just after a comment's end the section's words come back.
+        #expect(try labels("POLICY p PERMISSIVE FOR /* commands */ 1️⃣") == ["ALL", "DELETE", "INSERT", "SELECT", "UPDATE"])
+        #expect(try labels("POLICY p PERMISSIVE FOR -- commands\n  1️⃣") == ["ALL", "DELETE", "INSERT", "SELECT", "UPDATE"])
+    }
+
+    @Test func noKeywordsInsideQuotes() throws {
+        #expect(try labels("POLICY p PERMISSIVE FOR 'SEL1️⃣").isEmpty)
+        #expect(try labels("POLICY p 'x1️⃣").isEmpty)
+        #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x') \"O1️⃣").isEmpty)
+        #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('tr1️⃣").isEmpty)
+        // Names are still offered in quotes, quoted.
+        let fixture = try EngineFixture("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col('ten1️⃣")
+        let entries = CompletionProvider.completions(at: fixture["1️⃣"], in: fixture.path, snapshot: fixture.snapshot)
+        #expect(entries.contains { $0.label == "tenant_id" && $0.insertText == "'tenant_id'" })
+        #expect(!entries.contains { $0.kind == .keyword || $0.kind == .function })
+    }
 }

@@ -68,7 +68,8 @@ import Testing
         var rng = SeededGenerator(seed: 0x5EED)
         let fragments = ["POLICY x PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('1')\n", " AND col(tenant_id) IS NULL",
                          "col(", ")", "\n", "tenant_id", "'", "OR CLAUSE col(name) = lit('n')", "🙂", "POLICY tenant_isolation ",
-                         "exists(rel(_, project_id, projects, id), {col(tenant_id) = session('app.tenant_id')})"]
+                         "exists(rel(_, project_id, projects, id), {col(tenant_id) = session('app.tenant_id')})",
+                         " OR CLAUSE raw('tenant_id IS NOT NULL')", "GRANT SELECT TO app_user SELECTOR ALL\n"]
         for step in 0..<300 {
             let text = fixture.workspace.source(fixture.path)?.text ?? ""
             let length = text.utf8.count
@@ -87,6 +88,20 @@ import Testing
                 #expect(a.using == b.using && a.check == b.check && a.tables == b.tables, "step \(step): \(a.ref.name)")
                 // Clause equality ignores where a clause came from; blame needs that too.
                 #expect(a.using.mapValues { $0.clauses.map(\.origin) } == b.using.mapValues { $0.clauses.map(\.origin) }, "step \(step)")
+                #expect(a.syntax.range == b.syntax.range, "step \(step): \(a.ref.name)")
+                #expect(rawLocations(a) == rawLocations(b), "step \(step): \(a.ref.name)")
+            }
+            #expect(fresh.policySet.grants.map(\.location) == snapshot.policySet.grants.map(\.location), "step \(step)")
+            #expect(fresh.policySet.grants.map(\.syntax.range) == snapshot.policySet.grants.map(\.syntax.range), "step \(step)")
+        }
+    }
+
+    /// Where each `raw()` of a policy's clauses is (atom equality leaves it out).
+    private func rawLocations(_ policy: CheckedPolicy) -> [String] {
+        policy.using.sorted { $0.key < $1.key }.flatMap { table, normalized in
+            normalized.clauses.flatMap(\.atoms).compactMap { atom -> String? in
+                guard case .raw(let raw) = atom else { return nil }
+                return "\(table) \(raw.location?.range.description ?? "-")"
             }
         }
     }

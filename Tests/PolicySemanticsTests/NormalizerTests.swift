@@ -1,4 +1,4 @@
-import PolicySemantics
+@testable import PolicySemantics
 import PolicySyntax
 import TestSupport
 import Testing
@@ -72,6 +72,42 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
     @Test func rule5Absorption() {
         #expect(normalized("CLAUSE col(x) = lit(1) AND col(y) = lit(2) OR CLAUSE col(x) = lit(1)") == "{col(x) = lit(1)}")
         #expect(normalized("CLAUSE col(x) = lit(1) OR CLAUSE col(x) = lit(1)") == "{col(x) = lit(1)}")
+    }
+
+    /// Absorption keeps exactly the clauses no other clause's atoms are a subset of (the first of
+    /// equal ones), whatever the clauses: compared with checking every pair.
+    @Test func absorptionAgreesWithComparingEveryPair() {
+        var rng = SeededGenerator(seed: 0xAB50)
+        let universe: [Atom] = (0..<6).map { .compare(.column("c\($0)"), .equal, .literal(.int($0))) }
+        for round in 0..<300 {
+            let clauses = (0..<rng.int(0...40)).map { _ in
+                Clause(atoms: universe.filter { _ in rng.chance(0.35) })
+            }
+            var expected: [Clause] = []
+            let sets = clauses.map { Set($0.atoms) }
+            for (index, clause) in clauses.enumerated() {
+                let absorbed = sets.indices.contains { other in
+                    other != index && sets[other].isSubset(of: sets[index]) && (sets[other] != sets[index] || other < index)
+                }
+                if !absorbed { expected.append(clause) }
+            }
+            expected.sort { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
+            #expect(Normalizer.absorb(clauses).map(\.atoms) == expected.map(\.atoms), "round \(round)")
+        }
+    }
+
+    /// Absorption compares a clause only with clauses that can be inside it: 8,000 clauses that
+    /// share an atom cost a few comparisons each, not 8,000.
+    @Test func absorptionComparesFewPairs() {
+        let shared = Atom.compare(.column("tenant_id"), .equal, .session("app.tenant_id"))
+        let clauses = (0..<8_000).map { index in
+            Clause(atoms: [shared, .compare(.column("status"), .equal, .literal(.string("s\(index)")))]
+                + (index % 3 == 1 ? [.compare(.column("owner_id"), .equal, .session("app.user_id"))] : []))
+        }
+        var comparisons = 0
+        let kept = Normalizer.absorb(clauses, comparisons: &comparisons)
+        #expect(kept.count == 8_000)
+        #expect(comparisons <= 3 * clauses.count, "\(comparisons) comparisons")
     }
 
     @Test func rule6InLists() {

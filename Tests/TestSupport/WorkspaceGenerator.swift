@@ -39,13 +39,16 @@ public struct WorkspaceGenerator {
     public var minimumLines: Int
     /// The seed.
     public var seed: UInt64
+    /// Into how many policy files the policies are divided (about; 1 puts them all in one file).
+    public var fileCount: Int
 
     /// Creates a generator.
-    public init(tables: Int = 200, policies: Int = 50, minimumLines: Int = 0, seed: UInt64 = 0xBE4C4) {
+    public init(tables: Int = 200, policies: Int = 50, minimumLines: Int = 0, seed: UInt64 = 0xBE4C4, fileCount: Int = 10) {
         self.tables = tables
         self.policies = policies
         self.minimumLines = minimumLines
         self.seed = seed
+        self.fileCount = max(1, fileCount)
     }
 
     /// The name of table number `index` (1-based): `t_001`…; every fifth table has no
@@ -153,7 +156,7 @@ public struct WorkspaceGenerator {
                 expanded.append(text)
             }
         }
-        let perFile = max(1, expanded.count / 10)
+        let perFile = max(1, expanded.count / fileCount)
         for (fileIndex, start) in stride(from: 0, to: expanded.count, by: perFile).enumerated() {
             let chunk = expanded[start..<min(expanded.count, start + perFile)]
             files["generated_\(fileIndex).policy"] = chunk.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined(separator: "\n")

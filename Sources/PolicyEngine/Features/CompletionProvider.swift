@@ -11,6 +11,7 @@ public enum CompletionProvider {
     public static func completions(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> [CompletionEntry] {
         guard let file = snapshot.file(path) else { return [] }
         let site = CompletionSite(file: file, offset: offset)
+        guard !site.inComment else { return [] }
         var builder = Builder(site: site, snapshot: snapshot, file: file)
         builder.run()
         return builder.entries.sorted { ($0.priority, $0.label) < ($1.priority, $1.label) }
@@ -31,9 +32,11 @@ public enum CompletionProvider {
         }
 
         mutating func add(_ label: String, _ kind: CompletionEntryKind, detail: String? = nil, insert: String? = nil, priority: Int = 0) {
+            // Inside quotes only names are written: no keyword, function, operator or literal.
+            if site.inQuotes, [.keyword, .function, .comparison, .value].contains(kind) { return }
             guard labels.insert("\(kind.rawValue):\(label)").inserted else { return }
             var text = insert ?? label
-            if let prefix = site.prefix, prefix.kind == .string, kind != .keyword, kind != .function, !text.hasPrefix("'") {
+            if let prefix = site.prefix, prefix.kind == .string, !text.hasPrefix("'") {
                 text = quoted(text, "'")
             }
             entries.append(CompletionEntry(label: label, kind: kind, detail: detail, insertText: text,
@@ -335,7 +338,7 @@ public enum CompletionProvider {
                     keywords(isGrant ? ["POLICY", "GRANT"] : ["CLAUSE"], priority: -1)
                 }
             case .clause:
-                clause(units: after)
+                clause(units: after, hasCheck: tokens.contains { $0.1 == .check })
             case .check:
                 keywords(["CLAUSE"])
             default:
@@ -348,8 +351,9 @@ public enum CompletionProvider {
             functions(["has_column", "in_schema", "named", "tagged"], priority: -1)
         }
 
-        /// In a clause at top level: what the atom being written needs next.
-        mutating func clause(units: [(Token, Keyword?)]) {
+        /// In a clause at top level: what the atom being written needs next (`hasCheck`: the
+        /// item already has its `WITH CHECK`).
+        mutating func clause(units: [(Token, Keyword?)], hasCheck: Bool) {
             // The atom being written: the units after the last AND.
             var atom: [(Token, Keyword?)] = []
             for unit in units {
@@ -362,16 +366,17 @@ public enum CompletionProvider {
             let words = atom.compactMap(\.1)
             let first = atom[0].1
             let operators: Set<TokenKind> = [.equal, .notEqual, .less, .greater, .lessEqual, .greaterEqual]
-            if first == .or && atom.count == 1 {
+            let lastToken = atom[atom.count - 1].0
+            let lastWord = atom[atom.count - 1].1
+            // In a clause OR and WITH only start `OR CLAUSE` and `WITH CHECK CLAUSE`: finish those.
+            if lastWord == .or {
                 keywords(["CLAUSE"])
                 return
             }
-            if first == .with {
-                keywords(["CHECK"])
+            if lastWord == .with {
+                keywords(["CHECK CLAUSE"])
                 return
             }
-            let lastToken = atom[atom.count - 1].0
-            let lastWord = atom[atom.count - 1].1
             if operators.contains(lastToken.kind) || lastWord == .in || lastWord == .like {
                 valueStarters()
                 return
@@ -392,7 +397,7 @@ public enum CompletionProvider {
                 keywords(["IN", "NOT IN", "LIKE", "NOT LIKE", "IS NULL", "IS NOT NULL"], priority: -1)
                 if first != .fn { return }
             }
-            keywords(["AND", "OR CLAUSE", "WITH CHECK CLAUSE"])
+            keywords(hasCheck ? ["AND", "OR CLAUSE"] : ["AND", "OR CLAUSE", "WITH CHECK CLAUSE"])
             keywords(["POLICY", "GRANT"], priority: 2)
         }
 

@@ -30,12 +30,19 @@ struct CompletionSite {
     let bracket: Bracket?
     /// The index of the `POLICY` or `GRANT` that starts the item the cursor is in.
     let itemStart: Int?
+    /// Whether the cursor is inside a comment (nothing is completed there).
+    let inComment: Bool
+
+    /// Whether the word being typed is quoted (a string or a quoted identifier): a name or a
+    /// value, never a keyword, function or operator.
+    var inQuotes: Bool { prefix.map { $0.kind == .string || $0.kind == .quotedIdentifier } ?? false }
 
     /// Reads the site at `offset` of `file`.
     init(file: ParsedFile, offset: Int) {
         var tokens = file.tokens
         if tokens.last?.kind == .endOfFile { tokens.removeLast() }
         self.tokens = tokens
+        self.inComment = file.tree.comments.contains { CompletionSite.comment($0, in: file.source, contains: offset) }
         self.keywords = tokens.map { $0.kind == .identifier ? Keyword.lookup($0.value) : nil }
         var end = tokens.firstIndex { $0.range.end >= offset } ?? tokens.count
         var prefix: Token?
@@ -92,6 +99,16 @@ struct CompletionSite {
         }
         self.bracket = found
         self.itemStart = item
+    }
+
+    /// Whether a cursor at `offset` is inside `comment` of `source`: after its opening delimiter
+    /// and before its end; at the end of a line comment or of an unterminated block comment too
+    /// (what is typed there still belongs to the comment), not after a closing `*/`.
+    static func comment(_ comment: Comment, in source: SourceFile, contains offset: Int) -> Bool {
+        let range = comment.range
+        guard range.start < offset, offset <= range.end else { return false }
+        guard offset == range.end, comment.kind == .block else { return true }
+        return !(range.end - range.start >= 4 && source.text(in: SourceRange(start: range.end - 2, end: range.end)) == "*/")
     }
 
     /// Whether the token at `index` sits where a name is expected (after `(`, `,` or `.`).

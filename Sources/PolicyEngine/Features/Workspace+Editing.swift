@@ -75,7 +75,7 @@ extension Workspace {
         for (path, text) in diskTexts where ownsPolicyFile(path) { documents[path] = text }
         for (path, document) in openDocuments where ownsPolicyFile(path) { documents[path] = document.source.text }
         snapshot = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
-                                     checkCache: checkCache)
+                                     checkCache: checkCache, sources: openDocuments.mapValues(\.source))
         generation += 1
         // Without a schema nothing is proven any more: earlier verdicts would stay forever.
         if !snapshot.policySet.hasSchema && (!proofs.signatures.isEmpty || !proofs.diagnostics.isEmpty) { proofs.removeAll() }

@@ -4,8 +4,9 @@ import PolicySyntax
 /// What `Checker` worked out for each file on its own (checked policies and grants, their
 /// diagnostics, session types inferred from them), kept between runs so that an editor's
 /// re-check after an edit redoes only what changed: a file whose `SourceFile` is the same
-/// object is reused whole, and in a changed file every item (policy or grant) that starts at
-/// the same offset with the same bytes is reused. Valid while the configuration and schema
+/// object is reused whole, and in a changed file every item (policy or grant) with the same
+/// bytes at the same offset, or at the same distance from the end of the file (moved by an
+/// edit before it), is reused (moved along in the second case). Valid while the configuration and schema
 /// stay equal. Thread-safe; one run at a time is expected.
 public final class CheckCache: @unchecked Sendable {
     /// One item's results.
@@ -27,6 +28,27 @@ public final class CheckCache: @unchecked Sendable {
         init(source: SourceFile, range: SourceRange) {
             self.source = source
             self.range = range
+        }
+
+        /// The same item found with the same bytes at `range` of `source` (the next text of
+        /// its file), as parsed there (`syntax`); its results move with it when an edit before
+        /// it moved it.
+        func moved(to source: SourceFile, range: SourceRange, syntax: ItemSyntax) -> Item {
+            var result = self
+            result.source = source
+            result.range = range
+            let delta = range.start - self.range.start
+            guard delta != 0 else { return result }
+            let path = source.path
+            switch syntax {
+            case .policy(let declaration): result.policy = policy?.shifted(by: delta, in: path, syntax: declaration)
+            case .grant(let declaration): result.grant = grant?.shifted(by: delta, in: path, syntax: declaration)
+            }
+            result.sink = sink.shifted(by: delta, in: path)
+            result.inferredSessionTypes = inferredSessionTypes.mapValues { uses in
+                uses.map { ($0.0, $0.1.shifted(by: delta, in: path)) }
+            }
+            return result
         }
     }
 
@@ -64,9 +86,17 @@ public final class CheckCache: @unchecked Sendable {
     private var config: ProjectConfig?
     private var schema: SchemaModel?
     private var entries: [String: Entry] = [:]
+    private var checked = 0
 
     /// An empty cache.
     public init() {}
+
+    /// How many items (policies and grants) the last run checked; the others it reused.
+    public var lastRunChecked: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return checked
+    }
 
     /// The number of files remembered.
     public var count: Int {
@@ -97,10 +127,12 @@ public final class CheckCache: @unchecked Sendable {
         return entries
     }
 
-    /// Keeps the entries of the run that just finished (files that are gone are forgotten).
-    func finish(_ entries: [String: Entry]) {
+    /// Keeps the entries of the run that just finished (files that are gone are forgotten) and
+    /// how many items it checked.
+    func finish(_ entries: [String: Entry], checked: Int) {
         lock.lock()
         self.entries = entries
+        self.checked = checked
         lock.unlock()
     }
 }

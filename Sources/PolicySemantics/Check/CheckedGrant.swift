@@ -12,4 +12,13 @@ public struct CheckedGrant: Sendable {
     public var location: FileLocation
     /// The declaration.
     public var syntax: GrantDeclSyntax
+
+    /// The same grant after the text of `path` moved `delta` bytes, with `syntax`: the
+    /// declaration as parsed at its new place (the same bytes).
+    func shifted(by delta: Int, in path: String, syntax: GrantDeclSyntax) -> CheckedGrant {
+        var result = self
+        result.location = location.shifted(by: delta, in: path)
+        result.syntax = syntax
+        return result
+    }
 }

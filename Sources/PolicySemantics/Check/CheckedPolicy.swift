@@ -36,4 +36,15 @@ public struct CheckedPolicy: Sendable {
 
     /// Whether the policy governs every command.
     public var isForAll: Bool { commands.count == PolicyCommand.allCases.count }
+
+    /// The same policy after the text of `path` moved `delta` bytes, with `syntax`: the
+    /// declaration as parsed at its new place (the same bytes).
+    func shifted(by delta: Int, in path: String, syntax: PolicyDeclSyntax) -> CheckedPolicy {
+        var result = self
+        result.ref = ref.shifted(by: delta, in: path)
+        result.syntax = syntax
+        result.using = using.mapValues { $0.shifted(by: delta, in: path) }
+        result.check = check.mapValues { $0.shifted(by: delta, in: path) }
+        return result
+    }
 }

@@ -10,6 +10,8 @@ public final class Checker {
     var sink = DiagnosticSink()
     /// Session keys inferred from the columns they are compared with: key → (type, where).
     var inferredSessionTypes: [String: [(SQLType, FileLocation)]] = [:]
+    /// How many items this run checked (the rest came from the cache).
+    var itemsChecked = 0
     /// The tables of the governed schemas.
     let candidateTables: [TableModel]
     /// `candidateTables` indexed by name, for `named()` selectors.
@@ -35,8 +37,10 @@ public final class Checker {
     }
 
     /// Checks one file's items, each on its own (what `CheckCache` keeps). Items of `previous`
-    /// (the same file's last result) that start at the same offset with the same bytes are
-    /// reused: an edit re-checks only the items at and after it.
+    /// (the same file's last result) with the same bytes at the same offset, or at the same
+    /// distance from the end of the file, are reused: an edit re-checks only the items it
+    /// touches, and the items after it move along (re-checking them made every keystroke near
+    /// the top of a 5,000-line file cost the whole file).
     private func checkFile(_ file: ParsedFile, previous: CheckCache.Entry?) -> CheckCache.Entry {
         let outerSink = sink
         let outerInferred = inferredSessionTypes
@@ -44,19 +48,31 @@ public final class Checker {
             sink = outerSink
             inferredSessionTypes = outerInferred
         }
-        var reusable: [Int: CheckCache.Item] = [:]
-        for item in previous?.items ?? [] { reusable[item.range.start] = item }
+        // The previous items' indexes by start and by distance from the end of the file.
+        let previousItems = previous?.items ?? []
+        var byStart: [Int: Int] = [:]
+        var byDistanceFromEnd: [Int: Int] = [:]
+        for (index, item) in previousItems.enumerated() {
+            byStart[item.range.start] = index
+            byDistanceFromEnd[item.source.bytes.count - item.range.end] = index
+        }
         var items: [CheckCache.Item] = []
+        items.reserveCapacity(file.tree.items.count)
         let bytes = file.source.bytes
         for item in file.tree.items {
             let range = item.range
-            if let old = reusable[range.start], old.range == range, range.end <= bytes.count, range.end <= old.source.bytes.count,
-               old.source.bytes[range.start..<range.end].elementsEqual(bytes[range.start..<range.end]) {
-                items.append(old)
+            let found = [byStart[range.start], byDistanceFromEnd[bytes.count - range.end]].lazy.compactMap { $0 }.first { index in
+                let old = previousItems[index]
+                return old.range.length == range.length && range.end <= bytes.count && old.range.end <= old.source.bytes.count
+                    && old.source.bytes[old.range.start..<old.range.end].elementsEqual(bytes[range.start..<range.end])
+            }
+            if let found {
+                items.append(previousItems[found].moved(to: file.source, range: range, syntax: item))
                 continue
             }
             sink = DiagnosticSink()
             inferredSessionTypes = [:]
+            itemsChecked += 1
             var checked = CheckCache.Item(source: file.source, range: range)
             switch item {
             case .policy(let syntax): checked.policy = checkPolicy(syntax, file: file.source.path)
@@ -105,7 +121,7 @@ public final class Checker {
             }
             policies.append(contentsOf: entry.policies)
         }
-        cache?.finish(entries)
+        cache?.finish(entries, checked: itemsChecked)
         checkCycles(policies)
         let sessionTypes = resolveSessionTypes()
         checkIsolationKeys()

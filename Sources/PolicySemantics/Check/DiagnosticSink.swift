@@ -60,6 +60,19 @@ struct DiagnosticSink {
         }
     }
 
+    /// The same diagnostics after the text of `path` moved `delta` bytes.
+    func shifted(by delta: Int, in path: String) -> DiagnosticSink {
+        var result = DiagnosticSink()
+        for diagnostic in diagnostics { result.add(diagnostic.shifted(by: delta, in: path)) }
+        for (key, entry) in perTable {
+            var moved = entry
+            moved.fixIts = entry.fixIts.map { $0.shifted(by: delta, in: path) }
+            result.perTable[TableKey(id: key.id, location: key.location.shifted(by: delta, in: path), detail: key.detail)] = moved
+        }
+        result.counter = counter
+        return result
+    }
+
     /// All diagnostics, per-table ones merged, sorted by file and position.
     func finish() -> [Diagnostic] {
         var result = diagnostics

@@ -69,4 +69,17 @@ public indirect enum Atom: Hashable, Sendable, CustomStringConvertible {
         default: return false
         }
     }
+
+    /// The atom after the text of `path` moved `delta` bytes (only raw SQL knows where it is).
+    func shifted(by delta: Int, in path: String) -> Atom {
+        switch self {
+        case .raw(let raw):
+            return .raw(raw.shifted(by: delta, in: path))
+        case .exists(var traversal) where containsRaw:
+            traversal.clause = traversal.clause.shifted(by: delta, in: path)
+            return .exists(traversal)
+        default:
+            return self
+        }
+    }
 }

@@ -15,4 +15,9 @@ public struct ClauseOrigin: Hashable, Sendable {
         self.location = location
         self.isCheck = isCheck
     }
+
+    /// The origin after the text of `path` moved `delta` bytes.
+    func shifted(by delta: Int, in path: String) -> ClauseOrigin {
+        ClauseOrigin(policy: policy, location: location.shifted(by: delta, in: path), isCheck: isCheck)
+    }
 }

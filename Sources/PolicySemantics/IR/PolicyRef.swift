@@ -17,4 +17,10 @@ public struct PolicyRef: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name }
+
+    /// The reference after the text of `path` moved `delta` bytes.
+    func shifted(by delta: Int, in path: String) -> PolicyRef {
+        guard location.file == path else { return self }
+        return PolicyRef(name: name, location: location.shifted(by: delta, in: path), nameRange: nameRange.shifted(by: delta))
+    }
 }

@@ -16,4 +16,9 @@ public struct RawSQL: Hashable, Sendable {
 
     public static func == (lhs: RawSQL, rhs: RawSQL) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    /// The raw SQL after the text of `path` moved `delta` bytes.
+    func shifted(by delta: Int, in path: String) -> RawSQL {
+        RawSQL(text: text, location: location?.shifted(by: delta, in: path))
+    }
 }

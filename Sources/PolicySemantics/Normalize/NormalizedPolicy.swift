@@ -13,4 +13,10 @@ public struct NormalizedPolicy: Hashable, Sendable {
 
     /// Whether every clause dropped: the policy can never be true.
     public var isUnsatisfiable: Bool { clauses.isEmpty }
+
+    /// The policy after the text of `path` moved `delta` bytes.
+    func shifted(by delta: Int, in path: String) -> NormalizedPolicy {
+        NormalizedPolicy(clauses: clauses.map { $0.shifted(by: delta, in: path) },
+                         contradictory: contradictory.map { $0.shifted(by: delta, in: path) })
+    }
 }
