@@ -17,8 +17,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
+        // JSON values, the one parser (byte-offset errors, optional byte ranges) and the one writer.
+        .target(
+            name: "JSON",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Text, positions, lexer, error-recovering parser, syntax tree, formatter.
         .target(
             name: "PolicySyntax",
@@ -28,6 +37,7 @@ let package = Package(
         .target(
             name: "PolicySemantics",
             dependencies: [
+                "JSON",
                 "PolicySyntax",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -104,12 +114,16 @@ let package = Package(
         // Content-Length framing, JSON-RPC messages, ids, error codes.
         .target(
             name: "JSONRPC",
+            dependencies: [
+                "JSON",
+            ],
             swiftSettings: swiftSettings
         ),
         // LSP types, dispatch, scheduling, cancellation, engine <-> LSP conversion.
         .target(
             name: "LanguageServer",
             dependencies: [
+                "JSON",
                 "JSONRPC",
                 "PolicyEngine",
             ],
@@ -125,6 +139,7 @@ let package = Package(
                 "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
+                "JSON",
                 "JSONRPC",
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +150,8 @@ let package = Package(
         .executableTarget(
             name: "pgpe-bench",
             dependencies: [
+                "JSON",
+                "JSONRPC",
                 "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
@@ -162,8 +179,9 @@ let package = Package(
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyDatabaseTests", dependencies: ["PolicyDatabase", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanguageServerTests", dependencies: ["JSON", "LanguageServer", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["JSON", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,4 @@
 import Foundation
-import JSONRPC
 import PolicyEngine
 import PolicyProofs
 import PolicySemantics

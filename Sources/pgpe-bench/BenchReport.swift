@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The measurements of one benchmark suite, each with its target.
 struct BenchReport {
@@ -36,12 +37,19 @@ struct BenchReport {
     func write() throws {
         let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-results")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var lines: [String] = []
-        for measurement in measurements {
-            let target = measurement.target.map { String($0) } ?? "null"
-            lines.append("    {\"name\": \"\(measurement.name)\", \"value\": \(measurement.value), \"unit\": \"\(measurement.unit)\", \"target\": \(target), \"met\": \(measurement.met)}")
-        }
-        let json = "{\n  \"suite\": \"\(suite)\",\n  \"measurements\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
+        let document: JSONValue = [
+            "suite": .string(suite),
+            "measurements": .array(measurements.map { measurement in
+                [
+                    "name": .string(measurement.name),
+                    "value": .double(measurement.value),
+                    "unit": .string(measurement.unit),
+                    "target": measurement.target.map { .double($0) } ?? .null,
+                    "met": .bool(measurement.met),
+                ]
+            }),
+        ]
+        let json = document.serializedString(.pretty)
         try json.write(to: directory.appendingPathComponent("\(suite).json"), atomically: true, encoding: .utf8)
     }
 }

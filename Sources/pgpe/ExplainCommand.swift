@@ -1,5 +1,5 @@
 import ArgumentParser
-import JSONRPC
+import JSON
 import PolicyEngine
 import PolicySemantics
 import PolicySyntax

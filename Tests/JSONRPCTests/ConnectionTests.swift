@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+import JSON
 import JSONRPC
+import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import JSON
 import PolicySyntax
 
 /// A schema snapshot: the JSON document `pgpe introspect` writes and the front end reads in
@@ -128,7 +129,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
 
     /// This snapshot as a document.
     public func encode() -> String {
-        JSONOutput.object([
+        JSONValue.object(JSONObject([
             ("format", .string(Self.formatName)),
             ("version", .integer(Self.currentVersion)),
             ("schemas", .array(model.schemaNames.map { .string($0) })),
@@ -139,11 +140,11 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("roles", .array(model.roles.map(roleOutput))),
             ("policies", .array(policies.map(policyOutput))),
             ("grants", .array(grants.map(grantOutput))),
-        ]).rendered()
+        ])).serializedString(.pretty)
     }
 
     /// Entries for the types whose name alone does not give back the same `SQLType`.
-    private func typeEntries() -> [JSONOutput] {
+    private func typeEntries() -> [JSONValue] {
         var all: [SQLType] = []
         for table in model.tables { all += table.columns.map(\.type) }
         for function in model.functions { all += function.argumentTypes + [function.returnType] }
@@ -157,94 +158,99 @@ public struct SchemaSnapshot: Hashable, Sendable {
             entries.append(type)
         }
         return entries.sorted { $0.name < $1.name }.map { type in
-            var members: [(String, JSONOutput)] = [("name", .string(type.name)), ("family", .string(type.family.rawValue))]
+            var members: [(String, JSONValue)] = [("name", .string(type.name)), ("family", .string(type.family.rawValue))]
             if let domain = model.domain(type) {
                 members.append(("base", .string(domain.base.name)))
                 if domain.notNull { members.append(("not_null", .bool(true))) }
                 if !domain.checks.isEmpty { members.append(("checks", .array(domain.checks.map { .string($0) }))) }
                 if let collation = domain.collation { members.append(("collation", .string(collation))) }
             }
-            return .object(members)
+            return .object(JSONObject(members))
         }
     }
 
     /// `collations`, written only when the model knows some (older snapshots have none).
-    private func collationMembers() -> [(String, JSONOutput)] {
+    private func collationMembers() -> [(String, JSONValue)] {
         guard !model.collations.isEmpty else { return [] }
         return [("collations", .array(model.collations.map {
-            .object([("name", .string($0.name)), ("deterministic", .bool($0.isDeterministic))])
+            .object(JSONObject([("name", .string($0.name)), ("deterministic", .bool($0.isDeterministic))]))
         }))]
     }
 
-    private func tableOutput(_ table: TableModel) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [
+    private func tableOutput(_ table: TableModel) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("schema", .string(table.name.schema)),
             ("name", .string(table.name.name)),
             ("columns", .array(table.columns.map { column in
-                .object([("name", .string(column.name)), ("type", .string(column.type.name)),
-                         ("not_null", .bool(column.notNull))] + (column.collation.map { [("collation", .string($0))] } ?? []))
+                .object(JSONObject([("name", .string(column.name)), ("type", .string(column.type.name)),
+                         ("not_null", .bool(column.notNull))] + (column.collation.map { [("collation", .string($0))] } ?? [])))
             })),
             ("primary_key", .array(table.primaryKey.map { .string($0) })),
             ("unique_keys", .array(table.uniqueKeys.map { .array($0.map { .string($0) }) })),
             ("foreign_keys", .array(table.foreignKeys.map { key in
-                .object([
-                    ("name", .optional(key.name)),
+                .object(JSONObject([
+                    ("name", Self.optional(key.name)),
                     ("columns", .array(key.columns.map { .string($0) })),
                     ("ref_schema", .string(key.referencedTable.schema)),
                     ("ref_table", .string(key.referencedTable.name)),
                     ("ref_columns", .array(key.referencedColumns.map { .string($0) })),
-                ])
+                ]))
             })),
-            ("comment", .optional(table.comment)),
+            ("comment", Self.optional(table.comment)),
             ("tags", .array(table.tags.map { .string($0) })),
-            ("owner", .optional(table.owner)),
+            ("owner", Self.optional(table.owner)),
         ]
         if table.hasInheritanceChildren { members.append(("has_inheritance_children", .bool(true))) }
         if let state = tableStates[table.name] {
             members.append(("rls_enabled", .bool(state.rlsEnabled)))
             members.append(("rls_forced", .bool(state.rlsForced)))
         }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
-    private func functionOutput(_ function: FunctionSignature) -> JSONOutput {
-        .object([
+    private func functionOutput(_ function: FunctionSignature) -> JSONValue {
+        .object(JSONObject([
             ("schema", .string(function.name.schema)),
             ("name", .string(function.name.name)),
             ("args", .array(function.argumentTypes.map { .string($0.name) })),
             ("returns", .string(function.returnType.name)),
             ("security_definer", .bool(function.securityDefiner)),
-        ])
+        ]))
     }
 
-    private func roleOutput(_ role: RoleModel) -> JSONOutput {
-        .object([
+    private func roleOutput(_ role: RoleModel) -> JSONValue {
+        .object(JSONObject([
             ("name", .string(role.name)),
             ("login", .bool(role.canLogin)),
             ("superuser", .bool(role.isSuperuser)),
             ("bypassrls", .bool(role.bypassesRLS)),
-        ] + (role.memberOf.isEmpty ? [] : [("member_of", .array(role.memberOf.map { .string($0) }))]))
+        ] + (role.memberOf.isEmpty ? [] : [("member_of", .array(role.memberOf.map { .string($0) }))])))
     }
 
-    private func policyOutput(_ policy: SnapshotPolicy) -> JSONOutput {
-        .object([
+    private func policyOutput(_ policy: SnapshotPolicy) -> JSONValue {
+        .object(JSONObject([
             ("schema", .string(policy.schema)),
             ("table", .string(policy.table)),
             ("name", .string(policy.name)),
             ("permissive", .bool(policy.permissive)),
             ("roles", .array(policy.roles.map { .string($0) })),
             ("command", .string(policy.command)),
-            ("qual", .optional(policy.qual)),
-            ("with_check", .optional(policy.withCheck)),
-        ])
+            ("qual", Self.optional(policy.qual)),
+            ("with_check", Self.optional(policy.withCheck)),
+        ]))
     }
 
-    private func grantOutput(_ grant: SnapshotGrant) -> JSONOutput {
-        .object([
+    private func grantOutput(_ grant: SnapshotGrant) -> JSONValue {
+        .object(JSONObject([
             ("schema", .string(grant.schema)),
             ("table", .string(grant.table)),
             ("grantee", .string(grant.grantee)),
             ("privilege", .string(grant.privilege)),
-        ])
+        ]))
+    }
+
+    /// A string, or `null` when nil.
+    private static func optional(_ text: String?) -> JSONValue {
+        text.map { .string($0) } ?? .null
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import PolicySyntax
 
 /// Turns a snapshot document into a `SchemaSnapshot`, reporting each problem at the offending
@@ -12,6 +13,11 @@ struct SnapshotDecoder {
     private var knownTypes: [String: SQLType] = [:]
     /// Domains given in `types` (entries with a `base`).
     private var domains: [DomainModel] = []
+    /// The document, for numbers as written.
+    private var bytes: [UInt8] = []
+
+    /// How deeply arrays and objects may nest in a snapshot.
+    static let maximumDepth = 128
 
     private static let topLevelKeys: Set<String> = [
         "format", "version", "schemas", "types", "collations", "tables", "functions", "roles", "policies", "grants",
@@ -39,12 +45,14 @@ struct SnapshotDecoder {
     /// Decodes the document; an unreadable one gives an empty snapshot and its diagnostics.
     mutating func decode(bytes: [UInt8]) -> SchemaSnapshot {
         let empty = SchemaSnapshot(model: SchemaModel(origin: path))
+        self.bytes = bytes
         let root: JSONNode
-        switch JSONParser.parse(bytes) {
-        case let .success(node):
-            root = node
-        case let .failure(error):
-            report(.error, "snapshot.invalid-json", "invalid JSON: \(error.message)", error.range)
+        do {
+            let options = JSONParseOptions(maximumDepth: Self.maximumDepth, rejectsDuplicateKeys: true,
+                                           allowsByteOrderMark: true)
+            root = try JSONDocument(parsing: bytes, options: options).root
+        } catch {
+            report(.error, "snapshot.invalid-json", "invalid JSON: \(error.summary)", faultRange(at: error.offset))
             return empty
         }
         guard let members = objectMembers(root, what: "the snapshot") else { return empty }
@@ -73,7 +81,7 @@ struct SnapshotDecoder {
             guard let (table, state) = readTable(node, index: index) else { continue }
             guard seen.insert(table.name).inserted else {
                 report(.warning, "snapshot.duplicate-table", "table \(table.name) appears twice; the first is kept",
-                       table.location?.range ?? node.range)
+                       table.location?.range ?? node.sourceRange)
                 continue
             }
             tables.append(table)
@@ -112,7 +120,7 @@ struct SnapshotDecoder {
         guard case let .string(name) = format.value.value, name == SchemaSnapshot.formatName else {
             report(.error, "snapshot.wrong-format",
                    "\"format\" must be \"\(SchemaSnapshot.formatName)\", found \(describe(format.value))",
-                   format.value.range)
+                   format.value.sourceRange)
             return false
         }
         guard let version = root.member("version") else {
@@ -120,15 +128,16 @@ struct SnapshotDecoder {
                    "missing \"version\"; expected \(SchemaSnapshot.currentVersion)", start(of: root))
             return false
         }
-        guard case let .number(text) = version.value.value else {
+        guard version.value.value.double != nil else {
             report(.error, "snapshot.wrong-type",
-                   "\"version\" must be a number, not \(version.value.value.kindName)", version.value.range)
+                   "\"version\" must be a number, not \(version.value.value.kindName)", version.value.sourceRange)
             return false
         }
+        let text = String(decoding: bytes[version.value.range], as: UTF8.self)
         guard Int(text) == SchemaSnapshot.currentVersion else {
             report(.error, "snapshot.unsupported-version",
                    "unsupported snapshot version \(text); this pgpe reads version \(SchemaSnapshot.currentVersion)",
-                   version.value.range)
+                   version.value.sourceRange)
             return false
         }
         return true
@@ -145,7 +154,7 @@ struct SnapshotDecoder {
         guard let family = TypeFamily(rawValue: familyName) else {
             let known = TypeFamily.allCases.map(\.rawValue).joined(separator: ", ")
             report(.error, "snapshot.invalid-value", "unknown type family '\(familyName)'; expected one of \(known)",
-                   familyNode.range)
+                   familyNode.sourceRange)
             return
         }
         knownTypes[name] = SQLType(name: name, family: family)
@@ -153,7 +162,7 @@ struct SnapshotDecoder {
         guard let baseName = optionalString(node, "base", what: "type '\(name)'") else { return }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            report(.error, "snapshot.invalid-value", "domain '\(name)' must be schema-qualified", node.range)
+            report(.error, "snapshot.invalid-value", "domain '\(name)' must be schema-qualified", node.sourceRange)
             return
         }
         let base = knownTypes[baseName] ?? SQLType.normalize(baseName)
@@ -197,7 +206,7 @@ struct SnapshotDecoder {
             state = SnapshotTableState(rlsEnabled: bool(node, "rls_enabled", what: what),
                                        rlsForced: bool(node, "rls_forced", what: what))
         }
-        let location = node.member("name").map { FileLocation(file: path, range: $0.value.range) }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
         var table = TableModel(name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
                                foreignKeys: foreignKeys, comment: comment, tags: tags, owner: owner, location: location)
         if node.member("has_inheritance_children") != nil {
@@ -213,7 +222,7 @@ struct SnapshotDecoder {
         let what = "column '\(name)' of \(table)"
         checkKeys(members, allowed: Self.columnKeys, what: what)
         guard let typeName = requiredString(node, "type", what: what) else { return nil }
-        let location = node.member("name").map { FileLocation(file: path, range: $0.value.range) }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
         return ColumnModel(name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
                            location: location, collation: optionalString(node, "collation", what: what))
     }
@@ -240,7 +249,7 @@ struct SnapshotDecoder {
         let what = "function \(schema).\(name)"
         checkKeys(members, allowed: Self.functionKeys, what: what)
         guard let returns = requiredString(node, "returns", what: what) else { return nil }
-        let location = node.member("name").map { FileLocation(file: path, range: $0.value.range) }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
         return FunctionSignature(name: QualifiedName(schema: schema, name: name),
                                  argumentTypes: stringArray(node, "args", what: what).map { type(named: $0) },
                                  returnType: type(named: returns),
@@ -294,18 +303,18 @@ struct SnapshotDecoder {
     // MARK: - Field helpers
 
     private mutating func objectMembers(_ node: JSONNode, what: String) -> [JSONMember]? {
-        guard case let .object(members) = node.value else {
+        guard case .object = node.value else {
             reportWrongType(node, expected: "an object", what: what)
             return nil
         }
-        return members
+        return node.members
     }
 
     private mutating func checkKeys(_ members: [JSONMember], allowed: Set<String>, what: String) {
         for member in members where !allowed.contains(member.key) {
             let known = allowed.sorted().joined(separator: ", ")
             report(.warning, "snapshot.unknown-field",
-                   "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keyRange)
+                   "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keySourceRange)
         }
     }
 
@@ -358,11 +367,11 @@ struct SnapshotDecoder {
             if required { report(.error, "snapshot.missing-field", "missing \"\(key)\" in \(what)", start(of: node)) }
             return []
         }
-        guard case let .array(elements) = member.value.value else {
+        guard case .array = member.value.value else {
             reportWrongType(member.value, expected: "an array", what: "\"\(key)\" of \(what)")
             return []
         }
-        return elements
+        return member.value.elements
     }
 
     /// The strings of the array under `key`; absent is empty.
@@ -372,17 +381,17 @@ struct SnapshotDecoder {
     }
 
     private mutating func stringArray(_ node: JSONNode, what: String) -> [String] {
-        guard case let .array(elements) = node.value else {
+        guard case .array = node.value else {
             reportWrongType(node, expected: "an array of strings", what: what)
             return []
         }
-        return elements.compactMap { stringValue($0, what: "an element of \(what)") }
+        return node.elements.compactMap { stringValue($0, what: "an element of \(what)") }
     }
 
     // MARK: - Diagnostics
 
     private mutating func reportWrongType(_ node: JSONNode, expected: String, what: String) {
-        report(.error, "snapshot.wrong-type", "\(what) must be \(expected), not \(node.value.kindName)", node.range)
+        report(.error, "snapshot.wrong-type", "\(what) must be \(expected), not \(node.value.kindName)", node.sourceRange)
     }
 
     private mutating func report(_ severity: Severity, _ id: String, _ message: String, _ range: SourceRange) {
@@ -392,7 +401,15 @@ struct SnapshotDecoder {
 
     /// The first character of a value (its `{` or `[`), where "missing" problems are reported.
     private func start(of node: JSONNode) -> SourceRange {
-        SourceRange(start: node.range.start, end: min(node.range.end, node.range.start + 1))
+        SourceRange(start: node.range.lowerBound, end: min(node.range.upperBound, node.range.lowerBound + 1))
+    }
+
+    /// The character at `offset` where parsing stopped (all its UTF-8 bytes), or an empty range at the end.
+    private func faultRange(at offset: Int) -> SourceRange {
+        guard offset < bytes.count else { return SourceRange.empty(at: bytes.count) }
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return SourceRange(start: offset, end: end)
     }
 
     private func describe(_ node: JSONNode) -> String {

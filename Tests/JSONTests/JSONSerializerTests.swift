@@ -1,5 +1,5 @@
+import JSON
 import Testing
-import JSONRPC
 
 @Suite struct JSONSerializerTests {
     @Test func compactOutputInInsertionOrder() {
@@ -79,5 +79,52 @@ import JSONRPC
         #expect(JSONValue.double(4).int == 4)
         #expect(JSONValue.null.isNull)
         #expect(value.description.hasPrefix("{\"textDocument\":"))
+    }
+}
+
+/// The pretty format: deterministic documents for people and version control (schema snapshots,
+/// bench results).
+@Suite struct JSONPrettyTests {
+    @Test func layout() {
+        let value: JSONValue = [
+            "scalars": ["a": 1, "b": "x", "c": .null, "d": true, "e": 2.5],
+            "flat": [1, [2, [3]], [], "s"],
+            "nested": [["k": 1], [:], []],
+            "empty": [:],
+            "emptyArray": [],
+            "deep": ["list": ["x"], "object": ["y": [1]]],
+        ]
+        #expect(value.serializedString(.pretty) == """
+            {
+              "scalars": {"a": 1, "b": "x", "c": null, "d": true, "e": 2.5},
+              "flat": [1, [2, [3]], [], "s"],
+              "nested": [
+                {"k": 1},
+                {},
+                []
+              ],
+              "empty": {},
+              "emptyArray": [],
+              "deep": {
+                "list": ["x"],
+                "object": {
+                  "y": [1]
+                }
+              }
+            }
+
+            """)
+    }
+
+    @Test func scalarsAndEmptyContainersAtTheTop() {
+        #expect(JSONValue.integer(3).serializedString(.pretty) == "3\n")
+        #expect(JSONValue.object([:]).serializedString(.pretty) == "{}\n")
+        #expect(JSONValue.array([]).serializedString(.pretty) == "[]\n")
+        #expect(JSONValue.string("a\"\n\u{1}").serializedString(.pretty) == #""a\"\n\u0001""# + "\n")
+    }
+
+    @Test func prettyReadsBackAsTheSameValue() throws {
+        let value: JSONValue = ["a": [["b": [1, 2, ["c": "d\t"]]]], "e": [[], [:]], "f": -0.5]
+        #expect(try JSONValue(parsing: value.serializedString(.pretty)) == value)
     }
 }

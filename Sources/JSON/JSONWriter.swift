@@ -1,7 +1,8 @@
-/// Serializes `JSONValue`s compactly into UTF-8 bytes.
+/// Serializes `JSONValue`s into UTF-8 bytes, compactly or pretty (see `JSONFormat`).
 ///
 /// The output is always valid JSON: object members keep their order, strings escape
 /// `"`, `\` and every control character, and non-finite doubles are written as `null`.
+/// This is the only JSON writer of the package.
 /// Bytes go into a manually grown buffer, which avoids the uniqueness check that
 /// `Array.append` pays on every byte.
 final class JSONWriter {
@@ -51,17 +52,109 @@ final class JSONWriter {
         case .object(let object):
             append(UInt8(ascii: "{"))
             var first = true
-            for member in object.members {
+            for (key, member) in object {
                 if !first {
                     append(UInt8(ascii: ","))
                 }
                 first = false
-                writeString(member.key)
+                writeString(key)
                 append(UInt8(ascii: ":"))
-                write(member.value)
+                write(member)
             }
             append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends the pretty serialization of `value` (see `JSONFormat.pretty`), without the final
+    /// newline, with nested lines indented past `indent` spaces.
+    func writePretty(_ value: JSONValue, indent: Int = 0) {
+        switch value {
+        case .array(let elements):
+            if elements.isEmpty || value.isFlatArray {
+                write(value, separator: true)
+                return
+            }
+            append(UInt8(ascii: "["))
+            append(UInt8(ascii: "\n"))
+            for (index, element) in elements.enumerated() {
+                appendSpaces(indent + 2)
+                writePretty(element, indent: indent + 2)
+                if index + 1 < elements.count {
+                    append(UInt8(ascii: ","))
+                }
+                append(UInt8(ascii: "\n"))
+            }
+            appendSpaces(indent)
+            append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.members.values.allSatisfy(\.isScalar) {
+                write(value, separator: true)
+                return
+            }
+            append(UInt8(ascii: "{"))
+            append(UInt8(ascii: "\n"))
+            var remaining = object.count
+            for (key, member) in object {
+                appendSpaces(indent + 2)
+                writeString(key)
+                appendASCII(": ")
+                writePretty(member, indent: indent + 2)
+                remaining -= 1
+                if remaining > 0 {
+                    append(UInt8(ascii: ","))
+                }
+                append(UInt8(ascii: "\n"))
+            }
+            appendSpaces(indent)
+            append(UInt8(ascii: "}"))
+        default:
+            write(value)
+        }
+    }
+
+    /// Appends `value` on one line, with `", "` and `": "` between parts when `separator` is set.
+    private func write(_ value: JSONValue, separator: Bool) {
+        switch value {
+        case .array(let elements):
+            append(UInt8(ascii: "["))
+            var first = true
+            for element in elements {
+                if !first {
+                    appendASCII(", ")
+                }
+                first = false
+                write(element, separator: true)
+            }
+            append(UInt8(ascii: "]"))
+        case .object(let object):
+            append(UInt8(ascii: "{"))
+            var first = true
+            for (key, member) in object {
+                if !first {
+                    appendASCII(", ")
+                }
+                first = false
+                writeString(key)
+                appendASCII(": ")
+                write(member, separator: true)
+            }
+            append(UInt8(ascii: "}"))
+        default:
+            write(value)
+        }
+    }
+
+    /// Appends a line feed (after a pretty document).
+    func appendNewline() {
+        append(UInt8(ascii: "\n"))
+    }
+
+    private func appendSpaces(_ count: Int) {
+        reserve(count)
+        for offset in 0..<count {
+            storage[self.count + offset] = UInt8(ascii: " ")
+        }
+        self.count += count
     }
 
     // MARK: - Buffer

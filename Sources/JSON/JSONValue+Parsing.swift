@@ -35,7 +35,7 @@ extension JSONValue {
     }
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int) -> Result<JSONValue, JSONParseError> {
-        var parser = JSONParser(bytes: buffer, maximumDepth: maximumDepth)
+        var parser = JSONParser(bytes: buffer, options: JSONParseOptions(maximumDepth: maximumDepth))
         do {
             return .success(try parser.parseDocument())
         } catch {

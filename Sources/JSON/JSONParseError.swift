@@ -20,6 +20,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         case nestingTooDeep(limit: Int)
         /// Bytes other than whitespace after the top-level value.
         case trailingCharacters
+        /// A member name that the object already has (only when duplicates are rejected).
+        case duplicateKey(String)
     }
 
     /// What went wrong.
@@ -36,31 +38,35 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// A short lower-case explanation with the byte offset.
     public var description: String {
-        let what: String
+        "\(summary) at byte \(offset)"
+    }
+
+    /// A short lower-case explanation without the offset, for messages that locate it otherwise.
+    public var summary: String {
         switch reason {
         case .unexpectedEnd:
-            what = "unexpected end of input"
+            return "unexpected end of input"
         case .unexpectedByte(let byte):
             if byte >= 0x20 && byte < 0x7F {
-                what = "unexpected character '\(Character(Unicode.Scalar(byte)))'"
-            } else {
-                what = "unexpected byte 0x\(String(byte, radix: 16))"
+                return "unexpected character '\(Character(Unicode.Scalar(byte)))'"
             }
+            return "unexpected byte 0x\(String(byte, radix: 16))"
         case .controlCharacterInString:
-            what = "unescaped control character in string"
+            return "unescaped control character in string"
         case .invalidEscape:
-            what = "invalid escape sequence in string"
+            return "invalid escape sequence in string"
         case .invalidUTF8:
-            what = "string is not valid UTF-8"
+            return "string is not valid UTF-8"
         case .invalidNumber:
-            what = "invalid number"
+            return "invalid number"
         case .numberOutOfRange:
-            what = "number out of range"
+            return "number out of range"
         case .nestingTooDeep(let limit):
-            what = "arrays and objects nested deeper than \(limit) levels"
+            return "arrays and objects nested deeper than \(limit) levels"
         case .trailingCharacters:
-            what = "unexpected characters after the value"
+            return "unexpected characters after the value"
+        case .duplicateKey(let key):
+            return "duplicate member \"\(key)\""
         }
-        return "\(what) at byte \(offset)"
     }
 }

@@ -6,6 +6,10 @@
 /// naming a lone surrogate becomes U+FFFD, which keeps the UTF-16 length of the text
 /// (what JavaScript clients send for a broken surrogate pair) instead of rejecting the
 /// whole message.
+///
+/// This is the only JSON parser of the package. When asked to record spans (`JSONDocument`),
+/// it also notes the byte range of every value and member name, for readers that report
+/// problems at the offending value; without that it pays one branch per value.
 struct JSONParser {
     /// The kind of each open container, innermost last.
     private enum Container {
@@ -13,18 +17,44 @@ struct JSONParser {
         case object
     }
 
+    /// The spans gathered for one open container.
+    private struct SpanFrame {
+        /// Where the container starts (its bracket).
+        var start: Int
+        /// The member names' ranges so far (objects).
+        var keyRanges: [Range<Int>] = []
+        /// The elements' or member values' spans so far.
+        var children: [JSONSpan] = []
+        /// The range of the name whose value is being read (objects).
+        var pendingKeyRange: Range<Int> = 0..<0
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int
+    private let rejectsDuplicateKeys: Bool
+    private let allowsByteOrderMark: Bool
+    private let recordsSpans: Bool
     private var position = 0
+    private var spanFrames: [SpanFrame] = []
+    /// The span of the value read last; after `parseDocument`, the whole document's (when recording).
+    private(set) var lastSpan = JSONSpan(range: 0..<0)
+    /// The range of the member name read last.
+    private var lastKeyRange: Range<Int> = 0..<0
 
     /// Creates a parser over `bytes`, which must stay valid while it runs.
-    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParseOptions, recordsSpans: Bool = false) {
         self.bytes = bytes
-        self.maximumDepth = maximumDepth
+        self.maximumDepth = options.maximumDepth
+        self.rejectsDuplicateKeys = options.rejectsDuplicateKeys
+        self.allowsByteOrderMark = options.allowsByteOrderMark
+        self.recordsSpans = recordsSpans
     }
 
     /// Parses the whole buffer as one JSON text: a value with optional surrounding whitespace.
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        if allowsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3
+        }
         skipWhitespace()
         let value = try parseValue()
         skipWhitespace()
@@ -50,6 +80,7 @@ struct JSONParser {
         var value: JSONValue
         nextValue: while true {
             // Read a scalar or an empty container, or open a container and read its first element.
+            let valueStart = position
             switch try peek() {
             case UInt8(ascii: "["):
                 guard open.count < maximumDepth else {
@@ -60,6 +91,9 @@ struct JSONParser {
                 if try peek() == UInt8(ascii: "]") {
                     position += 1
                     value = .array([])
+                    if recordsSpans {
+                        lastSpan = JSONSpan(range: valueStart..<position)
+                    }
                 } else {
                     switch open.last {
                     case .array?:
@@ -72,6 +106,9 @@ struct JSONParser {
                     }
                     array = []
                     open.append(.array)
+                    if recordsSpans {
+                        spanFrames.append(SpanFrame(start: valueStart))
+                    }
                     continue nextValue
                 }
             case UInt8(ascii: "{"):
@@ -83,6 +120,9 @@ struct JSONParser {
                 if try peek() == UInt8(ascii: "}") {
                     position += 1
                     value = .object(JSONObject())
+                    if recordsSpans {
+                        lastSpan = JSONSpan(range: valueStart..<position)
+                    }
                 } else {
                     switch open.last {
                     case .array?:
@@ -97,10 +137,16 @@ struct JSONParser {
                     object = JSONObject()
                     key = try parseKey()
                     open.append(.object)
+                    if recordsSpans {
+                        spanFrames.append(SpanFrame(start: valueStart, pendingKeyRange: lastKeyRange))
+                    }
                     continue nextValue
                 }
             default:
                 value = try parseScalar()
+                if recordsSpans {
+                    lastSpan = JSONSpan(range: valueStart..<position)
+                }
             }
             // Store the value in its container; close every container that ends here.
             while let container = open.last {
@@ -109,6 +155,9 @@ struct JSONParser {
                 switch container {
                 case .array:
                     array.append(value)
+                    if recordsSpans {
+                        spanFrames[spanFrames.count - 1].children.append(lastSpan)
+                    }
                     if byte == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
@@ -120,11 +169,20 @@ struct JSONParser {
                     position += 1
                     value = .array(array)
                 case .object:
+                    if recordsSpans {
+                        recordMember(replacing: object.index(forKey: key))
+                    }
                     object[key] = value
                     if byte == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
                         key = try parseKey()
+                        if rejectsDuplicateKeys && object[key] != nil {
+                            throw JSONParseError(.duplicateKey(key), at: lastKeyRange.lowerBound)
+                        }
+                        if recordsSpans {
+                            spanFrames[spanFrames.count - 1].pendingKeyRange = lastKeyRange
+                        }
                         continue nextValue
                     }
                     guard byte == UInt8(ascii: "}") else {
@@ -132,6 +190,10 @@ struct JSONParser {
                     }
                     position += 1
                     value = .object(object)
+                }
+                if recordsSpans {
+                    let frame = spanFrames.removeLast()
+                    lastSpan = JSONSpan(range: frame.start..<position, keyRanges: frame.keyRanges, children: frame.children)
                 }
                 // Reopen the enclosing container.
                 open.removeLast()
@@ -149,12 +211,26 @@ struct JSONParser {
         }
     }
 
-    /// Reads `"key" :` and the whitespace after it.
+    /// Files the value just read (`lastSpan`) under the pending member name of the innermost
+    /// object; a repeated name keeps its first position and takes the new value's span.
+    private mutating func recordMember(replacing existing: Int?) {
+        let innermost = spanFrames.count - 1
+        if let existing {
+            spanFrames[innermost].children[existing] = lastSpan
+        } else {
+            spanFrames[innermost].keyRanges.append(spanFrames[innermost].pendingKeyRange)
+            spanFrames[innermost].children.append(lastSpan)
+        }
+    }
+
+    /// Reads `"key" :` and the whitespace after it; `lastKeyRange` is where the name is written.
     private mutating func parseKey() throws(JSONParseError) -> String {
         guard try peek() == UInt8(ascii: "\"") else {
             throw unexpected()
         }
+        let keyStart = position
         let key = try parseString()
+        lastKeyRange = keyStart..<position
         skipWhitespace()
         guard try peek() == UInt8(ascii: ":") else {
             throw unexpected()

@@ -1,6 +1,8 @@
 import Foundation
+import JSON
 import Testing
-@testable import JSONRPC
+import TestSupport
+@testable import JSON
 
 /// Parses `text` as JSON, failing the test with the parser's message if it is rejected.
 private func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONValue {

@@ -1,5 +1,6 @@
+import JSON
 import Testing
-import JSONRPC
+import TestSupport
 
 /// Builds random JSON values and byte strings from a seeded generator.
 private struct RandomJSON {
