@@ -106,12 +106,18 @@ enum CatalogQueries {
         """
 
     /// Roles other than the predefined `pg_*` ones, with their attributes and the roles each is
-    /// a direct member of.
+    /// a direct member of in a way that lets it act as them. Up to PostgreSQL 15 every membership
+    /// does (SET ROLE is always allowed); from 16 a grant `WITH INHERIT FALSE, SET FALSE` and
+    /// without ADMIN OPTION does not. The options are read through `to_jsonb` so that one query
+    /// serves every version (the columns are missing before 16, and the JSON keys with them).
     static let roles = """
         SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
-               ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m
+               ARRAY(SELECT DISTINCT b.rolname FROM pg_catalog.pg_auth_members m
                      JOIN pg_catalog.pg_roles b ON b.oid = m.roleid
-                     WHERE m.member = r.oid ORDER BY 1) AS member_of
+                     WHERE m.member = r.oid
+                       AND (m.admin_option OR coalesce((pg_catalog.to_jsonb(m) ->> 'inherit_option')::boolean
+                                                       OR (pg_catalog.to_jsonb(m) ->> 'set_option')::boolean, true))
+                     ORDER BY 1) AS member_of
         FROM pg_catalog.pg_roles r
         WHERE r.rolname !~ '^pg_'
         ORDER BY r.rolname
