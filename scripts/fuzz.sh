@@ -22,37 +22,39 @@ build_dir="$out/${optimization#-}"
 binary="$build_dir/pgpe-fuzz"
 all_targets=(policy schema-sql snapshot config quoting)
 
+# Whether any of the files after the first argument is newer than it (or it is missing).
+stale() {
+  local target="$1"; shift
+  [ ! -e "$target" ] || [ -n "$(find "$@" -newer "$target" 2>/dev/null | head -n 1)" ]
+}
+
 build() {
   swift package resolve >&2
   local yams=.build/checkouts/Yams/Sources
   [ -d "$yams/CYaml" ] || { echo "fuzz.sh: Yams sources not found under $yams" >&2; exit 2; }
   local support=(Tests/TestSupport/FuzzTarget*.swift Tests/TestSupport/SQLUnquoter.swift Tests/TestSupport/SourceFile+Ranges.swift)
-  local inputs
-  inputs="$(find "$yams/CYaml" "$yams/Yams" Sources/PolicySyntax Sources/PolicySemantics Sources/PolicySQL \
-    -name '*.swift' -o -name '*.c' -o -name '*.h' | sort) fuzz/Entry.swift ${support[*]} scripts/fuzz.sh"
-  # shellcheck disable=SC2086
-  if [ -x "$binary" ] && [ -z "$(find $inputs -newer "$binary" 2>/dev/null | head -n 1)" ]; then
-    return
-  fi
+  local modules=("$yams/CYaml" "$yams/Yams" Sources/PolicySyntax Sources/PolicySemantics Sources/PolicySQL scripts/fuzz.sh)
+  stale "$binary" "${modules[@]}" fuzz/Entry.swift "${support[@]}" || return 0
   echo "fuzz.sh: building $binary" >&2
-  rm -rf "$build_dir"
-  mkdir -p "$build_dir/obj" "$build_dir/modules"
   local swiftc=(swiftc -sanitize=fuzzer,address "$optimization" -g -swift-version 5 -parse-as-library -DSWIFT_PACKAGE
                 -I "$build_dir/modules" -Xcc -I"$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC)
-  for file in "$yams"/CYaml/src/*.c; do
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I"$yams/CYaml/include" \
-      "$file" -o "$build_dir/obj/cyaml-$(basename "$file" .c).o"
-  done
-  module() {
-    local name="$1"; shift
-    # shellcheck disable=SC2046
-    "${swiftc[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$build_dir/modules/$name.swiftmodule" \
-      -emit-object -o "$build_dir/obj/$name.o" $(find "$@" -name '*.swift' | sort)
-  }
-  module Yams "$yams/Yams"
-  module PolicySyntax Sources/PolicySyntax
-  module PolicySemantics Sources/PolicySemantics
-  module PolicySQL Sources/PolicySQL
+  # The modules (the slow part) only when their sources changed.
+  if stale "$build_dir/obj/PolicySQL.o" "${modules[@]}"; then
+    rm -rf "$build_dir"
+    mkdir -p "$build_dir/obj" "$build_dir/modules"
+    for file in "$yams"/CYaml/src/*.c; do
+      clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I"$yams/CYaml/include" \
+        "$file" -o "$build_dir/obj/cyaml-$(basename "$file" .c).o"
+    done
+    local name directory
+    for name in Yams PolicySyntax PolicySemantics PolicySQL; do
+      directory="Sources/$name"
+      [ "$name" = Yams ] && directory="$yams/Yams"
+      # shellcheck disable=SC2046
+      "${swiftc[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$build_dir/modules/$name.swiftmodule" \
+        -emit-object -o "$build_dir/obj/$name.o" $(find "$directory" -name '*.swift' | sort)
+    done
+  fi
   # (The linker warns about ASan's local symbols; its output is shown only when it fails.)
   "${swiftc[@]}" -module-name PgpeFuzz fuzz/Entry.swift "${support[@]}" "$build_dir"/obj/*.o -o "$binary.tmp" \
     2>"$build_dir/link.log" || { cat "$build_dir/link.log" >&2; exit 2; }
