@@ -24,21 +24,21 @@ done
 export PGPE_BIN="$bin/pgpe"
 export PGPE_REPO_ROOT="$PWD"
 # Every test runs on every server: a database test needs no registration to run on all of them,
-# and the others are quick. A failing version does not stop the next one.
+# and the others are quick. A failure does not stop the later runs; the exit status reports it.
 failed=()
 for index in "${!versions[@]}"; do
   echo "== swift test on PostgreSQL ${versions[$index]}" >&2
   # shellcheck disable=SC1091
   if ! (. "${pgdirs[$index]}/env" && swift test --skip-build); then
-    failed+=("${versions[$index]}")
+    failed+=("swift test on PostgreSQL ${versions[$index]}")
   fi
 done
 for extra in scripts/test-*.sh; do
   [ -e "$extra" ] || continue
   echo "== $extra" >&2
-  "$extra"
+  "$extra" || failed+=("$extra")
 done
 if [ "${#failed[@]}" -gt 0 ]; then
-  echo "swift test failed on PostgreSQL ${failed[*]}" >&2
+  printf 'failed: %s\n' "${failed[@]}" >&2
   exit 1
 fi
