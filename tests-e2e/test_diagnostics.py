@@ -1,6 +1,7 @@
 """Diagnostics end to end: syntax errors on open, and a leak found by the background proofs
 that appears after the edit that causes it and disappears when the clause is fixed."""
 
+import pytest
 from lsprotocol import types
 
 from conftest import change_document, codes, open_document, wait_for_diagnostics, wait_for_proofs
@@ -64,6 +65,30 @@ async def test_a_leak_appears_after_the_background_proof_and_disappears_when_fix
     assert "proof.tenant-isolation-failed" not in codes(client.diagnostics[uri])
     # Every publication for the document carried a version it had.
     assert all(version in (None, 1, 2, 3) for version, _ in client.published[uri])
+
+
+@pytest.mark.lsp_options({"proofDelayMs": 400})
+async def test_a_blamed_line_deleted_and_restored_before_the_next_run_gets_its_diagnostics_back(client):
+    """`dd` then `u` in Neovim: the leaking clause's line is deleted and put back within the
+    debounce delay. The diagnostics that went with the deleted line come back for the restored
+    text, with the same ranges (they stayed away for good: the text was as proven)."""
+    path = client.root / "policies" / "leak.policy"
+    clause = "  CLAUSE col(is_deleted) = lit(false)\n"
+    text = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n" + clause
+    uri = open_document(client, path, text)
+    leak = "proof.tenant-isolation-failed"
+    before = await wait_for_diagnostics(client, uri, lambda found: leak in codes(found), version=1, timeout=60)
+    blamed = [(d.range, d.message) for d in before if d.code == leak]
+    assert all(found.start.line == 4 for found, _ in blamed)
+
+    change_document(client, uri, 2, (4, 0), (5, 0), "")
+    change_document(client, uri, 3, (4, 0), (4, 0), clause)
+    deleted = await wait_for_diagnostics(client, uri, lambda found: True, version=2)
+    assert leak not in codes(deleted)
+    restored = await wait_for_diagnostics(client, uri, lambda found: leak in codes(found), version=3, timeout=20)
+    assert [(d.range, d.message) for d in restored if d.code == leak] == blamed
+    titles = await wait_for_proofs(client, uri)
+    assert any("failed" in title for title in titles), titles
 
 
 async def test_semantic_errors_come_with_the_edit_and_the_fix_it_is_a_quick_fix(client):

@@ -9,6 +9,7 @@ extension LanguageServer {
         let range = try LSPRange(json: params.required("range"))
         let only = params["context"]?["only"]?.array?.compactMap(\.string)
         let createFiles = capabilities.createFiles
+        let compiledSQLFiles = self.compiledSQLFiles
         guard let (workspace, path) = try document(params) else {
             respond(id, token: token, .success(.array([])))
             return
@@ -37,8 +38,10 @@ extension LanguageServer {
                 case .openCompiledSQL:
                     kind = "source"
                     guard createFiles, let target = action.compiledSQL,
-                          let sql = CompiledSQLProvider.sql(for: target, snapshot: workspace.snapshot) else { continue }
-                    let file = LanguageServer.compiledSQLURI(for: target)
+                          let sql = CompiledSQLProvider.sql(for: target, snapshot: workspace.snapshot),
+                          let path = compiledSQLFiles.path(for: target.name) else { continue }
+                    // A fresh private file the server made: overwriting it touches nothing else.
+                    let file = DocumentURI.uri(ofPath: path)
                     edit = WorkspaceEdit(documentChanges: [
                         .create(uri: file, overwrite: true),
                         .edit(uri: file, version: nil, edits: [LSPTextEdit(range: LSPRange(start: Position(line: 0, character: 0),
@@ -52,16 +55,6 @@ extension LanguageServer {
             }
             return .array(result)
         }
-    }
-
-    /// Where "Open compiled SQL" puts its new document: a file in the temporary directory (the
-    /// editor creates it; nothing is written to the project).
-    static func compiledSQLURI(for target: CompiledSQLTarget) -> String {
-        let safe = String(target.name.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) || scalar == "_" || scalar == "-" ? Character(scalar) : "_"
-        })
-        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("pgpe-compiled")
-        return DocumentURI.uri(ofPath: (directory as NSString).appendingPathComponent("\(safe).sql"))
     }
 
     /// `workspace/executeCommand`: `pgpe.showCompiledSql` returns SQL text; `pgpe.analyzeWorkspace`
@@ -90,6 +83,7 @@ extension LanguageServer {
         case LanguageServer.analyzeCommand:
             let fresh = argument["fresh"]?.bool ?? false
             let session = project.proofSession
+            let job = project.workspace.fullProofJob()
             let progressToken = params["workDoneToken"].flatMap { $0.string != nil || $0.int != nil ? $0 : nil }
             let connection = self.connection
             answer(id, token: token) { () throws(ResponseError) -> JSONValue in
@@ -99,11 +93,17 @@ extension LanguageServer {
                     ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
                                      message: "\(snapshot.policySet.governedTables.count) tables")
                 }
-                let result = session.runAll(snapshot, fresh: fresh, cancellation: cancellation) { done, total in
+                let result = session.runAll(job, fresh: fresh, cancellation: cancellation) { done, total in
                     reporter?.report(done: done, total: total)
                 }
                 reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")
                 if result.cancelled { throw ResponseError.requestCancelled }
+                // The verdicts describe the text while it is unchanged: shown like a background run's.
+                self.queue.async { [self] in
+                    guard phase == .running, project.workspace.accept(result) else { return }
+                    publish(project)
+                    refreshLenses()
+                }
                 let count = { (status: String) in result.verdicts.filter { $0.status.rawValue == status }.count }
                 return [
                     "verdicts": .integer(result.verdicts.count),

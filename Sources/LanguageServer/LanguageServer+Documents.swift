@@ -30,13 +30,16 @@ extension LanguageServer {
         }
         guard var stored = openTexts[path] else { return }
         // The edits in UTF-8 offsets, each against the text the previous ones left (a change
-        // without a range replaces the whole text).
+        // without a range replaces the whole text: it counts as the edit that changed it).
         var edits: [TextEdit] = []
         for change in changes {
-            let source = SourceFile(path: path, text: stored.text)
-            let range = change.range.map { PositionConverter(source: source, encoding: encoding).sourceRange($0) }
-                ?? SourceRange(start: 0, end: source.bytes.count)
-            let edit = TextEdit(range: range, newText: change.text)
+            let edit: TextEdit
+            if let range = change.range {
+                let source = SourceFile(path: path, text: stored.text)
+                edit = TextEdit(range: PositionConverter(source: source, encoding: encoding).sourceRange(range), newText: change.text)
+            } else {
+                edit = TextEditing.difference(from: stored.text, to: change.text)
+            }
             stored.text = TextEditing.apply(edit, to: stored.text)
             edits.append(edit)
         }

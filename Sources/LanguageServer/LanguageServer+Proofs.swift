@@ -1,6 +1,8 @@
 import Foundation
 import JSONRPC
 import PolicyEngine
+import PolicyProofs
+import PolicySemantics
 
 extension LanguageServer {
     /// Cancels the project's running proofs and starts a new run after the debounce delay (or
@@ -31,13 +33,34 @@ extension LanguageServer {
         progressCounter += 1
         let reporter: ProgressReporter? = capabilities.workDoneProgress
             ? ProgressReporter(connection: connection, requests: clientRequests, token: .string("pgpe-proofs-\(progressCounter)"),
-                               title: "pgpe: proving", message: "\(job.tables.count) table\(job.tables.count == 1 ? "" : "s")")
+                               title: "pgpe: proving", message: "\(job.tables.count) table\(job.tables.count == 1 ? "" : "s")",
+                               tables: job.tables.count)
             : nil
         project.progress = reporter
         let session = project.proofSession
         Thread.detachNewThread { [self] in
-            let result = session.run(job, cancellation: cancellation) { done, total in reporter?.report(done: done, total: total) }
+            let result = session.run(job, cancellation: cancellation, progress: { done, total in reporter?.report(done: done, total: total) },
+                                     tableFinished: { table, verdicts in
+                                         reporter?.tableFinished()
+                                         self.queue.async { [self] in finishTable(project, job: job, table: table, verdicts: verdicts, cancellation: cancellation) }
+                                     })
             queue.async { [self] in finishProofs(project, result: result, cancellation: cancellation, reporter: reporter) }
+        }
+    }
+
+    /// One table of a run in progress is proven: its diagnostics are published at once (one
+    /// slow table does not hold back the others), several tables finishing together in one go.
+    private func finishTable(_ project: Project, job: ProofJob, table: QualifiedName, verdicts: [Verdict], cancellation: ProofCancellation) {
+        guard phase == .running, project.runningProofs === cancellation,
+              project.workspace.accept(table: table, verdicts: verdicts, of: job) else { return }
+        guard !project.tablePublishPending else { return }
+        project.tablePublishPending = true
+        queue.async { [self] in
+            project.tablePublishPending = false
+            // The run may have finished (and published) or been cancelled by an edit meanwhile.
+            guard phase == .running, project.runningProofs === cancellation else { return }
+            publish(project)
+            refreshLenses()
         }
     }
 

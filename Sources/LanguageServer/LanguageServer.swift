@@ -30,6 +30,8 @@ public final class LanguageServer: @unchecked Sendable {
     let clientRequests: ClientRequests
     /// The client's spelling of document URIs.
     let uris = URIBook()
+    /// The private files "Open compiled SQL in a new file" hands to the editor.
+    let compiledSQLFiles = CompiledSQLFiles()
     /// The environment for `${VAR}` in pgpe.yaml.
     let environment: [String: String]
 

@@ -19,14 +19,22 @@ final class ProgressReporter: @unchecked Sendable {
     private var beginMessage: String
     private var pendingEnd: String?
     private var lastReport = 0.0
+    /// Proofs done and planned, as last reported.
+    private var done = 0
+    private var total = 0
+    /// Tables whose results are out, of how many (when the run counts tables).
+    private var tablesDone = 0
+    private let tables: Int?
 
     /// Starts reporting: asks the client to create `token` (a string or integer), or, without
     /// `requests`, uses a token the client gave (`workDoneToken` of a request) and begins at once.
-    init(connection: Connection, requests: ClientRequests?, token: JSONValue, title: String, message: String) {
+    /// `tables`, when given, is how many tables the run proves: reports count them too.
+    init(connection: Connection, requests: ClientRequests?, token: JSONValue, title: String, message: String, tables: Int? = nil) {
         self.connection = connection
         self.token = token
         self.title = title
         self.beginMessage = message
+        self.tables = tables
         guard let requests else {
             created(success: true)
             return
@@ -50,18 +58,36 @@ final class ProgressReporter: @unchecked Sendable {
         if let end { send(["kind": "end", "message": .string(end)]) }
     }
 
-    /// Reports `done` of `total`, at most five times a second.
+    /// Reports `done` of `total` proofs, at most five times a second.
     func report(done: Int, total: Int) {
+        lock.lock()
+        self.done = max(self.done, done)
+        self.total = total
+        lock.unlock()
+        send(force: done == total)
+    }
+
+    /// Reports that one more table's results are out (always sent).
+    func tableFinished() {
+        lock.lock()
+        tablesDone += 1
+        lock.unlock()
+        send(force: true)
+    }
+
+    private func send(force: Bool) {
         let now = Date().timeIntervalSince1970
         lock.lock()
-        guard state == .active, pendingEnd == nil, now - lastReport >= 0.2 || done == total else {
+        guard state == .active, pendingEnd == nil, force || now - lastReport >= 0.2 else {
             lock.unlock()
             return
         }
         lastReport = now
+        var message = "\(done)/\(total) proofs"
+        if let tables { message += ", \(tablesDone)/\(tables) tables" }
+        let percentage = total > 0 ? min(100, done * 100 / total) : tables.map { $0 == 0 ? 100 : min(100, tablesDone * 100 / $0) } ?? 100
         lock.unlock()
-        let percentage = total == 0 ? 100 : min(100, done * 100 / total)
-        send(["kind": "report", "message": .string("\(done)/\(total) proofs"), "percentage": .integer(percentage)])
+        send(["kind": "report", "message": .string(message), "percentage": .integer(percentage)])
     }
 
     /// Ends the progress with a final message.

@@ -16,6 +16,8 @@ final class Project: @unchecked Sendable {
     var runningProofs: ProofCancellation?
     /// The progress of the run in progress.
     var progress: ProgressReporter?
+    /// Whether publishing the tables of the run in progress that finished is scheduled.
+    var tablePublishPending = false
 
     /// Creates a project; its proof runs use `jobs` solver threads.
     init(key: String, workspace: Workspace, jobs: Int) {

@@ -50,10 +50,14 @@ struct CatalogIntrospector {
                 grants.append(SnapshotGrant(schema: schema, table: name, grantee: grantee, privilege: privilege))
             }
         }
+        var collations: [String: Bool] = [:]
         for row in columnRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
             let type = resolver.type(oid: row["type_oid"]?.int, text: row["type"]?.string ?? "")
-            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false))
+            let collation = row["collation"]?.string
+            if let collation { collations[collation] = row["collation_deterministic"]?.bool ?? true }
+            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false,
+                                                    collation: collation))
         }
         for row in keyRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil else { continue }
@@ -88,9 +92,26 @@ struct CatalogIntrospector {
             guard let name = row["name"]?.string else { return nil }
             memberships[name] = (row["member_of"]?.stringArray ?? []).compactMap { $0 }
             return RoleModel(name: name, canLogin: row["login"]?.bool ?? false,
-                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false)
+                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false,
+                             memberOf: (row["inherits_from"]?.stringArray ?? []).compactMap { $0 })
         }
-        let policies = policyRows.compactMap { row -> SnapshotPolicy? in
+        let policies = Self.policies(policyRows.rows)
+        grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
+        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
+                                schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
+                                collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
+        let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
+        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
+    }
+
+    /// Reads only the policies (`CatalogQueries.policies`: one query), as `read` decodes them.
+    func readPolicies() throws -> [SnapshotPolicy] {
+        Self.policies(try connection.query(CatalogQueries.policies).rows)
+    }
+
+    /// The rows of the `policies` query as snapshot policies.
+    private static func policies(_ rows: [PostgresRow]) -> [SnapshotPolicy] {
+        rows.compactMap { row -> SnapshotPolicy? in
             guard let schema = row["schema"]?.string, let table = row["table"]?.string, let name = row["name"]?.string
             else { return nil }
             return SnapshotPolicy(schema: schema, table: table, name: name,
@@ -99,11 +120,6 @@ struct CatalogIntrospector {
                                   command: row["command"]?.string ?? "ALL",
                                   qual: row["qual"]?.string, withCheck: row["with_check"]?.string)
         }
-        grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
-        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
-                                schemaNames: schemaNames, origin: origin)
-        let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
-        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
     }
 
     /// The user types of the `types` query, by OID.
@@ -116,7 +132,8 @@ struct CatalogIntrospector {
             resolver.userTypes[oid] = CatalogTypeResolver.UserType(
                 schema: schema, name: name, kind: row["kind"]?.string ?? "b", category: row["category"]?.string ?? "",
                 baseOID: row["base_oid"]?.int, baseText: row["base_type"]?.string,
-                elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string)
+                elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string,
+                notNull: row["not_null"]?.bool ?? false, checks: (row["checks"]?.stringArray ?? []).compactMap { $0 })
         }
         return resolver
     }

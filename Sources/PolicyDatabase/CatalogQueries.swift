@@ -31,13 +31,18 @@ enum CatalogQueries {
         WHERE \(userSchema)
         """
 
-    /// The columns of those tables, in order.
+    /// The columns of those tables, in order, with their collation when it is not the
+    /// database default (`schema.name`, and whether it is deterministic).
     static let columns = """
         SELECT a.attrelid AS table_oid, a.attname AS name, a.atttypid AS type_oid,
-               pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+               pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+               CASE WHEN a.attcollation NOT IN (0, 100) THEN cn.nspname || '.' || co.collname END AS collation,
+               co.collisdeterministic AS collation_deterministic
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
         WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
         ORDER BY a.attrelid, a.attnum
         """
@@ -82,7 +87,10 @@ enum CatalogQueries {
                NULLIF(t.typbasetype, 0) AS base_oid,
                CASE WHEN t.typbasetype <> 0 THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_type,
                NULLIF(t.typelem, 0) AS element_oid,
-               CASE WHEN t.typelem <> 0 THEN pg_catalog.format_type(t.typelem, NULL) END AS element_type
+               CASE WHEN t.typelem <> 0 THEN pg_catalog.format_type(t.typelem, NULL) END AS element_type,
+               t.typnotnull AS not_null,
+               ARRAY(SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k
+                     WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname) AS checks
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_toast'
@@ -105,11 +113,13 @@ enum CatalogQueries {
         ORDER BY n.nspname, p.proname, p.oid
         """
 
-    /// Roles other than the predefined `pg_*` ones, with their attributes and the roles each is
-    /// a direct member of in a way that lets it act as them. Up to PostgreSQL 15 every membership
-    /// does (SET ROLE is always allowed); from 16 a grant `WITH INHERIT FALSE, SET FALSE` and
-    /// without ADMIN OPTION does not. The options are read through `to_jsonb` so that one query
-    /// serves every version (the columns are missing before 16, and the JSON keys with them).
+    /// Roles other than the predefined `pg_*` ones, with their attributes, the roles each is a
+    /// direct member of in a way that lets it act as them, and those of them whose privileges it
+    /// has without `SET ROLE` (`pg_has_role(..., 'USAGE')`: INHERIT, per grant from PostgreSQL 16
+    /// on). Up to 15 every membership lets a member act as the role (SET ROLE is always allowed);
+    /// from 16 a grant `WITH INHERIT FALSE, SET FALSE` and without ADMIN OPTION does not. Those
+    /// options are read through `to_jsonb` so that one query serves every version (the columns
+    /// are missing before 16, and the JSON keys with them).
     static let roles = """
         SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
                ARRAY(SELECT DISTINCT b.rolname FROM pg_catalog.pg_auth_members m
@@ -117,7 +127,10 @@ enum CatalogQueries {
                      WHERE m.member = r.oid
                        AND (m.admin_option OR coalesce((pg_catalog.to_jsonb(m) ->> 'inherit_option')::boolean
                                                        OR (pg_catalog.to_jsonb(m) ->> 'set_option')::boolean, true))
-                     ORDER BY 1) AS member_of
+                     ORDER BY 1) AS member_of,
+               ARRAY(SELECT DISTINCT b.rolname FROM pg_catalog.pg_auth_members m
+                     JOIN pg_catalog.pg_roles b ON b.oid = m.roleid
+                     WHERE m.member = r.oid AND pg_catalog.pg_has_role(r.oid, b.oid, 'USAGE') ORDER BY 1) AS inherits_from
         FROM pg_catalog.pg_roles r
         WHERE r.rolname !~ '^pg_'
         ORDER BY r.rolname

@@ -22,6 +22,10 @@ struct CatalogTypeResolver {
         var elementOID: Int?
         /// `format_type` of the element type.
         var elementText: String?
+        /// Whether a domain is NOT NULL (`typnotnull`).
+        var notNull = false
+        /// A domain's CHECK constraints, as `pg_get_constraintdef` prints them.
+        var checks: [String] = []
     }
 
     /// User-defined types (everything outside `pg_catalog`) by OID.
@@ -30,6 +34,26 @@ struct CatalogTypeResolver {
     /// The type with OID `oid`, printed by `format_type` as `text`.
     func type(oid: Int?, text: String) -> SQLType {
         resolve(oid: oid, text: text, depth: 0)
+    }
+
+    /// The domains among the user types, each with its base followed to a type that is not a domain.
+    func domains() -> [DomainModel] {
+        userTypes.values.filter { $0.kind == "d" }.map { domain in
+            var base = resolve(oid: domain.baseOID, text: domain.baseText ?? "", depth: 1)
+            var notNull = domain.notNull
+            var checks = domain.checks
+            var next = domain.baseOID.flatMap { userTypes[$0] }
+            var depth = 1
+            while let inner = next, inner.kind == "d", depth < 16 {
+                base = resolve(oid: inner.baseOID, text: inner.baseText ?? "", depth: depth + 1)
+                notNull = notNull || inner.notNull
+                checks += inner.checks
+                next = inner.baseOID.flatMap { userTypes[$0] }
+                depth += 1
+            }
+            return DomainModel(name: QualifiedName(schema: domain.schema, name: domain.name), base: base, notNull: notNull,
+                               checks: checks)
+        }
     }
 
     private func resolve(oid: Int?, text: String, depth: Int) -> SQLType {

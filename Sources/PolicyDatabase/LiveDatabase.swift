@@ -87,6 +87,10 @@ public final class LiveDatabase {
     /// the plan is empty or `review` throws, runs the plan and commits. All or nothing: any
     /// failure rolls everything back.
     ///
+    /// Unless `dryRun`, the governed tables are locked after the comparison and the policies
+    /// read again; when they changed in between, the comparison is done again (under the lock),
+    /// so a policy created concurrently cannot survive a prune unreported.
+    ///
     /// `prune` adds the drops of unmanaged policies and revokes of unmanaged grants on the
     /// tables pgpe governs. Throws a `.precondition` error, before running anything, when the
     /// plan needs a table or role the database lacks.
@@ -98,9 +102,14 @@ public final class LiveDatabase {
         let begin = "BEGIN ISOLATION LEVEL READ COMMITTED;\nSET LOCAL lock_timeout = \(lockTimeoutMilliseconds);\n"
             + "SELECT pg_catalog.pg_advisory_xact_lock(\(AdvisoryLock.applyKey))"
         let (assessment, plan, executed) = try withTransaction(action: "apply the policies", begin: begin) {
-            let (catalog, program, canonical) = try compare(desired)
-            if !canonical.isEmpty {
-                try connection.execute("ROLLBACK TO SAVEPOINT \(PolicyRoundTrip.savepoint); RELEASE SAVEPOINT \(PolicyRoundTrip.savepoint)")
+            var (catalog, program, canonical) = try compare(desired)
+            try releaseRoundTrip(canonical)
+            if !dryRun {
+                var locked = Set<QualifiedName>()
+                while try lockGovernedTables(program, catalog: catalog, locked: &locked) {
+                    (catalog, program, canonical) = try compare(desired)
+                    try releaseRoundTrip(canonical)
+                }
             }
             let detector = DriftDetector(program: program, catalog: catalog)
             let drift = detector.drift(canonical: canonical)
@@ -142,6 +151,29 @@ public final class LiveDatabase {
         }
         let canonical = try PolicyRoundTrip(connection: connection).canonicalize(requests)
         return (catalog, program, canonical)
+    }
+
+    /// Ends the round trip's savepoint (dropping its scratch policies), when it made one.
+    private func releaseRoundTrip(_ canonical: [PolicyKey: CanonicalPolicy]) throws {
+        guard !canonical.isEmpty else { return }
+        try connection.execute("ROLLBACK TO SAVEPOINT \(PolicyRoundTrip.savepoint); RELEASE SAVEPOINT \(PolicyRoundTrip.savepoint)")
+    }
+
+    /// Locks the governed tables of `program` that exist in `catalog` and are not in `locked` yet
+    /// (`ACCESS SHARE`: it lets the application read and write, but no `CREATE`, `ALTER` or `DROP
+    /// POLICY`, which take `ACCESS EXCLUSIVE`, until the transaction ends), then reads the
+    /// policies again. Returns whether they changed between the catalog read and the lock, so
+    /// that the caller compares again: then a policy created meanwhile is seen (and dropped by
+    /// `--prune`) rather than surviving unreported. Two statements when nothing changed.
+    private func lockGovernedTables(_ program: CompiledProgram, catalog: LiveCatalog,
+                                    locked: inout Set<QualifiedName>) throws -> Bool {
+        let tables = program.tables.map(\.table).filter { catalog.table($0) != nil && !locked.contains($0) }
+        guard !tables.isEmpty else { return false }
+        progress?("locking \(tables.count) governed table\(tables.count == 1 ? "" : "s")")
+        try connection.execute("LOCK TABLE " + tables.map { "ONLY " + SQLQuoting.qualified($0) }.joined(separator: ", ") + " IN ACCESS SHARE MODE")
+        locked.formUnion(tables)
+        let policies = try CatalogIntrospector(connection: connection, origin: origin).readPolicies()
+        return policies != catalog.snapshot.policies
     }
 
     /// Runs `body` in a transaction opened by `begin` (followed by `SET LOCAL lock_timeout`

@@ -30,7 +30,12 @@ public final class Analyzer {
     }
 
     /// Runs every enabled proof and returns the verdicts; `cancellation` stops it early.
-    public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil) -> AnalysisReport {
+    /// `progress` gets (queries done, queries); `tableFinished` gets each table's verdicts
+    /// (sorted) as soon as all of them are known, from a worker thread, never after a
+    /// cancellation. Tables whose questions look cheapest go first, so one slow table holds
+    /// back as few others as possible.
+    public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil,
+                    tableFinished: ((QualifiedName, [Verdict]) -> Void)? = nil) -> AnalysisReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let index = PredicateIndex(set: policySet)
         let planner = ProofPlanner(index: index, options: options,
@@ -52,8 +57,18 @@ public final class Analyzer {
                 }
             }
         }
-        let queries = planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [], jobs: options.jobs)
-        let state = RunState(count: queries.count)
+        let queries = Analyzer.cheapFirst(planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [],
+                                                       jobs: options.jobs), cache: cache)
+        let state = RunState(tables: queries.map(\.table))
+        if let tableFinished, !cancellation.isCancelled {
+            // Tables answered already: at once.
+            var byTable: [QualifiedName: [Verdict]] = [:]
+            for table in planner.tables where !state.isPending(table) { byTable[table] = [] }
+            for verdict in reused { byTable[verdict.table, default: []].append(verdict) }
+            for table in planner.tables {
+                if let verdicts = byTable[table] { tableFinished(table, Analyzer.sorted(verdicts, tables: policySet.governedTables)) }
+            }
+        }
         let workers = max(1, min(options.jobs, queries.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -69,8 +84,12 @@ public final class Analyzer {
                 }
                 while !cancellation.isCancelled, let index = state.claim() {
                     let (verdict, cached) = runner.run(queries[index])
-                    let done = state.record(index, verdict, cached: cached)
+                    let (done, finished) = state.record(index, verdict, cached: cached)
                     progress?(done, queries.count)
+                    // A query interrupted by the cancellation gave no real answer.
+                    if let finished, let tableFinished, !cancellation.isCancelled {
+                        tableFinished(verdict.table, Analyzer.sorted(finished, tables: policySet.governedTables))
+                    }
                 }
                 state.add(queries: runner.queries, solverMilliseconds: runner.solverMilliseconds)
             }
@@ -101,6 +120,27 @@ public final class Analyzer {
         } onCancel: {
             token.cancel()
         }
+    }
+
+    /// The queries grouped by table, the tables ordered by how much their questions the cache
+    /// cannot answer weigh (their keys' lengths: the predicates' size), lightest first, keeping
+    /// the planned order among equals.
+    static func cheapFirst(_ queries: [ProofQuery], cache: ProofCache) -> [ProofQuery] {
+        var order: [QualifiedName] = []
+        var groups: [QualifiedName: [ProofQuery]] = [:]
+        var weight: [QualifiedName: Int] = [:]
+        for query in queries {
+            if groups[query.table] == nil { order.append(query.table) }
+            groups[query.table, default: []].append(query)
+            if query.fixed == nil, query.build != nil, cache.outcome(query.cacheKey) == nil {
+                weight[query.table, default: 0] += query.cacheKey.utf8.count
+            }
+        }
+        let ranked = order.enumerated().sorted { a, b in
+            let (x, y) = (weight[a.element] ?? 0, weight[b.element] ?? 0)
+            return x != y ? x < y : a.offset < b.offset
+        }
+        return ranked.flatMap { groups[$0.element] ?? [] }
     }
 
     /// Verdicts in `order`, comparing precomputed ranks first (`tables` is sorted).
@@ -142,9 +182,26 @@ private final class RunState: @unchecked Sendable {
     private var queries = 0
     private var cacheHits = 0
     private var solverMilliseconds = 0.0
+    /// The table of each query, and per table the positions of its queries and how many of
+    /// them are still unanswered.
+    private let tables: [QualifiedName]
+    private var positions: [QualifiedName: [Int]] = [:]
+    private var remaining: [QualifiedName: Int] = [:]
 
-    init(count: Int) {
-        results = [Verdict?](repeating: nil, count: count)
+    init(tables: [QualifiedName]) {
+        self.tables = tables
+        results = [Verdict?](repeating: nil, count: tables.count)
+        for (index, table) in tables.enumerated() {
+            positions[table, default: []].append(index)
+            remaining[table, default: 0] += 1
+        }
+    }
+
+    /// Whether `table` has queries to answer in this run.
+    func isPending(_ table: QualifiedName) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return remaining[table] != nil
     }
 
     func claim() -> Int? {
@@ -155,13 +212,19 @@ private final class RunState: @unchecked Sendable {
         return next - 1
     }
 
-    func record(_ index: Int, _ verdict: Verdict, cached: Bool) -> Int {
+    /// Records an answer; returns how many are done and, when it was its table's last, the
+    /// table's verdicts.
+    func record(_ index: Int, _ verdict: Verdict, cached: Bool) -> (done: Int, table: [Verdict]?) {
         lock.lock()
         defer { lock.unlock() }
         results[index] = verdict
         finished += 1
         if cached { cacheHits += 1 }
-        return finished
+        let table = tables[index]
+        let left = (remaining[table] ?? 1) - 1
+        remaining[table] = left
+        guard left == 0 else { return (finished, nil) }
+        return (finished, (positions[table] ?? []).compactMap { results[$0] })
     }
 
     func add(queries count: Int, solverMilliseconds time: Double) {

@@ -40,7 +40,7 @@ struct Fingerprint {
                 text += " |via \(target) {missing}"
                 continue
             }
-            text += " |via \(target) {" + model.columns.map { "\($0.name):\($0.type.family):\($0.notNull)" }.joined(separator: ",")
+            text += " |via \(target) {" + model.columns.map(describe).joined(separator: ",")
             text += " keys=" + keys(target)
             if set.isGoverned(target) {
                 let rls = index.effective(target, .select, role: role, side: .using)
@@ -68,23 +68,19 @@ struct Fingerprint {
         var names = Set<String>()
         for clause in clauses { for atom in clause.atoms { names.formUnion(atom.columns) } }
         return names.sorted().map { name in
-            model.column(name).map { "\(name):\($0.type.family):\($0.notNull)" } ?? "\(name):?"
+            model.column(name).map(describe) ?? "\(name):?"
         }.joined(separator: ",")
+    }
+
+    /// A column as the encoding reads it: name, family, nullability, and whether its equality is
+    /// identity (`~` when a nondeterministic collation or citext makes it not).
+    private func describe(_ column: ColumnModel) -> String {
+        "\(column.name):\(column.type.family):\(column.notNull)" + (set.schema.hasUnknownEquality(column) ? ":~" : "")
     }
 
     /// The tables traversals in the clauses reach directly or nested.
     func targets(_ clauses: [Clause]) -> [QualifiedName] {
-        var result: [QualifiedName] = []
-        func visit(_ clause: Clause) {
-            for atom in clause.atoms {
-                if case .exists(let traversal) = atom {
-                    if !result.contains(traversal.target) { result.append(traversal.target) }
-                    visit(traversal.clause)
-                }
-            }
-        }
-        clauses.forEach(visit)
-        return result
+        clauses.traversalTargets
     }
 
     /// The session types, declared functions and missing-context mode, which change every encoding.

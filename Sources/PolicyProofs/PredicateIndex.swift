@@ -42,9 +42,10 @@ final class PredicateIndex: @unchecked Sendable {
         if let known = locked({ predicates[key] }) { return known }
         var permissive: [PolicyPredicate] = []
         var restrictive: [PolicyPredicate] = []
+        let applicable = set.roleGraph.privileges(of: role)
         for position in governing[table] ?? [] {
             let policy = set.policies[position]
-            guard policy.commands.contains(command), policy.applies(toRole: role),
+            guard policy.commands.contains(command), policy.applies(toAnyOf: applicable),
                   let normalized = side == .using ? policy.using[table] : policy.check[table] else { continue }
             let predicate = PolicyPredicate(policy: policy.ref, kind: policy.kind, clauses: normalized.clauses)
             if policy.kind == .permissive { permissive.append(predicate) } else { restrictive.append(predicate) }
@@ -60,13 +61,9 @@ final class PredicateIndex: @unchecked Sendable {
         (governing[table] ?? []).map { set.policies[$0] }
     }
 
-    /// `set.roles(for: table)`: the roles named by the policies governing `table`, sorted, and PUBLIC.
+    /// `set.roles(for: table)`, from the policies of each table only.
     func roles(for table: QualifiedName) -> [String] {
-        var named = Set<String>()
-        for position in governing[table] ?? [] {
-            for role in set.policies[position].roles where role != "public" { named.insert(role) }
-        }
-        return named.sorted() + [PolicySet.publicRole]
+        set.roles(for: table, governing: policies(governing:))
     }
 
     /// The fingerprint of an effective predicate of the set, remembered.

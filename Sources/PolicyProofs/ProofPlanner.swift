@@ -177,11 +177,15 @@ struct ProofPlanner {
     /// policy. (Different columns per clause do not isolate: a row with `tenant_id = A` and
     /// `shared_with = B` passes `tenant_id = key OR shared_with = key` for A and for B.)
     /// With `oneColumn` false any column per clause will do: enough to deny while the key is unset.
-    static func pins(_ predicate: EffectivePredicate, key: String, oneColumn: Bool = true) -> Bool {
+    /// Columns where `exact` is false (equality is not identity there) pin nothing for isolation.
+    static func pins(_ predicate: EffectivePredicate, key: String, oneColumn: Bool = true,
+                     exact: (String) -> Bool = { _ in true }) -> Bool {
         func pinnedColumns(_ clause: Clause) -> Set<String> {
             var columns = Set<String>()
             for atom in clause.atoms {
-                if case .compare(.column(let column), .equal, .session(let k)) = atom, k == key { columns.insert(column) }
+                if case .compare(.column(let column), .equal, .session(let k)) = atom, k == key, !oneColumn || exact(column) {
+                    columns.insert(column)
+                }
             }
             return columns
         }
@@ -203,7 +207,9 @@ struct ProofPlanner {
             failureReason: "two sessions with different \(key) both \(predicate.side == .using ? "reach" : "can write") the same row",
             failureBlame: [])
         query.blameCandidates = predicate.permissive
-        if options.useShortcuts, ProofPlanner.pins(predicate, key: key) {
+        let schema = set.schema
+        let exact = { (column: String) in schema.table(table)?.column(column).map { !schema.hasUnknownEquality($0) } ?? true }
+        if options.useShortcuts, ProofPlanner.pins(predicate, key: key, exact: exact) {
             query.fixed = (.proven, "every permissive clause pins \(key) to a column of the row", true)
             return query
         }
@@ -584,8 +590,8 @@ struct ProofPlanner {
         let set = self.set
         for i in 0..<roles.count {
             for j in (i + 1)..<roles.count {
-                let first = effective(table, command, role: set.roles.contains(roles[i]) ? roles[i] : PolicySet.publicRole, side: .using)
-                let second = effective(table, command, role: set.roles.contains(roles[j]) ? roles[j] : PolicySet.publicRole, side: .using)
+                let first = effective(table, command, role: set.dimension(of: roles[i]), side: .using)
+                let second = effective(table, command, role: set.dimension(of: roles[j]), side: .using)
                 var query = ProofQuery(
                     proof: .roleSeparation, table: table, command: command, role: "\(roles[i]),\(roles[j])", key: nil, side: .using,
                     cacheKey: "roles|\(environment)|" + print(first) + "||" + print(second),

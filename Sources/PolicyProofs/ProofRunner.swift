@@ -90,9 +90,23 @@ final class ProofRunner {
         var question = 0
     }
 
-    private func check(_ build: ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false)
-        -> (result: CheckResult?, encoder: QueryEncoder?, error: String?, milliseconds: Double) {
+    /// One solver check of a question: its answer, the encoder that built it, and how it was
+    /// built (blame asks the same question again with some clauses left out).
+    private struct Checked {
+        var result: CheckResult?
+        var encoder: QueryEncoder?
+        var error: String?
+        var milliseconds: Double
+        var build: ProofQuery.Build
+        var mode: QueryEncoder.RawMode
+        var printable: Bool
+    }
+
+    private func check(_ build: @escaping ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false,
+                       removing removed: Set<FileLocation> = []) -> Checked {
         let encoder = QueryEncoder(z3: z3, index: index, rawMode: mode)
+        encoder.removedClauses = removed
+        var checked = Checked(result: nil, encoder: encoder, error: nil, milliseconds: 0, build: build, mode: mode, printable: printable)
         do {
             var assertions = try build(encoder)
             assertions.append(contentsOf: encoder.assertions)
@@ -105,13 +119,13 @@ final class ProofRunner {
             try solver.add(assertions)
             queries += 1
             let start = DispatchTime.now().uptimeNanoseconds
-            let result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)))
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            solverMilliseconds += elapsed
-            return (result, encoder, nil, elapsed)
+            checked.result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)))
+            checked.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            solverMilliseconds += checked.milliseconds
         } catch {
-            return (nil, encoder, "\(error)", 0)
+            checked.error = "\(error)"
         }
+        return checked
     }
 
     private var solver: Solver?
@@ -134,12 +148,19 @@ final class ProofRunner {
         return "undecided"
     }
 
-    private func rawReason(_ encoder: QueryEncoder?) -> String {
-        let places = (encoder?.rawLocations ?? []).map { location -> String in
-            let line = sourceLine(location)
-            return "\(location.file):\(line)"
+    /// Why an answer rests on what the solver cannot know: raw SQL (its places, relative to the
+    /// project), or an equality that is not identity (its column and collation).
+    private func opaqueReason(_ encoder: QueryEncoder?) -> String {
+        var reasons: [String] = []
+        if let raw = encoder?.rawLocations, !raw.isEmpty {
+            let places = raw.map { "\(set.config.displayPath($0.file)):\(sourceLine($0))" }
+            reasons.append("depends on raw SQL at " + places.joined(separator: ", "))
         }
-        return "depends on raw SQL at " + (places.isEmpty ? "an unknown place" : places.joined(separator: ", "))
+        if let caveats = encoder?.equalityCaveats, !caveats.isEmpty {
+            reasons.append("depends on equality on " + caveats.joined(separator: ", ")
+                + ", which is not identity: different values may be equal there, so different keys may match the same row")
+        }
+        return reasons.isEmpty ? "depends on raw SQL at an unknown place" : reasons.joined(separator: "; ")
     }
 
     private func sourceLine(_ location: FileLocation) -> Int {
@@ -169,18 +190,19 @@ final class ProofRunner {
         return Solved(status: .proven, reason: nil, counterexample: nil, blame: [], blameTexts: [], solverMilliseconds: total)
     }
 
-    private func solve(_ query: ProofQuery, build: ProofQuery.Build, failureReason: String) -> Solved {
+    private func solve(_ query: ProofQuery, build: @escaping ProofQuery.Build, failureReason: String) -> Solved {
         let first = check(build, mode: .free)
         var total = first.milliseconds
-        func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, encoder: QueryEncoder? = nil,
+        func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, checked: Checked? = nil,
                   blame: [Blame] = []) -> Solved {
             var solved = Solved(status: status, reason: reason, counterexample: nil, blame: blame, blameTexts: [],
                                 solverMilliseconds: total)
-            if let model, let encoder {
+            if let model, let checked, let encoder = checked.encoder {
                 solved.counterexample = try? counterexample(model: model, encoder: encoder)
-                let (found, texts) = blameFromModel(model: model, encoder: encoder)
-                solved.blame = found
-                solved.blameTexts = texts
+                let found = blameFromModel(model: model, encoder: encoder, checked: checked)
+                solved.blame = found.blame
+                solved.blameTexts = found.texts
+                solved.solverMilliseconds += found.milliseconds
             } else {
                 solved.blameTexts = blame.map { ($0.session, $0.policy, "") }
             }
@@ -189,7 +211,8 @@ final class ProofRunner {
         guard let result = first.result else {
             return make(.unknown, unknownReason(nil, error: first.error))
         }
-        let hasRaw = !(first.encoder?.rawLocations.isEmpty ?? true)
+        // Raw SQL or an equality that is not identity: solved again read adversarially.
+        let hasRaw = !(first.encoder?.rawLocations.isEmpty ?? true) || !(first.encoder?.equalityCaveats.isEmpty ?? true)
         switch (result, query.failsWhenSatisfiable) {
         case (.unknown, _):
             return make(.unknown, unknownReason(result, error: nil))
@@ -199,21 +222,21 @@ final class ProofRunner {
             return make(.failed, failureReason, blame: query.failureBlame)
         case (.sat(let model), true):
             guard hasRaw else {
-                guard let encoder = first.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(build, model: model, encoder: encoder)
+                guard first.encoder != nil else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenCheck, extra) = printableModel(build, model: model, checked: first)
                 total += extra
-                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, checked: chosenCheck)
             }
             let second = check(build, mode: .adversarial)
             total += second.milliseconds
             switch second.result {
             case .sat(let adversarialModel)?:
-                guard let encoder = second.encoder else { return make(.failed, failureReason, blame: query.failureBlame) }
-                let (chosen, chosenEncoder, extra) = printableModel(build, model: adversarialModel, encoder: encoder)
+                guard second.encoder != nil else { return make(.failed, failureReason, blame: query.failureBlame) }
+                let (chosen, chosenCheck, extra) = printableModel(build, model: adversarialModel, checked: second)
                 total += extra
-                return make(.failed, failureReason, model: chosen, encoder: chosenEncoder)
+                return make(.failed, failureReason, model: chosen, checked: chosenCheck)
             case .unsat?:
-                return make(.unknown, rawReason(first.encoder))
+                return make(.unknown, opaqueReason(first.encoder))
             default:
                 return make(.unknown, unknownReason(second.result, error: second.error))
             }
@@ -223,7 +246,7 @@ final class ProofRunner {
             total += second.milliseconds
             switch second.result {
             case .sat?: return make(.proven, nil)
-            case .unsat?: return make(.unknown, rawReason(first.encoder))
+            case .unsat?: return make(.unknown, opaqueReason(first.encoder))
             default: return make(.unknown, unknownReason(second.result, error: second.error))
             }
         }
@@ -231,13 +254,13 @@ final class ProofRunner {
 
     /// A model without characters PostgreSQL text cannot hold (re-solving once when needed),
     /// and the extra solver time spent.
-    private func printableModel(_ build: ProofQuery.Build, model: Model, encoder: QueryEncoder) -> (Model, QueryEncoder, Double) {
-        guard needsPrintableRetry(model: model, encoder: encoder) else { return (model, encoder, 0) }
+    private func printableModel(_ build: @escaping ProofQuery.Build, model: Model, checked: Checked) -> (Model, Checked, Double) {
+        guard let encoder = checked.encoder, needsPrintableRetry(model: model, encoder: encoder) else { return (model, checked, 0) }
         let retry = check(build, mode: encoder.rawMode, printable: true)
-        if case .sat(let printable)? = retry.result, let retryEncoder = retry.encoder {
-            return (printable, retryEncoder, retry.milliseconds)
+        if case .sat(let printable)? = retry.result, retry.encoder != nil {
+            return (printable, retry, retry.milliseconds)
         }
-        return (model, encoder, retry.milliseconds)
+        return (model, checked, retry.milliseconds)
     }
 
     private func needsPrintableRetry(model: Model, encoder: QueryEncoder) -> Bool {
@@ -285,19 +308,97 @@ final class ProofRunner {
                               witnesses: try encoder.rows.dropFirst().map(render))
     }
 
-    private func blameFromModel(model: Model, encoder: QueryEncoder) -> ([Blame], [(session: Int?, policy: String, clause: String)]) {
+    /// Which clauses to blame for a counterexample: those whose removal alone leaves no
+    /// counterexample at all (the question asked again without the clause). When no single
+    /// clause is enough (two independent leaks), the set found by `correctionSet`. Each clause is
+    /// named for the sessions it admitted. Without an answer (a timeout) the first clause
+    /// admitting each session is blamed.
+    private func blameFromModel(model: Model, encoder: QueryEncoder, checked: Checked)
+        -> (blame: [Blame], texts: [(session: Int?, policy: String, clause: String)], milliseconds: Double) {
+        var milliseconds = 0.0
+        /// The question without `removed` clauses: `nil` without an answer.
+        func without(_ removed: [FileLocation]) -> (result: CheckResult, encoder: QueryEncoder)? {
+            let trial = check(checked.build, mode: checked.mode, printable: checked.printable, removing: Set(removed))
+            milliseconds += trial.milliseconds
+            guard let result = trial.result, let trialEncoder = trial.encoder else { return nil }
+            return (result, trialEncoder)
+        }
+        let admitted = ProofRunner.admitted(model: model, encoder: encoder)
+        var chosen = admitted.clauses.filter { without([$0])?.result.isUnsat == true }
+        var sessions = admitted.sessions
+        var clauses = admitted.texts
+        if chosen.isEmpty && !admitted.clauses.isEmpty {
+            chosen = correctionSet(start: admitted.clauses, sessions: &sessions, clauses: &clauses, without: without) ?? []
+        }
         var blame: [Blame] = []
         var texts: [(session: Int?, policy: String, clause: String)] = []
-        var done = Set<Int>()
-        for entry in encoder.clauseTerms where !done.contains(entry.session) {
-            guard let origin = entry.clause.origin else { continue }
-            if (try? model.bool(entry.term)) == true {
+        if chosen.isEmpty {
+            // No answer: the first clause admitting each session.
+            var done = Set<Int>()
+            for entry in encoder.clauseTerms where !done.contains(entry.session) {
+                guard let origin = entry.clause.origin, (try? model.bool(entry.term)) == true else { continue }
                 done.insert(entry.session)
                 blame.append(Blame(policy: origin.policy, location: origin.location, session: entry.session + 1))
                 texts.append((entry.session + 1, origin.policy, entry.clause.description))
             }
+            return (blame, texts, milliseconds)
         }
-        return (blame, texts)
+        for location in chosen {
+            guard let (policy, clause) = clauses[location] else { continue }
+            for session in sessions[location] ?? [] {
+                blame.append(Blame(policy: policy, location: location, session: session + 1))
+                texts.append((session + 1, policy, clause))
+            }
+        }
+        return (blame, texts, milliseconds)
+    }
+
+    /// The clauses (by location, in encoding order) that admit some session in `model`, the
+    /// sessions (0-based) each admits, and each clause's policy and text.
+    private static func admitted(model: Model, encoder: QueryEncoder)
+        -> (clauses: [FileLocation], sessions: [FileLocation: [Int]], texts: [FileLocation: (policy: String, clause: String)]) {
+        var clauses: [FileLocation] = []
+        var sessions: [FileLocation: [Int]] = [:]
+        var texts: [FileLocation: (policy: String, clause: String)] = [:]
+        for entry in encoder.clauseTerms {
+            guard let origin = entry.clause.origin, sessions[origin.location]?.contains(entry.session) != true,
+                  (try? model.bool(entry.term)) == true else { continue }
+            if sessions[origin.location] == nil {
+                clauses.append(origin.location)
+                texts[origin.location] = (origin.policy, entry.clause.description)
+            }
+            sessions[origin.location, default: []].append(entry.session)
+        }
+        return (clauses, sessions, texts)
+    }
+
+    /// A set of clauses whose removal leaves no counterexample, none of which the others can do
+    /// without: from `start` (the clauses true in the first model) the clauses admitting a
+    /// session in each model that remains are added, then each clause the rest suffice without
+    /// is dropped. `nil` when the solver gives no answer or a counterexample needs no clause.
+    private func correctionSet(start: [FileLocation], sessions: inout [FileLocation: [Int]],
+                               clauses: inout [FileLocation: (policy: String, clause: String)],
+                               without: ([FileLocation]) -> (result: CheckResult, encoder: QueryEncoder)?) -> [FileLocation]? {
+        var removed = start
+        while true {
+            guard let (result, encoder) = without(removed) else { return nil }
+            switch result {
+            case .unsat:
+                for location in removed where removed.count > 1 {
+                    let rest = removed.filter { $0 != location }
+                    if without(rest)?.result.isUnsat == true { removed = rest }
+                }
+                return removed
+            case .sat(let next):
+                let found = ProofRunner.admitted(model: next, encoder: encoder)
+                guard !found.clauses.isEmpty else { return nil }
+                removed.append(contentsOf: found.clauses)
+                sessions.merge(found.sessions) { old, _ in old }
+                clauses.merge(found.texts) { old, _ in old }
+            case .unknown:
+                return nil
+            }
+        }
     }
 
     /// Blame remembered by clause text, located in this query's policies (the cached answer may

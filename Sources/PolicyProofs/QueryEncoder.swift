@@ -18,12 +18,15 @@ import SMT
 /// positive witnesses is always the best choice for a counterexample, so no quantifier is needed.
 /// `fn` is an uninterpreted function of its arguments; `raw` an unknown boolean per row and session.
 final class QueryEncoder {
-    /// How raw SQL is read.
+    /// How raw SQL, and equality under a nondeterministic collation, are read.
     enum RawMode {
-        /// An unknown boolean per (text, row, session).
+        /// Raw SQL is an unknown boolean per (text, row, session); equality on a column whose
+        /// equality is not identity (nondeterministic collation, citext) is an unknown relation
+        /// that holds at least between identical strings.
         case free
-        /// The value least favourable to a counterexample: false where the raw atom is asserted,
-        /// true where it is negated. A query satisfiable in this mode fails whatever the raw SQL says.
+        /// The value least favourable to a counterexample: raw SQL is false where the raw atom is
+        /// asserted, true where it is negated; such an equality is identity. A query satisfiable
+        /// in this mode fails whatever the raw SQL and the collation say.
         case adversarial
     }
 
@@ -59,14 +62,19 @@ final class QueryEncoder {
     private(set) var sessions: [SessionInstance] = []
     /// Raw atoms met while encoding.
     private(set) var rawLocations: [FileLocation] = []
+    /// Equalities met on columns where equality is not identity: `table.column: why`.
+    private(set) var equalityCaveats: [String] = []
     /// Top-level clause terms per session, for blame: (session, clause, term).
     private(set) var clauseTerms: [(session: Int, clause: Clause, term: Term)] = []
+    /// Clauses (by their origin's location) left out wherever blame is recorded: blame asks
+    /// whether a counterexample remains without them.
+    var removedClauses: Set<FileLocation> = []
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
-    private var likeFunction: FuncDecl?
-    /// Per string-encoded family: its order (an unknown relation: text sorts by the database's
-    /// collation, enums by declaration, json and intervals by rules of their own) and, for
-    /// families without canonical literals, the value each literal's text stands for.
-    private var orderFunctions: [TypeFamily: FuncDecl] = [:]
+    /// Unknown relations on strings by name: per string-encoded family its order (text sorts by
+    /// the database's collation, enums by declaration, json and intervals by rules of their own),
+    /// LIKE against a non-literal pattern, and per caveat an equivalence (`stringRelation`).
+    private var relations: [String: FuncDecl] = [:]
+    /// Per family without canonical literals, the value each literal's text stands for.
     private var literalFunctions: [TypeFamily: FuncDecl] = [:]
     /// The literals of families without canonical spellings: (family, text, the term of its value).
     private(set) var opaqueLiterals: [(family: TypeFamily, text: String, term: Term)] = []
@@ -231,6 +239,7 @@ final class QueryEncoder {
     func encode(_ clauses: [Clause], row: RowInstance, session: SessionInstance, positive: Bool, recordBlame: Bool = false) throws -> Term {
         var terms: [Term] = []
         for clause in clauses {
+            if recordBlame, let origin = clause.origin, removedClauses.contains(origin.location) { continue }
             let term = try encode(clause, row: row, session: session, positive: positive)
             if recordBlame, clause.origin != nil { clauseTerms.append((session.index, clause, term)) }
             terms.append(term)
@@ -244,6 +253,18 @@ final class QueryEncoder {
     }
 
     private func encode(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
+        let term = try encodeAtom(atom, row: row, session: session, positive: positive)
+        // With `missing_context: error` an unset key cannot be read: reading it fails the query,
+        // so an atom that reads one is never true (`session(k) IS NULL` included).
+        guard set.config.missingContext == .error, !atom.isTraversal else { return term }
+        let keys = atom.sessionKeysRead
+        guard !keys.isEmpty else { return term }
+        var parts = try keys.map { try z3.not(sessionValue($0, session).null) }
+        parts.append(term)
+        return try z3.and(parts)
+    }
+
+    private func encodeAtom(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
         switch atom {
         case .constant(let value):
             return try z3.bool(value)
@@ -286,11 +307,17 @@ final class QueryEncoder {
         }
         let left = try value(lhs, row: row, session: session, family: leftFamily)
         let leftPresent = try z3.not(left.null)
+        let caveat = equalityCaveat([lhs, rhs], row: row)
         switch op {
         case .in, .notIn:
             guard case .list(let items) = rhs else { throw SolverError(kind: .wrapper, message: "IN without a list", operation: "compare") }
             let values = try items.filter { $0 != .null }.map { try literal($0, family: left.family) }
-            let member = values.isEmpty ? try z3.bool(false) : try z3.isMember(left.value, of: values)
+            let member: Term
+            if let caveat, !values.isEmpty {
+                member = try z3.or(try values.map { try equal(left.value, $0, caveat: caveat) })
+            } else {
+                member = values.isEmpty ? try z3.bool(false) : try z3.isMember(left.value, of: values)
+            }
             if op == .in { return try z3.and(leftPresent, member) }
             if items.contains(.null) { return try z3.bool(false) }
             return try z3.and(leftPresent, z3.not(member))
@@ -300,10 +327,12 @@ final class QueryEncoder {
         let right = try value(rhs, row: row, session: session, family: left.family)
         let present = try z3.and(leftPresent, z3.not(right.null))
         let (l, r) = try unify(left, right)
+        // '' sorts first in every collation: nothing is below it, everything is at or above it.
+        if left.family == .text, let truth = try emptyStringOrder(lhs, op, rhs, l, r) { return try z3.and(present, truth) }
         let relation: Term
         switch op {
-        case .equal: relation = try z3.eq(l, r)
-        case .notEqual: relation = try z3.not(z3.eq(l, r))
+        case .equal: relation = try equal(l, r, caveat: caveat)
+        case .notEqual: relation = try z3.not(equal(l, r, caveat: caveat))
         case .less: relation = try ordered(l, r, left.family, strict: true)
         case .lessEqual: relation = try ordered(l, r, left.family, strict: false)
         case .greater: relation = try ordered(r, l, left.family, strict: true)
@@ -313,7 +342,7 @@ final class QueryEncoder {
             if case .literal(.string(let pattern)) = rhs {
                 matches = try z3.matches(left.value, z3.likeRegex(pattern))
             } else {
-                let function = try likeDecl()
+                let function = try stringRelation("like")
                 matches = try function.apply([left.value, right.value])
             }
             relation = op == .like ? matches : try z3.not(matches)
@@ -321,6 +350,54 @@ final class QueryEncoder {
             relation = try z3.bool(false)
         }
         return try z3.and(present, relation)
+    }
+
+    /// `col < ''`, `col <= ''`, `'' < col`… decided without the order relation: '' is the least
+    /// string in every collation (`nil` when neither side is the literal '').
+    private func emptyStringOrder(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, _ l: Term, _ r: Term) throws -> Term? {
+        let empty = LiteralValue.string("")
+        let emptyRight = rhs == .literal(empty)
+        let emptyLeft = lhs == .literal(empty)
+        guard emptyLeft != emptyRight else { return nil }
+        // Normalize to `x op ''`.
+        let x = emptyRight ? l : r
+        let flipped: ComparisonOperator
+        switch op {
+        case .less: flipped = emptyRight ? .less : .greater
+        case .lessEqual: flipped = emptyRight ? .lessEqual : .greaterEqual
+        case .greater: flipped = emptyRight ? .greater : .less
+        case .greaterEqual: flipped = emptyRight ? .greaterEqual : .lessEqual
+        default: return nil
+        }
+        let isEmpty = try z3.eq(x, z3.string(""))
+        switch flipped {
+        case .less: return try z3.bool(false)
+        case .greaterEqual: return try z3.bool(true)
+        case .lessEqual: return isEmpty
+        default: return try z3.not(isEmpty)
+        }
+    }
+
+    /// Why equality between `operands` is not identity here (a column of `row` with a
+    /// nondeterministic collation or citext), recorded for the reason; `nil` when it is.
+    private func equalityCaveat(_ operands: [Operand], row: RowInstance) -> String? {
+        for operand in operands {
+            guard case .column(let name) = operand, let column = row.table.column(name),
+                  let why = schema.equalityCaveat(column) else { continue }
+            let caveat = "\(row.table.name).\(name) (\(why))"
+            return caveat
+        }
+        return nil
+    }
+
+    /// `a = b` under `caveat`: identity when there is none (or raw mode is adversarial), else an
+    /// unknown relation per caveat that holds at least between identical strings.
+    private func equal(_ a: Term, _ b: Term, caveat: String?) throws -> Term {
+        guard let caveat else { return try z3.eq(a, b) }
+        if !equalityCaveats.contains(caveat) { equalityCaveats.append(caveat) }
+        guard rawMode == .free else { return try z3.eq(a, b) }
+        let decl = try stringRelation("equivalent " + caveat)
+        return try z3.or(z3.eq(a, b), decl.apply([a, b]))
     }
 
     /// The two values in one sort: an integer compared with a real becomes a real.
@@ -346,13 +423,7 @@ final class QueryEncoder {
             // Not byte order: PostgreSQL sorts text by the column's collation (`'b' <= 'B'` in
             // en_US), enums by declaration. An unknown relation stands for any of them; only
             // what every order has is kept: `a < a` is false and `a <= a` true.
-            let decl: FuncDecl
-            if let known = orderFunctions[family] {
-                decl = known
-            } else {
-                decl = try z3.function("less.\(family.rawValue)", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
-                orderFunctions[family] = decl
-            }
+            let decl = try stringRelation("less.\(family.rawValue)")
             let less = try decl.apply([a, b])
             return strict ? try z3.and(less, z3.not(z3.eq(a, b))) : try z3.or(less, z3.eq(a, b))
         case .int, .real:
@@ -360,10 +431,12 @@ final class QueryEncoder {
         }
     }
 
-    private func likeDecl() throws -> FuncDecl {
-        if let likeFunction { return likeFunction }
-        let decl = try z3.function("like", domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
-        likeFunction = decl
+    /// An unknown relation on two strings (an order, LIKE with a pattern from a column, an
+    /// equivalence), made once per name.
+    private func stringRelation(_ name: String) throws -> FuncDecl {
+        if let known = relations[name] { return known }
+        let decl = try z3.function(name, domain: [try z3.stringSort, try z3.stringSort], range: try z3.boolSort)
+        relations[name] = decl
         return decl
     }
 
@@ -431,7 +504,9 @@ final class QueryEncoder {
             guard let key = witness.columns[traversal.targetColumn] else {
                 throw SolverError(kind: .wrapper, message: "no column \(traversal.targetColumn) on \(target.name)", operation: "exists")
             }
-            var parts = [try z3.not(source.null), try z3.not(key.null), try z3.eq(source.value, key.value)]
+            let caveat = equalityCaveat([.column(traversal.sourceColumn)], row: row)
+                ?? equalityCaveat([.column(traversal.targetColumn)], row: witness)
+            var parts = [try z3.not(source.null), try z3.not(key.null), try equal(source.value, key.value, caveat: caveat)]
             parts.append(try encode(traversal.clause, row: witness, session: session, positive: positive))
             if set.isGoverned(target.name) {
                 let rls = index.effective(target.name, .select, role: session.role, side: .using)

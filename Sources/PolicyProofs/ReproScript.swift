@@ -22,7 +22,7 @@ public enum ReproScript {
         guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
               let table = policySet.schema.table(verdict.table) else { return nil }
         var lines: [String] = []
-        lines.append("-- pgpe repro: \(verdict.summary)")
+        lines.append("-- pgpe repro: \(SQLQuoting.comment(verdict.summary))")
         lines.append("-- Run as a superuser on a scratch database where the compiled policies are applied.")
         lines.append("-- Everything runs in one transaction that rolls back; outcomes are NOTICEs starting with 'pgpe-repro:'.")
         lines.append("BEGIN;")
@@ -73,6 +73,9 @@ public enum ReproScript {
             lines.append(contentsOf: switchRole())
             var body: [String] = []
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
+                // is left unset (reading it fails the query, as an unset key does).
+                if value == nil && policySet.config.missingContext == .error { continue }
                 body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value ?? "")), true);")
             }
             let subject = "session \(session)"
@@ -93,10 +96,19 @@ public enum ReproScript {
                 body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
                 body.append("  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
             }
+            // One sub-block per session: its settings are undone after it (the next session does
+            // not inherit them), and an error (a cast of a key, an unset key) is reported as a
+            // notice instead of ending the script.
             lines.append("DO $pgpe$")
             lines.append("DECLARE n bigint;")
             lines.append("BEGIN")
-            lines.append(contentsOf: body)
+            lines.append("  BEGIN")
+            lines.append(contentsOf: body.map { "  " + $0 })
+            lines.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'pgpe: undo';")
+            lines.append("  EXCEPTION")
+            lines.append("    WHEN SQLSTATE 'PG001' THEN NULL;")
+            lines.append("    WHEN OTHERS THEN RAISE NOTICE 'pgpe-repro: \(subject) cannot: %', SQLERRM;")
+            lines.append("  END;")
             lines.append("END")
             lines.append("$pgpe$;")
             lines.append("RESET ROLE;")
@@ -115,10 +127,14 @@ public enum ReproScript {
         parts.append(verdict.side.rawValue)
         parts.append(verdict.role.lowercased())
         let raw = parts.joined(separator: "-")
-        let safe = raw.map { character -> Character in
-            character.isLetter || character.isNumber || character == "-" || character == "_" ? character : "_"
+        // Scalars, not Characters: a letter-like cluster may hold a '/' or '.' (a prepend letter
+        // such as U+0D4E before it), which must not reach the file name.
+        var safe = ""
+        for scalar in raw.unicodeScalars {
+            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
+            safe.unicodeScalars.append(keep ? scalar : "_")
         }
-        return String(safe) + ".sql"
+        return safe + ".sql"
     }
 
     private static func format3(_ number: Int) -> String {
@@ -135,10 +151,16 @@ public enum ReproScript {
             grants.append("  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
             grants.append("  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
         }
-        let name = role == PolicySet.publicRole || role == "*" || role.contains(",")
+        let name = role == PolicySet.publicRole || role == "*" || role.unicodeScalars.contains(",")
             ? "'pgpe_repro_' || pg_backend_pid()" : SQLQuoting.literal(role)
         var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
         lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")
+        // The memberships the schema gives the role: the policies of those roles apply to it too.
+        for parent in policySet.roleGraph.privileges(of: role).subtracting([role]).sorted() {
+            let quoted = SQLQuoting.literal(parent)
+            lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(quoted)) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', \(quoted)); END IF;")
+            lines.append("  IF NOT pg_has_role(r, \(quoted), 'USAGE') THEN EXECUTE format('GRANT %I TO %I', \(quoted), r); END IF;")
+        }
         lines.append(contentsOf: grants)
         lines.append("  PERFORM set_config('pgpe.repro_role', r, true);")
         lines.append("END")

@@ -43,6 +43,7 @@ struct TableSignature: Hashable {
             + " proofs=" + options.proofs.sorted().map(\.rawValue).joined(separator: ",")
             + " shortcuts=\(options.useShortcuts) timeout=\(options.timeoutMilliseconds)"
             + " separate=" + set.config.analysis.separateRoles.joined(separator: ",")
+            + " members=" + set.roleGraph.signature
         self.keys = keys
         var visited = Set<QualifiedName>()
         var queue = [table]

@@ -152,9 +152,11 @@ public struct ExpressionRenderer {
         }
     }
 
-    /// The sub-select that reads a session key once per query.
+    /// The sub-select that reads a session key once per query, cast to `type` or, for a domain,
+    /// to its base type (a cast to a NOT NULL domain would raise on an unset key).
     public func session(_ key: String, type: SQLType) -> String {
-        let cast = type.family == .text ? "" : "::" + SQLQuoting.typeName(type)
+        let target = policySet.schema.castType(type)
+        let cast = target.family == .text ? "" : "::" + SQLQuoting.typeName(target)
         switch policySet.config.missingContext {
         case .deny:
             return "(SELECT NULLIF(current_setting(\(SQLQuoting.literal(key)), true), '')\(cast))"

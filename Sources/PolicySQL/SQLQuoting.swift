@@ -37,12 +37,7 @@ public enum SQLQuoting {
             }
         }
         if plain && !keywords.contains(name) { return name }
-        var quoted = "\""
-        for character in name {
-            quoted.append(character)
-            if character == "\"" { quoted.append("\"") }
-        }
-        return quoted + "\""
+        return "\"" + name.doublingQuotes("\"") + "\""
     }
 
     /// `schema.table` with each part quoted as needed.
@@ -54,12 +49,15 @@ public enum SQLQuoting {
     /// string, `E'...'` with the backslash doubled (as `quote_literal` does), so that it means the
     /// same whatever `standard_conforming_strings` is: `'a\_b'` would lose its backslash when
     /// that setting is off, and `LIKE 'a\_b'` would then match any character.
+    ///
+    /// Quotes and backslashes are found among Unicode scalars, never `Character`s: one fused
+    /// into a grapheme cluster with a combining mark is still a quote to PostgreSQL.
     public static func literal(_ text: String) -> String {
-        let escape = text.contains("\\")
-        var quoted = escape ? "E'" : "'"
-        for character in text {
-            quoted.append(character)
-            if character == "'" || character == "\\" { quoted.append(character) }
+        guard text.unicodeScalars.contains("\\") else { return "'" + text.doublingQuotes("'") + "'" }
+        var quoted = "E'"
+        for scalar in text.unicodeScalars {
+            quoted.unicodeScalars.append(scalar)
+            if scalar == "'" || scalar == "\\" { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "'"
     }
@@ -81,19 +79,15 @@ public enum SQLQuoting {
         return result
     }
 
-    /// A type name for a cast: built-in names as they are, user types quoted per part.
+    /// A type name for a cast: PostgreSQL's own types by their name as it is (`bigint[]`,
+    /// `double precision`: keywords PostgreSQL reads unquoted only), every other type (domains,
+    /// enums, extension types, whatever their family) as `schema.name` with each part quoted
+    /// as needed, so a type name read from a catalog never reaches SQL unquoted.
     public static func typeName(_ type: SQLType) -> String {
-        if type.family != .other && type.family != .array { return type.name }
-        let base = type.name.hasSuffix("[]") ? String(type.name.dropLast(2)) : type.name
-        // A built-in element type is a keyword PostgreSQL reads unquoted only (`bigint[]`;
-        // `"bigint"[]` names a type that does not exist).
-        if type.family == .array && SQLType.normalize(base).family != .other { return type.name }
-        let parts = base.split(separator: ".").map { identifierForType(String($0)) }
-        return parts.joined(separator: ".") + (type.name.hasSuffix("[]") ? "[]" : "")
-    }
-
-    private static func identifierForType(_ name: String) -> String {
-        // Multi-word built-in names ("double precision") are written as they are.
-        name.contains(" ") ? name : identifier(name)
+        let isArray = type.name.utf8.count >= 2 && type.name.utf8.suffix(2).elementsEqual("[]".utf8)
+        let base = isArray ? String(decoding: type.name.utf8.dropLast(2), as: UTF8.self) : type.name
+        if SQLType.isBuiltin(base) { return type.name }
+        let parts = base.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map { identifier(String($0)) }
+        return parts.joined(separator: ".") + (isArray ? "[]" : "")
     }
 }

@@ -155,7 +155,8 @@ public struct Lexer {
     }
 
     /// Lexes a quoted string or identifier; a doubled quote stands for one quote.
-    /// An unterminated quote ends at the end of the line.
+    /// An unterminated quote ends at the end of the line. A NUL byte is an error (PostgreSQL
+    /// text cannot hold one, and libpq would end the statement there); it is left out of the value.
     private mutating func lexQuoted(_ quote: UInt8, what: String) -> String {
         let start = index
         index += 1
@@ -172,6 +173,12 @@ public struct Lexer {
                 return String(decoding: value, as: UTF8.self)
             }
             if byte == 0x0A || byte == 0x0D { break }
+            if byte == 0 {
+                report("syntax.nul-character", "a \(what) cannot hold a NUL character; PostgreSQL text cannot",
+                       SourceRange(start: index, end: index + 1))
+                index += 1
+                continue
+            }
             value.append(byte)
             index += 1
         }

@@ -96,11 +96,13 @@ enum LibPQ {
     }
 
     /// `message` with every `"..."` fragment other than a lone `=` replaced by `"***"`.
+    /// Quotes are found among Unicode scalars: one fused with a combining mark still ends a
+    /// fragment (libpq reads bytes).
     static func hidingQuotedText(_ message: String) -> String {
         var out = ""
         var fragment: String?
-        for character in message {
-            if character == "\"" {
+        for scalar in message.unicodeScalars {
+            if scalar == "\"" {
                 if let inside = fragment {
                     out += inside == "=" ? "\"=\"" : "\"***\""
                     fragment = nil
@@ -108,9 +110,9 @@ enum LibPQ {
                     fragment = ""
                 }
             } else if fragment != nil {
-                fragment?.append(character)
+                fragment?.unicodeScalars.append(scalar)
             } else {
-                out.append(character)
+                out.unicodeScalars.append(scalar)
             }
         }
         if fragment != nil { out += "\"***" }

@@ -3,6 +3,7 @@ import Foundation
 import JSONRPC
 import PolicyDatabase
 import PolicyEngine
+import PolicySQL
 
 /// `pgpe apply`: brings the database to the compiled policies in one transaction.
 struct ApplyCommand: ParsableCommand {
@@ -87,14 +88,15 @@ struct ApplyCommand: ParsableCommand {
         if !plan.isEmpty {
             lines.append("-- plan: \(plan.actions.count) statement\(plan.actions.count == 1 ? "" : "s") on \(plan.tableCount) table\(plan.tableCount == 1 ? "" : "s")\(dryRun ? " (dry run)" : "")")
             for action in plan.actions {
-                lines.append("-- \(action.kind.rawValue) \(action.table)\(action.policy.map { " \($0)" } ?? "")")
+                lines.append("-- " + SQLQuoting.comment("\(action.kind.rawValue) \(action.table)\(action.policy.map { " \($0)" } ?? "")"))
                 lines.append(action.sql)
             }
         }
         if !prune {
             let kept = assessment.drift.filter { $0.type.needsPrune }
             for item in kept {
-                lines.append("-- left in place (pass --prune to remove): \(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)")
+                lines.append("-- left in place (pass --prune to remove): "
+                             + SQLQuoting.comment("\(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"))
             }
         }
         if !lines.isEmpty { Terminal.standardOutput(lines.joined(separator: "\n")) }

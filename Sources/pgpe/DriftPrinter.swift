@@ -2,6 +2,7 @@ import Foundation
 import JSONRPC
 import PolicyDatabase
 import PolicyEngine
+import PolicySQL
 import PolicySyntax
 
 /// Renders `pgpe monitor` results: drift items and posture findings as text, JSON or SARIF.
@@ -25,15 +26,15 @@ struct DriftPrinter {
         var lines: [String] = []
         for item in assessment.drift {
             let severity = Self.paint(item.severity, color: color)
-            var head = "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(item.table)"
-            if let policy = item.policy { head += " \(policy)" }
+            var head = "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Self.line(item.table.description))"
+            if let policy = item.policy { head += " \(Self.line(policy))" }
             lines.append(head)
-            lines.append("    \(item.description)")
+            lines.append("    \(Self.line(item.description))")
             if item.type == .modifiedPolicy || item.type == .extraGrant || item.type == .missingGrant {
-                if let expected = item.expected { lines.append("    expected: \(expected)") }
-                if let observed = item.observed { lines.append("    observed: \(observed)") }
+                if let expected = item.expected { lines.append("    expected: \(Self.line(expected))") }
+                if let observed = item.observed { lines.append("    observed: \(Self.line(observed))") }
             } else if item.type == .extraPolicy, let observed = item.observed {
-                lines.append("    observed: \(observed)")
+                lines.append("    observed: \(Self.line(observed))")
             }
             if let source = item.source {
                 let position = diagnostics.position(source)
@@ -43,7 +44,7 @@ struct DriftPrinter {
                 if let remediation = item.remediation {
                     let skipped = item.type.needsPrune && !prune
                     lines.append(skipped ? "    repair (with --prune):" : "    repair:")
-                    lines += remediation.split(separator: "\n").map { "      \($0)" }
+                    lines += Self.sqlLines(remediation).map { "      \($0)" }
                 } else {
                     lines.append("    repair: none (pgpe creates no tables)")
                 }
@@ -53,14 +54,43 @@ struct DriftPrinter {
             lines.append("posture:")
             for finding in assessment.posture {
                 var head = "\(Self.paint(finding.severity, color: color)) \(finding.kind.rawValue)"
-                head += finding.table.map { " \($0)" } ?? " \(finding.role)"
+                head += " " + Self.line(finding.table.map(\.description) ?? finding.role)
                 lines.append(head)
-                lines.append("    \(finding.description)")
-                lines.append("    advice: \(finding.remediation)")
+                lines.append("    \(Self.line(finding.description))")
+                lines.append("    advice: \(Self.line(finding.remediation))")
             }
         }
         lines.append(summary(assessment))
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` (names and expressions read from the database) on one line: line breaks and other
+    /// control characters written as `\n`, `\r`, `\u{1b}`, so that a name cannot start a line
+    /// of its own in a report that may be saved and run as SQL, nor reach the terminal raw.
+    static func line(_ text: String) -> String {
+        SQLQuoting.comment(text)
+    }
+
+    /// SQL split into its lines at the line breaks outside quotes; a line break inside a quoted
+    /// name or string is written as `\n` (by `line`), so no part of a name starts a line.
+    static func sqlLines(_ sql: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var quote: Unicode.Scalar?
+        for scalar in sql.unicodeScalars {
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if scalar == "'" || scalar == "\"" {
+                quote = scalar
+            } else if scalar == "\n" {
+                lines.append(line(current))
+                current = ""
+                continue
+            }
+            current.unicodeScalars.append(scalar)
+        }
+        lines.append(line(current))
+        return lines
     }
 
     /// One line: how many items of each severity, or that there is no drift.

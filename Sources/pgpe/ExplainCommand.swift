@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
         }
         var roles: [String] = []
         if let role {
-            roles = [snapshot.policySet.roles.contains(role) ? role : PolicySet.publicRole]
+            roles = [snapshot.policySet.dimension(of: role)]
         }
         let explanation = Explanation(table: model.name, snapshot: snapshot, commands: commands, roles: roles)
         let printer = DiagnosticPrinter(snapshot: snapshot)

@@ -135,7 +135,8 @@ struct MonitorCommand: ParsableCommand {
             if let after = outcome.after {
                 text += "\nafter the repair: " + printer.summary(after)
                 for item in after.drift {
-                    text += "\n  \(item.severity.rawValue) \(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"
+                    text += "\n  \(item.severity.rawValue) \(item.type.rawValue) "
+                        + DriftPrinter.line("\(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)")
                 }
             }
             Terminal.standardOutput(text)

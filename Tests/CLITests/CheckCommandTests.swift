@@ -39,6 +39,20 @@ import Testing
         #expect(compile.status == 1)
     }
 
+    /// A NUL in a string literal is a check error at its line and column, and `compile`
+    /// refuses (exit 1) instead of printing SQL that holds it.
+    @Test func aNulInAStringLiteralIsACheckError() throws {
+        let example = try CLIRunner.copyExample()
+        try "POLICY nul_name PERMISSIVE FOR SELECT SELECTOR named('users')\n  CLAUSE col(email) = lit('a\u{0}b')\n"
+            .write(to: example.appendingPathComponent("policies/nul.policy"), atomically: true, encoding: .utf8)
+        let check = try CLIRunner.run(["check"], in: example)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("policies/nul.policy:2:29: error[syntax.nul-character]"), "\(check.stdout)")
+        let compile = try CLIRunner.run(["compile"], in: example)
+        #expect(compile.status == 1, "\(compile.stdout)\(compile.stderr)")
+        #expect(!compile.stdout.utf8.contains(0))
+    }
+
     @Test func jsonIsTheDocumentedContract() throws {
         let example = try CLIRunner.copyExample()
         try "POLICY broken PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x = lit(1)\n"

@@ -6,6 +6,27 @@ import Testing
 /// `apply` under contention: a locked table past `lock_timeout` is exit 2 within the timeout
 /// with nothing changed; two applies started together both succeed.
 @Suite struct DatabaseConcurrencyTests {
+    /// The running example with `lock_timeout_ms` set, its schema made in `database` and its
+    /// policies applied; returns the project and the `--database` arguments.
+    static func appliedExample(_ database: TestDatabase, lockTimeoutMilliseconds: Int) throws -> (DatabaseCLI, [String]) {
+        var config = try Fixtures.exampleText("pgpe.yaml")
+        config += "apply:\n  lock_timeout_ms: \(lockTimeoutMilliseconds)\n"
+        let cli = try DatabaseCLI.example(config: config)
+        try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+        let target = ["--database", database.connectionString()]
+        #expect(try cli.run(["apply"] + target).status == 0)
+        return (cli, target)
+    }
+
+    /// Sessions queued for a lock on `table` of `database`.
+    static func lockWaiters(_ database: TestDatabase, on table: String) throws -> Int {
+        try database.connection.query("""
+            SELECT count(*) AS n FROM pg_locks
+            WHERE NOT granted AND relation = '\(table)'::regclass
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """).first?["n"]?.int ?? 0
+    }
+
     /// A locked table: exit 2 within `lock_timeout_ms`, nothing changed.
     @Test func aLockedTableExitsTwoWithinTheTimeout() async throws {
         try await withTestDatabase { database in
@@ -42,14 +63,9 @@ import Testing
     /// re-created policy on users).
     @Test func aRepairThatCommittedIsReportedWhenTheCheckAfterwardsFails() async throws {
         try await withTestDatabase { database in
-            var config = try Fixtures.exampleText("pgpe.yaml")
             // Long enough for the steps below on a loaded machine; the check afterwards waits it out.
-            config += "apply:\n  lock_timeout_ms: 10000\n"
-            let cli = try DatabaseCLI.example(config: config)
+            let (cli, target) = try Self.appliedExample(database, lockTimeoutMilliseconds: 10_000)
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             // No policy on users to compare by round trip: the repair's first lock on users is
             // the one it keeps until it commits.
             try database.connection.execute(
@@ -58,14 +74,7 @@ import Testing
             try reader.execute("BEGIN; LOCK TABLE public.users IN ACCESS SHARE MODE")
             let (process, out, err) = try cli.start(["monitor", "--execute"] + target)
             defer { if process.isRunning { process.terminate() } }
-            // Sessions queued for a lock on this database's users table.
-            func lockWaiters() throws -> Int {
-                try database.connection.query("""
-                    SELECT count(*) AS n FROM pg_locks
-                    WHERE NOT granted AND relation = 'public.users'::regclass
-                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                    """).first?["n"]?.int ?? 0
-            }
+            func lockWaiters() throws -> Int { try Self.lockWaiters(database, on: "public.users") }
             // Blocking sleeps: this test must keep its thread (a task sleeping asynchronously
             // waits for a free thread to resume, which the other tests may hold for seconds, and
             // the repair gives up on its lock meanwhile).
@@ -101,6 +110,46 @@ import Testing
             #expect(stdout.contains("after the repair: not checked again"), "\(stdout)")
             let forced = try database.connection.query("SELECT relforcerowsecurity AS f FROM pg_class WHERE oid = 'public.users'::regclass")
             #expect(forced.first?["f"]?.bool == true)
+        }
+    }
+
+    /// `apply --prune` and a concurrent `CREATE POLICY`: a policy created after the apply read
+    /// the catalog (while its round trip waits for a lock) is dropped by the prune, not left in
+    /// place unreported. Orchestrated through pg_locks: a reader holds `comments` (the first
+    /// table the round trip touches), the apply queues behind it, the other session creates a
+    /// policy on `users` and commits, then the reader ends.
+    @Test func applyPruneSeesAPolicyCreatedConcurrently() async throws {
+        try await withTestDatabase { database in
+            let (cli, target) = try Self.appliedExample(database, lockTimeoutMilliseconds: 30_000)
+            defer { cli.remove() }
+            let reader = try database.connect()
+            try reader.execute("BEGIN; LOCK TABLE public.comments IN ACCESS SHARE MODE")
+            let (process, out, err) = try cli.start(["apply", "--prune"] + target)
+            defer { if process.isRunning { process.terminate() } }
+            func waiters(_ table: String) throws -> Int { try Self.lockWaiters(database, on: table) }
+            // Blocking sleeps (see above): this test keeps its thread.
+            func waitForTheApply() throws {
+                var waited = 0
+                while try waiters("public.comments") < 1, process.isRunning, waited < 2_400 {
+                    Thread.sleep(forTimeInterval: 0.025)
+                    waited += 1
+                }
+            }
+            try waitForTheApply()
+            #expect(try waiters("public.comments") == 1, "the apply waits for comments in its round trip")
+            let creator = try database.connect()
+            try creator.execute("SET lock_timeout = '5s'; CREATE POLICY sneaky ON public.users USING (true)")
+            creator.close()
+            try reader.execute("ROLLBACK")
+            process.waitUntilExit()
+            let stdout = try String(contentsOf: out, encoding: .utf8)
+            let stderr = try String(contentsOf: err, encoding: .utf8)
+            #expect(process.terminationStatus == 0, "\(stdout)\n\(stderr)")
+            #expect(stdout.contains("-- drop_policy public.users sneaky\nDROP POLICY sneaky ON public.users;"), "\(stdout)")
+            #expect(try database.connection.query("SELECT 1 FROM pg_policies WHERE policyname = 'sneaky'").isEmpty,
+                    "the policy created concurrently survived the prune:\n\(stdout)")
+            let monitor = try cli.run(["monitor"] + target)
+            #expect(monitor.status == 0, "\(monitor.output)")
         }
     }
 

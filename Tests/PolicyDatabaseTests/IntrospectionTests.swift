@@ -154,7 +154,7 @@ import Testing
             #expect(catalog.grants(on: pairs).map { "\($0.grantee) \($0.privilege)" }
                     == ["PUBLIC SELECT", "\(role) INSERT", "\(role) SELECT"])
             #expect(catalog.grants(on: tenants).isEmpty)
-            #expect(catalog.role(role) == RoleModel(name: role, canLogin: true, isSuperuser: false, bypassesRLS: true))
+            #expect(catalog.role(role) == RoleModel(name: role, canLogin: true, isSuperuser: false, bypassesRLS: true, memberOf: [group]))
             #expect(catalog.role(group)?.canLogin == false)
             #expect(catalog.role(database.server.user)?.isSuperuser == true)
             #expect(!catalog.model.roles.contains { $0.name.hasPrefix("pg_") })

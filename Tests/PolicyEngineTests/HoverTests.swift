@@ -15,6 +15,20 @@ import Testing
         #expect(fixture.source.text.utf8Slice(hover.range) == "tenant_isolation")
     }
 
+    /// Two permissive policies and a restrictive one: the DSL line groups the alternatives as
+    /// PostgreSQL does (`((A) OR (B)) AND C`, not `(A) OR (B) AND C`).
+    @Test func policyHoverGroupsPermissiveAlternativesBeforeRestrictiveOnes() throws {
+        let fixture = try EngineFixture(tenancyFixture + """
+
+
+            POLICY 🔟shared PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(name) = lit('demo')
+            POLICY live RESTRICTIVE FOR SELECT SELECTOR named('projects') CLAUSE col(is_deleted) = lit(false)
+            """)
+        let hover = try #require(HoverProvider.hover(at: fixture["🔟"] + 1, in: fixture.path, workspace: fixture.workspace))
+        #expect(hover.markdown.contains("- **SELECT** USING: `((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
+            + " AND col(is_deleted) = lit(false)`"), "\(hover.markdown)")
+    }
+
     @Test func columnHoverGivesItsTypeInEveryMatchedTable() throws {
         let fixture = try EngineFixture(tenancyFixture)
         let hover = try #require(HoverProvider.hover(at: fixture["3️⃣"], in: fixture.path, workspace: fixture.workspace))

@@ -76,6 +76,35 @@ import Testing
         #expect(inFile().map(\.location) == before.map(\.location))
     }
 
+    /// Deleting a blamed clause and putting it back before the proofs run again (`dd` then `u`)
+    /// leaves the text as it was proven, but its diagnostics were dropped with the deletion:
+    /// the table is proven again (from the cache) and they come back.
+    @Test func aBlamedClauseDeletedAndPutBackGetsItsDiagnosticsBack() throws {
+        let fixture = try EngineFixture(ProofTests.safe + "\n  OR CLAUSE col(id) IS NOT NULL\n")
+        fixture.prove()
+        let leaks = { fixture.workspace.proofs.diagnostics.filter { $0.id == "proof.tenant-isolation-failed" } }
+        let before = leaks()
+        #expect(!before.isEmpty)
+        #expect(before.allSatisfy { fixture.text(at: $0.location) == "CLAUSE col(id) IS NOT NULL" })
+        let line = "  OR CLAUSE col(id) IS NOT NULL\n"
+        let text = try #require(fixture.workspace.source(fixture.path)?.text)
+        #expect(text.hasSuffix(line))
+        let start = text.utf8.count - line.utf8.count
+        fixture.workspace.edit(fixture.path, TextEdit(range: SourceRange(start: start, end: start + line.utf8.count), newText: ""))
+        fixture.workspace.rebuild()
+        #expect(leaks().isEmpty, "the deleted clause's diagnostics go with it")
+        fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: start), newText: line))
+        fixture.workspace.rebuild()
+        #expect(fixture.workspace.source(fixture.path)?.text == text)
+        #expect(fixture.workspace.proofState == .pending)
+        let job = try #require(fixture.workspace.proofJob(), "the tables whose diagnostics were dropped are proven again")
+        #expect(!job.tables.isEmpty)
+        fixture.prove()
+        #expect(fixture.workspace.proofState == .current)
+        #expect(leaks().map(\.location) == before.map(\.location))
+        #expect(leaks().map { $0.message.prefix { $0 != ";" } } == before.map { $0.message.prefix { $0 != ";" } })
+    }
+
     /// Once no schema is configured, earlier verdicts and their diagnostics are gone.
     @Test func removingTheSchemaForgetsTheProofs() throws {
         let fixture = try EngineFixture(ProofTests.safe + " OR CLAUSE col(id) IS NOT NULL")

@@ -36,4 +36,23 @@ import TestSupport
         }
         #expect(compared > 1_000)
     }
+
+    /// The roles a table's verdicts cover include those named only on the tables its traversals
+    /// reach, and a role that is a member of two named roles (it has both's policies).
+    @Test func rolesReachedThroughTraversalsAndMembershipsAreAnalysed() throws {
+        let (_, set) = try #require(try Self.sets().last)
+        let index = PredicateIndex(set: set)
+        let children = set.governedTables.filter { $0.name.hasPrefix("c_") }
+        #expect(!children.isEmpty)
+        for child in children {
+            let roles = index.roles(for: child)
+            let parentIndex = (Int(child.name.dropFirst(2)) ?? 0) - 1
+            if parentIndex % 5 == 4 { #expect(roles.contains("app_support"), "\(child): \(roles)") }
+            #expect(roles.last == PolicySet.publicRole)
+        }
+        #expect(set.governedTables.contains { index.roles(for: $0).contains("app_agent") })
+        // The agent has the policies of both roles it is a member of.
+        let agent = set.roleGraph.privileges(of: "app_agent")
+        #expect(agent == ["app_agent", "app_support", "app_user"])
+    }
 }

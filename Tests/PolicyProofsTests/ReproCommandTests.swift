@@ -50,4 +50,31 @@ import TestSupport
             #expect(left.rows.first?["n"] == .int(0))
         }
     }
+
+    /// A probe that hits an error (here a session key that is not a uuid, under
+    /// `missing_context: error`) is a notice and the script goes on to the next session; a key
+    /// the counterexample leaves unset is not set at all under `error` (catalogue case 24).
+    @Test func aFailingProbeIsANoticeAndTheScriptGoesOn() async throws {
+        let entry = try ProofCatalogue.load("24-fail-closed-error-uuid")
+        let snapshot = try ProofHarness.load(entry)
+        let set = snapshot.policySet
+        let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation, .failClosed])
+        var isolation = try #require(report.verdicts.first { $0.proof == .tenantIsolation && $0.status == .failed })
+        let failClosed = try #require(report.verdicts.first { $0.proof == .failClosed && $0.status == .failed })
+        let unsetScript = try #require(ReproScript.script(for: failClosed, policySet: set))
+        #expect(!unsetScript.contains("set_config('app.tenant_id'"), "\(unsetScript)")
+        var example = try #require(isolation.counterexample)
+        example.sessions[0]["app.user_id"] = .some("not a uuid")
+        isolation.counterexample = example
+        let script = try #require(ReproScript.script(for: isolation, policySet: set))
+        let schemaSQL = try String(contentsOf: entry.directory.appendingPathComponent("schema.sql"), encoding: .utf8)
+        try await withTestDatabase { database in
+            let probe = try ProofDatabaseProbe(database: database, policySet: set, schemaSQL: schemaSQL,
+                                               compiledSQL: PolicyCompiler.compile(set).sql)
+            let notices = try probe.runRepro(script)
+            #expect(notices.contains { $0.hasPrefix("session 1 cannot: invalid input syntax for type uuid") }, "\(notices)")
+            #expect(notices.contains("session 2 reaches the row"), "\(notices)")
+            #expect(try probe.runRepro(unsetScript).contains("session 1 reaches the row"))
+        }
+    }
 }

@@ -129,4 +129,22 @@ import TestSupport
             #expect(try TemporalLiteral.date(text).days == days, "\(text)")
         }
     }
+
+    /// '' sorts first in every collation: `name < ''` (or `'' > name`) is never true, so it
+    /// admits no row and gives no counterexample; `name <= ''` holds only for '' itself (a row
+    /// two tenants share), and `name >= ''` for every name.
+    @Test func nothingSortsBelowTheEmptyString() throws {
+        for clause in ["col(name) < lit('')", "lit('') > col(name)"] {
+            let set = Self.policySet(clause, columns: ["name text"])
+            #expect(!set.hasErrors, "\(set.diagnostics.map(\.message))")
+            let isolation = Self.verdicts(set, .tenantIsolation)
+            #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .proven }, "\(clause): \(isolation.map(ProofHarness.describe))")
+            #expect(Self.verdicts(set, .contradiction).contains { $0.status == .failed && $0.command == nil }, "\(clause)")
+        }
+        let atMost = Self.verdicts(Self.policySet("col(name) <= lit('')", columns: ["name text"]), .tenantIsolation)
+        let failed = try #require(atMost.first { $0.status == .failed })
+        #expect(failed.counterexample?.row.values["name"] == .text(""), "\(String(describing: failed.counterexample))")
+        let atLeast = Self.verdicts(Self.policySet("col(name) >= lit('') AND col(name) = lit('x')", columns: ["name text"]), .tenantIsolation)
+        #expect(atLeast.contains { $0.status == .failed })
+    }
 }

@@ -162,7 +162,7 @@ import Testing
         let (model, diagnostics, _) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         #expect(model.roles == [
-            RoleModel(name: "Migrator", canLogin: false, isSuperuser: false, bypassesRLS: true),
+            RoleModel(name: "Migrator", canLogin: false, isSuperuser: false, bypassesRLS: true, memberOf: ["admin", "app_user"]),
             RoleModel(name: "admin", canLogin: true, isSuperuser: true, bypassesRLS: false),
             RoleModel(name: "app_user", canLogin: true, isSuperuser: false, bypassesRLS: false),
             RoleModel(name: "etl", canLogin: false, isSuperuser: false, bypassesRLS: false),

@@ -28,8 +28,14 @@ enum SchemaReaderHelpers {
             copy.location = nil
             return copy
         }
+        // CHECK texts differ between the source and pg_dump's printing; their number does not.
+        let domains = model.domains.map { domain -> DomainModel in
+            var copy = domain
+            copy.checks = domain.checks.map { _ in "CHECK" }
+            return copy
+        }
         return SchemaModel(tables: tables, functions: functions, roles: model.roles, schemaNames: model.schemaNames,
-                           origin: "<compared>")
+                           origin: "<compared>", domains: domains, collations: model.collations)
     }
 
     /// A readable listing of a model, so a failed comparison shows what differs.

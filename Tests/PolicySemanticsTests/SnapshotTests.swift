@@ -83,7 +83,8 @@ import Testing
         let first = SchemaSnapshot.encode(model, tableStates: Self.states, policies: Self.policies, grants: Self.grants)
         // The same tables given in another order make the same document.
         let shuffled = SchemaModel(tables: model.tables.reversed(), functions: model.functions, roles: model.roles,
-                                   schemaNames: model.schemaNames.reversed(), origin: "elsewhere")
+                                   schemaNames: model.schemaNames.reversed(), origin: "elsewhere",
+                                   domains: model.domains.reversed(), collations: model.collations.reversed())
         let second = SchemaSnapshot.encode(shuffled, tableStates: Self.states, policies: Self.policies,
                                            grants: Self.grants)
         #expect(Array(first.utf8) == Array(second.utf8))

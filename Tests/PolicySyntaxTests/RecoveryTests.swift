@@ -90,6 +90,18 @@ import Testing
         #expect(parsed.tree.policies.count == 3)
     }
 
+    /// A NUL inside a string or quoted name is an error at the NUL (PostgreSQL text cannot hold
+    /// one; libpq would end the statement there) and stays out of the value.
+    @Test func aNulInAStringOrQuotedNameIsAnError() throws {
+        let text = "POLICY \"p\u{0}q\" PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit('a\u{0}b')"
+        let parsed = Parser.parse(text: text)
+        #expect(parsed.diagnostics.map(\.id) == ["syntax.nul-character", "syntax.nul-character"])
+        let bytes = Array(text.utf8)
+        #expect(parsed.diagnostics.map(\.range.start) == bytes.indices.filter { bytes[$0] == 0 })
+        #expect(parsed.diagnostics.allSatisfy { $0.severity == .error && $0.range.end == $0.range.start + 1 })
+        #expect(parsed.tree.policies.first?.name?.identifier == "pq")
+    }
+
     @Test func keywordsInNamePositionsAreNames() {
         let parsed = Parser.parse(text: "POLICY p PERMISSIVE FOR SELECT SELECTOR has_column(policy) CLAUSE col(clause) = col(select) AND col(for) = lit(1)")
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")

@@ -13,6 +13,8 @@ public struct PolicyTextGenerator {
         public var functions: [(name: String, args: [String])]
         /// Roles for `TO`.
         public var roles: [String]
+        /// Text literals (without line breaks: a string ends at the end of its line).
+        public var texts: [String] = ["a", "b", "it's", "ü日", ""]
 
         /// Creates a vocabulary.
         public init(
@@ -38,6 +40,18 @@ public struct PolicyTextGenerator {
             functions: [("is_member", ["uuid", "uuid"])],
             roles: ["app_user", "admin", "Reporting Role"]
         )
+
+        /// `basic` with names and texts made of quotes fused with combining marks and prepend
+        /// characters (see `HostileText`): a column, a session key, roles and text literals.
+        public static func hostile(using rng: inout SeededGenerator) -> Vocabulary {
+            var vocabulary = basic
+            let column = "c" + HostileText.string(using: &rng, maxPieces: 4, lineBreaks: false)
+            vocabulary.columns.append((column, "text"))
+            vocabulary.sessionKeys.append(("app.k" + HostileText.string(using: &rng, maxPieces: 4, lineBreaks: false), "text"))
+            vocabulary.roles += (0..<2).map { _ in "r" + HostileText.string(using: &rng, maxPieces: 4, lineBreaks: false) }
+            vocabulary.texts += (0..<4).map { _ in HostileText.string(using: &rng, maxPieces: 6, lineBreaks: false) }
+            return vocabulary
+        }
     }
 
     /// Layout randomness: off gives canonical-looking text.
@@ -166,7 +180,7 @@ public struct PolicyTextGenerator {
         case "int": return String(rng.int(-3...3))
         case "bool": return rng.chance(0.5) ? kw("true", &rng) : kw("false", &rng)
         case "uuid": return "'" + rng.pick(["00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"]) + "'"
-        default: return "'" + rng.pick(["a", "b", "it''s", "ü日", ""]) + "'"
+        default: return "'" + rng.pick(vocabulary.texts).doublingQuotesForTests("'") + "'"
         }
     }
 
@@ -177,7 +191,7 @@ public struct PolicyTextGenerator {
         case 0 where !sameColumns.isEmpty:
             return kw("col", &rng) + "(" + name(rng.pick(sameColumns).name, &rng) + ")"
         case 1 where !keys.isEmpty:
-            return kw("session", &rng) + "('" + rng.pick(keys).key + "')"
+            return kw("session", &rng) + "('" + rng.pick(keys).key.doublingQuotesForTests("'") + "')"
         default:
             return kw("lit", &rng) + "(" + literal(family, &rng) + ")"
         }
@@ -220,12 +234,12 @@ public struct PolicyTextGenerator {
 
 extension String {
     /// The string with `quote` doubled (test-side twin of the product's helper, kept separate so
-    /// generated text does not depend on the code under test).
-    func doublingQuotesForTests(_ quote: Character) -> String {
+    /// generated text does not depend on the code under test). By scalar, as the lexer reads.
+    public func doublingQuotesForTests(_ quote: Unicode.Scalar) -> String {
         var result = ""
-        for character in self {
-            result.append(character)
-            if character == quote { result.append(character) }
+        for scalar in unicodeScalars {
+            result.unicodeScalars.append(scalar)
+            if scalar == quote { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -67,8 +67,11 @@ public final class ProofDatabaseProbe {
         self.database = database
         self.policySet = policySet
         publicRole = try database.createRole(login: false)
-        try connection.execute(schemaSQL)
-        let named = policySet.roles.filter { $0 != PolicySet.publicRole }
+        // Roles are shared by every database of the server: the schema's role statements are
+        // replaced by creating its roles and memberships once.
+        for role in policySet.schema.roles { try ProofDatabaseProbe.ensureSharedRole(role.name, memberOf: role.memberOf, database: database) }
+        try connection.execute(Self.withoutRoleStatements(schemaSQL))
+        let named = Set(policySet.roles.filter { $0 != PolicySet.publicRole } + policySet.schema.roles.map(\.name)).sorted()
         for role in named { try ProofDatabaseProbe.ensureSharedRole(role, database: database) }
         try connection.execute(compiledSQL)
         for role in named + [publicRole] {
@@ -88,14 +91,30 @@ public final class ProofDatabaseProbe {
 
     /// Creates a role shared by every test database of the server (roles are cluster-wide)
     /// unless it exists, under an advisory lock so parallel tests do not race. It is not dropped.
-    public static func ensureSharedRole(_ name: String, database: TestDatabase) throws {
+    public static func ensureSharedRole(_ name: String, memberOf parents: [String] = [], database: TestDatabase) throws {
         let admin = try database.server.connect(database: "postgres")
         defer { admin.close() }
         try admin.transaction { connection in
             _ = try connection.query("SELECT pg_advisory_xact_lock(hashtext('pgpe-shared-roles'))")
-            let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(name)])
-            if exists.isEmpty { try connection.execute("CREATE ROLE \(identifier(name)) NOLOGIN") }
+            for role in [name] + parents {
+                let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(role)])
+                if exists.isEmpty { try connection.execute("CREATE ROLE \(identifier(role)) NOLOGIN") }
+            }
+            for parent in parents {
+                let member = try connection.query("SELECT pg_has_role($1, $2, 'USAGE')", [.text(name), .text(parent)])
+                if member.first?[0]?.bool != true { try connection.execute("GRANT \(identifier(parent)) TO \(identifier(name))") }
+            }
         }
+    }
+
+    /// `sql` without its role statements (`CREATE ROLE|USER|GROUP …`, `GRANT role TO role`), which
+    /// the test fixtures write one a line.
+    public static func withoutRoleStatements(_ sql: String) -> String {
+        sql.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+            let isRoleGrant = text.hasPrefix("grant ") && !text.contains(" on ")
+            return !(text.hasPrefix("create role ") || text.hasPrefix("create user ") || text.hasPrefix("create group ") || isRoleGrant)
+        }.joined(separator: "\n")
     }
 
     // MARK: - Repro scripts
@@ -308,7 +327,9 @@ public final class ProofDatabaseProbe {
                 values[column.name] = keyValue(column.type.family, key)
                 continue
             }
-            if !column.notNull && rng.chance(0.15) {
+            // A NOT NULL domain refuses NULL as a NOT NULL column does.
+            let refusesNull = column.notNull || (policySet.schema.domain(column.type)?.notNull ?? false)
+            if !refusesNull && rng.chance(0.15) {
                 values[column.name] = .some(nil)
                 continue
             }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Generates realistic workspaces for benchmarks and scale tests: a multi-tenant schema of many
-/// tables and a policy set mixing tenant pins, traversals, soft delete, roles and membership
-/// functions. Deterministic for a seed.
+/// tables and a policy set mixing tenant pins, traversals, soft delete, roles (one named only on
+/// traversal targets, one that is a member of two others) and membership functions.
+/// Deterministic for a seed.
 public struct WorkspaceGenerator {
     /// The generated files.
     public struct Workspace {
@@ -60,6 +61,9 @@ public struct WorkspaceGenerator {
         var rng = SeededGenerator(seed: seed)
         var schema = "-- generated: \(tables) tables\nCREATE TABLE public.tenants (\n    id uuid PRIMARY KEY,\n    name text NOT NULL\n);\n\n"
         schema += "CREATE FUNCTION public.is_member(uuid, uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$;\n\n"
+        // Roles: app_support is named only on parent tables (c_ tables reach it through their
+        // traversal); app_agent is a member of app_support and app_user, and has both's policies.
+        schema += "CREATE ROLE app_user NOLOGIN;\nCREATE ROLE app_support NOLOGIN;\nCREATE ROLE app_agent NOLOGIN IN ROLE app_support, app_user;\n\n"
         for index in 1...tables {
             let name = WorkspaceGenerator.tableName(index)
             var columns = ["    id uuid PRIMARY KEY"]
@@ -96,6 +100,14 @@ public struct WorkspaceGenerator {
                   rel(_, parent_id, PARENT, id),
                   {col(tenant_id) = session('app.tenant_id')}
                 )
+            """)
+        texts.append("""
+            POLICY support_reads_parents
+              PERMISSIVE
+              FOR SELECT
+              TO app_support
+              SELECTOR named('t_%4') OR named('t_%9')
+              CLAUSE col(status) = lit('open')
             """)
         texts.append("""
             POLICY soft_delete

@@ -20,13 +20,13 @@ public enum CompiledSQLProvider {
         case .policy(let name):
             guard let policy = set.policies.first(where: { $0.ref.name == name }) else { return nil }
             let compiler = PolicyCompiler(policySet: set)
-            var output = header + "-- policy \(name): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
+            var output = header + "-- policy \(SQLQuoting.comment(name)): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
             if policy.hasErrors { output += "-- the policy has errors and compiles to nothing until they are fixed\n" }
             for table in policy.tables {
                 let (compiled, _) = compiler.compile(table: table)
                 let statements = compiled.statements.filter { $0.sourcePolicy == name }
                 guard !statements.isEmpty else { continue }
-                output += "\n-- \(table)\n"
+                output += "\n-- \(SQLQuoting.comment(SQLQuoting.qualified(table)))\n"
                 output += statements.map(\.sql).joined(separator: "\n\n") + "\n"
             }
             return output

@@ -40,7 +40,7 @@ public enum CompletionProvider {
                                            replaceRange: site.replaceRange, priority: priority))
         }
 
-        func quoted(_ text: String, _ quote: Character) -> String {
+        func quoted(_ text: String, _ quote: Unicode.Scalar) -> String {
             String(quote) + text.doublingQuotes(quote) + String(quote)
         }
 

@@ -5,6 +5,9 @@ import PolicySyntax
 /// The latest verdicts of a workspace's background proofs, per table, with the diagnostics
 /// shown for them. Between runs the diagnostics move along with edits (and disappear when an
 /// edit crosses one of their ends), so they neither flicker nor point at the wrong text.
+///
+/// A table has a signature only while its diagnostics are all shown: one that lost a diagnostic
+/// to an edit is proven again even when a later edit restores the text it was proven for.
 public struct ProofResults: Sendable {
     /// The verdicts per governed table.
     public private(set) var verdicts: [QualifiedName: [Verdict]] = [:]
@@ -27,7 +30,8 @@ public struct ProofResults: Sendable {
         tableDiagnostics.keys.sorted().flatMap { tableDiagnostics[$0] ?? [] } + coverageDiagnostics
     }
 
-    /// Moves the diagnostics in `path` along with `edit`; those whose ends it crosses are dropped.
+    /// Moves the diagnostics in `path` along with `edit`; those whose ends it crosses are dropped,
+    /// and their tables' signatures with them (so the next job proves those tables again).
     public mutating func map(_ edit: TextEdit, in path: String) {
         func move(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
             diagnostics.compactMap { diagnostic in
@@ -47,7 +51,11 @@ public struct ProofResults: Sendable {
             }
         }
         for (table, diagnostics) in tableDiagnostics where diagnostics.contains(where: { $0.location.file == path }) {
-            tableDiagnostics[table] = move(diagnostics)
+            let moved = move(diagnostics)
+            // Fewer diagnostics than the verdicts give: nothing would bring them back once the
+            // text is as it was proven (an undo), so the table is no longer current.
+            if moved.count != diagnostics.count { signatures[table] = nil }
+            tableDiagnostics[table] = moved
         }
         coverageDiagnostics = move(coverageDiagnostics)
     }
@@ -88,6 +96,15 @@ public struct ProofResults: Sendable {
         coverageDiagnostics = coverageOn ? ProofDiagnostics.ungoverned(set) : []
         runs += 1
         provenGeneration = job.generation
+    }
+
+    /// Takes one table's verdicts from a run still in progress: shown at once, while the
+    /// table's signature stays as it was until the whole run is accepted (a run cancelled
+    /// before then proves the table again, and every table that traverses to it).
+    public mutating func accept(table: QualifiedName, verdicts tableVerdicts: [Verdict], of job: ProofJob) {
+        guard job.tables.contains(table) else { return }
+        verdicts[table] = tableVerdicts
+        tableDiagnostics[table] = ProofDiagnostics.diagnostics(for: tableVerdicts, policySet: job.snapshot.policySet)
     }
 
     /// Records that the verdicts describe workspace generation `generation` as well (nothing

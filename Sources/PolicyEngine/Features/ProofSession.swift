@@ -18,9 +18,12 @@ public final class ProofSession: @unchecked Sendable {
     /// The number of solver answers remembered.
     public var cachedAnswers: Int { cache.count }
 
-    /// Proves `job`'s tables. Blocks until done or cancelled; `progress` gets (done, total).
+    /// Proves `job`'s tables. Blocks until done or cancelled; `progress` gets (done, total);
+    /// `tableFinished` gets each table's verdicts as soon as they are known (from a worker
+    /// thread; never after a cancellation), for `Workspace.accept(table:verdicts:of:)`.
     public func run(_ job: ProofJob, cancellation: ProofCancellation = ProofCancellation(),
-                    progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
+                    progress: ((Int, Int) -> Void)? = nil,
+                    tableFinished: ((QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
         guard !job.tables.isEmpty else {
             return ProofJobResult(job: job, verdicts: [], cancelled: cancellation.isCancelled)
         }
@@ -30,17 +33,16 @@ public final class ProofSession: @unchecked Sendable {
         options.tables = job.tables
         let analyzer = Analyzer(policySet: snapshot.policySet, options: options, cache: cache)
         analyzer.lineLookup = { location in snapshot.sourceFile(location.file)?.position(of: location.range.start).line ?? 0 }
-        let report = analyzer.run(cancellation: cancellation.token, progress: progress)
+        let report = analyzer.run(cancellation: cancellation.token, progress: progress, tableFinished: tableFinished)
         return ProofJobResult(job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
                               queries: report.queries, cacheHits: report.cacheHits)
     }
 
-    /// Proves every governed table of `snapshot` (the `pgpe.analyzeWorkspace` command): with the
-    /// session's remembered answers, or from scratch when `fresh`.
-    public func runAll(_ snapshot: WorkspaceSnapshot, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
+    /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the
+    /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
+    /// when `fresh`.
+    public func runAll(_ job: ProofJob, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
                        progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
-        let job = ProofJob(snapshot: snapshot, generation: -1, tables: Set(snapshot.policySet.governedTables),
-                           signatures: [:], blocked: [])
         let session = fresh ? ProofSession(jobs: jobs) : self
         return session.run(job, cancellation: cancellation, progress: progress)
     }

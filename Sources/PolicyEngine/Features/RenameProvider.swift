@@ -38,11 +38,14 @@ public enum RenameProvider {
     /// How `name` is written in a declaration and the identifier it stands for.
     static func spelling(of name: String) throws(RenameError) -> (written: String, identifier: String) {
         var text = name.trimmingWhitespace
-        if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-            text = String(text.dropFirst().dropLast()).replacingDoubledQuotes
+        // Scalars, not Characters: a quote fused with a combining mark is still a quote.
+        let scalars = text.unicodeScalars
+        if scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" {
+            text = String(scalars.dropFirst().dropLast()).replacingDoubledQuotes
         }
         guard !text.isEmpty else { throw RenameError("a policy name cannot be empty") }
-        guard !text.contains(where: { $0.isNewline }) else { throw RenameError("a policy name cannot span lines") }
+        guard !text.unicodeScalars.contains(where: { Character($0).isNewline })
+        else { throw RenameError("a policy name cannot span lines") }
         let bare = Operand.name(text)
         if bare == text && Keyword.lookup(text) == nil { return (text, text) }
         return ("\"" + text.doublingQuotes("\"") + "\"", text)
@@ -62,13 +65,13 @@ private extension String {
     var replacingDoubledQuotes: String {
         var result = ""
         var previousQuote = false
-        for character in self {
-            if character == "\"" && previousQuote {
+        for scalar in unicodeScalars {
+            if scalar == "\"" && previousQuote {
                 previousQuote = false
                 continue
             }
-            previousQuote = character == "\""
-            result.append(character)
+            previousQuote = scalar == "\""
+            result.unicodeScalars.append(scalar)
         }
         return result
     }

@@ -25,4 +25,24 @@ public enum TextEditing {
         }
         return result
     }
+
+    /// The smallest edit that turns `old` into `new`: the bytes between their common prefix and
+    /// their common suffix. A client's whole-text change becomes the edit it really was, so
+    /// what is placed in the text (proof diagnostics) moves with it instead of being dropped.
+    public static func difference(from old: String, to new: String) -> TextEdit {
+        let a = Array(old.utf8)
+        let b = Array(new.utf8)
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        // Whole scalars only: the edit's text is a string.
+        func continues(_ bytes: [UInt8], _ index: Int) -> Bool { index < bytes.count && bytes[index] & 0xC0 == 0x80 }
+        while prefix > 0 && (continues(a, prefix) || continues(b, prefix)) { prefix -= 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        while suffix > 0 && continues(b, b.count - suffix) { suffix -= 1 }
+        let inserted = String(decoding: b[prefix..<(b.count - suffix)], as: UTF8.self)
+        return TextEdit(range: SourceRange(start: prefix, end: a.count - suffix), newText: inserted)
+    }
 }

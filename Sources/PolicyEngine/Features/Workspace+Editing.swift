@@ -18,10 +18,10 @@ extension Workspace {
         proofs.map(edit, in: path)
     }
 
-    /// Replaces an open document's whole text (a full-text change).
+    /// Replaces an open document's whole text (a full-text change), as the edit that changed it.
     public mutating func replace(_ path: String, text: String) {
         guard let document = openDocuments[path] else { return }
-        edit(path, TextEdit(range: SourceRange(start: 0, end: document.source.bytes.count), newText: text))
+        edit(path, TextEditing.difference(from: document.source.text, to: text))
     }
 
     /// Records the editor's version of an open document.

@@ -1,3 +1,4 @@
+import PolicyProofs
 import PolicySemantics
 import PolicySyntax
 
@@ -10,7 +11,7 @@ extension Workspace {
     /// policy governs, nothing is proven.
     public func proofJob() -> ProofJob? {
         let set = snapshot.policySet
-        guard set.hasSchema, !set.governedTables.isEmpty || !proofs.signatures.isEmpty else { return nil }
+        guard set.hasSchema, !set.governedTables.isEmpty || !proofs.verdicts.isEmpty || !proofs.signatures.isEmpty else { return nil }
         if hasUnattributedErrors { return nil }
         let current = ProofImpact.signatures(of: set, context: contextGeneration)
         var blocked = Set<QualifiedName>()
@@ -23,9 +24,21 @@ extension Workspace {
             }
         }
         let affected = ProofImpact.affected(proven: proofs.signatures, current: current, set: set).subtracting(blocked)
-        let forgotten = proofs.signatures.keys.contains { current[$0] == nil && !blocked.contains($0) }
+        // Results of tables no longer governed go with the next run (also those whose signature
+        // was dropped, see `ProofResults`).
+        let forgotten = Set(proofs.signatures.keys).union(proofs.verdicts.keys).contains { current[$0] == nil && !blocked.contains($0) }
         guard !affected.isEmpty || forgotten else { return nil }
         return ProofJob(snapshot: snapshot, generation: generation, tables: affected, signatures: current, blocked: blocked)
+    }
+
+    /// A job proving every governed table of the current snapshot (the analyze command). Its
+    /// result is taken like a background run's while the text stays as it is, unless errors
+    /// block some tables or leave the set unclear: then it only answers the command.
+    public func fullProofJob() -> ProofJob {
+        let set = snapshot.policySet
+        let partial = !set.hasSchema || hasUnattributedErrors || set.policies.contains(where: \.hasErrors)
+        return ProofJob(snapshot: snapshot, generation: partial ? -1 : generation, tables: Set(set.governedTables),
+                        signatures: ProofImpact.signatures(of: set, context: contextGeneration), blocked: [])
     }
 
     /// Whether some syntax error lies outside every policy whose name and selector are known
@@ -59,6 +72,15 @@ extension Workspace {
     /// Records that nothing in the current snapshot needs proving (`proofJob()` returned `nil`).
     public mutating func markProofsCurrent() {
         proofs.markCurrent(generation)
+    }
+
+    /// Takes one table's verdicts from a run in progress if the run still describes the
+    /// current text (see `ProofResults.accept(table:verdicts:of:)`). Returns whether it did.
+    @discardableResult
+    public mutating func accept(table: QualifiedName, verdicts: [Verdict], of job: ProofJob) -> Bool {
+        guard job.generation == generation, job.tables.contains(table) else { return false }
+        proofs.accept(table: table, verdicts: verdicts, of: job)
+        return true
     }
 
     /// Takes a finished run's verdicts if they still describe the current text (a run of an

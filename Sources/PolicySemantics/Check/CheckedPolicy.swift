@@ -28,6 +28,12 @@ public struct CheckedPolicy: Sendable {
         roles.isEmpty || roles.contains(role) || roles.contains("public")
     }
 
+    /// Whether the policy applies to a session that has the privileges of `roles` (a role and
+    /// those it is a member of, `RoleGraph.privileges(of:)`).
+    public func applies(toAnyOf roles: Set<String>) -> Bool {
+        self.roles.isEmpty || self.roles.contains { $0 == "public" || roles.contains($0) }
+    }
+
     /// Whether the policy governs every command.
     public var isForAll: Bool { commands.count == PolicyCommand.allCases.count }
 }

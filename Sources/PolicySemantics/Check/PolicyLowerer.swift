@@ -365,7 +365,7 @@ struct PolicyLowerer {
                 if let sign = TemporalLiteral.infinitySign(text) { return .string(sign > 0 ? "infinity" : "-infinity") }
                 do {
                     let canonical = type.family == .date ? try TemporalLiteral.date(text).canonical
-                        : try TemporalLiteral.timestamp(text, withTimeZone: type.name == "timestamptz").canonical
+                        : try TemporalLiteral.timestamp(text, withTimeZone: checker.schema.castType(type).name == "timestamptz").canonical
                     return .string(canonical)
                 } catch let invalidLiteral as TemporalLiteral.Invalid {
                     error("invalid-literal", "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",

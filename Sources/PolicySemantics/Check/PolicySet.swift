@@ -23,6 +23,8 @@ public struct PolicySet: Sendable {
     public let sessionTypes: [String: SQLType]
     /// Roles named in `TO` clauses, sorted, followed by `PUBLIC` (any other role).
     public let roles: [String]
+    /// The schema's role memberships (a policy `TO a` applies to members of `a`).
+    public let roleGraph: RoleGraph
 
     /// The name the role dimension uses for "any role no policy names".
     public static let publicRole = "PUBLIC"
@@ -48,8 +50,9 @@ public struct PolicySet: Sendable {
                           side: EffectivePredicate.Side) -> EffectivePredicate {
         var permissive: [PolicyPredicate] = []
         var restrictive: [PolicyPredicate] = []
+        let applicable = roleGraph.privileges(of: role)
         // Indexes, not `for policy in policies`: binding each element would copy every policy.
-        for index in policies.indices where policies[index].commands.contains(command) && policies[index].applies(toRole: role) {
+        for index in policies.indices where policies[index].commands.contains(command) && policies[index].applies(toAnyOf: applicable) {
             let normalized = side == .using ? policies[index].using[table] : policies[index].check[table]
             guard let normalized else { continue }
             let kind = policies[index].kind
@@ -73,14 +76,40 @@ public struct PolicySet: Sendable {
         }
     }
 
-    /// The roles whose effective predicates can differ on `table`: the roles named by policies
-    /// governing it, and PUBLIC.
+    /// The roles whose effective predicates can differ on `table`: see `roles(for:governing:)`.
     public func roles(for table: QualifiedName) -> [String] {
+        roles(for: table, governing: policies(governing:))
+    }
+
+    /// The roles whose verdicts on `table` can differ, given the policies governing each table:
+    /// the roles named by the policies on `table` and by the SELECT policies of every table its
+    /// traversals reach (their RLS applies inside the traversal), transitively; one schema role
+    /// for each other combination of those roles that memberships give (a member of two named
+    /// roles has the policies of both); and PUBLIC.
+    public func roles(for table: QualifiedName, governing: (QualifiedName) -> [CheckedPolicy]) -> [String] {
         var named = Set<String>()
-        for policy in policies where policy.tables.contains(table) {
-            for role in policy.roles where role != "public" { named.insert(role) }
+        var visited: Set<QualifiedName> = [table]
+        var queue = [table]
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            for policy in governing(current) where current == table || policy.commands.contains(.select) {
+                for role in policy.roles where role != "public" { named.insert(role) }
+                var clauses = policy.using[current]?.clauses ?? []
+                if current == table { clauses += policy.check[current]?.clauses ?? [] }
+                for target in clauses.traversalTargets where visited.insert(target).inserted && isGoverned(target) {
+                    queue.append(target)
+                }
+            }
         }
-        return named.sorted() + [PolicySet.publicRole]
+        return roleGraph.representatives(of: named)
+    }
+
+    /// The role dimension a session running as `role` falls under: `role` itself when a policy
+    /// names it or a role it has the privileges of, else PUBLIC.
+    public func dimension(of role: String) -> String {
+        guard role != PolicySet.publicRole else { return role }
+        let named = Set(roles)
+        return roleGraph.privileges(of: role).contains(where: named.contains) ? role : PolicySet.publicRole
     }
 
     /// The session type of `key` (text when nothing says otherwise).
@@ -102,6 +131,7 @@ public struct PolicySet: Sendable {
         self.diagnostics = diagnostics
         self.sessionTypes = sessionTypes
         self.roles = roles
+        self.roleGraph = RoleGraph(roles: schema.roles)
     }
 }
 

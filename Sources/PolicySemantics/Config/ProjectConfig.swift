@@ -44,6 +44,13 @@ public struct ProjectConfig: Hashable, Sendable {
         self.apply = ApplySettings()
     }
 
+    /// `path` relative to the project directory when it lies below it (as blame prints files),
+    /// else as it is.
+    public func displayPath(_ path: String) -> String {
+        let base = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
     /// The declaration of a session key.
     public func sessionKey(_ key: String) -> SessionKeyDecl? {
         sessionKeys.first { $0.key == key }

@@ -31,7 +31,7 @@ public struct ReferenceEvaluator {
 
     /// The role dimension a session's role falls under (roles no policy names are PUBLIC).
     public func effectiveRole(_ role: String) -> String {
-        policySet.roles.contains(role) ? role : PolicySet.publicRole
+        policySet.dimension(of: role)
     }
 
     /// Whether `row` of `table` passes `side` of `command` for `session`. Ungoverned tables have
@@ -184,7 +184,8 @@ public struct ReferenceEvaluator {
     }
 
     /// A session key's value as the compiled SQL reads it, cast to `type`.
-    public func sessionValue(_ key: String, session: EvaluationSession, as type: SQLType) throws -> SQLValue {
+    public func sessionValue(_ key: String, session: EvaluationSession, as written: SQLType) throws -> SQLValue {
+        let type = policySet.schema.castType(written)
         let setting = session.settings[key]
         switch policySet.config.missingContext {
         case .deny:

@@ -1,3 +1,5 @@
+import PolicySyntax
+
 /// A value in a row or a session, as the reference evaluator sees it. uuids are lower-case text;
 /// timestamps and dates are text in ISO form.
 public enum SQLValue: Hashable, Sendable, CustomStringConvertible {
@@ -41,7 +43,7 @@ public enum SQLValue: Hashable, Sendable, CustomStringConvertible {
         case .null: return "NULL"
         case .bool(let value): return value ? "true" : "false"
         case .int(let value): return String(value)
-        case .text(let value): return "'" + value.replacingQuotes + "'"
+        case .text(let value): return "'" + value.doublingQuotes("'") + "'"
         }
     }
 
@@ -53,16 +55,5 @@ public enum SQLValue: Hashable, Sendable, CustomStringConvertible {
         case .int(let value): self = .int(value)
         case .string(let value): self = .text(value)
         }
-    }
-}
-
-extension String {
-    fileprivate var replacingQuotes: String {
-        var result = ""
-        for character in self {
-            result.append(character)
-            if character == "'" { result.append("'") }
-        }
-        return result
     }
 }

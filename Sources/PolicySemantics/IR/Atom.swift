@@ -45,6 +45,22 @@ public indirect enum Atom: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The session keys the atom itself reads (not those inside a traversal's clause).
+    public var sessionKeysRead: [String] {
+        switch self {
+        case .compare(let lhs, _, let rhs): return lhs.sessionKeys + rhs.sessionKeys
+        case .isNull(let operand), .isNotNull(let operand): return operand.sessionKeys
+        case .predicate(_, let arguments): return arguments.flatMap(\.sessionKeys)
+        case .exists, .raw, .constant: return []
+        }
+    }
+
+    /// Whether the atom is a traversal.
+    public var isTraversal: Bool {
+        if case .exists = self { return true }
+        return false
+    }
+
     /// Whether the atom or anything nested in it is `raw`.
     public var containsRaw: Bool {
         switch self {

@@ -41,26 +41,30 @@ public struct EffectivePredicate: Hashable, Sendable, CustomStringConvertible {
     /// Every policy that contributes.
     public var policies: [PolicyRef] { (permissive + restrictive).map(\.policy) }
 
-    /// The predicate in the policy language: `(p1 OR p2) AND r1 AND r2`, clauses deduplicated.
+    /// The predicate in the policy language, every grouping written out: the permissive
+    /// clauses (deduplicated) `(c1) OR (c2)`, and each restrictive policy joined with `AND`, a
+    /// disjunction in parentheses of its own: `((c1) OR (c2)) AND r1 AND ((r2) OR (r3))`.
     public var description: String {
         if permissive.isEmpty { return "false" }
         var permissiveClauses: [Clause] = []
         for predicate in permissive {
             for clause in predicate.clauses where !permissiveClauses.contains(clause) { permissiveClauses.append(clause) }
         }
-        var parts: [String] = []
-        if permissiveClauses.contains(where: \.isTrue) {
-            parts.append("true")
-        } else if permissiveClauses.isEmpty {
-            parts.append("false")
-        } else if permissiveClauses.count == 1 {
-            parts.append(permissiveClauses[0].description)
-        } else {
-            parts.append(permissiveClauses.map { "(\($0))" }.joined(separator: " OR "))
+        let any = permissiveClauses.contains(where: \.isTrue) ? [Clause(atoms: [])] : permissiveClauses
+        let all = restrictive.filter { !$0.isTrue }.map(\.clauses)
+        if all.isEmpty { return EffectivePredicate.disjunction(any, grouped: false) }
+        return ([any] + all).map { EffectivePredicate.disjunction($0, grouped: true) }.joined(separator: " AND ")
+    }
+
+    /// Clauses joined with `OR`, each in parentheses when there are several (a clause is a
+    /// conjunction), the whole in parentheses too when `grouped` (an operand of `AND`).
+    private static func disjunction(_ clauses: [Clause], grouped: Bool) -> String {
+        switch clauses.count {
+        case 0: return "false"
+        case 1: return clauses[0].description
+        default:
+            let text = clauses.map { "(\($0))" }.joined(separator: " OR ")
+            return grouped ? "(\(text))" : text
         }
-        for predicate in restrictive where !predicate.isTrue {
-            parts.append(predicate.clauses.count == 1 ? predicate.clauses[0].description : "(\(predicate))")
-        }
-        return parts.count == 1 ? parts[0] : parts.map { $0.contains(" OR ") && !$0.hasPrefix("(") ? "(\($0))" : $0 }.joined(separator: " AND ")
     }
 }

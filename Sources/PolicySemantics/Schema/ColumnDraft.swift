@@ -14,4 +14,6 @@ struct ColumnDraft: Sendable {
     var searchPath: [String]
     /// Whether it only adds options to an inherited column (`name WITH OPTIONS NOT NULL`).
     var isOverride: Bool
+    /// Its collation (`COLLATE name`), as `SchemaReaderState.collationName` resolves it.
+    var collation: String? = nil
 }

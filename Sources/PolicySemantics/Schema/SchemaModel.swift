@@ -11,20 +11,31 @@ public struct SchemaModel: Hashable, Sendable {
     public var functions: [FunctionSignature]
     /// Roles (pg_dump does not write them; snapshots and live catalogs do).
     public var roles: [RoleModel]
+    /// Domains, sorted by name.
+    public var domains: [DomainModel] {
+        didSet { domainIndex = SchemaModel.indexDomains(domains) }
+    }
+    /// Collations declared or used by columns (predefined ones only when nondeterministic).
+    public var collations: [CollationModel]
     /// Schemas that were declared or hold a table.
     public var schemaNames: [String]
     /// Where the model came from (a path, a URL without password, or "<none>").
     public var origin: String
 
     private var index: [QualifiedName: Int]
+    private var domainIndex: [String: Int]
 
     /// Creates a model; tables are sorted and indexed.
     public init(tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
-                schemaNames: [String] = [], origin: String = "<none>") {
+                schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
+                collations: [CollationModel] = []) {
         let sorted = tables.sorted { $0.name < $1.name }
         self.tables = sorted
         self.functions = functions
         self.roles = roles
+        self.domains = domains.sorted { $0.name < $1.name }
+        self.domainIndex = SchemaModel.indexDomains(self.domains)
+        self.collations = collations.sorted { $0.name < $1.name }
         var names = Set(schemaNames)
         for table in sorted { names.insert(table.name.schema) }
         self.schemaNames = names.sorted()
@@ -46,7 +57,8 @@ public struct SchemaModel: Hashable, Sendable {
     public mutating func upsert(_ table: TableModel) {
         var all = tables.filter { $0.name != table.name }
         all.append(table)
-        self = SchemaModel(tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin)
+        self = SchemaModel(tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
+                           domains: domains, collations: collations)
     }
 
     /// Resolves a table written as `name` or `schema.name`: a qualified name is exact; an
@@ -69,5 +81,46 @@ public struct SchemaModel: Hashable, Sendable {
     /// The role with this name.
     public func role(_ name: String) -> RoleModel? {
         roles.first { $0.name == name }
+    }
+
+    /// The domain a type names (`public.tenant_key`), when it is one.
+    public func domain(_ type: SQLType) -> DomainModel? {
+        domainIndex[type.name].map { domains[$0] }
+    }
+
+    /// The type a value is cast to where `type` is expected: a domain's base type (a cast to the
+    /// domain would check its constraints, and a NOT NULL one raises on NULL), else `type`.
+    public func castType(_ type: SQLType) -> SQLType {
+        domain(type)?.base ?? type
+    }
+
+    /// The collation with this name, when the schema knows it.
+    public func collation(named name: String) -> CollationModel? {
+        collations.first { $0.name == name }
+    }
+
+    /// Whether `=` on `column` may hold between strings that are not identical: its collation is
+    /// nondeterministic, or its type is `citext` (case-insensitive by type), directly or through
+    /// a domain. Such an equality is not identity.
+    public func hasUnknownEquality(_ column: ColumnModel) -> Bool {
+        equalityCaveat(column) != nil
+    }
+
+    /// Why `=` on `column` is not identity (`collation public.ci is nondeterministic`,
+    /// `type citext compares case-insensitively`), or `nil` when it is.
+    public func equalityCaveat(_ column: ColumnModel) -> String? {
+        let base = castType(column.type)
+        if base.name == "citext" || base.name == "citext[]" { return "type citext compares case-insensitively" }
+        if let name = column.collation ?? domain(column.type)?.collation, let collation = collation(named: name),
+           !collation.isDeterministic {
+            return "collation \(name) is nondeterministic"
+        }
+        return nil
+    }
+
+    private static func indexDomains(_ domains: [DomainModel]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, domain) in domains.enumerated() { index[domain.typeName] = position }
+        return index
     }
 }

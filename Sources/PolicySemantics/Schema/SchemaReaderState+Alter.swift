@@ -81,6 +81,7 @@ extension SchemaReaderState {
                 if let type = cursor.typeSpec() {
                     tables[id].columns[index].type = type
                     tables[id].columns[index].searchPath = searchPath
+                    tables[id].columns[index].collation = cursor.accept(word: "collate") ? cursor.name().map(collationName) : nil
                 }
             } else if cursor.accept(word: "add"), cursor.accept(word: "generated") {
                 // ADD GENERATED ... AS IDENTITY makes the column NOT NULL.

@@ -32,7 +32,7 @@ extension SchemaReaderState {
         userTypes[creationName(name)] = info
     }
 
-    /// `CREATE DOMAIN name [AS] type ...`.
+    /// `CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT e] [[CONSTRAINT n] NOT NULL | NULL | CHECK (e)] ...`.
     mutating func readCreateDomain(_ cursor: inout SQLCursor) {
         guard let name = cursor.name() else {
             report(.error, "schema.expected", "expected a domain name after 'create domain'", cursor.currentRange)
@@ -43,7 +43,64 @@ extension SchemaReaderState {
             report(.error, "schema.expected", "expected the base type of domain \(name.last)", cursor.currentRange)
             return
         }
-        userTypes[creationName(name)] = .domain(base: base, searchPath: searchPath)
+        var draft = DomainDraft(base: base, searchPath: searchPath)
+        while !cursor.isAtEnd {
+            if cursor.accept(words: "not", "null") {
+                draft.notNull = true
+            } else if cursor.accept(word: "null") {
+                draft.notNull = false
+            } else if cursor.accept(word: "collate") {
+                draft.collation = cursor.name().map(collationName)
+            } else if cursor.isWord("check"), cursor.isKind(.leftParen, at: 1) {
+                let start = cursor.currentRange.start
+                cursor.advance()
+                cursor.skipGroupOrToken()
+                draft.checks.append(file.text(in: SourceRange(start: start, end: cursor.previousRange.end)))
+            } else {
+                cursor.skipGroupOrToken()
+            }
+        }
+        userTypes[creationName(name)] = .domain(draft)
+    }
+
+    /// `CREATE COLLATION [IF NOT EXISTS] name (options) | FROM other`: whether it is deterministic
+    /// (`deterministic = false` makes it not; `FROM` copies the other's, when the file declares it).
+    mutating func readCreateCollation(_ cursor: inout SQLCursor) {
+        _ = cursor.accept(words: "if", "not", "exists")
+        guard let name = cursor.name() else {
+            report(.error, "schema.expected", "expected a collation name after 'create collation'", cursor.currentRange)
+            return
+        }
+        var deterministic = true
+        if cursor.accept(word: "from") {
+            if let source = cursor.name() {
+                deterministic = collations[collationName(source)] ?? true
+            }
+        } else if cursor.accept(.leftParen) {
+            while let token = cursor.peek(), token.kind != .rightParen {
+                if cursor.accept(word: "deterministic") {
+                    _ = cursor.accept(.op)
+                    if let value = cursor.peek() {
+                        deterministic = !["false", "off", "no", "0", "f", "n"].contains(value.text.lowercased())
+                        cursor.advance()
+                    }
+                } else {
+                    cursor.skipGroupOrToken()
+                }
+            }
+        }
+        collations[creationName(name).description] = deterministic
+    }
+
+    /// The name a collation reference stands for: `schema.name` for one the file declares (found
+    /// along the search path when unqualified), else as written (`C`, `en_US`).
+    func collationName(_ name: SQLName) -> String {
+        if let schema = name.schema { return "\(schema).\(name.last)" }
+        for schema in searchPath where !schema.isEmpty && schema != "$user" {
+            let candidate = "\(schema).\(name.last)"
+            if collations[candidate] != nil { return candidate }
+        }
+        return name.last
     }
 
     // MARK: - Comments
@@ -92,10 +149,12 @@ extension SchemaReaderState {
         guard let name = cursor.identifier(), let index = roles.firstIndex(where: { $0.name == name.text }) else { return }
         _ = cursor.accept(word: "with")
         if cursor.isWord("set") || cursor.isWord("reset") || cursor.isWord("rename") || cursor.isWord("in") { return }
-        readRoleOptions(&cursor, into: &roles[index])
+        var role = roles[index]
+        readRoleOptions(&cursor, into: &role)
+        roles[index] = role
     }
 
-    private func readRoleOptions(_ cursor: inout SQLCursor, into role: inout RoleModel) {
+    private mutating func readRoleOptions(_ cursor: inout SQLCursor, into role: inout RoleModel) {
         while let token = cursor.peek() {
             guard token.kind == .word else {
                 cursor.skipGroupOrToken()
@@ -109,14 +168,112 @@ extension SchemaReaderState {
             case "nosuperuser": role.isSuperuser = false
             case "bypassrls": role.bypassesRLS = true
             case "nobypassrls": role.bypassesRLS = false
-            case "in", "role", "admin", "user":
-                // Role lists: IN ROLE a, b / ROLE a / ADMIN a / USER a.
+            case "inherit": noInherit.remove(role.name)
+            case "noinherit": noInherit.insert(role.name)
+            case "in":
+                // IN ROLE a, b / IN GROUP a: the new role is a member of each.
                 _ = cursor.accept(word: "role") || cursor.accept(word: "group")
-                while cursor.identifier() != nil, cursor.accept(.comma) {}
+                for parent in roleList(&cursor) { addMembership(role.name, of: parent, inherit: nil) }
+            case "role", "admin", "user":
+                // ROLE a / ADMIN a / USER a: each becomes a member of the new role.
+                for member in roleList(&cursor) { addMembership(member, of: role.name, inherit: nil) }
             default:
                 break
             }
         }
+    }
+
+    private func roleList(_ cursor: inout SQLCursor) -> [String] {
+        var names: [String] = []
+        while let name = cursor.identifier() {
+            names.append(name.text)
+            guard cursor.accept(.comma) else { break }
+        }
+        return names
+    }
+
+    private mutating func addMembership(_ member: String, of role: String, inherit: Bool?) {
+        var list = memberships[member] ?? []
+        list.removeAll { $0.role == role }
+        list.append((role, inherit))
+        memberships[member] = list
+    }
+
+    /// `GRANT role [, ...] TO member [, ...] [WITH ADMIN|INHERIT|SET option ...] [GRANTED BY r]`
+    /// (a privilege grant, `GRANT ... ON ...`, is not about roles and is skipped).
+    mutating func readGrantRole(_ cursor: inout SQLCursor) {
+        guard Self.isAboutRoles(cursor, until: "to") else { return }
+        let granted = roleList(&cursor)
+        guard cursor.accept(word: "to") else { return }
+        var members: [String] = []
+        while let name = cursor.identifier() {
+            if !name.isWord("group") { members.append(name.text) }
+            guard cursor.accept(.comma) else { break }
+        }
+        var inherit: Bool?
+        while !cursor.isAtEnd {
+            if cursor.accept(words: "inherit", "true") || cursor.accept(words: "inherit", "option") {
+                inherit = true
+            } else if cursor.accept(words: "inherit", "false") {
+                inherit = false
+            } else {
+                cursor.advance()
+            }
+        }
+        for member in members {
+            for role in granted { addMembership(member, of: role, inherit: inherit) }
+        }
+    }
+
+    /// `REVOKE [ADMIN|INHERIT|SET OPTION FOR] role [, ...] FROM member [, ...]`.
+    mutating func readRevokeRole(_ cursor: inout SQLCursor) {
+        guard Self.isAboutRoles(cursor, until: "from") else { return }
+        var onlyOption = false
+        if cursor.isWord("option", at: 1) && cursor.isWord("for", at: 2) {
+            onlyOption = !cursor.isWord("inherit")
+            if cursor.isWord("inherit") {
+                cursor.advance()
+                cursor.advance()
+                cursor.advance()
+                let revoked = roleList(&cursor)
+                guard cursor.accept(word: "from") else { return }
+                for member in roleList(&cursor) {
+                    for role in revoked { addMembership(member, of: role, inherit: false) }
+                }
+                return
+            }
+        }
+        guard !onlyOption else { return }
+        let revoked = roleList(&cursor)
+        guard cursor.accept(word: "from") else { return }
+        for member in roleList(&cursor) {
+            memberships[member]?.removeAll { revoked.contains($0.role) }
+        }
+    }
+
+    /// Whether a GRANT or REVOKE is about role memberships: no `ON` comes before `word`.
+    private static func isAboutRoles(_ cursor: SQLCursor, until word: String) -> Bool {
+        var probe = cursor
+        while let token = probe.peek() {
+            if token.isWord("on") { return false }
+            if token.isWord(word) { return true }
+            probe.advance()
+        }
+        return true
+    }
+
+    /// The roles with the memberships through which each has other roles' privileges.
+    func rolesWithMemberships() -> [RoleModel] {
+        var result = roles
+        for member in memberships.keys where !result.contains(where: { $0.name == member }) {
+            result.append(RoleModel(name: member))
+        }
+        for index in result.indices {
+            let name = result[index].name
+            let inheritsByDefault = !noInherit.contains(name)
+            result[index].memberOf = (memberships[name] ?? []).filter { $0.inherit ?? inheritsByDefault }.map(\.role).sorted()
+        }
+        return result.sorted { $0.name < $1.name }
     }
 
     // MARK: - Functions
@@ -235,24 +392,26 @@ extension SchemaReaderState {
     /// lower case, double quotes keep case.
     static func parseSearchPathList(_ text: String) -> [String] {
         // Split at commas outside double quotes.
+        // Scalars, not Characters: a quote fused with a combining mark is still a quote.
         var items: [String] = []
         var current = ""
         var inQuotes = false
-        for character in text {
-            if character == "\"" { inQuotes.toggle() }
-            if character == ",", !inQuotes {
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if scalar == ",", !inQuotes {
                 items.append(current)
                 current = ""
             } else {
-                current.append(character)
+                current.unicodeScalars.append(scalar)
             }
         }
         items.append(current)
         return items.compactMap { raw -> String? in
             let item = raw.trimmingSpaces()
-            guard !item.isEmpty else { return nil }
-            guard item.hasPrefix("\""), item.count >= 2, item.hasSuffix("\"") else { return item.asciiLowercased() }
-            return String(item.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            let scalars = item.unicodeScalars
+            guard !scalars.isEmpty else { return nil }
+            guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return item.asciiLowercased() }
+            return String(scalars.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
         }
     }
 }
@@ -260,7 +419,7 @@ extension SchemaReaderState {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     fileprivate func trimmingSpaces() -> String {
-        var slice = Substring(self)
+        var slice = Substring(self).unicodeScalars
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
         return String(slice)

@@ -31,7 +31,8 @@ extension SchemaReaderState {
                 }
                 columns.append(ColumnModel(name: column.name, type: type,
                                            notNull: column.notNull || primarySet.contains(column.name),
-                                           location: FileLocation(file: file.path, range: column.nameRange)))
+                                           location: FileLocation(file: file.path, range: column.nameRange),
+                                           collation: column.collation))
             }
             var uniqueKeys: [[String]] = []
             for key in effectiveUniqueKeys(id, depth: 0) where !uniqueKeys.contains(key) { uniqueKeys.append(key) }
@@ -62,8 +63,9 @@ extension SchemaReaderState {
             $0.name != $1.name ? $0.name < $1.name
                 : $0.argumentTypes.map(\.name).lexicographicallyPrecedes($1.argumentTypes.map(\.name))
         }
-        return SchemaModel(tables: models, functions: sortedSignatures, roles: roles.sorted { $0.name < $1.name },
-                           schemaNames: schemaNames, origin: file.path)
+        return SchemaModel(tables: models, functions: sortedSignatures, roles: rolesWithMemberships(),
+                           schemaNames: schemaNames, origin: file.path, domains: resolveDomains(),
+                           collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
     }
 
     // MARK: - Tables
@@ -88,6 +90,7 @@ extension SchemaReaderState {
             result[index].notNull = result[index].notNull || column.notNull
             if column.type != nil, !column.isOverride {
                 result[index].type = column.type
+                result[index].collation = column.collation
                 result[index].searchPath = column.searchPath
                 result[index].nameRange = column.nameRange
                 result[index].isOverride = false
@@ -181,6 +184,29 @@ extension SchemaReaderState {
 
     // MARK: - Types
 
+    /// The domains of the file, each with its base followed through domains over domains.
+    private mutating func resolveDomains() -> [DomainModel] {
+        var result: [DomainModel] = []
+        for (name, info) in userTypes {
+            guard case .domain(let draft) = info else { continue }
+            var base = resolveType(draft.base, path: draft.searchPath, depth: 0)
+            var notNull = draft.notNull
+            var checks = draft.checks
+            var collation = draft.collation
+            var steps = 0
+            while steps < Self.maximumNesting, let inner = userTypes.first(where: { "\($0.key.schema).\($0.key.name)" == base.name }),
+                  case .domain(let innerDraft) = inner.value {
+                base = resolveType(innerDraft.base, path: innerDraft.searchPath, depth: 0)
+                notNull = notNull || innerDraft.notNull
+                checks += innerDraft.checks
+                collation = collation ?? innerDraft.collation
+                steps += 1
+            }
+            result.append(DomainModel(name: name, base: base, notNull: notNull, checks: checks, collation: collation))
+        }
+        return result
+    }
+
     /// The normalized type of `spec` as written under `path`.
     private mutating func resolveType(_ spec: SQLTypeSpec, path: [String], depth: Int) -> SQLType {
         let element: SQLType
@@ -237,8 +263,8 @@ extension SchemaReaderState {
         switch userTypes[qualified] {
         case .enumeration:
             family = .text
-        case let .domain(base, basePath):
-            family = depth < Self.maximumNesting ? resolveType(base, path: basePath, depth: depth + 1).family : .other
+        case let .domain(draft):
+            family = depth < Self.maximumNesting ? resolveType(draft.base, path: draft.searchPath, depth: depth + 1).family : .other
         case .other, nil:
             family = .other
         }

@@ -212,7 +212,7 @@ extension SchemaReaderState {
                 }
             case "collate":
                 cursor.advance()
-                _ = cursor.name()
+                column.collation = cursor.name().map(collationName)
             case "include", "with":
                 // Index parameters of PRIMARY KEY / UNIQUE.
                 cursor.advance()

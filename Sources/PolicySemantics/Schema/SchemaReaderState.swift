@@ -27,6 +27,13 @@ struct SchemaReaderState {
     var functions: [FunctionDraft] = []
     /// Roles in file order.
     var roles: [RoleModel] = []
+    /// Role memberships: member → the roles it was granted, each with whether it inherits
+    /// their privileges (`nil`: as the member's INHERIT attribute says).
+    var memberships: [String: [(role: String, inherit: Bool?)]] = [:]
+    /// Roles declared NOINHERIT.
+    var noInherit = Set<String>()
+    /// Collations the file declares (`schema.name`) and whether each is deterministic.
+    var collations: [String: Bool] = [:]
     /// Declared schemas in file order.
     var schemaNames: [String] = []
     /// Built-in type spellings already normalized (they repeat on every table).
@@ -79,6 +86,10 @@ struct SchemaReaderState {
             }
         case "comment":
             if cursor.accept(words: "on", "table") { readCommentOnTable(&cursor, statement: statement) }
+        case "grant":
+            readGrantRole(&cursor)
+        case "revoke":
+            readRevokeRole(&cursor)
         case "set":
             readSet(&cursor)
         case "reset":
@@ -129,6 +140,8 @@ struct SchemaReaderState {
             readCreateType(&cursor)
         } else if cursor.accept(word: "domain") {
             readCreateDomain(&cursor)
+        } else if cursor.accept(word: "collation") {
+            readCreateCollation(&cursor)
         }
     }
 

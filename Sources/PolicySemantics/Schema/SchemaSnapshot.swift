@@ -133,6 +133,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("version", .integer(Self.currentVersion)),
             ("schemas", .array(model.schemaNames.map { .string($0) })),
             ("types", .array(typeEntries())),
+        ] + collationMembers() + [
             ("tables", .array(model.tables.map(tableOutput))),
             ("functions", .array(model.functions.map(functionOutput))),
             ("roles", .array(model.roles.map(roleOutput))),
@@ -148,13 +149,31 @@ public struct SchemaSnapshot: Hashable, Sendable {
         for function in model.functions { all += function.argumentTypes + [function.returnType] }
         var seen = Set<String>()
         var entries: [SQLType] = []
+        for domain in model.domains where seen.insert(domain.typeName).inserted {
+            entries.append(SQLType(name: domain.typeName, family: domain.base.family))
+        }
         for type in all where !seen.contains(type.name) && SQLType.normalize(type.name) != type {
             seen.insert(type.name)
             entries.append(type)
         }
-        return entries.sorted { $0.name < $1.name }.map {
-            .object([("name", .string($0.name)), ("family", .string($0.family.rawValue))])
+        return entries.sorted { $0.name < $1.name }.map { type in
+            var members: [(String, JSONOutput)] = [("name", .string(type.name)), ("family", .string(type.family.rawValue))]
+            if let domain = model.domain(type) {
+                members.append(("base", .string(domain.base.name)))
+                if domain.notNull { members.append(("not_null", .bool(true))) }
+                if !domain.checks.isEmpty { members.append(("checks", .array(domain.checks.map { .string($0) }))) }
+                if let collation = domain.collation { members.append(("collation", .string(collation))) }
+            }
+            return .object(members)
         }
+    }
+
+    /// `collations`, written only when the model knows some (older snapshots have none).
+    private func collationMembers() -> [(String, JSONOutput)] {
+        guard !model.collations.isEmpty else { return [] }
+        return [("collations", .array(model.collations.map {
+            .object([("name", .string($0.name)), ("deterministic", .bool($0.isDeterministic))])
+        }))]
     }
 
     private func tableOutput(_ table: TableModel) -> JSONOutput {
@@ -163,7 +182,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("name", .string(table.name.name)),
             ("columns", .array(table.columns.map { column in
                 .object([("name", .string(column.name)), ("type", .string(column.type.name)),
-                         ("not_null", .bool(column.notNull))])
+                         ("not_null", .bool(column.notNull))] + (column.collation.map { [("collation", .string($0))] } ?? []))
             })),
             ("primary_key", .array(table.primaryKey.map { .string($0) })),
             ("unique_keys", .array(table.uniqueKeys.map { .array($0.map { .string($0) }) })),
@@ -204,7 +223,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("login", .bool(role.canLogin)),
             ("superuser", .bool(role.isSuperuser)),
             ("bypassrls", .bool(role.bypassesRLS)),
-        ])
+        ] + (role.memberOf.isEmpty ? [] : [("member_of", .array(role.memberOf.map { .string($0) }))]))
     }
 
     private func policyOutput(_ policy: SnapshotPolicy) -> JSONOutput {

@@ -10,23 +10,26 @@ struct SnapshotDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     /// Types whose family is given in `types`.
     private var knownTypes: [String: SQLType] = [:]
+    /// Domains given in `types` (entries with a `base`).
+    private var domains: [DomainModel] = []
 
     private static let topLevelKeys: Set<String> = [
-        "format", "version", "schemas", "types", "tables", "functions", "roles", "policies", "grants",
+        "format", "version", "schemas", "types", "collations", "tables", "functions", "roles", "policies", "grants",
     ]
     private static let tableKeys: Set<String> = [
         "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
         "rls_enabled", "rls_forced", "has_inheritance_children",
     ]
-    private static let columnKeys: Set<String> = ["name", "type", "not_null"]
+    private static let columnKeys: Set<String> = ["name", "type", "not_null", "collation"]
     private static let foreignKeyKeys: Set<String> = ["name", "columns", "ref_schema", "ref_table", "ref_columns"]
     private static let functionKeys: Set<String> = ["schema", "name", "args", "returns", "security_definer"]
-    private static let roleKeys: Set<String> = ["name", "login", "superuser", "bypassrls"]
+    private static let roleKeys: Set<String> = ["name", "login", "superuser", "bypassrls", "member_of"]
     private static let policyKeys: Set<String> = [
         "schema", "table", "name", "permissive", "roles", "command", "qual", "with_check",
     ]
     private static let grantKeys: Set<String> = ["schema", "table", "grantee", "privilege"]
-    private static let typeKeys: Set<String> = ["name", "family"]
+    private static let typeKeys: Set<String> = ["name", "family", "base", "not_null", "checks", "collation"]
+    private static let collationKeys: Set<String> = ["name", "deterministic"]
 
     /// Creates a decoder for a document at `path`.
     init(path: String) {
@@ -50,6 +53,14 @@ struct SnapshotDecoder {
 
         for entry in arrayElements(root, key: "types", what: "the snapshot", required: false) {
             readTypeEntry(entry)
+        }
+        var collations: [CollationModel] = []
+        for (index, node) in arrayElements(root, key: "collations", what: "the snapshot", required: false).enumerated() {
+            let what = "collations[\(index)]"
+            guard let members = objectMembers(node, what: what), let name = requiredString(node, "name", what: what) else { continue }
+            checkKeys(members, allowed: Self.collationKeys, what: "collation '\(name)'")
+            let deterministic = node.member("deterministic") == nil ? true : bool(node, "deterministic", what: "collation '\(name)'")
+            collations.append(CollationModel(name: name, isDeterministic: deterministic))
         }
         var schemaNames: [String] = []
         for node in arrayElements(root, key: "schemas", what: "the snapshot", required: false) {
@@ -85,7 +96,7 @@ struct SnapshotDecoder {
             if let grant = readGrant(node, index: index) { grants.append(grant) }
         }
         let model = SchemaModel(tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
-                                origin: path)
+                                origin: path, domains: domains, collations: collations)
         return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
     }
 
@@ -138,6 +149,19 @@ struct SnapshotDecoder {
             return
         }
         knownTypes[name] = SQLType(name: name, family: family)
+        // A domain (written since domains were read; older snapshots list only the family).
+        guard let baseName = optionalString(node, "base", what: "type '\(name)'") else { return }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            report(.error, "snapshot.invalid-value", "domain '\(name)' must be schema-qualified", node.range)
+            return
+        }
+        let base = knownTypes[baseName] ?? SQLType.normalize(baseName)
+        domains.append(DomainModel(name: QualifiedName(schema: parts[0], name: parts[1]),
+                                   base: SQLType(name: base.name, family: family == .array ? .array : base.family),
+                                   notNull: bool(node, "not_null", what: "type '\(name)'"),
+                                   checks: stringArray(node, "checks", what: "type '\(name)'"),
+                                   collation: optionalString(node, "collation", what: "type '\(name)'")))
     }
 
     private mutating func readTable(_ node: JSONNode, index: Int) -> (TableModel, SnapshotTableState?)? {
@@ -191,7 +215,7 @@ struct SnapshotDecoder {
         guard let typeName = requiredString(node, "type", what: what) else { return nil }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.range) }
         return ColumnModel(name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
-                           location: location)
+                           location: location, collation: optionalString(node, "collation", what: what))
     }
 
     private mutating func readForeignKey(_ node: JSONNode, table: String) -> ForeignKeyModel? {
@@ -231,7 +255,8 @@ struct SnapshotDecoder {
         checkKeys(members, allowed: Self.roleKeys, what: what)
         return RoleModel(name: name, canLogin: bool(node, "login", what: what),
                          isSuperuser: bool(node, "superuser", what: what),
-                         bypassesRLS: bool(node, "bypassrls", what: what))
+                         bypassesRLS: bool(node, "bypassrls", what: what),
+                         memberOf: stringArray(node, "member_of", what: what).sorted())
     }
 
     private mutating func readPolicy(_ node: JSONNode, index: Int) -> SnapshotPolicy? {

@@ -3,7 +3,7 @@ enum UserTypeInfo: Sendable {
     /// `CREATE TYPE ... AS ENUM`: compares like text.
     case enumeration
     /// `CREATE DOMAIN ... AS base`: behaves like its base type.
-    case domain(base: SQLTypeSpec, searchPath: [String])
+    case domain(DomainDraft)
     /// Composite, range, base or shell types.
     case other
 }

@@ -1,0 +1,40 @@
+import Foundation
+import JSONRPC
+import TestSupport
+import Testing
+
+@Suite struct ExplainCommandTests {
+    /// projects with a second permissive policy beside tenant_isolation, under soft_delete
+    /// (restrictive) and a restrictive policy of two clauses: the DSL line writes every grouping
+    /// out, as the SQL line does.
+    @Test func theDSLLineGroupsAlternativesAsTheSQLDoes() throws {
+        let example = try CLIRunner.copyExample()
+        let path = example.appendingPathComponent("policies/tenancy.policy")
+        let text = try String(contentsOf: path, encoding: .utf8) + """
+
+            POLICY demo_projects
+              PERMISSIVE
+              FOR SELECT
+              SELECTOR named('projects')
+              CLAUSE col(name) = lit('demo')
+
+            POLICY owned_or_named
+              RESTRICTIVE
+              FOR SELECT
+              SELECTOR named('projects')
+              CLAUSE col(owner_id) IS NOT NULL
+              OR CLAUSE col(name) = lit('demo') AND col(owner_id) IS NULL
+
+            """
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let expected = "((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
+            + " AND col(is_deleted) = lit(false)"
+            + " AND ((col(name) = lit('demo') AND col(owner_id) IS NULL) OR (col(owner_id) IS NOT NULL))"
+        let result = try CLIRunner.run(["explain", "projects", "--command", "SELECT"], in: example)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("  dsl: \(expected)\n"), "\(result.stdout)")
+        let json = try CLIRunner.run(["explain", "projects", "--command", "SELECT", "--format", "json"], in: example)
+        #expect(json.status == 0, "\(json.stdout)\(json.stderr)")
+        #expect(json.stdout.contains(JSONValue.string(expected).serializedString()), "\(json.stdout)")
+    }
+}
