@@ -29,7 +29,7 @@ start)
   as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 2; }
   major="$(cat "$dir/data/PG_VERSION")"
-  # pg_stat_statements where the server has it (the PostgreSQL 16 wheel does not).
+  # pg_stat_statements where the build has it (the ones `make test` uses do; some wheels do not).
   preload=""
   if [ -e "$("$bindir/pg_config" --pkglibdir)/pg_stat_statements.so" ]; then
     preload="shared_preload_libraries = 'pg_stat_statements'

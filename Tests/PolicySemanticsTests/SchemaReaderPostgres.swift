@@ -40,13 +40,6 @@ struct SchemaReaderPostgres {
         return try run("pg_dump", ["--schema-only", "-d", database])
     }
 
-    /// Whether the server can `CREATE EXTENSION name` (`name` is a plain lowercase word).
-    func hasExtension(_ name: String) throws -> Bool {
-        let output = try run("psql", ["-X", "-q", "-At", "-d", "postgres",
-                                      "-c", "SELECT count(*) FROM pg_available_extensions WHERE name = '\(name)'"])
-        return output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
-    }
-
     /// Runs a client program against the server and returns its standard output.
     private func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
