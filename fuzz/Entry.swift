@@ -21,7 +21,11 @@ private let target: FuzzTarget = {
 public func pgpeFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     if let violation = target.violation(input) {
-        fputs("pgpe-fuzz \(target.rawValue): \(violation)\n", stderr)
+        // Control characters other than line breaks are written as \u{..} (a zero byte would end the C string).
+        let printable = violation.unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\n" ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+        fputs("pgpe-fuzz \(target.rawValue): \(printable)\n", stderr)
         abort()
     }
     return 0

@@ -22,8 +22,9 @@ extension FuzzTarget {
         if comment.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             return "SQL comment text has a line break: \(comment)"
         }
-        // Policy-language strings end at a line break (an unterminated string's end).
-        if !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        // Policy-language strings end at a line break (an unterminated string's end), and a zero
+        // byte in one is an error.
+        if !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 }) {
             let quoted = Formatter.string(text)
             let lexed = Lexer.lex(SourceFile(path: "quoted.policy", text: quoted))
             let strings = lexed.tokens.filter { $0.kind == .string }
