@@ -160,12 +160,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Shared test helpers: the PostgreSQL harness, generators, fixtures.
+        // Shared test helpers: the PostgreSQL harness, generators, fixtures, fuzz targets.
         .target(
             name: "TestSupport",
             dependencies: [
                 "PolicySyntax",
                 "PolicySemantics",
+                "PolicySQL",
                 "PostgresClient",
             ],
             path: "Tests/TestSupport",

@@ -113,14 +113,21 @@ enum CatalogQueries {
         ORDER BY n.nspname, p.proname, p.oid
         """
 
-    /// Roles other than the predefined `pg_*` ones, with their attributes, the roles each is
-    /// a direct member of, and those of them whose privileges it has without `SET ROLE`
-    /// (`pg_has_role(..., 'USAGE')`: INHERIT, per grant from PostgreSQL 16 on).
+    /// Roles other than the predefined `pg_*` ones, with their attributes, the roles each is a
+    /// direct member of in a way that lets it act as them, and those of them whose privileges it
+    /// has without `SET ROLE` (`pg_has_role(..., 'USAGE')`: INHERIT, per grant from PostgreSQL 16
+    /// on). Up to 15 every membership lets a member act as the role (SET ROLE is always allowed);
+    /// from 16 a grant `WITH INHERIT FALSE, SET FALSE` and without ADMIN OPTION does not. Those
+    /// options are read through `to_jsonb` so that one query serves every version (the columns
+    /// are missing before 16, and the JSON keys with them).
     static let roles = """
         SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
-               ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m
+               ARRAY(SELECT DISTINCT b.rolname FROM pg_catalog.pg_auth_members m
                      JOIN pg_catalog.pg_roles b ON b.oid = m.roleid
-                     WHERE m.member = r.oid ORDER BY 1) AS member_of,
+                     WHERE m.member = r.oid
+                       AND (m.admin_option OR coalesce((pg_catalog.to_jsonb(m) ->> 'inherit_option')::boolean
+                                                       OR (pg_catalog.to_jsonb(m) ->> 'set_option')::boolean, true))
+                     ORDER BY 1) AS member_of,
                ARRAY(SELECT DISTINCT b.rolname FROM pg_catalog.pg_auth_members m
                      JOIN pg_catalog.pg_roles b ON b.oid = m.roleid
                      WHERE m.member = r.oid AND pg_catalog.pg_has_role(r.oid, b.oid, 'USAGE') ORDER BY 1) AS inherits_from

@@ -2,8 +2,11 @@
 public struct AnalysisReport: Sendable {
     /// Verdicts sorted by table, command, proof, role, side, key.
     public var verdicts: [Verdict]
-    /// Solver queries issued (cache hits and shortcuts excluded).
+    /// Solver queries issued for the proofs' questions (cache hits and shortcuts excluded).
     public var queries: Int
+    /// Solver queries issued to decide blame on failed verdicts (the question asked again with
+    /// clauses left out); their number follows the models the solver happens to find.
+    public var blameQueries: Int = 0
     /// Verdicts answered from the cache.
     public var cacheHits: Int
     /// Verdicts answered by the theorem-style shortcut.

@@ -91,11 +91,11 @@ public final class Analyzer {
                         tableFinished(verdict.table, Analyzer.sorted(finished, tables: policySet.governedTables))
                     }
                 }
-                state.add(queries: runner.queries, solverMilliseconds: runner.solverMilliseconds)
+                state.add(queries: runner.queries, blameQueries: runner.blameQueries, solverMilliseconds: runner.solverMilliseconds)
             }
         }
         group.wait()
-        let (results, queryCount, cacheHits, solverTime) = state.snapshot()
+        let (results, queryCount, blameQueryCount, cacheHits, solverTime) = state.snapshot()
         let fresh = results.compactMap { $0 }
         if !cancellation.isCancelled {
             var byTable: [QualifiedName: [Verdict]] = [:]
@@ -104,7 +104,7 @@ public final class Analyzer {
         }
         let verdicts = Analyzer.sorted(fresh + reused, tables: policySet.governedTables)
         return AnalysisReport(
-            verdicts: verdicts, queries: queryCount, cacheHits: cacheHits + reused.count,
+            verdicts: verdicts, queries: queryCount, blameQueries: blameQueryCount, cacheHits: cacheHits + reused.count,
             shortcuts: verdicts.filter(\.byShortcut).count,
             milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000,
             solverMilliseconds: solverTime, cancelled: cancellation.isCancelled)
@@ -180,6 +180,7 @@ private final class RunState: @unchecked Sendable {
     private var next = 0
     private var finished = 0
     private var queries = 0
+    private var blameQueries = 0
     private var cacheHits = 0
     private var solverMilliseconds = 0.0
     /// The table of each query, and per table the positions of its queries and how many of
@@ -227,16 +228,17 @@ private final class RunState: @unchecked Sendable {
         return (finished, (positions[table] ?? []).compactMap { results[$0] })
     }
 
-    func add(queries count: Int, solverMilliseconds time: Double) {
+    func add(queries count: Int, blameQueries blameCount: Int, solverMilliseconds time: Double) {
         lock.lock()
         queries += count
+        blameQueries += blameCount
         solverMilliseconds += time
         lock.unlock()
     }
 
-    func snapshot() -> ([Verdict?], Int, Int, Double) {
+    func snapshot() -> ([Verdict?], Int, Int, Int, Double) {
         lock.lock()
         defer { lock.unlock() }
-        return (results, queries, cacheHits, solverMilliseconds)
+        return (results, queries, blameQueries, cacheHits, solverMilliseconds)
     }
 }

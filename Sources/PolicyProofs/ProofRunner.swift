@@ -16,6 +16,8 @@ final class ProofRunner {
     /// Outcomes shared by the workers and across runs.
     let cache: ProofCache
     private(set) var queries = 0
+    /// Solver queries asked only to decide blame (a failed question asked again without some clauses).
+    private(set) var blameQueries = 0
     private(set) var solverMilliseconds = 0.0
 
     /// A runner on a context from `cache`'s pool (one of an earlier run), or a new one.
@@ -117,7 +119,7 @@ final class ProofRunner {
             try solver.push()
             defer { try? solver.pop() }
             try solver.add(assertions)
-            queries += 1
+            if removed.isEmpty { queries += 1 } else { blameQueries += 1 }
             let start = DispatchTime.now().uptimeNanoseconds
             checked.result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)))
             checked.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

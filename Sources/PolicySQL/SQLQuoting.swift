@@ -2,8 +2,9 @@ import PolicySemantics
 
 /// Quoting of identifiers and literals exactly as PostgreSQL needs it.
 public enum SQLQuoting {
-    /// PostgreSQL 15's keywords that are not unreserved (`pg_get_keywords()` with `catcode <> 'U'`):
-    /// as identifiers they must be quoted, as `quote_ident` does.
+    /// The keywords that are not unreserved (`pg_get_keywords()` with `catcode <> 'U'`) in any
+    /// supported PostgreSQL (15's, then those 16 and 17 added; 18 added none): as identifiers
+    /// they must be quoted, as `quote_ident` does, so that the SQL means the same on every version.
     static let keywords: Set<String> = [
         "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between", "bigint",
         "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce", "collate", "collation",
@@ -19,6 +20,8 @@ public enum SQLQuoting {
         "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values",
         "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement",
         "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+        "json_array", "json_arrayagg", "json_object", "json_objectagg", "system_user",
+        "json", "json_exists", "json_query", "json_scalar", "json_serialize", "json_table", "json_value", "merge_action",
     ]
 
     /// An identifier, double-quoted when PostgreSQL needs it: anything but a lower-case

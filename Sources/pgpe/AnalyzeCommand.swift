@@ -191,7 +191,7 @@ struct AnalyzeCommand: ParsableCommand {
         let unknown = report.unknowns.count
         lines.append(String(format: "%d verdicts: %d PROVEN, %d FAILED, %d UNKNOWN, %d hints in %.0f ms (solver %.0f ms, %d queries, %d cached, %d by shortcut)",
                             report.verdicts.count, proven, failed, unknown, hints, report.milliseconds, report.solverMilliseconds,
-                            report.queries, report.cacheHits, report.shortcuts))
+                            report.queries + report.blameQueries, report.cacheHits, report.shortcuts))
         Terminal.standardOutput(lines.joined(separator: "\n"))
     }
 
@@ -257,7 +257,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "hints": .integer(report.verdicts.filter { $0.status == .failed && $0.proof.isHint }.count),
                 "ms": .double((report.milliseconds * 1000).rounded() / 1000),
                 "solverMs": .double((report.solverMilliseconds * 1000).rounded() / 1000),
-                "queries": .integer(report.queries),
+                "queries": .integer(report.queries + report.blameQueries),
                 "cached": .integer(report.cacheHits),
                 "shortcuts": .integer(report.shortcuts),
             ]

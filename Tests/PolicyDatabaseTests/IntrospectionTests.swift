@@ -95,6 +95,39 @@ import Testing
         }
     }
 
+    /// A membership lets a member act as the role unless, on PostgreSQL 16 and later, it was
+    /// granted `WITH INHERIT FALSE, SET FALSE` and without ADMIN OPTION (the member can neither use
+    /// the role's privileges nor SET ROLE to it). Before 16 every membership allows SET ROLE.
+    @Test func membershipOptionsDecideWhetherAMemberCanActAsTheRole() async throws {
+        try await withTestDatabase { database in
+            let owner = try database.createRole(login: false)
+            let inherits = try database.createRole(login: true)
+            let sets = try database.createRole(login: true)
+            let neither = try database.createRole(login: true)
+            let admin = try database.createRole(login: true)
+            let viaNeither = try database.createRole(login: true)
+            let options = database.connection.serverVersion >= 160000
+            try database.connection.execute(options ? """
+                GRANT \(owner) TO \(inherits) WITH INHERIT TRUE, SET FALSE;
+                GRANT \(owner) TO \(sets) WITH INHERIT FALSE, SET TRUE;
+                GRANT \(owner) TO \(neither) WITH INHERIT FALSE, SET FALSE;
+                GRANT \(owner) TO \(admin) WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
+                GRANT \(neither) TO \(viaNeither);
+                """ : """
+                GRANT \(owner) TO \(inherits), \(sets), \(neither);
+                GRANT \(owner) TO \(admin) WITH ADMIN OPTION;
+                GRANT \(neither) TO \(viaNeither);
+                """)
+            let catalog = try LiveDatabase.testing(database).introspect()
+            #expect(catalog.canActAs(inherits, role: owner))
+            #expect(catalog.canActAs(sets, role: owner))
+            #expect(catalog.canActAs(admin, role: owner))
+            #expect(catalog.canActAs(neither, role: owner) == !options)
+            #expect(catalog.canActAs(viaNeither, role: owner) == !options)
+            #expect(catalog.canActAs(viaNeither, role: neither))
+        }
+    }
+
     /// RLS switches, policies, grants, roles and memberships are read.
     @Test func liveStateIsRead() async throws {
         try await withTestDatabase { database in

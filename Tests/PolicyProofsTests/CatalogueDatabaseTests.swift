@@ -36,7 +36,11 @@ import TestSupport
         var disagreements: [String] = []
         var searched = 0
         var found: [String] = []
+        var needsICU = false
         try await withTestDatabase { database in
+            // A case with ICU collations needs an ICU build: Debian's 15 (no PyPI build of 16 or 18 has ICU).
+            needsICU = try schemaSQL.contains("provider = icu") && !database.supportsICU()
+            guard !needsICU else { return }
             let probe = try ProofDatabaseProbe(database: database, policySet: set, schemaSQL: schemaSQL, compiledSQL: compiled)
             // Every FAILED verdict with a row: its repro script shows it.
             for verdict in report.verdicts where verdict.status == .failed && ProofHarness.rowProofs.contains(verdict.proof) {
@@ -69,6 +73,7 @@ import TestSupport
                 }
             }
         }
+        guard !needsICU else { return }
         #expect(disagreements.isEmpty, Comment(rawValue: "\(entry.name): \(disagreements.count) disagreements:\n" + disagreements.joined(separator: "\n")))
         let decided = report.verdicts.contains { $0.proof == .tenantIsolation && $0.command != nil && $0.status != .unknown }
         #expect(searched > 0 || !decided, "\(entry.name): nothing searched")

@@ -7,13 +7,16 @@ import Testing
 
 /// The reference evaluator reads a session setting exactly as the compiled
 /// `NULLIF(current_setting(k, true), '')::type` does: the same spellings give the same values,
-/// and the same ones are errors (white space, signs, ranges, boolean prefixes, uuid layouts).
+/// and the same ones are errors (white space, signs, ranges, boolean prefixes, uuid layouts), on
+/// the server's version (16 added `0x`/`0o`/`0b` and `_` to integer input).
 @Suite struct SessionCastTests {
     /// Spellings per type: accepted, rejected, at the edges of the range.
     static let spellings: [String: [String]] = [
-        "smallint": ["32767", "32768", "-32768", "-32769", " 7", "+1"],
+        "smallint": ["32767", "32768", "-32768", "-32769", " 7", "+1", "32768x", "327680x", "0x7FFF", "0x8000", "-0x8000"],
         "integer": [" 2", "+1", "-0", "007", "2 ", "\t3\n", "x", "1.5", "2147483647", "2147483648", "-2147483648",
-                    "-2147483649", " ", "-", "+", "1_000", "0x10", "٣", "\u{00A0}1", "1 2"],
+                    "-2147483649", " ", "-", "+", "1_000", "0x10", "٣", "\u{00A0}1", "1 2", "99999999999x", "2147483648x",
+                    "0o17", "0O17", "0o8", "0b101", "0B2", "0X1f", "0x1g", "0x", "0x_1A", "0x1__A", "_100", "100_", "1__0",
+                    "1_2_3", " 0x1a ", "-0x80000000", "0x80000000", "0x1_", "- 1", "+-1", "0b", "00x1"],
         "bigint": ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
                    "99999999999999999999", " -5 "],
         "boolean": ["true", "false", "t", "tr", "tru", "truex", "TRUE", " True ", "f", "fa", "y", "ye", "yes", "n", "no", "on",
@@ -30,8 +33,8 @@ import Testing
         var config = ProjectConfig(baseDirectory: "/tmp")
         config.sessionKeys = Self.spellings.keys.sorted().map { SessionKeyDecl(key: "app.\($0)", type: SQLType.normalize($0)) }
         let policySet = CheckHarness.check("", schema: SchemaModel(), config: config)
-        let evaluator = ReferenceEvaluator(policySet: policySet)
         try await withTestDatabase { database in
+            let evaluator = ReferenceEvaluator(policySet: policySet, postgresVersion: database.connection.serverVersion / 10000)
             for (type, spellings) in Self.spellings.sorted(by: { $0.key < $1.key }) {
                 for spelling in spellings {
                     let postgres: String

@@ -5,14 +5,6 @@ import Testing
 
 /// 10,000 random and mutated inputs through the parser, the checker and the formatter.
 @Suite struct CheckerRobustnessTests {
-    private static func rangeIsInside(_ range: SourceRange, _ file: SourceFile) -> Bool {
-        let bytes = file.bytes
-        guard range.start >= 0, range.end <= bytes.count, range.start <= range.end else { return false }
-        let startOK = range.start == bytes.count || bytes[range.start] & 0xC0 != 0x80
-        let endOK = range.end == bytes.count || bytes[range.end] & 0xC0 != 0x80
-        return startOK && endOK
-    }
-
     @Test func tenThousandInputsNeverCrashHangOrEscapeTheText() throws {
         let seeds = [
             try Fixtures.exampleText("policies/tenancy.policy"),
@@ -30,10 +22,10 @@ import Testing
             let set = Checker.check(files: [parsed], config: config, schema: exampleLikeSchema)
             for diagnostic in parsed.diagnostics + set.diagnostics {
                 #expect(diagnostic.location.file == "fuzz.policy")
-                #expect(Self.rangeIsInside(diagnostic.range, parsed.source), "input \(index): \(diagnostic.id) at \(diagnostic.range)")
+                #expect(parsed.source.holds(diagnostic.range), "input \(index): \(diagnostic.id) at \(diagnostic.range)")
             }
             for policy in set.policies {
-                #expect(Self.rangeIsInside(policy.ref.nameRange, parsed.source))
+                #expect(parsed.source.holds(policy.ref.nameRange))
             }
             let formatted = Formatter.format(parsed)
             if formatted == nil { #expect(parsed.hasErrors) }

@@ -5,14 +5,7 @@ import Testing
 @Suite struct RobustnessTests {
     /// Every range a parse produces must lie inside the text and on character boundaries.
     static func checkRanges(_ parsed: ParsedFile) -> Bool {
-        let count = parsed.source.bytes.count
-        let bytes = parsed.source.bytes
-        func ok(_ range: SourceRange) -> Bool {
-            guard range.start >= 0, range.end <= count, range.start <= range.end else { return false }
-            let startOK = range.start == count || bytes[range.start] & 0xC0 != 0x80
-            let endOK = range.end == count || bytes[range.end] & 0xC0 != 0x80
-            return startOK && endOK
-        }
+        let ok = parsed.source.holds
         for diagnostic in parsed.diagnostics where !ok(diagnostic.range) { return false }
         for token in parsed.tokens where !ok(token.range) { return false }
         for item in parsed.tree.items where !ok(item.range) { return false }

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import TestSupport
 import Testing
@@ -12,6 +13,18 @@ import Testing
     private static func exists(role name: String, on server: PostgresTestServer) throws -> Bool {
         let admin = try server.connect(database: "postgres")
         return try !admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(name)]).isEmpty
+    }
+
+    /// The server is the version `scripts/pg.sh` started (`PGPE_TEST_PGVERSION`; `make test`
+    /// runs the tests on 15, 16 and 18), and the output says which one this run used.
+    @Test func theServerIsTheVersionTheHarnessStarted() throws {
+        let database = try TestDatabase.create()
+        defer { try? database.drop() }
+        let version = try #require(try database.connection.query("SHOW server_version").first?[0]?.string)
+        print("PostgreSQL under test: \(version)")
+        let expected = try #require(ProcessInfo.processInfo.environment["PGPE_TEST_PGVERSION"].flatMap { Int($0) },
+                                    "PostgreSQL tests run under `make test`: PGPE_TEST_PGVERSION is not set")
+        #expect(database.connection.serverVersion / 10000 == expected)
     }
 
     /// Each database is new, empty, separate, and gone after `drop()` (other sessions too).

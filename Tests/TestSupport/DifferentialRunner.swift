@@ -42,7 +42,8 @@ public struct DifferentialRunner {
         guard errors.isEmpty else { return DifferentialResult(errors: errors, compiledSQL: "", checks: 0, mismatches: []) }
         let compiled = compile(policySet)
         let evaluator = ReferenceEvaluator(policySet: policySet, functions: DifferentialCase.interpretFunction,
-                                           raw: DifferentialCase.interpretRaw)
+                                           raw: DifferentialCase.interpretRaw,
+                                           postgresVersion: connection.serverVersion / 10000)
         try connection.execute("BEGIN")
         defer { _ = try? connection.execute("ROLLBACK") }
         let roles = DifferentialGenerator.roles.map(DifferentialSQL.identifier).joined(separator: ", ")

@@ -11,16 +11,22 @@ public struct ReferenceEvaluator {
     private let policySet: PolicySet
     private let functions: FunctionInterpretation
     private let raw: RawInterpretation
+    /// The PostgreSQL major version whose input rules read session settings (15 up).
+    public let postgresVersion: Int
 
     /// Creates an evaluator; functions and raw SQL fail unless interpretations are given.
+    /// Session settings are read as PostgreSQL `postgresVersion` reads them (default 15, the
+    /// oldest supported; pass the server's version when comparing with one).
     public init(
         policySet: PolicySet,
         functions: @escaping FunctionInterpretation = { name, _ in throw EvaluationError("no interpretation for fn(\(name))") },
-        raw: @escaping RawInterpretation = { sql, _, _ in throw EvaluationError("no interpretation for raw('\(sql)')") }
+        raw: @escaping RawInterpretation = { sql, _, _ in throw EvaluationError("no interpretation for raw('\(sql)')") },
+        postgresVersion: Int = 15
     ) {
         self.policySet = policySet
         self.functions = functions
         self.raw = raw
+        self.postgresVersion = postgresVersion
     }
 
     /// The role dimension a session's role falls under (roles no policy names are PUBLIC).
@@ -184,20 +190,20 @@ public struct ReferenceEvaluator {
         switch policySet.config.missingContext {
         case .deny:
             guard let setting, !setting.isEmpty else { return .null }
-            return try ReferenceEvaluator.cast(setting, to: type, key: key)
+            return try ReferenceEvaluator.cast(setting, to: type, postgresVersion: postgresVersion)
         case .error:
             guard let setting else { throw EvaluationError("unrecognized configuration parameter \"\(key)\"") }
-            return try ReferenceEvaluator.cast(setting, to: type, key: key)
+            return try ReferenceEvaluator.cast(setting, to: type, postgresVersion: postgresVersion)
         }
     }
 
-    /// Casts a setting's text to `type` as `::type` would, with PostgreSQL's own input rules
-    /// (see `SettingInput`); numeric types are read as integers.
-    static func cast(_ text: String, to type: SQLType, key: String) throws -> SQLValue {
+    /// Casts a setting's text to `type` as `::type` would on PostgreSQL `postgresVersion`, with
+    /// its own input rules (see `SettingInput`); numeric types are read as integers.
+    static func cast(_ text: String, to type: SQLType, postgresVersion: Int) throws -> SQLValue {
         switch type.family {
         case .integer, .numeric:
             let bits = type.name == "smallint" ? 16 : type.name == "integer" ? 32 : 64
-            switch SettingInput.integer(text, bits: bits) {
+            switch SettingInput.integer(text, bits: bits, postgresVersion: postgresVersion) {
             case .value(let number): return .int(number)
             case .invalid: throw EvaluationError("invalid input syntax for type \(type.name): \"\(text)\"")
             case .outOfRange: throw EvaluationError("value \"\(text)\" is out of range for type \(type.name)")
