@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 

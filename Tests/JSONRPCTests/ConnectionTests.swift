@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import JSONRPC
+import PolicyWorkloads
 import Testing
 import TestSupport
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import PolicyWorkloads
 import Testing
 import TestSupport
 @testable import JSON

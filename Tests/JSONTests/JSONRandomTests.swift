@@ -1,4 +1,5 @@
 import JSON
+import PolicyWorkloads
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LanguageServer
+import PolicyWorkloads
 import TestSupport
 import Testing
 
