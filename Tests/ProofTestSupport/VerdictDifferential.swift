@@ -138,7 +138,8 @@ public final class VerdictDifferential {
         try DifferentialRunner.prepareRoles(on: PostgresTestServer.fromEnvironment())
         let database = try TestDatabase.create()
         defer { try? database.drop() }
-        let differential = VerdictDifferential(connection: database.connection, transform: transform, reproLimit: reproLimit)
+        var connection = database.connection
+        var differential = VerdictDifferential(connection: connection, transform: transform, reproLimit: reproLimit)
         var generator = VerdictProjectGenerator(seed: seed)
         var campaign = VerdictCampaign(seed: seed)
         var shrunk = Set<String>()
@@ -148,7 +149,20 @@ public final class VerdictDifferential {
             tried += 1
             let project = generator.next()
             let projectSeed = seed &+ UInt64(tried) &* 0x9E37_79B9
-            let run = try differential.run(project, seed: projectSeed)
+            if tried % 100 == 0 {
+                // A fresh server process now and then: each keeps caches of what it has seen.
+                if connection !== database.connection { connection.close() }
+                connection = try database.connect()
+                differential = VerdictDifferential(connection: connection, transform: transform, reproLimit: reproLimit)
+            }
+            let run: VerdictRun
+            do {
+                run = try differential.run(project, seed: projectSeed)
+            } catch {
+                campaign.projects += 1
+                campaign.unexpected.append("\(project.label): the search failed: \(error)")
+                continue
+            }
             guard run.isValid else {
                 for error in Set(run.errors.map { String($0.prefix { $0 != ":" }) }) { campaign.invalid[error, default: 0] += 1 }
                 continue
@@ -162,6 +176,7 @@ public final class VerdictDifferential {
             progress?(campaign.projects, campaign)
         }
         campaign.milliseconds = Date().timeIntervalSince(started) * 1_000
+        if connection !== database.connection { connection.close() }
         return campaign
     }
 }

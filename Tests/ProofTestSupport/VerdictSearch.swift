@@ -338,6 +338,7 @@ final class VerdictSearch {
     /// Runs every session through every table and command in one plpgsql block and reads what
     /// each reached.
     func probe() throws {
+        guard !sessions.isEmpty, !tables.isEmpty else { return }
         try connection.execute("""
             CREATE TEMP TABLE pgpe_probe_seen (k text) ON COMMIT DROP;
             GRANT SELECT, INSERT ON pg_temp.pgpe_probe_seen TO PUBLIC;
