@@ -8,18 +8,18 @@ import TestSupport
 ///
 /// Everything runs in one transaction on one superuser connection and is rolled back: the
 /// schema, the compiled policies (ENABLE and FORCE row level security), grants to the test's
-/// roles (NOLOGIN, no BYPASSRLS, owners of nothing). Then each FAILED verdict's repro script runs
-/// (inside a savepoint instead of its own transaction, on the empty tables) and must print the
-/// leak. Then the tables are filled with rows made of the values the sessions use, NULLs,
-/// boundary values, the policies' literals (numbers with their neighbours) and the rows of the
-/// verdicts' counterexamples; and one plpgsql block runs every session (per role, keys set
-/// to the values the sessions use, or unset) through every table and command, reading nothing
-/// the command does not read, as the proofs model: SELECT; DELETE and `UPDATE … SET id = NULL`
+/// roles (NOLOGIN, no BYPASSRLS, owners of nothing). Then the tables are filled with rows made
+/// of the values the sessions use, NULLs, boundary values and the policies' literals (numbers
+/// with their neighbours), and one plpgsql block runs every session (per role; keys set to the
+/// values the sessions use, or unset) through every table and command, reading nothing the
+/// command does not read, as the proofs model: SELECT; DELETE and `UPDATE … SET id = NULL`
 /// without WHERE, a BEFORE trigger noting and skipping each row they reach; INSERT of each
-/// candidate new row; UPDATE of a row the session reaches to each candidate. Each attempt runs
+/// candidate new row; UPDATE of one row the session reaches to each candidate. Each attempt runs
 /// in a sub-block that is undone. A PROVEN isolation verdict is contradicted when two sessions
-/// whose key values differ reach one row or can write one candidate; a PROVEN fail-closed verdict
-/// when a session without the key reaches a row or can write one.
+/// whose key values differ reach one row or can write one candidate; a PROVEN fail-closed
+/// verdict when a session without the key reaches a row or can write one. Finally the rows go
+/// again and FAILED verdicts' repro scripts run on the empty tables, each in a savepoint instead
+/// of its own transaction.
 final class VerdictSearch {
     /// What a session does to a table.
     enum Probe: Int, CaseIterable {
@@ -47,7 +47,7 @@ final class VerdictSearch {
     private var rng: SeededGenerator
     /// Every session key the policies may read, sorted.
     private let keys: [String]
-    /// The governed tables of the project, in creation order.
+    /// The governed tables of the project, in creation order (the ones probed).
     private let tables: [DifferentialTable]
     /// The literals the policies compare with.
     private let literals: [LiteralValue]
@@ -201,7 +201,7 @@ final class VerdictSearch {
     }
 
     /// Whether `value` can be stored in a column of `type`.
-    static func fits(_ value: SQLValue, type: String) -> Bool {
+    private static func fits(_ value: SQLValue, type: String) -> Bool {
         switch (value, type) {
         case (.int(let number), "integer"): return Int(Int32.min) <= number && number <= Int(Int32.max)
         case (.text(let text), _): return !text.unicodeScalars.contains("\0") && (type != "uuid" || isUUID(text))
@@ -230,11 +230,12 @@ final class VerdictSearch {
         return rng.pick(values)
     }
 
-    /// Fills the tables with 12 generated rows each, and makes 6 candidate new rows per table
-    /// (ids from 100, which some rows of referencing tables point at).
+    /// Fills every table (ungoverned ones too: traversals see all their rows) with 12 generated
+    /// rows, and makes 6 candidate new rows per table (ids from 100, which some rows of
+    /// referencing tables point at).
     func seedRows() throws {
         var statements: [String] = []
-        for table in tables {
+        for table in project.tables {
             var tableRows: [Row] = []
             for id in 1...12 {
                 var row: Row = ["id": .int(id)]
@@ -260,7 +261,7 @@ final class VerdictSearch {
 
     /// The INSERT statements of the rows, for a reproduction.
     var rowsSQL: String {
-        tables.flatMap { table in (rows[table.name] ?? []).map { insert(table, $0) + ";" } }.joined(separator: "\n")
+        project.tables.flatMap { table in (rows[table.name] ?? []).map { insert(table, $0) + ";" } }.joined(separator: "\n")
     }
 
     private static func qualified(_ table: DifferentialTable) -> String {
