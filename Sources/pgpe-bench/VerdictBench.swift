@@ -29,6 +29,8 @@ enum VerdictBench {
         func count(_ key: String) -> Double { Double(statistics[key, default: 0]) }
         report.add("projects analysed and searched (seed \(seed))", Double(campaign.projects), "projects")
         report.add("PROVEN verdicts refuted by PostgreSQL (contradictions)", Double(campaign.contradictions.count), "", target: 0)
+        report.add("  of which on roles only traversal targets' policies name (item 5)",
+                   Double(campaign.contradictions.filter(\.contradiction.roleNamedElsewhere).count), "")
         report.add("search errors missing_context does not explain", Double(campaign.unexpected.count), "", target: 0)
         report.add("imprecise FAILED verdicts (repro script shows no leak)", Double(campaign.imprecisions.count), "")
         report.add("  of which the search found the leak anyway", Double(campaign.imprecisions.filter(\.imprecision.foundBySearch).count), "")

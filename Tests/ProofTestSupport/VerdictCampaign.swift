@@ -92,8 +92,10 @@ public struct VerdictCampaign: Sendable, CustomStringConvertible {
 
     /// A summary for people.
     public var description: String {
+        let elsewhere = contradictions.filter(\.contradiction.roleNamedElsewhere).count
         var lines = ["verdict differential, seed \(seed): \(projects) projects in \(Int(milliseconds)) ms; "
-                     + "\(contradictions.count) contradictions, \(imprecisions.count) imprecise FAILED verdicts, \(unexpected.count) search errors"]
+                     + "\(contradictions.count) contradictions (\(elsewhere) on roles only traversal targets' policies name), "
+                     + "\(imprecisions.count) imprecise FAILED verdicts, \(unexpected.count) search errors"]
         lines.append("statistics: " + statistics.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; "))
         if !invalid.isEmpty { lines.append("rejected by the checker: \(invalid)") }
         if !roleNamedElsewhere.isEmpty { lines.append("contradictions on roles only other tables' policies name (issue 11 item 5) in: \(roleNamedElsewhere.prefix(10).joined(separator: "; "))") }

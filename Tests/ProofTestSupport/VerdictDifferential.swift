@@ -64,7 +64,7 @@ public final class VerdictDifferential {
         try search.rewind()
         run.rowsSQL = search.rowsSQL
         run.unexpected += search.unexpected
-        let leaks = Dictionary(uniqueKeysWithValues: judged.map { ($0, search.leaks($0)) })
+        let leaks = Dictionary(judged.map { ($0, search.leaks($0)) }, uniquingKeysWith: { first, _ in first })
         // FAILED verdicts the search did not confirm first: their scripts say most.
         let failed = judged.filter { $0.status == .failed }
         let chosen = (failed.filter { leaks[$0]?.isEmpty ?? true } + failed.filter { !(leaks[$0]?.isEmpty ?? true) }).prefix(reproLimit)

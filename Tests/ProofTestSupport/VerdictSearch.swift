@@ -52,11 +52,11 @@ final class VerdictSearch {
     /// The literals the policies compare with.
     private let literals: [LiteralValue]
     /// Rows inserted, per table.
-    private(set) var rows: [String: [Row]] = [:]
+    private var rows: [String: [Row]] = [:]
     /// Candidate new rows, per table.
     private var candidates: [String: [Row]] = [:]
     /// The sessions.
-    private(set) var sessions: [VerdictSession] = []
+    private var sessions: [VerdictSession] = []
     /// What each session reached: (session, table index, probe) → row ids or candidate names.
     private var reached: [Int: Set<String>] = [:]
     /// Errors other than the ones `missing_context: error` causes, with where they happened.

@@ -58,11 +58,6 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
         policies.map(\.text).joined(separator: "\n")
     }
 
-    /// The number of policies, atoms, tables and keys: what shrinking makes smaller.
-    public var size: Int {
-        policies.reduce(0) { $0 + 1 + $1.size + $1.roles.count + $1.commands.count } + tables.reduce(0) { $0 + $1.columns.count } + keys.count
-    }
-
     /// Parses and checks the project the way `pgpe` would read it from files.
     public func check() -> (policySet: PolicySet, diagnostics: [Diagnostic]) {
         DifferentialCase.check(configYAML: configYAML, schemaSQL: schemaSQL, policyText: policyText)
