@@ -140,6 +140,7 @@ let package = Package(
                 "PolicyDatabase",
                 "LanguageServer",
                 "TestSupport",
+                "ProofTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
@@ -155,11 +156,24 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
+        // Test helpers that need the proofs and the compiler: the verdict-level differential test.
+        .target(
+            name: "ProofTestSupport",
+            dependencies: [
+                "PolicySemantics",
+                "PolicySQL",
+                "PolicyProofs",
+                "PostgresClient",
+                "TestSupport",
+            ],
+            path: "Tests/ProofTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicySemanticsTests", dependencies: ["PolicySemantics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicySQLTests", dependencies: ["PolicySQL", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SMTTests", dependencies: ["SMT"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyProofsTests", dependencies: ["PolicyProofs", "PolicySQL", "PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PolicyProofsTests", dependencies: ["PolicyProofs", "PolicySQL", "PolicyEngine", "TestSupport", "ProofTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyDatabaseTests", dependencies: ["PolicyDatabase", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),

@@ -10,6 +10,7 @@ enum BenchMain {
         "database": DatabaseBench.run,
         "compile": CompileBench.run,
         "differential": DifferentialBench.run,
+        "verdicts": VerdictBench.run,
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,
         "lsp-engine": LSPBench.runEngine,
