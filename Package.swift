@@ -224,6 +224,22 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
+        // Test helpers that need the proofs and the compiler: the verdict-level differential test.
+        .target(
+            name: "ProofTestSupport",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicySemantics",
+                "PolicySQL",
+                "PolicyProofs",
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            path: "Tests/ProofTestSupport",
+            swiftSettings: swiftSettings
+        ),
         // The JSON parser (strictness, offsets, spans, random input) and writer (compact, pretty).
         .testTarget(
             name: "JSONTests",
@@ -317,6 +333,7 @@ let package = Package(
                 "PostgresClient",
                 "PolicyWorkloads",
                 "TestSupport",
+                "ProofTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

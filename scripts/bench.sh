@@ -2,7 +2,8 @@
 # `make bench`: builds release binaries, starts a throwaway PostgreSQL, runs every benchmark suite
 # (or the suites named as arguments: `make bench SUITES="syntax proofs"`), stops the server.
 # Results are printed and written to bench-results/<suite>.json. The correctness campaigns
-# (differential: compiled SQL against the reference evaluator) are Swift tests: they run here
+# (differential: compiled SQL against the reference evaluator; verdicts: proof verdicts against
+# PostgreSQL) are Swift tests: they run here
 # scaled up through environment variables and report like the other suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ scripts/pg.sh start "$pgdir"
 export PGPE_BIN="$bin/pgpe"
 export PGPE_REPO_ROOT="$PWD"
 export PGPE_EXAMPLE_DIR="$PWD/examples/saas"
-campaigns=(differential)
+campaigns=(differential verdicts)
 requested=()
 # shellcheck disable=SC2206
 [ -n "${SUITES:-}" ] && requested=(${SUITES})
@@ -41,6 +42,9 @@ if [ "${#selected_campaigns[@]}" -gt 0 ]; then
       differential)
         PGPE_DIFFERENTIAL_CASES=5000 PGPE_DIFFERENTIAL_SEED=0xBE2026 swift test -c release --skip-build \
           --filter 'DifferentialTests/compiledSQLAgreesWithTheReferenceEvaluator' || status=1 ;;
+      verdicts)
+        PGPE_VERDICT_PROJECTS=2000 PGPE_VERDICT_SEED=0xBE0911 PGPE_VERDICT_REPRO_LIMIT=24 swift test -c release --skip-build \
+          --filter 'VerdictDifferentialTests/postgreSQLContradictsNoProvenVerdict' || status=1 ;;
     esac
   done
 fi

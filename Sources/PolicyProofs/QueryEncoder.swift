@@ -328,8 +328,6 @@ final class QueryEncoder {
         let right = try value(rhs, row: row, session: session, family: left.family)
         let present = try z3.and(leftPresent, z3.not(right.null))
         let (l, r) = try unify(left, right)
-        // '' sorts first in every collation: nothing is below it, everything is at or above it.
-        if left.family == .text, let truth = try emptyStringOrder(lhs, op, rhs, l, r) { return try z3.and(present, truth) }
         let relation: Term
         switch op {
         case .equal: relation = try equal(l, r, caveat: caveat)
@@ -351,32 +349,6 @@ final class QueryEncoder {
             relation = try z3.bool(false)
         }
         return try z3.and(present, relation)
-    }
-
-    /// `col < ''`, `col <= ''`, `'' < col`… decided without the order relation: '' is the least
-    /// string in every collation (`nil` when neither side is the literal '').
-    private func emptyStringOrder(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, _ l: Term, _ r: Term) throws -> Term? {
-        let empty = LiteralValue.string("")
-        let emptyRight = rhs == .literal(empty)
-        let emptyLeft = lhs == .literal(empty)
-        guard emptyLeft != emptyRight else { return nil }
-        // Normalize to `x op ''`.
-        let x = emptyRight ? l : r
-        let flipped: ComparisonOperator
-        switch op {
-        case .less: flipped = emptyRight ? .less : .greater
-        case .lessEqual: flipped = emptyRight ? .lessEqual : .greaterEqual
-        case .greater: flipped = emptyRight ? .greater : .less
-        case .greaterEqual: flipped = emptyRight ? .greaterEqual : .lessEqual
-        default: return nil
-        }
-        let isEmpty = try z3.eq(x, z3.string(""))
-        switch flipped {
-        case .less: return try z3.bool(false)
-        case .greaterEqual: return try z3.bool(true)
-        case .lessEqual: return isEmpty
-        default: return try z3.not(isEmpty)
-        }
     }
 
     /// Why equality between `operands` is not identity here (a column of `row` with a
@@ -425,8 +397,13 @@ final class QueryEncoder {
             // en_US), enums by declaration. An unknown relation stands for any of them; only
             // what every order has is kept: `a < a` is false and `a <= a` true.
             let decl = try stringRelation("less.\(family.rawValue)")
-            let less = try decl.apply([a, b])
-            return strict ? try z3.and(less, z3.not(z3.eq(a, b))) : try z3.or(less, z3.eq(a, b))
+            var less = try z3.and(decl.apply([a, b]), z3.not(z3.eq(a, b)))
+            if family == .text {
+                // '' sorts first in every collation: nothing is below it, everything else above it.
+                let empty = try z3.string("")
+                less = try z3.ite(z3.eq(b, empty), then: z3.bool(false), else: z3.ite(z3.eq(a, empty), then: z3.bool(true), else: less))
+            }
+            return strict ? less : try z3.or(less, z3.eq(a, b))
         case .int, .real:
             return strict ? try z3.lt(a, b) : try z3.le(a, b)
         }

@@ -4,6 +4,7 @@ import PolicyProofs
 import PolicySQL
 import PolicySyntax
 import PolicyWorkloads
+import ProofTestSupport
 import Testing
 import TestSupport
 
@@ -14,18 +15,6 @@ import TestSupport
 /// randomized search (generated rows, generated sessions) finds no row two sessions with
 /// different keys share (none the session without the key reaches). Zero disagreements.
 @Suite struct CatalogueDatabaseTests {
-    /// What a FAILED verdict's script must print, as notice prefixes.
-    static func expectedNotices(_ verdict: Verdict) -> [String] {
-        let writes = verdict.side == .check
-        let outcome = writes ? "can write the row" : "reaches the row"
-        switch verdict.proof {
-        case .tenantIsolation, .roleSeparation: return ["session 1 \(outcome)", "session 2 \(outcome)"]
-        case .failClosed: return ["session 1 \(outcome)"]
-        case .writeRestriction: return ["session 1 can write the row", "session 1 cannot read the row back"]
-        default: return []
-        }
-    }
-
     @Test(arguments: CatalogueTests.cases) func proofsAgreeWithPostgreSQL(_ entry: ProofCatalogue.Case) async throws {
         let snapshot = try ProofHarness.load(entry)
         let set = snapshot.policySet
@@ -49,7 +38,7 @@ import TestSupport
                     continue
                 }
                 let notices = try probe.runRepro(script)
-                for expected in Self.expectedNotices(verdict) where !notices.contains(where: { $0.hasPrefix(expected) }) {
+                for expected in ReproExpectation.missing(for: verdict, in: notices) {
                     disagreements.append("\(ProofHarness.describe(verdict)): PostgreSQL says \(notices), expected '\(expected)'\n\(script)")
                 }
             }

@@ -149,4 +149,23 @@ import TestSupport
         let atLeast = Self.verdicts(Self.policySet("col(name) >= lit('') AND col(name) = lit('x')", columns: ["name text"]), .tenantIsolation)
         #expect(atLeast.contains { $0.status == .failed })
     }
+
+    /// The same holds for a session value that is '': with `missing_context: error` a text key
+    /// left empty reads as '' (fail-closed asks about it), and `name < ''` is never true, so
+    /// `name < session(k)` admits nothing without the key. (The order relation once left that
+    /// open, and fail-closed was FAILED with a counterexample PostgreSQL never shows.)
+    @Test func nothingSortsBelowAnEmptySessionValue() throws {
+        let schema = SchemaModel(tables: [TestSchema.table("public.docs", ["id uuid", "name text"], primaryKey: ["id"])])
+        var config = ProjectConfig(baseDirectory: "/tmp")
+        config.sessionKeys = [SessionKeyDecl(key: "app.label", type: .text)]
+        config.isolation = [IsolationKeyDecl(key: "app.label")]
+        config.missingContext = .error
+        let set = CheckHarness.check("""
+            POLICY p PERMISSIVE FOR SELECT SELECTOR ALL
+              CLAUSE col(name) < session('app.label')
+            """, schema: schema, config: config)
+        #expect(!set.hasErrors, "\(set.diagnostics.map(\.message))")
+        let failClosed = Self.verdicts(set, .failClosed)
+        #expect(!failClosed.isEmpty && failClosed.allSatisfy { $0.status == .proven }, "\(failClosed.map(ProofHarness.describe))")
+    }
 }

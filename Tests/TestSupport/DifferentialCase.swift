@@ -102,6 +102,13 @@ public struct DifferentialCase: Hashable, Sendable {
 
     /// Parses and checks the case the way `pgpe` would read it from files.
     public func check() -> (policySet: PolicySet, diagnostics: [Diagnostic]) {
+        DifferentialCase.check(configYAML: configYAML, schemaSQL: schemaSQL, policyText: policyText)
+    }
+
+    /// Parses and checks a generated project (pgpe.yaml, schema.sql and one policy file) the way
+    /// `pgpe` would read it from files.
+    public static func check(configYAML: String, schemaSQL: String, policyText: String)
+        -> (policySet: PolicySet, diagnostics: [Diagnostic]) {
         let base = "/pgpe-differential"
         let (config, _, configDiagnostics) = ConfigLoader.load(text: configYAML, path: base + "/pgpe.yaml", environment: [:])
         let (schema, schemaDiagnostics) = SQLSchemaReader.read(file: SourceFile(path: base + "/schema.sql", text: schemaSQL))

@@ -126,28 +126,9 @@ public struct DifferentialGenerator {
 
     // MARK: - Policies
 
-    /// A traversal that may be written on a table: the source column, target and target column.
-    private struct Relation {
-        var source: String
-        var target: DifferentialTable
-        var targetColumn: String
-    }
-
     /// Traversals from `table` go only to tables of lower rank, so no cycle can form.
-    private func relations(from index: Int, tables: [DifferentialTable], ranks: [Int]) -> [Relation] {
-        let table = tables[index]
-        var result: [Relation] = []
-        for (other, target) in tables.enumerated() where ranks[other] < ranks[index] {
-            if let column = table.columns.first(where: { $0.references == target.name }) {
-                result.append(Relation(source: column.name, target: target, targetColumn: "id"))
-            }
-            if let column = target.columns.first(where: { $0.references == table.name }) {
-                result.append(Relation(source: "id", target: target, targetColumn: column.name))
-            }
-            result.append(Relation(source: "k", target: target, targetColumn: "k"))
-            result.append(Relation(source: "n", target: target, targetColumn: "n"))
-        }
-        return result
+    private func relations(from index: Int, tables: [DifferentialTable], ranks: [Int]) -> [DifferentialRelation] {
+        DifferentialRelation.relations(from: index, tables: tables, ranks: ranks, joining: ["k", "n"])
     }
 
     private mutating func makePolicy(name: String, tables: [DifferentialTable], ranks: [Int], keyType: String) -> DifferentialPolicy {
@@ -190,7 +171,7 @@ public struct DifferentialGenerator {
                                   selector: selector, using: using, check: check)
     }
 
-    private mutating func clause(on table: DifferentialTable, depth: Int, relations: [Relation], tables: [DifferentialTable],
+    private mutating func clause(on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
                                  ranks: [Int], keyType: String) -> [DifferentialAtom] {
         let count = depth == 0 ? rng.pick([1, 1, 2, 2, 3]) : rng.pick([1, 1, 2])
         var atoms: [DifferentialAtom] = []
@@ -216,7 +197,7 @@ public struct DifferentialGenerator {
         return "lit(\(DifferentialSQL.policyLiteral(literal(family, keyLike: keyLike))))"
     }
 
-    private mutating func atom(on table: DifferentialTable, depth: Int, relations: [Relation], tables: [DifferentialTable],
+    private mutating func atom(on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
                                ranks: [Int], keyType: String) -> DifferentialAtom {
         let columns = table.columns
         let roll = rng.int(0...99)

@@ -73,9 +73,9 @@ public struct DifferentialShrinker {
             if !policy.commands.isEmpty && policy.commands.count > 1 {
                 for command in policy.commands.indices { variant { $0.policies[index].commands.remove(at: command) } }
             }
-            for (_, setter) in clauseVariants(policy.using) { variant { $0.policies[index].using = setter } }
+            for (_, setter) in DifferentialShrinker.clauseVariants(policy.using) { variant { $0.policies[index].using = setter } }
             if let check = policy.check {
-                for (_, setter) in clauseVariants(check) { variant { $0.policies[index].check = setter } }
+                for (_, setter) in DifferentialShrinker.clauseVariants(check) { variant { $0.policies[index].check = setter } }
             }
         }
         // Tables (with the foreign keys that point at them), settings, then rows nobody references.
@@ -128,7 +128,7 @@ public struct DifferentialShrinker {
     }
 
     /// Variants of a disjunction with one clause or one atom (at any depth) removed.
-    private func clauseVariants(_ clauses: [[DifferentialAtom]]) -> [(Int, [[DifferentialAtom]])] {
+    static func clauseVariants(_ clauses: [[DifferentialAtom]]) -> [(Int, [[DifferentialAtom]])] {
         var result: [(Int, [[DifferentialAtom]])] = []
         if clauses.count > 1 {
             for index in clauses.indices {
@@ -148,7 +148,7 @@ public struct DifferentialShrinker {
     }
 
     /// Variants of a conjunction with one atom removed, or one nested atom removed.
-    private func atomVariants(_ atoms: [DifferentialAtom]) -> [[DifferentialAtom]] {
+    private static func atomVariants(_ atoms: [DifferentialAtom]) -> [[DifferentialAtom]] {
         var result: [[DifferentialAtom]] = []
         if atoms.count > 1 {
             for index in atoms.indices {

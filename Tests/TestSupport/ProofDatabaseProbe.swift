@@ -159,27 +159,36 @@ public final class ProofDatabaseProbe {
                 statements.append(insert(table, values) + " ON CONFLICT DO NOTHING")
             }
             candidates[name] = (0..<candidatesPerTable).map { generateRow(table, key: 100 + $0, rng: &rng) }
-            let key = keyExpression(table, record: "OLD")
-            let function = "pg_temp.pgpe_probe_t\(index)"
-            statements.append("""
-                CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $pgpe$
-                BEGIN
-                  IF TG_OP = 'DELETE' OR current_setting('pgpe.probe_mode', true) = 'log' THEN
-                    INSERT INTO pg_temp.pgpe_probe_seen VALUES (\(key));
-                    RETURN NULL;
-                  END IF;
-                  IF current_setting('pgpe.probe_mode', true) = 'target' THEN
-                    IF \(key) = current_setting('pgpe.probe_target', true) THEN RETURN NEW; END IF;
-                    RETURN NULL;
-                  END IF;
-                  RETURN NEW;
-                END
-                $pgpe$
-                """)
-            statements.append("CREATE TRIGGER pgpe_probe BEFORE UPDATE OR DELETE ON \(qualified(name)) FOR EACH ROW EXECUTE FUNCTION \(function)()")
-            statements.append("ALTER TABLE \(qualified(name)) ENABLE ALWAYS TRIGGER pgpe_probe")
+            statements += ProofDatabaseProbe.triggerStatements(on: qualified(name), function: "pg_temp.pgpe_probe_t\(index)",
+                                                               key: keyExpression(table, record: "OLD"))
             try connection.execute(statements.joined(separator: ";\n"))
         }
+    }
+
+    /// Statements that put the logging trigger on `table` (quoted): a `SECURITY DEFINER` plpgsql
+    /// `function` (named as created) that, before each UPDATE or DELETE of a row, does what the
+    /// transaction-local setting `pgpe.probe_mode` says: a DELETE, or `log`, notes the row's
+    /// `key` (an expression over `OLD`) in `pg_temp.pgpe_probe_seen` and skips the row; `target`
+    /// lets only the row whose key is `pgpe.probe_target` through; otherwise the row goes on.
+    /// The trigger fires also under `session_replication_role = replica`.
+    public static func triggerStatements(on table: String, function: String, key: String) -> [String] {
+        ["""
+            CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $pgpe$
+            BEGIN
+              IF TG_OP = 'DELETE' OR current_setting('pgpe.probe_mode', true) = 'log' THEN
+                INSERT INTO pg_temp.pgpe_probe_seen VALUES (\(key));
+                RETURN NULL;
+              END IF;
+              IF current_setting('pgpe.probe_mode', true) = 'target' THEN
+                IF \(key) = current_setting('pgpe.probe_target', true) THEN RETURN NEW; END IF;
+                RETURN NULL;
+              END IF;
+              RETURN NEW;
+            END
+            $pgpe$
+            """,
+         "CREATE TRIGGER pgpe_probe BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+         "ALTER TABLE \(table) ENABLE ALWAYS TRIGGER pgpe_probe"]
     }
 
     /// Rolls the search transaction back.
@@ -297,26 +306,7 @@ public final class ProofDatabaseProbe {
 
     /// Adds the literals the policies use (and, for numbers, their neighbours) to the pools.
     private func collectLiterals() {
-        var pools = self.pools
-        func visit(_ clause: Clause) {
-            for atom in clause.atoms {
-                switch atom {
-                case .compare(let lhs, _, let rhs):
-                    for operand in [lhs, rhs] {
-                        if case .literal(let value) = operand { pools.collect(value) }
-                        if case .list(let values) = operand { values.forEach { pools.collect($0) } }
-                    }
-                case .exists(let traversal):
-                    visit(traversal.clause)
-                default:
-                    break
-                }
-            }
-        }
-        for policy in policySet.policies {
-            for normalized in Array(policy.using.values) + Array(policy.check.values) { normalized.clauses.forEach(visit) }
-        }
-        self.pools = pools
+        PolicyLiterals.values(in: policySet).forEach { pools.collect($0) }
     }
 
     /// A row: its key columns from `key` (the pool's key-th uuid, or the number; candidates for
