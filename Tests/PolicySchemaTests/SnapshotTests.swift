@@ -275,6 +275,31 @@ import Testing
         }
     }
 
+    /// The one JSON parser's rules hold for snapshots too: an escaped lone surrogate reads as
+    /// U+FFFD (it was an error), a version written with a fraction or exponent is still a number
+    /// and reported as written, and a byte order mark is skipped with positions kept.
+    @Test func sharedParserRules() throws {
+        let (diagnostics, _, model) = decode("""
+            {"format": "pgpe-snapshot", "version": 1, "tables": [
+              {"schema": "public", "name": "a\\ud800b", "columns": [], "comment": "x\\udc00\\ud83d\\ude00"}
+            ]}
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let table = try #require(model.tables.first)
+        #expect(table.name.name == "a\u{FFFD}b")
+        #expect(table.comment == "x\u{FFFD}\u{1F600}")
+
+        let (versionDiagnostics, source, _) = decode("""
+            {"format": "pgpe-snapshot", "version": 1️⃣1.0e0, "tables": []}
+            """)
+        #expect(versionDiagnostics.map(\.message) == ["unsupported snapshot version 1.0e0; this pgpe reads version 1"])
+        #expect(versionDiagnostics.first?.range.start == source["1️⃣"])
+
+        let (bomDiagnostics, bomSource, _) = decode("\u{FEFF}{\"format\": \"pgpe-snapshot\", \"version\": 1, \"tables\": []1️⃣]}")
+        #expect(bomDiagnostics.map(\.id) == ["snapshot.invalid-json"])
+        #expect(bomDiagnostics.first?.range.start == bomSource["1️⃣"])
+    }
+
     @Test func otherMistakesAreLocated() {
         let (diagnostics, source, model) = decode("""
             {"format": "pgpe-snapshot", "version": 1, "tables": [
