@@ -17,19 +17,48 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // Text, positions, lexer, error-recovering parser, syntax tree, formatter.
+        // JSON values, the one parser (byte-offset errors, optional byte ranges) and the one writer.
+        .target(
+            name: "JSON",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Text, positions, lexer, error-recovering parser, syntax tree, formatter, suggestions.
         .target(
             name: "PolicySyntax",
             swiftSettings: swiftSettings
         ),
-        // pgpe.yaml, schema model and readers, checks, normal form, effective predicates, evaluator.
+        // The schema model, the SQL DDL reader, the snapshot reader and writer.
+        .target(
+            name: "PolicySchema",
+            dependencies: [
+                "JSON",
+                "PolicySyntax",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // pgpe.yaml: discovery, the reader (the only user of Yams), the project configuration.
+        .target(
+            name: "PolicyConfig",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // IR, checker, normal form, effective predicates, selectors.
         .target(
             name: "PolicySemantics",
             dependencies: [
                 "PolicySyntax",
-                .product(name: "Yams", package: "Yams"),
+                "PolicySchema",
+                "PolicyConfig",
             ],
             swiftSettings: swiftSettings
         ),
@@ -37,6 +66,8 @@ let package = Package(
         .target(
             name: "PolicySQL",
             dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
                 "PolicySemantics",
             ],
             swiftSettings: swiftSettings
@@ -59,6 +90,9 @@ let package = Package(
         .target(
             name: "PolicyProofs",
             dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
                 "SMT",
@@ -84,7 +118,7 @@ let package = Package(
             name: "PolicyDatabase",
             dependencies: [
                 "PolicySyntax",
-                "PolicySemantics",
+                "PolicySchema",
                 "PolicySQL",
                 "PostgresClient",
             ],
@@ -95,6 +129,8 @@ let package = Package(
             name: "PolicyEngine",
             dependencies: [
                 "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
                 "PolicyProofs",
@@ -104,13 +140,20 @@ let package = Package(
         // Content-Length framing, JSON-RPC messages, ids, error codes.
         .target(
             name: "JSONRPC",
+            dependencies: [
+                "JSON",
+            ],
             swiftSettings: swiftSettings
         ),
         // LSP types, dispatch, scheduling, cancellation, engine <-> LSP conversion.
         .target(
             name: "LanguageServer",
             dependencies: [
+                "JSON",
                 "JSONRPC",
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyProofs",
                 "PolicyEngine",
             ],
             swiftSettings: swiftSettings
@@ -119,7 +162,10 @@ let package = Package(
         .executableTarget(
             name: "pgpe",
             dependencies: [
+                "JSON",
                 "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
                 "PolicyProofs",
@@ -131,27 +177,49 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Synthetic workloads (generated workspaces and policies), scratch databases on the
+        // server scripts/pg.sh starts, and bench reports: shared by pgpe-bench and the tests.
+        .target(
+            name: "PolicyWorkloads",
+            dependencies: [
+                "JSON",
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicySemantics",
+                "PostgresClient",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // `make bench`: the benchmark runner.
         .executableTarget(
             name: "pgpe-bench",
             dependencies: [
+                "JSON",
+                "JSONRPC",
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicySemantics",
+                "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
                 "PolicyDatabase",
-                "LanguageServer",
-                "TestSupport",
-                "ProofTestSupport",
+                "PostgresClient",
+                "PolicyWorkloads",
             ],
             swiftSettings: swiftSettings
         ),
-        // Shared test helpers: the PostgreSQL harness, generators, fixtures, fuzz targets.
+        // Shared test helpers: the reference evaluator (the oracle), differential and golden-file
+        // harnesses, fixtures, fuzz targets.
         .target(
             name: "TestSupport",
             dependencies: [
                 "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
                 "PostgresClient",
+                "PolicyWorkloads",
             ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
@@ -160,25 +228,190 @@ let package = Package(
         .target(
             name: "ProofTestSupport",
             dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
                 "PolicySemantics",
                 "PolicySQL",
                 "PolicyProofs",
                 "PostgresClient",
+                "PolicyWorkloads",
                 "TestSupport",
             ],
             path: "Tests/ProofTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PolicySyntaxTests", dependencies: ["PolicySyntax", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicySemanticsTests", dependencies: ["PolicySemantics", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicySQLTests", dependencies: ["PolicySQL", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SMTTests", dependencies: ["SMT"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyProofsTests", dependencies: ["PolicyProofs", "PolicySQL", "PolicyEngine", "TestSupport", "ProofTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyDatabaseTests", dependencies: ["PolicyDatabase", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        // The JSON parser (strictness, offsets, spans, random input) and writer (compact, pretty).
+        .testTarget(
+            name: "JSONTests",
+            dependencies: [
+                "JSON",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Lexer, parser recovery, line table, formatter, suggestions.
+        .testTarget(
+            name: "PolicySyntaxTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SQL DDL reader and the snapshot reader/writer.
+        .testTarget(
+            name: "PolicySchemaTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicySemantics",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // pgpe.yaml: discovery, loading, environment expansion, positions, robustness.
+        .testTarget(
+            name: "PolicyConfigTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicyConfig",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The checker, its cache, the normal form, effective predicates.
+        .testTarget(
+            name: "PolicySemanticsTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Compilation: golden files, quoting, enforcement, the row-level differential test.
+        .testTarget(
+            name: "PolicySQLTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicySQL",
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Z3 wrapper.
+        .testTarget(
+            name: "SMTTests",
+            dependencies: [
+                "SMT",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The proof catalogue, equivalence, blame, caching, timeouts.
+        .testTarget(
+            name: "PolicyProofsTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicyProofs",
+                "PolicySQL",
+                "PolicyEngine",
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+                "ProofTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The libpq wrapper against a real PostgreSQL.
+        .testTarget(
+            name: "PostgresClientTests",
+            dependencies: [
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Introspection, round trip, apply, drift, posture against a real PostgreSQL.
+        .testTarget(
+            name: "PolicyDatabaseTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicySQL",
+                "PolicyDatabase",
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The workspace and every editor feature provider.
+        .testTarget(
+            name: "PolicyEngineTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicySemantics",
+                "PolicyProofs",
+                "PolicyEngine",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Framing, message decoding, the connection.
+        .testTarget(
+            name: "JSONRPCTests",
+            dependencies: [
+                "JSON",
+                "JSONRPC",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The language server driven in process and as `pgpe lsp`.
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: [
+                "JSON",
+                "PolicySyntax",
+                "JSONRPC",
+                "LanguageServer",
+                "PolicyEngine",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The pgpe binary as a whole process.
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "JSON",
+                "PostgresClient",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -2,8 +2,9 @@
 # Fuzzing with libFuzzer. The targets are Tests/TestSupport/FuzzTarget*.swift (policy, schema-sql,
 # snapshot, config, quoting); fuzz/Entry.swift is the entry point. They are compiled with
 # `swiftc -sanitize=fuzzer,address` together with the modules they exercise (Yams and its C
-# parser, PolicySyntax, PolicySemantics, PolicySQL): not through SwiftPM, whose handling of an
-# executable's main does not fit libFuzzer's.
+# parser, swift-collections' OrderedCollections, JSON, PolicySyntax, PolicySchema, PolicyConfig,
+# PolicySemantics, PolicySQL): not through SwiftPM, whose handling of an executable's main does
+# not fit libFuzzer's.
 #   scripts/fuzz.sh build                 -> .build/fuzz/Onone/pgpe-fuzz (rebuilt when a source changed;
 #        PGPE_FUZZ_OPTIMIZE=1: .build/fuzz/O/pgpe-fuzz, built with -O: slower to build, faster to run)
 #   scripts/fuzz.sh run SECONDS [TARGET..] -> fuzzes each target (default: all) for SECONDS,
@@ -32,8 +33,12 @@ build() {
   swift package resolve >&2
   local yams=.build/checkouts/Yams/Sources
   [ -d "$yams/CYaml" ] || { echo "fuzz.sh: Yams sources not found under $yams" >&2; exit 2; }
+  local collections=.build/checkouts/swift-collections/Sources
+  [ -d "$collections/OrderedCollections" ] || { echo "fuzz.sh: swift-collections not found under $collections" >&2; exit 2; }
   local support=(Tests/TestSupport/FuzzTarget*.swift Tests/TestSupport/SQLUnquoter.swift Tests/TestSupport/SourceFile+Ranges.swift)
-  local modules=("$yams/CYaml" "$yams/Yams" Sources/PolicySyntax Sources/PolicySemantics Sources/PolicySQL scripts/fuzz.sh)
+  local libraries=(PolicySyntax JSON PolicySchema PolicyConfig PolicySemantics PolicySQL)
+  local modules=("$yams/CYaml" "$yams/Yams" "$collections/InternalCollectionsUtilities" "$collections/OrderedCollections"
+                 "${libraries[@]/#/Sources/}" scripts/fuzz.sh)
   stale "$binary" "${modules[@]}" fuzz/Entry.swift "${support[@]}" || return 0
   echo "fuzz.sh: building $binary" >&2
   local swiftc=(swiftc -sanitize=fuzzer,address "$optimization" -g -swift-version 5 -parse-as-library -DSWIFT_PACKAGE
@@ -46,13 +51,29 @@ build() {
       clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I"$yams/CYaml/include" \
         "$file" -o "$build_dir/obj/cyaml-$(basename "$file" .c).o"
     done
-    local name directory
-    for name in Yams PolicySyntax PolicySemantics PolicySQL; do
+    # swift-collections is built with its own settings (its Package.swift): Swift 6, its
+    # package name, its availability macros and language features.
+    local collections_flags=(-swift-version 6 -package-name swift_collections -enable-upcoming-feature MemberImportVisibility)
+    local feature version
+    for feature in BuiltinModule Lifetimes InoutLifetimeDependence AddressableParameters AddressableTypes \
+                   SuppressedAssociatedTypesWithDefaults; do
+      collections_flags+=(-enable-experimental-feature "$feature")
+    done
+    for version in 5.0 5.1 5.6 5.7 5.8 5.9 5.10 6.0 6.1 6.2 6.3 6.4 6.5; do
+      collections_flags+=(-enable-experimental-feature "AvailabilityMacro=SwiftStdlib $version: macOS 9999")
+    done
+    local name directory flags files
+    for name in InternalCollectionsUtilities OrderedCollections Yams "${libraries[@]}"; do
       directory="Sources/$name"
-      [ "$name" = Yams ] && directory="$yams/Yams"
-      # shellcheck disable=SC2046
-      "${swiftc[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$build_dir/modules/$name.swiftmodule" \
-        -emit-object -o "$build_dir/obj/$name.o" $(find "$directory" -name '*.swift' | sort)
+      flags=()
+      case "$name" in
+        Yams) directory="$yams/Yams" ;;
+        *Collections*) directory="$collections/$name"; flags=("${collections_flags[@]}") ;;
+      esac
+      # (Some of swift-collections' file names have spaces.)
+      mapfile -d '' -t files < <(find "$directory" -name '*.swift' -print0 | sort -z)
+      "${swiftc[@]}" "${flags[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$build_dir/modules/$name.swiftmodule" \
+        -emit-object -o "$build_dir/obj/$name.o" "${files[@]}"
     done
   fi
   # (The linker warns about ASan's local symbols; its output is shown only when it fails.)

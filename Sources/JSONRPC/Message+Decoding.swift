@@ -1,3 +1,5 @@
+import JSON
+
 extension Message {
     /// Parses and decodes a message body.
     ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// One JSON-RPC 2.0 message: a request, a notification or a response.
 ///
 /// Batches (JSON arrays of messages) are not part of LSP and are not supported;

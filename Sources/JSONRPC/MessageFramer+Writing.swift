@@ -1,3 +1,5 @@
+import JSON
+
 extension MessageFramer {
     /// Frames a body as `Content-Length: N\r\n\r\n` followed by the body, N counting bytes.
     public static func frame(body: some Collection<UInt8>) -> [UInt8] {

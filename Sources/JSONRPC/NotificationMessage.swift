@@ -1,3 +1,5 @@
+import JSON
+
 /// A notification: a call without an id, which is never answered.
 public struct NotificationMessage: Hashable, Sendable {
     /// The method name, such as `textDocument/didChange`.

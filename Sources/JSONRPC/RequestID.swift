@@ -1,3 +1,5 @@
+import JSON
+
 /// The id of a JSON-RPC request: an integer or a string, kept exactly as received.
 public enum RequestID: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     /// An integer id.

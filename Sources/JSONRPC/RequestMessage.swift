@@ -1,3 +1,5 @@
+import JSON
+
 /// A request: a call that expects exactly one response with the same id.
 public struct RequestMessage: Hashable, Sendable {
     /// The id the response must carry.

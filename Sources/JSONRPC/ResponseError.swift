@@ -1,3 +1,5 @@
+import JSON
+
 /// The `error` member of a JSON-RPC response: a code, a message and optional data.
 ///
 /// It is also the `Error` that request handlers throw to answer with an error.

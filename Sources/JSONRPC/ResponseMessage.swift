@@ -1,3 +1,5 @@
+import JSON
+
 /// A response: the result of a request, or the error it failed with.
 public struct ResponseMessage: Hashable, Sendable {
     /// The id of the request being answered; `nil` (sent as `null`) only for an error

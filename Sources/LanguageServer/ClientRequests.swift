@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import JSONRPC
 
 /// Requests the server sends to the client (progress tokens, registrations, refreshes) and the

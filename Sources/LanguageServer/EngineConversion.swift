@@ -1,4 +1,3 @@
-import JSONRPC
 import PolicyEngine
 import PolicySyntax
 

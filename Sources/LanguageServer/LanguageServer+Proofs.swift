@@ -1,8 +1,7 @@
 import Foundation
-import JSONRPC
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 
 extension LanguageServer {
     /// Cancels the project's running proofs and starts a new run after the debounce delay (or

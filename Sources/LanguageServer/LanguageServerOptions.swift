@@ -1,5 +1,5 @@
 import Foundation
-import JSONRPC
+import JSON
 
 /// Settings of the language server, from the command line and the client's
 /// `initializationOptions` (`proofDelayMs`, `backgroundProofs`, `proofJobs`, `pollIntervalMs`).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import JSONRPC
 
 /// Reports one background run as LSP work-done progress: asks the client to create a token,

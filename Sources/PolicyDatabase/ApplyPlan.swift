@@ -1,4 +1,3 @@
-import PolicySemantics
 
 /// What `apply` (or `monitor --reconcile`) runs: the repairs of the drift items, per table in
 /// the order enable, force, drop, alter, create, grant, revoke.

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySQL
 
 /// The result of comparing the policies with the live database once: the catalog read, the

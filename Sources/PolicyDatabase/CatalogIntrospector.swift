@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PostgresClient
 
 /// Reads a `LiveCatalog` with the fixed list of `CatalogQueries`, whatever the number of tables.

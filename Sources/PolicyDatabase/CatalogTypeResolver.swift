@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// Turns catalog type OIDs into the `SQLType`s the SQL schema reader gives the same types:
 /// built-in types by their normalized name, user types as `schema.name` with the family of

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// What the live database holds, read by `CatalogIntrospector`: the schema model (tables,
 /// columns, keys, comments and tags, owners, functions, roles) and the live state (RLS switches,

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// One statement of an apply plan or a repair.
 public struct PlanAction: Hashable, Sendable {

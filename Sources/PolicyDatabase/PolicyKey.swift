@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// A policy's identity in the database: its table and its name.
 public struct PolicyKey: Hashable, Sendable, Comparable {

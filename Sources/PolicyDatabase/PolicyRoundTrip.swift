@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySQL
 import PostgresClient
 

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// A weakness of the database's security posture that is not drift: a role or an owner that
 /// makes the policies easy to get around.

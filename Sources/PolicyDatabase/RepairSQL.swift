@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySQL
 
 /// The statements of plans and repairs, and the texts drift items show for policies.

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicyConfig
 import PolicySyntax
 
 /// A workspace's configuration, the pgpe.yaml text it came from and its diagnostics.

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// The schema a workspace checks against, and where it came from.

@@ -1,5 +1,6 @@
 import Foundation
-import PolicySemantics
+import PolicyConfig
+import PolicySchema
 import PolicySyntax
 
 /// Reads a workspace from disk: finds and loads pgpe.yaml, lists the `.policy` files, reads the

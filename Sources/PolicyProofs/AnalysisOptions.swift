@@ -1,4 +1,5 @@
-import PolicySemantics
+import PolicyConfig
+import PolicySchema
 
 /// What `Analyzer` runs and how.
 public struct AnalysisOptions: Sendable {

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySemantics
 
 /// Concrete values that break a property: the row, each session's keys, the rows traversals

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import SMT
 
 /// A SQL value in the solver: a null flag and a value of the family's sort.

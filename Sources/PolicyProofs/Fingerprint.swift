@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySemantics
 
 /// Canonical text of what a query's answer depends on, for the proof cache.

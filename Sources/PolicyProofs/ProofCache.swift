@@ -1,5 +1,5 @@
 import Foundation
-import PolicySemantics
+import PolicySchema
 import SMT
 
 /// Results of solver queries keyed by everything the answer depends on (the normalized

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import SMT

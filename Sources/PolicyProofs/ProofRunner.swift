@@ -1,4 +1,5 @@
 import Foundation
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import SMT

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import SMT
 
 /// One row of a table in a query: every column as an `EncodedValue`.

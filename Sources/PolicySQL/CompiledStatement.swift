@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// One statement of the compiled SQL, with where it came from.

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// The statements for one table.
 public struct CompiledTable: Hashable, Sendable {

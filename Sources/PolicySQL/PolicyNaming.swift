@@ -1,4 +1,3 @@
-import PolicySemantics
 import PolicySyntax
 
 /// The names of compiled policies: `<policy>_<table>` for a single command or FOR ALL,

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// Quoting of identifiers and literals exactly as PostgreSQL needs it.
 public enum SQLQuoting {

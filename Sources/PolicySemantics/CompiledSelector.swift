@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// A selector prepared for evaluation over many tables: LIKE patterns are split and type names

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// Evaluates a selector on one table (SPEC 4.3).

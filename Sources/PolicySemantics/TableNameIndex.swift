@@ -1,3 +1,5 @@
+import PolicySchema
+
 /// Finds the tables whose bare names may match a LIKE pattern without testing every table:
 /// a pattern without `%` matches only names of its length that have its literal characters at
 /// its positions. Built once per list of tables.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 
 /// `pgpe-bench`: the benchmark runner behind `make bench`. Each suite prints its measurements
 /// and writes them as JSON under `bench-results/`.
@@ -9,8 +10,6 @@ enum BenchMain {
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
         "compile": CompileBench.run,
-        "differential": DifferentialBench.run,
-        "verdicts": VerdictBench.run,
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,
         "lsp-engine": LSPBench.runEngine,

@@ -3,8 +3,8 @@ import PolicyEngine
 import PolicySemantics
 import PolicySQL
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
-import TestSupport
 
 /// Issue 3's benchmarks: compiling a generated 200-table, 50-policy workspace, and what the
 /// compiled policies cost PostgreSQL on 1M-row tables against hand-written SQL (a `WHERE
@@ -148,7 +148,7 @@ enum CompileBench {
         for prefix in ["direct", "traversal"] {
             let distinct = Set(counts.filter { $0.key.hasPrefix(prefix) }.values)
             guard distinct.count == 1, let count = distinct.first, count > 0 else {
-                throw GoldenError("the \(prefix) queries disagree on the rows: \(counts)")
+                throw BenchError("the \(prefix) queries disagree on the rows: \(counts)")
             }
             report.notes.append("\(prefix): every form counts \(count) rows")
         }
@@ -193,7 +193,7 @@ enum CompileBench {
         try policyText(role: role).write(to: directory.appendingPathComponent("policies/bench.policy"), atomically: true, encoding: .utf8)
         let snapshot = try WorkspaceLoader.load(configPath: directory.appendingPathComponent("pgpe.yaml").path, directory: directory.path)
         let errors = snapshot.diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw GoldenError("the benchmark's policies do not check: \(errors.map(\.message))") }
+        guard errors.isEmpty else { throw BenchError("the benchmark's policies do not check: \(errors.map(\.message))") }
         return snapshot.compile()
     }
 }

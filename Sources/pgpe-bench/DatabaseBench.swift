@@ -1,9 +1,8 @@
 import Foundation
 import PolicyDatabase
 import PolicyEngine
-import PolicySemantics
+import PolicyWorkloads
 import PostgresClient
-import TestSupport
 
 /// Issue 7's benchmark, on a generated database of 500 governed tables: `pgpe apply` of the whole
 /// policy set against `psql -1 -f` of the same compiled SQL (both whole processes, alternating,

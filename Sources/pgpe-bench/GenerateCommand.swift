@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import PolicyWorkloads
 
 /// `pgpe-bench generate DIR [tables] [policies] [lines]`: writes a generated workspace, for
 /// profiling and trying things by hand.

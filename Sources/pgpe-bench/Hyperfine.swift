@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Times whole commands with `hyperfine` (installed by `make bench`), which measures process
 /// start-up without a shell in between.
@@ -16,8 +17,7 @@ enum Hyperfine {
         do { try process.run() } catch { return nil }
         process.waitUntilExit()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path),
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let results = json["results"] as? [[String: Any]], let median = results.first?["median"] as? Double else {
+              let median = try JSONValue(parsing: data)["results"]?[0]?["median"]?.double else {
             return nil
         }
         return median * 1_000

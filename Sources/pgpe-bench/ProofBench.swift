@@ -1,9 +1,10 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
-import TestSupport
+import PolicyWorkloads
 
 /// Issue 4's benchmark: `pgpe analyze` on a generated workspace of 200 tables and 50 policies
 /// (tenant pins, traversals, soft delete, roles, membership functions) as a whole process and in

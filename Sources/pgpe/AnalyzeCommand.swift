@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JSONRPC
+import JSON
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JSONRPC
+import JSON
 import PolicyDatabase
 import PolicyEngine
 import PolicySQL

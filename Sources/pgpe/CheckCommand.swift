@@ -1,5 +1,5 @@
 import ArgumentParser
-import JSONRPC
+import JSON
 import PolicyEngine
 
 /// `pgpe check`: every syntax, config, schema and semantic diagnostic.

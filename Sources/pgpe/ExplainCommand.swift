@@ -1,7 +1,6 @@
 import ArgumentParser
-import JSONRPC
+import JSON
 import PolicyEngine
-import PolicySemantics
 import PolicySyntax
 
 /// `pgpe explain TABLE`: the effective predicate per command, as DSL and as SQL.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PolicyConfig
 import PolicyDatabase
 import PolicyEngine
-import PolicySemantics
 import PolicySQL
 import PolicySyntax
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 import TestSupport
 
 /// Runs the built `pgpe` binary (`PGPE_BIN`, set by `make test`) in a project directory made

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+import JSON
 import JSONRPC
+import PolicyWorkloads
+import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,4 @@
 import Foundation
-import JSONRPC
 @testable import LanguageServer
 import Testing
 #if canImport(Glibc)

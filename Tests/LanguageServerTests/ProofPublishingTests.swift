@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import JSONRPC
 @testable import LanguageServer
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
+import JSON
 import JSONRPC
 @testable import LanguageServer
+import PolicyWorkloads
 import TestSupport
 
 /// A language server running in this process on two pipes, and a client end that sends

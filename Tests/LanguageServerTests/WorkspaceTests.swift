@@ -1,6 +1,6 @@
 import Foundation
-import JSONRPC
 @testable import LanguageServer
+import PolicyWorkloads
 import TestSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import PolicyDatabase
-import PolicySemantics
 import PostgresClient
 import TestSupport
 import Testing

@@ -1,5 +1,4 @@
 import PolicyDatabase
-import PolicySemantics
 import TestSupport
 import Testing
 

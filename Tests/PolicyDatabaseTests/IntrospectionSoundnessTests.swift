@@ -1,5 +1,5 @@
 import PolicyDatabase
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 import PostgresClient
 import TestSupport

@@ -1,6 +1,7 @@
 import PolicyDatabase
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

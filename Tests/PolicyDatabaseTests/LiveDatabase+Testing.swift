@@ -1,5 +1,5 @@
 import PolicyDatabase
-import PolicySemantics
+import PolicyWorkloads
 import TestSupport
 
 extension LiveDatabase {

@@ -1,8 +1,11 @@
 import Foundation
+import PolicyConfig
 import PolicyDatabase
+import PolicySchema
 import PolicySemantics
 import PolicySQL
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 
 /// A policy workspace held in memory (pgpe.yaml text and policy files), checked and compiled

@@ -1,5 +1,6 @@
 import PolicyDatabase
-import PolicySemantics
+import PolicySchema
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyEngine
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 
 /// A project on disk for engine tests: the running example's pgpe.yaml and schema (or given

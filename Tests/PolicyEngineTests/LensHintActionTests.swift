@@ -1,5 +1,4 @@
 import PolicyEngine
-import PolicySemantics
 import PolicySyntax
 import Testing
 

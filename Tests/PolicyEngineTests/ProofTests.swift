@@ -1,6 +1,6 @@
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 import Testing
 

@@ -1,5 +1,6 @@
 import PolicyEngine
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import PolicyEngine
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

@@ -1,9 +1,9 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
 import PolicySQL
 import PolicySyntax
+import PolicyWorkloads
 import ProofTestSupport
 import Testing
 import TestSupport

@@ -1,7 +1,6 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
 import PolicySQL
 import PostgresClient
 import Testing

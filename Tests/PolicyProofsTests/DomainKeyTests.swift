@@ -1,7 +1,7 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 import PolicySQL
 import PostgresClient
 import Testing

@@ -1,8 +1,8 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import Testing
 import TestSupport
 

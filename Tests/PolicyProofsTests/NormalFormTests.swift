@@ -1,7 +1,9 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
+import PolicyWorkloads
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import Testing
 import TestSupport
 @testable import PolicyProofs

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySemantics
+import PolicyWorkloads
 import Testing
 import TestSupport
 

@@ -1,8 +1,11 @@
 import Foundation
+import PolicyConfig
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import Testing
 import TestSupport

@@ -1,5 +1,7 @@
 import Foundation
+import PolicyConfig
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 import TestSupport
 
 /// A compiler golden case: a workspace and the `expected.sql` its compilation must equal.

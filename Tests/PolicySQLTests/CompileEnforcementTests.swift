@@ -1,5 +1,5 @@
-import PolicySemantics
 import PolicySQL
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

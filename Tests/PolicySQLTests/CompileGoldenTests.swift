@@ -1,5 +1,4 @@
 import Foundation
-import PolicySemantics
 import PolicySQL
 import TestSupport
 import Testing

@@ -1,17 +1,22 @@
 import Foundation
 import PolicySemantics
 import PolicySQL
+import PolicyWorkloads
 import TestSupport
 import Testing
 
 /// Compiled SQL against the reference evaluator: generated policy sets over small generated
 /// schemas are compiled and applied to PostgreSQL, which is then read and written as several
 /// roles and sessions; it must return and allow exactly what the evaluator says.
+///
+/// `make test` runs 250 cases from a fixed seed; `make bench` runs 5,000 from another
+/// (`PGPE_DIFFERENTIAL_CASES`, `PGPE_DIFFERENTIAL_SEED`) and reports them as the suite
+/// `differential` (`PGPE_BENCH_RESULTS`).
 @Suite struct DifferentialTests {
-    /// The fixed seed of `make test`'s run.
-    static let seed: UInt64 = 0x5EED_2026
-    /// Valid cases (those the checker accepts) `make test` runs.
-    static let cases = 250
+    /// The seed: fixed for `make test`, `PGPE_DIFFERENTIAL_SEED` when `make bench` sets it.
+    static let seed = Campaign.seed("PGPE_DIFFERENTIAL_SEED", default: 0x5EED_2026)
+    /// Valid cases (those the checker accepts) to run: 250, or `PGPE_DIFFERENTIAL_CASES`.
+    static let cases = Campaign.count("PGPE_DIFFERENTIAL_CASES", default: 250)
 
     /// The compiler under test.
     static func compile(_ policySet: PolicySet) -> String {
@@ -21,7 +26,8 @@ import Testing
     /// Runs `count` valid cases from `seed` with `compile`; returns the reproductions of the
     /// first failures (shrunk), the number of valid cases and checks, and the statistics.
     static func run(seed: UInt64, count: Int, compile: @escaping DifferentialRunner.Compile, reproductions limit: Int = 3, shrinkBudget: Int = 1_500)
-        async throws -> (failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int, statistics: [String: Int])
+        async throws -> (failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
+                         statistics: [String: Int], mismatches: Int)
     {
         try DifferentialRunner.prepareRoles(on: PostgresTestServer.fromEnvironment())
         return try await withTestDatabase { database in
@@ -33,6 +39,7 @@ import Testing
             var invalid: [String: Int] = [:]
             var checks = 0
             var statistics: [String: Int] = [:]
+            var mismatches = 0
             while valid < count && invalid.values.reduce(0, +) < count * 3 && failures.count < limit {
                 let testCase = generator.next()
                 let result = try runner.run(testCase)
@@ -42,6 +49,7 @@ import Testing
                 }
                 valid += 1
                 checks += result.checks
+                mismatches += result.mismatches.count
                 statistics.merge(result.statistics, uniquingKeysWith: +)
                 for (feature, present) in features(of: testCase) where present { statistics["case: " + feature, default: 0] += 1 }
                 for mismatch in result.mismatches where failures.count < limit && seen.insert(mismatch.check).inserted {
@@ -50,7 +58,7 @@ import Testing
                                                              compiledSQL: shrunkResult?.compiledSQL ?? result.compiledSQL))
                 }
             }
-            return (failures, valid, invalid, checks, statistics)
+            return (failures, valid, invalid, checks, statistics, mismatches)
         }
     }
 
@@ -84,7 +92,9 @@ import Testing
     }
 
     @Test func compiledSQLAgreesWithTheReferenceEvaluator() async throws {
+        let start = ContinuousClock.now
         let outcome = try await Self.run(seed: Self.seed, count: Self.cases, compile: Self.compile)
+        try Self.publish(outcome, elapsed: ContinuousClock.now - start)
         #expect(outcome.valid == Self.cases, "only \(outcome.valid) valid cases")
         // Generated text always parses; only contradictions the generator cannot foresee are rejected.
         #expect(outcome.invalid.keys.allSatisfy { $0.hasPrefix("semantic.") }, "\(outcome.invalid)")
@@ -102,6 +112,21 @@ import Testing
             #expect(outcome.statistics["case: " + feature, default: 0] >= 10, "\(feature): \(outcome.statistics["case: " + feature, default: 0]) cases")
         }
         print("differential: \(outcome.valid) cases, \(outcome.checks) checks, generated cases rejected by the checker: \(outcome.invalid); \(outcome.statistics.sorted { $0.key < $1.key })")
+    }
+
+    /// The campaign's bench report (suite `differential`) when `make bench` asked for one.
+    static func publish(_ outcome: (failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
+                                    statistics: [String: Int], mismatches: Int), elapsed: Duration) throws {
+        var report = BenchReport(suite: "differential")
+        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        report.add("cases run (seed \(seed))", Double(outcome.valid), "cases")
+        report.add("checks (casts, reads, writes)", Double(outcome.checks), "checks")
+        report.add("mismatches between PostgreSQL and the reference evaluator", Double(outcome.mismatches), "", target: 0)
+        report.add("time per case (generate, check, compile, apply, query, roll back)",
+                   milliseconds / Double(max(outcome.valid, 1)), "ms")
+        report.notes.append("\(outcome.invalid.values.reduce(0, +)) generated cases were rejected by the checker and not run")
+        if outcome.valid < cases { report.add("cases short of \(cases)", Double(cases - outcome.valid), "cases", target: 0) }
+        try Campaign.publish(report)
     }
 
     /// Wrong SQL of several kinds, each of which the differential test must catch and shrink to

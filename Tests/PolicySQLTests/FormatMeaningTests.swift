@@ -1,6 +1,8 @@
-import PolicySemantics
+import PolicyConfig
+import PolicySchema
 import PolicySQL
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

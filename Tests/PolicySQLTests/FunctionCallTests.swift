@@ -1,4 +1,5 @@
-import PolicySemantics
+import PolicyConfig
+import PolicySchema
 import PolicySQL
 import PolicySyntax
 import TestSupport

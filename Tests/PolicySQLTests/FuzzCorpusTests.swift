@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 import TestSupport
 import Testing
 

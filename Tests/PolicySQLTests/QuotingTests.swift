@@ -1,7 +1,9 @@
 import Foundation
+import PolicySchema
 import PolicySemantics
 import PolicySQL
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
-import PolicySemantics
+import PolicyConfig
+import PolicySchema
 import PolicySyntax
 import TestSupport
 import Testing

@@ -1,5 +1,7 @@
+@testable import PolicySchema
 @testable import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

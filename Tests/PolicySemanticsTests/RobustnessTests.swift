@@ -1,5 +1,7 @@
+import PolicyConfig
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

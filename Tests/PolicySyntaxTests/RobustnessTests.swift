@@ -1,4 +1,5 @@
 import PolicySyntax
+import PolicyWorkloads
 import TestSupport
 import Testing
 

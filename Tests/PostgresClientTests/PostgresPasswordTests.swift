@@ -1,3 +1,4 @@
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing

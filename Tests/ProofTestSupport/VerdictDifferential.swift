@@ -1,7 +1,9 @@
 import Foundation
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySQL
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 

@@ -1,6 +1,8 @@
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 
 /// Runs the built `pgpe` binary (`PGPE_BIN`, set by `make test`) and captures its output.
 public enum CLIRunner {

@@ -1,4 +1,6 @@
+import PolicyConfig
 import PolicySemantics
+import PolicyWorkloads
 
 /// Generates differential-test cases from a seed: a schema of two to four tables linked by
 /// foreign keys (NOT NULL and nullable columns, quoted, keyword, non-ASCII and long names), a

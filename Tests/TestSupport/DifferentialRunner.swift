@@ -1,5 +1,6 @@
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
 
 /// Runs differential cases against PostgreSQL and the reference evaluator and compares them.

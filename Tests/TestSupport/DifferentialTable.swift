@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// A table of a generated differential-test schema, in `public`. Its first column is `id`,
 /// an `integer` primary key.

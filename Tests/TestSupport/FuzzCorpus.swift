@@ -1,3 +1,5 @@
+import PolicyWorkloads
+
 /// Random and randomly mutated policy texts for robustness tests (fixed seeds).
 public enum FuzzCorpus {
     private static let fragments = [

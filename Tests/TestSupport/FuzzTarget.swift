@@ -1,5 +1,4 @@
 import PolicySQL
-import PolicySemantics
 import PolicySyntax
 
 /// The fuzz targets: each takes arbitrary bytes and checks the properties that must hold for

@@ -1,4 +1,5 @@
 import PolicySemantics
+import PolicyWorkloads
 import PostgresClient
 
 /// Roles that compiled SQL names, created on the test server when missing.

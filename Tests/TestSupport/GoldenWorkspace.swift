@@ -1,4 +1,6 @@
 import Foundation
+import PolicyConfig
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 

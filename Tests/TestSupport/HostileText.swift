@@ -1,3 +1,5 @@
+import PolicyWorkloads
+
 /// Random text made to break quoting that works on grapheme clusters (`Character`s) instead of
 /// Unicode scalars or bytes: quotes and backslashes fused with a combining mark after them or a
 /// prepend character before them, ZWJ, line breaks (CR, LF, U+2028) and, when asked for, NUL.

@@ -1,3 +1,5 @@
+import PolicyWorkloads
+
 /// Generates random, syntactically valid `.policy` text over a vocabulary, with random layout
 /// (keyword case, name quoting, whitespace, comments), for property and robustness tests.
 public struct PolicyTextGenerator {

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyWorkloads
 
 /// The proof catalogue under `Tests/Fixtures/proofs`: workspaces with the verdicts `pgpe analyze`
 /// must give, written in each case's `expected.txt` (format in the directory's README.md).

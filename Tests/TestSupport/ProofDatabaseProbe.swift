@@ -1,6 +1,8 @@
 import Foundation
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import PostgresClient
 
 /// PostgreSQL as the judge of the proofs: a test database with a workspace's schema and compiled

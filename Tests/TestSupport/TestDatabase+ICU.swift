@@ -1,3 +1,4 @@
+import PolicyWorkloads
 import PostgresClient
 
 extension TestDatabase {

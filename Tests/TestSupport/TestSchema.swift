@@ -1,3 +1,5 @@
+import PolicyConfig
+import PolicySchema
 import PolicySemantics
 import PolicySyntax
 

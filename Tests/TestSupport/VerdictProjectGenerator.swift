@@ -1,4 +1,5 @@
 import PolicySemantics
+import PolicyWorkloads
 
 /// Generates projects for the verdict-level differential test from a seed, shaped so that
 /// tenant-isolation and fail-closed verdicts go both ways: three session keys `app.a`, `app.b`,

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 import PolicySyntax
 
 /// The client capabilities the server acts on, read from `initialize`.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A code action: an edit, a command, or both.
 struct CodeAction: Hashable, Sendable, LSPEncodable {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A code lens with its command.
 struct CodeLens: Hashable, Sendable, LSPEncodable {

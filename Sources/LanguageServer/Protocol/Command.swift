@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A command the client can run (`Command` in the specification).
 struct Command: Hashable, Sendable, LSPEncodable {

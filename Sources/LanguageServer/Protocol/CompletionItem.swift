@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// One entry of a completion list.
 struct CompletionItem: Hashable, Sendable, LSPEncodable {

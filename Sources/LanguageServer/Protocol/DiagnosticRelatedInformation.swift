@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A place related to a diagnostic, with a message.
 struct DiagnosticRelatedInformation: Hashable, Sendable, LSPEncodable {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// One entry of a workspace edit's `documentChanges`.
 enum DocumentChange: Hashable, Sendable, LSPEncodable {

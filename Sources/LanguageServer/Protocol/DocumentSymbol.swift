@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// An outline entry of a document.
 struct DocumentSymbol: Hashable, Sendable, LSPEncodable {

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// A file change reported by `workspace/didChangeWatchedFiles`.

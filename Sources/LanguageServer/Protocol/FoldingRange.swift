@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A foldable range of lines.
 struct FoldingRange: Hashable, Sendable, LSPEncodable {

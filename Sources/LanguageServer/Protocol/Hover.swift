@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// The result of `textDocument/hover`.
 struct Hover: Hashable, Sendable, LSPEncodable {

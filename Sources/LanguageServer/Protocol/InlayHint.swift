@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// Text shown inline in the editor.
 struct InlayHint: Hashable, Sendable, LSPEncodable {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A diagnostic as LSP sends it (`Diagnostic` in the specification).
 struct LSPDiagnostic: Hashable, Sendable, LSPEncodable {

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A protocol value that can be sent to the client.
 protocol LSPEncodable {

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// A range between two positions (`Range` in the specification).

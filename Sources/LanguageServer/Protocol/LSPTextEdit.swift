@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A replacement of a range with new text (`TextEdit` in the specification).
 struct LSPTextEdit: Hashable, Sendable, LSPEncodable {

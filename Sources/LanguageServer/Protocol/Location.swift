@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A range in a document.
 struct Location: Hashable, Sendable, LSPEncodable {

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// A zero-based line and character offset (counted in the negotiated position encoding).

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// The result of `textDocument/semanticTokens/full`: five integers per token (line delta,
 /// start delta, length, type, modifier bits), positions in the negotiated encoding.

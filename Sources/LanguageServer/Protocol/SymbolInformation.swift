@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// A workspace symbol with its location.
 struct SymbolInformation: Hashable, Sendable, LSPEncodable {

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// One change of `textDocument/didChange`: a range replaced, or (without a range) the whole text.

@@ -1,4 +1,4 @@
-import JSONRPC
+import JSON
 
 /// Changes to several documents: plain `changes` by URI, or ordered `documentChanges` (which
 /// can create files).

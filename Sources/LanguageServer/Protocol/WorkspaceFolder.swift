@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// A root folder of the workspace.

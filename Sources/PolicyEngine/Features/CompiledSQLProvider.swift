@@ -1,4 +1,3 @@
-import PolicySemantics
 import PolicySQL
 import PolicySyntax
 

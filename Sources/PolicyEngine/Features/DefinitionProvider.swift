@@ -1,4 +1,3 @@
-import PolicySemantics
 import PolicySyntax
 
 /// Go to definition: tables and columns to their `CREATE TABLE` in the schema file, session

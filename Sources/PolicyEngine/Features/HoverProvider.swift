@@ -1,4 +1,5 @@
 import PolicyProofs
+import PolicySchema
 import PolicySemantics
 import PolicySQL
 import PolicySyntax

@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// Inlay hints: after each `SELECTOR …`, the tables it matches.

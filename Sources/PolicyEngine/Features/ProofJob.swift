@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 
 /// What one background proof run proves: some tables of one snapshot.
 public struct ProofJob: Sendable {

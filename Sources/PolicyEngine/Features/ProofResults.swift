@@ -1,5 +1,5 @@
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// The latest verdicts of a workspace's background proofs, per table, with the diagnostics

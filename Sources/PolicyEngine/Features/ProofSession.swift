@@ -1,6 +1,6 @@
 import Foundation
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 
 /// Runs background proofs for one project and remembers solver answers between runs, so a run
 /// after an edit pays only for predicates that changed. Thread-safe: `run` may be called from

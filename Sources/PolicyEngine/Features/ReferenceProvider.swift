@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// Find references: the policies that govern a table (at their names), from a table written in

@@ -1,5 +1,4 @@
 import Foundation
-import PolicySemantics
 import PolicySyntax
 
 /// Document symbols (policies and grants with their selector and clauses) and workspace

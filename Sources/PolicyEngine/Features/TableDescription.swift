@@ -1,4 +1,4 @@
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 /// Texts about tables and columns for hovers: a table's definition (as written in the schema

@@ -1,4 +1,3 @@
-import PolicySemantics
 import PolicySyntax
 
 extension Workspace {

@@ -1,5 +1,5 @@
 import Foundation
-import PolicySemantics
+import PolicyConfig
 import PolicySyntax
 
 extension Workspace {

@@ -1,5 +1,5 @@
 import PolicyProofs
-import PolicySemantics
+import PolicySchema
 import PolicySyntax
 
 extension Workspace {

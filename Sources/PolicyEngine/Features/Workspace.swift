@@ -1,3 +1,4 @@
+import PolicyConfig
 import PolicySemantics
 import PolicySyntax
 

@@ -1,4 +1,6 @@
 import Foundation
+import PolicyConfig
+import PolicySchema
 import PolicySyntax
 
 /// What `Checker` worked out for each file on its own (checked policies and grants, their

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// A `GRANT` item after checking.

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// A policy after checking: what it governs and its normal form on each governed table.

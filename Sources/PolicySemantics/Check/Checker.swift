@@ -1,3 +1,5 @@
+import PolicyConfig
+import PolicySchema
 import PolicySyntax
 
 /// The semantic checks of SPEC section 4: selectors and the governed set, name resolution,

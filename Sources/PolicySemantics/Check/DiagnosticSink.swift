@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// Collects diagnostics without duplicates, and merges per-table reports of the same mistake at

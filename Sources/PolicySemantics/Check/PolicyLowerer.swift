@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// Turns one policy's syntax into normal-form clauses on a table, checking names and types on

@@ -1,3 +1,5 @@
+import PolicyConfig
+import PolicySchema
 import PolicySyntax
 
 /// The checked policy set of a workspace: every policy and grant with what it governs, the

@@ -1,3 +1,5 @@
+import PolicySchema
+
 /// The role memberships of a schema, as row-level security reads them: a policy `TO a` applies
 /// to a session running as `b` when `b` is `a` or has `a`'s privileges through memberships that
 /// inherit (`GRANT a TO b`, `CREATE ROLE b IN ROLE a`, not NOINHERIT), directly or through other

@@ -1,3 +1,5 @@
+import PolicySchema
+
 extension Array where Element == Clause {
     /// The tables the clauses' traversals reach, directly or nested, in first-seen order.
     public var traversalTargets: [QualifiedName] {

@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// The effective predicate of a table for one command, role and side (USING or WITH CHECK):

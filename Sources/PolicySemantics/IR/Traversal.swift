@@ -1,3 +1,5 @@
+import PolicySchema
+
 /// `exists(rel(_, sourceColumn, target, targetColumn), {clause})` in normalized form.
 public struct Traversal: Hashable, Sendable {
     /// The column of the current table.

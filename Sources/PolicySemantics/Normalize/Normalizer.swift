@@ -1,3 +1,4 @@
+import PolicySchema
 import PolicySyntax
 
 /// The normal form of SPEC section 5, applied before analysis and compilation. Every step keeps

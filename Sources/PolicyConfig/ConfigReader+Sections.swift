@@ -1,0 +1,328 @@
+import Foundation
+import PolicySchema
+import PolicySyntax
+import Yams
+
+extension ConfigReader {
+    /// Reads the whole document (`nil` for an empty file: the defaults stand).
+    mutating func read(_ root: Node?) {
+        guard let root, !isNull(root) else { return }
+        guard root.mapping != nil else {
+            report("config.wrong-type", .error, "expected a map of settings at the top of pgpe.yaml, found \(describe(root))",
+                   at: source.range(of: root))
+            return
+        }
+        for entry in entries(of: root, path: nil, allowed: ConfigReader.topLevelKeys) where !isNull(entry.value) {
+            switch entry.name {
+            case "policies": readPolicies(entry)
+            case "schema": readSchema(entry)
+            case "database": readDatabase(entry)
+            case "schemas": readSchemas(entry)
+            case "session": readSession(entry)
+            case "missing_context": readMissingContext(entry)
+            case "isolation": readIsolation(entry)
+            case "functions": readFunctions(entry)
+            case "analysis": readAnalysis(entry)
+            case "apply": readApply(entry)
+            default: break
+            }
+        }
+        checkIsolationKeys()
+        diagnostics.sort { $0.range < $1.range }
+    }
+
+    // MARK: - Paths and names
+
+    private mutating func readPolicies(_ entry: ConfigEntry) {
+        let paths = stringList(entry, item: "path", allowSingle: true)
+        config.policyPaths = paths.compactMap { nonEmpty($0, path: entry.path, what: "path") }
+            .map { ConfigPath.absolute($0, relativeTo: config.baseDirectory) }
+    }
+
+    private mutating func readSchema(_ entry: ConfigEntry) {
+        guard let value = string(entry, expected: "a path") else { return }
+        config.schemaPath = nonEmpty(value, path: entry.path, what: "path")
+            .map { ConfigPath.absolute($0, relativeTo: config.baseDirectory) }
+    }
+
+    /// The connection string may hold a password: it never appears in a message.
+    private mutating func readDatabase(_ entry: ConfigEntry) {
+        guard let value = string(entry, expected: "a connection string") else { return }
+        config.database = nonEmpty(value, path: entry.path, what: "connection string")
+    }
+
+    private mutating func readSchemas(_ entry: ConfigEntry) {
+        let names = stringList(entry, item: "schema name", allowSingle: true)
+        config.schemas = names.compactMap { nonEmpty($0, path: entry.path, what: "schema name") }
+    }
+
+    /// `value`'s text, or `nil` when it is empty: silently when a variable made it empty (that
+    /// was reported as unset), with an error when it was written empty.
+    private mutating func nonEmpty(_ value: ConfigString, path: String, what: String) -> String? {
+        let text = value.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty { return value.text }
+        if !value.usesVariables {
+            report("config.invalid-value", .error, "expected a \(what) for '\(path)', found an empty string", at: value.range)
+        }
+        return nil
+    }
+
+    // MARK: - Session and isolation
+
+    private mutating func readSession(_ entry: ConfigEntry) {
+        guard entry.value.mapping != nil else {
+            reportWrongType(entry, expected: "a map of session keys to types")
+            return
+        }
+        for key in entries(of: entry.value, path: entry.path, allowed: nil) {
+            if key.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                report("config.invalid-value", .error, "expected a session key name in 'session', found an empty string",
+                       at: key.keyRange)
+                continue
+            }
+            if !key.name.contains(".") {
+                report("config.session-key-format", .warning,
+                       "session key '\(key.name)' has no prefix; PostgreSQL custom settings are named like 'app.\(key.name)'",
+                       at: key.keyRange)
+            }
+            guard let type = typeName(key.value, path: key.path, keyRange: key.keyRange, allowArrays: false) else { continue }
+            config.sessionKeys.append(SessionKeyDecl(key: key.name, type: type, location: location(key.keyRange)))
+        }
+    }
+
+    private mutating func readMissingContext(_ entry: ConfigEntry) {
+        guard let value = string(entry, expected: "deny or error") else { return }
+        if let mode = MissingContext(rawValue: value.text) {
+            config.missingContext = mode
+            return
+        }
+        let allowed = MissingContext.allCases.map(\.rawValue)
+        let suggestion = Suggestions.closest(to: value.text, among: allowed)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        report("config.invalid-value", .error,
+               "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
+               at: value.range,
+               fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
+    }
+
+    private mutating func readIsolation(_ entry: ConfigEntry) {
+        guard case .sequence(let items) = entry.value else {
+            reportWrongType(entry, expected: "a list of {key, tables} entries")
+            return
+        }
+        for (index, item) in items.enumerated() {
+            let path = "\(entry.path)[\(index)]"
+            guard item.mapping != nil else {
+                reportWrongType(item, path: path, keyRange: entry.keyRange, expected: "a map with 'key' and 'tables'")
+                continue
+            }
+            var key: ConfigString?
+            var tables: (selector: SelectorSyntax, text: String)?
+            var sawKey = false
+            for field in entries(of: item, path: path, allowed: ConfigReader.isolationKeys) {
+                switch field.name {
+                case "key":
+                    sawKey = true
+                    key = string(field, expected: "a session key")
+                case "tables":
+                    tables = selector(field)
+                default:
+                    break
+                }
+            }
+            guard let key else {
+                if !sawKey {
+                    report("config.missing-key", .error, "'\(path)' needs a 'key': the session key that separates tenants",
+                           at: valueRange(item, keyRange: entry.keyRange))
+                }
+                continue
+            }
+            guard !key.text.isEmpty else {
+                if !key.usesVariables {
+                    report("config.invalid-value", .error, "expected a session key for '\(path).key', found an empty string",
+                           at: key.range)
+                }
+                continue
+            }
+            config.isolation.append(IsolationKeyDecl(
+                key: key.text, tables: tables?.selector, tablesText: tables?.text ?? "ALL", location: location(key.range)))
+        }
+    }
+
+    /// Parses `tables:`. Positions in the selector are exact when it is written verbatim (plain
+    /// or quoted without escapes or variables); otherwise its diagnostics are placed on the
+    /// whole value.
+    private mutating func selector(_ field: ConfigEntry) -> (selector: SelectorSyntax, text: String)? {
+        guard let value = string(field, expected: "a selector") else { return nil }
+        var contentStart = value.range.start
+        if let scalar = field.value.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            contentStart += 1
+        }
+        let verbatim = !value.usesVariables && source.isVerbatim(value.text, at: contentStart)
+        let (selector, selectorDiagnostics) = Parser.parseSelector(
+            value.text, path: file.path, atOffset: verbatim ? contentStart : value.range.start)
+        for var diagnostic in selectorDiagnostics {
+            if !verbatim || !value.range.contains(diagnostic.range) {
+                diagnostic.location = location(value.range)
+                diagnostic.notes = []
+                diagnostic.fixIts = []
+            }
+            diagnostics.append(diagnostic)
+        }
+        return (selector, value.text)
+    }
+
+    /// Warns about isolation keys that `session:` does not declare (read last, as the two
+    /// sections may come in any order).
+    private mutating func checkIsolationKeys() {
+        let declared = config.sessionKeys.map(\.key)
+        for isolation in config.isolation where !declared.contains(isolation.key) {
+            guard let range = isolation.location?.range else { continue }
+            let suggestion = Suggestions.closest(to: isolation.key, among: declared)
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare its type there"
+            report("config.undeclared-session-key", .warning,
+                   "isolation key '\(isolation.key)' is not declared under 'session'\(hint)", at: range,
+                   fixIt: suggestion.flatMap { replacement(of: isolation.key, at: range, with: $0) })
+        }
+    }
+
+    // MARK: - Functions
+
+    private mutating func readFunctions(_ entry: ConfigEntry) {
+        guard entry.value.mapping != nil else {
+            reportWrongType(entry, expected: "a map of function names to {args, returns, schema}")
+            return
+        }
+        for function in entries(of: entry.value, path: entry.path, allowed: nil) {
+            guard function.value.mapping != nil else {
+                reportWrongType(function, expected: "a map with 'args', 'returns' and 'schema'")
+                continue
+            }
+            var arguments: [SQLType] = []
+            var returns: SQLType?
+            var sawReturns = false
+            var schema = "public"
+            var valid = true
+            for field in entries(of: function.value, path: function.path, allowed: ConfigReader.functionKeys) {
+                switch field.name {
+                case "args":
+                    guard case .sequence(let items) = field.value else {
+                        if !isNull(field.value) {
+                            reportWrongType(field, expected: "a list of type names")
+                            valid = false
+                        }
+                        continue
+                    }
+                    for (index, item) in items.enumerated() {
+                        let path = "\(field.path)[\(index)]"
+                        if let type = typeName(item, path: path, keyRange: field.keyRange, allowArrays: true) {
+                            arguments.append(type)
+                        } else {
+                            valid = false
+                        }
+                    }
+                case "returns":
+                    sawReturns = true
+                    returns = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: true)
+                case "schema":
+                    if let value = string(field, expected: "a schema name"),
+                       let name = nonEmpty(value, path: field.path, what: "schema name") {
+                        schema = name
+                    }
+                default:
+                    break
+                }
+            }
+            if !sawReturns {
+                report("config.missing-key", .error, "function '\(function.name)' needs 'returns': its return type",
+                       at: function.keyRange)
+            }
+            guard valid, let returns else { continue }
+            config.functions.append(FunctionDecl(
+                name: function.name, arguments: arguments, returns: returns, schema: schema,
+                location: location(function.keyRange)))
+        }
+    }
+
+    // MARK: - Analysis and apply
+
+    private mutating func readAnalysis(_ entry: ConfigEntry) {
+        guard entry.value.mapping != nil else {
+            reportWrongType(entry, expected: "a map of analysis settings")
+            return
+        }
+        for field in entries(of: entry.value, path: entry.path, allowed: ConfigReader.analysisKeys) {
+            switch field.name {
+            case "timeout_ms":
+                if let value = integer(field, in: 1...Int.max, rule: "must be a positive number of milliseconds") {
+                    config.analysis.timeoutMilliseconds = value
+                }
+            case "max_depth":
+                if let value = integer(field, in: 1...8, rule: "must be between 1 and 8") {
+                    config.analysis.maxDepth = value
+                }
+            case "proofs":
+                readProofs(field)
+            case "separate_roles":
+                readSeparateRoles(field)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func readProofs(_ field: ConfigEntry) {
+        guard field.value.mapping != nil else {
+            if !isNull(field.value) { reportWrongType(field, expected: "a map of proof ids to on or off") }
+            return
+        }
+        for proof in entries(of: field.value, path: field.path, allowed: nil) {
+            guard let enabled = boolean(proof.value, path: proof.path, keyRange: proof.keyRange) else { continue }
+            guard ProofCatalog.isKnown(proof.name) else {
+                if let suggestion = Suggestions.closest(to: proof.name, among: ProofCatalog.knownIDs) {
+                    report("config.unknown-proof", .warning, "unknown proof '\(proof.name)'; did you mean '\(suggestion)'?",
+                           at: proof.keyRange, fixIt: replacement(of: proof.name, at: proof.keyRange, with: suggestion))
+                } else {
+                    report("config.unknown-proof", .warning,
+                           "unknown proof '\(proof.name)'; expected one of \(ProofCatalog.knownIDs.joined(separator: ", "))",
+                           at: proof.keyRange)
+                }
+                continue
+            }
+            config.analysis.proofs[proof.name] = enabled
+        }
+    }
+
+    private mutating func readSeparateRoles(_ field: ConfigEntry) {
+        guard case .sequence = field.value else {
+            if !isNull(field.value) { reportWrongType(field, expected: "a list of role names") }
+            return
+        }
+        var roles: [String] = []
+        for role in stringList(field, item: "role name", allowSingle: false) {
+            guard let name = nonEmpty(role, path: field.path, what: "role name") else { continue }
+            if roles.contains(name) {
+                report("config.duplicate-role", .warning, "role '\(name)' is listed twice in '\(field.path)'", at: role.range)
+                continue
+            }
+            roles.append(name)
+        }
+        if roles.count == 1 {
+            report("config.invalid-value", .warning, "'\(field.path)' compares roles in pairs; list at least two roles",
+                   at: source.range(of: field.value))
+        }
+        config.analysis.separateRoles = roles
+    }
+
+    private mutating func readApply(_ entry: ConfigEntry) {
+        guard entry.value.mapping != nil else {
+            reportWrongType(entry, expected: "a map of apply settings")
+            return
+        }
+        for field in entries(of: entry.value, path: entry.path, allowed: ConfigReader.applyKeys) where field.name == "lock_timeout_ms" {
+            if let value = integer(field, in: 0...Int.max, rule: "must be a number of milliseconds (0 waits forever)") {
+                config.apply.lockTimeoutMilliseconds = value
+            }
+        }
+    }
+}

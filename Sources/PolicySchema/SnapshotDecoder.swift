@@ -1,0 +1,419 @@
+import JSON
+import PolicySyntax
+
+/// Turns a snapshot document into a `SchemaSnapshot`, reporting each problem at the offending
+/// value. A broken table, column or other entry is skipped and the rest is read; a wrong
+/// `format` or `version` stops the reading.
+struct SnapshotDecoder {
+    /// Where the document comes from (diagnostics and locations use it).
+    let path: String
+    /// Problems found.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Types whose family is given in `types`.
+    private var knownTypes: [String: SQLType] = [:]
+    /// Domains given in `types` (entries with a `base`).
+    private var domains: [DomainModel] = []
+    /// The document, for numbers as written.
+    private var bytes: [UInt8] = []
+
+    /// How deeply arrays and objects may nest in a snapshot.
+    static let maximumDepth = 128
+
+    private static let topLevelKeys: Set<String> = [
+        "format", "version", "schemas", "types", "collations", "tables", "functions", "roles", "policies", "grants",
+    ]
+    private static let tableKeys: Set<String> = [
+        "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
+        "rls_enabled", "rls_forced", "has_inheritance_children",
+    ]
+    private static let columnKeys: Set<String> = ["name", "type", "not_null", "collation"]
+    private static let foreignKeyKeys: Set<String> = ["name", "columns", "ref_schema", "ref_table", "ref_columns"]
+    private static let functionKeys: Set<String> = ["schema", "name", "args", "returns", "security_definer"]
+    private static let roleKeys: Set<String> = ["name", "login", "superuser", "bypassrls", "member_of"]
+    private static let policyKeys: Set<String> = [
+        "schema", "table", "name", "permissive", "roles", "command", "qual", "with_check",
+    ]
+    private static let grantKeys: Set<String> = ["schema", "table", "grantee", "privilege"]
+    private static let typeKeys: Set<String> = ["name", "family", "base", "not_null", "checks", "collation"]
+    private static let collationKeys: Set<String> = ["name", "deterministic"]
+
+    /// Creates a decoder for a document at `path`.
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Decodes the document; an unreadable one gives an empty snapshot and its diagnostics.
+    mutating func decode(bytes: [UInt8]) -> SchemaSnapshot {
+        let empty = SchemaSnapshot(model: SchemaModel(origin: path))
+        self.bytes = bytes
+        let root: JSONNode
+        do {
+            let options = JSONParseOptions(maximumDepth: Self.maximumDepth, rejectsDuplicateKeys: true,
+                                           allowsByteOrderMark: true)
+            root = try JSONDocument(parsing: bytes, options: options).root
+        } catch {
+            report(.error, "snapshot.invalid-json", "invalid JSON: \(error.summary)", faultRange(at: error.offset))
+            return empty
+        }
+        guard let members = objectMembers(root, what: "the snapshot") else { return empty }
+        checkKeys(members, allowed: Self.topLevelKeys, what: "the snapshot")
+        guard checkHeader(root) else { return empty }
+
+        for entry in arrayElements(root, key: "types", what: "the snapshot", required: false) {
+            readTypeEntry(entry)
+        }
+        var collations: [CollationModel] = []
+        for (index, node) in arrayElements(root, key: "collations", what: "the snapshot", required: false).enumerated() {
+            let what = "collations[\(index)]"
+            guard let members = objectMembers(node, what: what), let name = requiredString(node, "name", what: what) else { continue }
+            checkKeys(members, allowed: Self.collationKeys, what: "collation '\(name)'")
+            let deterministic = node.member("deterministic") == nil ? true : bool(node, "deterministic", what: "collation '\(name)'")
+            collations.append(CollationModel(name: name, isDeterministic: deterministic))
+        }
+        var schemaNames: [String] = []
+        for node in arrayElements(root, key: "schemas", what: "the snapshot", required: false) {
+            if let name = stringValue(node, what: "an entry of \"schemas\"") { schemaNames.append(name) }
+        }
+        var tables: [TableModel] = []
+        var states: [QualifiedName: SnapshotTableState] = [:]
+        var seen = Set<QualifiedName>()
+        for (index, node) in arrayElements(root, key: "tables", what: "the snapshot", required: true).enumerated() {
+            guard let (table, state) = readTable(node, index: index) else { continue }
+            guard seen.insert(table.name).inserted else {
+                report(.warning, "snapshot.duplicate-table", "table \(table.name) appears twice; the first is kept",
+                       table.location?.range ?? node.sourceRange)
+                continue
+            }
+            tables.append(table)
+            if let state { states[table.name] = state }
+        }
+        var functions: [FunctionSignature] = []
+        for (index, node) in arrayElements(root, key: "functions", what: "the snapshot", required: false).enumerated() {
+            if let function = readFunction(node, index: index) { functions.append(function) }
+        }
+        var roles: [RoleModel] = []
+        for (index, node) in arrayElements(root, key: "roles", what: "the snapshot", required: false).enumerated() {
+            if let role = readRole(node, index: index) { roles.append(role) }
+        }
+        var policies: [SnapshotPolicy] = []
+        for (index, node) in arrayElements(root, key: "policies", what: "the snapshot", required: false).enumerated() {
+            if let policy = readPolicy(node, index: index) { policies.append(policy) }
+        }
+        var grants: [SnapshotGrant] = []
+        for (index, node) in arrayElements(root, key: "grants", what: "the snapshot", required: false).enumerated() {
+            if let grant = readGrant(node, index: index) { grants.append(grant) }
+        }
+        let model = SchemaModel(tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
+                                origin: path, domains: domains, collations: collations)
+        return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
+    }
+
+    // MARK: - Header
+
+    /// Checks `format` and `version`; false when the document is not one this pgpe reads.
+    private mutating func checkHeader(_ root: JSONNode) -> Bool {
+        guard let format = root.member("format") else {
+            report(.error, "snapshot.missing-field", "missing \"format\"; expected \"\(SchemaSnapshot.formatName)\"",
+                   start(of: root))
+            return false
+        }
+        guard case let .string(name) = format.value.value, name == SchemaSnapshot.formatName else {
+            report(.error, "snapshot.wrong-format",
+                   "\"format\" must be \"\(SchemaSnapshot.formatName)\", found \(describe(format.value))",
+                   format.value.sourceRange)
+            return false
+        }
+        guard let version = root.member("version") else {
+            report(.error, "snapshot.missing-field",
+                   "missing \"version\"; expected \(SchemaSnapshot.currentVersion)", start(of: root))
+            return false
+        }
+        guard version.value.value.double != nil else {
+            report(.error, "snapshot.wrong-type",
+                   "\"version\" must be a number, not \(version.value.value.kindName)", version.value.sourceRange)
+            return false
+        }
+        let text = String(decoding: bytes[version.value.range], as: UTF8.self)
+        guard Int(text) == SchemaSnapshot.currentVersion else {
+            report(.error, "snapshot.unsupported-version",
+                   "unsupported snapshot version \(text); this pgpe reads version \(SchemaSnapshot.currentVersion)",
+                   version.value.sourceRange)
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Entries
+
+    private mutating func readTypeEntry(_ node: JSONNode) {
+        guard let members = objectMembers(node, what: "an entry of \"types\"") else { return }
+        checkKeys(members, allowed: Self.typeKeys, what: "an entry of \"types\"")
+        guard let name = requiredString(node, "name", what: "an entry of \"types\""),
+              let familyNode = required(node, "family", what: "type '\(name)'"),
+              let familyName = stringValue(familyNode, what: "\"family\" of type '\(name)'") else { return }
+        guard let family = TypeFamily(rawValue: familyName) else {
+            let known = TypeFamily.allCases.map(\.rawValue).joined(separator: ", ")
+            report(.error, "snapshot.invalid-value", "unknown type family '\(familyName)'; expected one of \(known)",
+                   familyNode.sourceRange)
+            return
+        }
+        knownTypes[name] = SQLType(name: name, family: family)
+        // A domain (written since domains were read; older snapshots list only the family).
+        guard let baseName = optionalString(node, "base", what: "type '\(name)'") else { return }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            report(.error, "snapshot.invalid-value", "domain '\(name)' must be schema-qualified", node.sourceRange)
+            return
+        }
+        let base = knownTypes[baseName] ?? SQLType.normalize(baseName)
+        domains.append(DomainModel(name: QualifiedName(schema: parts[0], name: parts[1]),
+                                   base: SQLType(name: base.name, family: family == .array ? .array : base.family),
+                                   notNull: bool(node, "not_null", what: "type '\(name)'"),
+                                   checks: stringArray(node, "checks", what: "type '\(name)'"),
+                                   collation: optionalString(node, "collation", what: "type '\(name)'")))
+    }
+
+    private mutating func readTable(_ node: JSONNode, index: Int) -> (TableModel, SnapshotTableState?)? {
+        let anonymous = "tables[\(index)]"
+        guard let members = objectMembers(node, what: anonymous) else { return nil }
+        guard let schema = requiredString(node, "schema", what: anonymous),
+              let name = requiredString(node, "name", what: anonymous) else { return nil }
+        let qualified = QualifiedName(schema: schema, name: name)
+        let what = "table \(qualified)"
+        checkKeys(members, allowed: Self.tableKeys, what: what)
+        var columns: [ColumnModel] = []
+        for (columnIndex, columnNode) in arrayElements(node, key: "columns", what: what, required: true).enumerated() {
+            if let column = readColumn(columnNode, index: columnIndex, table: what) { columns.append(column) }
+        }
+        let primaryKey = stringArray(node, "primary_key", what: what)
+        var uniqueKeys: [[String]] = []
+        for keyNode in arrayElements(node, key: "unique_keys", what: what, required: false) {
+            if case .array = keyNode.value {
+                uniqueKeys.append(stringArray(keyNode, what: "a unique key of \(what)"))
+            } else {
+                reportWrongType(keyNode, expected: "an array of column names", what: "a unique key of \(what)")
+            }
+        }
+        var foreignKeys: [ForeignKeyModel] = []
+        for keyNode in arrayElements(node, key: "foreign_keys", what: what, required: false) {
+            if let key = readForeignKey(keyNode, table: what) { foreignKeys.append(key) }
+        }
+        let comment = optionalString(node, "comment", what: what)
+        let tags = node.member("tags") != nil ? stringArray(node, "tags", what: what) : TableModel.tags(inComment: comment)
+        let owner = optionalString(node, "owner", what: what)
+        var state: SnapshotTableState?
+        if node.member("rls_enabled") != nil || node.member("rls_forced") != nil {
+            state = SnapshotTableState(rlsEnabled: bool(node, "rls_enabled", what: what),
+                                       rlsForced: bool(node, "rls_forced", what: what))
+        }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
+        var table = TableModel(name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
+                               foreignKeys: foreignKeys, comment: comment, tags: tags, owner: owner, location: location)
+        if node.member("has_inheritance_children") != nil {
+            table.hasInheritanceChildren = bool(node, "has_inheritance_children", what: what)
+        }
+        return (table, state)
+    }
+
+    private mutating func readColumn(_ node: JSONNode, index: Int, table: String) -> ColumnModel? {
+        let anonymous = "columns[\(index)] of \(table)"
+        guard let members = objectMembers(node, what: anonymous),
+              let name = requiredString(node, "name", what: anonymous) else { return nil }
+        let what = "column '\(name)' of \(table)"
+        checkKeys(members, allowed: Self.columnKeys, what: what)
+        guard let typeName = requiredString(node, "type", what: what) else { return nil }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
+        return ColumnModel(name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
+                           location: location, collation: optionalString(node, "collation", what: what))
+    }
+
+    private mutating func readForeignKey(_ node: JSONNode, table: String) -> ForeignKeyModel? {
+        let anonymous = "a foreign key of \(table)"
+        guard let members = objectMembers(node, what: anonymous) else { return nil }
+        let name = optionalString(node, "name", what: anonymous)
+        let what = name.map { "foreign key '\($0)' of \(table)" } ?? anonymous
+        checkKeys(members, allowed: Self.foreignKeyKeys, what: what)
+        guard required(node, "columns", what: what) != nil,
+              let schema = requiredString(node, "ref_schema", what: what),
+              let referenced = requiredString(node, "ref_table", what: what) else { return nil }
+        return ForeignKeyModel(name: name, columns: stringArray(node, "columns", what: what),
+                               referencedTable: QualifiedName(schema: schema, name: referenced),
+                               referencedColumns: stringArray(node, "ref_columns", what: what))
+    }
+
+    private mutating func readFunction(_ node: JSONNode, index: Int) -> FunctionSignature? {
+        let anonymous = "functions[\(index)]"
+        guard let members = objectMembers(node, what: anonymous),
+              let schema = requiredString(node, "schema", what: anonymous),
+              let name = requiredString(node, "name", what: anonymous) else { return nil }
+        let what = "function \(schema).\(name)"
+        checkKeys(members, allowed: Self.functionKeys, what: what)
+        guard let returns = requiredString(node, "returns", what: what) else { return nil }
+        let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
+        return FunctionSignature(name: QualifiedName(schema: schema, name: name),
+                                 argumentTypes: stringArray(node, "args", what: what).map { type(named: $0) },
+                                 returnType: type(named: returns),
+                                 securityDefiner: bool(node, "security_definer", what: what), location: location)
+    }
+
+    private mutating func readRole(_ node: JSONNode, index: Int) -> RoleModel? {
+        let anonymous = "roles[\(index)]"
+        guard let members = objectMembers(node, what: anonymous),
+              let name = requiredString(node, "name", what: anonymous) else { return nil }
+        let what = "role '\(name)'"
+        checkKeys(members, allowed: Self.roleKeys, what: what)
+        return RoleModel(name: name, canLogin: bool(node, "login", what: what),
+                         isSuperuser: bool(node, "superuser", what: what),
+                         bypassesRLS: bool(node, "bypassrls", what: what),
+                         memberOf: stringArray(node, "member_of", what: what).sorted())
+    }
+
+    private mutating func readPolicy(_ node: JSONNode, index: Int) -> SnapshotPolicy? {
+        let anonymous = "policies[\(index)]"
+        guard let members = objectMembers(node, what: anonymous),
+              let schema = requiredString(node, "schema", what: anonymous),
+              let table = requiredString(node, "table", what: anonymous),
+              let name = requiredString(node, "name", what: anonymous) else { return nil }
+        let what = "policy '\(name)' on \(schema).\(table)"
+        checkKeys(members, allowed: Self.policyKeys, what: what)
+        guard let command = requiredString(node, "command", what: what) else { return nil }
+        let permissive = node.member("permissive") == nil ? true : bool(node, "permissive", what: what)
+        return SnapshotPolicy(schema: schema, table: table, name: name, permissive: permissive,
+                              roles: stringArray(node, "roles", what: what), command: command,
+                              qual: optionalString(node, "qual", what: what),
+                              withCheck: optionalString(node, "with_check", what: what))
+    }
+
+    private mutating func readGrant(_ node: JSONNode, index: Int) -> SnapshotGrant? {
+        let what = "grants[\(index)]"
+        guard let members = objectMembers(node, what: what) else { return nil }
+        checkKeys(members, allowed: Self.grantKeys, what: what)
+        guard let schema = requiredString(node, "schema", what: what),
+              let table = requiredString(node, "table", what: what),
+              let grantee = requiredString(node, "grantee", what: what),
+              let privilege = requiredString(node, "privilege", what: what) else { return nil }
+        return SnapshotGrant(schema: schema, table: table, grantee: grantee, privilege: privilege)
+    }
+
+    /// The type a snapshot names: as listed in `types`, else normalized from its name.
+    private func type(named name: String) -> SQLType {
+        knownTypes[name] ?? SQLType.normalize(name)
+    }
+
+    // MARK: - Field helpers
+
+    private mutating func objectMembers(_ node: JSONNode, what: String) -> [JSONMember]? {
+        guard case .object = node.value else {
+            reportWrongType(node, expected: "an object", what: what)
+            return nil
+        }
+        return node.members
+    }
+
+    private mutating func checkKeys(_ members: [JSONMember], allowed: Set<String>, what: String) {
+        for member in members where !allowed.contains(member.key) {
+            let known = allowed.sorted().joined(separator: ", ")
+            report(.warning, "snapshot.unknown-field",
+                   "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keySourceRange)
+        }
+    }
+
+    private mutating func required(_ node: JSONNode, _ key: String, what: String) -> JSONNode? {
+        guard let member = node.member(key) else {
+            report(.error, "snapshot.missing-field", "missing \"\(key)\" in \(what)", start(of: node))
+            return nil
+        }
+        return member.value
+    }
+
+    private mutating func requiredString(_ node: JSONNode, _ key: String, what: String) -> String? {
+        guard let value = required(node, key, what: what) else { return nil }
+        return stringValue(value, what: "\"\(key)\" of \(what)")
+    }
+
+    private mutating func stringValue(_ node: JSONNode, what: String) -> String? {
+        guard case let .string(text) = node.value else {
+            reportWrongType(node, expected: "a string", what: what)
+            return nil
+        }
+        return text
+    }
+
+    /// A string or null; absent means null.
+    private mutating func optionalString(_ node: JSONNode, _ key: String, what: String) -> String? {
+        guard let member = node.member(key) else { return nil }
+        switch member.value.value {
+        case let .string(text): return text
+        case .null: return nil
+        default:
+            reportWrongType(member.value, expected: "a string or null", what: "\"\(key)\" of \(what)")
+            return nil
+        }
+    }
+
+    /// A boolean; absent means false.
+    private mutating func bool(_ node: JSONNode, _ key: String, what: String) -> Bool {
+        guard let member = node.member(key) else { return false }
+        guard case let .bool(flag) = member.value.value else {
+            reportWrongType(member.value, expected: "true or false", what: "\"\(key)\" of \(what)")
+            return false
+        }
+        return flag
+    }
+
+    /// The elements of the array under `key`; absent is empty (or an error when required).
+    private mutating func arrayElements(_ node: JSONNode, key: String, what: String, required: Bool) -> [JSONNode] {
+        guard let member = node.member(key) else {
+            if required { report(.error, "snapshot.missing-field", "missing \"\(key)\" in \(what)", start(of: node)) }
+            return []
+        }
+        guard case .array = member.value.value else {
+            reportWrongType(member.value, expected: "an array", what: "\"\(key)\" of \(what)")
+            return []
+        }
+        return member.value.elements
+    }
+
+    /// The strings of the array under `key`; absent is empty.
+    private mutating func stringArray(_ node: JSONNode, _ key: String, what: String) -> [String] {
+        guard let member = node.member(key) else { return [] }
+        return stringArray(member.value, what: "\"\(key)\" of \(what)")
+    }
+
+    private mutating func stringArray(_ node: JSONNode, what: String) -> [String] {
+        guard case .array = node.value else {
+            reportWrongType(node, expected: "an array of strings", what: what)
+            return []
+        }
+        return node.elements.compactMap { stringValue($0, what: "an element of \(what)") }
+    }
+
+    // MARK: - Diagnostics
+
+    private mutating func reportWrongType(_ node: JSONNode, expected: String, what: String) {
+        report(.error, "snapshot.wrong-type", "\(what) must be \(expected), not \(node.value.kindName)", node.sourceRange)
+    }
+
+    private mutating func report(_ severity: Severity, _ id: String, _ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message,
+                                      location: FileLocation(file: path, range: range)))
+    }
+
+    /// The first character of a value (its `{` or `[`), where "missing" problems are reported.
+    private func start(of node: JSONNode) -> SourceRange {
+        SourceRange(start: node.range.lowerBound, end: min(node.range.upperBound, node.range.lowerBound + 1))
+    }
+
+    /// The character at `offset` where parsing stopped (all its UTF-8 bytes), or an empty range at the end.
+    private func faultRange(at offset: Int) -> SourceRange {
+        guard offset < bytes.count else { return SourceRange.empty(at: bytes.count) }
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return SourceRange(start: offset, end: end)
+    }
+
+    private func describe(_ node: JSONNode) -> String {
+        if case let .string(text) = node.value { return "\"\(text.prefix(60))\"" }
+        return node.value.kindName
+    }
+}
