@@ -66,6 +66,8 @@ public struct WorkspaceGenerator {
         schema += "CREATE FUNCTION public.is_member(uuid, uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$;\n\n"
         // Roles: app_support is named only on parent tables (c_ tables reach it through their
         // traversal); app_agent is a member of app_support and app_user, and has both's policies.
+        // Every policy pins the tenant: the workspace is isolated (the benchmarks add a leak and
+        // wait for its diagnostics to come and go).
         schema += "CREATE ROLE app_user NOLOGIN;\nCREATE ROLE app_support NOLOGIN;\nCREATE ROLE app_agent NOLOGIN IN ROLE app_support, app_user;\n\n"
         for index in 1...tables {
             let name = WorkspaceGenerator.tableName(index)
@@ -110,7 +112,7 @@ public struct WorkspaceGenerator {
               FOR SELECT
               TO app_support
               SELECTOR named('t_%4') OR named('t_%9')
-              CLAUSE col(status) = lit('open')
+              CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')
             """)
         texts.append("""
             POLICY soft_delete
