@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "pgpe",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pgpe", targets: ["pgpe"]),
         .executable(name: "pgpe-bench", targets: ["pgpe-bench"]),
@@ -71,6 +71,10 @@ let package = Package(
                 "PolicySemantics",
             ],
             swiftSettings: swiftSettings
+        ),
+        // The one cancellation token, from a request down to `Z3_interrupt`.
+        .target(
+            name: "Cancellation"
         ),
         // Z3's C API (libz3-dev).
         .systemLibrary(
