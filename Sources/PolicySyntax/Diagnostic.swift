@@ -27,6 +27,7 @@ public struct Diagnostic: Hashable, Sendable {
         notes: [DiagnosticNote] = [],
         fixIts: [FixIt] = []
     ) {
+        assert(DiagnosticCatalog.kind(id: kind.id) != nil, "\(kind) is not listed in DiagnosticCatalog.areas")
         assert(exception.map(kind.exceptions.contains) ?? true, "\(kind) does not document the exception '\(exception?.when ?? "")'")
         self.kind = kind
         self.severity = exception?.severity ?? kind.severity
