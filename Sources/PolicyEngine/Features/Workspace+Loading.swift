@@ -28,7 +28,7 @@ extension Workspace {
         }
         var problems = loadProblems
         if let schemaPath, paths.contains(schemaPath), openDocuments[schemaPath] == nil {
-            problems.removeAll { $0.id == "workspace.unreadable-schema" }
+            problems.removeAll { $0.kind == .workspaceUnreadableSchema }
             schemaSource = Workspace.readSchema(config, problemFile: configPath ?? directory, problems: &problems)
             contextGeneration += 1
         }
@@ -72,8 +72,8 @@ extension Workspace {
     }
 
     /// A problem reading the project, at the top of `file`.
-    static func problem(_ id: String, _ message: String, file: String) -> Diagnostic {
-        Diagnostic(id: "workspace.\(id)", severity: .error, message: message, location: FileLocation(file: file, range: .empty(at: 0)))
+    static func problem(_ kind: DiagnosticKind, _ message: String, file: String) -> Diagnostic {
+        Diagnostic(kind, message: message, location: FileLocation(file: file, range: .empty(at: 0)))
     }
 
     /// pgpe.yaml from disk (the defaults without one); an unreadable file becomes a problem.
@@ -83,7 +83,7 @@ extension Workspace {
         do {
             return try WorkspaceLoader.loadConfig(explicitPath: configPath, directory: directory, environment: environment)
         } catch {
-            problems.append(problem("unreadable-config", "\(error)", file: configPath))
+            problems.append(problem(.workspaceUnreadableConfig, "\(error)", file: configPath))
             var config = ProjectConfig(baseDirectory: directory)
             config.configFile = configPath
             return ConfigSource(config: config)
@@ -95,7 +95,7 @@ extension Workspace {
         do {
             return try WorkspaceLoader.loadSchema(path: config.schemaPath)
         } catch {
-            problems.append(problem("unreadable-schema", "\(error); only schema-free checks run", file: problemFile))
+            problems.append(problem(.workspaceUnreadableSchema, "\(error); only schema-free checks run", file: problemFile))
             return .none
         }
     }
@@ -111,7 +111,7 @@ extension Workspace {
             } catch {
                 // A loose file that exists only in the editor is not a problem.
                 if explicitPolicyPaths == nil {
-                    problems.append(problem("unreadable-policies", "\(error)", file: problemFile))
+                    problems.append(problem(.workspaceUnreadablePolicies, "\(error)", file: problemFile))
                 }
             }
         }
