@@ -10,8 +10,9 @@ import Synchronization
 ///
 /// Threads: the connection's reader delivers messages in order; `$/cancelRequest` is handled at
 /// once on that thread, everything else goes to one serial queue (`queue`), the executor of
-/// this actor, whose isolated state it is (lifecycle, projects, published diagnostics). Document changes are applied there, in order,
-/// and their syntax and semantic diagnostics published before the next message is taken.
+/// this actor, whose isolated state it is (lifecycle, projects, published diagnostics).
+/// Document changes are applied there, in order, and their syntax and semantic diagnostics
+/// published before the next message is taken.
 /// Requests take the current workspace value there and are answered on a concurrent queue, so
 /// a slow request never holds up edits; background proofs run on their own threads and report
 /// back to `queue` (`enqueue`).
@@ -22,23 +23,23 @@ public actor LanguageServer {
     public static let analyzeCommand = "pgpe.analyzeWorkspace"
 
     /// The connection to the client.
-    let connection: Connection
+    nonisolated let connection: Connection
     /// The queue that owns the state below and applies document changes in order.
-    let queue: DispatchQueue
+    nonisolated let queue: DispatchQueue
     /// Runs the actor's jobs on `queue`.
     private let executor: QueueExecutor
     /// Where requests are answered.
-    let workers = DispatchQueue(label: "pgpe.lsp.requests", qos: .userInitiated, attributes: .concurrent)
+    nonisolated let workers = DispatchQueue(label: "pgpe.lsp.requests", qos: .userInitiated, attributes: .concurrent)
     /// The requests being answered, for cancellation.
-    let tracker = RequestTracker()
+    nonisolated let tracker = RequestTracker()
     /// Requests to the client and their pending responses.
-    let clientRequests: ClientRequests
+    nonisolated let clientRequests: ClientRequests
     /// The client's spelling of document URIs.
-    let uris = URIBook()
+    nonisolated let uris = URIBook()
     /// The private files "Open compiled SQL in a new file" hands to the editor.
-    let compiledSQLFiles = CompiledSQLFiles()
+    nonisolated let compiledSQLFiles = CompiledSQLFiles()
     /// The environment for `${VAR}` in pgpe.yaml.
-    let environment: [String: String]
+    nonisolated let environment: [String: String]
 
     // State owned by `queue`: the actor's isolated state.
 
