@@ -7,6 +7,10 @@ let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v5),
 ]
 
+/// The language server, the CLI, the bench runner and their tests: Swift 6 language mode
+/// (the package's tools version), so the compiler checks their data-race safety.
+let serverSwiftSettings: [SwiftSetting] = []
+
 let package = Package(
     name: "pgpe",
     platforms: [.macOS(.v15)],
@@ -157,10 +161,11 @@ let package = Package(
                 "JSONRPC",
                 "PolicySyntax",
                 "PolicySchema",
+                "Cancellation",
                 "PolicyProofs",
                 "PolicyEngine",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: serverSwiftSettings
         ),
         // The command line; the only composition root.
         .executableTarget(
@@ -179,7 +184,7 @@ let package = Package(
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: serverSwiftSettings
         ),
         // Synthetic workloads (generated workspaces and policies), scratch databases on the
         // server scripts/pg.sh starts, and bench reports: shared by pgpe-bench and the tests.
@@ -210,7 +215,7 @@ let package = Package(
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: serverSwiftSettings
         ),
         // Shared test helpers: the reference evaluator (the oracle), differential and golden-file
         // harnesses, fixtures, fuzz targets.
@@ -404,7 +409,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: serverSwiftSettings
         ),
         // The pgpe binary as a whole process.
         .testTarget(
@@ -415,7 +420,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: serverSwiftSettings
         ),
     ]
 )

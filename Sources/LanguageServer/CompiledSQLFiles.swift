@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,14 +13,16 @@ import Darwin
 ///
 /// One file per target name and server; later requests for the same target reuse it while it is
 /// still a regular file of this user. Thread-safe (requests are answered concurrently).
-final class CompiledSQLFiles: @unchecked Sendable {
-    private let lock = NSLock()
+final class CompiledSQLFiles: Sendable {
+    /// The private directory, once made, and the file made for each target name.
+    private struct State {
+        var directory: String?
+        var files: [String: String] = [:]
+    }
+
+    private let state = Mutex(State())
     /// The directory under which the private directory is made.
     private let temporaryDirectory: String
-    /// The private directory, once made.
-    private var directory: String?
-    /// The file made for each target name.
-    private var files: [String: String] = [:]
 
     /// Files under `temporaryDirectory` (the system's temporary directory by default).
     init(temporaryDirectory: String = NSTemporaryDirectory()) {
@@ -29,35 +32,36 @@ final class CompiledSQLFiles: @unchecked Sendable {
     /// The path of the file for target `name`, made on first use; `nil` when no private file
     /// can be made (then the action is not offered).
     func path(for name: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = files[name], let directory, Self.isOwnPrivateDirectory(directory), Self.isOwnRegularFile(existing) {
-            return existing
-        }
-        guard let directory = privateDirectory() else { return nil }
-        let base = Self.safeFileName(name)
-        for attempt in 0..<100 {
-            let file = (directory as NSString).appendingPathComponent(attempt == 0 ? "\(base).sql" : "\(base)-\(attempt).sql")
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if descriptor >= 0 {
-                close(descriptor)
-                files[name] = file
-                return file
+        state.withLock { state -> String? in
+            if let existing = state.files[name], let directory = state.directory, Self.isOwnPrivateDirectory(directory),
+               Self.isOwnRegularFile(existing) {
+                return existing
             }
-            if errno != EEXIST { return nil }
+            guard let directory = privateDirectory(&state) else { return nil }
+            let base = Self.safeFileName(name)
+            for attempt in 0..<100 {
+                let file = (directory as NSString).appendingPathComponent(attempt == 0 ? "\(base).sql" : "\(base)-\(attempt).sql")
+                let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                if descriptor >= 0 {
+                    close(descriptor)
+                    state.files[name] = file
+                    return file
+                }
+                if errno != EEXIST { return nil }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The private directory, made with `mkdtemp` on first use.
-    private func privateDirectory() -> String? {
-        if let directory, Self.isOwnPrivateDirectory(directory) { return directory }
+    private func privateDirectory(_ state: inout State) -> String? {
+        if let directory = state.directory, Self.isOwnPrivateDirectory(directory) { return directory }
         let template = (temporaryDirectory as NSString).appendingPathComponent("pgpe-compiled-\(geteuid())-XXXXXX")
         var bytes = Array(template.utf8CString)
         guard let made = bytes.withUnsafeMutableBufferPointer({ buffer in
             buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
         }) else { return nil }
-        directory = made
+        state.directory = made
         return made
     }
 

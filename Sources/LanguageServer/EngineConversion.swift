@@ -6,7 +6,7 @@ import PolicySyntax
 /// positions.
 struct EngineConversion {
     /// Finds the text of a file the engine named.
-    let source: (String) -> SourceFile?
+    let source: @Sendable (String) -> SourceFile?
     /// The negotiated encoding.
     let encoding: PositionEncoding
     /// The client's URIs.

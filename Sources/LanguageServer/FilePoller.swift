@@ -1,22 +1,28 @@
 import Foundation
+import Synchronization
 
 /// Notices changes to files on disk for clients that cannot watch them: every `interval`
 /// seconds it compares the modification time and size of every watched file (directories are
 /// searched for `.policy` files) with the previous look, and reports created, changed and
 /// deleted files on the server's queue.
-final class FilePoller: @unchecked Sendable {
+final class FilePoller: Sendable {
+    /// The timer, while polling, and the previous look (touched by `tick` on `ownQueue` only).
+    private struct State {
+        var timer: DispatchSourceTimer?
+        var stamps: [String: String]?
+    }
+
     private let interval: Double
     private let serverQueue: DispatchQueue
     private let ownQueue = DispatchQueue(label: "pgpe.lsp.poller", qos: .utility)
-    private let watched: () -> [(String, [String])]
-    private let changed: ([String]) -> Void
-    private var timer: DispatchSourceTimer?
-    private var stamps: [String: String]?
+    private let watched: @Sendable () -> [(String, [String])]
+    private let changed: @Sendable ([String]) -> Void
+    private let state = Mutex(State())
 
     /// Creates a poller; `watched` runs on `queue` and lists each project's paths, `changed`
     /// runs on `queue` with the paths that changed.
-    init(interval: Double, queue: DispatchQueue, watched: @escaping () -> [(String, [String])],
-         changed: @escaping ([String]) -> Void) {
+    init(interval: Double, queue: DispatchQueue, watched: @escaping @Sendable () -> [(String, [String])],
+         changed: @escaping @Sendable ([String]) -> Void) {
         self.interval = interval
         self.serverQueue = queue
         self.watched = watched
@@ -25,25 +31,31 @@ final class FilePoller: @unchecked Sendable {
 
     /// Starts polling (the first look only records the current state).
     func start() {
-        let timer = DispatchSource.makeTimerSource(queue: ownQueue)
-        timer.schedule(deadline: .now(), repeating: interval)
-        timer.setEventHandler { [weak self] in self?.tick() }
-        self.timer = timer
-        timer.resume()
+        state.withLock { state in
+            let timer = DispatchSource.makeTimerSource(queue: ownQueue)
+            timer.schedule(deadline: .now(), repeating: interval)
+            timer.setEventHandler { [weak self] in self?.tick() }
+            state.timer = timer
+            timer.resume()
+        }
     }
 
     /// Stops polling.
     func stop() {
-        timer?.cancel()
-        timer = nil
+        state.withLock { state in
+            state.timer?.cancel()
+            state.timer = nil
+        }
     }
 
     private func tick() {
-        var roots: [String] = []
-        serverQueue.sync { roots = watched().flatMap(\.1) }
+        let roots = serverQueue.sync { [watched] in watched().flatMap(\.1) }
         let current = FilePoller.stamps(of: roots)
-        defer { stamps = current }
-        guard let previous = stamps else { return }
+        let previous = state.withLock { state -> [String: String]? in
+            defer { state.stamps = current }
+            return state.stamps
+        }
+        guard let previous else { return }
         var found: [String] = []
         for (path, stamp) in current where previous[path] != stamp { found.append(path) }
         for path in previous.keys where current[path] == nil { found.append(path) }

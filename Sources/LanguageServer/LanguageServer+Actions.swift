@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import JSON
 import JSONRPC
@@ -6,7 +7,7 @@ import PolicySyntax
 
 extension LanguageServer {
     /// `textDocument/codeAction`.
-    func codeActions(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func codeActions(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let range = try LSPRange(json: params.required("range"))
         let only = params["context"]?["only"]?.array?.compactMap(\.string)
         let createFiles = capabilities.createFiles
@@ -61,7 +62,7 @@ extension LanguageServer {
     /// `workspace/executeCommand`: `pgpe.showCompiledSql` returns SQL text; `pgpe.analyzeWorkspace`
     /// proves every governed table (from scratch with `fresh`) and returns a summary. Both take
     /// one argument object with an optional `uri` naming a document of the project.
-    func executeCommand(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func executeCommand(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let command = try params.requiredString("command")
         let argument = params["arguments"]?[0] ?? [:]
         let project: Project?
@@ -87,23 +88,23 @@ extension LanguageServer {
             let job = project.workspace.fullProofJob()
             let progressToken = params["workDoneToken"].flatMap { $0.string != nil || $0.int != nil ? $0 : nil }
             let connection = self.connection
+            let serial = project.serial
             answer(id, token: token) { () throws(ResponseError) -> JSONValue in
-                let cancellation = ProofCancellation()
-                token.onCancel { cancellation.cancel() }
                 let reporter = progressToken.map {
                     ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
                                      message: "\(snapshot.policySet.governedTables.count) tables")
                 }
-                let result = session.runAll(job, fresh: fresh, cancellation: cancellation) { done, total in
+                let result = session.runAll(job, fresh: fresh, cancellation: token.proofCancellation()) { done, total in
                     reporter?.report(done: done, total: total)
                 }
                 reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")
                 if result.cancelled { throw ResponseError.requestCancelled }
                 // The verdicts describe the text while it is unchanged: shown like a background run's.
-                self.queue.async { [self] in
-                    guard phase == .running, project.workspace.accept(result) else { return }
-                    publish(project)
-                    refreshLenses()
+                self.enqueue { server in
+                    guard server.phase == .running, let project = server.registry.project(serial: serial),
+                          project.workspace.accept(result) else { return }
+                    server.publish(project)
+                    server.refreshLenses()
                 }
                 let count = { (status: String) in result.verdicts.filter { $0.status.rawValue == status }.count }
                 return [

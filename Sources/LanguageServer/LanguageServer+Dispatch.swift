@@ -1,10 +1,11 @@
+import Cancellation
 import Foundation
 import JSON
 import JSONRPC
 
 extension LanguageServer {
     /// Handles a request on `queue`: the lifecycle rules, then the method.
-    func handle(_ request: RequestMessage, token: RequestToken) {
+    func handle(_ request: RequestMessage, token: CancellationToken) {
         let params = request.params ?? .null
         switch phase {
         case .uninitialized:

@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import JSON
 import JSONRPC
@@ -21,7 +22,7 @@ extension LanguageServer {
     }
 
     /// Answers a position request: `compute` gets the workspace, path and offset on a worker.
-    private func atPosition(_ id: RequestID, _ token: RequestToken, _ params: JSONValue, empty: JSONValue = .null,
+    private func atPosition(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .null,
                             _ compute: @escaping @Sendable (Workspace, String, Int, EngineConversion) throws(ResponseError) -> JSONValue) throws(ResponseError) {
         guard let (workspace, path) = try document(params), let offset = try offset(params, in: workspace, path: path) else {
             respond(id, token: token, .success(empty))
@@ -32,7 +33,7 @@ extension LanguageServer {
     }
 
     /// Answers a whole-document request.
-    private func inDocument(_ id: RequestID, _ token: RequestToken, _ params: JSONValue, empty: JSONValue = .array([]),
+    private func inDocument(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .array([]),
                             _ compute: @escaping @Sendable (Workspace, String, EngineConversion) throws(ResponseError) -> JSONValue) throws(ResponseError) {
         guard let (workspace, path) = try document(params) else {
             respond(id, token: token, .success(empty))
@@ -43,7 +44,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/hover`.
-    func hover(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func hover(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let markdown = capabilities.markdownHover
         try atPosition(id, token, params) { workspace, path, offset, conversion in
             guard let info = HoverProvider.hover(at: offset, in: path, workspace: workspace) else { return .null }
@@ -52,14 +53,14 @@ extension LanguageServer {
     }
 
     /// `textDocument/definition`.
-    func definition(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func definition(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params, empty: .array([])) { workspace, path, offset, conversion in
             DefinitionProvider.definitions(at: offset, in: path, snapshot: workspace.snapshot).map(conversion.location).json
         }
     }
 
     /// `textDocument/references`.
-    func references(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func references(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let include = params["context"]?["includeDeclaration"]?.bool ?? false
         try atPosition(id, token, params, empty: .array([])) { workspace, path, offset, conversion in
             ReferenceProvider.references(at: offset, in: path, snapshot: workspace.snapshot, includeDeclaration: include)
@@ -68,7 +69,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/documentSymbol`.
-    func documentSymbols(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func documentSymbols(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
             return .array(SymbolProvider.documentSymbols(in: path, snapshot: workspace.snapshot)
@@ -77,7 +78,7 @@ extension LanguageServer {
     }
 
     /// `workspace/symbol`: every project's symbols.
-    func workspaceSymbols(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) {
+    func workspaceSymbols(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) {
         let query = params["query"]?.string ?? ""
         let workspaces = registry.projects.map(\.workspace)
         let encoding = self.encoding
@@ -96,7 +97,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/foldingRange`.
-    func foldingRanges(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func foldingRanges(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             guard let file = workspace.snapshot.file(path) else { return .array([]) }
             let converter = conversion.converter(path)
@@ -107,7 +108,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/semanticTokens/full`.
-    func semanticTokens(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func semanticTokens(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: SemanticTokens(data: []).json) { workspace, path, conversion in
             guard let file = workspace.snapshot.file(path) else { return SemanticTokens(data: []).json }
             return conversion.semanticTokens(SemanticTokenProvider.tokens(in: file), converter: conversion.converter(path)).json
@@ -115,7 +116,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/completion`.
-    func completion(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func completion(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params, empty: ["isIncomplete": false, "items": []]) { workspace, path, offset, conversion in
             let converter = conversion.converter(path)
             let entries = CompletionProvider.completions(at: offset, in: path, snapshot: workspace.snapshot)
@@ -129,7 +130,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/formatting`: the `pgpe fmt` layout; an error for text with syntax errors.
-    func formatting(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func formatting(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: .null) { (workspace, path, conversion) throws(ResponseError) -> JSONValue in
             guard let file = workspace.snapshot.file(path) else { return .null }
             guard let edits = DocumentFormatter.edits(for: file) else {
@@ -141,7 +142,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/prepareRename`.
-    func prepareRename(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func prepareRename(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try atPosition(id, token, params) { workspace, path, offset, conversion in
             guard let target = RenameProvider.prepare(at: offset, in: path, snapshot: workspace.snapshot) else { return .null }
             return ["range": conversion.converter(path).range(target.range).json, "placeholder": .string(target.placeholder)]
@@ -149,7 +150,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/rename`.
-    func rename(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func rename(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let newName = try params.requiredString("newName")
         try atPosition(id, token, params) { (workspace, path, offset, conversion) throws(ResponseError) -> JSONValue in
             do throws(RenameError) {
@@ -162,7 +163,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/codeLens`.
-    func codeLenses(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func codeLenses(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
             let uri = conversion.uris.uri(of: path)
@@ -180,7 +181,7 @@ extension LanguageServer {
     }
 
     /// `textDocument/inlayHint`.
-    func inlayHints(_ id: RequestID, _ token: RequestToken, _ params: JSONValue) throws(ResponseError) {
+    func inlayHints(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let range = try LSPRange(json: params.required("range"))
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)

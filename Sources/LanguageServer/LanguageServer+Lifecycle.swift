@@ -40,7 +40,7 @@ extension LanguageServer {
             ]]]) { [weak self] result in
                 guard let self, case .failure(let error) = result else { return }
                 ServerLog.write("the client refused to watch files (\(error)); polling instead")
-                self.queue.async { self.startPolling() }
+                self.enqueue { $0.startPolling() }
             }
         } else {
             startPolling()
@@ -70,7 +70,7 @@ extension LanguageServer {
         let watcher = ParentProcessWatcher(pid: pid_t(pid), interval: options.parentCheckInterval) { [weak self] in
             ServerLog.write("the client's process \(pid) is gone; exiting")
             guard let self else { return }
-            self.queue.async { self.finish(exitCode: 1) }
+            self.enqueue { $0.finish(exitCode: 1) }
         }
         parentWatcher = watcher
         watcher.start()
@@ -80,9 +80,9 @@ extension LanguageServer {
     func startPolling() {
         guard poller == nil, options.pollInterval > 0, phase == .running else { return }
         let poller = FilePoller(interval: options.pollInterval, queue: queue) { [weak self] in
-            self?.registry.projects.map { ($0.key, $0.workspace.watchedPaths) } ?? []
+            self?.assumeIsolated { $0.registry.projects.map { ($0.key, $0.workspace.watchedPaths) } } ?? []
         } changed: { [weak self] paths in
-            self?.filesChanged(paths)
+            self?.assumeIsolated { $0.filesChanged(paths) }
         }
         self.poller = poller
         poller.start()

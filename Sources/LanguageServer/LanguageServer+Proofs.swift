@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import PolicyEngine
 import PolicyProofs
@@ -11,15 +12,17 @@ extension LanguageServer {
         project.runningProofs?.cancel()
         project.runningProofs = nil
         project.pendingRun?.cancel()
-        let item = DispatchWorkItem { [weak self, project] in self?.startProofs(project) }
+        let serial = project.serial
+        let item = DispatchWorkItem { [weak self] in self?.assumeIsolated { $0.startProofs(serial) } }
         project.pendingRun = item
         queue.asyncAfter(deadline: .now() + (delay ?? options.proofDelay), execute: item)
     }
 
     /// Starts a run of what the project's edits affected, on a background thread.
-    private func startProofs(_ project: Project) {
+    private func startProofs(_ serial: Int) {
+        guard let project = registry.project(serial: serial) else { return }
         project.pendingRun = nil
-        guard phase == .running, registry.projects.contains(where: { $0 === project }) else { return }
+        guard phase == .running else { return }
         guard let job = project.workspace.proofJob() else {
             if project.workspace.proofState == .pending {
                 project.workspace.markProofsCurrent()
@@ -27,7 +30,7 @@ extension LanguageServer {
             }
             return
         }
-        let cancellation = ProofCancellation()
+        let cancellation = Cancellation.CancellationToken()
         project.runningProofs = cancellation
         progressCounter += 1
         let reporter: ProgressReporter? = capabilities.workDoneProgress
@@ -38,36 +41,42 @@ extension LanguageServer {
         project.progress = reporter
         let session = project.proofSession
         Thread.detachNewThread { [self] in
-            let result = session.run(job, cancellation: cancellation, progress: { done, total in reporter?.report(done: done, total: total) },
+            let result = session.run(job, cancellation: cancellation.proofCancellation(),
+                                     progress: { done, total in reporter?.report(done: done, total: total) },
                                      tableFinished: { table, verdicts in
                                          reporter?.tableFinished()
-                                         self.queue.async { [self] in finishTable(project, job: job, table: table, verdicts: verdicts, cancellation: cancellation) }
+                                         self.enqueue { $0.finishTable(serial, job: job, table: table, verdicts: verdicts, cancellation: cancellation) }
                                      })
-            queue.async { [self] in finishProofs(project, result: result, cancellation: cancellation, reporter: reporter) }
+            enqueue { $0.finishProofs(serial, result: result, cancellation: cancellation, reporter: reporter) }
         }
     }
 
     /// One table of a run in progress is proven: its diagnostics are published at once (one
     /// slow table does not hold back the others), several tables finishing together in one go.
-    private func finishTable(_ project: Project, job: ProofJob, table: QualifiedName, verdicts: [Verdict], cancellation: ProofCancellation) {
-        guard phase == .running, project.runningProofs === cancellation,
+    private func finishTable(_ serial: Int, job: ProofJob, table: QualifiedName, verdicts: [Verdict], cancellation: Cancellation.CancellationToken) {
+        guard phase == .running, let project = registry.project(serial: serial), project.runningProofs === cancellation,
               project.workspace.accept(table: table, verdicts: verdicts, of: job) else { return }
         guard !project.tablePublishPending else { return }
         project.tablePublishPending = true
-        queue.async { [self] in
-            project.tablePublishPending = false
-            // The run may have finished (and published) or been cancelled by an edit meanwhile.
-            guard phase == .running, project.runningProofs === cancellation else { return }
-            publish(project)
-            refreshLenses()
-        }
+        enqueue { server in server.publishFinishedTables(serial, cancellation: cancellation) }
     }
 
-    private func finishProofs(_ project: Project, result: ProofJobResult, cancellation: ProofCancellation, reporter: ProgressReporter?) {
-        if project.runningProofs === cancellation { project.runningProofs = nil }
+    /// Publishes the tables of a run in progress that finished since the last time.
+    private func publishFinishedTables(_ serial: Int, cancellation: Cancellation.CancellationToken) {
+        guard let project = registry.project(serial: serial) else { return }
+        project.tablePublishPending = false
+        // The run may have finished (and published) or been cancelled by an edit meanwhile.
+        guard phase == .running, project.runningProofs === cancellation else { return }
+        publish(project)
+        refreshLenses()
+    }
+
+    private func finishProofs(_ serial: Int, result: ProofJobResult, cancellation: Cancellation.CancellationToken, reporter: ProgressReporter?) {
+        let project = registry.project(serial: serial)
+        if project?.runningProofs === cancellation { project?.runningProofs = nil }
         let failed = result.verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
         reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts, \(failed) failed, in \(Int(result.milliseconds)) ms")
-        guard phase == .running, project.workspace.accept(result) else { return }
+        guard phase == .running, let project, project.workspace.accept(result) else { return }
         publish(project)
         refreshLenses()
     }

@@ -1,42 +1,47 @@
+import Cancellation
 import Foundation
 import JSON
 import JSONRPC
 import PolicyEngine
 import PolicySyntax
+import Synchronization
 
 /// The pgpe language server: LSP over a JSON-RPC connection, answered from the engine.
 ///
 /// Threads: the connection's reader delivers messages in order; `$/cancelRequest` is handled at
-/// once on that thread, everything else goes to one serial queue (`queue`) that owns the state
-/// (lifecycle, projects, published diagnostics). Document changes are applied there, in order,
-/// and their syntax and semantic diagnostics published before the next message is taken.
+/// once on that thread, everything else goes to one serial queue (`queue`), the executor of
+/// this actor, whose isolated state it is (lifecycle, projects, published diagnostics).
+/// Document changes are applied there, in order, and their syntax and semantic diagnostics
+/// published before the next message is taken.
 /// Requests take the current workspace value there and are answered on a concurrent queue, so
 /// a slow request never holds up edits; background proofs run on their own threads and report
-/// back to `queue`.
-public final class LanguageServer: @unchecked Sendable {
+/// back to `queue` (`enqueue`).
+public actor LanguageServer {
     /// The command that returns compiled SQL.
     public static let showCompiledSQLCommand = "pgpe.showCompiledSql"
     /// The command that runs every proof of a project and returns a summary.
     public static let analyzeCommand = "pgpe.analyzeWorkspace"
 
     /// The connection to the client.
-    let connection: Connection
+    nonisolated let connection: Connection
     /// The queue that owns the state below and applies document changes in order.
-    let queue = DispatchQueue(label: "pgpe.lsp.state")
+    nonisolated let queue: DispatchQueue
+    /// Runs the actor's jobs on `queue`.
+    private let executor: QueueExecutor
     /// Where requests are answered.
-    let workers = DispatchQueue(label: "pgpe.lsp.requests", qos: .userInitiated, attributes: .concurrent)
+    nonisolated let workers = DispatchQueue(label: "pgpe.lsp.requests", qos: .userInitiated, attributes: .concurrent)
     /// The requests being answered, for cancellation.
-    let tracker = RequestTracker()
+    nonisolated let tracker = RequestTracker()
     /// Requests to the client and their pending responses.
-    let clientRequests: ClientRequests
+    nonisolated let clientRequests: ClientRequests
     /// The client's spelling of document URIs.
-    let uris = URIBook()
+    nonisolated let uris = URIBook()
     /// The private files "Open compiled SQL in a new file" hands to the editor.
-    let compiledSQLFiles = CompiledSQLFiles()
+    nonisolated let compiledSQLFiles = CompiledSQLFiles()
     /// The environment for `${VAR}` in pgpe.yaml.
-    let environment: [String: String]
+    nonisolated let environment: [String: String]
 
-    // State owned by `queue`.
+    // State owned by `queue`: the actor's isolated state.
 
     /// The settings (command line, then `initializationOptions`).
     var options: LanguageServerOptions
@@ -61,12 +66,17 @@ public final class LanguageServer: @unchecked Sendable {
     /// Numbers progress tokens.
     var progressCounter = 0
 
-    private let exitCondition = NSCondition()
-    private var exitCode: Int32?
+    /// The exit code, once known (the first one wins).
+    private let exitCode = Mutex<Int32?>(nil)
+    /// Signalled when the exit code is known.
+    private let exited = DispatchSemaphore(value: 0)
 
     /// Creates a server on `connection`.
     public init(connection: Connection, options: LanguageServerOptions = LanguageServerOptions(),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let queue = DispatchQueue(label: "pgpe.lsp.state")
+        self.queue = queue
+        self.executor = QueueExecutor(queue: queue)
         self.connection = connection
         self.options = options
         self.environment = environment
@@ -74,41 +84,52 @@ public final class LanguageServer: @unchecked Sendable {
         self.registry = ProjectRegistry(environment: environment, jobs: options.proofJobs)
     }
 
+    /// The actor runs on `queue`.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        executor.asUnownedSerialExecutor()
+    }
+
     /// Starts reading messages.
-    public func start() {
+    public nonisolated func start() {
         connection.start { [self] incoming in receive(incoming) }
     }
 
     /// Blocks until the client sent `exit` (or closed the input) and returns the exit code the
     /// specification asks for: 0 after `shutdown`, 1 otherwise.
-    public func waitForExit() -> Int32 {
-        exitCondition.lock()
-        while exitCode == nil { exitCondition.wait() }
-        let code = exitCode ?? 1
-        exitCondition.unlock()
-        return code
+    public nonisolated func waitForExit() -> Int32 {
+        exited.wait()
+        exited.signal()
+        return exitCode.withLock { $0 } ?? 1
     }
 
     /// Records the exit code (the first one wins) and wakes `waitForExit`.
-    func finish(exitCode code: Int32) {
-        exitCondition.lock()
-        if exitCode == nil { exitCode = code }
-        exitCondition.broadcast()
-        exitCondition.unlock()
+    nonisolated func finish(exitCode code: Int32) {
+        let first = exitCode.withLock { exitCode -> Bool in
+            guard exitCode == nil else { return false }
+            exitCode = code
+            return true
+        }
+        if first { exited.signal() }
+    }
+
+    /// Runs `body` on `queue`, isolated to the server, after everything queued before it: how
+    /// the reader thread, timers and background work hand work to the server in order.
+    nonisolated func enqueue(_ body: @escaping @Sendable (isolated LanguageServer) -> Void) {
+        queue.async { [self] in assumeIsolated { body($0) } }
     }
 
     // MARK: - Receiving
 
     /// Called on the reader thread, in input order.
-    private func receive(_ incoming: IncomingMessage) {
+    private nonisolated func receive(_ incoming: IncomingMessage) {
         switch incoming {
         case .request(let request):
             let token = tracker.begin(request.id)
-            queue.async { [self] in handle(request, token: token) }
+            enqueue { $0.handle(request, token: token) }
         case .notification(let notification) where notification.method == "$/cancelRequest":
             if let id = notification.params?["id"].flatMap(RequestID.init(json:)) { tracker.cancel(id) }
         case .notification(let notification):
-            queue.async { [self] in handle(notification) }
+            enqueue { $0.handle(notification) }
         case .response(let response):
             if !clientRequests.complete(response) {
                 ServerLog.write("response to an unknown request \(response.id?.description ?? "null")")
@@ -117,14 +138,14 @@ public final class LanguageServer: @unchecked Sendable {
             ServerLog.write("\(malformed)")
         case .closed(let error):
             if let error { ServerLog.write("input closed: \(error)") }
-            queue.async { [self] in finish(exitCode: phase == .shutDown ? 0 : 1) }
+            enqueue { $0.finish(exitCode: $0.phase == .shutDown ? 0 : 1) }
         }
     }
 
     // MARK: - Answering
 
     /// Sends the response to `id` unless the client cancelled the request (then -32800).
-    func respond(_ id: RequestID, token: RequestToken, _ result: Result<JSONValue, ResponseError>) {
+    nonisolated func respond(_ id: RequestID, token: CancellationToken, _ result: Result<JSONValue, ResponseError>) {
         tracker.finish(id)
         let final: Result<JSONValue, ResponseError> = token.isCancelled ? .failure(.requestCancelled) : result
         do {
@@ -135,7 +156,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Computes an answer on a worker and sends it.
-    func answer(_ id: RequestID, token: RequestToken, _ compute: @escaping @Sendable () throws(ResponseError) -> JSONValue) {
+    nonisolated func answer(_ id: RequestID, token: CancellationToken, _ compute: @escaping @Sendable () throws(ResponseError) -> JSONValue) {
         workers.async { [self] in
             guard !token.isCancelled else {
                 respond(id, token: token, .failure(.requestCancelled))
@@ -150,7 +171,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Sends a notification to the client.
-    func notify(_ method: String, _ params: JSONValue) {
+    nonisolated func notify(_ method: String, _ params: JSONValue) {
         do {
             try connection.notify(method, params: params)
         } catch {

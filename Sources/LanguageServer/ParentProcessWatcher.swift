@@ -1,17 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Watches the client's process (`initialize`'s `processId`): every `interval` seconds it asks
 /// the kernel whether the process still exists (`kill(pid, 0)`), and once it is gone calls
 /// `gone` once, on its own queue. The specification asks a server to exit when its parent
 /// process dies, even when the pipes it reads stay open (a crashed editor whose children hold
 /// them, a client that never closes them).
-final class ParentProcessWatcher: @unchecked Sendable {
-    // `timer` is touched only on `queue`.
+final class ParentProcessWatcher: Sendable {
     private let pid: pid_t
     private let interval: Double
     private let queue = DispatchQueue(label: "pgpe.lsp.parent", qos: .utility)
     private let gone: @Sendable () -> Void
-    private var timer: DispatchSourceTimer?
+    /// The timer, while watching.
+    private let timer = Mutex<DispatchSourceTimer?>(nil)
 
     /// A watcher of `pid`, polled every `interval` seconds; `gone` runs once when it has exited.
     init(pid: pid_t, interval: Double, gone: @escaping @Sendable () -> Void) {
@@ -23,12 +24,14 @@ final class ParentProcessWatcher: @unchecked Sendable {
     /// Starts polling.
     func start() {
         queue.async { [self] in
-            guard timer == nil else { return }
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(deadline: .now() + interval, repeating: interval)
-            timer.setEventHandler { [weak self] in self?.check() }
-            self.timer = timer
-            timer.resume()
+            timer.withLock { timer in
+                guard timer == nil else { return }
+                let made = DispatchSource.makeTimerSource(queue: queue)
+                made.schedule(deadline: .now() + interval, repeating: interval)
+                made.setEventHandler { [weak self] in self?.check() }
+                made.resume()
+                timer = made
+            }
         }
     }
 
@@ -39,8 +42,10 @@ final class ParentProcessWatcher: @unchecked Sendable {
     }
 
     private func cancel() {
-        timer?.cancel()
-        timer = nil
+        timer.withLock { timer in
+            timer?.cancel()
+            timer = nil
+        }
     }
 
     /// Whether process `pid` exists: signal 0 checks without sending anything; EPERM means it

@@ -1,30 +1,35 @@
 import Foundation
 import JSON
 import JSONRPC
+import Synchronization
 
 /// Reports one background run as LSP work-done progress: asks the client to create a token,
 /// then sends `begin`, throttled `report`s and `end` with `$/progress`. Nothing is sent before
 /// the client has created the token; an `end` that comes first waits for it. Thread-safe.
-final class ProgressReporter: @unchecked Sendable {
-    private enum State {
+final class ProgressReporter: Sendable {
+    private enum Phase {
         case creating
         case active
         case failed
     }
 
-    private let lock = NSLock()
+    /// What changes while the run goes on.
+    private struct State {
+        var phase = Phase.creating
+        var pendingEnd: String?
+        var lastReport = 0.0
+        /// Proofs done and planned, as last reported.
+        var done = 0
+        var total = 0
+        /// Tables whose results are out, of how many (when the run counts tables).
+        var tablesDone = 0
+    }
+
+    private let state = Mutex(State())
     private let connection: Connection
     private let token: JSONValue
     private let title: String
-    private var state = State.creating
-    private var beginMessage: String
-    private var pendingEnd: String?
-    private var lastReport = 0.0
-    /// Proofs done and planned, as last reported.
-    private var done = 0
-    private var total = 0
-    /// Tables whose results are out, of how many (when the run counts tables).
-    private var tablesDone = 0
+    private let beginMessage: String
     private let tables: Int?
 
     /// Starts reporting: asks the client to create `token` (a string or integer), or, without
@@ -46,69 +51,67 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     private func created(success: Bool) {
-        lock.lock()
-        guard success else {
-            state = .failed
-            lock.unlock()
-            return
+        let end = state.withLock { state -> String?? in
+            guard success else {
+                state.phase = .failed
+                return nil
+            }
+            state.phase = .active
+            return .some(state.pendingEnd)
         }
-        state = .active
-        let end = pendingEnd
-        lock.unlock()
+        guard let end else { return }
         send(["kind": "begin", "title": .string(title), "message": .string(beginMessage), "cancellable": false, "percentage": 0])
         if let end { send(["kind": "end", "message": .string(end)]) }
     }
 
     /// Reports `done` of `total` proofs, at most five times a second.
     func report(done: Int, total: Int) {
-        lock.lock()
-        self.done = max(self.done, done)
-        self.total = total
-        lock.unlock()
+        state.withLock { state in
+            state.done = max(state.done, done)
+            state.total = total
+        }
         send(force: done == total)
     }
 
     /// Reports that one more table's results are out (always sent).
     func tableFinished() {
-        lock.lock()
-        tablesDone += 1
-        lock.unlock()
+        state.withLock { $0.tablesDone += 1 }
         send(force: true)
     }
 
     private func send(force: Bool) {
         let now = Date().timeIntervalSince1970
-        lock.lock()
-        guard state == .active, pendingEnd == nil, force || now - lastReport >= 0.2 else {
-            lock.unlock()
-            return
+        let tables = self.tables
+        let report = state.withLock { state -> (message: String, percentage: Int)? in
+            guard state.phase == .active, state.pendingEnd == nil, force || now - state.lastReport >= 0.2 else { return nil }
+            state.lastReport = now
+            var message = "\(state.done)/\(state.total) proofs"
+            if let tables { message += ", \(state.tablesDone)/\(tables) tables" }
+            let percentage = state.total > 0
+                ? min(100, state.done * 100 / state.total)
+                : tables.map { $0 == 0 ? 100 : min(100, state.tablesDone * 100 / $0) } ?? 100
+            return (message, percentage)
         }
-        lastReport = now
-        var message = "\(done)/\(total) proofs"
-        if let tables { message += ", \(tablesDone)/\(tables) tables" }
-        let percentage = total > 0 ? min(100, done * 100 / total) : tables.map { $0 == 0 ? 100 : min(100, tablesDone * 100 / $0) } ?? 100
-        lock.unlock()
-        send(["kind": "report", "message": .string(message), "percentage": .integer(percentage)])
+        guard let report else { return }
+        send(["kind": "report", "message": .string(report.message), "percentage": .integer(report.percentage)])
     }
 
     /// Ends the progress with a final message.
     func end(_ message: String) {
-        lock.lock()
-        switch state {
-        case .creating:
-            pendingEnd = message
-            lock.unlock()
-        case .active:
-            guard pendingEnd == nil else {
-                lock.unlock()
-                return
+        let sendNow = state.withLock { state -> Bool in
+            switch state.phase {
+            case .creating:
+                state.pendingEnd = message
+                return false
+            case .active:
+                guard state.pendingEnd == nil else { return false }
+                state.pendingEnd = message
+                return true
+            case .failed:
+                return false
             }
-            pendingEnd = message
-            lock.unlock()
-            send(["kind": "end", "message": .string(message)])
-        case .failed:
-            lock.unlock()
         }
+        if sendNow { send(["kind": "end", "message": .string(message)]) }
     }
 
     private func send(_ value: JSONValue) {

@@ -1,9 +1,18 @@
+import Cancellation
 import Foundation
 import PolicyEngine
+import Synchronization
 
-/// One project the server serves: its workspace (changed only on the server's queue), the proof
-/// session that keeps solver answers between runs, and the state of its background proofs.
-final class Project: @unchecked Sendable {
+/// One project the server serves: its workspace, the proof session that keeps solver answers
+/// between runs, and the state of its background proofs. Part of the `LanguageServer` actor's
+/// state: used only while isolated to it (work on other threads names a project by `serial`).
+final class Project {
+    /// Numbers projects.
+    private static let serials = Atomic<Int>(0)
+
+    /// A number no other project of this process has: how background work names the project
+    /// when it reports back (the project may be gone by then).
+    let serial: Int
     /// What identifies the project: its pgpe.yaml, its folder, or (for a loose file) the file.
     let key: String
     /// The workspace.
@@ -13,7 +22,7 @@ final class Project: @unchecked Sendable {
     /// The debounce timer of the next proof run.
     var pendingRun: DispatchWorkItem?
     /// The run in progress.
-    var runningProofs: ProofCancellation?
+    var runningProofs: CancellationToken?
     /// The progress of the run in progress.
     var progress: ProgressReporter?
     /// Whether publishing the tables of the run in progress that finished is scheduled.
@@ -21,6 +30,7 @@ final class Project: @unchecked Sendable {
 
     /// Creates a project; its proof runs use `jobs` solver threads.
     init(key: String, workspace: Workspace, jobs: Int) {
+        self.serial = Project.serials.add(1, ordering: .relaxed).newValue
         self.key = key
         self.workspace = workspace
         self.proofSession = ProofSession(jobs: jobs)

@@ -66,6 +66,11 @@ final class ProjectRegistry {
         return project
     }
 
+    /// The project numbered `serial`, unless it is gone.
+    func project(serial: Int) -> Project? {
+        projects.first { $0.serial == serial }
+    }
+
     /// Forgets `project`.
     func remove(_ project: Project) {
         projects.removeAll { $0 === project }

@@ -6,7 +6,7 @@ import PolicyWorkloads
 @main
 enum BenchMain {
     /// The suites, by name.
-    static let suites: [String: () throws -> BenchReport] = [
+    static let suites: [String: @Sendable () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
         "compile": CompileBench.run,

@@ -4,6 +4,7 @@ import JSONRPC
 import PolicyEngine
 import PolicySyntax
 import PolicyWorkloads
+import Synchronization
 
 /// Issue 5's benchmark: an LSP replay harness that starts the real `pgpe lsp` (the binary in
 /// `PGPE_BIN`, else the one next to this program) over stdio on a generated workspace of 5,000
@@ -379,15 +380,22 @@ enum LSPBench {
     }
 
     /// A minimal LSP client over the server process's pipes.
-    final class Client: @unchecked Sendable {
+    final class Client: Sendable {
+        /// What the server sent, and the next request id.
+        private struct Received {
+            var responses: [RequestID: Result<JSONValue, ResponseError>] = [:]
+            var diagnostics: [String: [(version: Int?, codes: [String])]] = [:]
+            var nextID = 1
+        }
+
         private let process = Process()
         private let connection: Connection
         private let toServer = Pipe()
         private let fromServer = Pipe()
-        private let condition = NSCondition()
-        private var responses: [RequestID: Result<JSONValue, ResponseError>] = [:]
-        private var diagnostics: [String: [(version: Int?, codes: [String])]] = [:]
-        private var nextID = 1
+        private let received = Mutex(Received())
+        /// Wakes waiters after `received` changed: a waiter holds it from its look at
+        /// `received` until it waits, so no change between the two goes unnoticed.
+        private let arrival = NSCondition()
 
         /// Starts `binary` with `arguments` and connects to its standard input and output.
         init(binary: String, arguments: [String]) throws {
@@ -403,21 +411,21 @@ enum LSPBench {
         }
 
         private func receive(_ message: IncomingMessage) {
-            condition.lock()
+            arrival.lock()
             defer {
-                condition.broadcast()
-                condition.unlock()
+                arrival.broadcast()
+                arrival.unlock()
             }
             switch message {
             case .response(let response):
-                if let id = response.id { responses[id] = response.result }
+                if let id = response.id { received.withLock { $0.responses[id] = response.result } }
             case .request(let request):
                 // Progress tokens and registrations: accept them.
                 try? connection.reply(to: request.id, result: .null)
             case .notification(let notification) where notification.method == "textDocument/publishDiagnostics":
                 guard let uri = notification.params?["uri"]?.string else { return }
                 let codes = (notification.params?["diagnostics"]?.array ?? []).compactMap { $0["code"]?.string }
-                diagnostics[uri, default: []].append((notification.params?["version"]?.int, codes))
+                received.withLock { $0.diagnostics[uri, default: []].append((notification.params?["version"]?.int, codes)) }
             default:
                 break
             }
@@ -430,18 +438,21 @@ enum LSPBench {
 
         /// Sends a request and waits for its result.
         func request(_ method: String, _ params: JSONValue?, timeout: Double) throws -> JSONValue {
-            condition.lock()
-            let id = RequestID.integer(nextID)
-            nextID += 1
-            condition.unlock()
+            let id = received.withLock { received -> RequestID in
+                defer { received.nextID += 1 }
+                return RequestID.integer(received.nextID)
+            }
             try connection.send(.request(RequestMessage(id: id, method: method, params: params)))
             let deadline = Date().addingTimeInterval(timeout)
-            condition.lock()
-            defer { condition.unlock() }
-            while responses[id] == nil {
-                guard condition.wait(until: deadline) else { throw BenchFailure("\(method) got no response in \(timeout) s") }
+            arrival.lock()
+            defer { arrival.unlock() }
+            var response: Result<JSONValue, ResponseError>?
+            while true {
+                response = received.withLock { $0.responses.removeValue(forKey: id) }
+                if response != nil { break }
+                guard arrival.wait(until: deadline) else { throw BenchFailure("\(method) got no response in \(timeout) s") }
             }
-            switch responses.removeValue(forKey: id) {
+            switch response {
             case .success(let value)?: return value
             case .failure(let error)?: throw BenchFailure("\(method) failed: \(error)")
             case nil: throw BenchFailure("\(method): no response")
@@ -452,19 +463,23 @@ enum LSPBench {
         func waitForDiagnostics(uri: String, version: Int? = nil, timeout: Double,
                                 accept: ([String]) -> Bool = { _ in true }) throws -> [String] {
             let deadline = Date().addingTimeInterval(timeout)
-            condition.lock()
-            defer { condition.unlock() }
+            arrival.lock()
+            defer { arrival.unlock() }
             while true {
-                var list = diagnostics[uri] ?? []
-                while !list.isEmpty {
-                    let entry = list.removeFirst()
-                    if (version == nil || entry.version == version) && accept(entry.codes) {
-                        diagnostics[uri] = list
-                        return entry.codes
+                let found = received.withLock { received -> [String]? in
+                    var list = received.diagnostics[uri] ?? []
+                    while !list.isEmpty {
+                        let entry = list.removeFirst()
+                        if (version == nil || entry.version == version) && accept(entry.codes) {
+                            received.diagnostics[uri] = list
+                            return entry.codes
+                        }
                     }
+                    received.diagnostics[uri] = []
+                    return nil
                 }
-                diagnostics[uri] = []
-                guard condition.wait(until: deadline) else {
+                if let found { return found }
+                guard arrival.wait(until: deadline) else {
                     throw BenchFailure("no diagnostics for \(uri) version \(version.map(String.init) ?? "any") within \(timeout) s")
                 }
             }

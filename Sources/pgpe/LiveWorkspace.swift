@@ -40,9 +40,9 @@ final class LiveWorkspace {
     /// Whether the live catalog is the schema.
     var usesLiveSchema: Bool { fileSchema == nil }
 
-    /// The compiled policies against the schema file (call only when there is one); prints the
+    /// The compiled policies of `snapshot` (a workspace's against its schema file); prints the
     /// errors and exits 1 when the policies have any.
-    func compiledOffline() throws -> CompiledProgram {
+    static func compiledOffline(_ snapshot: WorkspaceSnapshot) throws -> CompiledProgram {
         try rejectIfInvalid(snapshot)
         return try compile(snapshot)
     }
@@ -50,7 +50,7 @@ final class LiveWorkspace {
     /// Starts compiling against the schema file in the background, or returns `nil` when the
     /// live catalog is the schema (compiling must wait for it).
     func startCompiling() -> PendingProgram? {
-        usesLiveSchema ? nil : PendingProgram(self)
+        usesLiveSchema ? nil : PendingProgram(snapshot)
     }
 
     /// What the database commands compare with: the program `pending` compiles, or the
@@ -80,11 +80,11 @@ final class LiveWorkspace {
             snapshot = WorkspaceSnapshot(config: configSource, schema: Self.schemaSource(catalog), documents: documents,
                                          previous: snapshot)
         }
-        try rejectIfInvalid(snapshot)
-        return try compile(snapshot)
+        try Self.rejectIfInvalid(snapshot)
+        return try Self.compile(snapshot)
     }
 
-    private func compile(_ snapshot: WorkspaceSnapshot) throws -> CompiledProgram {
+    private static func compile(_ snapshot: WorkspaceSnapshot) throws -> CompiledProgram {
         let program = snapshot.compile()
         if !program.diagnostics.isEmpty {
             let printer = DiagnosticPrinter(snapshot: snapshot)
@@ -116,7 +116,7 @@ final class LiveWorkspace {
                                  previous: snapshot)
     }
 
-    private func rejectIfInvalid(_ snapshot: WorkspaceSnapshot) throws {
+    private static func rejectIfInvalid(_ snapshot: WorkspaceSnapshot) throws {
         guard snapshot.hasErrors else { return }
         let printer = DiagnosticPrinter(snapshot: snapshot)
         let diagnostics = snapshot.diagnostics.filter { $0.severity == .error }

@@ -91,7 +91,9 @@ import Testing
                 #expect(try lockWaiters() == waiters, "\(activity)")
             }
             try waitFor(1)
-            let blocker = try database.connect()
+            // Used by the thread below until it has the lock, then (ROLLBACK) by this one: one
+            // thread at a time, as a connection asks.
+            nonisolated(unsafe) let blocker = try database.connect()
             let locked = LockedBox(false)
             Thread.detachNewThread {
                 _ = try? blocker.execute("BEGIN; LOCK TABLE public.users IN ACCESS EXCLUSIVE MODE")

@@ -2,6 +2,7 @@ import Foundation
 @testable import LanguageServer
 import PolicyEngine
 import PolicySyntax
+import TestSupport
 import Testing
 
 @Suite struct ConversionTests {
@@ -66,9 +67,9 @@ import Testing
         #expect(tracker.begin(.string("later")).isCancelled)
         #expect(!tracker.begin(.string("other")).isCancelled)
         let token = tracker.begin(.integer(3))
-        var ran = false
-        token.onCancel { ran = true }
+        let ran = LockedBox(false)
+        token.onCancel { ran.set(true) }
         tracker.cancel(.integer(3))
-        #expect(ran && token.isCancelled)
+        #expect(ran.get() && token.isCancelled)
     }
 }

@@ -3,18 +3,26 @@ import JSON
 import JSONRPC
 @testable import LanguageServer
 import PolicyWorkloads
+import Synchronization
 import TestSupport
 
 /// A language server running in this process on two pipes, and a client end that sends
 /// messages to it and collects what it answers.
-final class ServerHarness: @unchecked Sendable {
+final class ServerHarness: Sendable {
+    /// What the server sent, and the next request id.
+    private struct Inbox {
+        var received: [IncomingMessage] = []
+        var nextID = 1
+    }
+
     let server: LanguageServer
     private let toServer: [Int32]
     private let fromServer: [Int32]
     private let client: Connection
-    private let condition = NSCondition()
-    private var received: [IncomingMessage] = []
-    private var nextID = 1
+    private let inbox = Mutex(Inbox())
+    /// Wakes waiters after `inbox` changed: a waiter holds it from its look at `inbox` until it
+    /// waits, so no message between the two goes unnoticed.
+    private let arrival = NSCondition()
     let directory: URL
 
     /// Starts a server on a copy of the running example (or an empty directory).
@@ -45,14 +53,14 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     private func receive(_ message: IncomingMessage) {
-        condition.lock()
+        arrival.lock()
         if case .request(let request) = message {
             // Registrations, progress tokens, refreshes: accept.
             try? client.reply(to: request.id, result: .null)
         }
-        received.append(message)
-        condition.broadcast()
-        condition.unlock()
+        inbox.withLock { $0.received.append(message) }
+        arrival.broadcast()
+        arrival.unlock()
     }
 
     /// The path of a file of the project.
@@ -76,10 +84,10 @@ final class ServerHarness: @unchecked Sendable {
     /// Sends a request and returns its id.
     @discardableResult
     func send(_ method: String, _ params: JSONValue? = nil, id: RequestID? = nil) -> RequestID {
-        condition.lock()
-        let requestID = id ?? .integer(nextID)
-        nextID += 1
-        condition.unlock()
+        let requestID = inbox.withLock { inbox -> RequestID in
+            defer { inbox.nextID += 1 }
+            return id ?? .integer(inbox.nextID)
+        }
         try? client.send(.request(RequestMessage(id: requestID, method: method, params: params)))
         return requestID
     }
@@ -106,13 +114,13 @@ final class ServerHarness: @unchecked Sendable {
     /// Waits until some received message gives a value.
     func wait<T>(timeout: Double = 30, _ match: (IncomingMessage) -> T?) -> T? {
         let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
+        arrival.lock()
+        defer { arrival.unlock() }
         while true {
-            for message in received {
+            for message in inbox.withLock({ $0.received }) {
                 if let value = match(message) { return value }
             }
-            guard condition.wait(until: deadline) else { return nil }
+            guard arrival.wait(until: deadline) else { return nil }
         }
     }
 
@@ -130,9 +138,7 @@ final class ServerHarness: @unchecked Sendable {
 
     /// Every message received so far.
     var messages: [IncomingMessage] {
-        condition.lock()
-        defer { condition.unlock() }
-        return received
+        inbox.withLock { $0.received }
     }
 
     /// `initialize` and `initialized` with `capabilities` (and the client's `processId`);
