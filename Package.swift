@@ -141,6 +141,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The edge's disk: pgpe.yaml discovery, reading the project's files, directory listing;
+        // shared by the CLI and the language server, which hand what it reads to the engine.
+        .target(
+            name: "WorkspaceFiles",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicyEngine",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Content-Length framing, JSON-RPC messages, ids, error codes.
         .target(
             name: "JSONRPC",
@@ -159,6 +171,7 @@ let package = Package(
                 "PolicySchema",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
             ],
             swiftSettings: swiftSettings
         ),
@@ -174,6 +187,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyDatabase",
                 "JSONRPC",
                 "LanguageServer",
@@ -206,6 +220,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyDatabase",
                 "PostgresClient",
                 "PolicyWorkloads",
@@ -222,6 +237,7 @@ let package = Package(
                 "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
+                "PolicyEngine",
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
@@ -334,6 +350,7 @@ let package = Package(
                 "PolicyProofs",
                 "PolicySQL",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PostgresClient",
                 "PolicyWorkloads",
                 "TestSupport",
@@ -381,6 +398,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The edge's disk: loading a project from real directories, reloading, closing.
+        .testTarget(
+            name: "WorkspaceFilesTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicyEngine",
+                "WorkspaceFiles",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Framing, message decoding, the connection.
         .testTarget(
             name: "JSONRPCTests",
@@ -401,6 +430,7 @@ let package = Package(
                 "JSONRPC",
                 "LanguageServer",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

@@ -3,6 +3,7 @@ import JSON
 import JSONRPC
 import PolicyEngine
 import PolicySyntax
+import WorkspaceFiles
 
 extension LanguageServer {
     /// `textDocument/didOpen`.
@@ -148,8 +149,10 @@ extension LanguageServer {
         }
     }
 
-    /// After a project's texts changed: publish its diagnostics and reschedule its proofs.
+    /// After a project's texts changed: read the files it now needs (its open pgpe.yaml names
+    /// others), publish its diagnostics and reschedule its proofs.
     func changed(_ project: Project) {
+        project.workspace.readFilesIfNeeded()
         publish(project)
         scheduleProofs(project)
     }

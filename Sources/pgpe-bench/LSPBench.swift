@@ -4,6 +4,7 @@ import JSONRPC
 import PolicyEngine
 import PolicySyntax
 import PolicyWorkloads
+import WorkspaceFiles
 
 /// Issue 5's benchmark: an LSP replay harness that starts the real `pgpe lsp` (the binary in
 /// `PGPE_BIN`, else the one next to this program) over stdio on a generated workspace of 5,000

@@ -16,4 +16,24 @@ public struct ConfigSource: Sendable {
         self.file = file
         self.diagnostics = diagnostics
     }
+
+    /// pgpe.yaml read from its bytes (a file the edge read).
+    public static func read(bytes: [UInt8], path: String, environment: [String: String]) -> ConfigSource {
+        let (config, file, diagnostics) = ConfigLoader.load(bytes: bytes, path: path, environment: environment)
+        return ConfigSource(config: config, file: file, diagnostics: diagnostics)
+    }
+
+    /// pgpe.yaml read from text (an open editor buffer).
+    public static func read(text: String, path: String, environment: [String: String]) -> ConfigSource {
+        let (config, file, diagnostics) = ConfigLoader.load(text: text, path: path, environment: environment)
+        return ConfigSource(config: config, file: file, diagnostics: diagnostics)
+    }
+
+    /// The configuration when pgpe.yaml is absent (`path` is `nil`) or could not be read: the
+    /// defaults rooted at `directory`.
+    public static func defaults(directory: String, path: String?) -> ConfigSource {
+        var config = ProjectConfig(baseDirectory: directory)
+        if let path { config.configFile = path }
+        return ConfigSource(config: config)
+    }
 }

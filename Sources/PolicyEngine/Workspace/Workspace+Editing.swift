@@ -28,20 +28,21 @@ extension Workspace {
         openDocuments[path]?.version = version
     }
 
-    /// The editor closed `path`: the file on disk counts again. Rebuilds the snapshot.
-    public mutating func close(_ path: String) {
+    /// The editor closed `path`: the file on disk (`diskText`, for a policy file: what the edge
+    /// read) counts again. Rebuilds the snapshot; for pgpe.yaml or the schema file it sets
+    /// `needsFiles` instead (the edge reads the project again).
+    public mutating func close(_ path: String, diskText: String?) {
         guard let document = openDocuments.removeValue(forKey: path) else { return }
         if path.hasSuffix(".policy") {
-            let disk = (try? WorkspaceLoader.readDocuments([path]))?[path]
-            diskTexts[path] = disk
-            if disk != document.source.text {
+            diskTexts[path] = diskText
+            if diskText != document.source.text {
                 // The unsaved buffer gives way to the disk text: proof diagnostics placed in the
                 // buffer do not fit it; they come back when the proofs run on the disk text.
                 proofs.forget(file: path)
             }
         }
         if isConfigFile(path) || isSchemaFile(path) {
-            reloadAll()
+            needsFiles = true
             return
         }
         rebuild()
@@ -51,22 +52,17 @@ extension Workspace {
     public mutating func rebuild() {
         if let configPath, let open = openDocuments[configPath], open.source.text != configSource.file?.text {
             let previous = config
-            configSource = Workspace.config(text: open.source.text, path: configPath, environment: environment)
+            configSource = ConfigSource.read(text: open.source.text, path: configPath, environment: environment)
             if previous.policyPaths != config.policyPaths || previous.schemaPath != config.schemaPath {
-                var problems: [Diagnostic] = []
-                if let schemaPath, let schemaOpen = openDocuments[schemaPath] {
-                    schemaSource = WorkspaceLoader.schema(text: schemaOpen.source.text, path: schemaPath)
-                } else {
-                    schemaSource = Workspace.readSchema(config, problemFile: configPath, problems: &problems)
-                }
-                diskTexts = Workspace.readPolicies(explicitPolicyPaths: explicitPolicyPaths, config: config,
-                                                   problemFile: configPath, problems: &problems)
-                loadProblems = problems
+                // Other files make up the project: the edge reads them (`reset`). Until then the
+                // schema is the new schema file when it is open, else none.
+                if previous.schemaPath != config.schemaPath { schemaSource = .none }
+                needsFiles = true
             }
             contextGeneration += 1
         }
         if let schemaPath, let open = openDocuments[schemaPath], open.source.text != schemaSource.file?.text {
-            schemaSource = WorkspaceLoader.schema(text: open.source.text, path: schemaPath)
+            schemaSource = SchemaSource.read(text: open.source.text, path: schemaPath)
             loadProblems.removeAll { $0.id == "workspace.unreadable-schema" }
             contextGeneration += 1
         }
