@@ -92,6 +92,26 @@ import Testing
         #expect(fixture.snapshot.policySet.policies.map(\.ref.name) == ["b"])
     }
 
+    /// The caller keeps the one copy of an open document's text: the workspace shares it (the
+    /// same bytes in memory) on opening and after a change, and so does the snapshot once the
+    /// text differs from the disk's (an equal text keeps the parse of the disk's).
+    @Test func anOpenDocumentIsSharedNotCopied() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+                                        open: false)
+        let address = { (source: SourceFile?) in source?.bytes.withUnsafeBufferPointer { $0.baseAddress } }
+        let opened = OpenDocument(source: SourceFile(path: fixture.path, text: fixture.source.text), version: 1)
+        fixture.workspace.open(opened)
+        #expect(address(fixture.workspace.openDocuments[fixture.path]?.source) == address(opened.source))
+        let edit = TextEdit(range: .empty(at: 0), newText: "// note\n")
+        let changed = OpenDocument(source: SourceFile(path: fixture.path, text: TextEditing.apply(edit, to: opened.source.text)), version: 2)
+        fixture.workspace.change(to: changed, by: [edit])
+        fixture.workspace.rebuild()
+        #expect(fixture.workspace.version(of: fixture.path) == 2)
+        #expect(address(fixture.workspace.openDocuments[fixture.path]?.source) == address(changed.source))
+        #expect(address(fixture.snapshot.file(fixture.path)?.source) == address(changed.source))
+        #expect(fixture.snapshot.policySet.policies.map(\.ref.name) == ["a"])
+    }
+
     /// The incremental snapshot (parse reuse, check cache per file and per item) must equal a
     /// fresh check of the same texts, whatever the edits.
     @Test func incrementalChecksEqualFreshChecks() throws {

@@ -3,8 +3,25 @@ import PolicySyntax
 extension Workspace {
     /// The editor opened `path` with `text`. Rebuilds the snapshot.
     public mutating func open(_ path: String, text: String, version: Int) {
-        openDocuments[path] = OpenDocument(source: SourceFile(path: path, text: text), version: version)
+        open(OpenDocument(source: SourceFile(path: path, text: text), version: version))
+    }
+
+    /// The editor opened `document` (the caller's document: the workspace shares its text, it
+    /// makes no copy). Rebuilds the snapshot.
+    public mutating func open(_ document: OpenDocument) {
+        openDocuments[document.source.path] = document
         rebuild()
+    }
+
+    /// An open document changed by `edits` (UTF-8 offsets, each against the text the previous
+    /// ones left) into `document`, which the caller made and keeps: the workspace takes it as
+    /// its text (sharing it, not copying it) and moves the proof diagnostics along with the
+    /// edits. Call `rebuild()` after. Does nothing for a document that is not open.
+    public mutating func change(to document: OpenDocument, by edits: [TextEdit]) {
+        let path = document.source.path
+        guard openDocuments[path] != nil else { return }
+        openDocuments[path] = document
+        for edit in edits { proofs.map(edit, in: path) }
     }
 
     /// Applies one edit (UTF-8 offsets into the document's current text) to an open document
