@@ -139,7 +139,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // The edge's disk: pgpe.yaml discovery, reading the project's files, directory listing;
         // shared by the CLI and the language server, which hand what it reads to the engine.
