@@ -65,7 +65,7 @@ public enum ConfigLoader {
         let (config, file, diagnostics) = load(
             text: String(decoding: bytes, as: UTF8.self), path: absolutePath, environment: environment)
         let encoding = Diagnostic(
-            id: "config.invalid-encoding", severity: .error,
+            .configInvalidEncoding,
             message: "pgpe.yaml is not valid UTF-8; invalid bytes were read as U+FFFD",
             location: FileLocation(file: file.path, range: SourceRange(start: invalidOffset, end: min(invalidOffset + 3, file.bytes.count))))
         return (config, file, [encoding] + diagnostics)

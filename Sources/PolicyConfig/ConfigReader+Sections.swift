@@ -8,7 +8,7 @@ extension ConfigReader {
     mutating func read(_ root: Node?) {
         guard let root, !isNull(root) else { return }
         guard root.mapping != nil else {
-            report("config.wrong-type", .error, "expected a map of settings at the top of pgpe.yaml, found \(describe(root))",
+            report(.configWrongType, "expected a map of settings at the top of pgpe.yaml, found \(describe(root))",
                    at: source.range(of: root))
             return
         }
@@ -62,7 +62,7 @@ extension ConfigReader {
         let text = value.text.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty { return value.text }
         if !value.usesVariables {
-            report("config.invalid-value", .error, "expected a \(what) for '\(path)', found an empty string", at: value.range)
+            report(.configInvalidValue, "expected a \(what) for '\(path)', found an empty string", at: value.range)
         }
         return nil
     }
@@ -76,12 +76,12 @@ extension ConfigReader {
         }
         for key in entries(of: entry.value, path: entry.path, allowed: nil) {
             if key.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                report("config.invalid-value", .error, "expected a session key name in 'session', found an empty string",
+                report(.configInvalidValue, "expected a session key name in 'session', found an empty string",
                        at: key.keyRange)
                 continue
             }
             if !key.name.contains(".") {
-                report("config.session-key-format", .warning,
+                report(.configSessionKeyFormat,
                        "session key '\(key.name)' has no prefix; PostgreSQL custom settings are named like 'app.\(key.name)'",
                        at: key.keyRange)
             }
@@ -99,7 +99,7 @@ extension ConfigReader {
         let allowed = MissingContext.allCases.map(\.rawValue)
         let suggestion = Suggestions.closest(to: value.text, among: allowed)
         let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-        report("config.invalid-value", .error,
+        report(.configInvalidValue,
                "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
                at: value.range,
                fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
@@ -132,14 +132,14 @@ extension ConfigReader {
             }
             guard let key else {
                 if !sawKey {
-                    report("config.missing-key", .error, "'\(path)' needs a 'key': the session key that separates tenants",
+                    report(.configMissingKey, "'\(path)' needs a 'key': the session key that separates tenants",
                            at: valueRange(item, keyRange: entry.keyRange))
                 }
                 continue
             }
             guard !key.text.isEmpty else {
                 if !key.usesVariables {
-                    report("config.invalid-value", .error, "expected a session key for '\(path).key', found an empty string",
+                    report(.configInvalidValue, "expected a session key for '\(path).key', found an empty string",
                            at: key.range)
                 }
                 continue
@@ -180,7 +180,7 @@ extension ConfigReader {
             guard let range = isolation.location?.range else { continue }
             let suggestion = Suggestions.closest(to: isolation.key, among: declared)
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare its type there"
-            report("config.undeclared-session-key", .warning,
+            report(.configUndeclaredSessionKey,
                    "isolation key '\(isolation.key)' is not declared under 'session'\(hint)", at: range,
                    fixIt: suggestion.flatMap { replacement(of: isolation.key, at: range, with: $0) })
         }
@@ -234,7 +234,7 @@ extension ConfigReader {
                 }
             }
             if !sawReturns {
-                report("config.missing-key", .error, "function '\(function.name)' needs 'returns': its return type",
+                report(.configMissingKey, "function '\(function.name)' needs 'returns': its return type",
                        at: function.keyRange)
             }
             guard valid, let returns else { continue }
@@ -280,10 +280,10 @@ extension ConfigReader {
             guard let enabled = boolean(proof.value, path: proof.path, keyRange: proof.keyRange) else { continue }
             guard ProofCatalog.isKnown(proof.name) else {
                 if let suggestion = Suggestions.closest(to: proof.name, among: ProofCatalog.knownIDs) {
-                    report("config.unknown-proof", .warning, "unknown proof '\(proof.name)'; did you mean '\(suggestion)'?",
+                    report(.configUnknownProof, "unknown proof '\(proof.name)'; did you mean '\(suggestion)'?",
                            at: proof.keyRange, fixIt: replacement(of: proof.name, at: proof.keyRange, with: suggestion))
                 } else {
-                    report("config.unknown-proof", .warning,
+                    report(.configUnknownProof,
                            "unknown proof '\(proof.name)'; expected one of \(ProofCatalog.knownIDs.joined(separator: ", "))",
                            at: proof.keyRange)
                 }
@@ -302,14 +302,14 @@ extension ConfigReader {
         for role in stringList(field, item: "role name", allowSingle: false) {
             guard let name = nonEmpty(role, path: field.path, what: "role name") else { continue }
             if roles.contains(name) {
-                report("config.duplicate-role", .warning, "role '\(name)' is listed twice in '\(field.path)'", at: role.range)
+                report(.configDuplicateRole, "role '\(name)' is listed twice in '\(field.path)'", at: role.range)
                 continue
             }
             roles.append(name)
         }
         if roles.count == 1 {
-            report("config.invalid-value", .warning, "'\(field.path)' compares roles in pairs; list at least two roles",
-                   at: source.range(of: field.value))
+            report(.configInvalidValue, "'\(field.path)' compares roles in pairs; list at least two roles",
+                   at: source.range(of: field.value), exception: .singleSeparateRole)
         }
         config.analysis.separateRoles = roles
     }

@@ -24,12 +24,12 @@ extension ConfigReader {
         }
         let expansion = EnvironmentExpansion.expand(written, environment: environment)
         for variable in expansion.unsetVariables {
-            report("config.unset-variable", .warning,
+            report(.configUnsetVariable,
                    "environment variable '\(variable)' is not set; '\(path)' uses an empty string in its place",
                    at: range)
         }
         if expansion.malformed {
-            report("config.malformed-variable", .warning,
+            report(.configMalformedVariable,
                    "'${' in '\(path)' is not followed by a variable name and '}'; write '$${' for a literal '${'",
                    at: range)
         }
@@ -71,14 +71,14 @@ extension ConfigReader {
         let isPlain = scalar.style == .plain || scalar.style == .any
         if isPlain, entry.value.tag.rawValue == Tag.Name.int.rawValue {
             guard let parsed = entry.value.int else {
-                report("config.invalid-value", .error, "'\(entry.path)' \(rule), found an integer out of range", at: range)
+                report(.configInvalidValue, "'\(entry.path)' \(rule), found an integer out of range", at: range)
                 return nil
             }
             value = parsed
         } else if isPlain, EnvironmentExpansion.containsReference(scalar.string) {
             guard let expanded = string(entry) else { return nil }
             guard let parsed = Int(expanded.text.trimmingCharacters(in: .whitespaces)) else {
-                report("config.wrong-type", .error,
+                report(.configWrongType,
                        "expected an integer for '\(entry.path)', found a string after expanding variables", at: range)
                 return nil
             }
@@ -88,7 +88,7 @@ extension ConfigReader {
             return nil
         }
         guard bounds.contains(value) else {
-            report("config.invalid-value", .error, "'\(entry.path)' \(rule), found \(value)", at: range)
+            report(.configInvalidValue, "'\(entry.path)' \(rule), found \(value)", at: range)
             return nil
         }
         return value
@@ -115,7 +115,7 @@ extension ConfigReader {
         guard let written = string(value, path: path, keyRange: keyRange, expected: "a type name") else { return nil }
         let text = written.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
-            report("config.invalid-value", .error, "expected a type name for '\(path)', found an empty string", at: written.range)
+            report(.configInvalidValue, "expected a type name for '\(path)', found an empty string", at: written.range)
             return nil
         }
         let type = SQLType.normalize(text)
@@ -124,16 +124,16 @@ extension ConfigReader {
             let element = SQLType.normalize(String(type.name.dropLast(2)))
             if ConfigReader.isKnown(element) {
                 if allowArrays { return type }
-                report("config.unknown-type", .error, "'\(path)' takes a single value, not an array type \(written.quoted)",
+                report(.configUnknownType, "'\(path)' takes a single value, not an array type \(written.quoted)",
                        at: written.range)
                 return nil
             }
         }
         if let suggestion = Suggestions.closest(to: text, among: SQLType.languageTypeNames) {
-            report("config.unknown-type", .error, "unknown type \(written.quoted) for '\(path)'; did you mean '\(suggestion)'?",
+            report(.configUnknownType, "unknown type \(written.quoted) for '\(path)'; did you mean '\(suggestion)'?",
                    at: written.range, fixIt: written.usesVariables ? nil : replacement(of: text, at: written.range, with: suggestion))
         } else {
-            report("config.unknown-type", .error,
+            report(.configUnknownType,
                    "unknown type \(written.quoted) for '\(path)'; expected one of \(SQLType.languageTypeNames.joined(separator: ", "))",
                    at: written.range)
         }

@@ -48,13 +48,14 @@ struct ConfigReader {
 
     // MARK: - Reporting
 
-    /// Records a diagnostic at `range`.
+    /// Records a diagnostic at `range`, with the kind's severity unless `exception` (one the kind
+    /// documents) says otherwise.
     mutating func report(
-        _ id: String, _ severity: Severity, _ message: String, at range: SourceRange,
+        _ kind: DiagnosticKind, _ message: String, at range: SourceRange, exception: SeverityException? = nil,
         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
     ) {
         diagnostics.append(Diagnostic(
-            id: id, severity: severity, message: message, location: location(range),
+            kind, exception: exception, message: message, location: location(range),
             notes: notes, fixIts: fixIt.map { [$0] } ?? []))
     }
 
@@ -76,7 +77,7 @@ struct ConfigReader {
 
     /// Reports a value of the wrong kind, at the value (or at its key when the value is empty).
     mutating func reportWrongType(_ value: Node, path: String, keyRange: SourceRange, expected: String) {
-        report("config.wrong-type", .error, "expected \(expected) for '\(path)', found \(describe(value))",
+        report(.configWrongType, "expected \(expected) for '\(path)', found \(describe(value))",
                at: valueRange(value, keyRange: keyRange))
     }
 
@@ -123,14 +124,14 @@ struct ConfigReader {
             let keyRange = restored?.range ?? source.range(of: key)
             if ignoredKeys.contains(keyRange.start) { continue }
             guard let scalar = key.scalar else {
-                report("config.wrong-type", .error, "expected a key name\(path.map { " in '\($0)'" } ?? ""), found \(describe(key))",
+                report(.configWrongType, "expected a key name\(path.map { " in '\($0)'" } ?? ""), found \(describe(key))",
                        at: keyRange)
                 continue
             }
             let name = restored?.name ?? scalar.string
             let fullPath = path.map { "\($0).\(name)" } ?? name
             if let first = seen[name] {
-                report("config.duplicate-key", .error, "duplicate key '\(name)'", at: keyRange,
+                report(.configDuplicateKey, "duplicate key '\(name)'", at: keyRange,
                        notes: [DiagnosticNote(message: "'\(name)' is first defined here", location: location(first))])
                 continue
             }
@@ -148,10 +149,10 @@ struct ConfigReader {
     private mutating func reportUnknownKey(_ name: String, at range: SourceRange, in path: String?, allowed: [String]) {
         let place = path.map { " in '\($0)'" } ?? ""
         if let suggestion = Suggestions.closest(to: name, among: allowed) {
-            report("config.unknown-key", .error, "unknown key '\(name)'\(place); did you mean '\(suggestion)'?", at: range,
+            report(.configUnknownKey, "unknown key '\(name)'\(place); did you mean '\(suggestion)'?", at: range,
                    fixIt: replacement(of: name, at: range, with: suggestion))
         } else {
-            report("config.unknown-key", .error,
+            report(.configUnknownKey,
                    "unknown key '\(name)'\(place); expected one of \(allowed.joined(separator: ", "))", at: range)
         }
     }

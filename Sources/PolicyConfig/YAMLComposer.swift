@@ -40,7 +40,7 @@ enum YAMLComposer {
                 guard recovery < maximumRecoveries, let span, restored[offset] == nil else {
                     let range = span ?? .empty(at: offset)
                     let diagnostic = Diagnostic(
-                        id: "config.duplicate-key", severity: .error,
+                        .configDuplicateKey,
                         message: "duplicate key '\(name)'",
                         location: FileLocation(file: file.path, range: range))
                     return YAMLComposition(root: nil, diagnostics: [diagnostic], restoredKeys: [:], ignoredKeys: [])
@@ -117,7 +117,7 @@ enum YAMLComposer {
                     }
                     composition.ignoredKeys.insert(range.start)
                     composition.diagnostics.append(Diagnostic(
-                        id: "config.duplicate-key", severity: .error,
+                        .configDuplicateKey,
                         message: "duplicate key '\(name)'",
                         location: FileLocation(file: file.path, range: range),
                         notes: [DiagnosticNote(
@@ -173,7 +173,7 @@ enum YAMLComposer {
             message += "; inside [ ] and { }, quote values that use ${VAR}"
         }
         return Diagnostic(
-            id: "config.invalid-yaml", severity: .error, message: message,
+            .configInvalidYAML, message: message,
             location: FileLocation(file: file.path, range: characterRange(at: offset, in: source)),
             notes: notes)
     }

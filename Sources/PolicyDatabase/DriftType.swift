@@ -1,3 +1,5 @@
+import PolicySyntax
+
 /// The seven kinds of drift between the policies and a live database (SPEC 8).
 public enum DriftType: String, Hashable, Sendable, CaseIterable {
     /// RLS is not enabled on a governed table.
@@ -28,5 +30,19 @@ public enum DriftType: String, Hashable, Sendable, CaseIterable {
     /// Whether repairing it removes something pgpe did not create, which needs `--prune`.
     public var needsPrune: Bool {
         self == .extraPolicy || self == .extraGrant
+    }
+
+    /// The diagnostic catalogue's entry for this kind (`drift.<type>`), the SARIF rule of
+    /// `pgpe monitor`.
+    public var diagnosticKind: DiagnosticKind {
+        switch self {
+        case .rlsDisabled: return .driftRLSDisabled
+        case .rlsNotForced: return .driftRLSNotForced
+        case .missingPolicy: return .driftMissingPolicy
+        case .modifiedPolicy: return .driftModifiedPolicy
+        case .extraPolicy: return .driftExtraPolicy
+        case .missingGrant: return .driftMissingGrant
+        case .extraGrant: return .driftExtraGrant
+        }
     }
 }

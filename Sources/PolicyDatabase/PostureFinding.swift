@@ -1,4 +1,5 @@
 import PolicySchema
+import PolicySyntax
 
 /// A weakness of the database's security posture that is not drift: a role or an owner that
 /// makes the policies easy to get around.
@@ -10,6 +11,15 @@ public struct PostureFinding: Hashable, Sendable {
         /// A governed table is owned by a role that a policy or grant on it names (or that such
         /// a role can act as): sessions of that role can disable RLS and drop the policies.
         case ownerNamedByPolicy = "owner_named_by_policy"
+
+        /// The diagnostic catalogue's entry for this kind (`posture.<kind>`), a SARIF rule of
+        /// `pgpe monitor`.
+        public var diagnosticKind: DiagnosticKind {
+            switch self {
+            case .privilegedLoginRole: return .posturePrivilegedLoginRole
+            case .ownerNamedByPolicy: return .postureOwnerNamedByPolicy
+            }
+        }
     }
 
     /// The kind.

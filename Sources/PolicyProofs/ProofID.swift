@@ -1,3 +1,5 @@
+import PolicySyntax
+
 /// The proofs of SPEC section 6, each with its id.
 public enum ProofID: String, Hashable, Sendable, CaseIterable, Comparable {
     case tenantIsolation = "tenant-isolation"
@@ -22,12 +24,52 @@ public enum ProofID: String, Hashable, Sendable, CaseIterable, Comparable {
     /// Whether a failure is only a hint (something could be simpler), which never fails a run.
     public var isHint: Bool { self == .subsumption || self == .redundancy }
 
-    /// How a failure is reported in diagnostics and SARIF.
-    public var failureSeverity: String {
+    /// The diagnostic a FAILED verdict of this proof is reported as (`proof.<id>-failed`); its
+    /// severity is how serious the failure is.
+    public var failedKind: DiagnosticKind {
         switch self {
-        case .tenantIsolation, .failClosed, .roleSeparation: return "error"
-        case .subsumption, .redundancy: return "hint"
-        default: return "warning"
+        case .tenantIsolation: return .proofTenantIsolationFailed
+        case .contradiction: return .proofContradictionFailed
+        case .coverage: return .proofCoverageFailed
+        case .failClosed: return .proofFailClosedFailed
+        case .writeRestriction: return .proofWriteRestrictionFailed
+        case .subsumption: return .proofSubsumptionFailed
+        case .redundancy: return .proofRedundancyFailed
+        case .traversal: return .proofTraversalFailed
+        case .roleSeparation: return .proofRoleSeparationFailed
+        case .policyEquivalence: return .proofPolicyEquivalenceFailed
+        }
+    }
+
+    /// The diagnostic an UNKNOWN verdict of this proof is reported as (`proof.<id>-unknown`).
+    public var unknownKind: DiagnosticKind {
+        switch self {
+        case .tenantIsolation: return .proofTenantIsolationUnknown
+        case .contradiction: return .proofContradictionUnknown
+        case .coverage: return .proofCoverageUnknown
+        case .failClosed: return .proofFailClosedUnknown
+        case .writeRestriction: return .proofWriteRestrictionUnknown
+        case .subsumption: return .proofSubsumptionUnknown
+        case .redundancy: return .proofRedundancyUnknown
+        case .traversal: return .proofTraversalUnknown
+        case .roleSeparation: return .proofRoleSeparationUnknown
+        case .policyEquivalence: return .proofPolicyEquivalenceUnknown
+        }
+    }
+
+    /// The SARIF rule a FAILED verdict is reported under by `pgpe analyze` (`proof.<id>`).
+    public var sarifKind: DiagnosticKind {
+        switch self {
+        case .tenantIsolation: return .proofTenantIsolation
+        case .contradiction: return .proofContradiction
+        case .coverage: return .proofCoverage
+        case .failClosed: return .proofFailClosed
+        case .writeRestriction: return .proofWriteRestriction
+        case .subsumption: return .proofSubsumption
+        case .redundancy: return .proofRedundancy
+        case .traversal: return .proofTraversal
+        case .roleSeparation: return .proofRoleSeparation
+        case .policyEquivalence: return .proofPolicyEquivalence
         }
     }
 

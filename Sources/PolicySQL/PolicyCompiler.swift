@@ -131,7 +131,7 @@ public struct PolicyCompiler {
             let policy = set.policies[collision.policy].ref
             let other = set.policies[collision.other].ref
             return Diagnostic(
-                id: "compile.name-collision", severity: .error,
+                .compileNameCollision,
                 message: "policy '\(policy.name)' compiles to the name \(collision.name) on \(collision.table), which policy '\(other.name)' also gets; rename one",
                 location: FileLocation(file: policy.location.file, range: policy.nameRange),
                 notes: [DiagnosticNote(message: "'\(other.name)' is declared here",

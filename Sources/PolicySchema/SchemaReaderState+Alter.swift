@@ -57,7 +57,7 @@ extension SchemaReaderState {
             _ = cursor.accept(word: "column")
             let ifNotExists = cursor.accept(words: "if", "not", "exists")
             guard let nameToken = cursor.identifier() else {
-                report(.error, "schema.expected", "expected a column definition after 'add'", cursor.currentRange)
+                report(.schemaExpected, "expected a column definition after 'add'", cursor.currentRange)
                 return
             }
             readColumnDefinition(&cursor, table: id, name: nameToken, optionsOnly: false, ifNotExists: ifNotExists)
@@ -188,18 +188,18 @@ extension SchemaReaderState {
         var indexName: String?
         if !cursor.isWord("on") { indexName = cursor.name()?.last }
         guard cursor.accept(word: "on") else {
-            report(.error, "schema.expected", "expected 'on' and a table in 'create unique index'", cursor.currentRange)
+            report(.schemaExpected, "expected 'on' and a table in 'create unique index'", cursor.currentRange)
             return
         }
         _ = cursor.accept(word: "only")
         guard let tableName = cursor.name() else {
-            report(.error, "schema.expected", "expected a table name after 'on'", cursor.currentRange)
+            report(.schemaExpected, "expected a table name after 'on'", cursor.currentRange)
             return
         }
         guard let id = tableOrDefer(tableName, statement: statement) else { return }
         if cursor.accept(word: "using") { cursor.advance() }
         guard cursor.isKind(.leftParen), let close = cursor.matchingParenEnd() else {
-            report(.error, "schema.expected", "expected '(' and the indexed columns of table \(tables[id].name)",
+            report(.schemaExpected, "expected '(' and the indexed columns of table \(tables[id].name)",
                    cursor.currentRange)
             return
         }

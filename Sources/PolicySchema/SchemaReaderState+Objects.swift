@@ -16,7 +16,7 @@ extension SchemaReaderState {
             name = cursor.identifier()
         }
         guard let name else {
-            report(.error, "schema.expected", "expected a schema name after 'create schema'", cursor.currentRange)
+            report(.schemaExpected, "expected a schema name after 'create schema'", cursor.currentRange)
             return
         }
         if !schemaNames.contains(name.text) { schemaNames.append(name.text) }
@@ -25,7 +25,7 @@ extension SchemaReaderState {
     /// `CREATE TYPE name AS ENUM (...)`, and other type forms (recorded as opaque types).
     mutating func readCreateType(_ cursor: inout SQLCursor) {
         guard let name = cursor.name() else {
-            report(.error, "schema.expected", "expected a type name after 'create type'", cursor.currentRange)
+            report(.schemaExpected, "expected a type name after 'create type'", cursor.currentRange)
             return
         }
         let info: UserTypeInfo = cursor.accept(words: "as", "enum") ? .enumeration : .other
@@ -35,12 +35,12 @@ extension SchemaReaderState {
     /// `CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT e] [[CONSTRAINT n] NOT NULL | NULL | CHECK (e)] ...`.
     mutating func readCreateDomain(_ cursor: inout SQLCursor) {
         guard let name = cursor.name() else {
-            report(.error, "schema.expected", "expected a domain name after 'create domain'", cursor.currentRange)
+            report(.schemaExpected, "expected a domain name after 'create domain'", cursor.currentRange)
             return
         }
         _ = cursor.accept(word: "as")
         guard let base = cursor.typeSpec() else {
-            report(.error, "schema.expected", "expected the base type of domain \(name.last)", cursor.currentRange)
+            report(.schemaExpected, "expected the base type of domain \(name.last)", cursor.currentRange)
             return
         }
         var draft = DomainDraft(base: base, searchPath: searchPath)
@@ -68,7 +68,7 @@ extension SchemaReaderState {
     mutating func readCreateCollation(_ cursor: inout SQLCursor) {
         _ = cursor.accept(words: "if", "not", "exists")
         guard let name = cursor.name() else {
-            report(.error, "schema.expected", "expected a collation name after 'create collation'", cursor.currentRange)
+            report(.schemaExpected, "expected a collation name after 'create collation'", cursor.currentRange)
             return
         }
         var deterministic = true
@@ -108,11 +108,11 @@ extension SchemaReaderState {
     /// `COMMENT ON TABLE name IS 'text' | NULL`.
     mutating func readCommentOnTable(_ cursor: inout SQLCursor, statement: Range<Int>) {
         guard let name = cursor.name() else {
-            report(.error, "schema.expected", "expected a table name after 'comment on table'", cursor.currentRange)
+            report(.schemaExpected, "expected a table name after 'comment on table'", cursor.currentRange)
             return
         }
         guard cursor.accept(word: "is") else {
-            report(.error, "schema.expected", "expected 'is' and a string or NULL after the table name",
+            report(.schemaExpected, "expected 'is' and a string or NULL after the table name",
                    cursor.currentRange)
             return
         }
@@ -123,7 +123,7 @@ extension SchemaReaderState {
             cursor.advance()
             value = token.text
         } else {
-            report(.error, "schema.expected", "expected a string or NULL after 'is'", cursor.currentRange)
+            report(.schemaExpected, "expected a string or NULL after 'is'", cursor.currentRange)
             return
         }
         guard let id = tableOrDefer(name, statement: statement) else { return }
@@ -135,7 +135,7 @@ extension SchemaReaderState {
     /// `CREATE ROLE|USER|GROUP name [[WITH] option ...]`.
     mutating func readCreateRole(_ cursor: inout SQLCursor, canLoginByDefault: Bool) {
         guard let name = cursor.identifier() else {
-            report(.error, "schema.expected", "expected a role name", cursor.currentRange)
+            report(.schemaExpected, "expected a role name", cursor.currentRange)
             return
         }
         var role = RoleModel(name: name.text, canLogin: canLoginByDefault)
@@ -281,11 +281,11 @@ extension SchemaReaderState {
     /// `CREATE [OR REPLACE] FUNCTION name(args) [RETURNS type] options`: the signature only.
     mutating func readCreateFunction(_ cursor: inout SQLCursor) {
         guard let written = cursor.name() else {
-            report(.error, "schema.expected", "expected a function name after 'create function'", cursor.currentRange)
+            report(.schemaExpected, "expected a function name after 'create function'", cursor.currentRange)
             return
         }
         guard let close = cursor.matchingParenEnd() else {
-            report(.error, "schema.expected", "expected '(' and the arguments of function \(written.last)",
+            report(.schemaExpected, "expected '(' and the arguments of function \(written.last)",
                    cursor.isKind(.leftParen) ? SourceRange.empty(at: cursor.tokens[cursor.end - 1].end)
                                               : cursor.currentRange)
             return
@@ -310,7 +310,7 @@ extension SchemaReaderState {
             } else if let type = cursor.typeSpec() {
                 draft.returns = type
             } else {
-                report(.error, "schema.expected", "expected a return type after 'returns'", cursor.currentRange)
+                report(.schemaExpected, "expected a return type after 'returns'", cursor.currentRange)
                 return
             }
         }
@@ -344,7 +344,7 @@ extension SchemaReaderState {
             }
         }
         guard let type = cursor.typeSpec() else {
-            report(.error, "schema.expected", "expected an argument type of function \(draft.name)", cursor.currentRange)
+            report(.schemaExpected, "expected an argument type of function \(draft.name)", cursor.currentRange)
             return
         }
         if mode != "out" { draft.inputs.append(type) }

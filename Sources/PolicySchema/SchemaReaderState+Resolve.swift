@@ -171,7 +171,7 @@ extension SchemaReaderState {
             let referenced = key.referencedColumns ?? targetID.map { effectivePrimaryKey($0, depth: 0) } ?? []
             if !referenced.isEmpty, referenced.count != key.columns.count {
                 let what = key.referencedColumns == nil ? "the primary key of \(targetName), which has" : "\(targetName) with"
-                report(.error, "schema.foreign-key-columns",
+                report(.schemaForeignKeyColumns,
                        "foreign key (\(key.columns.joined(separator: ", "))) of table \(tables[id].name) references "
                            + "\(what) \(referenced.count) column\(referenced.count == 1 ? "" : "s"); expected \(key.columns.count)",
                        key.range)

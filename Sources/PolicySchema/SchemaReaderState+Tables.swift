@@ -18,7 +18,7 @@ extension SchemaReaderState {
     mutating func readCreateTable(_ cursor: inout SQLCursor, temporary: Bool) {
         let ifNotExists = cursor.accept(words: "if", "not", "exists")
         guard let written = cursor.name() else {
-            report(.error, "schema.expected", "expected a table name after 'create table'", cursor.currentRange)
+            report(.schemaExpected, "expected a table name after 'create table'", cursor.currentRange)
             return
         }
         let name = creationName(written, temporary: temporary)
@@ -27,7 +27,7 @@ extension SchemaReaderState {
         var partitionParent: TableReference?
         if cursor.accept(words: "partition", "of") {
             guard let parent = cursor.name() else {
-                report(.error, "schema.expected", "expected the partitioned table after 'partition of'",
+                report(.schemaExpected, "expected the partitioned table after 'partition of'",
                        cursor.currentRange)
                 return
             }
@@ -35,7 +35,7 @@ extension SchemaReaderState {
         }
         if tableIDs[name] != nil {
             if !ifNotExists {
-                report(.warning, "schema.duplicate-table",
+                report(.schemaDuplicateTable,
                        "table \(name) is created twice; the first definition is kept", written.range)
             }
             return
@@ -51,7 +51,7 @@ extension SchemaReaderState {
         } else if cursor.isKind(.leftParen) {
             readTableElements(&cursor, table: id, optionsOnly: false)
         } else {
-            report(.error, "schema.expected", "expected '(' and the columns of table \(name)", cursor.currentRange)
+            report(.schemaExpected, "expected '(' and the columns of table \(name)", cursor.currentRange)
             return
         }
         // Tails: INHERITS (...), PARTITION BY ..., USING, WITH (...), TABLESPACE, FOR VALUES ...
@@ -82,7 +82,7 @@ extension SchemaReaderState {
         while true {
             if cursor.accept(.rightParen) { return }
             if cursor.isAtEnd {
-                report(.error, "schema.expected", "expected ')' to close the columns of table \(tables[id].name)",
+                report(.schemaExpected, "expected ')' to close the columns of table \(tables[id].name)",
                        SourceRange.empty(at: cursor.previousRange.end))
                 return
             }
@@ -107,7 +107,7 @@ extension SchemaReaderState {
                 if let source = cursor.name() {
                     tables[id].likes.append((tables[id].columns.count, reference(source)))
                 } else {
-                    report(.error, "schema.expected", "expected a table name after 'like'", cursor.currentRange)
+                    report(.schemaExpected, "expected a table name after 'like'", cursor.currentRange)
                 }
                 return
             default:
@@ -115,7 +115,7 @@ extension SchemaReaderState {
             }
         }
         guard let nameToken = cursor.identifier() else {
-            report(.error, "schema.expected", "expected a column definition in table \(tables[id].name)",
+            report(.schemaExpected, "expected a column definition in table \(tables[id].name)",
                    cursor.currentRange)
             return
         }
@@ -134,20 +134,20 @@ extension SchemaReaderState {
         if optionsOnly {
             _ = cursor.accept(words: "with", "options")
         } else if let token = cursor.peek(), token.kind == .word, Self.columnConstraintStart.contains(token.text) {
-            report(.error, "schema.expected", "expected a type for column '\(column.name)' of table \(tableName)",
+            report(.schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
                    token.range)
         } else if let type = cursor.typeSpec() {
             column.type = type
             if type.isSerial { column.notNull = true }
         } else {
-            report(.error, "schema.expected", "expected a type for column '\(column.name)' of table \(tableName)",
+            report(.schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
                    cursor.isAtEnd ? SourceRange.empty(at: nameToken.end) : cursor.currentRange)
             return
         }
         readColumnConstraints(&cursor, column: &column, table: id)
         if tables[id].columnIndex(column.name) != nil {
             if !ifNotExists {
-                report(.error, "schema.duplicate-column",
+                report(.schemaDuplicateColumn,
                        "column '\(column.name)' is declared twice in table \(tableName)", nameToken.range)
             }
             return
@@ -251,7 +251,7 @@ extension SchemaReaderState {
         var name: String?
         if cursor.accept(word: "constraint") {
             guard let token = cursor.identifier() else {
-                report(.error, "schema.expected", "expected a constraint name after 'constraint'", cursor.currentRange)
+                report(.schemaExpected, "expected a constraint name after 'constraint'", cursor.currentRange)
                 return
             }
             name = token.text
@@ -274,7 +274,7 @@ extension SchemaReaderState {
         } else if cursor.accept(words: "foreign", "key") {
             guard let columns = readColumnList(&cursor, after: "foreign key") else { return }
             guard cursor.isWord("references") else {
-                report(.error, "schema.expected", "expected 'references' after the columns of a foreign key",
+                report(.schemaExpected, "expected 'references' after the columns of a foreign key",
                        cursor.currentRange)
                 return
             }
@@ -309,7 +309,7 @@ extension SchemaReaderState {
         let start = cursor.currentRange
         cursor.advance()
         guard let target = cursor.name() else {
-            report(.error, "schema.expected", "expected a table name after 'references'", cursor.currentRange)
+            report(.schemaExpected, "expected a table name after 'references'", cursor.currentRange)
             return
         }
         var referenced: [String]?
@@ -343,7 +343,7 @@ extension SchemaReaderState {
     /// `( column, ... )`; nil (with a diagnostic) when it is missing or malformed.
     mutating func readColumnList(_ cursor: inout SQLCursor, after context: String) -> [String]? {
         guard cursor.isKind(.leftParen) else {
-            report(.error, "schema.expected", "expected '(' and a column list after '\(context)'", cursor.currentRange)
+            report(.schemaExpected, "expected '(' and a column list after '\(context)'", cursor.currentRange)
             return nil
         }
         cursor.advance()
@@ -352,7 +352,7 @@ extension SchemaReaderState {
             // PostgreSQL 18 allows `PERIOD column` and `column WITHOUT OVERLAPS`.
             if cursor.isWord("period"), cursor.peek(1)?.isIdentifier == true { cursor.advance() }
             guard let column = cursor.identifier() else {
-                report(.error, "schema.expected", "expected a column name in the list after '\(context)'",
+                report(.schemaExpected, "expected a column name in the list after '\(context)'",
                        cursor.currentRange)
                 cursor.skipToElementEnd()
                 _ = cursor.accept(.rightParen)
@@ -362,7 +362,7 @@ extension SchemaReaderState {
             cursor.skipToElementEnd()
             if cursor.accept(.comma) { continue }
             if cursor.accept(.rightParen) { return columns }
-            report(.error, "schema.expected", "expected ')' to close the column list after '\(context)'",
+            report(.schemaExpected, "expected ')' to close the column list after '\(context)'",
                    SourceRange.empty(at: cursor.previousRange.end))
             return columns
         }

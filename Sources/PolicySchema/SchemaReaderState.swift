@@ -48,7 +48,7 @@ struct SchemaReaderState {
     /// Reads every statement, resolves references and builds the model.
     mutating func run() -> (SchemaModel, [Diagnostic]) {
         for problem in script.problems {
-            report(.error, "schema.unterminated", problem.message, problem.range)
+            report(.schemaUnterminated, problem.message, problem.range)
         }
         for statement in script.statements {
             readStatement(statement)
@@ -62,7 +62,7 @@ struct SchemaReaderState {
         // An unterminated string or comment swallows the rest of the file: what follows it is
         // not worth a second diagnostic.
         if let cutoff = script.problems.map(\.range.start).min() {
-            diagnostics.removeAll { $0.id != "schema.unterminated" && $0.range.start >= cutoff }
+            diagnostics.removeAll { $0.kind != .schemaUnterminated && $0.range.start >= cutoff }
         }
         diagnostics.sort { $0.range < $1.range }
         return (model, diagnostics)
@@ -188,8 +188,8 @@ struct SchemaReaderState {
     // MARK: - Diagnostics
 
     /// Records a diagnostic at `range`.
-    mutating func report(_ severity: Severity, _ id: String, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message,
+    mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(kind, message: message,
                                       location: FileLocation(file: file.path, range: range)))
     }
 
@@ -197,6 +197,6 @@ struct SchemaReaderState {
     mutating func reportUnexpected(_ cursor: SQLCursor, in context: String) {
         let range = cursor.currentRange
         let text = cursor.isAtEnd ? "end of statement" : "'\(file.text(in: range).prefix(40))'"
-        report(.warning, "schema.unexpected-token", "unexpected \(text) in \(context); the rest of it is ignored", range)
+        report(.schemaUnexpectedToken, "unexpected \(text) in \(context); the rest of it is ignored", range)
     }
 }

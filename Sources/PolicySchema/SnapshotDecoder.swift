@@ -52,7 +52,7 @@ struct SnapshotDecoder {
                                            allowsByteOrderMark: true)
             root = try JSONDocument(parsing: bytes, options: options).root
         } catch {
-            report(.error, "snapshot.invalid-json", "invalid JSON: \(error.summary)", faultRange(at: error.offset))
+            report(.snapshotInvalidJSON, "invalid JSON: \(error.summary)", faultRange(at: error.offset))
             return empty
         }
         guard let members = objectMembers(root, what: "the snapshot") else { return empty }
@@ -80,7 +80,7 @@ struct SnapshotDecoder {
         for (index, node) in arrayElements(root, key: "tables", what: "the snapshot", required: true).enumerated() {
             guard let (table, state) = readTable(node, index: index) else { continue }
             guard seen.insert(table.name).inserted else {
-                report(.warning, "snapshot.duplicate-table", "table \(table.name) appears twice; the first is kept",
+                report(.snapshotDuplicateTable, "table \(table.name) appears twice; the first is kept",
                        table.location?.range ?? node.sourceRange)
                 continue
             }
@@ -113,29 +113,29 @@ struct SnapshotDecoder {
     /// Checks `format` and `version`; false when the document is not one this pgpe reads.
     private mutating func checkHeader(_ root: JSONNode) -> Bool {
         guard let format = root.member("format") else {
-            report(.error, "snapshot.missing-field", "missing \"format\"; expected \"\(SchemaSnapshot.formatName)\"",
+            report(.snapshotMissingField, "missing \"format\"; expected \"\(SchemaSnapshot.formatName)\"",
                    start(of: root))
             return false
         }
         guard case let .string(name) = format.value.value, name == SchemaSnapshot.formatName else {
-            report(.error, "snapshot.wrong-format",
+            report(.snapshotWrongFormat,
                    "\"format\" must be \"\(SchemaSnapshot.formatName)\", found \(describe(format.value))",
                    format.value.sourceRange)
             return false
         }
         guard let version = root.member("version") else {
-            report(.error, "snapshot.missing-field",
+            report(.snapshotMissingField,
                    "missing \"version\"; expected \(SchemaSnapshot.currentVersion)", start(of: root))
             return false
         }
         guard version.value.value.double != nil else {
-            report(.error, "snapshot.wrong-type",
+            report(.snapshotWrongType,
                    "\"version\" must be a number, not \(version.value.value.kindName)", version.value.sourceRange)
             return false
         }
         let text = String(decoding: bytes[version.value.range], as: UTF8.self)
         guard Int(text) == SchemaSnapshot.currentVersion else {
-            report(.error, "snapshot.unsupported-version",
+            report(.snapshotUnsupportedVersion,
                    "unsupported snapshot version \(text); this pgpe reads version \(SchemaSnapshot.currentVersion)",
                    version.value.sourceRange)
             return false
@@ -153,7 +153,7 @@ struct SnapshotDecoder {
               let familyName = stringValue(familyNode, what: "\"family\" of type '\(name)'") else { return }
         guard let family = TypeFamily(rawValue: familyName) else {
             let known = TypeFamily.allCases.map(\.rawValue).joined(separator: ", ")
-            report(.error, "snapshot.invalid-value", "unknown type family '\(familyName)'; expected one of \(known)",
+            report(.snapshotInvalidValue, "unknown type family '\(familyName)'; expected one of \(known)",
                    familyNode.sourceRange)
             return
         }
@@ -162,7 +162,7 @@ struct SnapshotDecoder {
         guard let baseName = optionalString(node, "base", what: "type '\(name)'") else { return }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            report(.error, "snapshot.invalid-value", "domain '\(name)' must be schema-qualified", node.sourceRange)
+            report(.snapshotInvalidValue, "domain '\(name)' must be schema-qualified", node.sourceRange)
             return
         }
         let base = knownTypes[baseName] ?? SQLType.normalize(baseName)
@@ -313,14 +313,14 @@ struct SnapshotDecoder {
     private mutating func checkKeys(_ members: [JSONMember], allowed: Set<String>, what: String) {
         for member in members where !allowed.contains(member.key) {
             let known = allowed.sorted().joined(separator: ", ")
-            report(.warning, "snapshot.unknown-field",
+            report(.snapshotUnknownField,
                    "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keySourceRange)
         }
     }
 
     private mutating func required(_ node: JSONNode, _ key: String, what: String) -> JSONNode? {
         guard let member = node.member(key) else {
-            report(.error, "snapshot.missing-field", "missing \"\(key)\" in \(what)", start(of: node))
+            report(.snapshotMissingField, "missing \"\(key)\" in \(what)", start(of: node))
             return nil
         }
         return member.value
@@ -364,7 +364,7 @@ struct SnapshotDecoder {
     /// The elements of the array under `key`; absent is empty (or an error when required).
     private mutating func arrayElements(_ node: JSONNode, key: String, what: String, required: Bool) -> [JSONNode] {
         guard let member = node.member(key) else {
-            if required { report(.error, "snapshot.missing-field", "missing \"\(key)\" in \(what)", start(of: node)) }
+            if required { report(.snapshotMissingField, "missing \"\(key)\" in \(what)", start(of: node)) }
             return []
         }
         guard case .array = member.value.value else {
@@ -391,11 +391,11 @@ struct SnapshotDecoder {
     // MARK: - Diagnostics
 
     private mutating func reportWrongType(_ node: JSONNode, expected: String, what: String) {
-        report(.error, "snapshot.wrong-type", "\(what) must be \(expected), not \(node.value.kindName)", node.sourceRange)
+        report(.snapshotWrongType, "\(what) must be \(expected), not \(node.value.kindName)", node.sourceRange)
     }
 
-    private mutating func report(_ severity: Severity, _ id: String, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message,
+    private mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(kind, message: message,
                                       location: FileLocation(file: path, range: range)))
     }
 

@@ -58,9 +58,9 @@ public struct Lexer {
         tokens.append(Token(kind: kind, range: SourceRange(start: start, end: index), value: value))
     }
 
-    private mutating func report(_ id: String, _ message: String, _ range: SourceRange) {
+    private mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
         diagnostics.append(Diagnostic(
-            id: id, severity: .error, message: message,
+            kind, message: message,
             location: FileLocation(file: file.path, range: range)))
     }
 
@@ -81,7 +81,7 @@ public struct Lexer {
             let value = lexQuoted(0x22, what: "quoted identifier")
             add(.quotedIdentifier, from: start, value: value)
             if value.isEmpty, tokens.last?.range.length ?? 0 >= 2 {
-                report("syntax.empty-identifier", "a quoted identifier cannot be empty",
+                report(.syntaxEmptyIdentifier, "a quoted identifier cannot be empty",
                        SourceRange(start: start, end: index))
             }
         case 0x28: index += 1; add(.leftParen, from: start)
@@ -125,7 +125,7 @@ public struct Lexer {
         if index < bytes.count, Lexer.isIdentifierStart(bytes[index]) {
             while index < bytes.count, Lexer.isIdentifierContinue(bytes[index]) { index += 1 }
             let range = SourceRange(start: start, end: index)
-            report("syntax.invalid-number", "invalid number '\(file.text(in: range))'", range)
+            report(.syntaxInvalidNumber, "invalid number '\(file.text(in: range))'", range)
             add(.unknown, from: start)
             return
         }
@@ -150,7 +150,7 @@ public struct Lexer {
             index += 1
         }
         comments.append(Comment(kind: .block, range: SourceRange(start: start, end: index)))
-        report("syntax.unterminated-comment", "unterminated block comment; expected '*/'",
+        report(.syntaxUnterminatedComment, "unterminated block comment; expected '*/'",
                SourceRange(start: start, end: start + 2))
     }
 
@@ -174,7 +174,7 @@ public struct Lexer {
             }
             if byte == 0x0A || byte == 0x0D { break }
             if byte == 0 {
-                report("syntax.nul-character", "a \(what) cannot hold a NUL character; PostgreSQL text cannot",
+                report(.syntaxNulCharacter, "a \(what) cannot hold a NUL character; PostgreSQL text cannot",
                        SourceRange(start: index, end: index + 1))
                 index += 1
                 continue
@@ -183,7 +183,7 @@ public struct Lexer {
             index += 1
         }
         let closing = quote == 0x27 ? "'" : "\""
-        report("syntax.unterminated-\(what == "string" ? "string" : "identifier")",
+        report(what == "string" ? .syntaxUnterminatedString : .syntaxUnterminatedIdentifier,
                "unterminated \(what); expected \(closing) before the end of the line",
                SourceRange(start: start, end: index))
         return String(decoding: value, as: UTF8.self)
@@ -198,7 +198,7 @@ public struct Lexer {
         var range = SourceRange(start: start, end: index)
         // Stray characters separated only by spaces on one line are one mistake.
         if let last = tokens.last, last.kind == .unknown, let previous = diagnostics.last,
-           previous.id == "syntax.unexpected-character", previous.range == last.range,
+           previous.kind == .syntaxUnexpectedCharacter, previous.range == last.range,
            bytes[last.range.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             tokens.removeLast()
             diagnostics.removeLast()
@@ -207,7 +207,7 @@ public struct Lexer {
         let text = file.text(in: range)
         let shown = text.count > 20 ? String(text.prefix(20)) + "…" : text
         let plural = text.unicodeScalars.count > 1 ? "s" : ""
-        report("syntax.unexpected-character", "unexpected character\(plural) '\(shown)'", range)
+        report(.syntaxUnexpectedCharacter, "unexpected character\(plural) '\(shown)'", range)
         tokens.append(Token(kind: .unknown, range: range))
     }
 

@@ -9,7 +9,7 @@ extension Parser {
                 continue
             }
             if let keyword = currentKeyword, keyword.startsAtom, !atSectionStart {
-                reportMissing("expected-and", "'AND' between atoms", insert: " AND")
+                reportMissing(.syntaxExpectedAnd, "'AND' between atoms", insert: " AND")
                 atoms.append(parseAtom())
                 continue
             }
@@ -43,7 +43,7 @@ extension Parser {
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
-            reportMissing("expected-atom",
+            reportMissing(.syntaxExpectedAtom,
                           "an atom (col(...), session(...), lit(...), fn(...), exists(...) or raw(...))")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
@@ -97,11 +97,11 @@ extension Parser {
                     return AtomSyntax(kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(end),
                                       operatorRange: opStart.union(end))
                 }
-                reportMissing("expected-null", isNull ? "'NULL' or 'NOT NULL' after 'IS'" : "'NULL' after 'IS NOT'")
+                reportMissing(.syntaxExpectedNull, isNull ? "'NULL' or 'NOT NULL' after 'IS'" : "'NULL' after 'IS NOT'")
                 return AtomSyntax(kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(.empty(at: previousEnd)),
                                   operatorRange: opStart.union(.empty(at: previousEnd)))
             default:
-                reportMissing("expected-operator",
+                reportMissing(.syntaxExpectedOperator,
                               "a comparison (=, !=, <, >, <=, >=, IN, NOT IN, LIKE, NOT LIKE, IS [NOT] NULL)")
                 return AtomSyntax(kind: .missing, range: lhs.range, operatorRange: .empty(at: previousEnd))
             }
@@ -129,7 +129,7 @@ extension Parser {
                 let token = advance()
                 key = StringSyntax(value: token.value, range: token.range)
             } else {
-                reportMissing("expected-session-key", "a quoted session key like 'app.tenant_id'")
+                reportMissing(.syntaxExpectedSessionKey, "a quoted session key like 'app.tenant_id'")
                 key = StringSyntax(value: "", range: .empty(at: previousEnd))
             }
             let close = expectClosing(.rightParen, after: "session(...)") ?? .empty(at: previousEnd)
@@ -144,7 +144,7 @@ extension Parser {
             let call = parseFunctionCall()
             return ValueSyntax(kind: .function(call), range: call.range, keywordRange: call.keywordRange)
         default:
-            reportMissing("expected-value", "a value (col(...), session(...), lit(...) or fn(...))")
+            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...) or fn(...))")
             return ValueSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }
@@ -159,7 +159,7 @@ extension Parser {
         case .integer:
             advance()
             guard let value = Int(token.value) else {
-                report("integer-out-of-range", "integer \(token.value) is out of range (64-bit)", at: token.range)
+                report(.syntaxIntegerOutOfRange, "integer \(token.value) is out of range (64-bit)", at: token.range)
                 return LiteralSyntax(kind: .missing, range: token.range)
             }
             return LiteralSyntax(kind: .integer(value), range: token.range)
@@ -181,7 +181,7 @@ extension Parser {
                     break
                 }
             } else {
-                reportMissing("expected-literal", "at least one literal in the list")
+                reportMissing(.syntaxExpectedLiteral, "at least one literal in the list")
             }
             let close = expectClosing(.rightBracket, after: "the list") ?? .empty(at: previousEnd)
             return LiteralSyntax(kind: .list(elements), range: token.range.union(close))
@@ -202,7 +202,7 @@ extension Parser {
         default:
             break
         }
-        reportMissing("expected-literal", "a literal (a quoted string, an integer, true, false, null or a list)")
+        reportMissing(.syntaxExpectedLiteral, "a literal (a quoted string, an integer, true, false, null or a list)")
         return LiteralSyntax(kind: .missing, range: .empty(at: previousEnd))
     }
 
@@ -264,7 +264,7 @@ extension Parser {
         let start = current.range
         let placeholder = NameSyntax(text: "", quoting: .bare, range: .empty(at: start.start))
         guard isKeyword(.rel) else {
-            reportMissing("expected-rel", "rel(source, source_column, target, target_column)")
+            reportMissing(.syntaxExpectedRel, "rel(source, source_column, target, target_column)")
             return RelationSyntax(
                 source: nil, sourceRange: .empty(at: previousEnd), sourceColumn: placeholder,
                 target: TableNameSyntax(schema: nil, name: placeholder, range: placeholder.range),

@@ -29,13 +29,13 @@ extension Parser {
         if atName && !atSectionStart {
             decl.name = parseName("a policy name")
         } else {
-            reportMissing("expected-policy-name", "a policy name after 'POLICY'")
+            reportMissing(.syntaxExpectedPolicyName, "a policy name after 'POLICY'")
         }
         var stage = Stage.name
         sections: while !atEnd && !atItemStart {
             if isKeyword(.or), stage >= .using, keywordAhead(1)?.startsAtom == true {
                 advance()
-                reportMissing("expected-clause", "'CLAUSE' after 'OR'", insert: " CLAUSE")
+                reportMissing(.syntaxExpectedClause, "'CLAUSE' after 'OR'", insert: " CLAUSE")
                 let clause = parseClause(keywordRange: nil, closer: nil)
                 if stage == .check {
                     decl.check = (decl.check ?? []) + [clause]
@@ -46,7 +46,7 @@ extension Parser {
             }
             guard let keyword = currentKeyword, atSectionStart else {
                 if current.kind == .unknown { panicking = true }
-                report("unexpected-token", "expected \(stage.expectation), found \(describe(current))", at: current.range)
+                report(.syntaxUnexpectedToken, "expected \(stage.expectation), found \(describe(current))", at: current.range)
                 skipToSection()
                 continue
             }
@@ -54,7 +54,7 @@ extension Parser {
             switch keyword {
             case .permissive, .restrictive:
                 if stage >= .kind {
-                    report("unexpected-policy-type", "the policy type must come right after the policy's name", at: current.range)
+                    report(.syntaxUnexpectedPolicyType, "the policy type must come right after the policy's name", at: current.range)
                 }
                 let token = advance()
                 if decl.kind == nil {
@@ -64,20 +64,20 @@ extension Parser {
                 stage = max(stage, .kind)
             case .for:
                 if stage < .kind {
-                    report("expected-policy-type", "expected 'PERMISSIVE' or 'RESTRICTIVE' before 'FOR'", at: current.range,
+                    report(.syntaxExpectedPolicyType, "expected 'PERMISSIVE' or 'RESTRICTIVE' before 'FOR'", at: current.range,
                            fixIt: FixIt(title: "insert 'PERMISSIVE'", file: file.path,
                                         edits: [TextEdit(range: .empty(at: current.range.start), newText: "PERMISSIVE ")]))
                 } else if stage >= .commands {
-                    report("unexpected-for", "'FOR' may appear only once, before 'TO' and 'SELECTOR'", at: current.range)
+                    report(.syntaxUnexpectedFor, "'FOR' may appear only once, before 'TO' and 'SELECTOR'", at: current.range)
                 }
                 let commands = parseCommands()
                 if decl.commands == nil { decl.commands = commands }
                 stage = max(stage, .commands)
             case .to:
                 if stage < .commands {
-                    report("expected-for", "expected 'FOR' before 'TO'", at: current.range)
+                    report(.syntaxExpectedFor, "expected 'FOR' before 'TO'", at: current.range)
                 } else if stage >= .roles {
-                    report("unexpected-to", "'TO' must come after 'FOR' and before 'SELECTOR'", at: current.range)
+                    report(.syntaxUnexpectedTo, "'TO' must come after 'FOR' and before 'SELECTOR'", at: current.range)
                 }
                 let (roles, range) = parseRoles()
                 if decl.rolesRange == nil {
@@ -87,9 +87,9 @@ extension Parser {
                 stage = max(stage, .roles)
             case .selector:
                 if stage < .commands {
-                    report("expected-for", "expected 'FOR' before 'SELECTOR'", at: current.range)
+                    report(.syntaxExpectedFor, "expected 'FOR' before 'SELECTOR'", at: current.range)
                 } else if stage >= .selector {
-                    report("unexpected-selector", "a policy has one 'SELECTOR', before its clauses", at: current.range)
+                    report(.syntaxUnexpectedSelector, "a policy has one 'SELECTOR', before its clauses", at: current.range)
                 }
                 let keywordRange = advance().range
                 let selector = parseSelector()
@@ -100,13 +100,13 @@ extension Parser {
                 stage = max(stage, .selector)
             case .clause, .or:
                 if keyword == .clause, stage >= .using {
-                    report("expected-or", "expected 'OR' before another 'CLAUSE'", at: current.range,
+                    report(.syntaxExpectedOr, "expected 'OR' before another 'CLAUSE'", at: current.range,
                            fixIt: FixIt(title: "insert 'OR'", file: file.path,
                                         edits: [TextEdit(range: .empty(at: current.range.start), newText: "OR ")]))
                 } else if keyword == .or, stage < .using {
-                    report("expected-clause", "expected 'CLAUSE' before 'OR CLAUSE'", at: current.range)
+                    report(.syntaxExpectedClause, "expected 'CLAUSE' before 'OR CLAUSE'", at: current.range)
                 } else if stage < .selector {
-                    report("expected-selector", "expected 'SELECTOR' before 'CLAUSE'", at: current.range)
+                    report(.syntaxExpectedSelector, "expected 'SELECTOR' before 'CLAUSE'", at: current.range)
                 }
                 if keyword == .or { advance() }
                 let clauseKeyword = advance().range
@@ -119,9 +119,9 @@ extension Parser {
                 }
             case .with:
                 if stage < .using {
-                    report("expected-clause", "expected 'CLAUSE' before 'WITH CHECK'", at: current.range)
+                    report(.syntaxExpectedClause, "expected 'CLAUSE' before 'WITH CHECK'", at: current.range)
                 } else if stage == .check {
-                    report("unexpected-with-check", "a policy has one 'WITH CHECK' block", at: current.range)
+                    report(.syntaxUnexpectedWithCheck, "a policy has one 'WITH CHECK' block", at: current.range)
                 }
                 let with = advance().range
                 let check = advance().range
@@ -131,14 +131,14 @@ extension Parser {
                     let clauseKeyword = advance().range
                     decl.check = (decl.check ?? []) + [parseClause(keywordRange: clauseKeyword, closer: nil)]
                 } else if let keyword = currentKeyword, keyword.startsAtom {
-                    reportMissing("expected-clause", "'CLAUSE' after 'WITH CHECK'", insert: " CLAUSE")
+                    reportMissing(.syntaxExpectedClause, "'CLAUSE' after 'WITH CHECK'", insert: " CLAUSE")
                     decl.check = (decl.check ?? []) + [parseClause(keywordRange: nil, closer: nil)]
                 } else {
-                    reportMissing("expected-clause", "'CLAUSE' after 'WITH CHECK'")
+                    reportMissing(.syntaxExpectedClause, "'CLAUSE' after 'WITH CHECK'")
                     decl.check = decl.check ?? []
                 }
             default:
-                report("unexpected-token", "expected \(stage.expectation), found \(describe(current))", at: current.range)
+                report(.syntaxUnexpectedToken, "expected \(stage.expectation), found \(describe(current))", at: current.range)
                 advance()
                 skipToSection()
             }
@@ -152,7 +152,7 @@ extension Parser {
             default: missing = "'CLAUSE'"
             }
             let what = decl.name.map { "policy '\($0.text)'" } ?? "the policy"
-            report("incomplete-policy", "expected \(missing): \(what) ends here, found \(describe(current))",
+            report(.syntaxIncompletePolicy, "expected \(missing): \(what) ends here, found \(describe(current))",
                    at: .empty(at: previousEnd))
         }
         decl.range = SourceRange(start: keyword.range.start, end: max(previousEnd, keyword.range.end))
@@ -172,7 +172,7 @@ extension Parser {
         var end = forRange
         while true {
             guard let command = currentCommand else {
-                reportMissing("expected-command", "SELECT, INSERT, UPDATE, DELETE or ALL")
+                reportMissing(.syntaxExpectedCommand, "SELECT, INSERT, UPDATE, DELETE or ALL")
                 skipToSection()
                 break
             }
@@ -183,7 +183,7 @@ extension Parser {
                 continue
             }
             if currentCommand != nil {
-                reportMissing("expected-comma", "',' between commands", insert: ",")
+                reportMissing(.syntaxExpectedComma, "',' between commands", insert: ",")
                 continue
             }
             break
@@ -208,7 +208,7 @@ extension Parser {
         var end = toRange
         while true {
             guard atName, !atSectionStart, let role = parseName("a role name") else {
-                reportMissing("expected-role", "a role name")
+                reportMissing(.syntaxExpectedRole, "a role name")
                 skipToSection()
                 break
             }
@@ -241,7 +241,7 @@ extension Parser {
             default: privilege = nil
             }
             guard let privilege else {
-                reportMissing("expected-privilege", "SELECT, INSERT, UPDATE, DELETE or ALL")
+                reportMissing(.syntaxExpectedPrivilege, "SELECT, INSERT, UPDATE, DELETE or ALL")
                 skipToSection()
                 break privileges
             }
@@ -257,7 +257,7 @@ extension Parser {
             advance()
             while true {
                 guard atName, !atSectionStart, let role = parseName("a role name") else {
-                    reportMissing("expected-role", "a role name")
+                    reportMissing(.syntaxExpectedRole, "a role name")
                     skipToSection()
                     break
                 }
@@ -269,7 +269,7 @@ extension Parser {
                 }
             }
         } else {
-            reportMissing("expected-to", "'TO' and the roles to grant to")
+            reportMissing(.syntaxExpectedTo, "'TO' and the roles to grant to")
             skipToSection()
         }
         if isKeyword(.selector) && !isInNamePosition(position) {
@@ -277,10 +277,10 @@ extension Parser {
             grant.selectorKeywordRange = advance().range
             grant.selector = parseSelector()
         } else {
-            reportMissing("expected-selector", "'SELECTOR' in the grant")
+            reportMissing(.syntaxExpectedSelector, "'SELECTOR' in the grant")
         }
         if !atEnd && !atItemStart {
-            report("unexpected-token", "expected the next item after the grant's selector, found \(describe(current))", at: current.range)
+            report(.syntaxUnexpectedToken, "expected the next item after the grant's selector, found \(describe(current))", at: current.range)
             let start = current.range.start
             var end = start
             repeat { end = advance().range.end } while !atEnd && !atItemStart

@@ -30,7 +30,7 @@ extension Parser {
             nots.append(advance().range)
         }
         if depth + nots.count > Parser.maxNestingDepth {
-            report("nesting-too-deep", "nesting is deeper than \(Parser.maxNestingDepth) levels", at: nots[0])
+            report(.syntaxNestingTooDeep, "nesting is deeper than \(Parser.maxNestingDepth) levels", at: nots[0])
             _ = parseSelectorPrimary()
             let range = nots[0].union(SourceRange.empty(at: previousEnd))
             return SelectorSyntax(kind: .missing, range: range, keywordRange: nots[0])
@@ -86,7 +86,7 @@ extension Parser {
             let kind: SelectorSyntax.Kind = isNamed ? .named(string) : .tagged(string)
             return SelectorSyntax(kind: kind, range: start.union(close), keywordRange: start)
         default:
-            reportMissing("expected-selector",
+            reportMissing(.syntaxExpectedSelector,
                           "a selector (ALL, has_column(...), in_schema(...), named(...), tagged(...), NOT or '(')")
             return SelectorSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }

@@ -8,7 +8,7 @@ extension Parser {
         var parser = Parser(file: file, lexed: lexed)
         let selector = parser.parseSelector()
         if !parser.atEnd {
-            parser.report("unexpected-token", "expected the end of the selector, found \(parser.describe(parser.current))",
+            parser.report(.syntaxUnexpectedToken, "expected the end of the selector, found \(parser.describe(parser.current))",
                           at: parser.current.range)
         }
         return (selector, parser.diagnostics)

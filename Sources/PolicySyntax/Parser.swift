@@ -125,7 +125,7 @@ public struct Parser {
     // MARK: - Diagnostics
 
     /// Reports a mistake unless the parser is already recovering from one.
-    mutating func report(_ id: String, _ message: String, at range: SourceRange, fixIt: FixIt? = nil) {
+    mutating func report(_ kind: DiagnosticKind, _ message: String, at range: SourceRange, fixIt: FixIt? = nil) {
         // Tokens the lexer rejected were reported by the lexer.
         if current.kind == .unknown, range == current.range {
             panicking = true
@@ -136,21 +136,21 @@ public struct Parser {
         panicking = true
         itemHadError = true
         diagnostics.append(Diagnostic(
-            id: "syntax.\(id)", severity: .error, message: message,
+            kind, message: message,
             location: FileLocation(file: file.path, range: range),
             fixIts: fixIt.map { [$0] } ?? []))
     }
 
     /// Reports that `what` is missing where the current token is, with a fix-it inserting `insert`.
-    mutating func reportMissing(_ id: String, _ what: String, insert: String? = nil) {
+    mutating func reportMissing(_ kind: DiagnosticKind, _ what: String, insert: String? = nil) {
         let found = describe(current)
         if let insert {
             let at = previousEnd
-            report(id, "expected \(what), found \(found)", at: .empty(at: at),
+            report(kind, "expected \(what), found \(found)", at: .empty(at: at),
                    fixIt: FixIt(title: "insert '\(insert)'", file: file.path,
                                 edits: [TextEdit(range: .empty(at: at), newText: insert)]))
         } else {
-            report(id, "expected \(what), found \(found)", at: current.range)
+            report(kind, "expected \(what), found \(found)", at: current.range)
         }
     }
 
@@ -180,7 +180,7 @@ public struct Parser {
     /// ahead (bracket-balanced) for it before the next atom or section; skips to it when found.
     mutating func expectClosing(_ kind: TokenKind, after what: String) -> SourceRange? {
         if current.kind == kind { return advance().range }
-        reportMissing("expected-\(Parser.slug(kind))", "\(kind.displayName) after \(what)",
+        reportMissing(Parser.missing(kind), "\(kind.displayName) after \(what)",
                       insert: Parser.spelling(kind))
         var nesting = 0
         var index = position
@@ -224,21 +224,22 @@ public struct Parser {
     /// it had been there.
     mutating func expect(_ kind: TokenKind, after what: String) -> SourceRange? {
         if current.kind == kind { return advance().range }
-        reportMissing("expected-\(Parser.slug(kind))", "\(kind.displayName) after \(what)",
+        reportMissing(Parser.missing(kind), "\(kind.displayName) after \(what)",
                       insert: Parser.spelling(kind))
         return nil
     }
 
-    static func slug(_ kind: TokenKind) -> String {
+    /// The diagnostic for a missing token of `kind`.
+    static func missing(_ kind: TokenKind) -> DiagnosticKind {
         switch kind {
-        case .leftParen: return "open-paren"
-        case .rightParen: return "close-paren"
-        case .leftBrace: return "open-brace"
-        case .rightBrace: return "close-brace"
-        case .leftBracket: return "open-bracket"
-        case .rightBracket: return "close-bracket"
-        case .comma: return "comma"
-        default: return "token"
+        case .leftParen: return .syntaxExpectedOpenParen
+        case .rightParen: return .syntaxExpectedCloseParen
+        case .leftBrace: return .syntaxExpectedOpenBrace
+        case .rightBrace: return .syntaxExpectedCloseBrace
+        case .leftBracket: return .syntaxExpectedOpenBracket
+        case .rightBracket: return .syntaxExpectedCloseBracket
+        case .comma: return .syntaxExpectedComma
+        default: return .syntaxExpectedToken
         }
     }
 
@@ -276,7 +277,7 @@ public struct Parser {
     /// Enters a nested construct; reports and returns false when too deep.
     mutating func enterNesting() -> Bool {
         if depth >= Parser.maxNestingDepth {
-            report("nesting-too-deep", "nesting is deeper than \(Parser.maxNestingDepth) levels", at: current.range)
+            report(.syntaxNestingTooDeep, "nesting is deeper than \(Parser.maxNestingDepth) levels", at: current.range)
             return false
         }
         depth += 1
@@ -300,7 +301,7 @@ public struct Parser {
                 }
             } else {
                 if current.kind != .unknown {
-                    report("expected-item", "expected 'POLICY' or 'GRANT', found \(describe(current))", at: current.range)
+                    report(.syntaxExpectedItem, "expected 'POLICY' or 'GRANT', found \(describe(current))", at: current.range)
                 } else {
                     panicking = true
                 }
@@ -337,7 +338,7 @@ public struct Parser {
             advance()
             return NameSyntax(text: token.value, quoting: .single, range: token.range)
         default:
-            reportMissing("expected-name", what)
+            reportMissing(.syntaxExpectedName, what)
             return nil
         }
     }
@@ -361,7 +362,7 @@ public struct Parser {
             let token = advance()
             return StringSyntax(value: token.value, range: token.range)
         }
-        reportMissing("expected-string", what)
+        reportMissing(.syntaxExpectedString, what)
         return nil
     }
 }

@@ -109,13 +109,13 @@ enum LSPBench {
             let change = document.replace(end, end, with: leak)
             let sent = Clock.now()
             client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
-            _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { $0.contains("proof.tenant-isolation-failed") }
+            _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { $0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             proofTimes.append(Clock.now() - sent)
             version += 1
             let undo = document.replace(end, end + leak.utf8.count, with: "")
             let undone = Clock.now()
             client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
-            _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { !$0.contains("proof.tenant-isolation-failed") }
+            _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { !$0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             proofTimes.append(Clock.now() - undone)
             try waitForProofs(client, uri: uri, timeout: 60)
         }
@@ -130,13 +130,13 @@ enum LSPBench {
             let change = document.replace(at, at, with: leak)
             let sent = Clock.now()
             client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
-            _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { $0.contains("proof.tenant-isolation-failed") }
+            _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { $0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             let shown = Clock.now() - sent
             version += 1
             let undo = document.replace(at, at + leak.utf8.count, with: "")
             let undone = Clock.now()
             client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
-            _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { !$0.contains("proof.tenant-isolation-failed") }
+            _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { !$0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             try waitForProofs(client, uri: uri, timeout: 120)
             report.add("leak in tenant_isolation (all its tables) → proof diagnostics shown", shown, "ms")
             report.add("… and cleared after the undo", Clock.now() - undone, "ms")

@@ -269,14 +269,14 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func sarif(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
         var results: [JSONValue] = []
-        var rules = Set<String>()
+        var rules = Set<DiagnosticKind>()
         for verdict in report?.verdicts ?? [] where verdict.status == .failed {
             guard let location = verdict.blame.first?.location else { continue }
-            let rule = "proof.\(verdict.proof.rawValue)"
+            let rule = verdict.proof.sarifKind
             rules.insert(rule)
             var message = verdict.summary
             if let example = verdict.counterexample { message += "; " + ProofDiagnostics.describe(example) }
-            results.append(printer.sarifResult(ruleID: rule, level: verdict.proof.isHint ? "note" : "error", message: message, location: location))
+            results.append(printer.sarifResult(rule: rule, message: message, location: location))
         }
         return printer.sarif(diagnostics, extra: results, extraRules: Array(rules))
     }

@@ -100,10 +100,17 @@ struct DiagnosticPrinter {
         }
     }
 
-    func sarifResult(ruleID: String, level: String, message: String, location: FileLocation) -> JSONValue {
+    /// A SARIF result of `rule` at its kind's default level.
+    func sarifResult(rule: DiagnosticKind, message: String, location: FileLocation) -> JSONValue {
+        sarifResult(rule: rule, level: DiagnosticPrinter.sarifLevel(rule.severity), message: message, location: location)
+    }
+
+    /// A SARIF result of `rule` at `level` (a diagnostic's own severity, which may be an exception
+    /// its kind documents).
+    func sarifResult(rule: DiagnosticKind, level: String, message: String, location: FileLocation) -> JSONValue {
         let position = self.position(location)
         return [
-            "ruleId": .string(ruleID),
+            "ruleId": .string(rule.id),
             "level": .string(level),
             "message": ["text": .string(message)],
             "locations": [[
@@ -120,17 +127,26 @@ struct DiagnosticPrinter {
         ]
     }
 
-    /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results.
-    func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [String] = []) -> JSONValue {
+    /// The SARIF rule metadata of `kind`, from the diagnostic catalogue.
+    static func sarifRule(_ kind: DiagnosticKind) -> JSONValue {
+        [
+            "id": .string(kind.id),
+            "shortDescription": ["text": .string(kind.summary)],
+            "defaultConfiguration": ["level": .string(sarifLevel(kind.severity))],
+            "helpUri": .string(kind.helpURI),
+        ]
+    }
+
+    /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results,
+    /// and whose rules are the kinds of both (`extraRules`), described by the catalogue.
+    func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = []) -> JSONValue {
         var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map {
-            sarifResult(ruleID: $0.id, level: DiagnosticPrinter.sarifLevel($0.severity), message: $0.message, location: $0.location)
+            sarifResult(rule: $0.kind, level: DiagnosticPrinter.sarifLevel($0.severity), message: $0.message, location: $0.location)
         }
         results.append(contentsOf: extra)
-        var ruleIDs = Set(diagnostics.map(\.id))
-        ruleIDs.formUnion(extraRules)
-        let rules: [JSONValue] = ruleIDs.sorted().map { id in
-            ["id": .string(id), "shortDescription": ["text": .string(id)]]
-        }
+        var kinds = Set(diagnostics.map(\.kind))
+        kinds.formUnion(extraRules)
+        let rules: [JSONValue] = kinds.sorted { $0.id < $1.id }.map(DiagnosticPrinter.sarifRule)
         return [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -138,7 +154,7 @@ struct DiagnosticPrinter {
                 "tool": ["driver": [
                     "name": "pgpe",
                     "version": .string(PGPEVersion.string),
-                    "informationUri": "https://github.com/pgpe/pgpe",
+                    "informationUri": .string(DiagnosticCatalog.projectURL),
                     "rules": .array(rules),
                 ]],
                 "results": .array(results),

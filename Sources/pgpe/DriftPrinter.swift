@@ -168,9 +168,9 @@ struct DriftPrinter {
     /// `posture.<kind>`), at the declaring policy when known, else at pgpe.yaml.
     func sarif(_ assessment: Assessment) -> JSONValue {
         var results: [JSONValue] = []
-        var rules = Set<String>()
+        var rules = Set<DiagnosticKind>()
         for item in assessment.drift {
-            let rule = "drift.\(item.type.rawValue)"
+            let rule = item.type.diagnosticKind
             rules.insert(rule)
             var properties: JSONObject = [
                 "severity": .string(item.severity.rawValue), "table": .string(item.table.description),
@@ -179,28 +179,28 @@ struct DriftPrinter {
             if let expected = item.expected { properties["expected"] = .string(expected) }
             if let observed = item.observed { properties["observed"] = .string(observed) }
             if let remediation = item.remediation { properties["remediation"] = .string(remediation) }
-            results.append(result(rule: rule, level: item.severity == .warning ? "warning" : "error",
-                                  message: item.description, source: item.source, properties: properties))
+            results.append(result(rule: rule, message: item.description, source: item.source, properties: properties))
         }
         for finding in assessment.posture {
-            let rule = "posture.\(finding.kind.rawValue)"
+            let rule = finding.kind.diagnosticKind
             rules.insert(rule)
             var properties: JSONObject = ["severity": .string(finding.severity.rawValue), "role": .string(finding.role)]
             if let table = finding.table { properties["table"] = .string(table.description) }
-            results.append(result(rule: rule, level: "warning", message: finding.description + "; " + finding.remediation,
+            results.append(result(rule: rule, message: finding.description + "; " + finding.remediation,
                                   source: nil, properties: properties))
         }
         return diagnostics.sarif([], extra: results, extraRules: Array(rules))
     }
 
-    private func result(rule: String, level: String, message: String, source: FileLocation?,
+    /// A SARIF result of `rule` at its kind's default level.
+    private func result(rule: DiagnosticKind, message: String, source: FileLocation?,
                         properties: JSONObject) -> JSONValue {
         let location = source ?? configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
         guard let location else {
-            return ["ruleId": .string(rule), "level": .string(level), "message": ["text": .string(message)],
-                    "properties": .object(properties)]
+            return ["ruleId": .string(rule.id), "level": .string(DiagnosticPrinter.sarifLevel(rule.severity)),
+                    "message": ["text": .string(message)], "properties": .object(properties)]
         }
-        guard case .object(var object) = diagnostics.sarifResult(ruleID: rule, level: level, message: message, location: location)
+        guard case .object(var object) = diagnostics.sarifResult(rule: rule, message: message, location: location)
         else { return .null }
         object["properties"] = .object(properties)
         return .object(object)

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import PolicyWorkloads
 import TestSupport
 import Testing
 
@@ -85,6 +86,16 @@ import Testing
         #expect(results.first?["level"]?.string == "error")
         #expect(results.first?["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"]?.string == "policies/null.policy")
         #expect(results.first?["locations"]?[0]?["physicalLocation"]?["region"]?["startColumn"]?.int == 63)
+        // The rule's metadata comes from the diagnostic catalogue and links to its documentation.
+        let rules = try #require(json["runs"]?[0]?["tool"]?["driver"]?["rules"]?.array)
+        #expect(rules.count == 1)
+        let rule = try #require(rules.first)
+        #expect(rule["id"]?.string == "semantic.null-comparison")
+        #expect(rule["shortDescription"]?["text"]?.string?.hasPrefix("A comparison with null is never true in SQL") == true)
+        #expect(rule["defaultConfiguration"]?["level"]?.string == "error")
+        #expect(rule["helpUri"]?.string == "https://github.com/pgpe/pgpe/blob/main/docs/diagnostics.md#semantic.null-comparison")
+        let documentation = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        #expect(documentation.contains("<a id=\"semantic.null-comparison\"></a>"))
     }
 
     @Test func toolFailuresExitTwo() throws {

@@ -109,6 +109,14 @@ import Testing
             #expect(results.contains { $0["ruleId"] as? String == "posture.privileged_login_role" })
             let missing = try #require(results.first { $0["ruleId"] as? String == "drift.missing_policy" })
             #expect(missing["level"] as? String == "error")
+            let driver = (runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+            let rules = try #require(driver?["rules"] as? [[String: Any]])
+            let missingRule = try #require(rules.first { $0["id"] as? String == "drift.missing_policy" })
+            #expect((missingRule["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
+            #expect(missingRule["helpUri"] as? String == "https://github.com/pgpe/pgpe/blob/main/docs/diagnostics.md#drift.missing_policy")
+            #expect(((missingRule["shortDescription"] as? [String: Any])?["text"] as? String)?.contains("expected policy does not exist") == true)
+            let postureRule = try #require(rules.first { $0["id"] as? String == "posture.privileged_login_role" })
+            #expect((postureRule["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
             let location = (missing["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
             #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == "policies/tenancy.policy")
         }

@@ -41,11 +41,11 @@ import Testing
         let source = SourceFile(path: "/p/a.policy", text: "POLICY a\n🙂 col(x)")
         let conversion = EngineConversion(source: { $0 == source.path ? source : nil }, encoding: .utf16, uris: URIBook())
         let note = DiagnosticNote(message: "first here", location: FileLocation(file: "/p/a.policy", range: SourceRange(start: 7, end: 8)))
-        let diagnostic = Diagnostic(id: "semantic.x", severity: .warning, message: "m",
+        let diagnostic = Diagnostic(.semanticUnknownRole, message: "m",
                                     location: FileLocation(file: "/p/a.policy", range: SourceRange(start: 14, end: 20)), notes: [note])
         let converted = conversion.diagnostic(diagnostic)
         #expect(converted.severity == 2)
-        #expect(converted.code == "semantic.x")
+        #expect(converted.code == "semantic.unknown-role")
         #expect(converted.range == LSPRange(start: Position(line: 1, character: 3), end: Position(line: 1, character: 9)))
         #expect(converted.relatedInformation.first?.location.uri == "file:///p/a.policy")
         #expect(converted.json["source"] == "pgpe")

@@ -163,7 +163,7 @@ import Testing
 
     @Test func diagnosticsMoveWithEditsAndDropWhenAnEditCrossesThem() {
         var results = ProofResults()
-        let diagnostic = Diagnostic(id: "proof.x", severity: .error, message: "m", location: FileLocation(file: "f", range: SourceRange(start: 10, end: 20)))
+        let diagnostic = Diagnostic(.proofTenantIsolationFailed, message: "m", location: FileLocation(file: "f", range: SourceRange(start: 10, end: 20)))
         let mapped = [
             (TextEdit(range: .empty(at: 0), newText: "abc"), SourceRange(start: 13, end: 23)),
             (TextEdit(range: SourceRange(start: 25, end: 30), newText: ""), SourceRange(start: 10, end: 20)),

@@ -57,7 +57,7 @@ public enum CodeActionProvider {
                           let column = isolationColumn(for: key, tables: checked.tables, snapshot: snapshot) else { continue }
                     let atom = "col(\(Operand.name(column))) = session('\(key.doublingQuotes("'"))')"
                     guard done.insert("\(clause.range)|\(atom)").inserted else { continue }
-                    let related = diagnostics.filter { $0.id == "proof.tenant-isolation-failed" && $0.range == blame.location.range }
+                    let related = diagnostics.filter { $0.kind == .proofTenantIsolationFailed && $0.range == blame.location.range }
                     result.append(CodeActionInfo(
                         title: "Add \(atom) to this clause", category: .quickFix,
                         edits: [path: [TextEdit(range: .empty(at: clause.range.end), newText: " AND " + atom)]],

@@ -10,16 +10,7 @@ public enum ProofDiagnostics {
         var result: [Diagnostic] = []
         var seen = Set<String>()
         for verdict in verdicts where verdict.status != .proven {
-            let severity: Severity
-            if verdict.status == .unknown {
-                severity = .info
-            } else {
-                switch verdict.proof.failureSeverity {
-                case "error": severity = .error
-                case "hint": severity = .hint
-                default: severity = .warning
-                }
-            }
+            let kind = verdict.status == .failed ? verdict.proof.failedKind : verdict.proof.unknownKind
             let locations = verdict.blame.isEmpty ? [fallbackLocation(verdict, policySet: policySet)].compactMap { $0 } : verdict.blame.map(\.location)
             var message = "\(verdict.proof.rawValue) \(verdict.status.rawValue)"
             message += " on \(verdict.table)"
@@ -31,8 +22,7 @@ public enum ProofDiagnostics {
             for location in locations {
                 let key = "\(location.file)|\(location.range)|\(verdict.proof.rawValue)|\(verdict.table)|\(verdict.status.rawValue)|\(verdict.key ?? "")"
                 guard seen.insert(key).inserted else { continue }
-                let id = "proof.\(verdict.proof.rawValue)-\(verdict.status == .failed ? "failed" : "unknown")"
-                result.append(Diagnostic(id: id, severity: severity, message: message, location: location))
+                result.append(Diagnostic(kind, message: message, location: location))
             }
         }
         return result
@@ -43,7 +33,7 @@ public enum ProofDiagnostics {
     public static func ungoverned(_ policySet: PolicySet) -> [Diagnostic] {
         policySet.ungovernedTables.compactMap { name in
             guard let location = policySet.schema.table(name)?.location else { return nil }
-            return Diagnostic(id: "proof.coverage-ungoverned", severity: .info,
+            return Diagnostic(.proofCoverageUngoverned,
                               message: "table \(name) is in a governed schema but no policy's selector matches it: row-level security stays off",
                               location: location)
         }

@@ -80,7 +80,7 @@ extension Workspace {
         }
         if let schemaPath, let open = openDocuments[schemaPath], open.source.text != schemaSource.file?.text {
             schemaSource = SchemaSource.read(text: open.source.text, path: schemaPath)
-            loadProblems.removeAll { $0.id == "workspace.unreadable-schema" }
+            loadProblems.removeAll { $0.kind == .workspaceUnreadableSchema }
             contextGeneration += 1
         }
         var documents: [String: String] = [:]

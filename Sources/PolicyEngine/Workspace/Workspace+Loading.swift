@@ -36,7 +36,7 @@ extension Workspace {
         for change in changes where !isConfigFile(change.path) {
             if isSchemaFile(change.path) {
                 guard openDocuments[change.path] == nil else { continue }
-                loadProblems.removeAll { $0.id == "workspace.unreadable-schema" }
+                loadProblems.removeAll { $0.kind == .workspaceUnreadableSchema }
                 schemaSource = change.text.map { SchemaSource.read(text: $0, path: change.path) } ?? .none
                 contextGeneration += 1
             } else if diskTexts[change.path] != nil || Workspace.policyPaths(policyPaths, include: change.path) {
@@ -71,15 +71,15 @@ extension Workspace {
     /// policy path of a loose file (one that exists only in the editor is not a problem).
     static func diagnostic(_ problem: LoadProblem, file: String, loose: Bool) -> Diagnostic? {
         switch problem {
-        case .config(let message): return Workspace.problem("unreadable-config", message, file: file)
-        case .schema(let message): return Workspace.problem("unreadable-schema", "\(message); only schema-free checks run", file: file)
-        case .policies(let message): return loose ? nil : Workspace.problem("unreadable-policies", message, file: file)
+        case .config(let message): return Workspace.problem(.workspaceUnreadableConfig, message, file: file)
+        case .schema(let message): return Workspace.problem(.workspaceUnreadableSchema, "\(message); only schema-free checks run", file: file)
+        case .policies(let message): return loose ? nil : Workspace.problem(.workspaceUnreadablePolicies, message, file: file)
         }
     }
 
     /// A problem reading the project, at the top of `file`.
-    static func problem(_ id: String, _ message: String, file: String) -> Diagnostic {
-        Diagnostic(id: "workspace.\(id)", severity: .error, message: message, location: FileLocation(file: file, range: .empty(at: 0)))
+    static func problem(_ kind: DiagnosticKind, _ message: String, file: String) -> Diagnostic {
+        Diagnostic(kind, message: message, location: FileLocation(file: file, range: .empty(at: 0)))
     }
 }
 

@@ -32,7 +32,7 @@ extension Checker {
                     reported.insert(edge.location)
                     let cycle = ([start] + path).map(\.description).joined(separator: " → ")
                     sink.add(Diagnostic(
-                        id: "semantic.traversal-cycle", severity: .error,
+                        .semanticTraversalCycle,
                         message: "traversal cycle \(cycle): the target's own row-level security leads back to \(start), which PostgreSQL rejects at query time (infinite recursion detected in policy)",
                         location: edge.location))
                 }

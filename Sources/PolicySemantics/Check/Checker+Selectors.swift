@@ -18,7 +18,7 @@ extension Checker {
         }
         if matched.isEmpty && reportEmpty {
             sink.add(Diagnostic(
-                id: "semantic.selector-matches-nothing", severity: .warning,
+                .semanticSelectorMatchesNothing,
                 message: "selector matches no table in the governed schemas (\(config.schemas.joined(separator: ", ")))",
                 location: FileLocation(file: file, range: selector.range)))
         }
@@ -33,7 +33,7 @@ extension Checker {
             if normalized.family == .other && !known.contains(type.identifier) {
                 let suggestion = Suggestions.closest(to: type.identifier, among: known)
                 sink.add(Diagnostic(
-                    id: "semantic.unknown-type", severity: .error,
+                    .semanticUnknownType,
                     message: "unknown type '\(type.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected one of \(known.joined(separator: ", "))"),
                     location: FileLocation(file: file, range: type.range),
                     fixIts: suggestion.map { [Checker.replace(type, with: $0, file: file)] } ?? []))
@@ -41,7 +41,7 @@ extension Checker {
         case .inSchema(let schemaName):
             if !config.schemas.contains(schemaName.identifier) {
                 sink.add(Diagnostic(
-                    id: "semantic.schema-not-governed", severity: .warning,
+                    .semanticSchemaNotGoverned,
                     message: "schema '\(schemaName.identifier)' is not governed; 'schemas:' in pgpe.yaml lists \(config.schemas.joined(separator: ", "))",
                     location: FileLocation(file: file, range: schemaName.range)))
             }

@@ -112,7 +112,7 @@ public final class Checker {
                 let ref = entry.policies[index].ref
                 if let first = firstByName[ref.name] {
                     sink.add(Diagnostic(
-                        id: "semantic.duplicate-policy", severity: .error,
+                        .semanticDuplicatePolicy,
                         message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
                         location: FileLocation(file: ref.location.file, range: ref.nameRange),
                         notes: [DiagnosticNote(message: "'\(ref.name)' is first declared here",
@@ -135,7 +135,7 @@ public final class Checker {
         for index in policies.indices { for role in policies[index].roles where role != "public" { named.insert(role) } }
         if !hasSchema && !files.isEmpty {
             sink.add(Diagnostic(
-                id: "semantic.no-schema", severity: .info,
+                .semanticNoSchema,
                 message: "no schema configured (set 'schema:' or 'database:' in pgpe.yaml); only schema-free checks ran",
                 location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
         }
@@ -163,7 +163,7 @@ public final class Checker {
         checkRoles(syntax.roles, file: file)
         if let checkRange = syntax.checkKeywordRange, !commands.contains(.insert), !commands.contains(.update) {
             sink.add(Diagnostic(
-                id: "semantic.check-without-effect", severity: .warning,
+                .semanticCheckWithoutEffect,
                 message: "WITH CHECK has no effect: policy '\(ref.name)' governs only \(commands.map(\.rawValue).joined(separator: ", ")), which check no new rows",
                 location: FileLocation(file: file, range: checkRange)))
         }
@@ -211,7 +211,7 @@ public final class Checker {
         for role in roles where role.identifier != "public" && !known.contains(role.identifier) {
             let suggestion = Suggestions.closest(to: role.identifier, among: known)
             sink.add(Diagnostic(
-                id: "semantic.unknown-role", severity: .warning,
+                .semanticUnknownRole,
                 message: "unknown role '\(role.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                 location: FileLocation(file: file, range: role.range),
                 fixIts: suggestion.map { [Checker.replace(role, with: $0, file: file)] } ?? []))
@@ -243,7 +243,7 @@ public final class Checker {
             types[key] = first.0
             for (type, location) in uses.dropFirst() where !type.family.isComparable(with: first.0.family) {
                 sink.add(Diagnostic(
-                    id: "semantic.session-type-conflict", severity: .error,
+                    .semanticSessionTypeConflict,
                     message: "session key '\(key)' is compared with \(first.0.name) and \(type.name) values; declare its type under 'session:' in pgpe.yaml",
                     location: location,
                     notes: [DiagnosticNote(message: "compared with \(first.0.name) here", location: first.1)]))

@@ -5,13 +5,12 @@ import PolicySyntax
 /// the same place into one message naming every table.
 struct DiagnosticSink {
     private struct TableKey: Hashable {
-        var id: String
+        var kind: DiagnosticKind
         var location: FileLocation
         var detail: String
     }
 
     private struct TableEntry {
-        var severity: Severity
         var tables: [QualifiedName]
         var render: ([QualifiedName]) -> String
         var fixIts: [FixIt]
@@ -28,19 +27,19 @@ struct DiagnosticSink {
         if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    /// Adds a diagnostic for one table; reports of the same `id`, location and `detail` for other
-    /// tables are merged, and `render` receives every table.
+    /// Adds a diagnostic of `kind` for one table; reports of the same kind, location and `detail`
+    /// for other tables are merged, and `render` receives every table.
     mutating func add(
-        id: String, severity: Severity, location: FileLocation, table: QualifiedName, detail: String,
+        _ kind: DiagnosticKind, location: FileLocation, table: QualifiedName, detail: String,
         fixIts: [FixIt] = [], render: @escaping ([QualifiedName]) -> String
     ) {
-        let key = TableKey(id: id, location: location, detail: detail)
+        let key = TableKey(kind: kind, location: location, detail: detail)
         if var entry = perTable[key] {
             if !entry.tables.contains(table) { entry.tables.append(table) }
             perTable[key] = entry
         } else {
             counter += 1
-            perTable[key] = TableEntry(severity: severity, tables: [table], render: render, fixIts: fixIts, order: counter)
+            perTable[key] = TableEntry(tables: [table], render: render, fixIts: fixIts, order: counter)
         }
     }
 
@@ -68,7 +67,7 @@ struct DiagnosticSink {
         for (key, entry) in perTable {
             var moved = entry
             moved.fixIts = entry.fixIts.map { $0.shifted(by: delta, in: path) }
-            result.perTable[TableKey(id: key.id, location: key.location.shifted(by: delta, in: path), detail: key.detail)] = moved
+            result.perTable[TableKey(kind: key.kind, location: key.location.shifted(by: delta, in: path), detail: key.detail)] = moved
         }
         result.counter = counter
         return result
@@ -78,7 +77,7 @@ struct DiagnosticSink {
     func finish() -> [Diagnostic] {
         var result = diagnostics
         for (key, entry) in perTable.sorted(by: { $0.value.order < $1.value.order }) {
-            result.append(Diagnostic(id: key.id, severity: entry.severity, message: entry.render(entry.tables.sorted()),
+            result.append(Diagnostic(key.kind, message: entry.render(entry.tables.sorted()),
                                      location: key.location, fixIts: entry.fixIts))
         }
         return result.sorted {

@@ -31,13 +31,14 @@ struct PolicyLowerer {
 
     private func location(_ range: SourceRange) -> FileLocation { FileLocation(file: file, range: range) }
 
-    private func error(_ id: String, _ message: String, _ range: SourceRange, fixIts: [FixIt] = [], notes: [DiagnosticNote] = []) {
-        checker.sink.add(Diagnostic(id: "semantic.\(id)", severity: .error, message: message, location: location(range),
+    private func error(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange, fixIts: [FixIt] = [], notes: [DiagnosticNote] = []) {
+        checker.sink.add(Diagnostic(kind, message: message, location: location(range),
                                     notes: notes, fixIts: fixIts))
     }
 
-    private func warning(_ id: String, _ message: String, _ range: SourceRange, fixIts: [FixIt] = []) {
-        checker.sink.add(Diagnostic(id: "semantic.\(id)", severity: .warning, message: message, location: location(range),
+    /// Reports `kind` with the severity of `exception`, one its catalogue entry documents.
+    private func report(_ kind: DiagnosticKind, _ exception: SeverityException, _ message: String, _ range: SourceRange, fixIts: [FixIt] = []) {
+        checker.sink.add(Diagnostic(kind, exception: exception, message: message, location: location(range),
                                     fixIts: fixIts))
     }
 
@@ -134,7 +135,7 @@ struct PolicyLowerer {
         let name = policy.name
         if normalized.isUnsatisfiable {
             checker.sink.add(
-                id: "semantic.unsatisfiable-policy", severity: .error,
+                .semanticUnsatisfiablePolicy,
                 location: FileLocation(file: file, range: policy.nameRange), table: table.name, detail: side,
                 render: { tables in "policy '\(name)' can never be true (\(side)): every clause is contradictory on \(DiagnosticSink.list(tables))" })
             return
@@ -142,7 +143,7 @@ struct PolicyLowerer {
         for clause in normalized.contradictory {
             guard let origin = clause.origin else { continue }
             checker.sink.add(
-                id: "semantic.contradictory-clause", severity: .warning, location: origin.location, table: table.name,
+                .semanticContradictoryClause, location: origin.location, table: table.name,
                 detail: side,
                 render: { tables in "this clause can never be true on \(DiagnosticSink.list(tables)) (its atoms contradict each other); it changes nothing" })
         }
@@ -172,14 +173,14 @@ struct PolicyLowerer {
                 return nil
             }
             if let returns, returns.family != .boolean {
-                error("function-not-boolean", "fn(\(call.name.identifier)) returns \(returns.name); an atom needs a boolean function", call.range)
+                error(.semanticFunctionNotBoolean, "fn(\(call.name.identifier)) returns \(returns.name); an atom needs a boolean function", call.range)
                 return nil
             }
             return .predicate(name, arguments)
         case .nullTest(let value, let isNull):
             guard let typed = lowerValue(value, scope: scope) else { return nil }
             if case .list = typed.operand {
-                error("unexpected-list", "a list is only allowed after IN or NOT IN", value.range)
+                error(.semanticUnexpectedList, "a list is only allowed after IN or NOT IN", value.range)
                 return nil
             }
             return isNull ? .isNull(typed.operand) : .isNotNull(typed.operand)
@@ -196,29 +197,29 @@ struct PolicyLowerer {
         let right = lowerValue(rhsSyntax, scope: scope)
         guard var lhs = left, var rhs = right else { return nil }
         if case .list = lhs.operand {
-            error("unexpected-list", "a list is only allowed on the right of IN or NOT IN", lhsSyntax.range)
+            error(.semanticUnexpectedList, "a list is only allowed on the right of IN or NOT IN", lhsSyntax.range)
             return nil
         }
         let isMembership = op == .in || op == .notIn
         if isMembership {
             guard case .list(let items) = rhs.operand else {
-                error("in-needs-list", "\(op.rawValue) needs a list on its right, like lit(['a', 'b'])", rhsSyntax.range)
+                error(.semanticInNeedsList, "\(op.rawValue) needs a list on its right, like lit(['a', 'b'])", rhsSyntax.range)
                 return nil
             }
             if op == .notIn, items.contains(.null) {
-                error("null-in-list", "NOT IN with null in the list is never true; remove null", rhsSyntax.range)
+                error(.semanticNullInList, "NOT IN with null in the list is never true; remove null", rhsSyntax.range)
                 return nil
             }
             if op == .in, items.contains(.null) {
-                warning("null-in-list", "null in an IN list never matches; use IS NULL", rhsSyntax.range)
+                report(.semanticNullInList, .nullInList, "null in an IN list never matches; use IS NULL", rhsSyntax.range)
             }
         } else if case .list = rhs.operand {
-            error("unexpected-list", "a list is only allowed after IN or NOT IN", rhsSyntax.range)
+            error(.semanticUnexpectedList, "a list is only allowed after IN or NOT IN", rhsSyntax.range)
             return nil
         }
         if !isMembership, lhs.operand == .literal(.null) || rhs.operand == .literal(.null) {
             let fix = op == .equal ? "use IS NULL" : op == .notEqual ? "use IS NOT NULL" : "compare with a value"
-            error("null-comparison", "comparison with null is never true; \(fix)", atom.range,
+            error(.semanticNullComparison, "comparison with null is never true; \(fix)", atom.range,
                   fixIts: nullFix(lhsSyntax, op, rhsSyntax, atom: atom))
             return nil
         }
@@ -238,7 +239,7 @@ struct PolicyLowerer {
             guard coerce(&rhs, to: leftType, against: lhs, scope: scope) else { return nil }
         }
         if lhs.type?.family == .json && rhs.type?.family == .json, lhs.type?.name == "json" || rhs.type?.name == "json" {
-            error("type-mismatch", "values of type json cannot be compared (use jsonb)", atom.range)
+            error(.semanticTypeMismatch, "values of type json cannot be compared (use jsonb)", atom.range)
             return nil
         }
         return .compare(lhs.operand, op, rhs.operand)
@@ -264,18 +265,18 @@ struct PolicyLowerer {
                 var escaped = false
                 for scalar in pattern.unicodeScalars { escaped = !escaped && scalar == "\\" }
                 if escaped {
-                    error("invalid-like-pattern", "a LIKE pattern must not end with the escape character '\\'; write '\\\\' for a backslash",
+                    error(.semanticInvalidLikePattern, "a LIKE pattern must not end with the escape character '\\'; write '\\\\' for a backslash",
                           typed.syntax.range)
                     return false
                 }
                 return true
             }
-            error("like-needs-text", "LIKE compares text; \(typed.operand) is not a string", typed.syntax.range)
+            error(.semanticLikeNeedsText, "LIKE compares text; \(typed.operand) is not a string", typed.syntax.range)
             return false
         }
         if let type = typed.type, type.family != .text {
             let on = scope.table.map { " on \($0.name)" } ?? ""
-            error("like-needs-text", "LIKE compares text; \(typed.operand) is \(type.name)\(on)", typed.syntax.range)
+            error(.semanticLikeNeedsText, "LIKE compares text; \(typed.operand) is \(type.name)\(on)", typed.syntax.range)
             return false
         }
         return true
@@ -296,7 +297,7 @@ struct PolicyLowerer {
             if left.family == .other && left.name != right.name { } else { return true }
         }
         let on = scope.table.map { " on \($0.name)" } ?? ""
-        error("type-mismatch", "type mismatch: \(lhs.operand) is \(left.name) but \(rhs.operand) is \(right.name)\(on)", atom.range)
+        error(.semanticTypeMismatch, "type mismatch: \(lhs.operand) is \(left.name) but \(rhs.operand) is \(right.name)\(on)", atom.range)
         return false
     }
 
@@ -325,11 +326,11 @@ struct PolicyLowerer {
         if value == .null { return value }
         let on = scope.table.map { " on \($0.name)" } ?? ""
         func mismatch(_ what: String) -> LiteralValue? {
-            error("type-mismatch", "type mismatch: \(other.operand) is \(type.name)\(on) but \(LiteralDescription.of(value)) is \(what)", typed.syntax.range)
+            error(.semanticTypeMismatch, "type mismatch: \(other.operand) is \(type.name)\(on) but \(LiteralDescription.of(value)) is \(what)", typed.syntax.range)
             return nil
         }
         func invalid(_ expected: String) -> LiteralValue? {
-            error("invalid-literal", "\(value) is not a valid \(expected) (\(other.operand) is \(type.name)\(on))", typed.syntax.range)
+            error(.semanticInvalidLiteral, "\(value) is not a valid \(expected) (\(other.operand) is \(type.name)\(on))", typed.syntax.range)
             return nil
         }
         switch type.family {
@@ -369,7 +370,7 @@ struct PolicyLowerer {
                         : try TemporalLiteral.timestamp(text, withTimeZone: checker.schema.castType(type).name == "timestamptz").canonical
                     return .string(canonical)
                 } catch let invalidLiteral as TemporalLiteral.Invalid {
-                    error("invalid-literal", "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",
+                    error(.semanticInvalidLiteral, "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",
                           typed.syntax.range)
                     return nil
                 } catch {
@@ -419,7 +420,7 @@ struct PolicyLowerer {
                 }
                 let kinds = Set(values.filter { $0 != .null }.map { LiteralDescription.kind($0) })
                 if kinds.count > 1 {
-                    error("mixed-list", "a list must hold values of one kind", literal.range)
+                    error(.semanticMixedList, "a list must hold values of one kind", literal.range)
                     return nil
                 }
                 return Typed(operand: .list(values), type: elementType, syntax: value)
@@ -445,7 +446,7 @@ struct PolicyLowerer {
         case .boolean(let flag): return .bool(flag)
         case .null: return .null
         case .list:
-            error("nested-list", "lists cannot be nested", literal.range)
+            error(.semanticNestedList, "lists cannot be nested", literal.range)
             return nil
         case .missing: return nil
         }
@@ -464,18 +465,18 @@ struct PolicyLowerer {
     private func checkSessionKey(_ key: StringSyntax) {
         if !key.value.isEmpty, !PolicyLowerer.isValidSettingName(key.value) {
             checker.sink.add(Diagnostic(
-                id: "semantic.invalid-session-key", severity: .warning,
+                .semanticInvalidSessionKey,
                 message: "'\(key.value)' cannot be set as a session setting: PostgreSQL wants dotted identifiers like 'app.tenant_id', so this value is never set",
                 location: location(key.range)))
         }
         let declared = checker.config.sessionKeys.map(\.key)
         guard !declared.isEmpty, !declared.contains(key.value) else {
-            if key.value.isEmpty { error("empty-session-key", "a session key cannot be empty", key.range) }
+            if key.value.isEmpty { error(.semanticEmptySessionKey, "a session key cannot be empty", key.range) }
             return
         }
         let suggestion = Suggestions.closest(to: key.value, among: declared)
         checker.sink.add(Diagnostic(
-            id: "semantic.unknown-session-key", severity: .warning,
+            .semanticUnknownSessionKey,
             message: "session key '\(key.value)' is not declared under 'session:' in pgpe.yaml" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
             location: location(key.range),
             fixIts: suggestion.map { [FixIt(title: "replace with '\($0)'", file: file,
@@ -494,27 +495,27 @@ struct PolicyLowerer {
             let suggestion = Suggestions.closest(to: name, among: known)
             let hint = suggestion.map { "; did you mean '\($0)'?" }
                 ?? (known.isEmpty ? "; declare it under 'functions:' in pgpe.yaml" : "; declared: \(known.joined(separator: ", "))")
-            error("unknown-function", "unknown function '\(name)'\(hint)", call.name.range,
+            error(.semanticUnknownFunction, "unknown function '\(name)'\(hint)", call.name.range,
                   fixIts: suggestion.map { [Checker.replace(call.name, with: $0, file: file)] } ?? [])
             return nil
         }
         if failed { return nil }
         guard arguments.count == declaration.arguments.count else {
-            error("function-arity", "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)", call.range)
+            error(.semanticFunctionArity, "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)", call.range)
             return nil
         }
         var operands: [Operand] = []
         for (index, var argument) in arguments.enumerated() {
             let expected = declaration.arguments[index]
             if case .list = argument.operand {
-                error("unexpected-list", "a list cannot be a function argument", argument.syntax.range)
+                error(.semanticUnexpectedList, "a list cannot be a function argument", argument.syntax.range)
                 return nil
             }
             if case .session(let key) = argument.operand, checker.config.sessionKey(key) == nil {
                 checker.inferredSessionTypes[key, default: []].append((expected, location(argument.syntax.range)))
             }
             if let type = argument.type, !type.family.isComparable(with: expected.family) {
-                error("type-mismatch", "argument \(index + 1) of \(declaration.name) is \(expected.name) but \(argument.operand) is \(type.name)", argument.syntax.range)
+                error(.semanticTypeMismatch, "argument \(index + 1) of \(declaration.name) is \(expected.name) but \(argument.operand) is \(type.name)", argument.syntax.range)
                 return nil
             }
             let placeholder = Typed(operand: .column("argument \(index + 1) of \(declaration.name)"), type: expected, syntax: argument.syntax)
@@ -528,7 +529,7 @@ struct PolicyLowerer {
         let columnName = name.identifier
         let suggestion = Suggestions.closest(to: columnName, among: table.columns.map(\.name))
         checker.sink.add(
-            id: "semantic.unknown-column", severity: .error, location: location(name.range), table: table.name,
+            .semanticUnknownColumn, location: location(name.range), table: table.name,
             detail: columnName, fixIts: suggestion.map { [Checker.replace(name, with: $0, file: file)] } ?? [],
             render: { tables in
                 "unknown column '\(columnName)' on \(DiagnosticSink.list(tables))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
@@ -540,7 +541,7 @@ struct PolicyLowerer {
     private func lowerTraversal(_ relation: RelationSyntax, _ inner: ClauseSyntax, atom: AtomSyntax, scope: Scope) -> Atom? {
         let depth = scope.depth + 1
         if depth > checker.config.analysis.maxDepth {
-            error("depth-exceeded", "traversal depth \(depth) exceeds analysis.max_depth (\(checker.config.analysis.maxDepth))", atom.operatorRange)
+            error(.semanticDepthExceeded, "traversal depth \(depth) exceeds analysis.max_depth (\(checker.config.analysis.maxDepth))", atom.operatorRange)
             return nil
         }
         guard checker.hasSchema else {
@@ -556,7 +557,7 @@ struct PolicyLowerer {
             if resolved?.name != current.name {
                 let what = depth == 1 ? "the governed table" : "the enclosing traversal's target"
                 checker.sink.add(
-                    id: "semantic.rel-source", severity: .error, location: location(source.range), table: current.name,
+                    .semanticRelSource, location: location(source.range), table: current.name,
                     detail: source.name.identifier,
                     render: { tables in "rel's source must be '_' or \(what) (\(DiagnosticSink.list(tables)))" })
                 return nil
@@ -573,7 +574,7 @@ struct PolicyLowerer {
             return nil
         }
         if !sourceColumn.type.family.isComparable(with: targetColumn.type.family) {
-            error("type-mismatch", "type mismatch: \(current.name).\(sourceColumn.name) is \(sourceColumn.type.name) but \(target.name).\(targetColumn.name) is \(targetColumn.type.name)", relation.range)
+            error(.semanticTypeMismatch, "type mismatch: \(current.name).\(sourceColumn.name) is \(sourceColumn.type.name) but \(target.name).\(targetColumn.name) is \(targetColumn.type.name)", relation.range)
             failed = true
         }
         let forward = current.foreignKeys.contains {
@@ -586,7 +587,7 @@ struct PolicyLowerer {
             let sourceName = sourceColumn.name
             let targetName = "\(target.name).\(targetColumn.name)"
             checker.sink.add(
-                id: "semantic.rel-without-foreign-key", severity: .warning, location: location(relation.range), table: current.name,
+                .semanticRelWithoutForeignKey, location: location(relation.range), table: current.name,
                 detail: "\(sourceName)->\(targetName)",
                 render: { tables in "no foreign key links \(DiagnosticSink.list(tables)).\(sourceName) and \(targetName)" })
         }
@@ -602,7 +603,7 @@ struct PolicyLowerer {
         let candidates = checker.schema.tables.filter { schemaName == nil || $0.name.schema == schemaName }.map(\.name.name)
         let suggestion = Suggestions.closest(to: name.name.identifier, among: candidates)
         let shown = (schemaName.map { "\($0)." } ?? "") + name.name.identifier
-        error("unknown-table", "unknown table '\(shown)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), name.range,
+        error(.semanticUnknownTable, "unknown table '\(shown)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), name.range,
               fixIts: suggestion.map { [Checker.replace(name.name, with: $0, file: file)] } ?? [])
         return nil
     }
