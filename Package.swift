@@ -143,6 +143,18 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
             ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The edge's disk: pgpe.yaml discovery, reading the project's files, directory listing;
+        // shared by the CLI and the language server, which hand what it reads to the engine.
+        .target(
+            name: "WorkspaceFiles",
+            dependencies: [
+                "PolicySyntax",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicyEngine",
+            ],
             swiftSettings: swiftSettings
         ),
         // Content-Length framing, JSON-RPC messages, ids, error codes.
@@ -164,6 +176,7 @@ let package = Package(
                 "Cancellation",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
             ],
             swiftSettings: serverSwiftSettings
         ),
@@ -179,6 +192,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyDatabase",
                 "JSONRPC",
                 "LanguageServer",
@@ -211,6 +225,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyDatabase",
                 "PostgresClient",
                 "PolicyWorkloads",
@@ -227,6 +242,7 @@ let package = Package(
                 "PolicyConfig",
                 "PolicySemantics",
                 "PolicySQL",
+                "PolicyEngine",
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
@@ -339,6 +355,7 @@ let package = Package(
                 "PolicyProofs",
                 "PolicySQL",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PostgresClient",
                 "PolicyWorkloads",
                 "TestSupport",
@@ -386,6 +403,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The edge's disk: loading a project from real directories, reloading, closing.
+        .testTarget(
+            name: "WorkspaceFilesTests",
+            dependencies: [
+                "PolicySyntax",
+                "PolicyEngine",
+                "WorkspaceFiles",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Framing, message decoding, the connection.
         .testTarget(
             name: "JSONRPCTests",
@@ -406,6 +435,7 @@ let package = Package(
                 "JSONRPC",
                 "LanguageServer",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

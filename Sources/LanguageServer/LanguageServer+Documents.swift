@@ -3,6 +3,7 @@ import JSON
 import JSONRPC
 import PolicyEngine
 import PolicySyntax
+import WorkspaceFiles
 
 extension LanguageServer {
     /// `textDocument/didOpen`.
@@ -11,11 +12,12 @@ extension LanguageServer {
         let path = uris.path(of: try document.requiredString("uri"))
         let text = try document.requiredString("text")
         let version = document["version"]?.int ?? 0
-        openTexts[path] = (text, version)
+        let opened = OpenDocument(source: SourceFile(path: path, text: text), version: version)
+        openTexts[path] = opened
         let projects = registry.readers(of: path)
         let targets = projects.isEmpty ? registry.project(forOpening: path).map { [$0] } ?? [] : projects
         for project in targets {
-            project.workspace.open(path, text: text, version: version)
+            project.workspace.open(opened)
             changed(project)
         }
     }
@@ -33,32 +35,32 @@ extension LanguageServer {
         // The edits in UTF-8 offsets, each against the text the previous ones left (a change
         // without a range replaces the whole text: it counts as the edit that changed it).
         var edits: [TextEdit] = []
-        for change in changes {
+        var text = stored.source.text
+        for (index, change) in changes.enumerated() {
             let edit: TextEdit
             if let range = change.range {
-                let source = SourceFile(path: path, text: stored.text)
+                let source = index == 0 ? stored.source : SourceFile(path: path, text: text)
                 edit = TextEdit(range: PositionConverter(source: source, encoding: encoding).sourceRange(range), newText: change.text)
             } else {
-                edit = TextEditing.difference(from: stored.text, to: change.text)
+                edit = TextEditing.difference(from: text, to: change.text)
             }
-            stored.text = TextEditing.apply(edit, to: stored.text)
+            text = TextEditing.apply(edit, to: text)
             edits.append(edit)
         }
-        if let version { stored.version = version }
+        stored = OpenDocument(source: SourceFile(path: path, text: text), version: version ?? stored.version)
         openTexts[path] = stored
         // Every project holding the document follows the edits (its text is the stored one),
         // also one that no longer reads it (pgpe.yaml changed) and may read it again; the proof
         // diagnostics move with them.
         let holders = registry.projects.filter { $0.workspace.openDocuments[path] != nil }
         for project in holders {
-            for edit in edits { project.workspace.edit(path, edit) }
-            project.workspace.setVersion(stored.version, of: path)
+            project.workspace.change(to: stored, by: edits)
             project.workspace.rebuild()
             changed(project)
         }
         // No project holds it (its folder was removed): it becomes a loose file again.
         if holders.isEmpty, let project = registry.project(forOpening: path) {
-            project.workspace.open(path, text: stored.text, version: stored.version)
+            project.workspace.open(stored)
             changed(project)
         }
     }
@@ -104,8 +106,8 @@ extension LanguageServer {
                 registry.remove(project)
                 publisher.clear(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
                 let replacement = registry.addRoot(directory)
-                for (openPath, document) in project.workspace.openDocuments {
-                    replacement.workspace.open(openPath, text: document.source.text, version: document.version)
+                for document in project.workspace.openDocuments.values {
+                    replacement.workspace.open(document)
                 }
                 changed(replacement)
             }
@@ -137,7 +139,7 @@ extension LanguageServer {
             // Documents open in the editor count with their unsaved text; a loose project that
             // stood in for one gives way.
             for (openPath, document) in openTexts where project.workspace.owns(openPath) && project.workspace.openDocuments[openPath] == nil {
-                project.workspace.open(openPath, text: document.text, version: document.version)
+                project.workspace.open(document)
                 if let loose = registry.removeLoose(openPath) {
                     loose.runningProofs?.cancel()
                     loose.pendingRun?.cancel()
@@ -148,8 +150,10 @@ extension LanguageServer {
         }
     }
 
-    /// After a project's texts changed: publish its diagnostics and reschedule its proofs.
+    /// After a project's texts changed: read the files it now needs (its open pgpe.yaml names
+    /// others), publish its diagnostics and reschedule its proofs.
     func changed(_ project: Project) {
+        project.workspace.readFilesIfNeeded()
         publish(project)
         scheduleProofs(project)
     }

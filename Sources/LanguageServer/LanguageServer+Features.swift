@@ -99,9 +99,9 @@ extension LanguageServer {
     /// `textDocument/foldingRange`.
     func foldingRanges(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
-            guard let file = workspace.snapshot.file(path) else { return .array([]) }
+            guard workspace.snapshot.file(path) != nil else { return .array([]) }
             let converter = conversion.converter(path)
-            return FoldingProvider.folds(in: file).map {
+            return FoldingProvider.folds(in: path, snapshot: workspace.snapshot).map {
                 FoldingRange(startLine: converter.position($0.start).line, endLine: converter.position($0.end).line, kind: $0.kind.rawValue)
             }.json
         }
@@ -110,8 +110,9 @@ extension LanguageServer {
     /// `textDocument/semanticTokens/full`.
     func semanticTokens(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: SemanticTokens(data: []).json) { workspace, path, conversion in
-            guard let file = workspace.snapshot.file(path) else { return SemanticTokens(data: []).json }
-            return conversion.semanticTokens(SemanticTokenProvider.tokens(in: file), converter: conversion.converter(path)).json
+            guard workspace.snapshot.file(path) != nil else { return SemanticTokens(data: []).json }
+            return conversion.semanticTokens(SemanticTokenProvider.tokens(in: path, snapshot: workspace.snapshot),
+                                             converter: conversion.converter(path)).json
         }
     }
 
@@ -132,8 +133,8 @@ extension LanguageServer {
     /// `textDocument/formatting`: the `pgpe fmt` layout; an error for text with syntax errors.
     func formatting(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: .null) { (workspace, path, conversion) throws(ResponseError) -> JSONValue in
-            guard let file = workspace.snapshot.file(path) else { return .null }
-            guard let edits = DocumentFormatter.edits(for: file) else {
+            guard workspace.snapshot.file(path) != nil else { return .null }
+            guard let edits = DocumentFormatter.edits(in: path, snapshot: workspace.snapshot) else {
                 throw ResponseError(.requestFailed, "the file has syntax errors; fix them before formatting")
             }
             let converter = conversion.converter(path)

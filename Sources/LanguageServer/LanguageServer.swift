@@ -57,8 +57,9 @@ public actor LanguageServer {
     let publisher = DiagnosticPublisher()
     /// The text and version of every document the client has open, whichever projects read it
     /// (a document no project reads any more, after a pgpe.yaml or folder change, keeps in sync
-    /// here and is handed to the project that reads it next).
-    var openTexts: [String: (text: String, version: Int)] = [:]
+    /// here and is handed to the project that reads it next). The one copy of each text: the
+    /// projects' workspaces share these documents (`Workspace.open`, `Workspace.change`).
+    var openTexts: [String: OpenDocument] = [:]
     /// The fallback file watcher, when the client cannot watch files.
     var poller: FilePoller?
     /// Watches the client's process, when `initialize` named it.

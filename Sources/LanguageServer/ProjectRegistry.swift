@@ -1,5 +1,6 @@
 import Foundation
 import PolicyEngine
+import WorkspaceFiles
 
 /// The projects of a multi-root workspace: one per pgpe.yaml found from each root folder (or per
 /// folder without one), plus one per open `.policy` file that no project's `policies:` covers

@@ -23,6 +23,16 @@ public enum ConfigLoader {
         path: String,
         environment: [String: String]
     ) throws -> (ProjectConfig, SourceFile, [Diagnostic]) {
+        let (absolutePath, bytes) = try read(path: path)
+        return load(bytes: bytes, path: absolutePath, environment: environment)
+    }
+
+    /// The bytes of the file at `path` (relative paths are taken from the working directory)
+    /// and its absolute path: what `load(bytes:path:environment:)` reads, for callers that
+    /// keep reading the disk apart from reading the file.
+    ///
+    /// - Throws: `ConfigLoadError` when the file cannot be read at all.
+    public static func read(path: String) throws -> (path: String, bytes: [UInt8]) {
         let absolutePath = ConfigPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
@@ -37,7 +47,17 @@ public enum ConfigLoader {
         } catch {
             throw ConfigLoadError(path: path, reason: error.localizedDescription)
         }
-        let bytes = [UInt8](data)
+        return (absolutePath, [UInt8](data))
+    }
+
+    /// Reads pgpe.yaml from its bytes; bytes that are not UTF-8 are read as U+FFFD and
+    /// reported. `path` is the file's path, as in `load(text:path:environment:)`.
+    public static func load(
+        bytes: [UInt8],
+        path: String,
+        environment: [String: String]
+    ) -> (ProjectConfig, SourceFile, [Diagnostic]) {
+        let absolutePath = path
         if let text = String(validating: bytes, as: UTF8.self) {
             return load(text: text, path: absolutePath, environment: environment)
         }

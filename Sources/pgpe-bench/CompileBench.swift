@@ -5,6 +5,7 @@ import PolicySQL
 import PolicySyntax
 import PolicyWorkloads
 import PostgresClient
+import WorkspaceFiles
 
 /// Issue 3's benchmarks: compiling a generated 200-table, 50-policy workspace, and what the
 /// compiled policies cost PostgreSQL on 1M-row tables against hand-written SQL (a `WHERE

@@ -3,6 +3,7 @@ import PolicyDatabase
 import PolicyEngine
 import PolicyWorkloads
 import PostgresClient
+import WorkspaceFiles
 
 /// Issue 7's benchmark, on a generated database of 500 governed tables: `pgpe apply` of the whole
 /// policy set against `psql -1 -f` of the same compiled SQL (both whole processes, alternating,

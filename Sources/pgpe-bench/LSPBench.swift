@@ -5,6 +5,7 @@ import PolicyEngine
 import PolicySyntax
 import PolicyWorkloads
 import Synchronization
+import WorkspaceFiles
 
 /// Issue 5's benchmark: an LSP replay harness that starts the real `pgpe lsp` (the binary in
 /// `PGPE_BIN`, else the one next to this program) over stdio on a generated workspace of 5,000

@@ -5,6 +5,7 @@ import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
+import WorkspaceFiles
 
 /// Issue 4's benchmark: `pgpe analyze` on a generated workspace of 200 tables and 50 policies
 /// (tenant pins, traversals, soft delete, roles, membership functions) as a whole process and in

@@ -3,6 +3,7 @@ import PolicyEngine
 import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
+import WorkspaceFiles
 
 /// Issue 2's benchmark: parse and check of a generated 5,000-line workspace over 200 tables,
 /// and `pgpe check` on the example as a whole process; issue 11's policy of 8,000 `OR CLAUSE`s.

@@ -6,6 +6,7 @@ import PolicyProofs
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import WorkspaceFiles
 
 /// `pgpe analyze`: the proofs of SPEC section 6 with Z3.
 struct AnalyzeCommand: ParsableCommand {

@@ -22,11 +22,11 @@ struct FormatCommand: ParsableCommand {
         var unformatted: [String] = []
         var broken: [Diagnostic] = []
         for file in snapshot.files {
-            guard let formatted = Formatter.format(file) else {
+            guard let edits = DocumentFormatter.edits(in: file.source.path, snapshot: snapshot) else {
                 broken.append(contentsOf: file.diagnostics)
                 continue
             }
-            guard formatted != file.source.text else { continue }
+            guard let formatted = edits.first?.newText else { continue }
             unformatted.append(file.source.path)
             if !check {
                 do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyDatabase
 import PolicyEngine
+import WorkspaceFiles
 
 /// `pgpe introspect`: writes a snapshot of the live database in the format `schema:` reads, so
 /// the policies can be checked and compiled offline against a copy of production.

@@ -5,6 +5,7 @@ import PolicyDatabase
 import PolicyEngine
 import PolicySQL
 import PolicySyntax
+import WorkspaceFiles
 
 /// A workspace whose schema may be the live catalog: pgpe.yaml and the policy files are read
 /// from disk once; the schema is the configured file, or (when `schema:` is absent) the catalog

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyEngine
+import WorkspaceFiles
 
 /// Options shared by the commands that read a workspace.
 struct WorkspaceOptions: ParsableArguments {

@@ -48,6 +48,20 @@ import Testing
         #expect(symbols.array?.contains { $0["name"]?.string == "broken" } == true, "\(symbols)")
     }
 
+    /// Editing the open pgpe.yaml to list another directory reads that directory's policy files
+    /// from disk (the engine asks for them; the server reads them).
+    @Test func anOpenPgpeYamlListingAnotherDirectoryReadsItsFiles() throws {
+        let harness = try ServerHarness()
+        try FileManager.default.createDirectory(at: harness.directory.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try "POLICY extra PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(no_such_column) IS NOT NULL\n"
+            .write(toFile: harness.path("more/extra.policy"), atomically: true, encoding: .utf8)
+        harness.initialize()
+        let config = try String(contentsOfFile: harness.path("pgpe.yaml"), encoding: .utf8)
+        harness.open("pgpe.yaml", text: config.replacingOccurrences(of: "policies: [policies]", with: "policies: [policies, more]"))
+        let diagnostics = try #require(harness.diagnostics(harness.uri("more/extra.policy"), timeout: 10) { !$0.isEmpty })
+        #expect(diagnostics.compactMap { $0["code"]?.string } == ["semantic.unknown-column"])
+    }
+
     /// Absurd numbers in `initializationOptions` are clamped instead of trapping a timer.
     @Test func hugeInitializationOptionsAreClamped() {
         let options = LanguageServerOptions().merging(["pollIntervalMs": .integer(Int.max), "proofDelayMs": .integer(Int.max),

@@ -1,14 +1,15 @@
-import Foundation
 import PolicyEngine
 import PolicySyntax
 import PolicyWorkloads
 import TestSupport
+import WorkspaceFiles
 
-/// A project on disk for engine tests: the running example's pgpe.yaml and schema (or given
-/// ones), a main policy file written from a marked fixture and opened in the workspace, and
-/// other policy files. The directory is removed when the fixture goes away.
+/// A project in memory for engine tests (a `WorkspaceFixture`): the running example's
+/// pgpe.yaml and schema (or given ones), a main policy file written from a marked fixture and
+/// opened in the workspace, and other policy files.
 final class EngineFixture {
-    let directory: URL
+    /// The project's files.
+    var files: WorkspaceFixture
     var workspace: Workspace
     /// The main policy file's path.
     let path: String
@@ -31,25 +32,20 @@ final class EngineFixture {
 
     init(_ marked: String, config: String = EngineFixture.config, schema: String? = nil,
          others: [String: String] = [:], open: Bool = true) throws {
-        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-engine-\(UUID().uuidString)")
-        let policies = directory.appendingPathComponent("policies")
-        try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
-        try config.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
-        try (schema ?? Fixtures.exampleText("schema.sql")).write(to: directory.appendingPathComponent("schema.sql"),
-                                                                atomically: true, encoding: .utf8)
         source = MarkedSource(marked)
-        path = policies.appendingPathComponent("main.policy").path
-        try source.text.write(toFile: path, atomically: true, encoding: .utf8)
-        for (name, text) in others {
-            try text.write(to: policies.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        workspace = Workspace.load(directory: directory.path, configPath: directory.appendingPathComponent("pgpe.yaml").path,
-                                   environment: [:])
+        files = WorkspaceFixture(files: [("pgpe.yaml", config), ("schema.sql", try schema ?? Fixtures.exampleText("schema.sql"))]
+            + others.sorted { $0.key < $1.key }.map { ("policies/\($0.key)", $0.value) }
+            + [("policies/main.policy", source.text)])
+        path = files.path("policies/main.policy")
+        workspace = files.workspace()
         if open { workspace.open(path, text: source.text, version: 1) }
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
+    /// The editor closed `path`: the fixture's text counts again (the whole project is handed
+    /// over again when the workspace asks for it, as the edge does).
+    func close(_ path: String) {
+        workspace.close(path, diskText: files.files[path])
+        if workspace.needsFiles { files.reset(&workspace) }
     }
 
     /// The offset of a marker.
@@ -60,7 +56,7 @@ final class EngineFixture {
 
     /// The path of another file of the project.
     func file(_ relative: String) -> String {
-        directory.appendingPathComponent(relative).path
+        files.path(relative)
     }
 
     /// The text at a location, for assertions.

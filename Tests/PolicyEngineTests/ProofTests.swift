@@ -70,7 +70,7 @@ import Testing
         #expect(!before.isEmpty)
         fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: 0), newText: "// one\n// two\n// three\n"))
         fixture.workspace.rebuild()
-        fixture.workspace.close(fixture.path)
+        fixture.close(fixture.path)
         #expect(inFile().isEmpty, "\(inFile().map(\.location))")
         fixture.prove()
         #expect(inFile().map(\.location) == before.map(\.location))

@@ -27,7 +27,7 @@ import Testing
         #expect(diagnostics.map(\.id) == ["semantic.unknown-column"])
         #expect(diagnostics.first?.message == "unknown column 'tenant_idd' on public.users; did you mean 'tenant_id'?")
         #expect(fixture.workspace.version(of: fixture.path) == 3)
-        fixture.workspace.close(fixture.path)
+        fixture.close(fixture.path)
         #expect(fixture.workspace.openDocuments.isEmpty)
         #expect(fixture.workspace.diagnosticsByFile()[fixture.path] == [])
     }
@@ -38,26 +38,78 @@ import Testing
         fixture.workspace.open(configPath, text: EngineFixture.config + "\nbogus: 1\n", version: 1)
         let diagnostics = fixture.workspace.diagnosticsByFile()[configPath] ?? []
         #expect(diagnostics.map(\.id).contains("config.unknown-key"))
-        fixture.workspace.close(configPath)
+        fixture.close(configPath)
         #expect(fixture.workspace.diagnosticsByFile()[configPath] == [])
     }
 
-    @Test func reloadPicksUpNewAndDeletedFiles() throws {
+    @Test func updatesTakeNewAndDeletedFiles() throws {
         let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
         let added = fixture.file("policies/new.policy")
-        try "POLICY n PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n".write(toFile: added, atomically: true, encoding: .utf8)
-        fixture.workspace.reload(changedPaths: [added])
+        fixture.workspace.update([FileChange(path: added, text: "POLICY n PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n")])
+        fixture.workspace.rebuild()
         #expect(fixture.snapshot.policySet.policies.contains { $0.ref.name == "n" })
-        try FileManager.default.removeItem(atPath: added)
-        fixture.workspace.reload(changedPaths: [added])
+        fixture.workspace.update([FileChange(path: added, text: nil)])
+        fixture.workspace.rebuild()
         #expect(!fixture.snapshot.policySet.policies.contains { $0.ref.name == "n" })
     }
 
-    @Test func aMissingSchemaIsADiagnosticNotAFailure() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')\n",
-                                        config: "policies: [policies]\nschema: missing.sql\n")
-        let problems = fixture.workspace.diagnosticsByFile()[fixture.file("pgpe.yaml")] ?? []
-        #expect(problems.map(\.id) == ["workspace.unreadable-schema"])
+    /// The workspace takes only the files its configuration names, from a multi-file fixture.
+    @Test func aFixtureProjectHasTheFilesItsConfigurationNames() throws {
+        let files = WorkspaceFixture("""
+            //- pgpe.yaml
+            policies: [policies]
+            schema: schema.sql
+            //- schema.sql
+            CREATE TABLE tasks (id int, tenant_id uuid);
+            //- policies/tasks.policy
+            POLICY t PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(1️⃣tenant_id) IS NOT NULL
+            //- policies/notes.txt
+            not a policy
+            //- elsewhere/other.policy
+            POLICY o PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) IS NOT NULL
+            """)
+        let workspace = files.workspace()
+        #expect(workspace.snapshot.files.map(\.source.path) == [files.path("policies/tasks.policy")])
+        #expect(workspace.snapshot.policySet.governedTables.map(\.name) == ["tasks"])
+        #expect(workspace.snapshot.diagnostics.isEmpty)
+        #expect(files.markers["1️⃣"]?.path == files.path("policies/tasks.policy"))
+        let text = files.files[files.path("policies/tasks.policy")] ?? ""
+        #expect(text.utf8.dropFirst(files["1️⃣"]).starts(with: "tenant_id".utf8))
+    }
+
+    /// The open pgpe.yaml naming other policy paths asks for the project's files again; handed
+    /// over, they make up the snapshot.
+    @Test func anOpenPgpeYamlNamingOtherFilesAsksForThem() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+                                        open: false)
+        fixture.files.set("more/b.policy", "POLICY b PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE col(key) = lit('x')\n")
+        let configPath = fixture.file("pgpe.yaml")
+        fixture.workspace.open(configPath, text: EngineFixture.config.replacingOccurrences(of: "policies: [policies]", with: "policies: [more]"),
+                               version: 1)
+        #expect(fixture.workspace.needsFiles)
+        fixture.files.reset(&fixture.workspace)
+        #expect(!fixture.workspace.needsFiles)
+        #expect(fixture.snapshot.policySet.policies.map(\.ref.name) == ["b"])
+    }
+
+    /// The caller keeps the one copy of an open document's text: the workspace shares it (the
+    /// same bytes in memory) on opening and after a change, and so does the snapshot once the
+    /// text differs from the disk's (an equal text keeps the parse of the disk's).
+    @Test func anOpenDocumentIsSharedNotCopied() throws {
+        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+                                        open: false)
+        let address = { (source: SourceFile?) in source?.bytes.withUnsafeBufferPointer { $0.baseAddress } }
+        let opened = OpenDocument(source: SourceFile(path: fixture.path, text: fixture.source.text), version: 1)
+        fixture.workspace.open(opened)
+        #expect(address(fixture.workspace.openDocuments[fixture.path]?.source) == address(opened.source))
+        let edit = TextEdit(range: .empty(at: 0), newText: "// note\n")
+        let changed = OpenDocument(source: SourceFile(path: fixture.path, text: TextEditing.apply(edit, to: opened.source.text)), version: 2)
+        fixture.workspace.change(to: changed, by: [edit])
+        fixture.workspace.rebuild()
+        #expect(fixture.workspace.version(of: fixture.path) == 2)
+        #expect(address(fixture.workspace.openDocuments[fixture.path]?.source) == address(changed.source))
+        #expect(address(fixture.snapshot.file(fixture.path)?.source) == address(changed.source))
+        #expect(fixture.snapshot.policySet.policies.map(\.ref.name) == ["a"])
     }
 
     /// The incremental snapshot (parse reuse, check cache per file and per item) must equal a

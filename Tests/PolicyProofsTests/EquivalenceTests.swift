@@ -4,6 +4,7 @@ import PolicyProofs
 import PolicyWorkloads
 import Testing
 import TestSupport
+import WorkspaceFiles
 
 /// `policy-equivalence`: two policy sets give the same effective predicates.
 @Suite struct EquivalenceTests {

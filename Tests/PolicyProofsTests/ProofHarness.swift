@@ -3,6 +3,7 @@ import PolicyEngine
 import PolicyProofs
 import PolicySyntax
 import TestSupport
+import WorkspaceFiles
 
 /// Loads workspaces, runs the analyzer and compares verdicts with a catalogue case's expectations.
 enum ProofHarness {

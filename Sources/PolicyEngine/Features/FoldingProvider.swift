@@ -3,6 +3,12 @@ import PolicySyntax
 /// Folding ranges: every policy and grant, every traversal written over several lines, block
 /// comments and runs of line comments.
 public enum FoldingProvider {
+    /// The folds of the policy file at `path`, spanning two lines or more, in order (none when
+    /// the snapshot has no such file).
+    public static func folds(in path: String, snapshot: WorkspaceSnapshot) -> [FoldRange] {
+        snapshot.file(path).map { folds(in: $0) } ?? []
+    }
+
     /// The folds of `file`, spanning two lines or more, in order.
     public static func folds(in file: ParsedFile) -> [FoldRange] {
         let table = file.source.lineTable

@@ -3,6 +3,12 @@ import PolicySyntax
 /// Semantic highlighting: tokens classified by the lexer and, where the meaning depends on the
 /// position (a keyword spelled as a column name, `null` in `lit()` or in `IS NULL`), by the tree.
 public enum SemanticTokenProvider {
+    /// The classified tokens of the policy file at `path`, in order, split at line breaks (none
+    /// when the snapshot has no such file).
+    public static func tokens(in path: String, snapshot: WorkspaceSnapshot) -> [SemanticToken] {
+        snapshot.file(path).map { tokens(in: $0) } ?? []
+    }
+
     /// The classified tokens of `file`, in order, split at line breaks.
     public static func tokens(in file: ParsedFile) -> [SemanticToken] {
         var overrides: [Int: SemanticTokenType?] = [:]

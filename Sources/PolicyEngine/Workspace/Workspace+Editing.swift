@@ -3,8 +3,25 @@ import PolicySyntax
 extension Workspace {
     /// The editor opened `path` with `text`. Rebuilds the snapshot.
     public mutating func open(_ path: String, text: String, version: Int) {
-        openDocuments[path] = OpenDocument(source: SourceFile(path: path, text: text), version: version)
+        open(OpenDocument(source: SourceFile(path: path, text: text), version: version))
+    }
+
+    /// The editor opened `document` (the caller's document: the workspace shares its text, it
+    /// makes no copy). Rebuilds the snapshot.
+    public mutating func open(_ document: OpenDocument) {
+        openDocuments[document.source.path] = document
         rebuild()
+    }
+
+    /// An open document changed by `edits` (UTF-8 offsets, each against the text the previous
+    /// ones left) into `document`, which the caller made and keeps: the workspace takes it as
+    /// its text (sharing it, not copying it) and moves the proof diagnostics along with the
+    /// edits. Call `rebuild()` after. Does nothing for a document that is not open.
+    public mutating func change(to document: OpenDocument, by edits: [TextEdit]) {
+        let path = document.source.path
+        guard openDocuments[path] != nil else { return }
+        openDocuments[path] = document
+        for edit in edits { proofs.map(edit, in: path) }
     }
 
     /// Applies one edit (UTF-8 offsets into the document's current text) to an open document
@@ -28,20 +45,21 @@ extension Workspace {
         openDocuments[path]?.version = version
     }
 
-    /// The editor closed `path`: the file on disk counts again. Rebuilds the snapshot.
-    public mutating func close(_ path: String) {
+    /// The editor closed `path`: the file on disk (`diskText`, for a policy file: what the edge
+    /// read) counts again. Rebuilds the snapshot; for pgpe.yaml or the schema file it sets
+    /// `needsFiles` instead (the edge reads the project again).
+    public mutating func close(_ path: String, diskText: String?) {
         guard let document = openDocuments.removeValue(forKey: path) else { return }
         if path.hasSuffix(".policy") {
-            let disk = (try? WorkspaceLoader.readDocuments([path]))?[path]
-            diskTexts[path] = disk
-            if disk != document.source.text {
+            diskTexts[path] = diskText
+            if diskText != document.source.text {
                 // The unsaved buffer gives way to the disk text: proof diagnostics placed in the
                 // buffer do not fit it; they come back when the proofs run on the disk text.
                 proofs.forget(file: path)
             }
         }
         if isConfigFile(path) || isSchemaFile(path) {
-            reloadAll()
+            needsFiles = true
             return
         }
         rebuild()
@@ -51,22 +69,17 @@ extension Workspace {
     public mutating func rebuild() {
         if let configPath, let open = openDocuments[configPath], open.source.text != configSource.file?.text {
             let previous = config
-            configSource = Workspace.config(text: open.source.text, path: configPath, environment: environment)
+            configSource = ConfigSource.read(text: open.source.text, path: configPath, environment: environment)
             if previous.policyPaths != config.policyPaths || previous.schemaPath != config.schemaPath {
-                var problems: [Diagnostic] = []
-                if let schemaPath, let schemaOpen = openDocuments[schemaPath] {
-                    schemaSource = WorkspaceLoader.schema(text: schemaOpen.source.text, path: schemaPath)
-                } else {
-                    schemaSource = Workspace.readSchema(config, problemFile: configPath, problems: &problems)
-                }
-                diskTexts = Workspace.readPolicies(explicitPolicyPaths: explicitPolicyPaths, config: config,
-                                                   problemFile: configPath, problems: &problems)
-                loadProblems = problems
+                // Other files make up the project: the edge reads them (`reset`). Until then the
+                // schema is the new schema file when it is open, else none.
+                if previous.schemaPath != config.schemaPath { schemaSource = .none }
+                needsFiles = true
             }
             contextGeneration += 1
         }
         if let schemaPath, let open = openDocuments[schemaPath], open.source.text != schemaSource.file?.text {
-            schemaSource = WorkspaceLoader.schema(text: open.source.text, path: schemaPath)
+            schemaSource = SchemaSource.read(text: open.source.text, path: schemaPath)
             loadProblems.removeAll { $0.kind == .workspaceUnreadableSchema }
             contextGeneration += 1
         }

@@ -19,4 +19,15 @@ public struct SchemaSource: Sendable {
 
     /// No schema.
     public static let none = SchemaSource(model: nil)
+
+    /// Reads schema text (SQL, or snapshot JSON when `path` ends in `.json`).
+    public static func read(text: String, path: String) -> SchemaSource {
+        let file = SourceFile(path: path, text: text)
+        if path.hasSuffix(".json") {
+            let (model, diagnostics) = SchemaSnapshot.decode(text: text, path: path)
+            return SchemaSource(model: model, file: file, diagnostics: diagnostics)
+        }
+        let (model, diagnostics) = SQLSchemaReader.read(file: file)
+        return SchemaSource(model: model, file: file, diagnostics: diagnostics)
+    }
 }

@@ -5,7 +5,7 @@ import PolicySchema
 /// Runs background proofs for one project and remembers solver answers between runs, so a run
 /// after an edit pays only for predicates that changed. Thread-safe: `run` may be called from
 /// any thread, one run at a time per session.
-public final class ProofSession: @unchecked Sendable {
+public final class ProofSession: Sendable {
     /// Worker threads per run, each with its own Z3 context.
     public let jobs: Int
     private let cache = ProofCache()

@@ -1,10 +1,12 @@
 import Foundation
 import PolicyConfig
+import PolicyEngine
 import PolicySchema
 import PolicySyntax
 
-/// Reads a workspace from disk: finds and loads pgpe.yaml, lists the `.policy` files, reads the
-/// schema file. The only place in the engine that touches the file system.
+/// Reads a workspace from disk for the engine: finds and reads pgpe.yaml, lists the `.policy`
+/// files, reads the schema file. With `Workspace+Files`, the only place that touches the file
+/// system for the CLI and the language server; the engine is handed what it reads.
 public enum WorkspaceLoader {
     /// A problem that stops the tool (exit 2): an unreadable file, a missing config.
     public struct LoadError: Error, CustomStringConvertible {
@@ -29,10 +31,10 @@ public enum WorkspaceLoader {
         } else {
             path = ConfigDiscovery.find(from: directory)
         }
-        guard let path else { return ConfigSource(config: ProjectConfig(baseDirectory: directory)) }
+        guard let path else { return ConfigSource.defaults(directory: directory, path: nil) }
         do {
-            let (config, file, diagnostics) = try ConfigLoader.load(path: path, environment: environment)
-            return ConfigSource(config: config, file: file, diagnostics: diagnostics)
+            let (absolute, bytes) = try ConfigLoader.read(path: path)
+            return ConfigSource.read(bytes: bytes, path: absolute, environment: environment)
         } catch {
             throw LoadError("cannot read \(path): \(error)")
         }
@@ -41,22 +43,15 @@ public enum WorkspaceLoader {
     /// Loads the schema file named by the config (SQL, or a snapshot when it ends in `.json`).
     public static func loadSchema(path: String?) throws -> SchemaSource {
         guard let path else { return .none }
+        return SchemaSource.read(text: String(decoding: try readSchemaFile(path), as: UTF8.self), path: path)
+    }
+
+    /// The bytes of the schema file at `path`.
+    static func readSchemaFile(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LoadError("cannot read schema file \(path)")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return schema(text: text, path: path)
-    }
-
-    /// Reads schema text (SQL, or snapshot JSON when `path` ends in `.json`).
-    public static func schema(text: String, path: String) -> SchemaSource {
-        let file = SourceFile(path: path, text: text)
-        if path.hasSuffix(".json") {
-            let (model, diagnostics) = SchemaSnapshot.decode(text: text, path: path)
-            return SchemaSource(model: model, file: file, diagnostics: diagnostics)
-        }
-        let (model, diagnostics) = SQLSchemaReader.read(file: file)
-        return SchemaSource(model: model, file: file, diagnostics: diagnostics)
+        return [UInt8](data)
     }
 
     /// The `.policy` files under `paths` (directories searched recursively, files taken as they
@@ -81,27 +76,38 @@ public enum WorkspaceLoader {
         return result.sorted()
     }
 
-    /// Reads the policy files' texts.
-    public static func readDocuments(_ paths: [String]) throws -> [String: String] {
-        var documents: [String: String] = [:]
-        for path in paths {
+    /// Reads the policy files.
+    public static func readFiles(_ paths: [String]) throws -> [FileChange] {
+        try paths.map { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw LoadError("cannot read \(path)")
             }
-            documents[path] = String(decoding: data, as: UTF8.self)
+            return FileChange(path: path, bytes: [UInt8](data))
         }
+    }
+
+    /// Reads the policy files' texts.
+    public static func readDocuments(_ paths: [String]) throws -> [String: String] {
+        var documents: [String: String] = [:]
+        for file in try readFiles(paths) { documents[file.path] = file.text }
         return documents
     }
 
     /// Loads a whole workspace for the CLI: config, schema and policies (`paths` override the
-    /// config's `policies:`).
+    /// config's `policies:`), through the engine's `Workspace` as the language server does.
     public static func load(configPath: String?, directory: String, paths: [String] = [],
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkspaceSnapshot {
         let config = try loadConfig(explicitPath: configPath, directory: directory, environment: environment)
-        let schema = try loadSchema(path: config.config.schemaPath)
+        var files: [FileChange] = []
+        if let schemaPath = config.config.schemaPath {
+            files.append(FileChange(path: schemaPath, bytes: try readSchemaFile(schemaPath)))
+        }
         let policyPaths = paths.isEmpty ? config.config.policyPaths : paths.map { absolutePath($0, relativeTo: directory) }
-        let documents = try readDocuments(try policyFiles(in: policyPaths))
-        return WorkspaceSnapshot(config: config, schema: schema, documents: documents)
+        files += try readFiles(try policyFiles(in: policyPaths))
+        let workspace = Workspace(directory: directory, configPath: config.config.configFile,
+                                  explicitPolicyPaths: paths.isEmpty ? nil : policyPaths,
+                                  environment: environment, config: config, files: files)
+        return workspace.snapshot
     }
 
     /// `path` made absolute against `directory` and standardized.

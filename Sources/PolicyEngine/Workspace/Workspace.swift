@@ -7,8 +7,9 @@ import PolicySyntax
 /// immutable `WorkspaceSnapshot`; parsing and checking are reused for files that did not change.
 /// It also keeps the latest proof results, moved along with edits until they are proven again.
 ///
-/// A value: the language server owns one per project and changes it on one queue. Reading from
-/// disk happens only through `WorkspaceLoader` and `ConfigLoader`, in `load` and `reload`.
+/// A value: the language server owns one per project and changes it on one queue. It reads no
+/// disk: the edge (the CLI's loader, the language server, through `WorkspaceFiles`) hands it the
+/// files' texts (`init`, `update`, `reset`, `close`) and reads again when `needsFiles` says so.
 public struct Workspace: Sendable {
     /// The directory the project is rooted at (pgpe.yaml's directory, or the folder opened).
     public let directory: String
@@ -24,7 +25,7 @@ public struct Workspace: Sendable {
     public internal(set) var configSource: ConfigSource
     /// The schema.
     public internal(set) var schemaSource: SchemaSource
-    /// Problems found while reading the project from disk (a missing schema file, say).
+    /// Problems the edge found reading the project (a missing schema file, say).
     public internal(set) var loadProblems: [Diagnostic]
     /// The texts of the `.policy` files on disk, by absolute path.
     public internal(set) var diskTexts: [String: String]
@@ -38,11 +39,14 @@ public struct Workspace: Sendable {
     public internal(set) var contextGeneration: Int
     /// The latest proof results.
     public internal(set) var proofs: ProofResults
+    /// Whether the workspace needs its files read again (`reset`): the open pgpe.yaml now names
+    /// other policy paths or another schema file, or pgpe.yaml or the schema file was closed.
+    public internal(set) var needsFiles: Bool
 
     /// Per-file and per-item check results kept between snapshots.
     let checkCache: CheckCache
 
-    /// Creates a workspace from what was read from disk (see `load`).
+    /// Creates a workspace from what was read.
     init(directory: String, configPath: String?, explicitPolicyPaths: [String]?, environment: [String: String],
          configSource: ConfigSource, schemaSource: SchemaSource, loadProblems: [Diagnostic], diskTexts: [String: String]) {
         self.directory = directory
@@ -59,6 +63,7 @@ public struct Workspace: Sendable {
         self.generation = 0
         self.contextGeneration = 0
         self.proofs = ProofResults()
+        self.needsFiles = false
     }
 
     /// The configuration.
@@ -76,12 +81,17 @@ public struct Workspace: Sendable {
     /// Whether `path` is this project's schema file.
     public func isSchemaFile(_ path: String) -> Bool { schemaPath == path }
 
-    /// Whether `path` is one of the project's policy files (on disk, or a `.policy` file below
-    /// one of its policy paths).
+    /// Whether `path` is one of the project's policy files: a file its policy paths name, or a
+    /// `.policy` file on disk or below one of its policy paths.
     public func ownsPolicyFile(_ path: String) -> Bool {
-        guard path.hasSuffix(".policy") else { return false }
-        if diskTexts[path] != nil { return true }
-        return policyPaths.contains { Workspace.path(path, isWithin: $0) }
+        if path.hasSuffix(".policy") && diskTexts[path] != nil { return true }
+        return Workspace.policyPaths(policyPaths, include: path)
+    }
+
+    /// Whether `paths` take in `path`: it is one of them (a file named on its own), or a
+    /// `.policy` file below one of them.
+    static func policyPaths(_ paths: [String], include path: String) -> Bool {
+        paths.contains { $0 == path || (path.hasSuffix(".policy") && Workspace.path(path, isWithin: $0)) }
     }
 
     /// Whether the project reads `path` at all: a policy file, pgpe.yaml or the schema file.
