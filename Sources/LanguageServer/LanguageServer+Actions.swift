@@ -21,7 +21,7 @@ extension LanguageServer {
             let converter = conversion.converter(path)
             let uri = conversion.uris.uri(of: path)
             var result: [JSONValue] = []
-            for action in CodeActionProvider.actions(for: converter.sourceRange(range), in: path, workspace: workspace) {
+            for action in CodeActionProvider.actions(for: converter.sourceRange(range), in: path, snapshot: workspace.snapshot) {
                 let kind: String
                 var edit: WorkspaceEdit?
                 var command: Command?

@@ -47,7 +47,7 @@ extension LanguageServer {
     func hover(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         let markdown = capabilities.markdownHover
         try atPosition(id, token, params) { workspace, path, offset, conversion in
-            guard let info = HoverProvider.hover(at: offset, in: path, workspace: workspace) else { return .null }
+            guard let info = HoverProvider.hover(at: offset, in: path, snapshot: workspace.snapshot) else { return .null }
             return Hover(markdown: info.markdown, isMarkdown: markdown, range: conversion.converter(path).range(info.range)).json
         }
     }
@@ -168,7 +168,7 @@ extension LanguageServer {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
             let uri = conversion.uris.uri(of: path)
-            return CodeLensProvider.lenses(in: path, workspace: workspace).map { lens in
+            return CodeLensProvider.lenses(in: path, snapshot: workspace.snapshot).map { lens in
                 let command: Command
                 if let target = lens.compiledSQL {
                     command = Command(title: lens.title, command: LanguageServer.showCompiledSQLCommand,

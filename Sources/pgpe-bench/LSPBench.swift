@@ -256,7 +256,7 @@ enum LSPBench {
         var hovers: [Double] = []
         for _ in 0..<50 {
             let start = Clock.now()
-            _ = HoverProvider.hover(at: policyOffset, in: path, workspace: workspace)
+            _ = HoverProvider.hover(at: policyOffset, in: path, snapshot: workspace.snapshot)
             hovers.append(Clock.now() - start)
         }
         report.add("engine in process: hover on tenant_isolation, p99", Clock.percentile(hovers, 99), "ms")

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HoverTests {
     @Test func policyHoverListsGovernedTablesWithEffectivePredicatesAsDSLAndSQL() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["1️⃣"] + 2, in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["1️⃣"] + 2, in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("**POLICY tenant_isolation**"))
         #expect(hover.markdown.contains("governs 3 tables: public.comments, public.projects, public.users"))
         #expect(hover.markdown.contains("#### public.comments"))
@@ -24,14 +24,14 @@ import Testing
             POLICY 🔟shared PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(name) = lit('demo')
             POLICY live RESTRICTIVE FOR SELECT SELECTOR named('projects') CLAUSE col(is_deleted) = lit(false)
             """)
-        let hover = try #require(HoverProvider.hover(at: fixture["🔟"] + 1, in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["🔟"] + 1, in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("- **SELECT** USING: `((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
             + " AND col(is_deleted) = lit(false)`"), "\(hover.markdown)")
     }
 
     @Test func columnHoverGivesItsTypeInEveryMatchedTable() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["3️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["3️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("**col(tenant_id)** on 3 tables"))
         #expect(hover.markdown.contains("- public.users.tenant_id: `uuid` NOT NULL"))
         #expect(hover.markdown.contains("- public.projects.tenant_id: `uuid` NOT NULL"))
@@ -39,7 +39,7 @@ import Testing
 
     @Test func columnInsideATraversalRefersToItsTarget() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["8️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["8️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("of the traversal's target"))
         #expect(hover.markdown.contains("public.projects.tenant_id"))
         #expect(!hover.markdown.contains("public.users"))
@@ -47,7 +47,7 @@ import Testing
 
     @Test func sessionHoverGivesTypeAndCompiledForm() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["4️⃣"] + 1, in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["4️⃣"] + 1, in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("**session('app.tenant_id')**: `uuid` (declared in pgpe.yaml)"))
         #expect(hover.markdown.contains("compiles to `(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)`"))
         #expect(hover.markdown.contains("an isolation key"))
@@ -55,7 +55,7 @@ import Testing
 
     @Test func relationTableHoverShowsItsDefinitionAndForeignKey() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["6️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["6️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("**public.projects** (governed)"))
         #expect(hover.markdown.contains("CREATE TABLE public.projects ("))
         #expect(hover.markdown.contains("is_deleted boolean NOT NULL DEFAULT false\n);"))
@@ -65,7 +65,7 @@ import Testing
 
     @Test func relationColumnHoverShowsTypeAndForeignKeys() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["5️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["5️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.contains("**public.files.project_id**: `uuid` NOT NULL"))
         #expect(hover.markdown.contains("**public.tasks.project_id**: `uuid` NOT NULL"))
         #expect(hover.markdown.contains("foreign key public.tasks.project_id → public.projects.id"))
@@ -73,19 +73,19 @@ import Testing
 
     @Test func selectorHoverListsMatchedTables() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown == "**has_column('tenant_id')** matches 3 tables: public.comments, public.projects, public.users")
     }
 
     @Test func functionHoverGivesTheDeclaredSignature() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hover = try #require(HoverProvider.hover(at: fixture["9️⃣"], in: fixture.path, workspace: fixture.workspace))
+        let hover = try #require(HoverProvider.hover(at: fixture["9️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.hasPrefix("**fn(is_member)**: `public.is_member(uuid, uuid) returns boolean`"))
     }
 
     @Test func nothingOutsideItems() throws {
         let fixture = try EngineFixture("1️⃣\n\nPOLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')\n")
-        #expect(HoverProvider.hover(at: fixture["1️⃣"], in: fixture.path, workspace: fixture.workspace) == nil)
+        #expect(HoverProvider.hover(at: fixture["1️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot) == nil)
     }
 }
 

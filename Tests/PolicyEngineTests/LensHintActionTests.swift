@@ -5,16 +5,16 @@ import Testing
 @Suite struct LensHintActionTests {
     @Test func lensesGiveTablesAndProofStatusAndCompiledSQL() throws {
         let fixture = try EngineFixture(ProofTests.safe)
-        var lenses = CodeLensProvider.lenses(in: fixture.path, workspace: fixture.workspace)
+        var lenses = CodeLensProvider.lenses(in: fixture.path, snapshot: fixture.workspace.snapshot)
         #expect(lenses.map(\.title) == ["3 tables · proofs: pending", "Show compiled SQL"])
         #expect(lenses[1].compiledSQL == .policy("tenant_isolation"))
         fixture.prove()
-        lenses = CodeLensProvider.lenses(in: fixture.path, workspace: fixture.workspace)
+        lenses = CodeLensProvider.lenses(in: fixture.path, snapshot: fixture.workspace.snapshot)
         #expect(lenses.first?.title == "3 tables · proofs: proven")
         fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: fixture["1️⃣"]), newText: " OR CLAUSE col(id) IS NOT NULL"))
         fixture.workspace.rebuild()
         fixture.prove()
-        let title = try #require(CodeLensProvider.lenses(in: fixture.path, workspace: fixture.workspace).first?.title)
+        let title = try #require(CodeLensProvider.lenses(in: fixture.path, snapshot: fixture.workspace.snapshot).first?.title)
         #expect(title.hasPrefix("3 tables · proofs: ") && title.contains("failed"))
     }
 
@@ -29,7 +29,7 @@ import Testing
 
     @Test func didYouMeanFixItsBecomeQuickFixes() throws {
         let fixture = try EngineFixture("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenantid) = session('app.tenant_id')\n")
-        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, workspace: fixture.workspace)
+        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
         let fix = try #require(actions.first { $0.category == .quickFix })
         #expect(fix.title == "replace with 'tenant_id'")
         #expect(fix.edits[fixture.path] == [TextEdit(range: SourceRange(start: fixture["1️⃣"], end: fixture["1️⃣"] + 8), newText: "tenant_id")])
@@ -39,7 +39,7 @@ import Testing
     @Test func aLeakingClauseGetsTheIsolationAtom() throws {
         let fixture = try EngineFixture(ProofTests.safe + "\n\nPOLICY public_rows PERMISSIVE FOR SELECT SELECTOR named('projects')\n  1️⃣CLAUSE col(is_deleted) = lit(false)\n")
         fixture.prove()
-        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"] + 3), in: fixture.path, workspace: fixture.workspace)
+        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"] + 3), in: fixture.path, snapshot: fixture.workspace.snapshot)
         let fix = try #require(actions.first { $0.title.hasPrefix("Add ") })
         #expect(fix.title == "Add col(tenant_id) = session('app.tenant_id') to this clause")
         let edit = try #require(fix.edits[fixture.path]?.first)
@@ -58,20 +58,20 @@ import Testing
               OR CLAUSE col(tenant_id) = session('app.tenant_id') AND col(is_deleted) = lit(false)
               OR CLAUSE col(name) = lit('admin') AND col(name) = lit('viewer')
             """)
-        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, workspace: fixture.workspace)
+        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
         let normalize = try #require(actions.first { $0.category == .rewrite })
         #expect(normalize.title == "Normalize policy example_policy")
         let edit = try #require(normalize.edits[fixture.path]?.first)
         #expect(edit.newText == "CLAUSE col(tenant_id) = session('app.tenant_id')")
         fixture.workspace.edit(fixture.path, edit)
         fixture.workspace.rebuild()
-        #expect(!CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, workspace: fixture.workspace)
+        #expect(!CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
             .contains { $0.category == .rewrite })
     }
 
     @Test func compiledSQLActionsForThePolicyAndTheWorkspace() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, workspace: fixture.workspace)
+        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
         #expect(actions.filter { $0.compiledSQL != nil }.map(\.title) == [
             "Show compiled SQL of policy tenant_isolation", "Open compiled SQL of policy tenant_isolation in a new file",
             "Show compiled SQL of the workspace", "Open compiled SQL of the workspace in a new file",

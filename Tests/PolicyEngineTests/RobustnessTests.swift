@@ -23,15 +23,15 @@ import Testing
             #expect(FoldingProvider.folds(in: file).allSatisfy { $0.start <= $0.end && $0.end <= length })
             #expect(SymbolProvider.documentSymbols(in: fixture.path, snapshot: snapshot).allSatisfy { inside($0.range) })
             _ = DocumentFormatter.edits(for: file)
-            _ = CodeLensProvider.lenses(in: fixture.path, workspace: workspace)
+            _ = CodeLensProvider.lenses(in: fixture.path, snapshot: workspace.snapshot)
             _ = InlayHintProvider.hints(in: fixture.path, range: SourceRange(start: 0, end: length), snapshot: snapshot)
             for _ in 0..<4 {
                 let offset = rng.int(0...max(0, length))
-                if let hover = HoverProvider.hover(at: offset, in: fixture.path, workspace: workspace) { #expect(inside(hover.range)) }
+                if let hover = HoverProvider.hover(at: offset, in: fixture.path, snapshot: workspace.snapshot) { #expect(inside(hover.range)) }
                 #expect(CompletionProvider.completions(at: offset, in: fixture.path, snapshot: snapshot).allSatisfy { inside($0.replaceRange) })
                 _ = DefinitionProvider.definitions(at: offset, in: fixture.path, snapshot: snapshot)
                 _ = ReferenceProvider.references(at: offset, in: fixture.path, snapshot: snapshot, includeDeclaration: true)
-                _ = CodeActionProvider.actions(for: .empty(at: offset), in: fixture.path, workspace: workspace)
+                _ = CodeActionProvider.actions(for: .empty(at: offset), in: fixture.path, snapshot: workspace.snapshot)
                 if let target = RenameProvider.prepare(at: offset, in: fixture.path, snapshot: snapshot) {
                     #expect(inside(target.range))
                     _ = try? RenameProvider.rename(at: offset, in: fixture.path, to: "renamed", snapshot: snapshot)

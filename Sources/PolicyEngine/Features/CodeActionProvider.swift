@@ -8,18 +8,17 @@ import PolicySyntax
 /// policy, and "Show compiled SQL" for the policy at the cursor and for the workspace.
 public enum CodeActionProvider {
     /// The actions for `range` of the policy file at `path`.
-    public static func actions(for range: SourceRange, in path: String, workspace: Workspace) -> [CodeActionInfo] {
-        let snapshot = workspace.snapshot
+    public static func actions(for range: SourceRange, in path: String, snapshot: WorkspaceSnapshot) -> [CodeActionInfo] {
         guard let file = snapshot.file(path) else { return [] }
         var result: [CodeActionInfo] = []
-        let diagnostics = (workspace.diagnosticsByFile()[path] ?? []).filter { touches($0.range, range) }
+        let diagnostics = (snapshot.diagnosticsByFile()[path] ?? []).filter { touches($0.range, range) }
         for diagnostic in diagnostics {
             for fixIt in diagnostic.fixIts {
                 result.append(CodeActionInfo(title: fixIt.title, category: .quickFix, edits: [fixIt.file: fixIt.edits],
                                              diagnostics: [diagnostic], isPreferred: diagnostic.fixIts.count == 1))
             }
         }
-        result += isolationFixes(for: range, in: file, workspace: workspace, diagnostics: diagnostics)
+        result += isolationFixes(for: range, in: file, snapshot: snapshot, diagnostics: diagnostics)
         let policy = file.tree.policies.first { $0.range.contains(range.start) }
         if let policy, let fix = normalization(of: policy, in: file, snapshot: snapshot) { result.append(fix) }
         if let policy, let checked = snapshot.checkedPolicy(policy, in: path), !checked.tables.isEmpty, !checked.hasErrors {
@@ -42,13 +41,12 @@ public enum CodeActionProvider {
 
     /// For each clause in `range` that a FAILED tenant-isolation verdict blames: add
     /// `col(c) = session('K')` to it, where `c` is the column other clauses compare with K.
-    private static func isolationFixes(for range: SourceRange, in file: ParsedFile, workspace: Workspace,
+    private static func isolationFixes(for range: SourceRange, in file: ParsedFile, snapshot: WorkspaceSnapshot,
                                diagnostics: [Diagnostic]) -> [CodeActionInfo] {
-        let snapshot = workspace.snapshot
         let path = file.source.path
         var result: [CodeActionInfo] = []
         var done = Set<String>()
-        for verdicts in workspace.proofs.verdicts.values {
+        for verdicts in snapshot.proofs.verdicts.values {
             for verdict in verdicts where verdict.proof == .tenantIsolation && verdict.status == .failed {
                 guard let key = verdict.key else { continue }
                 for blame in verdict.blame where blame.location.file == path && touches(blame.location.range, range) {

@@ -13,13 +13,12 @@ public enum HoverProvider {
     public static let explainedTables = 4
 
     /// The hover at `offset` of the policy file at `path`, or `nil` when there is nothing to say.
-    public static func hover(at offset: Int, in path: String, workspace: Workspace) -> HoverInfo? {
-        let snapshot = workspace.snapshot
+    public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> HoverInfo? {
         guard let file = snapshot.file(path), let hit = SyntaxLookup.hit(at: offset, in: file) else { return nil }
         let text: String?
         switch hit.element {
         case .policyName, .policyHeader:
-            text = hit.policy.map { policy(policy: $0, path: path, workspace: workspace) }
+            text = hit.policy.map { policy(policy: $0, path: path, snapshot: snapshot) }
         case .grantHeader:
             if case .grant(let grant) = hit.item { text = self.grant(grant, path: path, snapshot: snapshot) } else { text = nil }
         case .role(let role):
@@ -56,8 +55,7 @@ public enum HoverProvider {
 
     // MARK: - Policies
 
-    private static func policy(policy declaration: PolicyDeclSyntax, path: String, workspace: Workspace) -> String {
-        let snapshot = workspace.snapshot
+    private static func policy(policy declaration: PolicyDeclSyntax, path: String, snapshot: WorkspaceSnapshot) -> String {
         let name = declaration.name?.identifier ?? "(unnamed)"
         var header = "**POLICY \(name)**"
         if let kind = declaration.kind { header += " · \(kind.rawValue)" }
@@ -74,7 +72,7 @@ public enum HoverProvider {
         let tables = checked.tables
         lines.append("")
         lines.append("governs \(count(tables.count))" + (tables.isEmpty ? "" : ": " + TableDescription.list(tables.map(\.description))))
-        if let status = CodeLensProvider.status(of: checked, workspace: workspace) {
+        if let status = CodeLensProvider.status(of: checked, snapshot: snapshot) {
             lines.append("")
             lines.append("proofs: \(status)")
         }

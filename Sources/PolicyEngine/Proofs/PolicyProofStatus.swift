@@ -25,16 +25,16 @@ public struct PolicyProofStatus: Hashable, Sendable {
         return parts.joined(separator: ", ")
     }
 
-    /// The status of `policy` in `workspace`.
-    public init(policy: CheckedPolicy, workspace: Workspace) {
-        let state = workspace.proofState
+    /// The status of `policy` in `snapshot`.
+    public init(policy: CheckedPolicy, snapshot: WorkspaceSnapshot) {
+        let state = snapshot.proofState
         isPaused = state == .paused || policy.hasErrors
         isCurrent = state == .current
         var failed = 0
         var unknown = 0
         var proven = 0
         for table in policy.tables {
-            for verdict in workspace.proofs.verdicts[table] ?? [] where !verdict.proof.isHint {
+            for verdict in snapshot.proofs.verdicts[table] ?? [] where !verdict.proof.isHint {
                 let blamed = verdict.blame.isEmpty || verdict.blame.contains { $0.policy == policy.ref.name }
                 switch verdict.status {
                 case .failed: if blamed { failed += 1 }

@@ -41,17 +41,8 @@ extension Workspace {
                         signatures: ProofImpact.signatures(of: set, context: contextGeneration), blocked: [])
     }
 
-    /// Whether some syntax error lies outside every policy whose name and selector are known
-    /// (so a policy may have vanished from the set, and proofs would report its absence).
-    public var hasUnattributedErrors: Bool {
-        for file in snapshot.files where file.hasErrors {
-            let whole = file.tree.policies.filter { $0.name != nil && $0.selector.map(Workspace.isComplete) == true }
-            for diagnostic in file.diagnostics where diagnostic.severity == .error {
-                if !whole.contains(where: { $0.range.contains(diagnostic.range) }) { return true }
-            }
-        }
-        return false
-    }
+    /// Whether some syntax error lies outside every policy whose name and selector are known.
+    public var hasUnattributedErrors: Bool { snapshot.hasUnattributedErrors }
 
     /// Whether a selector has no missing part (so which tables it matches is known).
     static func isComplete(_ selector: SelectorSyntax) -> Bool {
@@ -64,10 +55,7 @@ extension Workspace {
     }
 
     /// Whether the proof results describe the current text.
-    public var proofState: ProofState {
-        if hasUnattributedErrors { return .paused }
-        return proofs.provenGeneration == generation ? .current : .pending
-    }
+    public var proofState: ProofState { snapshot.proofState }
 
     /// Records that nothing in the current snapshot needs proving (`proofJob()` returned `nil`).
     public mutating func markProofsCurrent() {
@@ -100,5 +88,25 @@ extension Workspace {
         }
         proofs.accept(accepted)
         return true
+    }
+}
+
+extension WorkspaceSnapshot {
+    /// Whether the proof results describe this text.
+    public var proofState: ProofState {
+        if hasUnattributedErrors { return .paused }
+        return proofs.provenGeneration == generation ? .current : .pending
+    }
+
+    /// Whether some syntax error lies outside every policy whose name and selector are known
+    /// (so a policy may have vanished from the set, and proofs would report its absence).
+    public var hasUnattributedErrors: Bool {
+        for file in files where file.hasErrors {
+            let whole = file.tree.policies.filter { $0.name != nil && $0.selector.map(Workspace.isComplete) == true }
+            for diagnostic in file.diagnostics where diagnostic.severity == .error {
+                if !whole.contains(where: { $0.range.contains(diagnostic.range) }) { return true }
+            }
+        }
+        return false
     }
 }

@@ -86,9 +86,12 @@ extension Workspace {
         var documents: [String: String] = [:]
         for (path, text) in diskTexts where ownsPolicyFile(path) { documents[path] = text }
         for (path, document) in openDocuments where ownsPolicyFile(path) { documents[path] = document.source.text }
-        snapshot = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
+        var next = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
                                      checkCache: checkCache, sources: openDocuments.mapValues(\.source))
-        generation += 1
+        next.generation = snapshot.generation + 1
+        next.proofs = snapshot.proofs
+        next.loadProblems = snapshot.loadProblems
+        snapshot = next
         // Without a schema nothing is proven any more: earlier verdicts would stay forever.
         if !snapshot.policySet.hasSchema && (!proofs.signatures.isEmpty || !proofs.diagnostics.isEmpty) { proofs.removeAll() }
     }

@@ -25,20 +25,27 @@ public struct Workspace: Sendable {
     public internal(set) var configSource: ConfigSource
     /// The schema.
     public internal(set) var schemaSource: SchemaSource
-    /// Problems the edge found reading the project (a missing schema file, say).
-    public internal(set) var loadProblems: [Diagnostic]
+    /// Problems the edge found reading the project (a missing schema file, say); kept in the
+    /// snapshot, so the features see them.
+    public internal(set) var loadProblems: [Diagnostic] {
+        get { snapshot.loadProblems }
+        _modify { yield &snapshot.loadProblems }
+    }
     /// The texts of the `.policy` files on disk, by absolute path.
     public internal(set) var diskTexts: [String: String]
     /// The files the editor has open, by absolute path.
     public internal(set) var openDocuments: [String: OpenDocument]
     /// The current snapshot.
     public internal(set) var snapshot: WorkspaceSnapshot
-    /// Increases with every new snapshot.
-    public internal(set) var generation: Int
+    /// Increases with every new snapshot (the snapshot's own `generation`).
+    public var generation: Int { snapshot.generation }
     /// Increases whenever the configuration or schema changes (every table must be proven again).
     public internal(set) var contextGeneration: Int
-    /// The latest proof results.
-    public internal(set) var proofs: ProofResults
+    /// The latest proof results, kept in the snapshot, so the features see them.
+    public internal(set) var proofs: ProofResults {
+        get { snapshot.proofs }
+        _modify { yield &snapshot.proofs }
+    }
     /// Whether the workspace needs its files read again (`reset`): the open pgpe.yaml now names
     /// other policy paths or another schema file, or pgpe.yaml or the schema file was closed.
     public internal(set) var needsFiles: Bool
@@ -55,14 +62,12 @@ public struct Workspace: Sendable {
         self.environment = environment
         self.configSource = configSource
         self.schemaSource = schemaSource
-        self.loadProblems = loadProblems
         self.diskTexts = diskTexts
         self.openDocuments = [:]
         self.checkCache = CheckCache()
         self.snapshot = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: diskTexts, checkCache: checkCache)
-        self.generation = 0
         self.contextGeneration = 0
-        self.proofs = ProofResults()
+        self.snapshot.loadProblems = loadProblems
         self.needsFiles = false
     }
 

@@ -3,8 +3,9 @@ import PolicySemantics
 import PolicySQL
 import PolicySyntax
 
-/// An immutable view of a workspace: configuration, schema, parsed policy files and the checked
-/// policy set. The CLI and the language server answer every question from a snapshot.
+/// An immutable view of a workspace: configuration, schema, parsed policy files, the checked
+/// policy set, the problems met reading the project and the latest proof results. The CLI and
+/// the language server answer every question from a snapshot; every feature provider takes one.
 public struct WorkspaceSnapshot: Sendable {
     /// The configuration.
     public let configSource: ConfigSource
@@ -18,6 +19,13 @@ public struct WorkspaceSnapshot: Sendable {
     public let nameCollisions: [PolicyCompiler.NameCollision]
     /// What those depend on (kept to reuse them while an edit does not change it).
     private let namingInputs: [PolicyCompiler.NamingInput]
+    /// Which snapshot of its workspace this is (0 for the first; each edit adds one).
+    public internal(set) var generation = 0
+    /// Problems the edge found reading the project (a missing schema file, say).
+    public internal(set) var loadProblems: [Diagnostic] = []
+    /// The latest proof results when the snapshot was taken (moved along with edits until the
+    /// proofs run again; `proofState` says whether they describe this text).
+    public internal(set) var proofs = ProofResults()
 
     /// Builds a snapshot from documents (path → text). Files whose text equals the same path's
     /// text in `previous` are not parsed again, and with a `checkCache` (kept by the caller
