@@ -3,7 +3,12 @@
 // Targets are listed in dependency order; each layer knows only the ones above it.
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = [
+/// Swift 6 language mode (the package's tools version): full data-race checking.
+let swiftSettings: [SwiftSetting] = []
+
+/// The engine, the language server, the command line, the benchmarks and their tests stay in
+/// Swift 5 mode until the engine no longer does I/O (issue 12 moves them in a second step).
+let swift5Settings: [SwiftSetting] = [
     .swiftLanguageMode(.v5),
 ]
 
@@ -86,6 +91,7 @@ let package = Package(
         .target(
             name: "SMT",
             dependencies: [
+                "Cancellation",
                 "CZ3",
             ],
             swiftSettings: swiftSettings
@@ -94,6 +100,7 @@ let package = Package(
         .target(
             name: "PolicyProofs",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -132,6 +139,7 @@ let package = Package(
         .target(
             name: "PolicyEngine",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -139,7 +147,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // Content-Length framing, JSON-RPC messages, ids, error codes.
         .target(
@@ -160,7 +168,7 @@ let package = Package(
                 "PolicyProofs",
                 "PolicyEngine",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // The command line; the only composition root.
         .executableTarget(
@@ -179,7 +187,7 @@ let package = Package(
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // Synthetic workloads (generated workspaces and policies), scratch databases on the
         // server scripts/pg.sh starts, and bench reports: shared by pgpe-bench and the tests.
@@ -210,7 +218,7 @@ let package = Package(
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // Shared test helpers: the reference evaluator (the oracle), differential and golden-file
         // harnesses, fixtures, fuzz targets.
@@ -319,6 +327,7 @@ let package = Package(
         .testTarget(
             name: "SMTTests",
             dependencies: [
+                "Cancellation",
                 "SMT",
             ],
             swiftSettings: swiftSettings
@@ -327,6 +336,7 @@ let package = Package(
         .testTarget(
             name: "PolicyProofsTests",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -379,7 +389,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // Framing, message decoding, the connection.
         .testTarget(
@@ -404,7 +414,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
         // The pgpe binary as a whole process.
         .testTarget(
@@ -415,7 +425,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swift5Settings
         ),
     ]
 )

@@ -33,7 +33,7 @@ public final class ProofSession: @unchecked Sendable {
         options.tables = job.tables
         let analyzer = Analyzer(policySet: snapshot.policySet, options: options, cache: cache)
         analyzer.lineLookup = { location in snapshot.sourceFile(location.file)?.position(of: location.range.start).line ?? 0 }
-        let report = analyzer.run(cancellation: cancellation.token, progress: progress, tableFinished: tableFinished)
+        let report = analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
         return ProofJobResult(job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
                               queries: report.queries, cacheHits: report.cacheHits)
     }
