@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import PolicyProofs
 import PolicySchema
@@ -22,8 +23,8 @@ public final class ProofSession: @unchecked Sendable {
     /// `tableFinished` gets each table's verdicts as soon as they are known (from a worker
     /// thread; never after a cancellation), for `Workspace.accept(table:verdicts:of:)`.
     public func run(_ job: ProofJob, cancellation: ProofCancellation = ProofCancellation(),
-                    progress: ((Int, Int) -> Void)? = nil,
-                    tableFinished: ((QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
+                    progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
         guard !job.tables.isEmpty else {
             return ProofJobResult(job: job, verdicts: [], cancelled: cancellation.isCancelled)
         }
@@ -42,7 +43,7 @@ public final class ProofSession: @unchecked Sendable {
     /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
     /// when `fresh`.
     public func runAll(_ job: ProofJob, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
-                       progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
+                       progress: (@Sendable (Int, Int) -> Void)? = nil) -> ProofJobResult {
         let session = fresh ? ProofSession(jobs: jobs) : self
         return session.run(job, cancellation: cancellation, progress: progress)
     }
