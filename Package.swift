@@ -3,13 +3,9 @@
 // Targets are listed in dependency order; each layer knows only the ones above it.
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = [
-    .swiftLanguageMode(.v5),
-]
-
-/// The language server, the CLI, the bench runner and their tests: Swift 6 language mode
-/// (the package's tools version), so the compiler checks their data-race safety.
-let serverSwiftSettings: [SwiftSetting] = []
+/// Every target: Swift 6 language mode (the package's tools version), so the compiler checks
+/// data-race safety everywhere.
+let swiftSettings: [SwiftSetting] = []
 
 let package = Package(
     name: "pgpe",
@@ -90,6 +86,7 @@ let package = Package(
         .target(
             name: "SMT",
             dependencies: [
+                "Cancellation",
                 "CZ3",
             ],
             swiftSettings: swiftSettings
@@ -98,6 +95,7 @@ let package = Package(
         .target(
             name: "PolicyProofs",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -136,6 +134,7 @@ let package = Package(
         .target(
             name: "PolicyEngine",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -143,7 +142,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyProofs",
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: swiftSettings
         ),
         // The edge's disk: pgpe.yaml discovery, reading the project's files, directory listing;
         // shared by the CLI and the language server, which hand what it reads to the engine.
@@ -178,7 +177,7 @@ let package = Package(
                 "PolicyEngine",
                 "WorkspaceFiles",
             ],
-            swiftSettings: serverSwiftSettings
+            swiftSettings: swiftSettings
         ),
         // The command line; the only composition root.
         .executableTarget(
@@ -198,7 +197,7 @@ let package = Package(
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: serverSwiftSettings
+            swiftSettings: swiftSettings
         ),
         // Synthetic workloads (generated workspaces and policies), scratch databases on the
         // server scripts/pg.sh starts, and bench reports: shared by pgpe-bench and the tests.
@@ -230,7 +229,7 @@ let package = Package(
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
-            swiftSettings: serverSwiftSettings
+            swiftSettings: swiftSettings
         ),
         // Shared test helpers: the reference evaluator (the oracle), differential and golden-file
         // harnesses, fixtures, fuzz targets.
@@ -340,6 +339,7 @@ let package = Package(
         .testTarget(
             name: "SMTTests",
             dependencies: [
+                "Cancellation",
                 "SMT",
             ],
             swiftSettings: swiftSettings
@@ -348,6 +348,7 @@ let package = Package(
         .testTarget(
             name: "PolicyProofsTests",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",
@@ -439,7 +440,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: serverSwiftSettings
+            swiftSettings: swiftSettings
         ),
         // The pgpe binary as a whole process.
         .testTarget(
@@ -450,7 +451,7 @@ let package = Package(
                 "PolicyWorkloads",
                 "TestSupport",
             ],
-            swiftSettings: serverSwiftSettings
+            swiftSettings: swiftSettings
         ),
     ]
 )

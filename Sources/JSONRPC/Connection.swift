@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -45,7 +46,7 @@ import Darwin
 /// }
 /// connection.waitUntilClosed()
 /// ```
-public final class Connection: @unchecked Sendable {
+public final class Connection: Sendable {
     /// How many bytes one `read` asks for.
     private static let readChunkSize = 64 << 10
 
@@ -54,11 +55,13 @@ public final class Connection: @unchecked Sendable {
     private let maximumBodySize: Int
 
     /// Held while one frame is written, so frames never interleave.
-    private let writeLock = NSLock()
-    /// Guards `started` and `closed`.
-    private let stateCondition = NSCondition()
-    private var started = false
-    private var closed = false
+    private let writeLock = Mutex(())
+    /// Whether `start` was called.
+    private let started = Atomic(false)
+    /// Whether the reader delivered `.closed`; set and waited for under `closedCondition`.
+    private let closed = Atomic(false)
+    /// Signalled when `closed` is set.
+    private let closedCondition = NSCondition()
 
     /// Creates a connection reading from `input` and writing to `output` (by default stdin and stdout).
     ///
@@ -73,10 +76,8 @@ public final class Connection: @unchecked Sendable {
     ///
     /// Call it once; a second call is a programming error.
     public func start(handler: @escaping @Sendable (IncomingMessage) -> Void) {
-        stateCondition.lock()
-        precondition(!started, "Connection.start called twice")
-        started = true
-        stateCondition.unlock()
+        let first = started.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged
+        precondition(first, "Connection.start called twice")
         let thread = Thread { [self] in
             readLoop(handler: handler)
         }
@@ -99,19 +100,19 @@ public final class Connection: @unchecked Sendable {
 
     /// Blocks until the reader has delivered ``IncomingMessage/closed(_:)``; call it only after starting.
     public func waitUntilClosed() {
-        stateCondition.lock()
-        while !closed {
-            stateCondition.wait()
+        closedCondition.lock()
+        while !closed.load(ordering: .sequentiallyConsistent) {
+            closedCondition.wait()
         }
-        stateCondition.unlock()
+        closedCondition.unlock()
     }
 
     /// Writes one framed message. Safe to call from any thread.
     public func send(_ message: Message) throws(ConnectionError) {
         let frame = MessageFramer.frame(message)
-        writeLock.lock()
-        defer { writeLock.unlock() }
-        try writeAll(frame)
+        try writeLock.withLock { _ throws(ConnectionError) in
+            try writeAll(frame)
+        }
     }
 
     /// Sends a successful response to the request `id`.
@@ -164,10 +165,10 @@ public final class Connection: @unchecked Sendable {
             handler(.malformed(MalformedMessage(error, id: nil, expectsReply: false)))
         }
         handler(.closed(failure))
-        stateCondition.lock()
-        closed = true
-        stateCondition.broadcast()
-        stateCondition.unlock()
+        closedCondition.lock()
+        closed.store(true, ordering: .sequentiallyConsistent)
+        closedCondition.broadcast()
+        closedCondition.unlock()
     }
 
     private func deliver(_ frame: Frame, to handler: @Sendable (IncomingMessage) -> Void) {

@@ -1,8 +1,10 @@
+import Cancellation
 import Foundation
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import SMT
+import Synchronization
 
 /// Runs the proofs of SPEC section 6 on a checked policy set: per governed table, command, role
 /// and side, on the normalized effective predicates, through Z3, in parallel workers that each
@@ -16,7 +18,7 @@ public final class Analyzer {
     /// The cache (shared across runs by the language server).
     public let cache: ProofCache
     /// Maps a location to its 1-based line, for UNKNOWN reasons ("raw SQL at file:line").
-    public var lineLookup: (FileLocation) -> Int = { _ in 0 }
+    public var lineLookup: @Sendable (FileLocation) -> Int = { _ in 0 }
     /// The policy set `policy-equivalence` compares this one with, and how reasons name it
     /// (without one that proof plans nothing).
     public let comparison: (set: PolicySet, label: String)?
@@ -35,8 +37,8 @@ public final class Analyzer {
     /// (sorted) as soon as all of them are known, from a worker thread, never after a
     /// cancellation. Tables whose questions look cheapest go first, so one slow table holds
     /// back as few others as possible.
-    public func run(cancellation: CancellationToken = CancellationToken(), progress: ((Int, Int) -> Void)? = nil,
-                    tableFinished: ((QualifiedName, [Verdict]) -> Void)? = nil) -> AnalysisReport {
+    public func run(cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> AnalysisReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let index = PredicateIndex(set: policySet)
         let planner = ProofPlanner(index: index, options: options,
@@ -72,24 +74,23 @@ public final class Analyzer {
         }
         let workers = max(1, min(options.jobs, queries.count))
         let group = DispatchGroup()
+        // What the workers need, without `self`.
+        let (timeout, sharedCache, lookup, governed) = (options.timeoutMilliseconds, cache, lineLookup, policySet.governedTables)
         for _ in 0..<workers {
             group.enter()
-            Thread.detachNewThread { [self] in
+            Thread.detachNewThread {
                 defer { group.leave() }
-                guard let runner = try? ProofRunner(index: index, timeoutMilliseconds: options.timeoutMilliseconds, cache: cache) else { return }
-                runner.lineLookup = lineLookup
-                cancellation.register(runner.z3)
-                defer {
-                    cancellation.unregister(runner.z3)
-                    runner.release(cancelled: cancellation.isCancelled)
-                }
+                guard let runner = try? ProofRunner(index: index, timeoutMilliseconds: timeout, cache: sharedCache,
+                                                    cancellation: cancellation) else { return }
+                runner.lineLookup = lookup
+                defer { runner.release(cancelled: cancellation.isCancelled) }
                 while !cancellation.isCancelled, let index = state.claim() {
                     let (verdict, cached) = runner.run(queries[index])
                     let (done, finished) = state.record(index, verdict, cached: cached)
                     progress?(done, queries.count)
                     // A query interrupted by the cancellation gave no real answer.
                     if let finished, let tableFinished, !cancellation.isCancelled {
-                        tableFinished(verdict.table, Analyzer.sorted(finished, tables: policySet.governedTables))
+                        tableFinished(verdict.table, Analyzer.sorted(finished, tables: governed))
                     }
                 }
                 state.add(queries: runner.queries, blameQueries: runner.blameQueries, solverMilliseconds: runner.solverMilliseconds)
@@ -109,18 +110,6 @@ public final class Analyzer {
             shortcuts: verdicts.filter(\.byShortcut).count,
             milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000,
             solverMilliseconds: solverTime, cancelled: cancellation.isCancelled)
-    }
-
-    /// Runs on a background thread; cancelling the calling task interrupts the solver.
-    public func run() async -> AnalysisReport {
-        let token = CancellationToken()
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                Thread.detachNewThread { continuation.resume(returning: self.run(cancellation: token)) }
-            }
-        } onCancel: {
-            token.cancel()
-        }
     }
 
     /// The queries grouped by table, the tables ordered by how much their questions the cache
@@ -175,71 +164,74 @@ public final class Analyzer {
 }
 
 /// The shared state of one run's workers.
-private final class RunState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Verdict?]
-    private var next = 0
-    private var finished = 0
-    private var queries = 0
-    private var blameQueries = 0
-    private var cacheHits = 0
-    private var solverMilliseconds = 0.0
-    /// The table of each query, and per table the positions of its queries and how many of
-    /// them are still unanswered.
+private final class RunState: Sendable {
+    /// What the workers record.
+    private struct Progress {
+        var results: [Verdict?]
+        var next = 0
+        var finished = 0
+        var queries = 0
+        var blameQueries = 0
+        var cacheHits = 0
+        var solverMilliseconds = 0.0
+        /// Per table, how many of its queries are still unanswered.
+        var remaining: [QualifiedName: Int] = [:]
+    }
+
+    /// The table of each query, and per table the positions of its queries.
     private let tables: [QualifiedName]
-    private var positions: [QualifiedName: [Int]] = [:]
-    private var remaining: [QualifiedName: Int] = [:]
+    private let positions: [QualifiedName: [Int]]
+    private let progress: Mutex<Progress>
 
     init(tables: [QualifiedName]) {
         self.tables = tables
-        results = [Verdict?](repeating: nil, count: tables.count)
+        var positions: [QualifiedName: [Int]] = [:]
+        var progress = Progress(results: [Verdict?](repeating: nil, count: tables.count))
         for (index, table) in tables.enumerated() {
             positions[table, default: []].append(index)
-            remaining[table, default: 0] += 1
+            progress.remaining[table, default: 0] += 1
         }
+        self.positions = positions
+        self.progress = Mutex(progress)
     }
 
     /// Whether `table` has queries to answer in this run.
     func isPending(_ table: QualifiedName) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return remaining[table] != nil
+        progress.withLock { $0.remaining[table] != nil }
     }
 
     func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < results.count else { return nil }
-        next += 1
-        return next - 1
+        progress.withLock { progress in
+            guard progress.next < progress.results.count else { return nil }
+            progress.next += 1
+            return progress.next - 1
+        }
     }
 
     /// Records an answer; returns how many are done and, when it was its table's last, the
     /// table's verdicts.
     func record(_ index: Int, _ verdict: Verdict, cached: Bool) -> (done: Int, table: [Verdict]?) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[index] = verdict
-        finished += 1
-        if cached { cacheHits += 1 }
-        let table = tables[index]
-        let left = (remaining[table] ?? 1) - 1
-        remaining[table] = left
-        guard left == 0 else { return (finished, nil) }
-        return (finished, (positions[table] ?? []).compactMap { results[$0] })
+        progress.withLock { progress in
+            progress.results[index] = verdict
+            progress.finished += 1
+            if cached { progress.cacheHits += 1 }
+            let table = tables[index]
+            let left = (progress.remaining[table] ?? 1) - 1
+            progress.remaining[table] = left
+            guard left == 0 else { return (progress.finished, nil) }
+            return (progress.finished, (positions[table] ?? []).compactMap { progress.results[$0] })
+        }
     }
 
     func add(queries count: Int, blameQueries blameCount: Int, solverMilliseconds time: Double) {
-        lock.lock()
-        queries += count
-        blameQueries += blameCount
-        solverMilliseconds += time
-        lock.unlock()
+        progress.withLock { progress in
+            progress.queries += count
+            progress.blameQueries += blameCount
+            progress.solverMilliseconds += time
+        }
     }
 
     func snapshot() -> ([Verdict?], Int, Int, Int, Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (results, queries, blameQueries, cacheHits, solverMilliseconds)
+        progress.withLock { ($0.results, $0.queries, $0.blameQueries, $0.cacheHits, $0.solverMilliseconds) }
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import Synchronization
 
 /// The effective predicates of a policy set and their fingerprints, each computed once per
 /// (table, command, role, side) and shared by the planner and the workers. Thread-safe.
@@ -10,7 +10,7 @@ import PolicySyntax
 /// many times (per proof, for nested RLS, for cache keys), so they are computed here from the
 /// policies that govern each table only, and remembered. `effective` gives exactly what
 /// `PolicySet.effective` gives (a test compares them on every combination).
-final class PredicateIndex: @unchecked Sendable {
+final class PredicateIndex: Sendable {
     private struct Key: Hashable {
         var table: QualifiedName
         var command: PolicyCommand
@@ -22,10 +22,14 @@ final class PredicateIndex: @unchecked Sendable {
     let set: PolicySet
     /// Per table, the positions in `set.policies` of the policies whose selector matches it.
     private let governing: [QualifiedName: [Int]]
-    private let lock = NSLock()
-    private var predicates: [Key: EffectivePredicate] = [:]
-    private var fingerprints: [Key: String] = [:]
-    private var readBacks: [Key: (predicate: EffectivePredicate, fingerprint: String)] = [:]
+    /// What was computed so far.
+    private struct Memo {
+        var predicates: [Key: EffectivePredicate] = [:]
+        var fingerprints: [Key: String] = [:]
+        var readBacks: [Key: (predicate: EffectivePredicate, fingerprint: String)] = [:]
+    }
+
+    private let memo = Mutex(Memo())
 
     /// An index of `set` (the table → policies map is built now, predicates on demand).
     init(set: PolicySet) {
@@ -40,7 +44,7 @@ final class PredicateIndex: @unchecked Sendable {
     /// `set.effective(table, command, role:, side:)`, remembered.
     func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side) -> EffectivePredicate {
         let key = Key(table: table, command: command, role: role, side: side)
-        if let known = locked({ predicates[key] }) { return known }
+        if let known = memo.withLock({ $0.predicates[key] }) { return known }
         var permissive: [PolicyPredicate] = []
         var restrictive: [PolicyPredicate] = []
         let applicable = set.roleGraph.privileges(of: role)
@@ -53,7 +57,7 @@ final class PredicateIndex: @unchecked Sendable {
         }
         let predicate = EffectivePredicate(table: table, command: command, role: role, side: side,
                                            permissive: permissive, restrictive: restrictive)
-        locked { predicates[key] = predicate }
+        memo.withLock { $0.predicates[key] = predicate }
         return predicate
     }
 
@@ -70,9 +74,9 @@ final class PredicateIndex: @unchecked Sendable {
     /// The fingerprint of an effective predicate of the set, remembered.
     func fingerprint(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side) -> String {
         let key = Key(table: table, command: command, role: role, side: side)
-        if let known = locked({ fingerprints[key] }) { return known }
+        if let known = memo.withLock({ $0.fingerprints[key] }) { return known }
         let text = Fingerprint(index: self).of(effective(table, command, role: role, side: side))
-        locked { fingerprints[key] = text }
+        memo.withLock { $0.fingerprints[key] = text }
         return text
     }
 
@@ -82,18 +86,12 @@ final class PredicateIndex: @unchecked Sendable {
     /// an access boundary), with its fingerprint; remembered.
     func readBack(_ table: QualifiedName, _ command: PolicyCommand, role: String) -> (predicate: EffectivePredicate, fingerprint: String) {
         let key = Key(table: table, command: command, role: role, side: .using)
-        if let known = locked({ readBacks[key] }) { return known }
+        if let known = memo.withLock({ $0.readBacks[key] }) { return known }
         var read = effective(table, .select, role: role, side: .using)
         let names = Set((governing[table] ?? []).map { set.policies[$0] }.filter { $0.commands.contains(command) }.map(\.ref.name))
         read.restrictive = read.restrictive.filter { names.contains($0.policy.name) }
         let result = (read, Fingerprint(index: self).of(read))
-        locked { readBacks[key] = result }
+        memo.withLock { $0.readBacks[key] = result }
         return result
-    }
-
-    private func locked<Value>(_ body: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
     }
 }

@@ -1,14 +1,14 @@
-import Foundation
 import PolicySchema
 import SMT
+import Synchronization
 
 /// Results of solver queries keyed by everything the answer depends on (the normalized
 /// effective predicates, the column types, nested RLS, the proof), and each table's verdicts
 /// with everything they depend on (`TableSignature`), shared across runs so an edit re-proves
 /// only what it changed, and plans nothing for the tables it did not touch. Thread-safe.
-public final class ProofCache: @unchecked Sendable {
+public final class ProofCache: Sendable {
     /// What is remembered for a query.
-    struct Outcome {
+    struct Outcome: Sendable {
         var status: VerdictStatus
         var reason: String?
         var counterexample: Counterexample?
@@ -19,74 +19,67 @@ public final class ProofCache: @unchecked Sendable {
         var question: Int = 0
     }
 
-    private let lock = NSLock()
-    private var storage: [String: Outcome] = [:]
-    private var tables: [QualifiedName: (signature: TableSignature, verdicts: [Verdict])] = [:]
+    /// Everything remembered.
+    private struct Storage {
+        var outcomes: [String: Outcome] = [:]
+        var tables: [QualifiedName: (signature: TableSignature, verdicts: [Verdict])] = [:]
+        /// Z3 contexts (with their solvers) that earlier runs' workers finished with: making a
+        /// context costs about 10 ms, more than re-proving what a typical edit changed.
+        var idleSolvers: [(context: Z3Context, solver: Solver?)] = []
+    }
+
+    private let storage = Mutex(Storage())
+    /// At most this many idle contexts are kept.
+    private static let idleSolverLimit = 8
 
     /// An empty cache.
     public init() {}
 
     /// The number of remembered outcomes.
     public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.count
+        storage.withLock { $0.outcomes.count }
     }
 
     /// The remembered outcome of the query with this key.
     func outcome(_ key: String) -> Outcome? {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage[key]
+        storage.withLock { $0.outcomes[key] }
     }
 
     /// Remembers a query's outcome.
     func store(_ key: String, _ outcome: Outcome) {
-        lock.lock()
-        storage[key] = outcome
-        lock.unlock()
+        storage.withLock { $0.outcomes[key] = outcome }
     }
 
     /// The verdicts of `table` from an earlier run, if its signature was the same.
     func verdicts(of table: QualifiedName, signature: TableSignature) -> [Verdict]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = tables[table], entry.signature == signature else { return nil }
-        return entry.verdicts
+        storage.withLock { storage in
+            guard let entry = storage.tables[table], entry.signature == signature else { return nil }
+            return entry.verdicts
+        }
     }
 
     /// Remembers a table's verdicts under its signature (replacing earlier ones).
     func store(_ verdicts: [Verdict], of table: QualifiedName, signature: TableSignature) {
-        lock.lock()
-        tables[table] = (signature, verdicts)
-        lock.unlock()
+        storage.withLock { $0.tables[table] = (signature, verdicts) }
     }
 
-    /// Forgets everything.
+    /// Forgets everything but the idle contexts.
     public func removeAll() {
-        lock.lock()
-        storage.removeAll()
-        tables.removeAll()
-        lock.unlock()
+        storage.withLock { storage in
+            storage.outcomes.removeAll()
+            storage.tables.removeAll()
+        }
     }
-
-    /// Z3 contexts (with their solvers) that earlier runs' workers finished with: making a
-    /// context costs about 10 ms, more than re-proving what a typical edit changed.
-    private var idleSolvers: [(context: Z3Context, solver: Solver?)] = []
-    /// At most this many idle contexts are kept.
-    private static let idleSolverLimit = 8
 
     /// An idle context for a worker, if there is one; the worker owns it until it returns it.
     func borrowSolver() -> (context: Z3Context, solver: Solver?)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return idleSolvers.popLast()
+        storage.withLock { $0.idleSolvers.popLast() }
     }
 
     /// Takes back a context a worker no longer uses (its solver holds no assertions).
     func returnSolver(context: Z3Context, solver: Solver?) {
-        lock.lock()
-        if idleSolvers.count < ProofCache.idleSolverLimit { idleSolvers.append((context, solver)) }
-        lock.unlock()
+        storage.withLock { storage in
+            if storage.idleSolvers.count < ProofCache.idleSolverLimit { storage.idleSolvers.append((context, solver)) }
+        }
     }
 }

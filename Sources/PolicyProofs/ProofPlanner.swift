@@ -3,6 +3,7 @@ import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import SMT
+import Synchronization
 
 /// Turns a policy set into proof queries: per governed table × command × role × side, per
 /// isolation key where one applies.
@@ -619,23 +620,18 @@ struct ProofPlanner {
 }
 
 /// The queries of each planned table, filled by the planning threads.
-private final class PlannedTables: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[ProofQuery]]
+private final class PlannedTables: Sendable {
+    private let slots: Mutex<[[ProofQuery]]>
 
     init(count: Int) {
-        slots = Array(repeating: [], count: count)
+        slots = Mutex(Array(repeating: [], count: count))
     }
 
     func store(_ queries: [ProofQuery], at position: Int) {
-        lock.lock()
-        slots[position] = queries
-        lock.unlock()
+        slots.withLock { $0[position] = queries }
     }
 
     var all: [[ProofQuery]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
+        slots.withLock { $0 }
     }
 }

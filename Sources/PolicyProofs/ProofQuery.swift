@@ -4,9 +4,9 @@ import PolicySyntax
 import SMT
 
 /// One question to the solver (or one answer that needs none), with what it is about.
-struct ProofQuery {
+struct ProofQuery: Sendable {
     /// Builds a question's assertions with an encoder.
-    typealias Build = (QueryEncoder) throws -> [Term]
+    typealias Build = @Sendable (QueryEncoder) throws -> [Term]
 
     /// Which proof.
     var proof: ProofID

@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import PolicySchema
 import PolicySemantics
@@ -16,24 +17,27 @@ final class ProofRunner {
     let timeout: Int
     /// Outcomes shared by the workers and across runs.
     let cache: ProofCache
+    /// Stops the running solver check when the run is cancelled.
+    let cancellation: CancellationToken?
     private(set) var queries = 0
     /// Solver queries asked only to decide blame (a failed question asked again without some clauses).
     private(set) var blameQueries = 0
     private(set) var solverMilliseconds = 0.0
 
     /// A runner on a context from `cache`'s pool (one of an earlier run), or a new one.
-    init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache) throws {
+    init(index: PredicateIndex, timeoutMilliseconds: Int, cache: ProofCache, cancellation: CancellationToken? = nil) throws {
         self.index = index
         let lent = cache.borrowSolver()
         self.z3 = try lent?.context ?? Z3Context()
         self.solver = lent?.solver
         self.timeout = timeoutMilliseconds
         self.cache = cache
+        self.cancellation = cancellation
     }
 
-    /// Gives the context back to the cache's pool for the next run, unless it was or may yet be
-    /// interrupted (`cancelled`, asked after the context left the cancellation token): Z3 keeps
-    /// an interrupt pending on an idle context, which would make the next run's check "canceled".
+    /// Gives the context back to the cache's pool for the next run, unless the run was
+    /// `cancelled` or the context was interrupted (`Z3Context.interrupt()`): Z3 keeps an
+    /// interrupt pending on an idle context, which would make the next run's check "canceled".
     func release(cancelled: Bool) {
         guard !cancelled, z3.interruptionCount == 0 else { return }
         cache.returnSolver(context: z3, solver: solver)
@@ -122,7 +126,7 @@ final class ProofRunner {
             try solver.add(assertions)
             if removed.isEmpty { queries += 1 } else { blameQueries += 1 }
             let start = DispatchTime.now().uptimeNanoseconds
-            checked.result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)))
+            checked.result = try solver.check(timeoutMilliseconds: UInt32(max(1, timeout)), cancellation: cancellation)
             checked.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             solverMilliseconds += checked.milliseconds
         } catch {

@@ -1,7 +1,7 @@
 /// The text of one source file with its UTF-8 bytes and line table.
 ///
 /// Offsets everywhere in PolicySyntax are UTF-8 byte offsets into `bytes`.
-public final class SourceFile: @unchecked Sendable {
+public final class SourceFile: Sendable {
     /// The path (or URI) that identifies the file in diagnostics.
     public let path: String
     /// The text.

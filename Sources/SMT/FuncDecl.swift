@@ -3,6 +3,9 @@ import CZ3
 /// A declared function symbol, such as an uninterpreted function standing for an SQL function.
 ///
 /// Owns one reference to the Z3 declaration and keeps its context alive.
+///
+/// `@unchecked Sendable` like its context: only the thread that owns the context may touch it
+/// (see `Z3Context`).
 public final class FuncDecl: @unchecked Sendable, CustomStringConvertible {
     /// The context the declaration belongs to.
     public let context: Z3Context

@@ -4,6 +4,9 @@ import CZ3
 ///
 /// Owns one reference to the Z3 model and keeps its context alive. Evaluation uses model
 /// completion: a constant the model leaves open gets a default value of its sort.
+///
+/// `@unchecked Sendable` like its context: only the thread that owns the context may touch it
+/// (see `Z3Context`).
 public final class Model: @unchecked Sendable, CustomStringConvertible {
     /// The context the model belongs to.
     public let context: Z3Context

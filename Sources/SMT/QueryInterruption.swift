@@ -1,23 +1,27 @@
-import CZ3
-import Dispatch
-import Foundation
+import Synchronization
 
-/// The state shared between one async solver check and its task-cancellation handler.
+/// What stops one solver check early: its deadline (the check's time limit) and its
+/// cancellation token, and how the check learns which of them did.
 ///
 /// `Z3_interrupt` only stops a check that is already running: Z3 4.8.12 forgets a request made
 /// just before the check starts, and keeps one made just after it ends (breaking later
-/// `simplify` and model calls). So the handler interrupts only while the check runs, repeats the
-/// request every few milliseconds until the check returns, and the runner clears a request left
-/// behind once the check is over.
-final class QueryInterruption: @unchecked Sendable {
-    /// How often a cancelled check is interrupted again until it returns.
-    private static let repeatInterval: DispatchTimeInterval = .milliseconds(10)
+/// `simplify` and model calls). So the deadline and the cancellation interrupt only while the
+/// check runs, repeat the request every few milliseconds (on `DeadlineTimer`'s thread) until
+/// the check returns, and the check clears a request left behind once it is over.
+final class QueryInterruption: Sendable {
+    /// How often a check that should stop is interrupted again until it returns.
+    static let repeatInterval: Duration = .milliseconds(10)
+
+    /// The check's progress and what asked it to stop.
+    private struct State {
+        var running = false
+        var cancelled = false
+        var expired = false
+        var interrupted = false
+    }
 
     private let context: Z3Context
-    private let lock = NSLock()
-    private var running = false
-    private var cancelled = false
-    private var interrupted = false
+    private let state = Mutex(State())
 
     /// Creates the state for one check on `context`.
     init(context: Z3Context) {
@@ -26,52 +30,58 @@ final class QueryInterruption: @unchecked Sendable {
 
     /// Whether cancellation was requested.
     var wasCancelled: Bool {
-        locked { cancelled }
+        state.withLock { $0.cancelled }
+    }
+
+    /// Whether the deadline passed while the check ran.
+    var hasExpired: Bool {
+        state.withLock { $0.expired }
     }
 
     /// Marks the C call as started; returns false (and the call must not start) when cancelled.
     func begin() -> Bool {
-        locked {
-            guard !cancelled else { return false }
-            running = true
+        state.withLock { state in
+            guard !state.cancelled else { return false }
+            state.running = true
             return true
         }
     }
 
     /// Marks the C call as returned; clears an interruption it may have left on the context.
     func end() {
-        let clear = locked {
-            running = false
-            return interrupted
+        let clear = state.withLock { state in
+            state.running = false
+            return state.interrupted
         }
         if clear { context.clearPendingInterruption() }
     }
 
-    /// Requests cancellation: interrupts the running check now and again until it returns.
+    /// Requests cancellation (from the token's handler, on any thread): interrupts the running
+    /// check now and again until it returns.
     func cancel() {
-        locked { cancelled = true }
-        interruptWhileRunning()
-    }
-
-    /// Runs `body` holding the lock.
-    private func locked<Value>(_ body: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
-    }
-
-    /// Interrupts the context if the check is still running, and schedules the next attempt.
-    private func interruptWhileRunning() {
-        let again = locked {
-            guard running else { return false }
-            interrupted = true
-            context.interrupt()
-            return true
+        state.withLock { $0.cancelled = true }
+        if let again = interruptWhileRunning() {
+            _ = DeadlineTimer.shared.schedule(after: again) { [self] in interruptWhileRunning() }
         }
-        if again {
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.repeatInterval) { [self] in
-                interruptWhileRunning()
-            }
+    }
+
+    /// The deadline passed (on the timer's thread): interrupts the running check; returns when
+    /// to interrupt it again, or `nil` once it has returned.
+    func expire() -> Duration? {
+        state.withLock { state in
+            if state.running { state.expired = true }
+        }
+        return interruptWhileRunning()
+    }
+
+    /// Interrupts the context if the check is still running; returns when to try again, or
+    /// `nil` when the check is over.
+    private func interruptWhileRunning() -> Duration? {
+        state.withLock { state in
+            guard state.running else { return nil }
+            state.interrupted = true
+            context.interruptCheck()
+            return Self.repeatInterval
         }
     }
 }

@@ -1,16 +1,16 @@
+import Cancellation
 import CZ3
 
 /// An incremental Z3 solver: assertions, scopes, and checks with a per-query timeout.
 ///
 /// Owns one reference to the Z3 solver and keeps its context alive. Make one per query (or
-/// reuse one with `push()`/`pop(_:)`); it is as single-threaded as its context.
+/// reuse one with `push()`/`pop(_:)`); it is as single-threaded as its context, and
+/// `@unchecked Sendable` for the same reason (see `Z3Context`).
 public final class Solver: @unchecked Sendable, CustomStringConvertible {
     /// The context the solver belongs to.
     public let context: Z3Context
     /// The C handle.
     let raw: Z3_solver
-    /// The timeout currently set on the solver, in milliseconds (`UInt32.max` means none).
-    private var timeoutSet: UInt32 = .max
 
     /// How a solver is built.
     public enum Strategy: Sendable {
@@ -76,37 +76,41 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
 
     /// Checks the assertions (plus `assumptions`, which hold for this check only), blocking.
     ///
-    /// - Parameter timeoutMilliseconds: the time limit of this check; `nil` for none. When it
-    ///   runs out the answer is `.unknown` with Z3's reason ("timeout" in 4.8.12). Z3 reads 0 as
-    ///   "no limit", so 0 is sent as 1.
-    /// - Returns: `.sat` with a model, `.unsat`, or `.unknown` with a reason; an interruption by
-    ///   `Z3Context.interrupt()` is `.unknown` too. Running out of time is reported as "timeout"
-    ///   with either strategy (the kernel solver itself says "canceled" for both).
+    /// - Parameters:
+    ///   - timeoutMilliseconds: the time limit of this check; `nil` for none (0 counts as 1).
+    ///     When it runs out the answer is `.unknown(reason: "timeout")`, with either strategy.
+    ///     The limit is kept by `DeadlineTimer`, which interrupts the context, not by Z3's
+    ///     `timeout` parameter (whose timer threads can hang Z3 4.8.12).
+    ///   - assumptions: Boolean terms that hold for this check only.
+    ///   - cancellation: a token whose cancellation stops the check (it interrupts the context
+    ///     while the check runs); an already cancelled token stops it before it starts.
+    /// - Returns: `.sat` with a model, `.unsat`, or `.unknown` with a reason: "timeout" for the
+    ///   time limit, Z3's "interrupted" or "canceled" for the token and for `Z3Context.interrupt()`
+    ///   ("canceled" when the token was cancelled before the check started).
     /// - Throws: `SolverError` when Z3 reports an error.
-    public func check(timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = []) throws -> CheckResult {
-        try check(timeoutMilliseconds: timeoutMilliseconds, assumptions: assumptions, interruption: nil)
-    }
-
-    /// The check behind both the blocking and the async API; `interruption` brackets the C call.
-    func check(timeoutMilliseconds: UInt32?, assumptions: [Term], interruption: QueryInterruption?) throws -> CheckResult {
-        try setTimeout(timeoutMilliseconds.map { max($0, 1) } ?? .max)
+    public func check(timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = [],
+                      cancellation: CancellationToken? = nil) throws -> CheckResult {
         let literals = try context.handles(assumptions)
-        if let interruption, !interruption.begin() {
-            return .unknown(reason: "canceled")
+        let interruption = QueryInterruption(context: context)
+        let registration = cancellation?.onCancel { interruption.cancel() }
+        defer { if let cancellation, let registration { cancellation.remove(registration) } }
+        guard interruption.begin() else { return .unknown(reason: "canceled") }
+        let deadline = timeoutMilliseconds.map { milliseconds in
+            DeadlineTimer.shared.schedule(after: .milliseconds(max(milliseconds, 1))) { interruption.expire() }
         }
         let interruptionsBefore = context.interruptionCount
         let status: Z3_lbool
         do {
-            status = try context.call(operation: "check(timeoutMilliseconds:assumptions:)") { context in
+            defer {
+                if let deadline { DeadlineTimer.shared.cancel(deadline) }
+                interruption.end()
+            }
+            status = try context.call(operation: "check(timeoutMilliseconds:assumptions:cancellation:)") { context in
                 literals.isEmpty
                     ? Z3_solver_check(context, raw)
                     : Z3_solver_check_assumptions(context, raw, UInt32(literals.count), literals)
             }
-        } catch {
-            interruption?.end()
-            throw error
         }
-        interruption?.end()
         switch status {
         case Z3_L_TRUE:
             return .sat(try Model(context: context, adopting: context.callNonNull { Z3_solver_get_model($0, raw) }))
@@ -114,8 +118,8 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
             return .unsat
         default:
             let reason = try context.call { Z3_solver_get_reason_unknown($0, raw).map { String(cString: $0) } } ?? "unknown"
-            if reason == "canceled", timeoutMilliseconds != nil, context.interruptionCount == interruptionsBefore,
-               interruption?.wasCancelled != true {
+            if reason == "canceled" || reason == "interrupted", interruption.hasExpired, !interruption.wasCancelled,
+               context.interruptionCount == interruptionsBefore {
                 return .unknown(reason: "timeout")
             }
             return .unknown(reason: reason)
@@ -136,17 +140,5 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     /// The solver's assertions in SMT-LIB notation.
     public var description: String {
         (try? context.call { Z3_solver_to_string($0, raw).map { String(cString: $0) } }) ?? "<solver>"
-    }
-
-    /// Sets the solver's `timeout` parameter when it differs from the one already set.
-    private func setTimeout(_ milliseconds: UInt32) throws {
-        guard milliseconds != timeoutSet else { return }
-        let params = try context.callNonNull { Z3_mk_params($0) }
-        try context.call { Z3_params_inc_ref($0, params) }
-        defer { Z3_params_dec_ref(context.raw, params) }
-        let name = try context.symbol("timeout")
-        try context.call { Z3_params_set_uint($0, params, name, milliseconds) }
-        try context.call { Z3_solver_set_params($0, raw, params) }
-        timeoutSet = milliseconds
     }
 }

@@ -3,6 +3,9 @@ import CZ3
 /// A Z3 sort (a type of terms): Bool, Int, String, a regular-expression sort or an uninterpreted sort.
 ///
 /// Owns one reference to the Z3 sort and keeps its context alive.
+///
+/// `@unchecked Sendable` like its context: only the thread that owns the context may touch it
+/// (see `Z3Context`).
 public final class Sort: @unchecked Sendable, Hashable, CustomStringConvertible {
     /// The context the sort belongs to.
     public let context: Z3Context

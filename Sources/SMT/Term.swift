@@ -5,6 +5,9 @@ import CZ3
 /// Owns one reference to the Z3 AST and keeps its context alive. Terms are hash-consed by Z3,
 /// so `==` here is identity of the built term (structural equality), not the SMT equality
 /// `Z3Context.eq(_:_:)`.
+///
+/// `@unchecked Sendable` like its context: only the thread that owns the context may touch it
+/// (see `Z3Context`).
 public final class Term: @unchecked Sendable, Hashable, CustomStringConvertible {
     /// The context the term belongs to.
     public let context: Z3Context

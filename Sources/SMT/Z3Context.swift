@@ -1,5 +1,5 @@
 import CZ3
-import Dispatch
+import Synchronization
 
 /// An owning handle on one Z3 context: every sort, term, solver and model is made by one.
 ///
@@ -9,21 +9,23 @@ import Dispatch
 /// Every `Term`, `Sort`, `FuncDecl`, `Solver` and `Model` holds a strong reference to its
 /// context, so the context is deleted (`Z3_del_context`) only after the last of them is gone.
 ///
-/// **Threads.** A context is not thread-safe. Use one context per worker and never use it (or
-/// anything made from it) from two threads at the same time; handing it from one thread to
-/// another between calls is fine, which is why the types are marked `@unchecked Sendable`.
-/// The one exception is `interrupt()`, which may be called from any thread at any time.
+/// **Threads.** A context is not thread-safe, and the compiler cannot see that: this class and
+/// the wrappers of its handles (`Term`, `Sort`, `FuncDecl`, `Solver`, `Model`) are
+/// `@unchecked Sendable`. Only the thread that owns the context at the moment may touch it or
+/// anything made from it: the proofs give each worker thread its own context, and a context
+/// may pass to another thread between calls (the proof cache's pool lends idle contexts to the
+/// next run's workers). The exceptions are `interrupt()` and the interruptions a check makes
+/// for its deadline or its cancellation token (`QueryInterruption`), which call `Z3_interrupt`,
+/// the one Z3 call that is safe from any thread at any time; `interruptionCount` is atomic.
 public final class Z3Context: @unchecked Sendable {
     /// The largest character code Z3 4.8.12 accepts in a string (its default "unicode" encoding).
     public static let maxCharacter: UInt32 = 0x2FFFF
 
     /// The underlying C context.
     let raw: Z3_context
-    /// The serial queue on which `Solver.check(timeout:assumptions:)` runs its blocking work.
-    let queue: DispatchQueue
-    /// Counts `interrupt()` calls, so a check can tell an interruption from its own timeout
-    /// (the kernel solver reports both as "canceled").
-    private let interruptions = InterruptionCounter()
+    /// Counts `interrupt()` calls, so a check can tell an interruption from its own deadline or
+    /// cancellation (the solvers report all of them as "canceled" or "interrupted").
+    private let interruptions = Atomic<Int>(0)
 
     /// Creates a context with Z3's default configuration.
     /// - Throws: `SolverError` when Z3 cannot create a configuration or a context.
@@ -38,7 +40,6 @@ public final class Z3Context: @unchecked Sendable {
         // Errors are read back from the context after each call; the default handler would exit.
         Z3_set_error_handler(context) { _, _ in }
         raw = context
-        queue = DispatchQueue(label: "pgpe.smt.z3-context")
     }
 
     deinit {
@@ -63,14 +64,24 @@ public final class Z3Context: @unchecked Sendable {
     /// the request pending when nothing is running: until the next solver check, `simplify` and
     /// model evaluation on this context then fail with a "canceled" `SolverError`.
     public func interrupt() {
-        interruptions.increment()
+        interruptions.add(1, ordering: .sequentiallyConsistent)
         Z3_interrupt(raw)
     }
 
     /// How many times `interrupt()` was called on this context.
-    public var interruptionCount: Int { interruptions.value }
+    public var interruptionCount: Int { interruptions.load(ordering: .sequentiallyConsistent) }
 
-    /// Sets a context parameter, such as `("timeout", "1000")` or `("smt.random_seed", "7")`.
+    /// Stops the running check for its deadline or its cancellation token (see
+    /// `QueryInterruption`): like `interrupt()`, but not counted, so the check can say why it stopped.
+    func interruptCheck() {
+        Z3_interrupt(raw)
+    }
+
+    /// Sets a context parameter, such as `("smt.random_seed", "7")`.
+    ///
+    /// Give a check's time limit to `Solver.check(timeoutMilliseconds:assumptions:cancellation:)`,
+    /// not as Z3's `timeout` parameter: Z3 4.8.12 enforces that with a thread pool whose races
+    /// can hang `Z3_del_context`.
     /// - Throws: `SolverError` when Z3 rejects the name or the value.
     public func setParameter(_ name: String, _ value: String) throws {
         try call { Z3_update_param_value($0, name, value) }

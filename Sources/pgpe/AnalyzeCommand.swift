@@ -104,15 +104,12 @@ struct AnalyzeCommand: ParsableCommand {
                 (snapshot.sourceFile(location.file) ?? other?.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
             }
             let showProgress = isatty(2) == 1
-            var lastShown = 0.0
-            let result = analyzer.run(progress: showProgress ? { done, total in
-                let now = Date().timeIntervalSince1970
-                if now - lastShown > 0.2 || done == total {
-                    lastShown = now
-                    FileHandle.standardError.write(Data("\rproving: \(done)/\(total)".utf8))
-                    if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-                }
-            } : nil)
+            var progress: (@Sendable (Int, Int) -> Void)?
+            if showProgress {
+                let line = ProofProgressLine()
+                progress = { done, total in line.update(done: done, total: total) }
+            }
+            let result = analyzer.run(progress: progress)
             report = result
             if options.proofs.contains(.coverage) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }

@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,11 +8,10 @@ import Darwin
 #endif
 
 /// One `pipe()`, with helpers to write all bytes to it and read it to end of file.
-final class PipePair: @unchecked Sendable {
+final class PipePair: Sendable {
     let readEnd: Int32
     let writeEnd: Int32
-    private let lock = NSLock()
-    private var closedEnds: Set<Int32> = []
+    private let closedEnds = Mutex<Set<Int32>>([])
 
     init() {
         var descriptors: [Int32] = [0, 0]
@@ -64,29 +64,24 @@ final class PipePair: @unchecked Sendable {
     }
 
     private func closeOnce(_ descriptor: Int32) {
-        lock.lock()
-        defer { lock.unlock() }
-        if closedEnds.insert(descriptor).inserted {
-            _ = close(descriptor)
+        closedEnds.withLock { closedEnds in
+            if closedEnds.insert(descriptor).inserted {
+                _ = close(descriptor)
+            }
         }
     }
 }
 
 /// Collects what a connection delivers on its reader thread.
-final class Inbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [IncomingMessage] = []
+final class Inbox: Sendable {
+    private let stored = Mutex<[IncomingMessage]>([])
 
     func append(_ message: IncomingMessage) {
-        lock.lock()
-        stored.append(message)
-        lock.unlock()
+        stored.withLock { $0.append(message) }
     }
 
     var messages: [IncomingMessage] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        stored.withLock { $0 }
     }
 }
 

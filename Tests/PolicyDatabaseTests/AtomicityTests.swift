@@ -100,13 +100,18 @@ import Testing
             let example = try PolicyWorkspace.example()
             try example.load(into: database)
             let first = try LiveDatabase.testing(database)
-            let second = try LiveDatabase.testing(database)
+            // The second apply connects on its own thread (a connection belongs to one thread).
+            let secondConnection = database.connectionString()
             // The first apply holds the lock (after reading the catalog) until the second is seen
             // waiting for it.
             let waiting = try database.connect()
             let secondResult = LockedBox<Result<ApplyResult, Error>?>(nil)
             let firstResult = try first.apply(prune: false, dryRun: false, desired: example.program(for:)) { _, _ in
-                let thread = Thread { secondResult.set(Result { try second.apply(example) }) }
+                let thread = Thread {
+                    secondResult.set(Result {
+                        try LiveDatabase(connection: PostgresConnection(secondConnection), lockTimeoutMilliseconds: 5000).apply(example)
+                    })
+                }
                 thread.start()
                 let deadline = Date().addingTimeInterval(4)
                 while Date() < deadline {

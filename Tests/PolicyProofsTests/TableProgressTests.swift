@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import PolicyEngine
 import PolicyProofs
@@ -22,9 +23,9 @@ import TestSupport
         let analyzer = Analyzer(policySet: snapshot.policySet, options: AnalysisOptions(config: snapshot.config, jobs: 1), cache: cache)
         let finished = LockedBox<[(table: String, verdicts: [Verdict], at: Double)]>([])
         let start = Date()
-        let report = analyzer.run(cancellation: cancellation) { table, verdicts in
+        let report = analyzer.run(cancellation: cancellation, tableFinished: { table, verdicts in
             finished.set(finished.get() + [(table.name, verdicts, Date().timeIntervalSince(start) * 1000)])
-        }
+        })
         return (report, finished.get())
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PolicyWorkloads
 
 /// Runs the built `pgpe` binary (`PGPE_BIN`, set by `make test`) and captures its output.
@@ -72,19 +73,14 @@ public enum CLIRunner {
 }
 
 /// Data written by one thread and read by another after a `DispatchGroup` wait.
-private final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+private final class OutputBox: Sendable {
+    private let data = Mutex(Data())
 
     func set(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.unlock()
+        data.withLock { $0 = value }
     }
 
     func get() -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data
+        data.withLock { $0 }
     }
 }

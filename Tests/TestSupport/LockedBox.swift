@@ -1,16 +1,15 @@
-import Foundation
+import Synchronization
 
 /// A value shared between threads under a lock.
-public final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
+public final class LockedBox<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
     /// A box holding `value`.
-    public init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = Mutex(value) }
 
     /// The value.
-    public func get() -> Value { lock.withLock { value } }
+    public func get() -> Value { value.withLock { $0 } }
 
     /// Replaces the value.
-    public func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    public func set(_ newValue: Value) { value.withLock { $0 = newValue } }
 }

@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import PolicyProofs
 import PolicySchema
@@ -22,8 +23,8 @@ public final class ProofSession: Sendable {
     /// `tableFinished` gets each table's verdicts as soon as they are known (from a worker
     /// thread; never after a cancellation), for `Workspace.accept(table:verdicts:of:)`.
     public func run(_ job: ProofJob, cancellation: ProofCancellation = ProofCancellation(),
-                    progress: ((Int, Int) -> Void)? = nil,
-                    tableFinished: ((QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
+                    progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
         guard !job.tables.isEmpty else {
             return ProofJobResult(job: job, verdicts: [], cancelled: cancellation.isCancelled)
         }
@@ -33,7 +34,7 @@ public final class ProofSession: Sendable {
         options.tables = job.tables
         let analyzer = Analyzer(policySet: snapshot.policySet, options: options, cache: cache)
         analyzer.lineLookup = { location in snapshot.sourceFile(location.file)?.position(of: location.range.start).line ?? 0 }
-        let report = analyzer.run(cancellation: cancellation.token, progress: progress, tableFinished: tableFinished)
+        let report = analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
         return ProofJobResult(job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
                               queries: report.queries, cacheHits: report.cacheHits)
     }
@@ -42,7 +43,7 @@ public final class ProofSession: Sendable {
     /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
     /// when `fresh`.
     public func runAll(_ job: ProofJob, fresh: Bool = false, cancellation: ProofCancellation = ProofCancellation(),
-                       progress: ((Int, Int) -> Void)? = nil) -> ProofJobResult {
+                       progress: (@Sendable (Int, Int) -> Void)? = nil) -> ProofJobResult {
         let session = fresh ? ProofSession(jobs: jobs) : self
         return session.run(job, cancellation: cancellation, progress: progress)
     }

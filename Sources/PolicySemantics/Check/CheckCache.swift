@@ -1,7 +1,7 @@
-import Foundation
 import PolicyConfig
 import PolicySchema
 import PolicySyntax
+import Synchronization
 
 /// What `Checker` worked out for each file on its own (checked policies and grants, their
 /// diagnostics, session types inferred from them), kept between runs so that an editor's
@@ -10,9 +10,9 @@ import PolicySyntax
 /// bytes at the same offset, or at the same distance from the end of the file (moved by an
 /// edit before it), is reused (moved along in the second case). Valid while the configuration and schema
 /// stay equal. Thread-safe; one run at a time is expected.
-public final class CheckCache: @unchecked Sendable {
+public final class CheckCache: Sendable {
     /// One item's results.
-    struct Item {
+    struct Item: Sendable {
         /// The text the item was checked in (its bytes in `range` are the item's).
         var source: SourceFile
         /// The item's range.
@@ -55,7 +55,7 @@ public final class CheckCache: @unchecked Sendable {
     }
 
     /// One file's results: its items, and their union.
-    struct Entry {
+    struct Entry: Sendable {
         /// The text checked.
         var source: SourceFile
         /// Its items, in order.
@@ -84,57 +84,58 @@ public final class CheckCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var config: ProjectConfig?
-    private var schema: SchemaModel?
-    private var entries: [String: Entry] = [:]
-    private var checked = 0
+    /// What the cache holds: the configuration and schema the entries are valid with, the
+    /// entries, and how many items the last run checked.
+    private struct State {
+        var config: ProjectConfig?
+        var schema: SchemaModel?
+        var entries: [String: Entry] = [:]
+        var checked = 0
+    }
+
+    private let state = Mutex(State())
 
     /// An empty cache.
     public init() {}
 
     /// How many items (policies and grants) the last run checked; the others it reused.
     public var lastRunChecked: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return checked
+        state.withLock { $0.checked }
     }
 
     /// The number of files remembered.
     public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.count
+        state.withLock { $0.entries.count }
     }
 
     /// Forgets everything.
     public func removeAll() {
-        lock.lock()
-        entries = [:]
-        config = nil
-        schema = nil
-        lock.unlock()
+        state.withLock { state in
+            state.entries = [:]
+            state.config = nil
+            state.schema = nil
+        }
     }
 
     /// The entries usable with this configuration and schema (none when either changed).
     func begin(config: ProjectConfig, schema: SchemaModel?) -> [String: Entry] {
-        lock.lock()
-        defer { lock.unlock() }
-        guard self.config == config, self.schema == schema else {
-            self.config = config
-            self.schema = schema
-            entries = [:]
-            return [:]
+        state.withLock { state in
+            guard state.config == config, state.schema == schema else {
+                state.config = config
+                state.schema = schema
+                state.entries = [:]
+                return [:]
+            }
+            return state.entries
         }
-        return entries
     }
 
     /// Keeps the entries of the run that just finished (files that are gone are forgotten) and
     /// how many items it checked.
     func finish(_ entries: [String: Entry], checked: Int) {
-        lock.lock()
-        self.entries = entries
-        self.checked = checked
-        lock.unlock()
+        state.withLock { state in
+            state.entries = entries
+            state.checked = checked
+        }
     }
 }

@@ -3,16 +3,16 @@ import PolicySyntax
 
 /// Collects diagnostics without duplicates, and merges per-table reports of the same mistake at
 /// the same place into one message naming every table.
-struct DiagnosticSink {
+struct DiagnosticSink: Sendable {
     private struct TableKey: Hashable {
         var kind: DiagnosticKind
         var location: FileLocation
         var detail: String
     }
 
-    private struct TableEntry {
+    private struct TableEntry: Sendable {
         var tables: [QualifiedName]
-        var render: ([QualifiedName]) -> String
+        var render: @Sendable ([QualifiedName]) -> String
         var fixIts: [FixIt]
         var order: Int
     }
@@ -31,7 +31,7 @@ struct DiagnosticSink {
     /// for other tables are merged, and `render` receives every table.
     mutating func add(
         _ kind: DiagnosticKind, location: FileLocation, table: QualifiedName, detail: String,
-        fixIts: [FixIt] = [], render: @escaping ([QualifiedName]) -> String
+        fixIts: [FixIt] = [], render: @escaping @Sendable ([QualifiedName]) -> String
     ) {
         let key = TableKey(kind: kind, location: location, detail: detail)
         if var entry = perTable[key] {
