@@ -394,6 +394,7 @@ let package = Package(
         .testTarget(
             name: "PolicyEngineTests",
             dependencies: [
+                "Cancellation",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicySemantics",

@@ -94,7 +94,7 @@ extension LanguageServer {
                     ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
                                      message: "\(snapshot.policySet.governedTables.count) tables")
                 }
-                let result = session.runAll(job, fresh: fresh, cancellation: token.proofCancellation()) { done, total in
+                let result = session.runAll(job, fresh: fresh, cancellation: token) { done, total in
                     reporter?.report(done: done, total: total)
                 }
                 reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts")

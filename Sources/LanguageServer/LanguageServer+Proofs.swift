@@ -41,7 +41,7 @@ extension LanguageServer {
         project.progress = reporter
         let session = project.proofSession
         Thread.detachNewThread { [self] in
-            let result = session.run(job, cancellation: cancellation.proofCancellation(),
+            let result = session.run(job, cancellation: cancellation,
                                      progress: { done, total in reporter?.report(done: done, total: total) },
                                      tableFinished: { table, verdicts in
                                          reporter?.tableFinished()

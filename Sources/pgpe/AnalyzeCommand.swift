@@ -93,25 +93,18 @@ struct AnalyzeCommand: ParsableCommand {
         var report: AnalysisReport?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
-            var options = AnalysisOptions(config: snapshot.config, only: only, disabled: disabled,
-                                          jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            options.timeoutMilliseconds = snapshot.config.analysis.timeoutMilliseconds
-            options.useShortcuts = !noShortcuts
-            if other != nil, !disabled.contains(.policyEquivalence) { options.proofs.insert(.policyEquivalence) }
-            let analyzer = Analyzer(policySet: snapshot.policySet, options: options,
-                                    comparison: other.map { ($0.policySet, equivalentTo ?? "the other policy set") })
-            analyzer.lineLookup = { location in
-                (snapshot.sourceFile(location.file) ?? other?.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
-            }
+            let request = AnalysisRequest(only: only, disabled: disabled, useShortcuts: !noShortcuts,
+                                          comparison: other.map { ($0, equivalentTo ?? "the other policy set") })
+            let session = ProofSession(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let showProgress = isatty(2) == 1
             var progress: (@Sendable (Int, Int) -> Void)?
             if showProgress {
                 let line = ProofProgressLine()
                 progress = { done, total in line.update(done: done, total: total) }
             }
-            let result = analyzer.run(progress: progress)
+            let result = session.analyze(snapshot, request, progress: progress)
             report = result
-            if options.proofs.contains(.coverage) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
+            if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
         }
         switch format {

@@ -1,3 +1,4 @@
+import Cancellation
 import PolicyEngine
 import PolicyProofs
 import PolicySchema
@@ -131,7 +132,7 @@ import Testing
     @Test func cancellationStopsARunAndItIsNotAccepted() throws {
         let fixture = try EngineFixture(tenancyFixture)
         let job = try #require(fixture.workspace.proofJob())
-        let cancellation = ProofCancellation()
+        let cancellation = CancellationToken()
         cancellation.cancel()
         let result = ProofSession(jobs: 1).run(job, cancellation: cancellation)
         #expect(result.cancelled)
