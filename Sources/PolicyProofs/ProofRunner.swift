@@ -80,9 +80,13 @@ final class ProofRunner {
         verdict.counterexample = solved.counterexample
         verdict.blame = solved.blame
         verdict.solverMilliseconds = solved.solverMilliseconds
-        cache.store(query.cacheKey, ProofCache.Outcome(
-            status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
-            blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
+        // An answer cut short by a cancellation says nothing about the question: remembered, it
+        // would come back as UNKNOWN "cancelled" in every later run that asks it.
+        if cancellation?.isCancelled != true {
+            cache.store(query.cacheKey, ProofCache.Outcome(
+                status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
+                blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
+        }
         return (finish(verdict), false)
     }
 
