@@ -50,11 +50,11 @@ public final class Analyzer {
             for table in planner.tables {
                 let signature = TableSignature(table: table, keys: planner.isolationKeys(for: table), index: index, options: options)
                 if let verdicts = cache.verdicts(of: table, signature: signature) {
-                    reused.append(contentsOf: verdicts.map { verdict in
+                    reused += verdicts.map { verdict in
                         var copy = verdict
                         copy.cached = true
                         return copy
-                    })
+                    }
                 } else {
                     signatures[table] = signature
                 }

@@ -46,7 +46,7 @@ struct Fingerprint {
             if set.isGoverned(target) {
                 let rls = index.effective(target, .select, role: role, side: .using)
                 text += " rls=" + rls.description
-                queue.append(contentsOf: targets((rls.permissive + rls.restrictive).flatMap(\.clauses)))
+                queue += targets((rls.permissive + rls.restrictive).flatMap(\.clauses))
             }
             text += "}"
         }

@@ -70,7 +70,7 @@ struct ProofPlanner {
             queries = planned.flatMap { plan(table: $0) }
         }
         if enabled(.policyEquivalence), let comparison {
-            queries.append(contentsOf: equivalence(comparison.index, label: comparison.label))
+            queries += equivalence(comparison.index, label: comparison.label)
         }
         return queries
     }
@@ -116,21 +116,21 @@ struct ProofPlanner {
                     }
                     if enabled(.contradiction) {
                         queries.append(contradiction(predicate, base: "\(environment)|" + print(predicate)))
-                        queries.append(contentsOf: clauseContradictions(predicate, seen: &checkedClauses))
+                        queries += clauseContradictions(predicate, seen: &checkedClauses)
                     }
                     if enabled(.traversal) {
-                        queries.append(contentsOf: traversals(predicate, base: base, seen: &checkedTraversals))
+                        queries += traversals(predicate, base: base, seen: &checkedTraversals)
                     }
                     if enabled(.writeRestriction), side == .check {
                         queries.append(writeRestriction(predicate, base: base))
                     }
                     let dependencies = "\(environment)| |dep " + print(predicate)
-                    if enabled(.subsumption) { queries.append(contentsOf: subsumption(predicate, base: dependencies)) }
-                    if enabled(.redundancy) { queries.append(contentsOf: redundancy(predicate, base: dependencies)) }
+                    if enabled(.subsumption) { queries += subsumption(predicate, base: dependencies) }
+                    if enabled(.redundancy) { queries += redundancy(predicate, base: dependencies) }
                 }
             }
             if enabled(.roleSeparation), mainSide == .using {
-                queries.append(contentsOf: roleSeparation(table: table, command: command))
+                queries += roleSeparation(table: table, command: command)
             }
         }
         return queries
@@ -229,7 +229,7 @@ struct ProofPlanner {
             assertions.append(try encoder.z3.not(encoder.z3.eq(a.value, b.value)))
             for session in [first, second] {
                 if predicate.command == .update && predicate.side == .check {
-                    assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+                    assertions += try self.oldRow(encoder, table: model, session: session, role: predicate.role)
                 }
                 assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
             }
@@ -268,7 +268,7 @@ struct ProofPlanner {
                 assertions.append(try encoder.z3.or(value.null, encoder.z3.eq(value.value, encoder.z3.string(""))))
             }
             if predicate.command == .update && predicate.side == .check {
-                assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+                assertions += try self.oldRow(encoder, table: model, session: session, role: predicate.role)
             }
             assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
             return assertions
@@ -402,7 +402,7 @@ struct ProofPlanner {
             var assertions: [Term] = []
             let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
             if predicate.command == .update {
-                assertions.append(contentsOf: try self.oldRow(encoder, table: model, session: session, role: predicate.role))
+                assertions += try self.oldRow(encoder, table: model, session: session, role: predicate.role)
             }
             assertions.append(try encoder.encode(predicate, row: row, session: session, positive: true, recordBlame: true))
             // Negative parts last: their traversals range over the rows the positive parts created.

@@ -120,9 +120,9 @@ final class ProofRunner {
         var checked = Checked(result: nil, encoder: encoder, error: nil, milliseconds: 0, build: build, mode: mode, printable: printable)
         do {
             var assertions = try build(encoder)
-            assertions.append(contentsOf: encoder.assertions)
-            assertions.append(contentsOf: try encoder.keyConstraints())
-            if printable { assertions.append(contentsOf: try encoder.printableTextConstraints()) }
+            assertions += encoder.assertions
+            assertions += try encoder.keyConstraints()
+            if printable { assertions += try encoder.printableTextConstraints() }
             // One solver per worker, a scope per query: making a solver costs more than most checks.
             let solver = try reusableSolver()
             try solver.push()
@@ -403,7 +403,7 @@ final class ProofRunner {
             case .sat(let next):
                 let found = ProofRunner.admitted(model: next, encoder: encoder)
                 guard !found.clauses.isEmpty else { return nil }
-                removed.append(contentsOf: found.clauses)
+                removed += found.clauses
                 sessions.merge(found.sessions) { old, _ in old }
                 clauses.merge(found.texts) { old, _ in old }
             case .unknown:

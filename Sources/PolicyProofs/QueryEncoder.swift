@@ -513,7 +513,7 @@ final class QueryEncoder {
             if table.hasInheritanceChildren { continue }
             var keys: [[String]] = []
             if !table.primaryKey.isEmpty { keys.append(table.primaryKey) }
-            keys.append(contentsOf: table.uniqueKeys.filter { !$0.isEmpty })
+            keys += table.uniqueKeys.filter { !$0.isEmpty }
             guard !keys.isEmpty else { continue }
             for i in 0..<instances.count {
                 for j in (i + 1)..<instances.count {
@@ -551,7 +551,7 @@ final class QueryEncoder {
         ]))
         var result: [Term] = []
         var values: [EncodedValue] = rows.flatMap { Array($0.columns.values) }
-        for session in sessions { values.append(contentsOf: session.keys.values) }
+        for session in sessions { values += session.keys.values }
         for value in values where QueryEncoder.encoding(value.family) == .string {
             result.append(try z3.matches(value.value, allowed))
         }

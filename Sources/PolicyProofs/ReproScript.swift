@@ -62,7 +62,7 @@ public enum ReproScript {
         }
         let writes = verdict.side == .check
         if !writes { insert(table, mainRow) }
-        lines.append(contentsOf: roleSetup(verdict.role, policySet: policySet))
+        lines += roleSetup(verdict.role, policySet: policySet)
         let readBack = verdict.proof == .writeRestriction
         for (index, settings) in example.sessions.enumerated() {
             let session = index + 1
@@ -71,7 +71,7 @@ public enum ReproScript {
                 lines.append("RESET ROLE;")
                 lines.append(insertStatement(table, old) + ";")
             }
-            lines.append(contentsOf: switchRole())
+            lines += switchRole()
             var body: [String] = []
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
                 // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
@@ -83,16 +83,16 @@ public enum ReproScript {
             let check = readBack ? readBackCheck(table, mainRow, subject: subject) : []
             switch (verdict.command, writes) {
             case (.insert?, true):
-                body.append(contentsOf: attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row", then: check))
+                body += attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row", then: check)
             case (.update?, true):
                 let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow)
-                body.append(contentsOf: attempt(update, subject: subject, success: "can write the row", countRows: true, then: check))
+                body += attempt(update, subject: subject, success: "can write the row", countRows: true, then: check)
             case (.delete?, _):
-                body.append(contentsOf: attempt("DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
-                                                success: "reaches the row", countRows: true))
+                body += attempt("DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
+                                                success: "reaches the row", countRows: true)
             case (.update?, false):
-                body.append(contentsOf: attempt("UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
-                                                subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true))
+                body += attempt("UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
+                                                subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true)
             default:
                 body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
                 body.append("  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
@@ -104,7 +104,7 @@ public enum ReproScript {
             lines.append("DECLARE n bigint;")
             lines.append("BEGIN")
             lines.append("  BEGIN")
-            lines.append(contentsOf: body.map { "  " + $0 })
+            lines += body.map { "  " + $0 }
             lines.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'pgpe: undo';")
             lines.append("  EXCEPTION")
             lines.append("    WHEN SQLSTATE 'PG001' THEN NULL;")
@@ -162,7 +162,7 @@ public enum ReproScript {
             lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(quoted)) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', \(quoted)); END IF;")
             lines.append("  IF NOT pg_has_role(r, \(quoted), 'USAGE') THEN EXECUTE format('GRANT %I TO %I', \(quoted), r); END IF;")
         }
-        lines.append(contentsOf: grants)
+        lines += grants
         lines.append("  PERFORM set_config('pgpe.repro_role', r, true);")
         lines.append("END")
         lines.append("$pgpe$;")
@@ -191,12 +191,12 @@ public enum ReproScript {
             lines.append("    IF n > 0 THEN RAISE NOTICE 'pgpe-repro: \(subject) \(success)'; ELSE RAISE NOTICE 'pgpe-repro: \(subject) does not reach the row'; END IF;")
             if !then.isEmpty {
                 lines.append("    IF n > 0 THEN")
-                lines.append(contentsOf: then.map { "  " + $0 })
+                lines += then.map { "  " + $0 }
                 lines.append("    END IF;")
             }
         } else {
             lines.append("    RAISE NOTICE 'pgpe-repro: \(subject) \(success)';")
-            lines.append(contentsOf: then)
+            lines += then
         }
         lines.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'pgpe: undo';")
         lines.append("  EXCEPTION")

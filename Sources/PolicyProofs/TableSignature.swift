@@ -61,7 +61,7 @@ struct TableSignature: Hashable {
                 let clauses = (using ?? []) + (check ?? [])
                 policies.append(Policy(ref: policy.ref, table: current, kind: policy.kind, commands: policy.commands, roles: policy.roles,
                                        using: using, check: check, origins: clauses.map(\.origin)))
-                queue.append(contentsOf: fingerprint.targets(clauses))
+                queue += fingerprint.targets(clauses)
             }
         }
         tables = models

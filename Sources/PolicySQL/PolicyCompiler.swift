@@ -27,7 +27,7 @@ public struct PolicyCompiler {
         for table in tableNames.sorted() {
             let (compiled, problems) = compile(table: table)
             tables.append(compiled)
-            diagnostics.append(contentsOf: problems)
+            diagnostics += problems
         }
         return CompiledProgram(tables: tables, diagnostics: diagnostics)
     }
@@ -45,7 +45,7 @@ public struct PolicyCompiler {
         }
         for policy in policySet.policies where policy.tables.contains(table) {
             guard let using = policy.using[table], let check = policy.check[table] else { continue }
-            statements.append(contentsOf: policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses))
+            statements += policyStatements(for: policy, table: table, using: using.clauses, check: check.clauses)
         }
         let diagnostics = PolicyCompiler.diagnostics(for: PolicyCompiler.nameCollisions(policySet, table: table), in: policySet)
         for grant in policySet.grants where grant.tables.contains(table) {

@@ -223,7 +223,7 @@ struct SQLTokenizer {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let code = readDigits(radix: 16, maxCount: byte == UInt8(ascii: "u") ? 4 : 8)
             if let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: code.value)), code.count > 0 {
-                value.append(contentsOf: Array(String(Character(scalar)).utf8))
+                value += Array(String(Character(scalar)).utf8)
             }
         default:
             value.append(byte)

@@ -10,9 +10,9 @@ public enum TextEditing {
         let upper = min(max(lower, edit.range.end), bytes.count)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count - (upper - lower) + edit.newText.utf8.count)
-        result.append(contentsOf: bytes[..<lower])
-        result.append(contentsOf: edit.newText.utf8)
-        result.append(contentsOf: bytes[upper...])
+        result += bytes[..<lower]
+        result += edit.newText.utf8
+        result += bytes[upper...]
         return String(decoding: result, as: UTF8.self)
     }
 

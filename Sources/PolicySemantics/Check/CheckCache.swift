@@ -79,7 +79,7 @@ public final class CheckCache: Sendable {
             inferredSessionTypes = [:]
             for item in items {
                 sink.absorb(item.sink)
-                for (key, uses) in item.inferredSessionTypes { inferredSessionTypes[key, default: []].append(contentsOf: uses) }
+                for (key, uses) in item.inferredSessionTypes { inferredSessionTypes[key, default: []] += uses }
             }
         }
     }

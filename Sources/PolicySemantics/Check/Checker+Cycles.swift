@@ -21,8 +21,8 @@ extension Checker {
             guard !edges.isEmpty else { continue }
             let isSelect = policies[index].commands.contains(.select)
             for table in policies[index].tables {
-                anyEdges[table, default: []].append(contentsOf: edges)
-                if isSelect { selectEdges[table, default: []].append(contentsOf: edges) }
+                anyEdges[table, default: []] += edges
+                if isSelect { selectEdges[table, default: []] += edges }
             }
         }
         var reported = Set<FileLocation>()

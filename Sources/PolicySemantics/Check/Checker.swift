@@ -104,9 +104,9 @@ public final class Checker {
             entries[file.source.path] = entry
             sink.absorb(entry.sink)
             for (key, uses) in entry.inferredSessionTypes.sorted(by: { $0.key < $1.key }) {
-                inferredSessionTypes[key, default: []].append(contentsOf: uses)
+                inferredSessionTypes[key, default: []] += uses
             }
-            grants.append(contentsOf: entry.grants)
+            grants += entry.grants
             // Indexes, not `for policy in ...`: binding each element would copy every policy.
             for index in entry.policies.indices {
                 let ref = entry.policies[index].ref
@@ -121,7 +121,7 @@ public final class Checker {
                     firstByName[ref.name] = ref
                 }
             }
-            policies.append(contentsOf: entry.policies)
+            policies += entry.policies
         }
         cache?.finish(entries, checked: itemsChecked)
         checkCycles(policies)

@@ -24,7 +24,7 @@ extension DiagnosticCatalog {
             lines.append("| [\(area.title)](#\(area.prefix)) | `\(area.prefix).*` (\(area.kinds.count)) | \(cell(area.summary)) |")
         }
         for area in areas {
-            lines.append(contentsOf: [
+            lines += [
                 "",
                 "<a id=\"\(area.prefix)\"></a>",
                 "## \(area.title)",
@@ -33,7 +33,7 @@ extension DiagnosticCatalog {
                 "",
                 "| Id | Severity | Meaning |",
                 "|---|---|---|",
-            ])
+            ]
             for kind in area.kinds {
                 var meaning = cell(kind.summary)
                 for exception in kind.exceptions {
