@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "JSON",
             dependencies: [
-                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections")
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "PostgresClient",
             dependencies: [
-                "CLibPQ",
+                "CLibPQ"
             ],
             swiftSettings: swiftSettings
         ),
@@ -160,7 +160,7 @@ let package = Package(
         .target(
             name: "JSONRPC",
             dependencies: [
-                "JSON",
+                "JSON"
             ],
             swiftSettings: swiftSettings
         ),

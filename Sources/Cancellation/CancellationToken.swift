@@ -69,8 +69,10 @@ public final class CancellationToken: Sendable {
     }
 
     /// Runs `body` with `handler` registered, and removes it afterwards.
-    public func whileRegistered<Result>(onCancel handler: @escaping @Sendable () -> Void,
-                                        _ body: () throws -> Result) rethrows -> Result {
+    public func whileRegistered<Result>(
+        onCancel handler: @escaping @Sendable () -> Void,
+        _ body: () throws -> Result
+    ) rethrows -> Result {
         let registration = onCancel(handler)
         defer { remove(registration) }
         return try body()

@@ -35,7 +35,8 @@ public struct JSONNode: Sendable {
 
     private func member(at index: Int, of object: JSONObject) -> JSONMember {
         let element = object.members.elements[index]
-        return JSONMember(key: element.key, keyRange: span.keyRanges[index],
-                          value: JSONNode(value: element.value, span: span.children[index]))
+        return JSONMember(
+            key: element.key, keyRange: span.keyRanges[index],
+            value: JSONNode(value: element.value, span: span.children[index]))
     }
 }

@@ -8,8 +8,10 @@ public struct JSONParseOptions: Sendable, Hashable {
     public var allowsByteOrderMark: Bool
 
     /// Creates options; the defaults are those of JSON-RPC messages.
-    public init(maximumDepth: Int = JSONValue.defaultMaximumDepth, rejectsDuplicateKeys: Bool = false,
-                allowsByteOrderMark: Bool = false) {
+    public init(
+        maximumDepth: Int = JSONValue.defaultMaximumDepth, rejectsDuplicateKeys: Bool = false,
+        allowsByteOrderMark: Bool = false
+    ) {
         self.maximumDepth = maximumDepth
         self.rejectsDuplicateKeys = rejectsDuplicateKeys
         self.allowsByteOrderMark = allowsByteOrderMark

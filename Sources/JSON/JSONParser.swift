@@ -297,7 +297,8 @@ struct JSONParser {
                 position += 1
             }
         }
-        let endsHere = position == bytes.count
+        let endsHere =
+            position == bytes.count
             || (bytes[position] != UInt8(ascii: ".") && bytes[position] | 0x20 != UInt8(ascii: "e"))
         if endsHere && position - digitsStart <= Self.safeDigitCount {
             return .integer(start == digitsStart ? magnitude : -magnitude)
@@ -468,8 +469,9 @@ struct JSONParser {
             if unit >= 0xD800 && unit < 0xDC00 {
                 // A high surrogate counts only when a low surrogate escape follows at once.
                 if position + 1 < bytes.count,
-                   bytes[position] == UInt8(ascii: "\\"),
-                   bytes[position + 1] == UInt8(ascii: "u") {
+                    bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                {
                     let lowStart = position
                     position += 2
                     let low = try readHexQuad(escapeStart: lowStart)

@@ -42,7 +42,9 @@ public struct MessageFramer: Sendable {
     private var state = State.header
 
     /// Creates a framer with the given limits.
-    public init(maximumBodySize: Int = MessageFramer.defaultMaximumBodySize, maximumHeaderSize: Int = MessageFramer.defaultMaximumHeaderSize) {
+    public init(
+        maximumBodySize: Int = MessageFramer.defaultMaximumBodySize, maximumHeaderSize: Int = MessageFramer.defaultMaximumHeaderSize
+    ) {
         self.maximumBodySize = max(0, maximumBodySize)
         self.maximumHeaderSize = max(32, maximumHeaderSize)
     }
@@ -278,8 +280,8 @@ public struct MessageFramer: Sendable {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             return true
         default:
             return false

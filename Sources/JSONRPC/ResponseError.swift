@@ -37,8 +37,9 @@ public struct ResponseError: Error, Hashable, Sendable, CustomStringConvertible 
     /// Reads an error object, or returns `nil` if `json` lacks an integer code or a string message.
     public init?(json: JSONValue) {
         guard case .object(let object) = json,
-              case .integer(let code)? = object["code"],
-              case .string(let message)? = object["message"] else {
+            case .integer(let code)? = object["code"],
+            case .string(let message)? = object["message"]
+        else {
             return nil
         }
         self.init(ErrorCode(rawValue: code), message, data: object["data"])

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,7 +35,8 @@ final class CompiledSQLFiles: Sendable {
     func path(for name: String) -> String? {
         state.withLock { state -> String? in
             if let existing = state.files[name], let directory = state.directory, Self.isOwnPrivateDirectory(directory),
-               Self.isOwnRegularFile(existing) {
+                Self.isOwnRegularFile(existing)
+            {
                 return existing
             }
             guard let directory = privateDirectory(&state) else { return nil }
@@ -58,9 +60,11 @@ final class CompiledSQLFiles: Sendable {
         if let directory = state.directory, Self.isOwnPrivateDirectory(directory) { return directory }
         let template = (temporaryDirectory as NSString).appendingPathComponent("pgpe-compiled-\(geteuid())-XXXXXX")
         var bytes = Array(template.utf8CString)
-        guard let made = bytes.withUnsafeMutableBufferPointer({ buffer in
-            buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
-        }) else { return nil }
+        guard
+            let made = bytes.withUnsafeMutableBufferPointer({ buffer in
+                buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
+            })
+        else { return nil }
         state.directory = made
         return made
     }

@@ -31,9 +31,10 @@ struct EngineConversion {
         case .info: severity = 3
         case .hint: severity = 4
         }
-        return LSPDiagnostic(range: converter(diagnostic.location.file).range(diagnostic.range), severity: severity,
-                             code: diagnostic.id, message: diagnostic.message,
-                             relatedInformation: diagnostic.notes.map { DiagnosticRelatedInformation(location: location($0.location), message: $0.message) })
+        return LSPDiagnostic(
+            range: converter(diagnostic.location.file).range(diagnostic.range), severity: severity,
+            code: diagnostic.id, message: diagnostic.message,
+            relatedInformation: diagnostic.notes.map { DiagnosticRelatedInformation(location: location($0.location), message: $0.message) })
     }
 
     /// Edits by file as a workspace edit.
@@ -49,36 +50,37 @@ struct EngineConversion {
     /// The LSP `SymbolKind` of a symbol category.
     static func symbolKind(_ category: SymbolCategory) -> Int {
         switch category {
-        case .policy: return 5       // Class
-        case .grant: return 20       // Key
-        case .selector: return 7     // Property
-        case .clause: return 17      // Boolean
-        case .table: return 23       // Struct
+        case .policy: return 5 // Class
+        case .grant: return 20 // Key
+        case .selector: return 7 // Property
+        case .clause: return 17 // Boolean
+        case .table: return 23 // Struct
         }
     }
 
     /// The LSP `CompletionItemKind` of a completion kind.
     static func completionKind(_ kind: CompletionEntryKind) -> Int {
         switch kind {
-        case .keyword: return 14     // Keyword
-        case .function: return 3     // Function
-        case .column: return 5       // Field
-        case .table: return 22       // Struct
-        case .sessionKey: return 6   // Variable
-        case .type: return 25        // TypeParameter
-        case .role: return 18        // Reference
-        case .schema: return 9       // Module
-        case .tag: return 12         // Value
-        case .value: return 21       // Constant
-        case .comparison: return 24  // Operator
+        case .keyword: return 14 // Keyword
+        case .function: return 3 // Function
+        case .column: return 5 // Field
+        case .table: return 22 // Struct
+        case .sessionKey: return 6 // Variable
+        case .type: return 25 // TypeParameter
+        case .role: return 18 // Reference
+        case .schema: return 9 // Module
+        case .tag: return 12 // Value
+        case .value: return 21 // Constant
+        case .comparison: return 24 // Operator
         }
     }
 
     /// A document symbol.
     func documentSymbol(_ symbol: SymbolInfo, converter: PositionConverter) -> DocumentSymbol {
-        DocumentSymbol(name: symbol.name, detail: symbol.detail, kind: EngineConversion.symbolKind(symbol.category),
-                       range: converter.range(symbol.range), selectionRange: converter.range(symbol.selectionRange),
-                       children: symbol.children.map { documentSymbol($0, converter: converter) })
+        DocumentSymbol(
+            name: symbol.name, detail: symbol.detail, kind: EngineConversion.symbolKind(symbol.category),
+            range: converter.range(symbol.range), selectionRange: converter.range(symbol.selectionRange),
+            children: symbol.children.map { documentSymbol($0, converter: converter) })
     }
 
     /// Semantic tokens encoded relative to each other.

@@ -21,8 +21,10 @@ final class FilePoller: Sendable {
 
     /// Creates a poller; `watched` runs on `queue` and lists each project's paths, `changed`
     /// runs on `queue` with the paths that changed.
-    init(interval: Double, queue: DispatchQueue, watched: @escaping @Sendable () -> [(String, [String])],
-         changed: @escaping @Sendable ([String]) -> Void) {
+    init(
+        interval: Double, queue: DispatchQueue, watched: @escaping @Sendable () -> [(String, [String])],
+        changed: @escaping @Sendable ([String]) -> Void
+    ) {
         self.interval = interval
         self.serverQueue = queue
         self.watched = watched

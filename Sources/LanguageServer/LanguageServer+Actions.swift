@@ -35,25 +35,36 @@ extension LanguageServer {
                 case .showCompiledSQL:
                     kind = "source"
                     guard let target = action.compiledSQL else { continue }
-                    command = Command(title: action.title, command: LanguageServer.showCompiledSQLCommand,
-                                      arguments: [LanguageServer.commandArgument(target, uri: uri)])
+                    command = Command(
+                        title: action.title, command: LanguageServer.showCompiledSQLCommand,
+                        arguments: [LanguageServer.commandArgument(target, uri: uri)])
                 case .openCompiledSQL:
                     kind = "source"
                     guard createFiles, let target = action.compiledSQL,
-                          let sql = CompiledSQLProvider.sql(for: target, snapshot: workspace.snapshot),
-                          let path = compiledSQLFiles.path(for: target.name) else { continue }
+                        let sql = CompiledSQLProvider.sql(for: target, snapshot: workspace.snapshot),
+                        let path = compiledSQLFiles.path(for: target.name)
+                    else { continue }
                     // A fresh private file the server made: overwriting it touches nothing else.
                     let file = DocumentURI.uri(ofPath: path)
                     edit = WorkspaceEdit(documentChanges: [
                         .create(uri: file, overwrite: true),
-                        .edit(uri: file, version: nil, edits: [LSPTextEdit(range: LSPRange(start: Position(line: 0, character: 0),
-                                                                                            end: Position(line: 0, character: 0)),
-                                                                           newText: sql)]),
+                        .edit(
+                            uri: file, version: nil,
+                            edits: [
+                                LSPTextEdit(
+                                    range: LSPRange(
+                                        start: Position(line: 0, character: 0),
+                                        end: Position(line: 0, character: 0)),
+                                    newText: sql)
+                            ]),
                     ])
                 }
                 guard only.map({ wanted in wanted.contains { kind == $0 || kind.hasPrefix($0 + ".") } }) ?? true else { continue }
-                result.append(CodeAction(title: action.title, kind: kind, diagnostics: action.diagnostics.map(conversion.diagnostic),
-                                         isPreferred: action.isPreferred, edit: edit, command: command).json)
+                result.append(
+                    CodeAction(
+                        title: action.title, kind: kind, diagnostics: action.diagnostics.map(conversion.diagnostic),
+                        isPreferred: action.isPreferred, edit: edit, command: command
+                    ).json)
             }
             return .array(result)
         }
@@ -91,8 +102,9 @@ extension LanguageServer {
             let serial = project.serial
             answer(id, token: token) { () throws(ResponseError) -> JSONValue in
                 let reporter = progressToken.map {
-                    ProgressReporter(connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
-                                     message: "\(snapshot.policySet.governedTables.count) tables")
+                    ProgressReporter(
+                        connection: connection, requests: nil, token: $0, title: "pgpe: proving the workspace",
+                        message: "\(snapshot.policySet.governedTables.count) tables")
                 }
                 let result = session.runAll(job, fresh: fresh, cancellation: token) { done, total in
                     reporter?.report(done: done, total: total)
@@ -102,7 +114,8 @@ extension LanguageServer {
                 // The verdicts describe the text while it is unchanged: shown like a background run's.
                 self.enqueue { server in
                     guard server.phase == .running, let project = server.registry.project(serial: serial),
-                          project.workspace.accept(result) else { return }
+                        project.workspace.accept(result)
+                    else { return }
                     server.publish(project)
                     server.refreshLenses()
                 }

@@ -114,7 +114,8 @@ extension LanguageServer {
         }
         for project in registry.projects {
             let relevant = paths.filter { path in
-                project.workspace.owns(path) || (path.hasSuffix(".policy") && project.workspace.policyPaths.contains { Workspace.path(path, isWithin: $0) })
+                project.workspace.owns(path)
+                    || (path.hasSuffix(".policy") && project.workspace.policyPaths.contains { Workspace.path(path, isWithin: $0) })
             }
             guard !relevant.isEmpty else { continue }
             project.workspace.reload(changedPaths: relevant)
@@ -138,7 +139,8 @@ extension LanguageServer {
             let project = registry.addRoot(path)
             // Documents open in the editor count with their unsaved text; a loose project that
             // stood in for one gives way.
-            for (openPath, document) in openTexts where project.workspace.owns(openPath) && project.workspace.openDocuments[openPath] == nil {
+            for (openPath, document) in openTexts where project.workspace.owns(openPath) && project.workspace.openDocuments[openPath] == nil
+            {
                 project.workspace.open(document)
                 if let loose = registry.removeLoose(openPath) {
                     loose.runningProofs?.cancel()
@@ -163,4 +165,3 @@ extension LanguageServer {
         publisher.publish(project, conversion: conversion(project.workspace)) { notify("textDocument/publishDiagnostics", $0) }
     }
 }
-

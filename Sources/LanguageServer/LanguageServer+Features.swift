@@ -22,8 +22,10 @@ extension LanguageServer {
     }
 
     /// Answers a position request: `compute` gets the workspace, path and offset on a worker.
-    private func atPosition(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .null,
-                            _ compute: @escaping @Sendable (Workspace, String, Int, EngineConversion) throws(ResponseError) -> JSONValue) throws(ResponseError) {
+    private func atPosition(
+        _ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .null,
+        _ compute: @escaping @Sendable (Workspace, String, Int, EngineConversion) throws(ResponseError) -> JSONValue
+    ) throws(ResponseError) {
         guard let (workspace, path) = try document(params), let offset = try offset(params, in: workspace, path: path) else {
             respond(id, token: token, .success(empty))
             return
@@ -33,8 +35,10 @@ extension LanguageServer {
     }
 
     /// Answers a whole-document request.
-    private func inDocument(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .array([]),
-                            _ compute: @escaping @Sendable (Workspace, String, EngineConversion) throws(ResponseError) -> JSONValue) throws(ResponseError) {
+    private func inDocument(
+        _ id: RequestID, _ token: CancellationToken, _ params: JSONValue, empty: JSONValue = .array([]),
+        _ compute: @escaping @Sendable (Workspace, String, EngineConversion) throws(ResponseError) -> JSONValue
+    ) throws(ResponseError) {
         guard let (workspace, path) = try document(params) else {
             respond(id, token: token, .success(empty))
             return
@@ -72,8 +76,9 @@ extension LanguageServer {
     func documentSymbols(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
-            return .array(SymbolProvider.documentSymbols(in: path, snapshot: workspace.snapshot)
-                .map { conversion.documentSymbol($0, converter: converter).json })
+            return .array(
+                SymbolProvider.documentSymbols(in: path, snapshot: workspace.snapshot)
+                    .map { conversion.documentSymbol($0, converter: converter).json })
         }
     }
 
@@ -88,8 +93,11 @@ extension LanguageServer {
             for workspace in workspaces {
                 let conversion = EngineConversion(source: { workspace.source($0) }, encoding: encoding, uris: uris)
                 for symbol in SymbolProvider.workspaceSymbols(matching: query, snapshot: workspace.snapshot) {
-                    result.append(SymbolInformation(name: symbol.name, kind: EngineConversion.symbolKind(symbol.category),
-                                                    location: conversion.location(symbol.location), containerName: symbol.container).json)
+                    result.append(
+                        SymbolInformation(
+                            name: symbol.name, kind: EngineConversion.symbolKind(symbol.category),
+                            location: conversion.location(symbol.location), containerName: symbol.container
+                        ).json)
                 }
             }
             return .array(result)
@@ -111,8 +119,10 @@ extension LanguageServer {
     func semanticTokens(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
         try inDocument(id, token, params, empty: SemanticTokens(data: []).json) { workspace, path, conversion in
             guard workspace.snapshot.file(path) != nil else { return SemanticTokens(data: []).json }
-            return conversion.semanticTokens(SemanticTokenProvider.tokens(in: path, snapshot: workspace.snapshot),
-                                             converter: conversion.converter(path)).json
+            return conversion.semanticTokens(
+                SemanticTokenProvider.tokens(in: path, snapshot: workspace.snapshot),
+                converter: conversion.converter(path)
+            ).json
         }
     }
 
@@ -122,9 +132,11 @@ extension LanguageServer {
             let converter = conversion.converter(path)
             let entries = CompletionProvider.completions(at: offset, in: path, snapshot: workspace.snapshot)
             let items = entries.enumerated().map { index, entry in
-                CompletionItem(label: entry.label, kind: EngineConversion.completionKind(entry.kind), detail: entry.detail,
-                               sortText: String(format: "%05d", index),
-                               textEdit: LSPTextEdit(range: converter.range(entry.replaceRange), newText: entry.insertText)).json
+                CompletionItem(
+                    label: entry.label, kind: EngineConversion.completionKind(entry.kind), detail: entry.detail,
+                    sortText: String(format: "%05d", index),
+                    textEdit: LSPTextEdit(range: converter.range(entry.replaceRange), newText: entry.insertText)
+                ).json
             }
             return ["isIncomplete": false, "items": .array(items)]
         }
@@ -171,8 +183,9 @@ extension LanguageServer {
             return CodeLensProvider.lenses(in: path, snapshot: workspace.snapshot).map { lens in
                 let command: Command
                 if let target = lens.compiledSQL {
-                    command = Command(title: lens.title, command: LanguageServer.showCompiledSQLCommand,
-                                      arguments: [LanguageServer.commandArgument(target, uri: uri)])
+                    command = Command(
+                        title: lens.title, command: LanguageServer.showCompiledSQLCommand,
+                        arguments: [LanguageServer.commandArgument(target, uri: uri)])
                 } else {
                     command = Command(title: lens.title, command: LanguageServer.analyzeCommand, arguments: [["uri": .string(uri)]])
                 }

@@ -20,8 +20,10 @@ extension LanguageServer {
         for root in roots where root.hasPrefix("/") { registry.addRoot(root) }
         if let pid = params["processId"]?.int { watchParent(pid) }
         phase = .running
-        return ["capabilities": ServerCapabilities.json(encoding: encoding),
-                "serverInfo": ["name": "pgpe", "version": .string(LanguageServer.version)]]
+        return [
+            "capabilities": ServerCapabilities.json(encoding: encoding),
+            "serverInfo": ["name": "pgpe", "version": .string(LanguageServer.version)],
+        ]
     }
 
     /// The version reported to clients.
@@ -31,13 +33,22 @@ extension LanguageServer {
     /// starts the first proofs.
     func initialized() {
         if capabilities.watchedFilesRegistration {
-            let watchers: JSONValue = [["globPattern": "**/*.policy"], ["globPattern": "**/pgpe.{yaml,yml}"],
-                                       ["globPattern": "**/*.{sql,json}"]]
-            clientRequests.send("client/registerCapability", params: ["registrations": [[
-                "id": "pgpe-watched-files",
-                "method": "workspace/didChangeWatchedFiles",
-                "registerOptions": ["watchers": watchers],
-            ]]]) { [weak self] result in
+            let watchers: JSONValue = [
+                ["globPattern": "**/*.policy"], ["globPattern": "**/pgpe.{yaml,yml}"],
+                ["globPattern": "**/*.{sql,json}"],
+            ]
+            clientRequests.send(
+                "client/registerCapability",
+                params: [
+                    "registrations": [
+                        [
+                            "id": "pgpe-watched-files",
+                            "method": "workspace/didChangeWatchedFiles",
+                            "registerOptions": ["watchers": watchers],
+                        ]
+                    ]
+                ]
+            ) { [weak self] result in
                 guard let self, case .failure(let error) = result else { return }
                 ServerLog.write("the client refused to watch files (\(error)); polling instead")
                 self.enqueue { $0.startPolling() }

@@ -33,29 +33,35 @@ extension LanguageServer {
         let cancellation = Cancellation.CancellationToken()
         project.runningProofs = cancellation
         progressCounter += 1
-        let reporter: ProgressReporter? = capabilities.workDoneProgress
-            ? ProgressReporter(connection: connection, requests: clientRequests, token: .string("pgpe-proofs-\(progressCounter)"),
-                               title: "pgpe: proving", message: "\(job.tables.count) table\(job.tables.count == 1 ? "" : "s")",
-                               tables: job.tables.count)
+        let reporter: ProgressReporter? =
+            capabilities.workDoneProgress
+            ? ProgressReporter(
+                connection: connection, requests: clientRequests, token: .string("pgpe-proofs-\(progressCounter)"),
+                title: "pgpe: proving", message: "\(job.tables.count) table\(job.tables.count == 1 ? "" : "s")",
+                tables: job.tables.count)
             : nil
         project.progress = reporter
         let session = project.proofSession
         Thread.detachNewThread { [self] in
-            let result = session.run(job, cancellation: cancellation,
-                                     progress: { done, total in reporter?.report(done: done, total: total) },
-                                     tableFinished: { table, verdicts in
-                                         reporter?.tableFinished()
-                                         self.enqueue { $0.finishTable(serial, job: job, table: table, verdicts: verdicts, cancellation: cancellation) }
-                                     })
+            let result = session.run(
+                job, cancellation: cancellation,
+                progress: { done, total in reporter?.report(done: done, total: total) },
+                tableFinished: { table, verdicts in
+                    reporter?.tableFinished()
+                    self.enqueue { $0.finishTable(serial, job: job, table: table, verdicts: verdicts, cancellation: cancellation) }
+                })
             enqueue { $0.finishProofs(serial, result: result, cancellation: cancellation, reporter: reporter) }
         }
     }
 
     /// One table of a run in progress is proven: its diagnostics are published at once (one
     /// slow table does not hold back the others), several tables finishing together in one go.
-    private func finishTable(_ serial: Int, job: ProofJob, table: QualifiedName, verdicts: [Verdict], cancellation: Cancellation.CancellationToken) {
+    private func finishTable(
+        _ serial: Int, job: ProofJob, table: QualifiedName, verdicts: [Verdict], cancellation: Cancellation.CancellationToken
+    ) {
         guard phase == .running, let project = registry.project(serial: serial), project.runningProofs === cancellation,
-              project.workspace.accept(table: table, verdicts: verdicts, of: job) else { return }
+            project.workspace.accept(table: table, verdicts: verdicts, of: job)
+        else { return }
         guard !project.tablePublishPending else { return }
         project.tablePublishPending = true
         enqueue { server in server.publishFinishedTables(serial, cancellation: cancellation) }
@@ -71,11 +77,14 @@ extension LanguageServer {
         refreshLenses()
     }
 
-    private func finishProofs(_ serial: Int, result: ProofJobResult, cancellation: Cancellation.CancellationToken, reporter: ProgressReporter?) {
+    private func finishProofs(
+        _ serial: Int, result: ProofJobResult, cancellation: Cancellation.CancellationToken, reporter: ProgressReporter?
+    ) {
         let project = registry.project(serial: serial)
         if project?.runningProofs === cancellation { project?.runningProofs = nil }
         let failed = result.verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
-        reporter?.end(result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts, \(failed) failed, in \(Int(result.milliseconds)) ms")
+        reporter?.end(
+            result.cancelled ? "cancelled" : "\(result.verdicts.count) verdicts, \(failed) failed, in \(Int(result.milliseconds)) ms")
         guard phase == .running, let project, project.workspace.accept(result) else { return }
         publish(project)
         refreshLenses()

@@ -73,8 +73,10 @@ public actor LanguageServer {
     private let exited = DispatchSemaphore(value: 0)
 
     /// Creates a server on `connection`.
-    public init(connection: Connection, options: LanguageServerOptions = LanguageServerOptions(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        connection: Connection, options: LanguageServerOptions = LanguageServerOptions(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         let queue = DispatchQueue(label: "pgpe.lsp.state")
         self.queue = queue
         self.executor = QueueExecutor(queue: queue)
@@ -157,7 +159,8 @@ public actor LanguageServer {
     }
 
     /// Computes an answer on a worker and sends it.
-    nonisolated func answer(_ id: RequestID, token: CancellationToken, _ compute: @escaping @Sendable () throws(ResponseError) -> JSONValue) {
+    nonisolated func answer(_ id: RequestID, token: CancellationToken, _ compute: @escaping @Sendable () throws(ResponseError) -> JSONValue)
+    {
         workers.async { [self] in
             guard !token.isCancelled else {
                 respond(id, token: token, .failure(.requestCancelled))

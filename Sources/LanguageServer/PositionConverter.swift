@@ -10,8 +10,9 @@ struct PositionConverter {
 
     /// The offset of `position`.
     func offset(_ position: Position) -> Int {
-        source.lineTable.offset(of: LinePosition(line: position.line, character: position.character), in: source.bytes,
-                                encoding: encoding)
+        source.lineTable.offset(
+            of: LinePosition(line: position.line, character: position.character), in: source.bytes,
+            encoding: encoding)
     }
 
     /// The position of `offset`.

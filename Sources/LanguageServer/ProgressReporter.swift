@@ -87,7 +87,8 @@ final class ProgressReporter: Sendable {
             state.lastReport = now
             var message = "\(state.done)/\(state.total) proofs"
             if let tables { message += ", \(state.tablesDone)/\(tables) tables" }
-            let percentage = state.total > 0
+            let percentage =
+                state.total > 0
                 ? min(100, state.done * 100 / state.total)
                 : tables.map { $0 == 0 ? 100 : min(100, state.tablesDone * 100 / $0) } ?? 100
             return (message, percentage)

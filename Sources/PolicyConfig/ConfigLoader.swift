@@ -67,7 +67,8 @@ public enum ConfigLoader {
         let encoding = Diagnostic(
             .configInvalidEncoding,
             message: "pgpe.yaml is not valid UTF-8; invalid bytes were read as U+FFFD",
-            location: FileLocation(file: file.path, range: SourceRange(start: invalidOffset, end: min(invalidOffset + 3, file.bytes.count))))
+            location: FileLocation(file: file.path, range: SourceRange(start: invalidOffset, end: min(invalidOffset + 3, file.bytes.count)))
+        )
         return (config, file, [encoding] + diagnostics)
     }
 

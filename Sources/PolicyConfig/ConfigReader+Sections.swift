@@ -8,8 +8,9 @@ extension ConfigReader {
     mutating func read(_ root: Node?) {
         guard let root, !isNull(root) else { return }
         guard root.mapping != nil else {
-            report(.configWrongType, "expected a map of settings at the top of pgpe.yaml, found \(describe(root))",
-                   at: source.range(of: root))
+            report(
+                .configWrongType, "expected a map of settings at the top of pgpe.yaml, found \(describe(root))",
+                at: source.range(of: root))
             return
         }
         for entry in entries(of: root, path: nil, allowed: ConfigReader.topLevelKeys) where !isNull(entry.value) {
@@ -76,14 +77,16 @@ extension ConfigReader {
         }
         for key in entries(of: entry.value, path: entry.path, allowed: nil) {
             if key.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(.configInvalidValue, "expected a session key name in 'session', found an empty string",
-                       at: key.keyRange)
+                report(
+                    .configInvalidValue, "expected a session key name in 'session', found an empty string",
+                    at: key.keyRange)
                 continue
             }
             if !key.name.contains(".") {
-                report(.configSessionKeyFormat,
-                       "session key '\(key.name)' has no prefix; PostgreSQL custom settings are named like 'app.\(key.name)'",
-                       at: key.keyRange)
+                report(
+                    .configSessionKeyFormat,
+                    "session key '\(key.name)' has no prefix; PostgreSQL custom settings are named like 'app.\(key.name)'",
+                    at: key.keyRange)
             }
             guard let type = typeName(key.value, path: key.path, keyRange: key.keyRange, allowArrays: false) else { continue }
             config.sessionKeys.append(SessionKeyDecl(key: key.name, type: type, location: location(key.keyRange)))
@@ -99,10 +102,11 @@ extension ConfigReader {
         let allowed = MissingContext.allCases.map(\.rawValue)
         let suggestion = Suggestions.closest(to: value.text, among: allowed)
         let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-        report(.configInvalidValue,
-               "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
-               at: value.range,
-               fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
+        report(
+            .configInvalidValue,
+            "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
+            at: value.range,
+            fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
     }
 
     private mutating func readIsolation(_ entry: ConfigEntry) {
@@ -132,20 +136,23 @@ extension ConfigReader {
             }
             guard let key else {
                 if !sawKey {
-                    report(.configMissingKey, "'\(path)' needs a 'key': the session key that separates tenants",
-                           at: valueRange(item, keyRange: entry.keyRange))
+                    report(
+                        .configMissingKey, "'\(path)' needs a 'key': the session key that separates tenants",
+                        at: valueRange(item, keyRange: entry.keyRange))
                 }
                 continue
             }
             guard !key.text.isEmpty else {
                 if !key.usesVariables {
-                    report(.configInvalidValue, "expected a session key for '\(path).key', found an empty string",
-                           at: key.range)
+                    report(
+                        .configInvalidValue, "expected a session key for '\(path).key', found an empty string",
+                        at: key.range)
                 }
                 continue
             }
-            config.isolation.append(IsolationKeyDecl(
-                key: key.text, tables: tables?.selector, tablesText: tables?.text ?? "ALL", location: location(key.range)))
+            config.isolation.append(
+                IsolationKeyDecl(
+                    key: key.text, tables: tables?.selector, tablesText: tables?.text ?? "ALL", location: location(key.range)))
         }
     }
 
@@ -180,9 +187,10 @@ extension ConfigReader {
             guard let range = isolation.location?.range else { continue }
             let suggestion = Suggestions.closest(to: isolation.key, among: declared)
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare its type there"
-            report(.configUndeclaredSessionKey,
-                   "isolation key '\(isolation.key)' is not declared under 'session'\(hint)", at: range,
-                   fixIt: suggestion.flatMap { replacement(of: isolation.key, at: range, with: $0) })
+            report(
+                .configUndeclaredSessionKey,
+                "isolation key '\(isolation.key)' is not declared under 'session'\(hint)", at: range,
+                fixIt: suggestion.flatMap { replacement(of: isolation.key, at: range, with: $0) })
         }
     }
 
@@ -226,7 +234,8 @@ extension ConfigReader {
                     returns = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: true)
                 case "schema":
                     if let value = string(field, expected: "a schema name"),
-                       let name = nonEmpty(value, path: field.path, what: "schema name") {
+                        let name = nonEmpty(value, path: field.path, what: "schema name")
+                    {
                         schema = name
                     }
                 default:
@@ -234,13 +243,15 @@ extension ConfigReader {
                 }
             }
             if !sawReturns {
-                report(.configMissingKey, "function '\(function.name)' needs 'returns': its return type",
-                       at: function.keyRange)
+                report(
+                    .configMissingKey, "function '\(function.name)' needs 'returns': its return type",
+                    at: function.keyRange)
             }
             guard valid, let returns else { continue }
-            config.functions.append(FunctionDecl(
-                name: function.name, arguments: arguments, returns: returns, schema: schema,
-                location: location(function.keyRange)))
+            config.functions.append(
+                FunctionDecl(
+                    name: function.name, arguments: arguments, returns: returns, schema: schema,
+                    location: location(function.keyRange)))
         }
     }
 
@@ -280,12 +291,14 @@ extension ConfigReader {
             guard let enabled = boolean(proof.value, path: proof.path, keyRange: proof.keyRange) else { continue }
             guard ProofCatalog.isKnown(proof.name) else {
                 if let suggestion = Suggestions.closest(to: proof.name, among: ProofCatalog.knownIDs) {
-                    report(.configUnknownProof, "unknown proof '\(proof.name)'; did you mean '\(suggestion)'?",
-                           at: proof.keyRange, fixIt: replacement(of: proof.name, at: proof.keyRange, with: suggestion))
+                    report(
+                        .configUnknownProof, "unknown proof '\(proof.name)'; did you mean '\(suggestion)'?",
+                        at: proof.keyRange, fixIt: replacement(of: proof.name, at: proof.keyRange, with: suggestion))
                 } else {
-                    report(.configUnknownProof,
-                           "unknown proof '\(proof.name)'; expected one of \(ProofCatalog.knownIDs.joined(separator: ", "))",
-                           at: proof.keyRange)
+                    report(
+                        .configUnknownProof,
+                        "unknown proof '\(proof.name)'; expected one of \(ProofCatalog.knownIDs.joined(separator: ", "))",
+                        at: proof.keyRange)
                 }
                 continue
             }
@@ -308,8 +321,9 @@ extension ConfigReader {
             roles.append(name)
         }
         if roles.count == 1 {
-            report(.configInvalidValue, "'\(field.path)' compares roles in pairs; list at least two roles",
-                   at: source.range(of: field.value), exception: .singleSeparateRole)
+            report(
+                .configInvalidValue, "'\(field.path)' compares roles in pairs; list at least two roles",
+                at: source.range(of: field.value), exception: .singleSeparateRole)
         }
         config.analysis.separateRoles = roles
     }

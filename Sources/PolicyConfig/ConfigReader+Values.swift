@@ -24,17 +24,20 @@ extension ConfigReader {
         }
         let expansion = EnvironmentExpansion.expand(written, environment: environment)
         for variable in expansion.unsetVariables {
-            report(.configUnsetVariable,
-                   "environment variable '\(variable)' is not set; '\(path)' uses an empty string in its place",
-                   at: range)
+            report(
+                .configUnsetVariable,
+                "environment variable '\(variable)' is not set; '\(path)' uses an empty string in its place",
+                at: range)
         }
         if expansion.malformed {
-            report(.configMalformedVariable,
-                   "'${' in '\(path)' is not followed by a variable name and '}'; write '$${' for a literal '${'",
-                   at: range)
+            report(
+                .configMalformedVariable,
+                "'${' in '\(path)' is not followed by a variable name and '}'; write '$${' for a literal '${'",
+                at: range)
         }
-        return ConfigString(text: expansion.text, written: written, range: range,
-                            usesVariables: EnvironmentExpansion.containsReference(written))
+        return ConfigString(
+            text: expansion.text, written: written, range: range,
+            usesVariables: EnvironmentExpansion.containsReference(written))
     }
 
     /// A list of strings; a lone string counts as a list of one when `allowSingle`.
@@ -78,8 +81,9 @@ extension ConfigReader {
         } else if isPlain, EnvironmentExpansion.containsReference(scalar.string) {
             guard let expanded = string(entry) else { return nil }
             guard let parsed = Int(expanded.text.trimmingCharacters(in: .whitespaces)) else {
-                report(.configWrongType,
-                       "expected an integer for '\(entry.path)', found a string after expanding variables", at: range)
+                report(
+                    .configWrongType,
+                    "expected an integer for '\(entry.path)', found a string after expanding variables", at: range)
                 return nil
             }
             value = parsed
@@ -124,18 +128,21 @@ extension ConfigReader {
             let element = SQLType.normalize(String(type.name.dropLast(2)))
             if ConfigReader.isKnown(element) {
                 if allowArrays { return type }
-                report(.configUnknownType, "'\(path)' takes a single value, not an array type \(written.quoted)",
-                       at: written.range)
+                report(
+                    .configUnknownType, "'\(path)' takes a single value, not an array type \(written.quoted)",
+                    at: written.range)
                 return nil
             }
         }
         if let suggestion = Suggestions.closest(to: text, among: SQLType.languageTypeNames) {
-            report(.configUnknownType, "unknown type \(written.quoted) for '\(path)'; did you mean '\(suggestion)'?",
-                   at: written.range, fixIt: written.usesVariables ? nil : replacement(of: text, at: written.range, with: suggestion))
+            report(
+                .configUnknownType, "unknown type \(written.quoted) for '\(path)'; did you mean '\(suggestion)'?",
+                at: written.range, fixIt: written.usesVariables ? nil : replacement(of: text, at: written.range, with: suggestion))
         } else {
-            report(.configUnknownType,
-                   "unknown type \(written.quoted) for '\(path)'; expected one of \(SQLType.languageTypeNames.joined(separator: ", "))",
-                   at: written.range)
+            report(
+                .configUnknownType,
+                "unknown type \(written.quoted) for '\(path)'; expected one of \(SQLType.languageTypeNames.joined(separator: ", "))",
+                at: written.range)
         }
         return nil
     }

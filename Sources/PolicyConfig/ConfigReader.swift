@@ -54,9 +54,10 @@ struct ConfigReader {
         _ kind: DiagnosticKind, _ message: String, at range: SourceRange, exception: SeverityException? = nil,
         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
     ) {
-        diagnostics.append(Diagnostic(
-            kind, exception: exception, message: message, location: location(range),
-            notes: notes, fixIts: fixIt.map { [$0] } ?? []))
+        diagnostics.append(
+            Diagnostic(
+                kind, exception: exception, message: message, location: location(range),
+                notes: notes, fixIts: fixIt.map { [$0] } ?? []))
     }
 
     /// `range` in this file.
@@ -77,8 +78,9 @@ struct ConfigReader {
 
     /// Reports a value of the wrong kind, at the value (or at its key when the value is empty).
     mutating func reportWrongType(_ value: Node, path: String, keyRange: SourceRange, expected: String) {
-        report(.configWrongType, "expected \(expected) for '\(path)', found \(describe(value))",
-               at: valueRange(value, keyRange: keyRange))
+        report(
+            .configWrongType, "expected \(expected) for '\(path)', found \(describe(value))",
+            at: valueRange(value, keyRange: keyRange))
     }
 
     /// The bytes of `value`, or `keyRange` when the value is empty (libYAML places empty
@@ -124,15 +126,17 @@ struct ConfigReader {
             let keyRange = restored?.range ?? source.range(of: key)
             if ignoredKeys.contains(keyRange.start) { continue }
             guard let scalar = key.scalar else {
-                report(.configWrongType, "expected a key name\(path.map { " in '\($0)'" } ?? ""), found \(describe(key))",
-                       at: keyRange)
+                report(
+                    .configWrongType, "expected a key name\(path.map { " in '\($0)'" } ?? ""), found \(describe(key))",
+                    at: keyRange)
                 continue
             }
             let name = restored?.name ?? scalar.string
             let fullPath = path.map { "\($0).\(name)" } ?? name
             if let first = seen[name] {
-                report(.configDuplicateKey, "duplicate key '\(name)'", at: keyRange,
-                       notes: [DiagnosticNote(message: "'\(name)' is first defined here", location: location(first))])
+                report(
+                    .configDuplicateKey, "duplicate key '\(name)'", at: keyRange,
+                    notes: [DiagnosticNote(message: "'\(name)' is first defined here", location: location(first))])
                 continue
             }
             seen[name] = keyRange
@@ -149,11 +153,13 @@ struct ConfigReader {
     private mutating func reportUnknownKey(_ name: String, at range: SourceRange, in path: String?, allowed: [String]) {
         let place = path.map { " in '\($0)'" } ?? ""
         if let suggestion = Suggestions.closest(to: name, among: allowed) {
-            report(.configUnknownKey, "unknown key '\(name)'\(place); did you mean '\(suggestion)'?", at: range,
-                   fixIt: replacement(of: name, at: range, with: suggestion))
+            report(
+                .configUnknownKey, "unknown key '\(name)'\(place); did you mean '\(suggestion)'?", at: range,
+                fixIt: replacement(of: name, at: range, with: suggestion))
         } else {
-            report(.configUnknownKey,
-                   "unknown key '\(name)'\(place); expected one of \(allowed.joined(separator: ", "))", at: range)
+            report(
+                .configUnknownKey,
+                "unknown key '\(name)'\(place); expected one of \(allowed.joined(separator: ", "))", at: range)
         }
     }
 }

@@ -116,13 +116,16 @@ enum YAMLComposer {
                         continue
                     }
                     composition.ignoredKeys.insert(range.start)
-                    composition.diagnostics.append(Diagnostic(
-                        .configDuplicateKey,
-                        message: "duplicate key '\(name)'",
-                        location: FileLocation(file: file.path, range: range),
-                        notes: [DiagnosticNote(
-                            message: "'\(name)' is first defined here",
-                            location: FileLocation(file: file.path, range: firstRange))]))
+                    composition.diagnostics.append(
+                        Diagnostic(
+                            .configDuplicateKey,
+                            message: "duplicate key '\(name)'",
+                            location: FileLocation(file: file.path, range: range),
+                            notes: [
+                                DiagnosticNote(
+                                    message: "'\(name)' is first defined here",
+                                    location: FileLocation(file: file.path, range: firstRange))
+                            ]))
                 }
             case .sequence(let sequence):
                 pending.append(contentsOf: sequence)
@@ -141,21 +144,22 @@ enum YAMLComposer {
         var message = "invalid yaml"
         var notes: [DiagnosticNote] = []
         switch error {
-        case let YamlError.scanner(context, problem, mark, _),
-             let YamlError.parser(context, problem, mark, _),
-             let YamlError.composer(context, problem, mark, _):
+        case YamlError.scanner(let context, let problem, let mark, _),
+            YamlError.parser(let context, let problem, let mark, _),
+            YamlError.composer(let context, let problem, let mark, _):
             offset = source.offset(of: mark)
             message = "invalid yaml: \(problem)"
             if let context {
                 message += " \(context.text)"
                 let contextOffset = source.offset(of: context.mark)
                 if contextOffset != offset {
-                    notes.append(DiagnosticNote(
-                        message: context.text,
-                        location: FileLocation(file: file.path, range: characterRange(at: contextOffset, in: source))))
+                    notes.append(
+                        DiagnosticNote(
+                            message: context.text,
+                            location: FileLocation(file: file.path, range: characterRange(at: contextOffset, in: source))))
                 }
             }
-        case let YamlError.reader(problem, characterOffset, _, _):
+        case YamlError.reader(let problem, let characterOffset, _, _):
             message = "invalid yaml: \(problem)"
             if let disallowed = source.firstDisallowedCharacter() {
                 offset = disallowed

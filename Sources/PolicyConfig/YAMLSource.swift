@@ -102,7 +102,8 @@ struct YAMLSource {
         var offset = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             let value = scalar.value
-            let allowed = value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0x7E).contains(value)
+            let allowed =
+                value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0x7E).contains(value)
                 || value == 0x85 || (0xA0...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
                 || (0x10000...0x10FFFF).contains(value)
             if !allowed { return offset }

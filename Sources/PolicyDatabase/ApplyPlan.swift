@@ -1,4 +1,3 @@
-
 /// What `apply` (or `monitor --reconcile`) runs: the repairs of the drift items, per table in
 /// the order enable, force, drop, alter, create, grant, revoke.
 public struct ApplyPlan: Hashable, Sendable {

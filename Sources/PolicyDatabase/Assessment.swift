@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 
 /// The result of comparing the policies with the live database once: the catalog read, the
 /// compiled program it was compared with, the canonical forms, the drift and the posture.
@@ -20,8 +20,10 @@ public struct Assessment: Sendable {
     public let milliseconds: Double
 
     /// Creates an assessment.
-    public init(catalog: LiveCatalog, program: CompiledProgram, canonical: [PolicyKey: CanonicalPolicy],
-                drift: [DriftItem], posture: [PostureFinding], queryCount: Int, milliseconds: Double) {
+    public init(
+        catalog: LiveCatalog, program: CompiledProgram, canonical: [PolicyKey: CanonicalPolicy],
+        drift: [DriftItem], posture: [PostureFinding], queryCount: Int, milliseconds: Double
+    ) {
         self.catalog = catalog
         self.program = program
         self.canonical = canonical
@@ -46,8 +48,9 @@ public struct Assessment: Sendable {
                 problems.append("table \(item.table) does not exist in the database (pgpe creates no tables)")
             }
         }
-        let touched = Set(plan.actions.filter { $0.kind == .createPolicy || $0.kind == .alterPolicy || $0.kind == .grant }
-            .map { PolicyKey(table: $0.table, name: $0.policy ?? "") })
+        let touched = Set(
+            plan.actions.filter { $0.kind == .createPolicy || $0.kind == .alterPolicy || $0.kind == .grant }
+                .map { PolicyKey(table: $0.table, name: $0.policy ?? "") })
         var missingRoles: [String: [String]] = [:]
         for table in program.tables {
             for statement in table.statements {

@@ -36,12 +36,14 @@ struct CatalogIntrospector {
             guard let oid = row["oid"]?.int, let name = row["name"]?.string else { continue }
             let qualified = QualifiedName(schema: schema, name: name)
             let comment = row["comment"]?.string
-            drafts[oid] = TableModel(name: qualified, comment: comment, tags: TableModel.tags(inComment: comment),
-                                     owner: row["owner"]?.string)
+            drafts[oid] = TableModel(
+                name: qualified, comment: comment, tags: TableModel.tags(inComment: comment),
+                owner: row["owner"]?.string)
             // relhassubclass stays set after the last child is dropped: at worst keys are not trusted.
             drafts[oid]?.hasInheritanceChildren = row["inherited"]?.bool ?? false
-            states[qualified] = SnapshotTableState(rlsEnabled: row["rls_enabled"]?.bool ?? false,
-                                                   rlsForced: row["rls_forced"]?.bool ?? false)
+            states[qualified] = SnapshotTableState(
+                rlsEnabled: row["rls_enabled"]?.bool ?? false,
+                rlsForced: row["rls_forced"]?.bool ?? false)
             let grantees = row["grantees"]?.stringArray ?? []
             let privileges = row["privileges"]?.stringArray ?? []
             var seen = Set<String>()
@@ -56,8 +58,10 @@ struct CatalogIntrospector {
             let type = resolver.type(oid: row["type_oid"]?.int, text: row["type"]?.string ?? "")
             let collation = row["collation"]?.string
             if let collation { collations[collation] = row["collation_deterministic"]?.bool ?? true }
-            drafts[oid]?.columns.append(ColumnModel(name: name, type: type, notNull: row["not_null"]?.bool ?? false,
-                                                    collation: collation))
+            drafts[oid]?.columns.append(
+                ColumnModel(
+                    name: name, type: type, notNull: row["not_null"]?.bool ?? false,
+                    collation: collation))
         }
         for row in keyRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil else { continue }
@@ -69,10 +73,11 @@ struct CatalogIntrospector {
                 drafts[oid]?.uniqueKeys.append(columns)
             case "f":
                 guard let schema = row["ref_schema"]?.string, let table = row["ref_table"]?.string else { continue }
-                drafts[oid]?.foreignKeys.append(ForeignKeyModel(
-                    name: row["name"]?.string, columns: columns,
-                    referencedTable: QualifiedName(schema: schema, name: table),
-                    referencedColumns: (row["ref_columns"]?.stringArray ?? []).compactMap { $0 }))
+                drafts[oid]?.foreignKeys.append(
+                    ForeignKeyModel(
+                        name: row["name"]?.string, columns: columns,
+                        referencedTable: QualifiedName(schema: schema, name: table),
+                        referencedColumns: (row["ref_columns"]?.stringArray ?? []).compactMap { $0 }))
             default:
                 continue
             }
@@ -84,22 +89,25 @@ struct CatalogIntrospector {
             let arguments = zip(oids, texts).map { resolver.type(oid: $0.0, text: $0.1 ?? "") }
             var returns = resolver.type(oid: row["return_oid"]?.int, text: row["return_type"]?.string ?? "")
             if row["returns_set"]?.bool == true { returns = SQLType(name: "setof \(returns.name)", family: .other) }
-            return FunctionSignature(name: QualifiedName(schema: schema, name: name), argumentTypes: arguments,
-                                     returnType: returns, securityDefiner: row["security_definer"]?.bool ?? false)
+            return FunctionSignature(
+                name: QualifiedName(schema: schema, name: name), argumentTypes: arguments,
+                returnType: returns, securityDefiner: row["security_definer"]?.bool ?? false)
         }
         var memberships: [String: [String]] = [:]
         let roles = roleRows.compactMap { row -> RoleModel? in
             guard let name = row["name"]?.string else { return nil }
             memberships[name] = (row["member_of"]?.stringArray ?? []).compactMap { $0 }
-            return RoleModel(name: name, canLogin: row["login"]?.bool ?? false,
-                             isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false,
-                             memberOf: (row["inherits_from"]?.stringArray ?? []).compactMap { $0 })
+            return RoleModel(
+                name: name, canLogin: row["login"]?.bool ?? false,
+                isSuperuser: row["superuser"]?.bool ?? false, bypassesRLS: row["bypassrls"]?.bool ?? false,
+                memberOf: (row["inherits_from"]?.stringArray ?? []).compactMap { $0 })
         }
         let policies = Self.policies(policyRows.rows)
         grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
-        let model = SchemaModel(tables: Array(drafts.values), functions: functions, roles: roles,
-                                schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
-                                collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
+        let model = SchemaModel(
+            tables: Array(drafts.values), functions: functions, roles: roles,
+            schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
+            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
         let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
         return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
     }
@@ -114,11 +122,12 @@ struct CatalogIntrospector {
         rows.compactMap { row -> SnapshotPolicy? in
             guard let schema = row["schema"]?.string, let table = row["table"]?.string, let name = row["name"]?.string
             else { return nil }
-            return SnapshotPolicy(schema: schema, table: table, name: name,
-                                  permissive: row["permissive"]?.string != "RESTRICTIVE",
-                                  roles: (row["roles"]?.stringArray ?? []).compactMap { $0 },
-                                  command: row["command"]?.string ?? "ALL",
-                                  qual: row["qual"]?.string, withCheck: row["with_check"]?.string)
+            return SnapshotPolicy(
+                schema: schema, table: table, name: name,
+                permissive: row["permissive"]?.string != "RESTRICTIVE",
+                roles: (row["roles"]?.stringArray ?? []).compactMap { $0 },
+                command: row["command"]?.string ?? "ALL",
+                qual: row["qual"]?.string, withCheck: row["with_check"]?.string)
         }
     }
 

@@ -51,8 +51,9 @@ struct CatalogTypeResolver {
                 next = inner.baseOID.flatMap { userTypes[$0] }
                 depth += 1
             }
-            return DomainModel(name: QualifiedName(schema: domain.schema, name: domain.name), base: base, notNull: notNull,
-                               checks: checks)
+            return DomainModel(
+                name: QualifiedName(schema: domain.schema, name: domain.name), base: base, notNull: notNull,
+                checks: checks)
         }
     }
 

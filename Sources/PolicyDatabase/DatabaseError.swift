@@ -56,7 +56,8 @@ public struct DatabaseError: Error, Hashable, Sendable, CustomStringConvertible 
             text = "a lock was not granted\(limit) (lock_timeout): another session holds it. PostgreSQL said: \(text)"
         case (_, "42501"?):
             kind = .permission
-            text += "; pgpe needs the privileges of the governed tables' owner: apply changes the tables, and "
+            text +=
+                "; pgpe needs the privileges of the governed tables' owner: apply changes the tables, and "
                 + "the comparison creates the expected policies in a transaction it rolls back, to read them as "
                 + "PostgreSQL prints them"
         case (_, "57P01"?), (_, "57P02"?), (_, "57P03"?), (_, "08000"?), (_, "08003"?), (_, "08006"?):

@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PolicySyntax
 
 /// Compares the compiled policies with a live catalog: the seven drift types with their repairs
@@ -59,15 +59,17 @@ public struct DriftDetector {
             let missing = "table \(table) does not exist in the database"
             var items = creates.compactMap { statement in
                 statement.policy.map {
-                    DriftItem(type: .missingPolicy, table: table, policy: $0.name, description: missing,
-                              expected: expectedText($0, canonical: nil), source: statement.source)
+                    DriftItem(
+                        type: .missingPolicy, table: table, policy: $0.name, description: missing,
+                        expected: expectedText($0, canonical: nil), source: statement.source)
                 }
             }
             items += grants.compactMap { statement in
                 statement.grant.map {
-                    DriftItem(type: .missingGrant, table: table, description: missing,
-                              expected: "\($0.privileges.joined(separator: ", ")) to \($0.roles.joined(separator: ", "))",
-                              source: statement.source)
+                    DriftItem(
+                        type: .missingGrant, table: table, description: missing,
+                        expected: "\($0.privileges.joined(separator: ", ")) to \($0.roles.joined(separator: ", "))",
+                        source: statement.source)
                 }
             }
             return items
@@ -75,17 +77,19 @@ public struct DriftDetector {
         var items: [DriftItem] = []
         if compiled.isGoverned {
             if !state.rlsEnabled {
-                items.append(DriftItem(
-                    type: .rlsDisabled, table: table, description: "row level security is disabled on \(table)",
-                    expected: "enabled", observed: "disabled",
-                    repair: [PlanAction(kind: .enableRLS, table: table, sql: RepairSQL.enableRLS(table))]))
+                items.append(
+                    DriftItem(
+                        type: .rlsDisabled, table: table, description: "row level security is disabled on \(table)",
+                        expected: "enabled", observed: "disabled",
+                        repair: [PlanAction(kind: .enableRLS, table: table, sql: RepairSQL.enableRLS(table))]))
             }
             if !state.rlsForced {
-                items.append(DriftItem(
-                    type: .rlsNotForced, table: table,
-                    description: "row level security is not forced on \(table): its owner bypasses the policies",
-                    expected: "forced", observed: "not forced",
-                    repair: [PlanAction(kind: .forceRLS, table: table, sql: RepairSQL.forceRLS(table))]))
+                items.append(
+                    DriftItem(
+                        type: .rlsNotForced, table: table,
+                        description: "row level security is not forced on \(table): its owner bypasses the policies",
+                        expected: "forced", observed: "not forced",
+                        repair: [PlanAction(kind: .forceRLS, table: table, sql: RepairSQL.forceRLS(table))]))
             }
         }
         let observed = Dictionary(catalog.policies(on: table).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -95,12 +99,13 @@ public struct DriftDetector {
             expectedNames.insert(policy.name)
             let key = PolicyKey(table: table, name: policy.name)
             guard let live = observed[policy.name] else {
-                items.append(DriftItem(
-                    type: .missingPolicy, table: table, policy: policy.name,
-                    description: "policy \(policy.name) does not exist on \(table)",
-                    expected: expectedText(policy, canonical: nil),
-                    repair: [PlanAction(kind: .createPolicy, table: table, policy: policy.name, sql: statement.sql)],
-                    source: statement.source))
+                items.append(
+                    DriftItem(
+                        type: .missingPolicy, table: table, policy: policy.name,
+                        description: "policy \(policy.name) does not exist on \(table)",
+                        expected: expectedText(policy, canonical: nil),
+                        repair: [PlanAction(kind: .createPolicy, table: table, policy: policy.name, sql: statement.sql)],
+                        source: statement.source))
                 continue
             }
             if let item = modification(policy, statement: statement, live: live, canonical: canonical[key], table: table) {
@@ -109,12 +114,16 @@ public struct DriftDetector {
         }
         if compiled.isGoverned {
             for live in catalog.policies(on: table) where !expectedNames.contains(live.name) {
-                items.append(DriftItem(
-                    type: .extraPolicy, table: table, policy: live.name,
-                    description: "policy \(live.name) on \(table) is not managed by pgpe (dropped only with --prune)",
-                    observed: observedText(live),
-                    repair: [PlanAction(kind: .dropPolicy, table: table, policy: live.name,
-                                        sql: RepairSQL.dropPolicy(live.name, on: table))]))
+                items.append(
+                    DriftItem(
+                        type: .extraPolicy, table: table, policy: live.name,
+                        description: "policy \(live.name) on \(table) is not managed by pgpe (dropped only with --prune)",
+                        observed: observedText(live),
+                        repair: [
+                            PlanAction(
+                                kind: .dropPolicy, table: table, policy: live.name,
+                                sql: RepairSQL.dropPolicy(live.name, on: table))
+                        ]))
             }
         }
         items += grantDrift(table, grants: grants)
@@ -122,8 +131,10 @@ public struct DriftDetector {
     }
 
     /// The `modified_policy` item for an expected policy and its namesake, or `nil` when they agree.
-    private func modification(_ policy: ExpectedPolicy, statement: CompiledStatement, live: SnapshotPolicy,
-                              canonical: CanonicalPolicy?, table: QualifiedName) -> DriftItem? {
+    private func modification(
+        _ policy: ExpectedPolicy, statement: CompiledStatement, live: SnapshotPolicy,
+        canonical: CanonicalPolicy?, table: QualifiedName
+    ) -> DriftItem? {
         var differences: [String] = []
         if policy.permissive != live.permissive { differences.append("type") }
         if policy.command != live.command { differences.append("command") }
@@ -147,7 +158,8 @@ public struct DriftDetector {
         if checkDiffers { differences.append("WITH CHECK") }
         if let refused { differences.append("expressions (PostgreSQL refuses the expected policy: \(refused))") }
         guard !differences.isEmpty else { return nil }
-        let structural = policy.permissive != live.permissive || policy.command != live.command
+        let structural =
+            policy.permissive != live.permissive || policy.command != live.command
             || (policy.check == nil && live.withCheck != nil) || (policy.using == nil && live.qual != nil) || refused != nil
         let repair: [PlanAction]
         if structural {
@@ -192,24 +204,27 @@ public struct DriftDetector {
             let has = held[grantee] ?? []
             let missing = RepairSQL.sortedPrivileges(wanted.subtracting(has))
             guard !missing.isEmpty else { continue }
-            items.append(DriftItem(
-                type: .missingGrant, table: table,
-                description: "\(grantee) lacks \(missing.joined(separator: ", ")) on \(table)",
-                expected: RepairSQL.sortedPrivileges(wanted).joined(separator: ", ") + " to \(grantee)",
-                observed: has.isEmpty ? nil : RepairSQL.sortedPrivileges(has).joined(separator: ", ") + " to \(grantee)",
-                repair: [PlanAction(kind: .grant, table: table, sql: RepairSQL.grant(missing, on: table, to: grantee))],
-                source: sources[grantee]))
+            items.append(
+                DriftItem(
+                    type: .missingGrant, table: table,
+                    description: "\(grantee) lacks \(missing.joined(separator: ", ")) on \(table)",
+                    expected: RepairSQL.sortedPrivileges(wanted).joined(separator: ", ") + " to \(grantee)",
+                    observed: has.isEmpty ? nil : RepairSQL.sortedPrivileges(has).joined(separator: ", ") + " to \(grantee)",
+                    repair: [PlanAction(kind: .grant, table: table, sql: RepairSQL.grant(missing, on: table, to: grantee))],
+                    source: sources[grantee]))
         }
         guard !grants.isEmpty else { return items }
         for grantee in held.keys.sorted() {
             let extra = RepairSQL.sortedPrivileges((held[grantee] ?? []).subtracting(expected[grantee] ?? []))
             guard !extra.isEmpty else { continue }
-            items.append(DriftItem(
-                type: .extraGrant, table: table,
-                description: "\(grantee) holds \(extra.joined(separator: ", ")) on \(table), which no GRANT item gives (revoked only with --prune)",
-                expected: expected[grantee].map { RepairSQL.sortedPrivileges($0).joined(separator: ", ") + " to \(grantee)" },
-                observed: RepairSQL.sortedPrivileges(held[grantee] ?? []).joined(separator: ", ") + " to \(grantee)",
-                repair: [PlanAction(kind: .revoke, table: table, sql: RepairSQL.revoke(extra, on: table, from: grantee))]))
+            items.append(
+                DriftItem(
+                    type: .extraGrant, table: table,
+                    description:
+                        "\(grantee) holds \(extra.joined(separator: ", ")) on \(table), which no GRANT item gives (revoked only with --prune)",
+                    expected: expected[grantee].map { RepairSQL.sortedPrivileges($0).joined(separator: ", ") + " to \(grantee)" },
+                    observed: RepairSQL.sortedPrivileges(held[grantee] ?? []).joined(separator: ", ") + " to \(grantee)",
+                    repair: [PlanAction(kind: .revoke, table: table, sql: RepairSQL.revoke(extra, on: table, from: grantee))]))
         }
         return items
     }
@@ -221,12 +236,13 @@ public struct DriftDetector {
         var findings: [PostureFinding] = []
         for role in catalog.model.roles where role.canLogin && (role.isSuperuser || role.bypassesRLS) {
             let why = role.isSuperuser ? "is a superuser" : "has BYPASSRLS"
-            findings.append(PostureFinding(
-                kind: .privilegedLoginRole, severity: .warning, role: role.name,
-                description: "role \(role.name) can log in and \(why): row level security never applies to its sessions",
-                remediation: role.isSuperuser
-                    ? "keep superuser logins for administration; applications should use a role without SUPERUSER"
-                    : "ALTER ROLE \(RepairSQL.role(role.name)) NOBYPASSRLS; unless it is a deliberate maintenance role"))
+            findings.append(
+                PostureFinding(
+                    kind: .privilegedLoginRole, severity: .warning, role: role.name,
+                    description: "role \(role.name) can log in and \(why): row level security never applies to its sessions",
+                    remediation: role.isSuperuser
+                        ? "keep superuser logins for administration; applications should use a role without SUPERUSER"
+                        : "ALTER ROLE \(RepairSQL.role(role.name)) NOBYPASSRLS; unless it is a deliberate maintenance role"))
         }
         for compiled in program.tables where compiled.isGoverned {
             guard let owner = catalog.table(compiled.table)?.owner else { continue }
@@ -238,11 +254,16 @@ public struct DriftDetector {
             named.remove("public")
             let acting = named.sorted().filter { catalog.canActAs($0, role: owner) }
             guard !acting.isEmpty else { continue }
-            let how = acting == [owner] ? "which its policies name" : "and its policies name \(acting.joined(separator: ", ")), which can act as \(owner)"
-            findings.append(PostureFinding(
-                kind: .ownerNamedByPolicy, severity: .high, role: owner, table: compiled.table,
-                description: "\(compiled.table) is owned by \(owner), \(how): those sessions can disable row level security or drop the policies",
-                remediation: "ALTER TABLE \(SQLQuoting.qualified(compiled.table)) OWNER TO <a role no application session uses or can act as>;"))
+            let how =
+                acting == [owner]
+                ? "which its policies name" : "and its policies name \(acting.joined(separator: ", ")), which can act as \(owner)"
+            findings.append(
+                PostureFinding(
+                    kind: .ownerNamedByPolicy, severity: .high, role: owner, table: compiled.table,
+                    description:
+                        "\(compiled.table) is owned by \(owner), \(how): those sessions can disable row level security or drop the policies",
+                    remediation:
+                        "ALTER TABLE \(SQLQuoting.qualified(compiled.table)) OWNER TO <a role no application session uses or can act as>;"))
         }
         return findings
     }
@@ -267,12 +288,14 @@ public struct DriftDetector {
             using = qual
             check = withCheck
         }
-        return RepairSQL.describe(permissive: policy.permissive, command: policy.command,
-                                  roles: Self.roleSet(policy.roles).sorted(), using: using, check: check)
+        return RepairSQL.describe(
+            permissive: policy.permissive, command: policy.command,
+            roles: Self.roleSet(policy.roles).sorted(), using: using, check: check)
     }
 
     private func observedText(_ live: SnapshotPolicy) -> String {
-        RepairSQL.describe(permissive: live.permissive, command: live.command, roles: live.roles,
-                           using: live.qual, check: live.withCheck)
+        RepairSQL.describe(
+            permissive: live.permissive, command: live.command, roles: live.roles,
+            using: live.qual, check: live.withCheck)
     }
 }

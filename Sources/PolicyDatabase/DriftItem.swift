@@ -21,8 +21,10 @@ public struct DriftItem: Hashable, Sendable {
     public var source: FileLocation?
 
     /// Creates an item.
-    public init(type: DriftType, table: QualifiedName, policy: String? = nil, description: String,
-                expected: String? = nil, observed: String? = nil, repair: [PlanAction] = [], source: FileLocation? = nil) {
+    public init(
+        type: DriftType, table: QualifiedName, policy: String? = nil, description: String,
+        expected: String? = nil, observed: String? = nil, repair: [PlanAction] = [], source: FileLocation? = nil
+    ) {
         self.type = type
         self.table = table
         self.policy = policy

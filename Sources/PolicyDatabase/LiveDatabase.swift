@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PostgresClient
 
 /// The live database pgpe governs: reads its catalog, compares it with the compiled policies,
@@ -28,8 +28,10 @@ public final class LiveDatabase {
 
     /// Connects as libpq does: `target` is a URL or `key=value` string, or `nil` for the `PG*`
     /// environment variables (and `.pgpass`).
-    public static func connect(_ target: String?, lockTimeoutMilliseconds: Int = 5000,
-                               connectTimeout: Int = 10) throws -> LiveDatabase {
+    public static func connect(
+        _ target: String?, lockTimeoutMilliseconds: Int = 5000,
+        connectTimeout: Int = 10
+    ) throws -> LiveDatabase {
         do {
             let connection = try PostgresConnection(target, connectTimeout: connectTimeout)
             return LiveDatabase(connection: connection, lockTimeoutMilliseconds: lockTimeoutMilliseconds)
@@ -53,8 +55,10 @@ public final class LiveDatabase {
 
     /// Reads the catalog in one read-only REPEATABLE READ transaction.
     public func introspect() throws -> LiveCatalog {
-        try withTransaction(action: "read the catalog",
-                            begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+        try withTransaction(
+            action: "read the catalog",
+            begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        ) {
             progress?("reading the catalog")
             return (try CatalogIntrospector(connection: connection, origin: origin).read(), commit: false)
         }
@@ -70,13 +74,15 @@ public final class LiveDatabase {
         let start = clock.now
         let before = connection.queryCount
         let (catalog, program, canonical) = try withTransaction(
-            action: "compare the policies with the database", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ") {
+            action: "compare the policies with the database", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        ) {
             (try compare(desired), commit: false)
         }
         let detector = DriftDetector(program: program, catalog: catalog)
-        return Assessment(catalog: catalog, program: program, canonical: canonical,
-                          drift: detector.drift(canonical: canonical), posture: detector.posture(),
-                          queryCount: connection.queryCount - before, milliseconds: Self.milliseconds(clock.now - start))
+        return Assessment(
+            catalog: catalog, program: program, canonical: canonical,
+            drift: detector.drift(canonical: canonical), posture: detector.posture(),
+            queryCount: connection.queryCount - before, milliseconds: Self.milliseconds(clock.now - start))
     }
 
     // MARK: - Applying
@@ -94,12 +100,15 @@ public final class LiveDatabase {
     /// `prune` adds the drops of unmanaged policies and revokes of unmanaged grants on the
     /// tables pgpe governs. Throws a `.precondition` error, before running anything, when the
     /// plan needs a table or role the database lacks.
-    public func apply(prune: Bool, dryRun: Bool, desired: (LiveCatalog) throws -> CompiledProgram,
-                      review: (Assessment, ApplyPlan) throws -> Void = { _, _ in }) throws -> ApplyResult {
+    public func apply(
+        prune: Bool, dryRun: Bool, desired: (LiveCatalog) throws -> CompiledProgram,
+        review: (Assessment, ApplyPlan) throws -> Void = { _, _ in }
+    ) throws -> ApplyResult {
         let clock = ContinuousClock()
         let start = clock.now
         let before = connection.queryCount
-        let begin = "BEGIN ISOLATION LEVEL READ COMMITTED;\nSET LOCAL lock_timeout = \(lockTimeoutMilliseconds);\n"
+        let begin =
+            "BEGIN ISOLATION LEVEL READ COMMITTED;\nSET LOCAL lock_timeout = \(lockTimeoutMilliseconds);\n"
             + "SELECT pg_catalog.pg_advisory_xact_lock(\(AdvisoryLock.applyKey))"
         let (assessment, plan, executed) = try withTransaction(action: "apply the policies", begin: begin) {
             var (catalog, program, canonical) = try compare(desired)
@@ -114,13 +123,15 @@ public final class LiveDatabase {
             let detector = DriftDetector(program: program, catalog: catalog)
             let drift = detector.drift(canonical: canonical)
             let plan = ApplyPlan(repairing: drift, prune: prune)
-            let assessment = Assessment(catalog: catalog, program: program, canonical: canonical, drift: drift,
-                                        posture: detector.posture(), queryCount: connection.queryCount - before,
-                                        milliseconds: Self.milliseconds(clock.now - start))
+            let assessment = Assessment(
+                catalog: catalog, program: program, canonical: canonical, drift: drift,
+                posture: detector.posture(), queryCount: connection.queryCount - before,
+                milliseconds: Self.milliseconds(clock.now - start))
             let problems = assessment.problems(with: plan)
             if !problems.isEmpty {
-                throw DatabaseError(kind: .precondition, action: "apply the policies",
-                                    message: problems.joined(separator: "; "))
+                throw DatabaseError(
+                    kind: .precondition, action: "apply the policies",
+                    message: problems.joined(separator: "; "))
             }
             try review(assessment, plan)
             guard !dryRun, !plan.isEmpty else { return ((assessment, plan, false), commit: false) }
@@ -129,8 +140,9 @@ public final class LiveDatabase {
             try connection.execute("SET LOCAL search_path TO DEFAULT;\n" + plan.script)
             return ((assessment, plan, true), commit: true)
         }
-        return ApplyResult(assessment: assessment, plan: plan, executed: executed,
-                           milliseconds: Self.milliseconds(clock.now - start))
+        return ApplyResult(
+            assessment: assessment, plan: plan, executed: executed,
+            milliseconds: Self.milliseconds(clock.now - start))
     }
 
     // MARK: - Steps
@@ -165,12 +177,15 @@ public final class LiveDatabase {
     /// policies again. Returns whether they changed between the catalog read and the lock, so
     /// that the caller compares again: then a policy created meanwhile is seen (and dropped by
     /// `--prune`) rather than surviving unreported. Two statements when nothing changed.
-    private func lockGovernedTables(_ program: CompiledProgram, catalog: LiveCatalog,
-                                    locked: inout Set<QualifiedName>) throws -> Bool {
+    private func lockGovernedTables(
+        _ program: CompiledProgram, catalog: LiveCatalog,
+        locked: inout Set<QualifiedName>
+    ) throws -> Bool {
         let tables = program.tables.map(\.table).filter { catalog.table($0) != nil && !locked.contains($0) }
         guard !tables.isEmpty else { return false }
         progress?("locking \(tables.count) governed table\(tables.count == 1 ? "" : "s")")
-        try connection.execute("LOCK TABLE " + tables.map { "ONLY " + SQLQuoting.qualified($0) }.joined(separator: ", ") + " IN ACCESS SHARE MODE")
+        try connection.execute(
+            "LOCK TABLE " + tables.map { "ONLY " + SQLQuoting.qualified($0) }.joined(separator: ", ") + " IN ACCESS SHARE MODE")
         locked.formUnion(tables)
         let policies = try CatalogIntrospector(connection: connection, origin: origin).readPolicies()
         return policies != catalog.snapshot.policies
@@ -180,8 +195,10 @@ public final class LiveDatabase {
     /// unless `begin` sets it, and `SET LOCAL search_path = pg_catalog`), then commits when
     /// `body` says so and rolls back otherwise. Any failure rolls back; PostgreSQL failures
     /// become `DatabaseError`s about `action`.
-    private func withTransaction<Result>(action: String, begin: String,
-                                         _ body: () throws -> (Result, commit: Bool)) throws -> Result {
+    private func withTransaction<Result>(
+        action: String, begin: String,
+        _ body: () throws -> (Result, commit: Bool)
+    ) throws -> Result {
         var opening = begin
         if !begin.contains("lock_timeout") { opening += ";\nSET LOCAL lock_timeout = \(lockTimeoutMilliseconds)" }
         opening += ";\nSET LOCAL search_path = pg_catalog"
@@ -194,8 +211,9 @@ public final class LiveDatabase {
             return value
         } catch let error as PostgresError {
             rollBack()
-            throw DatabaseError(error, action: action, lockTimeoutMilliseconds: lockTimeoutMilliseconds,
-                                unchanged: !(committing && error.kind == .connection))
+            throw DatabaseError(
+                error, action: action, lockTimeoutMilliseconds: lockTimeoutMilliseconds,
+                unchanged: !(committing && error.kind == .connection))
         } catch {
             rollBack()
             throw error

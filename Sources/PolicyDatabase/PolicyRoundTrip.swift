@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PostgresClient
 
 /// Canonical forms by round trip (SPEC 8): each expected policy is created under a scratch name
@@ -47,8 +47,9 @@ struct PolicyRoundTrip {
             try connection.execute("ROLLBACK TO SAVEPOINT \(Self.savepoint)")
             for (index, statement) in statements.enumerated() {
                 do {
-                    try connection.execute("SAVEPOINT pgpe_round_trip_one;\nSET LOCAL search_path TO DEFAULT;\n"
-                                           + statement + "\nRELEASE SAVEPOINT pgpe_round_trip_one")
+                    try connection.execute(
+                        "SAVEPOINT pgpe_round_trip_one;\nSET LOCAL search_path TO DEFAULT;\n"
+                            + statement + "\nRELEASE SAVEPOINT pgpe_round_trip_one")
                 } catch let error as PostgresError where Self.isRecoverable(error) {
                     try connection.execute("ROLLBACK TO SAVEPOINT pgpe_round_trip_one; RELEASE SAVEPOINT pgpe_round_trip_one")
                     rejected[index] = error.message.replacingOccurrences(of: prefix + String(index), with: requests[index].key.name)

@@ -36,8 +36,10 @@ public struct PostureFinding: Hashable, Sendable {
     public var remediation: String
 
     /// Creates a finding.
-    public init(kind: Kind, severity: DriftSeverity, role: String, table: QualifiedName? = nil,
-                description: String, remediation: String) {
+    public init(
+        kind: Kind, severity: DriftSeverity, role: String, table: QualifiedName? = nil,
+        description: String, remediation: String
+    ) {
         self.kind = kind
         self.severity = severity
         self.role = role

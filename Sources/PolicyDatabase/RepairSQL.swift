@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 
 /// The statements of plans and repairs, and the texts drift items show for policies.
 enum RepairSQL {

@@ -24,8 +24,10 @@ public final class Analyzer {
     public let comparison: (set: PolicySet, label: String)?
 
     /// Creates an analyzer; `comparison` is the other policy set of `policy-equivalence`.
-    public init(policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache(),
-                comparison: (set: PolicySet, label: String)? = nil) {
+    public init(
+        policySet: PolicySet, options: AnalysisOptions, cache: ProofCache = ProofCache(),
+        comparison: (set: PolicySet, label: String)? = nil
+    ) {
         self.policySet = policySet
         self.options = options
         self.cache = cache
@@ -37,12 +39,15 @@ public final class Analyzer {
     /// (sorted) as soon as all of them are known, from a worker thread, never after a
     /// cancellation. Tables whose questions look cheapest go first, so one slow table holds
     /// back as few others as possible.
-    public func run(cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil,
-                    tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> AnalysisReport {
+    public func run(
+        cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+        tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil
+    ) -> AnalysisReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let index = PredicateIndex(set: policySet)
-        let planner = ProofPlanner(index: index, options: options,
-                                   comparison: comparison.map { (PredicateIndex(set: $0.set), $0.label) })
+        let planner = ProofPlanner(
+            index: index, options: options,
+            comparison: comparison.map { (PredicateIndex(set: $0.set), $0.label) })
         // Tables whose signature is unchanged since a run that shared this cache keep their verdicts.
         var reused: [Verdict] = []
         var signatures: [QualifiedName: TableSignature] = [:]
@@ -60,8 +65,10 @@ public final class Analyzer {
                 }
             }
         }
-        let queries = Analyzer.cheapFirst(planner.plan(skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [],
-                                                       jobs: options.jobs), cache: cache)
+        let queries = Analyzer.cheapFirst(
+            planner.plan(
+                skipping: comparison == nil ? Set(planner.tables).subtracting(signatures.keys) : [],
+                jobs: options.jobs), cache: cache)
         let state = RunState(tables: queries.map(\.table))
         if let tableFinished, !cancellation.isCancelled {
             // Tables answered already: at once.
@@ -80,8 +87,11 @@ public final class Analyzer {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
-                guard let runner = try? ProofRunner(index: index, timeoutMilliseconds: timeout, cache: sharedCache,
-                                                    cancellation: cancellation) else { return }
+                guard
+                    let runner = try? ProofRunner(
+                        index: index, timeoutMilliseconds: timeout, cache: sharedCache,
+                        cancellation: cancellation)
+                else { return }
                 runner.lineLookup = lookup
                 defer { runner.release(cancelled: cancellation.isCancelled) }
                 while !cancellation.isCancelled, let index = state.claim() {
@@ -139,7 +149,10 @@ public final class Analyzer {
         for (position, table) in tables.enumerated() { rank[table] = position }
         let proofs = Dictionary(uniqueKeysWithValues: ProofID.allCases.enumerated().map { ($1, $0) })
         let keyed = verdicts.map { verdict in
-            (table: rank[verdict.table] ?? tables.count, command: verdict.command?.order ?? -1, proof: proofs[verdict.proof] ?? 0, verdict: verdict)
+            (
+                table: rank[verdict.table] ?? tables.count, command: verdict.command?.order ?? -1, proof: proofs[verdict.proof] ?? 0,
+                verdict: verdict
+            )
         }
         return keyed.sorted { a, b in
             if a.table != b.table { return a.table < b.table }

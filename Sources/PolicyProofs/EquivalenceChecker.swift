@@ -29,8 +29,10 @@ public final class EquivalenceChecker {
     /// The verdict is PROVEN when they are equivalent, FAILED with a counterexample (the row,
     /// the session, the rows traversals reached) and a reason saying which side admits it, or
     /// UNKNOWN with a reason (timeout, raw SQL).
-    public func compare(_ first: [Clause], _ second: [Clause], on table: QualifiedName,
-                        role: String = PolicySet.publicRole) -> Verdict {
+    public func compare(
+        _ first: [Clause], _ second: [Clause], on table: QualifiedName,
+        role: String = PolicySet.publicRole
+    ) -> Verdict {
         let set = index.set
         func direction(_ positive: [Clause], _ negative: [Clause]) -> ProofQuery.Build {
             { encoder in
@@ -46,7 +48,8 @@ public final class EquivalenceChecker {
         var query = ProofQuery(
             proof: .policyEquivalence, table: table, command: nil, role: role, key: nil, side: .using,
             cacheKey: "clauses|\(role)|" + first.map(\.description).joined(separator: " | ") + " || "
-                + Fingerprint(index: index).of(second, table: table, role: role) + " |with " + Fingerprint(index: index).of(first, table: table, role: role),
+                + Fingerprint(index: index).of(second, table: table, role: role) + " |with "
+                + Fingerprint(index: index).of(first, table: table, role: role),
             failsWhenSatisfiable: true, build: direction(first, second), fixed: nil,
             failureReason: "a row satisfies the first predicate but not the second", failureBlame: [])
         query.alternatives = [(direction(second, first), "a row satisfies the second predicate but not the first")]

@@ -51,12 +51,14 @@ final class PredicateIndex: Sendable {
         for position in governing[table] ?? [] {
             let policy = set.policies[position]
             guard policy.commands.contains(command), policy.applies(toAnyOf: applicable),
-                  let normalized = side == .using ? policy.using[table] : policy.check[table] else { continue }
+                let normalized = side == .using ? policy.using[table] : policy.check[table]
+            else { continue }
             let predicate = PolicyPredicate(policy: policy.ref, kind: policy.kind, clauses: normalized.clauses)
             if policy.kind == .permissive { permissive.append(predicate) } else { restrictive.append(predicate) }
         }
-        let predicate = EffectivePredicate(table: table, command: command, role: role, side: side,
-                                           permissive: permissive, restrictive: restrictive)
+        let predicate = EffectivePredicate(
+            table: table, command: command, role: role, side: side,
+            permissive: permissive, restrictive: restrictive)
         memo.withLock { $0.predicates[key] = predicate }
         return predicate
     }

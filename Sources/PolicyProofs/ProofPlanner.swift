@@ -36,7 +36,9 @@ struct ProofPlanner {
 
     private func enabled(_ proof: ProofID) -> Bool { options.proofs.contains(proof) }
 
-    private func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side) -> EffectivePredicate {
+    private func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side)
+        -> EffectivePredicate
+    {
         index.effective(table, command, role: role, side: side)
     }
 
@@ -93,9 +95,12 @@ struct ProofPlanner {
             let mainSide: EffectivePredicate.Side = command == .insert ? .check : .using
             if enabled(.coverage) {
                 let covered = roles.contains { !effective(table, command, role: $0, side: mainSide).isDefaultDeny }
-                queries.append(fixedQuery(.coverage, table, command, role: "*", key: nil, side: mainSide,
-                                          status: covered ? .proven : .failed,
-                                          reason: covered ? nil : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"))
+                queries.append(
+                    fixedQuery(
+                        .coverage, table, command, role: "*", key: nil, side: mainSide,
+                        status: covered ? .proven : .failed,
+                        reason: covered
+                            ? nil : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"))
             }
             for role in roles {
                 for side in PolicySet.sides(of: command) {
@@ -104,8 +109,10 @@ struct ProofPlanner {
                     if predicate.isDefaultDeny {
                         for key in keys {
                             for proof in [ProofID.tenantIsolation, .failClosed] where enabled(proof) {
-                                queries.append(fixedQuery(proof, table, command, role: role, key: key, side: side, status: .proven,
-                                                          reason: "no permissive policy applies: nothing is reachable"))
+                                queries.append(
+                                    fixedQuery(
+                                        proof, table, command, role: role, key: key, side: side, status: .proven,
+                                        reason: "no permissive policy applies: nothing is reachable"))
                             }
                         }
                         continue
@@ -139,8 +146,10 @@ struct ProofPlanner {
     /// The part of a cache key describing an effective predicate (and, for UPDATE's check side,
     /// the USING and SELECT predicates old rows must pass). The command is not part of it
     /// otherwise: SELECT, UPDATE and DELETE with the same USING predicate share answers.
-    private func predicateKey(_ predicate: EffectivePredicate, command: PolicyCommand, side: EffectivePredicate.Side,
-                              table: QualifiedName) -> String {
+    private func predicateKey(
+        _ predicate: EffectivePredicate, command: PolicyCommand, side: EffectivePredicate.Side,
+        table: QualifiedName
+    ) -> String {
         var key = print(predicate)
         if command == .update && side == .check {
             key += " |old " + print(effective(table, .update, role: predicate.role, side: .using))
@@ -148,16 +157,21 @@ struct ProofPlanner {
         return key
     }
 
-    private func fixedQuery(_ proof: ProofID, _ table: QualifiedName, _ command: PolicyCommand?, role: String, key: String?,
-                            side: EffectivePredicate.Side, status: VerdictStatus, reason: String?, byShortcut: Bool = false,
-                            blame: [Blame] = []) -> ProofQuery {
-        ProofQuery(proof: proof, table: table, command: command, role: role, key: key, side: side, cacheKey: "",
-                   failsWhenSatisfiable: true, build: nil, fixed: (status, reason, byShortcut), failureReason: reason ?? "",
-                   failureBlame: blame)
+    private func fixedQuery(
+        _ proof: ProofID, _ table: QualifiedName, _ command: PolicyCommand?, role: String, key: String?,
+        side: EffectivePredicate.Side, status: VerdictStatus, reason: String?, byShortcut: Bool = false,
+        blame: [Blame] = []
+    ) -> ProofQuery {
+        ProofQuery(
+            proof: proof, table: table, command: command, role: role, key: key, side: side, cacheKey: "",
+            failsWhenSatisfiable: true, build: nil, fixed: (status, reason, byShortcut), failureReason: reason ?? "",
+            failureBlame: blame)
     }
 
     private func policyBlame(_ predicates: [PolicyPredicate]) -> [Blame] {
-        predicates.map { Blame(policy: $0.policy.name, location: FileLocation(file: $0.policy.location.file, range: $0.policy.nameRange), session: nil) }
+        predicates.map {
+            Blame(policy: $0.policy.name, location: FileLocation(file: $0.policy.location.file, range: $0.policy.nameRange), session: nil)
+        }
     }
 
     // MARK: - Rows that a command starts from
@@ -180,8 +194,10 @@ struct ProofPlanner {
     /// `shared_with = B` passes `tenant_id = key OR shared_with = key` for A and for B.)
     /// With `oneColumn` false any column per clause will do: enough to deny while the key is unset.
     /// Columns where `exact` is false (equality is not identity there) pin nothing for isolation.
-    static func pins(_ predicate: EffectivePredicate, key: String, oneColumn: Bool = true,
-                     exact: (String) -> Bool = { _ in true }) -> Bool {
+    static func pins(
+        _ predicate: EffectivePredicate, key: String, oneColumn: Bool = true,
+        exact: (String) -> Bool = { _ in true }
+    ) -> Bool {
         func pinnedColumns(_ clause: Clause) -> Set<String> {
             var columns = Set<String>()
             for atom in clause.atoms {
@@ -302,20 +318,23 @@ struct ProofPlanner {
         let set = self.set
         for policy in predicate.permissive + predicate.restrictive {
             for clause in policy.clauses where !clause.isTrue {
-                guard let origin = clause.origin, seen.insert("\(origin.location.file)|\(origin.location.range)|\(table)").inserted else { continue }
+                guard let origin = clause.origin, seen.insert("\(origin.location.file)|\(origin.location.range)|\(table)").inserted else {
+                    continue
+                }
                 let key = "clause|\(environment)|" + fingerprint.of([clause], table: table, role: predicate.role)
-                result.append(ProofQuery(
-                    proof: .contradiction, table: table, command: nil, role: predicate.role, key: nil, side: predicate.side,
-                    cacheKey: key, failsWhenSatisfiable: false,
-                    build: { encoder in
-                        guard let model = set.schema.table(table) else { return [] }
-                        let session = encoder.session(0, role: predicate.role)
-                        let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
-                        return [try encoder.encode(clause, row: row, session: session, positive: true)]
-                    },
-                    fixed: nil,
-                    failureReason: "this clause of policy '\(policy.policy.name)' can never be true: \(clause)",
-                    failureBlame: [Blame(policy: policy.policy.name, location: origin.location, session: nil)]))
+                result.append(
+                    ProofQuery(
+                        proof: .contradiction, table: table, command: nil, role: predicate.role, key: nil, side: predicate.side,
+                        cacheKey: key, failsWhenSatisfiable: false,
+                        build: { encoder in
+                            guard let model = set.schema.table(table) else { return [] }
+                            let session = encoder.session(0, role: predicate.role)
+                            let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                            return [try encoder.encode(clause, row: row, session: session, positive: true)]
+                        },
+                        fixed: nil,
+                        failureReason: "this clause of policy '\(policy.policy.name)' can never be true: \(clause)",
+                        failureBlame: [Blame(policy: policy.policy.name, location: origin.location, session: nil)]))
             }
         }
         return result
@@ -341,14 +360,17 @@ struct ProofPlanner {
                 for traversal in found {
                     let label = "\(predicate.table)|\(predicate.role)|\(Atom.exists(traversal))"
                     guard seen.insert(label).inserted else { continue }
-                    let rls = set.isGoverned(traversal.target) ? effective(traversal.target, .select, role: predicate.role, side: .using) : nil
-                    let key = "trav|\(environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
+                    let rls =
+                        set.isGoverned(traversal.target) ? effective(traversal.target, .select, role: predicate.role, side: .using) : nil
+                    let key =
+                        "trav|\(environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
                         + " |rls " + (rls.map(print) ?? "ungoverned")
                     let hides = rls.map { $0.isDefaultDeny } ?? false
                     var query = ProofQuery(
                         proof: .traversal, table: predicate.table, command: predicate.command, role: predicate.role, key: nil,
                         side: predicate.side, cacheKey: key, failsWhenSatisfiable: false, build: nil, fixed: nil,
-                        failureReason: "exists(rel(_, \(traversal.sourceColumn), \(traversal.target), \(traversal.targetColumn)), …) reaches \(traversal.target), whose own row-level security hides every matching row from role \(predicate.role)",
+                        failureReason:
+                            "exists(rel(_, \(traversal.sourceColumn), \(traversal.target), \(traversal.targetColumn)), …) reaches \(traversal.target), whose own row-level security hides every matching row from role \(predicate.role)",
                         failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? [])
                     if hides {
                         query.fixed = (.failed, query.failureReason, false)
@@ -439,45 +461,53 @@ struct ProofPlanner {
             for (index, policy) in predicate.permissive.enumerated() {
                 let others = predicate.permissive.enumerated().filter { $0.offset != index }.map(\.element)
                 let names = others.map { "'\($0.policy.name)'" }.joined(separator: ", ")
-                result.append(ProofQuery(
+                result.append(
+                    ProofQuery(
+                        proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
+                        side: predicate.side,
+                        cacheKey: "sub|" + ProofPlanner.structure([policy]) + " vs " + ProofPlanner.structure(others) + "|" + base,
+                        failsWhenSatisfiable: false,
+                        build: { encoder in
+                            guard let model = set.schema.table(table) else { return [] }
+                            let session = encoder.session(0, role: predicate.role)
+                            let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                            let mine = try encoder.encode(policy.clauses, row: row, session: session, positive: true)
+                            let rest = try encoder.z3.or(
+                                try others.map { try encoder.encode($0.clauses, row: row, session: session, positive: false) })
+                            return [mine, try encoder.z3.not(rest)]
+                        },
+                        fixed: nil,
+                        failureReason:
+                            "permissive policy '\(policy.policy.name)' adds nothing on \(table) for \(predicate.command.rawValue): \(names) already allow every row it allows",
+                        failureBlame: policyBlame([policy])))
+            }
+        }
+        for (index, policy) in predicate.restrictive.enumerated() {
+            let others = predicate.restrictive.enumerated().filter { $0.offset != index }.map(\.element)
+            result.append(
+                ProofQuery(
                     proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
                     side: predicate.side,
-                    cacheKey: "sub|" + ProofPlanner.structure([policy]) + " vs " + ProofPlanner.structure(others) + "|" + base,
+                    cacheKey: "subr|" + ProofPlanner.structure(predicate.permissive) + " & " + ProofPlanner.structure(others)
+                        + " => " + ProofPlanner.structure([policy]) + "|" + base,
                     failsWhenSatisfiable: false,
                     build: { encoder in
                         guard let model = set.schema.table(table) else { return [] }
                         let session = encoder.session(0, role: predicate.role)
                         let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
-                        let mine = try encoder.encode(policy.clauses, row: row, session: session, positive: true)
-                        let rest = try encoder.z3.or(try others.map { try encoder.encode($0.clauses, row: row, session: session, positive: false) })
-                        return [mine, try encoder.z3.not(rest)]
+                        var parts: [Term] = []
+                        parts.append(
+                            try encoder.z3.or(
+                                try predicate.permissive.map { try encoder.encode($0.clauses, row: row, session: session, positive: true) })
+                        )
+                        for other in others { parts.append(try encoder.encode(other.clauses, row: row, session: session, positive: true)) }
+                        parts.append(try encoder.z3.not(encoder.encode(policy.clauses, row: row, session: session, positive: false)))
+                        return parts
                     },
                     fixed: nil,
-                    failureReason: "permissive policy '\(policy.policy.name)' adds nothing on \(table) for \(predicate.command.rawValue): \(names) already allow every row it allows",
+                    failureReason:
+                        "restrictive policy '\(policy.policy.name)' removes nothing on \(table) for \(predicate.command.rawValue): the other policies already imply it",
                     failureBlame: policyBlame([policy])))
-            }
-        }
-        for (index, policy) in predicate.restrictive.enumerated() {
-            let others = predicate.restrictive.enumerated().filter { $0.offset != index }.map(\.element)
-            result.append(ProofQuery(
-                proof: .subsumption, table: table, command: predicate.command, role: predicate.role, key: nil,
-                side: predicate.side,
-                cacheKey: "subr|" + ProofPlanner.structure(predicate.permissive) + " & " + ProofPlanner.structure(others)
-                    + " => " + ProofPlanner.structure([policy]) + "|" + base,
-                failsWhenSatisfiable: false,
-                build: { encoder in
-                    guard let model = set.schema.table(table) else { return [] }
-                    let session = encoder.session(0, role: predicate.role)
-                    let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
-                    var parts: [Term] = []
-                    parts.append(try encoder.z3.or(try predicate.permissive.map { try encoder.encode($0.clauses, row: row, session: session, positive: true) }))
-                    for other in others { parts.append(try encoder.encode(other.clauses, row: row, session: session, positive: true)) }
-                    parts.append(try encoder.z3.not(encoder.encode(policy.clauses, row: row, session: session, positive: false)))
-                    return parts
-                },
-                fixed: nil,
-                failureReason: "restrictive policy '\(policy.policy.name)' removes nothing on \(table) for \(predicate.command.rawValue): the other policies already imply it",
-                failureBlame: policyBlame([policy])))
         }
         return result
     }
@@ -491,22 +521,24 @@ struct ProofPlanner {
         for (index, entry) in all.enumerated() where entry.0.clauses.count > 1 {
             let (policy, clause) = entry
             let others = all.enumerated().filter { $0.offset != index }.map(\.element.1)
-            result.append(ProofQuery(
-                proof: .redundancy, table: table, command: predicate.command, role: predicate.role, key: nil,
-                side: predicate.side,
-                cacheKey: "red|\(clause) vs " + others.map(\.description).joined(separator: " | ") + "|" + base,
-                failsWhenSatisfiable: false,
-                build: { encoder in
-                    guard let model = set.schema.table(table) else { return [] }
-                    let session = encoder.session(0, role: predicate.role)
-                    let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
-                    let mine = try encoder.encode(clause, row: row, session: session, positive: true)
-                    let rest = try encoder.encode(others, row: row, session: session, positive: false)
-                    return [mine, try encoder.z3.not(rest)]
-                },
-                fixed: nil,
-                failureReason: "this clause of '\(policy.policy.name)' changes nothing on \(table) for \(predicate.command.rawValue): other clauses already allow every row it allows",
-                failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? []))
+            result.append(
+                ProofQuery(
+                    proof: .redundancy, table: table, command: predicate.command, role: predicate.role, key: nil,
+                    side: predicate.side,
+                    cacheKey: "red|\(clause) vs " + others.map(\.description).joined(separator: " | ") + "|" + base,
+                    failsWhenSatisfiable: false,
+                    build: { encoder in
+                        guard let model = set.schema.table(table) else { return [] }
+                        let session = encoder.session(0, role: predicate.role)
+                        let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
+                        let mine = try encoder.encode(clause, row: row, session: session, positive: true)
+                        let rest = try encoder.encode(others, row: row, session: session, positive: false)
+                        return [mine, try encoder.z3.not(rest)]
+                    },
+                    fixed: nil,
+                    failureReason:
+                        "this clause of '\(policy.policy.name)' changes nothing on \(table) for \(predicate.command.rawValue): other clauses already allow every row it allows",
+                    failureBlame: clause.origin.map { [Blame(policy: policy.policy.name, location: $0.location, session: nil)] } ?? []))
         }
         return result
     }
@@ -524,15 +556,20 @@ struct ProofPlanner {
             let there = other.set.isGoverned(table)
             guard here && there else {
                 let which = here ? "this policy set" : label
-                result.append(fixedQuery(.policyEquivalence, table, nil, role: "*", key: nil, side: .using, status: .failed,
-                                         reason: "only \(which) governs \(table): row-level security is on in one set and off in the other",
-                                         blame: here ? policyBlame(set.policies.filter { $0.tables.contains(table) }.map {
-                                             PolicyPredicate(policy: $0.ref, kind: $0.kind, clauses: [])
-                                         }) : []))
+                result.append(
+                    fixedQuery(
+                        .policyEquivalence, table, nil, role: "*", key: nil, side: .using, status: .failed,
+                        reason: "only \(which) governs \(table): row-level security is on in one set and off in the other",
+                        blame: here
+                            ? policyBlame(
+                                set.policies.filter { $0.tables.contains(table) }.map {
+                                    PolicyPredicate(policy: $0.ref, kind: $0.kind, clauses: [])
+                                }) : []))
                 continue
             }
             guard set.schema.table(table) != nil else { continue }
-            let roles = Set(index.roles(for: table)).union(other.roles(for: table)).filter { $0 != PolicySet.publicRole }.sorted()
+            let roles =
+                Set(index.roles(for: table)).union(other.roles(for: table)).filter { $0 != PolicySet.publicRole }.sorted()
                 + [PolicySet.publicRole]
             for command in PolicyCommand.allCases {
                 for role in roles {
@@ -547,8 +584,10 @@ struct ProofPlanner {
         return result
     }
 
-    private func equivalence(_ first: EffectivePredicate, _ second: EffectivePredicate, other: PredicateIndex, label: String,
-                             environment: String) -> ProofQuery {
+    private func equivalence(
+        _ first: EffectivePredicate, _ second: EffectivePredicate, other: PredicateIndex, label: String,
+        environment: String
+    ) -> ProofQuery {
         let table = first.table
         let verb = first.side == .using ? "reaches" : "can write"
         var query = ProofQuery(
@@ -564,7 +603,9 @@ struct ProofPlanner {
         }
         let mine = index
         let set = self.set
-        func direction(_ positive: (PredicateIndex, EffectivePredicate), _ negative: (PredicateIndex, EffectivePredicate)) -> ProofQuery.Build {
+        func direction(_ positive: (PredicateIndex, EffectivePredicate), _ negative: (PredicateIndex, EffectivePredicate))
+            -> ProofQuery.Build
+        {
             { encoder in
                 guard let model = set.schema.table(table) else { return [] }
                 let session = encoder.session(0, role: first.role)
@@ -579,8 +620,12 @@ struct ProofPlanner {
             }
         }
         query.build = direction((mine, first), (other, second))
-        query.alternatives = [(direction((other, second), (mine, first)),
-                               "a session \(verb) a row under \(label) that it does not under this policy set")]
+        query.alternatives = [
+            (
+                direction((other, second), (mine, first)),
+                "a session \(verb) a row under \(label) that it does not under this policy set"
+            )
+        ]
         return query
     }
 
@@ -608,8 +653,10 @@ struct ProofPlanner {
                         let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: true)
                         let a = encoder.session(0, role: first.role)
                         let b = encoder.session(1, role: second.role)
-                        return [try encoder.encode(first, row: row, session: a, positive: true, recordBlame: true),
-                                try encoder.encode(second, row: row, session: b, positive: true, recordBlame: true)]
+                        return [
+                            try encoder.encode(first, row: row, session: a, positive: true, recordBlame: true),
+                            try encoder.encode(second, row: row, session: b, positive: true, recordBlame: true),
+                        ]
                     }
                 }
                 result.append(query)

@@ -83,9 +83,11 @@ final class ProofRunner {
         // An answer cut short by a cancellation says nothing about the question: remembered, it
         // would come back as UNKNOWN "cancelled" in every later run that asks it.
         if cancellation?.isCancelled != true {
-            cache.store(query.cacheKey, ProofCache.Outcome(
-                status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
-                blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
+            cache.store(
+                query.cacheKey,
+                ProofCache.Outcome(
+                    status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
+                    blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
         }
         return (finish(verdict), false)
     }
@@ -113,8 +115,10 @@ final class ProofRunner {
         var printable: Bool
     }
 
-    private func check(_ build: @escaping ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false,
-                       removing removed: Set<FileLocation> = []) -> Checked {
+    private func check(
+        _ build: @escaping ProofQuery.Build, mode: QueryEncoder.RawMode, printable: Bool = false,
+        removing removed: Set<FileLocation> = []
+    ) -> Checked {
         let encoder = QueryEncoder(z3: z3, index: index, rawMode: mode)
         encoder.removedClauses = removed
         var checked = Checked(result: nil, encoder: encoder, error: nil, milliseconds: 0, build: build, mode: mode, printable: printable)
@@ -168,8 +172,9 @@ final class ProofRunner {
             reasons.append("depends on raw SQL at " + places.joined(separator: ", "))
         }
         if let caveats = encoder?.equalityCaveats, !caveats.isEmpty {
-            reasons.append("depends on equality on " + caveats.joined(separator: ", ")
-                + ", which is not identity: different values may be equal there, so different keys may match the same row")
+            reasons.append(
+                "depends on equality on " + caveats.joined(separator: ", ")
+                    + ", which is not identity: different values may be equal there, so different keys may match the same row")
         }
         return reasons.isEmpty ? "depends on raw SQL at an unknown place" : reasons.joined(separator: "; ")
     }
@@ -185,8 +190,9 @@ final class ProofRunner {
     /// each of them gives the answer that means it holds; the first that does not decides.
     private func solve(_ query: ProofQuery) -> Solved {
         guard let build = query.build else {
-            return Solved(status: .unknown, reason: "solver error: no query", counterexample: nil, blame: [], blameTexts: [],
-                          solverMilliseconds: 0)
+            return Solved(
+                status: .unknown, reason: "solver error: no query", counterexample: nil, blame: [], blameTexts: [],
+                solverMilliseconds: 0)
         }
         let questions = [(build: build, failureReason: query.failureReason)] + query.alternatives
         var total = 0.0
@@ -204,10 +210,13 @@ final class ProofRunner {
     private func solve(_ query: ProofQuery, build: @escaping ProofQuery.Build, failureReason: String) -> Solved {
         let first = check(build, mode: .free)
         var total = first.milliseconds
-        func make(_ status: VerdictStatus, _ reason: String?, model: Model? = nil, checked: Checked? = nil,
-                  blame: [Blame] = []) -> Solved {
-            var solved = Solved(status: status, reason: reason, counterexample: nil, blame: blame, blameTexts: [],
-                                solverMilliseconds: total)
+        func make(
+            _ status: VerdictStatus, _ reason: String?, model: Model? = nil, checked: Checked? = nil,
+            blame: [Blame] = []
+        ) -> Solved {
+            var solved = Solved(
+                status: status, reason: reason, counterexample: nil, blame: blame, blameTexts: [],
+                solverMilliseconds: total)
             if let model, let checked, let encoder = checked.encoder {
                 solved.counterexample = try? counterexample(model: model, encoder: encoder)
                 let found = blameFromModel(model: model, encoder: encoder, checked: checked)
@@ -278,7 +287,8 @@ final class ProofRunner {
         for row in encoder.rows {
             for value in row.columns.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
-                   codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
+                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) })
+                {
                     return true
                 }
             }
@@ -286,7 +296,8 @@ final class ProofRunner {
         for session in encoder.sessions {
             for value in session.keys.values where QueryEncoder.encoding(value.family) == .string {
                 if let codes = try? model.characterCodes(model.evaluate(value.value)),
-                   codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) }) {
+                    codes.contains(where: { $0 == 0 || ($0 >= 0xD800 && $0 <= 0xDFFF) })
+                {
                     return true
                 }
             }
@@ -315,8 +326,9 @@ final class ProofRunner {
             }
             sessions.append(settings)
         }
-        return Counterexample(row: try render(main), sessions: sessions,
-                              witnesses: try encoder.rows.dropFirst().map(render))
+        return Counterexample(
+            row: try render(main), sessions: sessions,
+            witnesses: try encoder.rows.dropFirst().map(render))
     }
 
     /// Which clauses to blame for a counterexample: those whose removal alone leaves no
@@ -325,7 +337,8 @@ final class ProofRunner {
     /// named for the sessions it admitted. Without an answer (a timeout) the first clause
     /// admitting each session is blamed.
     private func blameFromModel(model: Model, encoder: QueryEncoder, checked: Checked)
-        -> (blame: [Blame], texts: [(session: Int?, policy: String, clause: String)], milliseconds: Double) {
+        -> (blame: [Blame], texts: [(session: Int?, policy: String, clause: String)], milliseconds: Double)
+    {
         var milliseconds = 0.0
         /// The question without `removed` clauses: `nil` without an answer.
         func without(_ removed: [FileLocation]) -> (result: CheckResult, encoder: QueryEncoder)? {
@@ -367,13 +380,15 @@ final class ProofRunner {
     /// The clauses (by location, in encoding order) that admit some session in `model`, the
     /// sessions (0-based) each admits, and each clause's policy and text.
     private static func admitted(model: Model, encoder: QueryEncoder)
-        -> (clauses: [FileLocation], sessions: [FileLocation: [Int]], texts: [FileLocation: (policy: String, clause: String)]) {
+        -> (clauses: [FileLocation], sessions: [FileLocation: [Int]], texts: [FileLocation: (policy: String, clause: String)])
+    {
         var clauses: [FileLocation] = []
         var sessions: [FileLocation: [Int]] = [:]
         var texts: [FileLocation: (policy: String, clause: String)] = [:]
         for entry in encoder.clauseTerms {
             guard let origin = entry.clause.origin, sessions[origin.location]?.contains(entry.session) != true,
-                  (try? model.bool(entry.term)) == true else { continue }
+                (try? model.bool(entry.term)) == true
+            else { continue }
             if sessions[origin.location] == nil {
                 clauses.append(origin.location)
                 texts[origin.location] = (origin.policy, entry.clause.description)
@@ -387,9 +402,11 @@ final class ProofRunner {
     /// without: from `start` (the clauses true in the first model) the clauses admitting a
     /// session in each model that remains are added, then each clause the rest suffice without
     /// is dropped. `nil` when the solver gives no answer or a counterexample needs no clause.
-    private func correctionSet(start: [FileLocation], sessions: inout [FileLocation: [Int]],
-                               clauses: inout [FileLocation: (policy: String, clause: String)],
-                               without: ([FileLocation]) -> (result: CheckResult, encoder: QueryEncoder)?) -> [FileLocation]? {
+    private func correctionSet(
+        start: [FileLocation], sessions: inout [FileLocation: [Int]],
+        clauses: inout [FileLocation: (policy: String, clause: String)],
+        without: ([FileLocation]) -> (result: CheckResult, encoder: QueryEncoder)?
+    ) -> [FileLocation]? {
         var removed = start
         while true {
             guard let (result, encoder) = without(removed) else { return nil }
@@ -418,7 +435,9 @@ final class ProofRunner {
         if texts.allSatisfy({ $0.clause.isEmpty }) && query.failureBlame.count > 0 { return query.failureBlame }
         var result: [Blame] = []
         for text in texts {
-            let candidates = query.blameCandidates.sorted { ($0.policy.name == text.policy ? 0 : 1) < ($1.policy.name == text.policy ? 0 : 1) }
+            let candidates = query.blameCandidates.sorted {
+                ($0.policy.name == text.policy ? 0 : 1) < ($1.policy.name == text.policy ? 0 : 1)
+            }
             found: for candidate in candidates {
                 for clause in candidate.clauses where clause.description == text.clause {
                     guard let origin = clause.origin else { continue }

@@ -112,8 +112,9 @@ final class QueryEncoder {
     }
 
     private func fresh(_ name: String, _ family: TypeFamily) throws -> EncodedValue {
-        let value = EncodedValue(null: try z3.constant(name + ".null", z3.boolSort),
-                                 value: try z3.constant(name + ".value", try sort(family)), family: family)
+        let value = EncodedValue(
+            null: try z3.constant(name + ".null", z3.boolSort),
+            value: try z3.constant(name + ".value", try sort(family)), family: family)
         if family == .uuid {
             assertions.append(try z3.le(z3.int(0), value.value))
             assertions.append(try z3.le(value.value, z3.int(decimal: String(UInt128.max))))
@@ -222,8 +223,10 @@ final class QueryEncoder {
     // MARK: - Predicates
 
     /// An effective predicate on `row` for `session`; `positive` is false inside a negation.
-    func encode(_ predicate: EffectivePredicate, row: RowInstance, session: SessionInstance, positive: Bool,
-                recordBlame: Bool = false) throws -> Term {
+    func encode(
+        _ predicate: EffectivePredicate, row: RowInstance, session: SessionInstance, positive: Bool,
+        recordBlame: Bool = false
+    ) throws -> Term {
         guard !predicate.isDefaultDeny else { return try z3.bool(false) }
         var permissive: [Term] = []
         for policy in predicate.permissive {
@@ -295,7 +298,9 @@ final class QueryEncoder {
         }
     }
 
-    private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws -> Term {
+    private func compare(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, row: RowInstance, session: SessionInstance) throws
+        -> Term
+    {
         if case .literal(let a) = lhs, case .literal(let b) = rhs, a != .null, b != .null, let truth = Normalizer.fold(a, op, b) {
             // Decided here: Z3 4.8.12 takes hundreds of milliseconds for `str.<` even on two constants.
             return try z3.bool(truth)
@@ -356,7 +361,8 @@ final class QueryEncoder {
     private func equalityCaveat(_ operands: [Operand], row: RowInstance) -> String? {
         for operand in operands {
             guard case .column(let name) = operand, let column = row.table.column(name),
-                  let why = schema.equalityCaveat(column) else { continue }
+                let why = schema.equalityCaveat(column)
+            else { continue }
             let caveat = "\(row.table.name).\(name) (\(why))"
             return caveat
         }
@@ -435,7 +441,9 @@ final class QueryEncoder {
             case .bool: kind = family ?? .boolean
             default: kind = family ?? .text
             }
-            if literal == .null { return EncodedValue(null: try z3.bool(true), value: try z3.constant("null.\(kind)", try sort(kind)), family: kind) }
+            if literal == .null {
+                return EncodedValue(null: try z3.bool(true), value: try z3.constant("null.\(kind)", try sort(kind)), family: kind)
+            }
             return EncodedValue(null: try z3.bool(false), value: try self.literal(literal, family: kind), family: kind)
         case .list:
             throw SolverError(kind: .wrapper, message: "a list is not a value", operation: "value")
@@ -455,9 +463,14 @@ final class QueryEncoder {
             decls = existing
         } else {
             var domain: [Sort] = []
-            for type in declaration.arguments { domain.append(try z3.boolSort); domain.append(try sort(type.family)) }
-            decls = (try z3.function("fn.\(name).null", domain: domain, range: try z3.boolSort),
-                     try z3.function("fn.\(name).value", domain: domain, range: try sort(declaration.returns.family)))
+            for type in declaration.arguments {
+                domain.append(try z3.boolSort)
+                domain.append(try sort(type.family))
+            }
+            decls = (
+                try z3.function("fn.\(name).null", domain: domain, range: try z3.boolSort),
+                try z3.function("fn.\(name).value", domain: domain, range: try sort(declaration.returns.family))
+            )
             functions[name] = decls
         }
         var actuals: [Term] = []
@@ -482,7 +495,8 @@ final class QueryEncoder {
             guard let key = witness.columns[traversal.targetColumn] else {
                 throw SolverError(kind: .wrapper, message: "no column \(traversal.targetColumn) on \(target.name)", operation: "exists")
             }
-            let caveat = equalityCaveat([.column(traversal.sourceColumn)], row: row)
+            let caveat =
+                equalityCaveat([.column(traversal.sourceColumn)], row: row)
                 ?? equalityCaveat([.column(traversal.targetColumn)], row: witness)
             var parts = [try z3.not(source.null), try z3.not(key.null), try equal(source.value, key.value, caveat: caveat)]
             parts.append(try encode(traversal.clause, row: witness, session: session, positive: positive))
@@ -545,10 +559,11 @@ final class QueryEncoder {
     /// Every string value in the query restricted to characters PostgreSQL text can hold
     /// (no NUL, no surrogates), for counterexamples that must become SQL.
     func printableTextConstraints() throws -> [Term] {
-        let allowed = try z3.regexStar(z3.regexUnion([
-            z3.regexRange(from: "\u{1}", to: "\u{D7FF}"),
-            z3.regexRange(from: "\u{E000}", to: "\u{2FFFF}"),
-        ]))
+        let allowed = try z3.regexStar(
+            z3.regexUnion([
+                z3.regexRange(from: "\u{1}", to: "\u{D7FF}"),
+                z3.regexRange(from: "\u{E000}", to: "\u{2FFFF}"),
+            ]))
         var result: [Term] = []
         var values: [EncodedValue] = rows.flatMap { Array($0.columns.values) }
         for session in sessions { values += session.keys.values }

@@ -1,6 +1,6 @@
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 
 /// An SQL script that rebuilds a FAILED verdict's counterexample on a real database and shows,
@@ -21,7 +21,8 @@ public enum ReproScript {
     /// sets, which one database cannot show).
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
         guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
-              let table = policySet.schema.table(verdict.table) else { return nil }
+            let table = policySet.schema.table(verdict.table)
+        else { return nil }
         var lines: [String] = []
         lines.append("-- pgpe repro: \(SQLQuoting.comment(verdict.summary))")
         lines.append("-- Run as a superuser on a scratch database where the compiled policies are applied.")
@@ -88,14 +89,17 @@ public enum ReproScript {
                 let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow)
                 body += attempt(update, subject: subject, success: "can write the row", countRows: true, then: check)
             case (.delete?, _):
-                body += attempt("DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
-                                                success: "reaches the row", countRows: true)
+                body += attempt(
+                    "DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
+                    success: "reaches the row", countRows: true)
             case (.update?, false):
-                body += attempt("UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
-                                                subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true)
+                body += attempt(
+                    "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
+                    subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true)
             default:
                 body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
-                body.append("  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
+                body.append(
+                    "  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
             }
             // One sub-block per session: its settings are undone after it (the next session does
             // not inherit them), and an error (a cast of a key, an unset key) is reported as a
@@ -150,16 +154,21 @@ public enum ReproScript {
         var grants: [String] = []
         for schema in schemas {
             grants.append("  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
-            grants.append("  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);")
+            grants.append(
+                "  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', \(SQLQuoting.literal(schema)), r);"
+            )
         }
-        let name = role == PolicySet.publicRole || role == "*" || role.unicodeScalars.contains(",")
+        let name =
+            role == PolicySet.publicRole || role == "*" || role.unicodeScalars.contains(",")
             ? "'pgpe_repro_' || pg_backend_pid()" : SQLQuoting.literal(role)
         var lines = ["DO $pgpe$", "DECLARE r text := \(name);", "BEGIN"]
         lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;")
         // The memberships the schema gives the role: the policies of those roles apply to it too.
         for parent in policySet.roleGraph.privileges(of: role).subtracting([role]).sorted() {
             let quoted = SQLQuoting.literal(parent)
-            lines.append("  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(quoted)) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', \(quoted)); END IF;")
+            lines.append(
+                "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(quoted)) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', \(quoted)); END IF;"
+            )
             lines.append("  IF NOT pg_has_role(r, \(quoted), 'USAGE') THEN EXECUTE format('GRANT %I TO %I', \(quoted), r); END IF;")
         }
         lines += grants
@@ -176,19 +185,25 @@ public enum ReproScript {
 
     /// After a successful write: whether the session reads the written row back.
     private static func readBackCheck(_ table: TableModel, _ values: [String: SQLValue], subject: String) -> [String] {
-        ["    SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, values));",
-         "    RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reads the row back' ELSE 'cannot read the row back' END;"]
+        [
+            "    SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, values));",
+            "    RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reads the row back' ELSE 'cannot read the row back' END;",
+        ]
     }
 
     /// A statement run inside a sub-block: its success is reported (then `then` runs), then
     /// undone; an error is reported. With `newRowRefusedMeansReached`, an UPDATE refused by
     /// WITH CHECK reached its row (only rows passing USING get a new row to check).
-    private static func attempt(_ statement: String, subject: String, success: String, countRows: Bool = false,
-                                newRowRefusedMeansReached: Bool = false, then: [String] = []) -> [String] {
+    private static func attempt(
+        _ statement: String, subject: String, success: String, countRows: Bool = false,
+        newRowRefusedMeansReached: Bool = false, then: [String] = []
+    ) -> [String] {
         var lines = ["  BEGIN", "    \(statement);"]
         if countRows {
             lines.append("    GET DIAGNOSTICS n = ROW_COUNT;")
-            lines.append("    IF n > 0 THEN RAISE NOTICE 'pgpe-repro: \(subject) \(success)'; ELSE RAISE NOTICE 'pgpe-repro: \(subject) does not reach the row'; END IF;")
+            lines.append(
+                "    IF n > 0 THEN RAISE NOTICE 'pgpe-repro: \(subject) \(success)'; ELSE RAISE NOTICE 'pgpe-repro: \(subject) does not reach the row'; END IF;"
+            )
             if !then.isEmpty {
                 lines.append("    IF n > 0 THEN")
                 lines += then.map { "  " + $0 }
@@ -260,7 +275,8 @@ public enum ReproScript {
 
     private static func insertStatement(_ table: TableModel, _ values: [String: SQLValue], into target: QualifiedName? = nil) -> String {
         let columns = table.columns.filter { values[$0.name] != nil }
-        return "INSERT INTO \(SQLQuoting.qualified(target ?? table.name)) (" + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
+        return "INSERT INTO \(SQLQuoting.qualified(target ?? table.name)) ("
+            + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
             + ") VALUES (" + columns.map { literal(values[$0.name] ?? .null) }.joined(separator: ", ") + ")"
     }
 

@@ -40,7 +40,8 @@ struct TableSignature: Hashable {
     /// The signature of `table` under `options`, with `keys` its isolation keys.
     init(table: QualifiedName, keys: [String], index: PredicateIndex, options: AnalysisOptions) {
         let set = index.set
-        settings = Fingerprint(index: index).environment
+        settings =
+            Fingerprint(index: index).environment
             + " proofs=" + options.proofs.sorted().map(\.rawValue).joined(separator: ",")
             + " shortcuts=\(options.useShortcuts) timeout=\(options.timeoutMilliseconds)"
             + " separate=" + set.config.analysis.separateRoles.joined(separator: ",")
@@ -59,8 +60,10 @@ struct TableSignature: Hashable {
                 let using = policy.using[current]?.clauses
                 let check = policy.check[current]?.clauses
                 let clauses = (using ?? []) + (check ?? [])
-                policies.append(Policy(ref: policy.ref, table: current, kind: policy.kind, commands: policy.commands, roles: policy.roles,
-                                       using: using, check: check, origins: clauses.map(\.origin)))
+                policies.append(
+                    Policy(
+                        ref: policy.ref, table: current, kind: policy.kind, commands: policy.commands, roles: policy.roles,
+                        using: using, check: check, origins: clauses.map(\.origin)))
                 queue += fingerprint.targets(clauses)
             }
         }

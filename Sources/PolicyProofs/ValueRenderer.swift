@@ -39,8 +39,10 @@ struct ValueRenderer {
             let limit: Int64 = value.family == .date ? 2_200_000_000 : 9_300_000_000_000_000
             let text = try model.integerText(value.value) ?? "0"
             guard let number = Int64(text), abs(number) < limit else { return .text(text.hasPrefix("-") ? "-infinity" : "infinity") }
-            return .text(value.family == .date ? TemporalLiteral.dateText(number)
-                         : TemporalLiteral.timestampTextAnyYear(number, withTimeZone: false))
+            return .text(
+                value.family == .date
+                    ? TemporalLiteral.dateText(number)
+                    : TemporalLiteral.timestampTextAnyYear(number, withTimeZone: false))
         default:
             let text = try model.string(value.value) ?? ""
             if let literal = literals[text] { return .text(literal) }
@@ -55,7 +57,9 @@ struct ValueRenderer {
         if let known = standIns[text] { return known }
         let number = standIns.count + 1
         // `HH:MM:SS` reads as a time, a timetz and an interval alike.
-        let value = family == .json ? "{\"pgpe\": \(number)}"
+        let value =
+            family == .json
+            ? "{\"pgpe\": \(number)}"
             : String(format: "%02d:%02d:%02d", number / 3600 % 24, number / 60 % 60, number % 60)
         standIns[text] = value
         return value

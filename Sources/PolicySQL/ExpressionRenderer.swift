@@ -87,7 +87,8 @@ public struct ExpressionRenderer {
             let alias = "t\(scope.depth + 1)"
             let inner = Scope(table: policySet.schema.table(traversal.target), alias: alias, depth: scope.depth + 1)
             let source = column(traversal.sourceColumn, scope: scope)
-            var sql = "\(source) IN (SELECT \(alias).\(SQLQuoting.identifier(traversal.targetColumn)) FROM \(SQLQuoting.qualified(traversal.target)) \(alias)"
+            var sql =
+                "\(source) IN (SELECT \(alias).\(SQLQuoting.identifier(traversal.targetColumn)) FROM \(SQLQuoting.qualified(traversal.target)) \(alias)"
             if !traversal.clause.isTrue {
                 sql += " WHERE " + render(traversal.clause, scope: inner)
             }

@@ -38,10 +38,14 @@ public struct PolicyCompiler {
         let qualified = SQLQuoting.qualified(table)
         var statements: [CompiledStatement] = []
         if governed {
-            statements.append(CompiledStatement(kind: .enableRLS, table: table,
-                                                sql: "ALTER TABLE \(qualified) ENABLE ROW LEVEL SECURITY;"))
-            statements.append(CompiledStatement(kind: .forceRLS, table: table,
-                                                sql: "ALTER TABLE \(qualified) FORCE ROW LEVEL SECURITY;"))
+            statements.append(
+                CompiledStatement(
+                    kind: .enableRLS, table: table,
+                    sql: "ALTER TABLE \(qualified) ENABLE ROW LEVEL SECURITY;"))
+            statements.append(
+                CompiledStatement(
+                    kind: .forceRLS, table: table,
+                    sql: "ALTER TABLE \(qualified) FORCE ROW LEVEL SECURITY;"))
         }
         for policy in policySet.policies where policy.tables.contains(table) {
             guard let using = policy.using[table], let check = policy.check[table] else { continue }
@@ -51,10 +55,11 @@ public struct PolicyCompiler {
         for grant in policySet.grants where grant.tables.contains(table) {
             let privileges = grant.privileges.map(\.rawValue)
             let roles = grant.roles.map(PolicyCompiler.role)
-            statements.append(CompiledStatement(
-                kind: .grant, table: table,
-                sql: "GRANT \(privileges.joined(separator: ", ")) ON TABLE \(qualified) TO \(roles.joined(separator: ", "));",
-                grant: ExpectedGrant(privileges: privileges, roles: grant.roles), source: grant.location))
+            statements.append(
+                CompiledStatement(
+                    kind: .grant, table: table,
+                    sql: "GRANT \(privileges.joined(separator: ", ")) ON TABLE \(qualified) TO \(roles.joined(separator: ", "));",
+                    grant: ExpectedGrant(privileges: privileges, roles: grant.roles), source: grant.location))
         }
         return (CompiledTable(table: table, isGoverned: governed, statements: statements), diagnostics)
     }
@@ -111,8 +116,10 @@ public struct PolicyCompiler {
     }
 
     /// Names `policy`'s statements on `table`, noting those another policy has.
-    private static func note(_ policy: CheckedPolicy, at position: Int, on table: QualifiedName, names: inout [String: Int],
-                             collisions: inout [NameCollision]) {
+    private static func note(
+        _ policy: CheckedPolicy, at position: Int, on table: QualifiedName, names: inout [String: Int],
+        collisions: inout [NameCollision]
+    ) {
         let commands: [PolicyCommand?] = policy.isForAll ? [nil] : policy.commands.map { $0 }
         for command in commands {
             let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: commands.count == 1 ? nil : command)
@@ -132,14 +139,19 @@ public struct PolicyCompiler {
             let other = set.policies[collision.other].ref
             return Diagnostic(
                 .compileNameCollision,
-                message: "policy '\(policy.name)' compiles to the name \(collision.name) on \(collision.table), which policy '\(other.name)' also gets; rename one",
+                message:
+                    "policy '\(policy.name)' compiles to the name \(collision.name) on \(collision.table), which policy '\(other.name)' also gets; rename one",
                 location: FileLocation(file: policy.location.file, range: policy.nameRange),
-                notes: [DiagnosticNote(message: "'\(other.name)' is declared here",
-                                       location: FileLocation(file: other.location.file, range: other.nameRange))])
+                notes: [
+                    DiagnosticNote(
+                        message: "'\(other.name)' is declared here",
+                        location: FileLocation(file: other.location.file, range: other.nameRange))
+                ])
         }
     }
 
-    private func policyStatements(for policy: CheckedPolicy, table: QualifiedName, using: [Clause], check: [Clause]) -> [CompiledStatement] {
+    private func policyStatements(for policy: CheckedPolicy, table: QualifiedName, using: [Clause], check: [Clause]) -> [CompiledStatement]
+    {
         let usingSQL = renderer.render(using, table: table)
         let checkSQL = renderer.render(check, table: table)
         let checkDiffers = using != check
@@ -151,8 +163,9 @@ public struct PolicyCompiler {
             perCommand = policy.commands.map { ($0, $0.rawValue) }
         }
         for (command, commandText) in perCommand {
-            let name = PolicyNaming.name(policy: policy.ref.name, table: table.name,
-                                         command: perCommand.count == 1 ? nil : command)
+            let name = PolicyNaming.name(
+                policy: policy.ref.name, table: table.name,
+                command: perCommand.count == 1 ? nil : command)
             let expression: (using: String?, check: String?)
             switch command {
             case .select?, .delete?: expression = (usingSQL, nil)
@@ -169,10 +182,13 @@ public struct PolicyCompiler {
             if let using = expression.using { sql += "\n  USING (\(using))" }
             if let check = expression.check { sql += "\n  WITH CHECK (\(check))" }
             sql += ";"
-            let expected = ExpectedPolicy(name: name, permissive: policy.kind == .permissive, command: commandText,
-                                          roles: policy.roles, using: expression.using, check: expression.check)
-            result.append(CompiledStatement(kind: .createPolicy, table: table, sql: sql, policy: expected,
-                                            source: policy.ref.location, sourcePolicy: policy.ref.name))
+            let expected = ExpectedPolicy(
+                name: name, permissive: policy.kind == .permissive, command: commandText,
+                roles: policy.roles, using: expression.using, check: expression.check)
+            result.append(
+                CompiledStatement(
+                    kind: .createPolicy, table: table, sql: sql, policy: expected,
+                    source: policy.ref.location, sourcePolicy: policy.ref.name))
         }
         return result
     }

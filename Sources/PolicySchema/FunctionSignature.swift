@@ -14,8 +14,10 @@ public struct FunctionSignature: Hashable, Sendable {
     public var location: FileLocation?
 
     /// Creates a signature.
-    public init(name: QualifiedName, argumentTypes: [SQLType], returnType: SQLType, securityDefiner: Bool = false,
-                location: FileLocation? = nil) {
+    public init(
+        name: QualifiedName, argumentTypes: [SQLType], returnType: SQLType, securityDefiner: Bool = false,
+        location: FileLocation? = nil
+    ) {
         self.name = name
         self.argumentTypes = argumentTypes
         self.returnType = returnType

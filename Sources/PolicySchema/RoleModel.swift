@@ -14,8 +14,10 @@ public struct RoleModel: Hashable, Sendable {
     public var memberOf: [String]
 
     /// Creates a role.
-    public init(name: String, canLogin: Bool = false, isSuperuser: Bool = false, bypassesRLS: Bool = false,
-                memberOf: [String] = []) {
+    public init(
+        name: String, canLogin: Bool = false, isSuperuser: Bool = false, bypassesRLS: Bool = false,
+        memberOf: [String] = []
+    ) {
         self.name = name
         self.canLogin = canLogin
         self.isSuperuser = isSuperuser

@@ -82,8 +82,9 @@ extension SQLCursor {
             }
         }
         let range = SourceRange(start: tokens[startIndex].start, end: tokens[max(startIndex, index - 1)].end)
-        return SQLTypeSpec(name: name, builtinText: builtinText, arrayDepth: arrayDepth, isAnchored: isAnchored,
-                           range: range)
+        return SQLTypeSpec(
+            name: name, builtinText: builtinText, arrayDepth: arrayDepth, isAnchored: isAnchored,
+            range: range)
     }
 
     /// Consumes a parenthesized group and returns the texts of the tokens inside it, joined

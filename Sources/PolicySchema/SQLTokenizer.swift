@@ -67,7 +67,8 @@ struct SQLTokenizer {
         while offset < bytes.count {
             let lineStart = offset
             skipToLineEnd()
-            let isTerminator = offset - lineStart == 2 && bytes[lineStart] == UInt8(ascii: "\\")
+            let isTerminator =
+                offset - lineStart == 2 && bytes[lineStart] == UInt8(ascii: "\\")
                 && bytes[lineStart + 1] == UInt8(ascii: ".")
             skipLineBreak()
             if isTerminator { return }
@@ -106,8 +107,10 @@ struct SQLTokenizer {
                 offset += 1
             }
         }
-        problems.append(SQLLexProblem(message: "unterminated comment; expected '*/'",
-                                      range: SourceRange(start: start, end: start + 2)))
+        problems.append(
+            SQLLexProblem(
+                message: "unterminated comment; expected '*/'",
+                range: SourceRange(start: start, end: start + 2)))
     }
 
     private mutating func skipToLineEnd() {
@@ -168,8 +171,10 @@ struct SQLTokenizer {
         var value: [UInt8] = []
         while true {
             guard readStringBody(into: &value, escapes: escapes) else {
-                problems.append(SQLLexProblem(message: "unterminated string constant; expected a closing quote",
-                                              range: SourceRange(start: start, end: bodyStart)))
+                problems.append(
+                    SQLLexProblem(
+                        message: "unterminated string constant; expected a closing quote",
+                        range: SourceRange(start: start, end: bodyStart)))
                 return SQLToken(kind: .string, start: start, end: offset, text: String(decoding: value, as: UTF8.self))
             }
             // 'a'<newline>'b' is one constant.
@@ -269,14 +274,17 @@ struct SQLTokenizer {
                     continue
                 }
                 offset += 1
-                return SQLToken(kind: .quotedIdentifier, start: start, end: offset,
-                                text: String(decoding: value, as: UTF8.self))
+                return SQLToken(
+                    kind: .quotedIdentifier, start: start, end: offset,
+                    text: String(decoding: value, as: UTF8.self))
             }
             value.append(byte)
             offset += 1
         }
-        problems.append(SQLLexProblem(message: "unterminated quoted identifier; expected a closing '\"'",
-                                      range: SourceRange(start: start, end: bodyStart)))
+        problems.append(
+            SQLLexProblem(
+                message: "unterminated quoted identifier; expected a closing '\"'",
+                range: SourceRange(start: start, end: bodyStart)))
         return SQLToken(kind: .quotedIdentifier, start: start, end: offset, text: String(decoding: value, as: UTF8.self))
     }
 
@@ -303,15 +311,18 @@ struct SQLTokenizer {
         var search = bodyStart
         while search < bytes.count {
             if bytes[search] == UInt8(ascii: "$"), search + delimiter.count <= bytes.count,
-               bytes[search..<(search + delimiter.count)].elementsEqual(delimiter) {
+                bytes[search..<(search + delimiter.count)].elementsEqual(delimiter)
+            {
                 offset = search + delimiter.count
                 return SQLToken(kind: .dollarString, start: start, end: offset, text: decode(bodyStart..<search))
             }
             search += 1
         }
         offset = bytes.count
-        problems.append(SQLLexProblem(message: "unterminated dollar-quoted string; expected '\(String(decoding: delimiter, as: UTF8.self))'",
-                                      range: SourceRange(start: start, end: bodyStart)))
+        problems.append(
+            SQLLexProblem(
+                message: "unterminated dollar-quoted string; expected '\(String(decoding: delimiter, as: UTF8.self))'",
+                range: SourceRange(start: start, end: bodyStart)))
         return SQLToken(kind: .dollarString, start: start, end: offset, text: decode(bodyStart..<bytes.count))
     }
 
@@ -323,7 +334,8 @@ struct SQLTokenizer {
             } else if byte == UInt8(ascii: "."), peek(1) != UInt8(ascii: ".") {
                 offset += 1
             } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"), offset > start,
-                      bytes[offset - 1] | 0x20 == UInt8(ascii: "e"), let next = peek(1), Self.isDigit(next) {
+                bytes[offset - 1] | 0x20 == UInt8(ascii: "e"), let next = peek(1), Self.isDigit(next)
+            {
                 offset += 1
             } else {
                 break
@@ -379,9 +391,9 @@ struct SQLTokenizer {
     private static func isOperatorCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "<"),
-             UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "@"),
-             UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "^"), UInt8(ascii: "&"), UInt8(ascii: "|"),
-             UInt8(ascii: "`"), UInt8(ascii: "?"):
+            UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "@"),
+            UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "^"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+            UInt8(ascii: "`"), UInt8(ascii: "?"):
             return true
         default:
             return false

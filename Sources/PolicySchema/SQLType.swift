@@ -172,7 +172,8 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
         if text.hasPrefix("interval ") { text = "interval" }
         // `float(p)` is `real` up to 24 bits of precision, `double precision` above.
         if text == "float", let digits = firstModifier.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-           digits >= 1, digits <= 24 {
+            digits >= 1, digits <= 24
+        {
             text = "real"
         }
         let element: SQLType

@@ -26,9 +26,11 @@ public struct SchemaModel: Hashable, Sendable {
     private var domainIndex: [String: Int]
 
     /// Creates a model; tables are sorted and indexed.
-    public init(tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
-                schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
-                collations: [CollationModel] = []) {
+    public init(
+        tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
+        schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
+        collations: [CollationModel] = []
+    ) {
         let sorted = tables.sorted { $0.name < $1.name }
         self.tables = sorted
         self.functions = functions
@@ -57,8 +59,9 @@ public struct SchemaModel: Hashable, Sendable {
     public mutating func upsert(_ table: TableModel) {
         var all = tables.filter { $0.name != table.name }
         all.append(table)
-        self = SchemaModel(tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
-                           domains: domains, collations: collations)
+        self = SchemaModel(
+            tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
+            domains: domains, collations: collations)
     }
 
     /// Resolves a table written as `name` or `schema.name`: a qualified name is exact; an
@@ -112,7 +115,8 @@ public struct SchemaModel: Hashable, Sendable {
         let base = castType(column.type)
         if base.name == "citext" || base.name == "citext[]" { return "type citext compares case-insensitively" }
         if let name = column.collation ?? domain(column.type)?.collation, let collation = collation(named: name),
-           !collation.isDeterministic {
+            !collation.isDeterministic
+        {
             return "collation \(name) is nondeterministic"
         }
         return nil

@@ -50,7 +50,8 @@ extension SchemaReaderState {
     private mutating func readAlterAction(_ cursor: inout SQLCursor, table id: Int) {
         if cursor.accept(word: "add") {
             if let token = cursor.peek(), token.kind == .word,
-               ["constraint", "primary", "unique", "foreign", "check", "exclude"].contains(token.text) {
+                ["constraint", "primary", "unique", "foreign", "check", "exclude"].contains(token.text)
+            {
                 readTableConstraint(&cursor, table: id)
                 return
             }
@@ -106,7 +107,8 @@ extension SchemaReaderState {
         }
         _ = cursor.accept(word: "column")
         guard let old = cursor.identifier(), cursor.accept(word: "to"), let new = cursor.identifier(),
-              let index = tables[id].columnIndex(old.text) else { return }
+            let index = tables[id].columnIndex(old.text)
+        else { return }
         let rename = { (name: String) in name == old.text ? new.text : name }
         tables[id].columns[index].name = new.text
         tables[id].primaryKey = tables[id].primaryKey.map(rename)
@@ -199,8 +201,9 @@ extension SchemaReaderState {
         guard let id = tableOrDefer(tableName, statement: statement) else { return }
         if cursor.accept(word: "using") { cursor.advance() }
         guard cursor.isKind(.leftParen), let close = cursor.matchingParenEnd() else {
-            report(.schemaExpected, "expected '(' and the indexed columns of table \(tables[id].name)",
-                   cursor.currentRange)
+            report(
+                .schemaExpected, "expected '(' and the indexed columns of table \(tables[id].name)",
+                cursor.currentRange)
             return
         }
         cursor.advance()

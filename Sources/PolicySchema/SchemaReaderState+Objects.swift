@@ -112,8 +112,9 @@ extension SchemaReaderState {
             return
         }
         guard cursor.accept(word: "is") else {
-            report(.schemaExpected, "expected 'is' and a string or NULL after the table name",
-                   cursor.currentRange)
+            report(
+                .schemaExpected, "expected 'is' and a string or NULL after the table name",
+                cursor.currentRange)
             return
         }
         let value: String?
@@ -285,17 +286,20 @@ extension SchemaReaderState {
             return
         }
         guard let close = cursor.matchingParenEnd() else {
-            report(.schemaExpected, "expected '(' and the arguments of function \(written.last)",
-                   cursor.isKind(.leftParen) ? SourceRange.empty(at: cursor.tokens[cursor.end - 1].end)
-                                              : cursor.currentRange)
+            report(
+                .schemaExpected, "expected '(' and the arguments of function \(written.last)",
+                cursor.isKind(.leftParen)
+                    ? SourceRange.empty(at: cursor.tokens[cursor.end - 1].end)
+                    : cursor.currentRange)
             return
         }
         cursor.advance()
         var arguments = cursor.prefix(upTo: close - 1)
         cursor.move(to: close)
-        var draft = FunctionDraft(name: creationName(written), location: written.range, inputs: [], outputs: [],
-                                  returns: nil, returnsSet: false, returnsTable: false, securityDefiner: false,
-                                  searchPath: searchPath)
+        var draft = FunctionDraft(
+            name: creationName(written), location: written.range, inputs: [], outputs: [],
+            returns: nil, returnsSet: false, returnsTable: false, securityDefiner: false,
+            searchPath: searchPath)
         while !arguments.isAtEnd {
             readArgument(&arguments, into: &draft)
             arguments.skipToElementEnd()
@@ -330,15 +334,18 @@ extension SchemaReaderState {
     private mutating func readArgument(_ cursor: inout SQLCursor, into draft: inout FunctionDraft) {
         var mode = "in"
         if let token = cursor.peek(), token.kind == .word, Self.argumentModes.contains(token.text),
-           cursor.peek(1)?.isIdentifier == true {
+            cursor.peek(1)?.isIdentifier == true
+        {
             mode = token.text
             cursor.advance()
         }
         if let first = cursor.peek(), first.isIdentifier, let second = cursor.peek(1), second.isIdentifier,
-           !second.isWord("default"), !SQLCursor.startsMultiWordType(first, second) {
+            !second.isWord("default"), !SQLCursor.startsMultiWordType(first, second)
+        {
             cursor.advance()
             if let token = cursor.peek(), token.kind == .word, Self.argumentModes.contains(token.text),
-               cursor.peek(1)?.isIdentifier == true {
+                cursor.peek(1)?.isIdentifier == true
+            {
                 mode = token.text
                 cursor.advance()
             }
@@ -378,9 +385,10 @@ extension SchemaReaderState {
     /// `SELECT [pg_catalog.]set_config('search_path', 'list', bool)`, as pg_dump writes it.
     mutating func readSetConfig(_ cursor: inout SQLCursor) {
         guard let function = cursor.name(), function.last == "set_config",
-              function.schema == nil || function.schema == "pg_catalog",
-              cursor.accept(.leftParen),
-              let setting = cursor.peek(), setting.kind == .string, setting.text.lowercased() == "search_path" else {
+            function.schema == nil || function.schema == "pg_catalog",
+            cursor.accept(.leftParen),
+            let setting = cursor.peek(), setting.kind == .string, setting.text.lowercased() == "search_path"
+        else {
             return
         }
         cursor.advance()

@@ -29,28 +29,36 @@ extension SchemaReaderState {
                 } else {
                     type = SQLType(name: "unknown", family: .other)
                 }
-                columns.append(ColumnModel(name: column.name, type: type,
-                                           notNull: column.notNull || primarySet.contains(column.name),
-                                           location: FileLocation(file: file.path, range: column.nameRange),
-                                           collation: column.collation))
+                columns.append(
+                    ColumnModel(
+                        name: column.name, type: type,
+                        notNull: column.notNull || primarySet.contains(column.name),
+                        location: FileLocation(file: file.path, range: column.nameRange),
+                        collation: column.collation))
             }
             var uniqueKeys: [[String]] = []
             for key in effectiveUniqueKeys(id, depth: 0) where !uniqueKeys.contains(key) { uniqueKeys.append(key) }
             uniqueKeys.sort { $0.lexicographicallyPrecedes($1) }
             let foreignKeys = effectiveForeignKeys(id, depth: 0, own: ownForeignKeys)
-                .sorted { $0.name ?? "" != $1.name ?? "" ? ($0.name ?? "") < ($1.name ?? "")
-                                                       : $0.columns.lexicographicallyPrecedes($1.columns) }
-            models.append(TableModel(name: draft.name, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
-                                     foreignKeys: foreignKeys, comment: draft.comment,
-                                     tags: TableModel.tags(inComment: draft.comment), owner: draft.owner,
-                                     location: FileLocation(file: file.path, range: draft.location)))
+                .sorted {
+                    $0.name ?? "" != $1.name ?? ""
+                        ? ($0.name ?? "") < ($1.name ?? "")
+                        : $0.columns.lexicographicallyPrecedes($1.columns)
+                }
+            models.append(
+                TableModel(
+                    name: draft.name, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
+                    foreignKeys: foreignKeys, comment: draft.comment,
+                    tags: TableModel.tags(inComment: draft.comment), owner: draft.owner,
+                    location: FileLocation(file: file.path, range: draft.location)))
             models[models.count - 1].hasInheritanceChildren = inherited.contains(id)
         }
         let signatures = functions.map { draft in
-            FunctionSignature(name: draft.name,
-                              argumentTypes: draft.inputs.map { resolveType($0, path: draft.searchPath, depth: 0) },
-                              returnType: returnType(of: draft), securityDefiner: draft.securityDefiner,
-                              location: FileLocation(file: file.path, range: draft.location))
+            FunctionSignature(
+                name: draft.name,
+                argumentTypes: draft.inputs.map { resolveType($0, path: draft.searchPath, depth: 0) },
+                returnType: returnType(of: draft), securityDefiner: draft.securityDefiner,
+                location: FileLocation(file: file.path, range: draft.location))
         }
         // CREATE OR REPLACE of the same signature replaces it.
         var latest: [String: Int] = [:]
@@ -60,12 +68,14 @@ extension SchemaReaderState {
         let distinct = latest.values.sorted().map { signatures[$0] }
         // Canonical orders, so the same schema written in a different order reads the same.
         let sortedSignatures = distinct.sorted {
-            $0.name != $1.name ? $0.name < $1.name
+            $0.name != $1.name
+                ? $0.name < $1.name
                 : $0.argumentTypes.map(\.name).lexicographicallyPrecedes($1.argumentTypes.map(\.name))
         }
-        return SchemaModel(tables: models, functions: sortedSignatures, roles: rolesWithMemberships(),
-                           schemaNames: schemaNames, origin: file.path, domains: resolveDomains(),
-                           collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
+        return SchemaModel(
+            tables: models, functions: sortedSignatures, roles: rolesWithMemberships(),
+            schemaNames: schemaNames, origin: file.path, domains: resolveDomains(),
+            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
     }
 
     // MARK: - Tables
@@ -124,7 +134,8 @@ extension SchemaReaderState {
         let draft = tables[id]
         if !draft.primaryKey.isEmpty { return draft.primaryKey }
         guard depth < Self.maximumNesting, let parent = draft.partitionParent, let parentID = resolve(parent),
-              parentID != id else { return [] }
+            parentID != id
+        else { return [] }
         return effectivePrimaryKey(parentID, depth: depth + 1)
     }
 
@@ -133,7 +144,8 @@ extension SchemaReaderState {
         let draft = tables[id]
         var keys = draft.uniqueKeys.map(\.columns)
         if depth < Self.maximumNesting, let parent = draft.partitionParent, let parentID = resolve(parent),
-           parentID != id {
+            parentID != id
+        {
             keys += effectiveUniqueKeys(parentID, depth: depth + 1)
         }
         return keys
@@ -144,7 +156,8 @@ extension SchemaReaderState {
         var keys = own[id] ?? []
         let draft = tables[id]
         if depth < Self.maximumNesting, let parent = draft.partitionParent, let parentID = resolve(parent),
-           parentID != id {
+            parentID != id
+        {
             for key in effectiveForeignKeys(parentID, depth: depth + 1, own: own)
             where !keys.contains(where: { $0.name == key.name }) {
                 keys.append(key)
@@ -165,19 +178,24 @@ extension SchemaReaderState {
             } else {
                 targetID = lookupTable(key.target.name, path: key.target.searchPath)
             }
-            let targetName = targetID.map { tables[$0].name }
-                ?? QualifiedName(schema: key.target.name.schema ?? Self.creationSchema(key.target.searchPath),
-                                 name: key.target.name.last)
+            let targetName =
+                targetID.map { tables[$0].name }
+                ?? QualifiedName(
+                    schema: key.target.name.schema ?? Self.creationSchema(key.target.searchPath),
+                    name: key.target.name.last)
             let referenced = key.referencedColumns ?? targetID.map { effectivePrimaryKey($0, depth: 0) } ?? []
             if !referenced.isEmpty, referenced.count != key.columns.count {
                 let what = key.referencedColumns == nil ? "the primary key of \(targetName), which has" : "\(targetName) with"
-                report(.schemaForeignKeyColumns,
-                       "foreign key (\(key.columns.joined(separator: ", "))) of table \(tables[id].name) references "
-                           + "\(what) \(referenced.count) column\(referenced.count == 1 ? "" : "s"); expected \(key.columns.count)",
-                       key.range)
+                report(
+                    .schemaForeignKeyColumns,
+                    "foreign key (\(key.columns.joined(separator: ", "))) of table \(tables[id].name) references "
+                        + "\(what) \(referenced.count) column\(referenced.count == 1 ? "" : "s"); expected \(key.columns.count)",
+                    key.range)
             }
-            result.append(ForeignKeyModel(name: key.name, columns: key.columns, referencedTable: targetName,
-                                          referencedColumns: referenced))
+            result.append(
+                ForeignKeyModel(
+                    name: key.name, columns: key.columns, referencedTable: targetName,
+                    referencedColumns: referenced))
         }
         return result
     }
@@ -195,7 +213,8 @@ extension SchemaReaderState {
             var collation = draft.collation
             var steps = 0
             while steps < Self.maximumNesting, let inner = userTypes.first(where: { "\($0.key.schema).\($0.key.name)" == base.name }),
-                  case .domain(let innerDraft) = inner.value {
+                case .domain(let innerDraft) = inner.value
+            {
                 base = resolveType(innerDraft.base, path: innerDraft.searchPath, depth: 0)
                 notNull = notNull || innerDraft.notNull
                 checks += innerDraft.checks
@@ -231,7 +250,8 @@ extension SchemaReaderState {
             if schema == "pg_catalog" {
                 element = builtin
             } else if userTypes[QualifiedName(schema: schema, name: name)] == nil, spec.name.quoted.last == false,
-                      builtin.family != .other, SQLType.isBuiltin(builtin.name) {
+                builtin.family != .other, SQLType.isBuiltin(builtin.name)
+            {
                 // An extension type written with its schema, such as public.citext.
                 element = builtin
             } else {
@@ -263,7 +283,7 @@ extension SchemaReaderState {
         switch userTypes[qualified] {
         case .enumeration:
             family = .text
-        case let .domain(draft):
+        case .domain(let draft):
             family = depth < Self.maximumNesting ? resolveType(draft.base, path: draft.searchPath, depth: depth + 1).family : .other
         case .other, nil:
             family = .other
@@ -283,9 +303,11 @@ extension SchemaReaderState {
         var tableName = spec.name
         tableName.parts.removeLast()
         tableName.quoted.removeLast()
-        guard let id = lookupTable(tableName, path: path), let column = tables[id].columns.first(where: {
-            $0.name == spec.name.last
-        }), let type = column.type else { return written }
+        guard let id = lookupTable(tableName, path: path),
+            let column = tables[id].columns.first(where: {
+                $0.name == spec.name.last
+            }), let type = column.type
+        else { return written }
         return resolveType(type, path: column.searchPath, depth: depth + 1)
     }
 

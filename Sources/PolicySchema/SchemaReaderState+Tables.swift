@@ -27,16 +27,18 @@ extension SchemaReaderState {
         var partitionParent: TableReference?
         if cursor.accept(words: "partition", "of") {
             guard let parent = cursor.name() else {
-                report(.schemaExpected, "expected the partitioned table after 'partition of'",
-                       cursor.currentRange)
+                report(
+                    .schemaExpected, "expected the partitioned table after 'partition of'",
+                    cursor.currentRange)
                 return
             }
             partitionParent = reference(parent)
         }
         if tableIDs[name] != nil {
             if !ifNotExists {
-                report(.schemaDuplicateTable,
-                       "table \(name) is created twice; the first definition is kept", written.range)
+                report(
+                    .schemaDuplicateTable,
+                    "table \(name) is created twice; the first definition is kept", written.range)
             }
             return
         }
@@ -82,8 +84,9 @@ extension SchemaReaderState {
         while true {
             if cursor.accept(.rightParen) { return }
             if cursor.isAtEnd {
-                report(.schemaExpected, "expected ')' to close the columns of table \(tables[id].name)",
-                       SourceRange.empty(at: cursor.previousRange.end))
+                report(
+                    .schemaExpected, "expected ')' to close the columns of table \(tables[id].name)",
+                    SourceRange.empty(at: cursor.previousRange.end))
                 return
             }
             readTableElement(&cursor, table: id, optionsOnly: optionsOnly)
@@ -115,8 +118,9 @@ extension SchemaReaderState {
             }
         }
         guard let nameToken = cursor.identifier() else {
-            report(.schemaExpected, "expected a column definition in table \(tables[id].name)",
-                   cursor.currentRange)
+            report(
+                .schemaExpected, "expected a column definition in table \(tables[id].name)",
+                cursor.currentRange)
             return
         }
         readColumnDefinition(&cursor, table: id, name: nameToken, optionsOnly: optionsOnly, ifNotExists: false)
@@ -126,29 +130,35 @@ extension SchemaReaderState {
 
     /// `name type [constraints]` (or `name [WITH OPTIONS] constraints` when `optionsOnly`);
     /// the column is added to table `id`.
-    mutating func readColumnDefinition(_ cursor: inout SQLCursor, table id: Int, name nameToken: SQLToken,
-                                       optionsOnly: Bool, ifNotExists: Bool) {
+    mutating func readColumnDefinition(
+        _ cursor: inout SQLCursor, table id: Int, name nameToken: SQLToken,
+        optionsOnly: Bool, ifNotExists: Bool
+    ) {
         let tableName = tables[id].name
-        var column = ColumnDraft(name: nameToken.text, nameRange: nameToken.range, type: nil, notNull: false,
-                                 searchPath: searchPath, isOverride: optionsOnly)
+        var column = ColumnDraft(
+            name: nameToken.text, nameRange: nameToken.range, type: nil, notNull: false,
+            searchPath: searchPath, isOverride: optionsOnly)
         if optionsOnly {
             _ = cursor.accept(words: "with", "options")
         } else if let token = cursor.peek(), token.kind == .word, Self.columnConstraintStart.contains(token.text) {
-            report(.schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
-                   token.range)
+            report(
+                .schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
+                token.range)
         } else if let type = cursor.typeSpec() {
             column.type = type
             if type.isSerial { column.notNull = true }
         } else {
-            report(.schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
-                   cursor.isAtEnd ? SourceRange.empty(at: nameToken.end) : cursor.currentRange)
+            report(
+                .schemaExpected, "expected a type for column '\(column.name)' of table \(tableName)",
+                cursor.isAtEnd ? SourceRange.empty(at: nameToken.end) : cursor.currentRange)
             return
         }
         readColumnConstraints(&cursor, column: &column, table: id)
         if tables[id].columnIndex(column.name) != nil {
             if !ifNotExists {
-                report(.schemaDuplicateColumn,
-                       "column '\(column.name)' is declared twice in table \(tableName)", nameToken.range)
+                report(
+                    .schemaDuplicateColumn,
+                    "column '\(column.name)' is declared twice in table \(tableName)", nameToken.range)
             }
             return
         }
@@ -274,8 +284,9 @@ extension SchemaReaderState {
         } else if cursor.accept(words: "foreign", "key") {
             guard let columns = readColumnList(&cursor, after: "foreign key") else { return }
             guard cursor.isWord("references") else {
-                report(.schemaExpected, "expected 'references' after the columns of a foreign key",
-                       cursor.currentRange)
+                report(
+                    .schemaExpected, "expected 'references' after the columns of a foreign key",
+                    cursor.currentRange)
                 return
             }
             readReferences(&cursor, columns: columns, name: name, table: id)
@@ -294,7 +305,8 @@ extension SchemaReaderState {
     /// `... USING INDEX index`: an existing unique index becomes the constraint (and takes its name).
     private mutating func adoptIndex(_ cursor: inout SQLCursor, asPrimaryKey: Bool, name: String?, table id: Int) {
         guard let index = cursor.identifier(),
-              let position = tables[id].uniqueKeys.firstIndex(where: { $0.name == index.text }) else { return }
+            let position = tables[id].uniqueKeys.firstIndex(where: { $0.name == index.text })
+        else { return }
         let constraintName = name ?? index.text
         if asPrimaryKey {
             let columns = tables[id].uniqueKeys.remove(at: position).columns
@@ -335,9 +347,11 @@ extension SchemaReaderState {
             }
         }
         let constraint = name ?? ConstraintNaming.defaultName(table: tables[id].name.name, columns: columns, label: "fkey")
-        tables[id].foreignKeys.append(ForeignKeyDraft(name: constraint, columns: columns, target: reference(target),
-                                                      referencedColumns: referenced,
-                                                      range: start.union(cursor.previousRange)))
+        tables[id].foreignKeys.append(
+            ForeignKeyDraft(
+                name: constraint, columns: columns, target: reference(target),
+                referencedColumns: referenced,
+                range: start.union(cursor.previousRange)))
     }
 
     /// `( column, ... )`; nil (with a diagnostic) when it is missing or malformed.
@@ -352,8 +366,9 @@ extension SchemaReaderState {
             // PostgreSQL 18 allows `PERIOD column` and `column WITHOUT OVERLAPS`.
             if cursor.isWord("period"), cursor.peek(1)?.isIdentifier == true { cursor.advance() }
             guard let column = cursor.identifier() else {
-                report(.schemaExpected, "expected a column name in the list after '\(context)'",
-                       cursor.currentRange)
+                report(
+                    .schemaExpected, "expected a column name in the list after '\(context)'",
+                    cursor.currentRange)
                 cursor.skipToElementEnd()
                 _ = cursor.accept(.rightParen)
                 return nil
@@ -362,8 +377,9 @@ extension SchemaReaderState {
             cursor.skipToElementEnd()
             if cursor.accept(.comma) { continue }
             if cursor.accept(.rightParen) { return columns }
-            report(.schemaExpected, "expected ')' to close the column list after '\(context)'",
-                   SourceRange.empty(at: cursor.previousRange.end))
+            report(
+                .schemaExpected, "expected ')' to close the column list after '\(context)'",
+                SourceRange.empty(at: cursor.previousRange.end))
             return columns
         }
     }
@@ -383,8 +399,11 @@ extension SchemaReaderState {
     /// Sets the primary key of table `id`.
     mutating func setPrimaryKey(_ columns: [String], name: String?, table id: Int) {
         tables[id].primaryKey = columns
-        tables[id].primaryKeyName = name ?? ConstraintNaming.defaultName(table: tables[id].name.name, columns: [],
-                                                                         label: "pkey")
+        tables[id].primaryKeyName =
+            name
+            ?? ConstraintNaming.defaultName(
+                table: tables[id].name.name, columns: [],
+                label: "pkey")
     }
 
     /// Adds a unique key to table `id`.

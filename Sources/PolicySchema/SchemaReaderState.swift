@@ -149,8 +149,10 @@ struct SchemaReaderState {
 
     /// The schema unqualified new objects go to: the first usable schema of the search path.
     static func creationSchema(_ path: [String]) -> String {
-        for schema in path where !schema.isEmpty && schema != "$user" && schema != "pg_catalog"
-            && !schema.hasPrefix("pg_temp") {
+        for schema in path
+        where !schema.isEmpty && schema != "$user" && schema != "pg_catalog"
+            && !schema.hasPrefix("pg_temp")
+        {
             return schema
         }
         return "public"
@@ -189,8 +191,10 @@ struct SchemaReaderState {
 
     /// Records a diagnostic at `range`.
     mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(kind, message: message,
-                                      location: FileLocation(file: file.path, range: range)))
+        diagnostics.append(
+            Diagnostic(
+                kind, message: message,
+                location: FileLocation(file: file.path, range: range)))
     }
 
     /// Records that the token at `cursor` was not expected, quoting it.

@@ -95,8 +95,10 @@ public struct SchemaSnapshot: Hashable, Sendable {
     public var grants: [SnapshotGrant]
 
     /// Creates a snapshot.
-    public init(model: SchemaModel, tableStates: [QualifiedName: SnapshotTableState] = [:],
-                policies: [SnapshotPolicy] = [], grants: [SnapshotGrant] = []) {
+    public init(
+        model: SchemaModel, tableStates: [QualifiedName: SnapshotTableState] = [:],
+        policies: [SnapshotPolicy] = [], grants: [SnapshotGrant] = []
+    ) {
         self.model = model
         self.tableStates = tableStates
         self.policies = policies
@@ -122,25 +124,30 @@ public struct SchemaSnapshot: Hashable, Sendable {
     // MARK: - Writing
 
     /// The snapshot document for `model` and the given live state.
-    public static func encode(_ model: SchemaModel, tableStates: [QualifiedName: SnapshotTableState] = [:],
-                              policies: [SnapshotPolicy] = [], grants: [SnapshotGrant] = []) -> String {
+    public static func encode(
+        _ model: SchemaModel, tableStates: [QualifiedName: SnapshotTableState] = [:],
+        policies: [SnapshotPolicy] = [], grants: [SnapshotGrant] = []
+    ) -> String {
         SchemaSnapshot(model: model, tableStates: tableStates, policies: policies, grants: grants).encode()
     }
 
     /// This snapshot as a document.
     public func encode() -> String {
-        JSONValue.object(JSONObject([
-            ("format", .string(Self.formatName)),
-            ("version", .integer(Self.currentVersion)),
-            ("schemas", .array(model.schemaNames.map { .string($0) })),
-            ("types", .array(typeEntries())),
-        ] + collationMembers() + [
-            ("tables", .array(model.tables.map(tableOutput))),
-            ("functions", .array(model.functions.map(functionOutput))),
-            ("roles", .array(model.roles.map(roleOutput))),
-            ("policies", .array(policies.map(policyOutput))),
-            ("grants", .array(grants.map(grantOutput))),
-        ])).serializedString(.pretty)
+        JSONValue.object(
+            JSONObject(
+                [
+                    ("format", .string(Self.formatName)),
+                    ("version", .integer(Self.currentVersion)),
+                    ("schemas", .array(model.schemaNames.map { .string($0) })),
+                    ("types", .array(typeEntries())),
+                ] + collationMembers() + [
+                    ("tables", .array(model.tables.map(tableOutput))),
+                    ("functions", .array(model.functions.map(functionOutput))),
+                    ("roles", .array(model.roles.map(roleOutput))),
+                    ("policies", .array(policies.map(policyOutput))),
+                    ("grants", .array(grants.map(grantOutput))),
+                ])
+        ).serializedString(.pretty)
     }
 
     /// Entries for the types whose name alone does not give back the same `SQLType`.
@@ -172,30 +179,49 @@ public struct SchemaSnapshot: Hashable, Sendable {
     /// `collations`, written only when the model knows some (older snapshots have none).
     private func collationMembers() -> [(String, JSONValue)] {
         guard !model.collations.isEmpty else { return [] }
-        return [("collations", .array(model.collations.map {
-            .object(JSONObject([("name", .string($0.name)), ("deterministic", .bool($0.isDeterministic))]))
-        }))]
+        return [
+            (
+                "collations",
+                .array(
+                    model.collations.map {
+                        .object(JSONObject([("name", .string($0.name)), ("deterministic", .bool($0.isDeterministic))]))
+                    })
+            )
+        ]
     }
 
     private func tableOutput(_ table: TableModel) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("schema", .string(table.name.schema)),
             ("name", .string(table.name.name)),
-            ("columns", .array(table.columns.map { column in
-                .object(JSONObject([("name", .string(column.name)), ("type", .string(column.type.name)),
-                         ("not_null", .bool(column.notNull))] + (column.collation.map { [("collation", .string($0))] } ?? [])))
-            })),
+            (
+                "columns",
+                .array(
+                    table.columns.map { column in
+                        .object(
+                            JSONObject(
+                                [
+                                    ("name", .string(column.name)), ("type", .string(column.type.name)),
+                                    ("not_null", .bool(column.notNull)),
+                                ] + (column.collation.map { [("collation", .string($0))] } ?? [])))
+                    })
+            ),
             ("primary_key", .array(table.primaryKey.map { .string($0) })),
             ("unique_keys", .array(table.uniqueKeys.map { .array($0.map { .string($0) }) })),
-            ("foreign_keys", .array(table.foreignKeys.map { key in
-                .object(JSONObject([
-                    ("name", Self.optional(key.name)),
-                    ("columns", .array(key.columns.map { .string($0) })),
-                    ("ref_schema", .string(key.referencedTable.schema)),
-                    ("ref_table", .string(key.referencedTable.name)),
-                    ("ref_columns", .array(key.referencedColumns.map { .string($0) })),
-                ]))
-            })),
+            (
+                "foreign_keys",
+                .array(
+                    table.foreignKeys.map { key in
+                        .object(
+                            JSONObject([
+                                ("name", Self.optional(key.name)),
+                                ("columns", .array(key.columns.map { .string($0) })),
+                                ("ref_schema", .string(key.referencedTable.schema)),
+                                ("ref_table", .string(key.referencedTable.name)),
+                                ("ref_columns", .array(key.referencedColumns.map { .string($0) })),
+                            ]))
+                    })
+            ),
             ("comment", Self.optional(table.comment)),
             ("tags", .array(table.tags.map { .string($0) })),
             ("owner", Self.optional(table.owner)),
@@ -209,44 +235,49 @@ public struct SchemaSnapshot: Hashable, Sendable {
     }
 
     private func functionOutput(_ function: FunctionSignature) -> JSONValue {
-        .object(JSONObject([
-            ("schema", .string(function.name.schema)),
-            ("name", .string(function.name.name)),
-            ("args", .array(function.argumentTypes.map { .string($0.name) })),
-            ("returns", .string(function.returnType.name)),
-            ("security_definer", .bool(function.securityDefiner)),
-        ]))
+        .object(
+            JSONObject([
+                ("schema", .string(function.name.schema)),
+                ("name", .string(function.name.name)),
+                ("args", .array(function.argumentTypes.map { .string($0.name) })),
+                ("returns", .string(function.returnType.name)),
+                ("security_definer", .bool(function.securityDefiner)),
+            ]))
     }
 
     private func roleOutput(_ role: RoleModel) -> JSONValue {
-        .object(JSONObject([
-            ("name", .string(role.name)),
-            ("login", .bool(role.canLogin)),
-            ("superuser", .bool(role.isSuperuser)),
-            ("bypassrls", .bool(role.bypassesRLS)),
-        ] + (role.memberOf.isEmpty ? [] : [("member_of", .array(role.memberOf.map { .string($0) }))])))
+        .object(
+            JSONObject(
+                [
+                    ("name", .string(role.name)),
+                    ("login", .bool(role.canLogin)),
+                    ("superuser", .bool(role.isSuperuser)),
+                    ("bypassrls", .bool(role.bypassesRLS)),
+                ] + (role.memberOf.isEmpty ? [] : [("member_of", .array(role.memberOf.map { .string($0) }))])))
     }
 
     private func policyOutput(_ policy: SnapshotPolicy) -> JSONValue {
-        .object(JSONObject([
-            ("schema", .string(policy.schema)),
-            ("table", .string(policy.table)),
-            ("name", .string(policy.name)),
-            ("permissive", .bool(policy.permissive)),
-            ("roles", .array(policy.roles.map { .string($0) })),
-            ("command", .string(policy.command)),
-            ("qual", Self.optional(policy.qual)),
-            ("with_check", Self.optional(policy.withCheck)),
-        ]))
+        .object(
+            JSONObject([
+                ("schema", .string(policy.schema)),
+                ("table", .string(policy.table)),
+                ("name", .string(policy.name)),
+                ("permissive", .bool(policy.permissive)),
+                ("roles", .array(policy.roles.map { .string($0) })),
+                ("command", .string(policy.command)),
+                ("qual", Self.optional(policy.qual)),
+                ("with_check", Self.optional(policy.withCheck)),
+            ]))
     }
 
     private func grantOutput(_ grant: SnapshotGrant) -> JSONValue {
-        .object(JSONObject([
-            ("schema", .string(grant.schema)),
-            ("table", .string(grant.table)),
-            ("grantee", .string(grant.grantee)),
-            ("privilege", .string(grant.privilege)),
-        ]))
+        .object(
+            JSONObject([
+                ("schema", .string(grant.schema)),
+                ("table", .string(grant.table)),
+                ("grantee", .string(grant.grantee)),
+                ("privilege", .string(grant.privilege)),
+            ]))
     }
 
     /// A string, or `null` when nil.

@@ -48,8 +48,9 @@ struct SnapshotDecoder {
         self.bytes = bytes
         let root: JSONNode
         do {
-            let options = JSONParseOptions(maximumDepth: Self.maximumDepth, rejectsDuplicateKeys: true,
-                                           allowsByteOrderMark: true)
+            let options = JSONParseOptions(
+                maximumDepth: Self.maximumDepth, rejectsDuplicateKeys: true,
+                allowsByteOrderMark: true)
             root = try JSONDocument(parsing: bytes, options: options).root
         } catch {
             report(.snapshotInvalidJSON, "invalid JSON: \(error.summary)", faultRange(at: error.offset))
@@ -80,8 +81,9 @@ struct SnapshotDecoder {
         for (index, node) in arrayElements(root, key: "tables", what: "the snapshot", required: true).enumerated() {
             guard let (table, state) = readTable(node, index: index) else { continue }
             guard seen.insert(table.name).inserted else {
-                report(.snapshotDuplicateTable, "table \(table.name) appears twice; the first is kept",
-                       table.location?.range ?? node.sourceRange)
+                report(
+                    .snapshotDuplicateTable, "table \(table.name) appears twice; the first is kept",
+                    table.location?.range ?? node.sourceRange)
                 continue
             }
             tables.append(table)
@@ -103,8 +105,9 @@ struct SnapshotDecoder {
         for (index, node) in arrayElements(root, key: "grants", what: "the snapshot", required: false).enumerated() {
             if let grant = readGrant(node, index: index) { grants.append(grant) }
         }
-        let model = SchemaModel(tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
-                                origin: path, domains: domains, collations: collations)
+        let model = SchemaModel(
+            tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
+            origin: path, domains: domains, collations: collations)
         return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
     }
 
@@ -113,31 +116,36 @@ struct SnapshotDecoder {
     /// Checks `format` and `version`; false when the document is not one this pgpe reads.
     private mutating func checkHeader(_ root: JSONNode) -> Bool {
         guard let format = root.member("format") else {
-            report(.snapshotMissingField, "missing \"format\"; expected \"\(SchemaSnapshot.formatName)\"",
-                   start(of: root))
+            report(
+                .snapshotMissingField, "missing \"format\"; expected \"\(SchemaSnapshot.formatName)\"",
+                start(of: root))
             return false
         }
-        guard case let .string(name) = format.value.value, name == SchemaSnapshot.formatName else {
-            report(.snapshotWrongFormat,
-                   "\"format\" must be \"\(SchemaSnapshot.formatName)\", found \(describe(format.value))",
-                   format.value.sourceRange)
+        guard case .string(let name) = format.value.value, name == SchemaSnapshot.formatName else {
+            report(
+                .snapshotWrongFormat,
+                "\"format\" must be \"\(SchemaSnapshot.formatName)\", found \(describe(format.value))",
+                format.value.sourceRange)
             return false
         }
         guard let version = root.member("version") else {
-            report(.snapshotMissingField,
-                   "missing \"version\"; expected \(SchemaSnapshot.currentVersion)", start(of: root))
+            report(
+                .snapshotMissingField,
+                "missing \"version\"; expected \(SchemaSnapshot.currentVersion)", start(of: root))
             return false
         }
         guard version.value.value.double != nil else {
-            report(.snapshotWrongType,
-                   "\"version\" must be a number, not \(version.value.value.kindName)", version.value.sourceRange)
+            report(
+                .snapshotWrongType,
+                "\"version\" must be a number, not \(version.value.value.kindName)", version.value.sourceRange)
             return false
         }
         let text = String(decoding: bytes[version.value.range], as: UTF8.self)
         guard Int(text) == SchemaSnapshot.currentVersion else {
-            report(.snapshotUnsupportedVersion,
-                   "unsupported snapshot version \(text); this pgpe reads version \(SchemaSnapshot.currentVersion)",
-                   version.value.sourceRange)
+            report(
+                .snapshotUnsupportedVersion,
+                "unsupported snapshot version \(text); this pgpe reads version \(SchemaSnapshot.currentVersion)",
+                version.value.sourceRange)
             return false
         }
         return true
@@ -149,12 +157,14 @@ struct SnapshotDecoder {
         guard let members = objectMembers(node, what: "an entry of \"types\"") else { return }
         checkKeys(members, allowed: Self.typeKeys, what: "an entry of \"types\"")
         guard let name = requiredString(node, "name", what: "an entry of \"types\""),
-              let familyNode = required(node, "family", what: "type '\(name)'"),
-              let familyName = stringValue(familyNode, what: "\"family\" of type '\(name)'") else { return }
+            let familyNode = required(node, "family", what: "type '\(name)'"),
+            let familyName = stringValue(familyNode, what: "\"family\" of type '\(name)'")
+        else { return }
         guard let family = TypeFamily(rawValue: familyName) else {
             let known = TypeFamily.allCases.map(\.rawValue).joined(separator: ", ")
-            report(.snapshotInvalidValue, "unknown type family '\(familyName)'; expected one of \(known)",
-                   familyNode.sourceRange)
+            report(
+                .snapshotInvalidValue, "unknown type family '\(familyName)'; expected one of \(known)",
+                familyNode.sourceRange)
             return
         }
         knownTypes[name] = SQLType(name: name, family: family)
@@ -166,18 +176,21 @@ struct SnapshotDecoder {
             return
         }
         let base = knownTypes[baseName] ?? SQLType.normalize(baseName)
-        domains.append(DomainModel(name: QualifiedName(schema: parts[0], name: parts[1]),
-                                   base: SQLType(name: base.name, family: family == .array ? .array : base.family),
-                                   notNull: bool(node, "not_null", what: "type '\(name)'"),
-                                   checks: stringArray(node, "checks", what: "type '\(name)'"),
-                                   collation: optionalString(node, "collation", what: "type '\(name)'")))
+        domains.append(
+            DomainModel(
+                name: QualifiedName(schema: parts[0], name: parts[1]),
+                base: SQLType(name: base.name, family: family == .array ? .array : base.family),
+                notNull: bool(node, "not_null", what: "type '\(name)'"),
+                checks: stringArray(node, "checks", what: "type '\(name)'"),
+                collation: optionalString(node, "collation", what: "type '\(name)'")))
     }
 
     private mutating func readTable(_ node: JSONNode, index: Int) -> (TableModel, SnapshotTableState?)? {
         let anonymous = "tables[\(index)]"
         guard let members = objectMembers(node, what: anonymous) else { return nil }
         guard let schema = requiredString(node, "schema", what: anonymous),
-              let name = requiredString(node, "name", what: anonymous) else { return nil }
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
         let qualified = QualifiedName(schema: schema, name: name)
         let what = "table \(qualified)"
         checkKeys(members, allowed: Self.tableKeys, what: what)
@@ -203,12 +216,14 @@ struct SnapshotDecoder {
         let owner = optionalString(node, "owner", what: what)
         var state: SnapshotTableState?
         if node.member("rls_enabled") != nil || node.member("rls_forced") != nil {
-            state = SnapshotTableState(rlsEnabled: bool(node, "rls_enabled", what: what),
-                                       rlsForced: bool(node, "rls_forced", what: what))
+            state = SnapshotTableState(
+                rlsEnabled: bool(node, "rls_enabled", what: what),
+                rlsForced: bool(node, "rls_forced", what: what))
         }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
-        var table = TableModel(name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
-                               foreignKeys: foreignKeys, comment: comment, tags: tags, owner: owner, location: location)
+        var table = TableModel(
+            name: qualified, columns: columns, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
+            foreignKeys: foreignKeys, comment: comment, tags: tags, owner: owner, location: location)
         if node.member("has_inheritance_children") != nil {
             table.hasInheritanceChildren = bool(node, "has_inheritance_children", what: what)
         }
@@ -218,13 +233,15 @@ struct SnapshotDecoder {
     private mutating func readColumn(_ node: JSONNode, index: Int, table: String) -> ColumnModel? {
         let anonymous = "columns[\(index)] of \(table)"
         guard let members = objectMembers(node, what: anonymous),
-              let name = requiredString(node, "name", what: anonymous) else { return nil }
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
         let what = "column '\(name)' of \(table)"
         checkKeys(members, allowed: Self.columnKeys, what: what)
         guard let typeName = requiredString(node, "type", what: what) else { return nil }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
-        return ColumnModel(name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
-                           location: location, collation: optionalString(node, "collation", what: what))
+        return ColumnModel(
+            name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
+            location: location, collation: optionalString(node, "collation", what: what))
     }
 
     private mutating func readForeignKey(_ node: JSONNode, table: String) -> ForeignKeyModel? {
@@ -234,54 +251,62 @@ struct SnapshotDecoder {
         let what = name.map { "foreign key '\($0)' of \(table)" } ?? anonymous
         checkKeys(members, allowed: Self.foreignKeyKeys, what: what)
         guard required(node, "columns", what: what) != nil,
-              let schema = requiredString(node, "ref_schema", what: what),
-              let referenced = requiredString(node, "ref_table", what: what) else { return nil }
-        return ForeignKeyModel(name: name, columns: stringArray(node, "columns", what: what),
-                               referencedTable: QualifiedName(schema: schema, name: referenced),
-                               referencedColumns: stringArray(node, "ref_columns", what: what))
+            let schema = requiredString(node, "ref_schema", what: what),
+            let referenced = requiredString(node, "ref_table", what: what)
+        else { return nil }
+        return ForeignKeyModel(
+            name: name, columns: stringArray(node, "columns", what: what),
+            referencedTable: QualifiedName(schema: schema, name: referenced),
+            referencedColumns: stringArray(node, "ref_columns", what: what))
     }
 
     private mutating func readFunction(_ node: JSONNode, index: Int) -> FunctionSignature? {
         let anonymous = "functions[\(index)]"
         guard let members = objectMembers(node, what: anonymous),
-              let schema = requiredString(node, "schema", what: anonymous),
-              let name = requiredString(node, "name", what: anonymous) else { return nil }
+            let schema = requiredString(node, "schema", what: anonymous),
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
         let what = "function \(schema).\(name)"
         checkKeys(members, allowed: Self.functionKeys, what: what)
         guard let returns = requiredString(node, "returns", what: what) else { return nil }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
-        return FunctionSignature(name: QualifiedName(schema: schema, name: name),
-                                 argumentTypes: stringArray(node, "args", what: what).map { type(named: $0) },
-                                 returnType: type(named: returns),
-                                 securityDefiner: bool(node, "security_definer", what: what), location: location)
+        return FunctionSignature(
+            name: QualifiedName(schema: schema, name: name),
+            argumentTypes: stringArray(node, "args", what: what).map { type(named: $0) },
+            returnType: type(named: returns),
+            securityDefiner: bool(node, "security_definer", what: what), location: location)
     }
 
     private mutating func readRole(_ node: JSONNode, index: Int) -> RoleModel? {
         let anonymous = "roles[\(index)]"
         guard let members = objectMembers(node, what: anonymous),
-              let name = requiredString(node, "name", what: anonymous) else { return nil }
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
         let what = "role '\(name)'"
         checkKeys(members, allowed: Self.roleKeys, what: what)
-        return RoleModel(name: name, canLogin: bool(node, "login", what: what),
-                         isSuperuser: bool(node, "superuser", what: what),
-                         bypassesRLS: bool(node, "bypassrls", what: what),
-                         memberOf: stringArray(node, "member_of", what: what).sorted())
+        return RoleModel(
+            name: name, canLogin: bool(node, "login", what: what),
+            isSuperuser: bool(node, "superuser", what: what),
+            bypassesRLS: bool(node, "bypassrls", what: what),
+            memberOf: stringArray(node, "member_of", what: what).sorted())
     }
 
     private mutating func readPolicy(_ node: JSONNode, index: Int) -> SnapshotPolicy? {
         let anonymous = "policies[\(index)]"
         guard let members = objectMembers(node, what: anonymous),
-              let schema = requiredString(node, "schema", what: anonymous),
-              let table = requiredString(node, "table", what: anonymous),
-              let name = requiredString(node, "name", what: anonymous) else { return nil }
+            let schema = requiredString(node, "schema", what: anonymous),
+            let table = requiredString(node, "table", what: anonymous),
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
         let what = "policy '\(name)' on \(schema).\(table)"
         checkKeys(members, allowed: Self.policyKeys, what: what)
         guard let command = requiredString(node, "command", what: what) else { return nil }
         let permissive = node.member("permissive") == nil ? true : bool(node, "permissive", what: what)
-        return SnapshotPolicy(schema: schema, table: table, name: name, permissive: permissive,
-                              roles: stringArray(node, "roles", what: what), command: command,
-                              qual: optionalString(node, "qual", what: what),
-                              withCheck: optionalString(node, "with_check", what: what))
+        return SnapshotPolicy(
+            schema: schema, table: table, name: name, permissive: permissive,
+            roles: stringArray(node, "roles", what: what), command: command,
+            qual: optionalString(node, "qual", what: what),
+            withCheck: optionalString(node, "with_check", what: what))
     }
 
     private mutating func readGrant(_ node: JSONNode, index: Int) -> SnapshotGrant? {
@@ -289,9 +314,10 @@ struct SnapshotDecoder {
         guard let members = objectMembers(node, what: what) else { return nil }
         checkKeys(members, allowed: Self.grantKeys, what: what)
         guard let schema = requiredString(node, "schema", what: what),
-              let table = requiredString(node, "table", what: what),
-              let grantee = requiredString(node, "grantee", what: what),
-              let privilege = requiredString(node, "privilege", what: what) else { return nil }
+            let table = requiredString(node, "table", what: what),
+            let grantee = requiredString(node, "grantee", what: what),
+            let privilege = requiredString(node, "privilege", what: what)
+        else { return nil }
         return SnapshotGrant(schema: schema, table: table, grantee: grantee, privilege: privilege)
     }
 
@@ -313,8 +339,9 @@ struct SnapshotDecoder {
     private mutating func checkKeys(_ members: [JSONMember], allowed: Set<String>, what: String) {
         for member in members where !allowed.contains(member.key) {
             let known = allowed.sorted().joined(separator: ", ")
-            report(.snapshotUnknownField,
-                   "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keySourceRange)
+            report(
+                .snapshotUnknownField,
+                "unknown field \"\(member.key)\" in \(what); known fields are \(known)", member.keySourceRange)
         }
     }
 
@@ -332,7 +359,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func stringValue(_ node: JSONNode, what: String) -> String? {
-        guard case let .string(text) = node.value else {
+        guard case .string(let text) = node.value else {
             reportWrongType(node, expected: "a string", what: what)
             return nil
         }
@@ -343,7 +370,7 @@ struct SnapshotDecoder {
     private mutating func optionalString(_ node: JSONNode, _ key: String, what: String) -> String? {
         guard let member = node.member(key) else { return nil }
         switch member.value.value {
-        case let .string(text): return text
+        case .string(let text): return text
         case .null: return nil
         default:
             reportWrongType(member.value, expected: "a string or null", what: "\"\(key)\" of \(what)")
@@ -354,7 +381,7 @@ struct SnapshotDecoder {
     /// A boolean; absent means false.
     private mutating func bool(_ node: JSONNode, _ key: String, what: String) -> Bool {
         guard let member = node.member(key) else { return false }
-        guard case let .bool(flag) = member.value.value else {
+        guard case .bool(let flag) = member.value.value else {
             reportWrongType(member.value, expected: "true or false", what: "\"\(key)\" of \(what)")
             return false
         }
@@ -395,8 +422,10 @@ struct SnapshotDecoder {
     }
 
     private mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(kind, message: message,
-                                      location: FileLocation(file: path, range: range)))
+        diagnostics.append(
+            Diagnostic(
+                kind, message: message,
+                location: FileLocation(file: path, range: range)))
     }
 
     /// The first character of a value (its `{` or `[`), where "missing" problems are reported.
@@ -413,7 +442,7 @@ struct SnapshotDecoder {
     }
 
     private func describe(_ node: JSONNode) -> String {
-        if case let .string(text) = node.value { return "\"\(text.prefix(60))\"" }
+        if case .string(let text) = node.value { return "\"\(text.prefix(60))\"" }
         return node.value.kindName
     }
 }

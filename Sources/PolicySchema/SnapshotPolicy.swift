@@ -18,8 +18,10 @@ public struct SnapshotPolicy: Hashable, Sendable {
     public var withCheck: String?
 
     /// Creates a policy record.
-    public init(schema: String, table: String, name: String, permissive: Bool, roles: [String], command: String,
-                qual: String?, withCheck: String?) {
+    public init(
+        schema: String, table: String, name: String, permissive: Bool, roles: [String], command: String,
+        qual: String?, withCheck: String?
+    ) {
         self.schema = schema
         self.table = table
         self.name = name

@@ -33,8 +33,10 @@ public struct Formatter {
     // MARK: - Items
 
     private mutating func line(_ indent: Int, _ text: String, _ range: SourceRange, startsItem: Bool = false) {
-        lines.append(FormattedLine(indent: indent, text: text, anchorStart: range.start, anchorEnd: range.end,
-                                   startsItem: startsItem))
+        lines.append(
+            FormattedLine(
+                indent: indent, text: text, anchorStart: range.start, anchorEnd: range.end,
+                startsItem: startsItem))
     }
 
     private mutating func emit(_ policy: PolicyDeclSyntax) {
@@ -60,8 +62,9 @@ public struct Formatter {
             for (index, clause) in check.enumerated() {
                 var range = clause.range
                 if index == 0, let keyword = policy.checkKeywordRange { range = keyword.union(range) }
-                emit(ClauseSyntax(atoms: clause.atoms, range: range, keywordRange: clause.keywordRange),
-                     header: index == 0 ? "WITH CHECK CLAUSE" : "OR CLAUSE", indent: 2)
+                emit(
+                    ClauseSyntax(atoms: clause.atoms, range: range, keywordRange: clause.keywordRange),
+                    header: index == 0 ? "WITH CHECK CLAUSE" : "OR CLAUSE", indent: 2)
             }
         }
     }

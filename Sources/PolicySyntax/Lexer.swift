@@ -59,51 +59,82 @@ public struct Lexer {
     }
 
     private mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(
-            kind, message: message,
-            location: FileLocation(file: file.path, range: range)))
+        diagnostics.append(
+            Diagnostic(
+                kind, message: message,
+                location: FileLocation(file: file.path, range: range)))
     }
 
     private mutating func lexOne() {
         let start = index
         let byte = bytes[index]
         switch byte {
-        case 0x2F where peek(1) == 0x2F:  // //
+        case 0x2F where peek(1) == 0x2F: // //
             lexLineComment(.doubleSlash)
-        case 0x2D where peek(1) == 0x2D:  // --
+        case 0x2D where peek(1) == 0x2D: // --
             lexLineComment(.doubleDash)
-        case 0x2F where peek(1) == 0x2A:  // /*
+        case 0x2F where peek(1) == 0x2A: // /*
             lexBlockComment()
-        case 0x27:  // '
+        case 0x27: // '
             let value = lexQuoted(0x27, what: "string")
             add(.string, from: start, value: value)
-        case 0x22:  // "
+        case 0x22: // "
             let value = lexQuoted(0x22, what: "quoted identifier")
             add(.quotedIdentifier, from: start, value: value)
             if value.isEmpty, tokens.last?.range.length ?? 0 >= 2 {
-                report(.syntaxEmptyIdentifier, "a quoted identifier cannot be empty",
-                       SourceRange(start: start, end: index))
+                report(
+                    .syntaxEmptyIdentifier, "a quoted identifier cannot be empty",
+                    SourceRange(start: start, end: index))
             }
-        case 0x28: index += 1; add(.leftParen, from: start)
-        case 0x29: index += 1; add(.rightParen, from: start)
-        case 0x7B: index += 1; add(.leftBrace, from: start)
-        case 0x7D: index += 1; add(.rightBrace, from: start)
-        case 0x5B: index += 1; add(.leftBracket, from: start)
-        case 0x5D: index += 1; add(.rightBracket, from: start)
-        case 0x2C: index += 1; add(.comma, from: start)
-        case 0x2E: index += 1; add(.dot, from: start)
-        case 0x3D: index += 1; add(.equal, from: start)
+        case 0x28:
+            index += 1
+            add(.leftParen, from: start)
+        case 0x29:
+            index += 1
+            add(.rightParen, from: start)
+        case 0x7B:
+            index += 1
+            add(.leftBrace, from: start)
+        case 0x7D:
+            index += 1
+            add(.rightBrace, from: start)
+        case 0x5B:
+            index += 1
+            add(.leftBracket, from: start)
+        case 0x5D:
+            index += 1
+            add(.rightBracket, from: start)
+        case 0x2C:
+            index += 1
+            add(.comma, from: start)
+        case 0x2E:
+            index += 1
+            add(.dot, from: start)
+        case 0x3D:
+            index += 1
+            add(.equal, from: start)
         case 0x21 where peek(1) == 0x3D:
-            index += 2; add(.notEqual, from: start)
+            index += 2
+            add(.notEqual, from: start)
         case 0x3C:
             index += 1
-            if peek() == 0x3D { index += 1; add(.lessEqual, from: start) }
-            else if peek() == 0x3E { index += 1; add(.notEqual, from: start) }
-            else { add(.less, from: start) }
+            if peek() == 0x3D {
+                index += 1
+                add(.lessEqual, from: start)
+            } else if peek() == 0x3E {
+                index += 1
+                add(.notEqual, from: start)
+            } else {
+                add(.less, from: start)
+            }
         case 0x3E:
             index += 1
-            if peek() == 0x3D { index += 1; add(.greaterEqual, from: start) }
-            else { add(.greater, from: start) }
+            if peek() == 0x3D {
+                index += 1
+                add(.greaterEqual, from: start)
+            } else {
+                add(.greater, from: start)
+            }
         case 0x2D where peek(1).map(Lexer.isDigit) == true:
             index += 1
             lexDigits(from: start)
@@ -150,8 +181,9 @@ public struct Lexer {
             index += 1
         }
         comments.append(Comment(kind: .block, range: SourceRange(start: start, end: index)))
-        report(.syntaxUnterminatedComment, "unterminated block comment; expected '*/'",
-               SourceRange(start: start, end: start + 2))
+        report(
+            .syntaxUnterminatedComment, "unterminated block comment; expected '*/'",
+            SourceRange(start: start, end: start + 2))
     }
 
     /// Lexes a quoted string or identifier; a doubled quote stands for one quote.
@@ -174,8 +206,9 @@ public struct Lexer {
             }
             if byte == 0x0A || byte == 0x0D { break }
             if byte == 0 {
-                report(.syntaxNulCharacter, "a \(what) cannot hold a NUL character; PostgreSQL text cannot",
-                       SourceRange(start: index, end: index + 1))
+                report(
+                    .syntaxNulCharacter, "a \(what) cannot hold a NUL character; PostgreSQL text cannot",
+                    SourceRange(start: index, end: index + 1))
                 index += 1
                 continue
             }
@@ -183,9 +216,10 @@ public struct Lexer {
             index += 1
         }
         let closing = quote == 0x27 ? "'" : "\""
-        report(what == "string" ? .syntaxUnterminatedString : .syntaxUnterminatedIdentifier,
-               "unterminated \(what); expected \(closing) before the end of the line",
-               SourceRange(start: start, end: index))
+        report(
+            what == "string" ? .syntaxUnterminatedString : .syntaxUnterminatedIdentifier,
+            "unterminated \(what); expected \(closing) before the end of the line",
+            SourceRange(start: start, end: index))
         return String(decoding: value, as: UTF8.self)
     }
 
@@ -198,8 +232,9 @@ public struct Lexer {
         var range = SourceRange(start: start, end: index)
         // Stray characters separated only by spaces on one line are one mistake.
         if let last = tokens.last, last.kind == .unknown, let previous = diagnostics.last,
-           previous.kind == .syntaxUnexpectedCharacter, previous.range == last.range,
-           bytes[last.range.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            previous.kind == .syntaxUnexpectedCharacter, previous.range == last.range,
+            bytes[last.range.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+        {
             tokens.removeLast()
             diagnostics.removeLast()
             range = SourceRange(start: last.range.start, end: index)
@@ -215,7 +250,7 @@ public struct Lexer {
         let byte = bytes[position]
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0x27, 0x22, 0x28, 0x29, 0x7B, 0x7D, 0x5B, 0x5D,
-             0x2C, 0x2E, 0x3D, 0x3C, 0x3E:
+            0x2C, 0x2E, 0x3D, 0x3C, 0x3E:
             return false
         case 0x21: return position + 1 >= bytes.count || bytes[position + 1] != 0x3D
         case 0x2F: return position + 1 >= bytes.count || (bytes[position + 1] != 0x2F && bytes[position + 1] != 0x2A)

@@ -112,7 +112,8 @@ public struct LineTable: Sendable {
             return LinePosition(line: line, character: target - start)
         case .utf16, .utf32:
             let utf16 = encoding == .utf16
-            return LinePosition(line: line, character: units(before: target, in: bytes, utf16: utf16) - units(before: start, in: bytes, utf16: utf16))
+            return LinePosition(
+                line: line, character: units(before: target, in: bytes, utf16: utf16) - units(before: start, in: bytes, utf16: utf16))
         }
     }
 

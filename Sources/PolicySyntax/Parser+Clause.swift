@@ -43,8 +43,9 @@ extension Parser {
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
-            reportMissing(.syntaxExpectedAtom,
-                          "an atom (col(...), session(...), lit(...), fn(...), exists(...) or raw(...))")
+            reportMissing(
+                .syntaxExpectedAtom,
+                "an atom (col(...), session(...), lit(...), fn(...), exists(...) or raw(...))")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
     }
@@ -94,15 +95,18 @@ extension Parser {
                 }
                 if isKeyword(.null) {
                     let end = advance().range
-                    return AtomSyntax(kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(end),
-                                      operatorRange: opStart.union(end))
+                    return AtomSyntax(
+                        kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(end),
+                        operatorRange: opStart.union(end))
                 }
                 reportMissing(.syntaxExpectedNull, isNull ? "'NULL' or 'NOT NULL' after 'IS'" : "'NULL' after 'IS NOT'")
-                return AtomSyntax(kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(.empty(at: previousEnd)),
-                                  operatorRange: opStart.union(.empty(at: previousEnd)))
+                return AtomSyntax(
+                    kind: .nullTest(lhs, isNull: isNull), range: lhs.range.union(.empty(at: previousEnd)),
+                    operatorRange: opStart.union(.empty(at: previousEnd)))
             default:
-                reportMissing(.syntaxExpectedOperator,
-                              "a comparison (=, !=, <, >, <=, >=, IN, NOT IN, LIKE, NOT LIKE, IS [NOT] NULL)")
+                reportMissing(
+                    .syntaxExpectedOperator,
+                    "a comparison (=, !=, <, >, <=, >=, IN, NOT IN, LIKE, NOT LIKE, IS [NOT] NULL)")
                 return AtomSyntax(kind: .missing, range: lhs.range, operatorRange: .empty(at: previousEnd))
             }
         }
@@ -283,13 +287,16 @@ extension Parser {
         _ = expect(.comma, after: "the source table")
         let sourceColumn = parseName("the source column") ?? NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd))
         _ = expect(.comma, after: "the source column")
-        let target = parseTableName("the target table")
-            ?? TableNameSyntax(schema: nil, name: NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd)),
-                               range: .empty(at: previousEnd))
+        let target =
+            parseTableName("the target table")
+            ?? TableNameSyntax(
+                schema: nil, name: NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd)),
+                range: .empty(at: previousEnd))
         _ = expect(.comma, after: "the target table")
         let targetColumn = parseName("the target column") ?? NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd))
         let close = expectClosing(.rightParen, after: "rel(...)") ?? .empty(at: previousEnd)
-        return RelationSyntax(source: source, sourceRange: sourceRange, sourceColumn: sourceColumn, target: target,
-                              targetColumn: targetColumn, range: start.union(close), keywordRange: start)
+        return RelationSyntax(
+            source: source, sourceRange: sourceRange, sourceColumn: sourceColumn, target: target,
+            targetColumn: targetColumn, range: start.union(close), keywordRange: start)
     }
 }

@@ -1,7 +1,8 @@
 extension Parser {
     /// The order of a policy's sections.
     private enum Stage: Int, Comparable {
-        case name = 0, kind, commands, roles, selector, using, check
+        case name = 0
+        case kind, commands, roles, selector, using, check
 
         static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -64,9 +65,11 @@ extension Parser {
                 stage = max(stage, .kind)
             case .for:
                 if stage < .kind {
-                    report(.syntaxExpectedPolicyType, "expected 'PERMISSIVE' or 'RESTRICTIVE' before 'FOR'", at: current.range,
-                           fixIt: FixIt(title: "insert 'PERMISSIVE'", file: file.path,
-                                        edits: [TextEdit(range: .empty(at: current.range.start), newText: "PERMISSIVE ")]))
+                    report(
+                        .syntaxExpectedPolicyType, "expected 'PERMISSIVE' or 'RESTRICTIVE' before 'FOR'", at: current.range,
+                        fixIt: FixIt(
+                            title: "insert 'PERMISSIVE'", file: file.path,
+                            edits: [TextEdit(range: .empty(at: current.range.start), newText: "PERMISSIVE ")]))
                 } else if stage >= .commands {
                     report(.syntaxUnexpectedFor, "'FOR' may appear only once, before 'TO' and 'SELECTOR'", at: current.range)
                 }
@@ -100,9 +103,11 @@ extension Parser {
                 stage = max(stage, .selector)
             case .clause, .or:
                 if keyword == .clause, stage >= .using {
-                    report(.syntaxExpectedOr, "expected 'OR' before another 'CLAUSE'", at: current.range,
-                           fixIt: FixIt(title: "insert 'OR'", file: file.path,
-                                        edits: [TextEdit(range: .empty(at: current.range.start), newText: "OR ")]))
+                    report(
+                        .syntaxExpectedOr, "expected 'OR' before another 'CLAUSE'", at: current.range,
+                        fixIt: FixIt(
+                            title: "insert 'OR'", file: file.path,
+                            edits: [TextEdit(range: .empty(at: current.range.start), newText: "OR ")]))
                 } else if keyword == .or, stage < .using {
                     report(.syntaxExpectedClause, "expected 'CLAUSE' before 'OR CLAUSE'", at: current.range)
                 } else if stage < .selector {
@@ -152,8 +157,9 @@ extension Parser {
             default: missing = "'CLAUSE'"
             }
             let what = decl.name.map { "policy '\($0.text)'" } ?? "the policy"
-            report(.syntaxIncompletePolicy, "expected \(missing): \(what) ends here, found \(describe(current))",
-                   at: .empty(at: previousEnd))
+            report(
+                .syntaxIncompletePolicy, "expected \(missing): \(what) ends here, found \(describe(current))",
+                at: .empty(at: previousEnd))
         }
         decl.range = SourceRange(start: keyword.range.start, end: max(previousEnd, keyword.range.end))
         decl.unexpected = skipped
@@ -280,7 +286,8 @@ extension Parser {
             reportMissing(.syntaxExpectedSelector, "'SELECTOR' in the grant")
         }
         if !atEnd && !atItemStart {
-            report(.syntaxUnexpectedToken, "expected the next item after the grant's selector, found \(describe(current))", at: current.range)
+            report(
+                .syntaxUnexpectedToken, "expected the next item after the grant's selector, found \(describe(current))", at: current.range)
             let start = current.range.start
             var end = start
             repeat { end = advance().range.end } while !atEnd && !atItemStart

@@ -80,14 +80,16 @@ extension Parser {
             let isNamed = currentKeyword == .named
             advance()
             _ = expect(.leftParen, after: isNamed ? "'named'" : "'tagged'")
-            let string = parseString(isNamed ? "a quoted table name pattern like 'tasks' or 'audit_%'" : "a quoted tag like 'pii'")
+            let string =
+                parseString(isNamed ? "a quoted table name pattern like 'tasks' or 'audit_%'" : "a quoted tag like 'pii'")
                 ?? StringSyntax(value: "", range: .empty(at: previousEnd))
             let close = expectClosing(.rightParen, after: isNamed ? "named(...)" : "tagged(...)") ?? .empty(at: previousEnd)
             let kind: SelectorSyntax.Kind = isNamed ? .named(string) : .tagged(string)
             return SelectorSyntax(kind: kind, range: start.union(close), keywordRange: start)
         default:
-            reportMissing(.syntaxExpectedSelector,
-                          "a selector (ALL, has_column(...), in_schema(...), named(...), tagged(...), NOT or '(')")
+            reportMissing(
+                .syntaxExpectedSelector,
+                "a selector (ALL, has_column(...), in_schema(...), named(...), tagged(...), NOT or '(')")
             return SelectorSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }

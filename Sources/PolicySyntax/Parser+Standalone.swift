@@ -8,8 +8,9 @@ extension Parser {
         var parser = Parser(file: file, lexed: lexed)
         let selector = parser.parseSelector()
         if !parser.atEnd {
-            parser.report(.syntaxUnexpectedToken, "expected the end of the selector, found \(parser.describe(parser.current))",
-                          at: parser.current.range)
+            parser.report(
+                .syntaxUnexpectedToken, "expected the end of the selector, found \(parser.describe(parser.current))",
+                at: parser.current.range)
         }
         return (selector, parser.diagnostics)
     }

@@ -135,10 +135,11 @@ public struct Parser {
         guard !panicking else { return }
         panicking = true
         itemHadError = true
-        diagnostics.append(Diagnostic(
-            kind, message: message,
-            location: FileLocation(file: file.path, range: range),
-            fixIts: fixIt.map { [$0] } ?? []))
+        diagnostics.append(
+            Diagnostic(
+                kind, message: message,
+                location: FileLocation(file: file.path, range: range),
+                fixIts: fixIt.map { [$0] } ?? []))
     }
 
     /// Reports that `what` is missing where the current token is, with a fix-it inserting `insert`.
@@ -146,9 +147,11 @@ public struct Parser {
         let found = describe(current)
         if let insert {
             let at = previousEnd
-            report(kind, "expected \(what), found \(found)", at: .empty(at: at),
-                   fixIt: FixIt(title: "insert '\(insert)'", file: file.path,
-                                edits: [TextEdit(range: .empty(at: at), newText: insert)]))
+            report(
+                kind, "expected \(what), found \(found)", at: .empty(at: at),
+                fixIt: FixIt(
+                    title: "insert '\(insert)'", file: file.path,
+                    edits: [TextEdit(range: .empty(at: at), newText: insert)]))
         } else {
             report(kind, "expected \(what), found \(found)", at: current.range)
         }
@@ -180,8 +183,9 @@ public struct Parser {
     /// ahead (bracket-balanced) for it before the next atom or section; skips to it when found.
     mutating func expectClosing(_ kind: TokenKind, after what: String) -> SourceRange? {
         if current.kind == kind { return advance().range }
-        reportMissing(Parser.missing(kind), "\(kind.displayName) after \(what)",
-                      insert: Parser.spelling(kind))
+        reportMissing(
+            Parser.missing(kind), "\(kind.displayName) after \(what)",
+            insert: Parser.spelling(kind))
         var nesting = 0
         var index = position
         scan: while index < tokens.count {
@@ -224,8 +228,9 @@ public struct Parser {
     /// it had been there.
     mutating func expect(_ kind: TokenKind, after what: String) -> SourceRange? {
         if current.kind == kind { return advance().range }
-        reportMissing(Parser.missing(kind), "\(kind.displayName) after \(what)",
-                      insert: Parser.spelling(kind))
+        reportMissing(
+            Parser.missing(kind), "\(kind.displayName) after \(what)",
+            insert: Parser.spelling(kind))
         return nil
     }
 

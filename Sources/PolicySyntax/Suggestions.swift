@@ -19,7 +19,8 @@ public enum Suggestions {
             let other = Array(loweredCandidate.unicodeScalars)
             guard !other.isEmpty else { continue }
             let shorter = min(wanted.count, other.count)
-            let contains = shorter >= 3 && shorter * 2 >= max(wanted.count, other.count)
+            let contains =
+                shorter >= 3 && shorter * 2 >= max(wanted.count, other.count)
                 && (loweredCandidate.contains(lowered) || lowered.contains(loweredCandidate))
             let bound = contains ? max(wanted.count, other.count) : limit
             guard abs(wanted.count - other.count) <= bound else { continue }

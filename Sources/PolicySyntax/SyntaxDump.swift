@@ -86,12 +86,12 @@ public enum SyntaxDump {
         case .column(let column): return "col:" + name(column)
         case .session(let key): return "session:'" + key.value + "'"
         case .literal(let literal): return "lit:" + self.literal(literal)
-        case .function(let call): return call_(call)
+        case .function(let call): return functionCall(call)
         case .missing: return "<missing>"
         }
     }
 
-    static func call_(_ call: FunctionCallSyntax) -> String {
+    static func functionCall(_ call: FunctionCallSyntax) -> String {
         "fn:" + name(call.name) + "(" + call.arguments.map(value).joined(separator: ",") + ")"
     }
 
@@ -101,8 +101,9 @@ public enum SyntaxDump {
         case .nullTest(let operand, let isNull): return "(\(value(operand)) \(isNull ? "IS NULL" : "IS NOT NULL"))"
         case .exists(let relation, let inner):
             let source = relation.source.map(table) ?? "_"
-            return "(exists \(source).\(name(relation.sourceColumn))->\(table(relation.target)).\(name(relation.targetColumn)) {\(clause(inner))})"
-        case .function(let call): return "(" + call_(call) + ")"
+            return
+                "(exists \(source).\(name(relation.sourceColumn))->\(table(relation.target)).\(name(relation.targetColumn)) {\(clause(inner))})"
+        case .function(let call): return "(" + functionCall(call) + ")"
         case .raw(let sql): return "(raw '" + sql.value + "')"
         case .missing: return "<missing>"
         }

@@ -44,8 +44,13 @@ public struct BenchReport: Sendable {
     public func print() {
         Swift.print("== \(suite)")
         for measurement in measurements {
-            let target = measurement.target.map { " (target ≤ \(String(format: "%g", $0)) \(measurement.unit)) " + (measurement.met ? "ok" : "MISSED") } ?? ""
-            let padded = measurement.name.count >= 62 ? measurement.name : measurement.name + String(repeating: " ", count: 62 - measurement.name.count)
+            let target =
+                measurement.target.map {
+                    " (target ≤ \(String(format: "%g", $0)) \(measurement.unit)) " + (measurement.met ? "ok" : "MISSED")
+                } ?? ""
+            let padded =
+                measurement.name.count >= 62
+                ? measurement.name : measurement.name + String(repeating: " ", count: 62 - measurement.name.count)
             Swift.print("  " + padded + String(format: " %12.3f ", measurement.value) + measurement.unit + target)
         }
         for note in notes { Swift.print("  note: \(note)") }
@@ -53,20 +58,22 @@ public struct BenchReport: Sendable {
 
     /// Writes `<suite>.json` into `directory` (default: `bench-results/` under the current directory).
     public func write(to directory: URL? = nil) throws {
-        let directory = directory
+        let directory =
+            directory
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-results")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let document: JSONValue = [
             "suite": .string(suite),
-            "measurements": .array(measurements.map { measurement in
-                [
-                    "name": .string(measurement.name),
-                    "value": .double(measurement.value),
-                    "unit": .string(measurement.unit),
-                    "target": measurement.target.map { .double($0) } ?? .null,
-                    "met": .bool(measurement.met),
-                ]
-            }),
+            "measurements": .array(
+                measurements.map { measurement in
+                    [
+                        "name": .string(measurement.name),
+                        "value": .double(measurement.value),
+                        "unit": .string(measurement.unit),
+                        "target": measurement.target.map { .double($0) } ?? .null,
+                        "met": .bool(measurement.met),
+                    ]
+                }),
         ]
         let json = document.serializedString(.pretty)
         try json.write(to: directory.appendingPathComponent("\(suite).json"), atomically: true, encoding: .utf8)

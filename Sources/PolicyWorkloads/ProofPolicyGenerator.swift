@@ -39,8 +39,10 @@ public struct ProofPolicyGenerator {
     public var allowRaw: Bool
 
     /// Creates a generator.
-    public init(schema: SchemaModel, table: QualifiedName, sessionKeys: [(key: String, family: TypeFamily)],
-                functions: [Function] = [], allowRaw: Bool = true) {
+    public init(
+        schema: SchemaModel, table: QualifiedName, sessionKeys: [(key: String, family: TypeFamily)],
+        functions: [Function] = [], allowRaw: Bool = true
+    ) {
         self.schema = schema
         self.table = table
         self.sessionKeys = sessionKeys
@@ -83,7 +85,9 @@ public struct ProofPolicyGenerator {
         guard let column = columns.isEmpty ? nil : rng.pick(columns) else { return .isNull(.literal(.null)) }
         let subject = Operand.column(column.name)
         let family = column.type.family
-        let relations = model.foreignKeys.filter { $0.columns.count == 1 && $0.referencedColumns.count == 1 && schema.table($0.referencedTable) != nil }
+        let relations = model.foreignKeys.filter {
+            $0.columns.count == 1 && $0.referencedColumns.count == 1 && schema.table($0.referencedTable) != nil
+        }
         switch rng.int(0...21) {
         case 0...6:
             let op = rng.pick(operators(family))
@@ -110,13 +114,16 @@ public struct ProofPolicyGenerator {
         case 13...15 where depth < 2 && !relations.isEmpty:
             let relation = rng.pick(relations)
             guard let target = schema.table(relation.referencedTable) else { return .isNotNull(subject) }
-            return .exists(Traversal(sourceColumn: relation.columns[0], target: target.name, targetColumn: relation.referencedColumns[0],
-                                     clause: clause(target, depth: depth + 1, rng: &rng)))
+            return .exists(
+                Traversal(
+                    sourceColumn: relation.columns[0], target: target.name, targetColumn: relation.referencedColumns[0],
+                    clause: clause(target, depth: depth + 1, rng: &rng)))
         case 16 where !functions.isEmpty:
             let function = rng.pick(functions)
             let arguments = function.arguments.map { operand($0, model: model, rng: &rng) }
             if function.returns == .boolean { return .predicate(function.name, arguments) }
-            return .compare(.function(function.name, arguments), rng.pick(operators(function.returns)), .literal(literal(function.returns, rng: &rng)))
+            return .compare(
+                .function(function.name, arguments), rng.pick(operators(function.returns)), .literal(literal(function.returns, rng: &rng)))
         case 17 where allowRaw:
             return .raw(RawSQL(text: rng.pick(["true", "status <> 'x'"]), location: nil))
         case 18 where family == .text:
@@ -149,10 +156,12 @@ public struct ProofPolicyGenerator {
         case 2...3 where !keys.isEmpty: return .session(rng.pick(keys).key)
         case 4 where !calls.isEmpty:
             let function = rng.pick(calls)
-            return .function(function.name, function.arguments.map { argument in
-                let same = model.columns.filter { $0.type.family == argument }
-                return same.isEmpty ? .literal(literal(argument, rng: &rng)) : .column(rng.pick(same).name)
-            })
+            return .function(
+                function.name,
+                function.arguments.map { argument in
+                    let same = model.columns.filter { $0.type.family == argument }
+                    return same.isEmpty ? .literal(literal(argument, rng: &rng)) : .column(rng.pick(same).name)
+                })
         default: return .literal(literal(family, rng: &rng))
         }
     }
@@ -163,8 +172,11 @@ public struct ProofPolicyGenerator {
         case .integer, .numeric: return .int(rng.int(-1...3))
         case .boolean: return .bool(rng.chance(0.5))
         case .uuid:
-            return .string(rng.pick(["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
-                                     "ffffffff-ffff-4fff-bfff-ffffffffffff"]))
+            return .string(
+                rng.pick([
+                    "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
+                    "ffffffff-ffff-4fff-bfff-ffffffffffff",
+                ]))
         default: return .string(rng.pick(["", "a", "ab", "b", "it's"]))
         }
     }

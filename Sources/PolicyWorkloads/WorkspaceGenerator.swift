@@ -26,7 +26,8 @@ public struct WorkspaceGenerator {
             try schema.write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
             try config.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
             for (name, text) in policies {
-                try text.write(to: directory.appendingPathComponent("policies").appendingPathComponent(name), atomically: true, encoding: .utf8)
+                try text.write(
+                    to: directory.appendingPathComponent("policies").appendingPathComponent(name), atomically: true, encoding: .utf8)
             }
         }
     }
@@ -62,13 +63,15 @@ public struct WorkspaceGenerator {
     /// Generates the workspace.
     public func generate() -> Workspace {
         var rng = SeededGenerator(seed: seed)
-        var schema = "-- generated: \(tables) tables\nCREATE TABLE public.tenants (\n    id uuid PRIMARY KEY,\n    name text NOT NULL\n);\n\n"
+        var schema =
+            "-- generated: \(tables) tables\nCREATE TABLE public.tenants (\n    id uuid PRIMARY KEY,\n    name text NOT NULL\n);\n\n"
         schema += "CREATE FUNCTION public.is_member(uuid, uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT true $$;\n\n"
         // Roles: app_support is named only on parent tables (c_ tables reach it through their
         // traversal); app_agent is a member of app_support and app_user, and has both's policies.
         // Every policy pins the tenant: the workspace is isolated (the benchmarks add a leak and
         // wait for its diagnostics to come and go).
-        schema += "CREATE ROLE app_user NOLOGIN;\nCREATE ROLE app_support NOLOGIN;\nCREATE ROLE app_agent NOLOGIN IN ROLE app_support, app_user;\n\n"
+        schema +=
+            "CREATE ROLE app_user NOLOGIN;\nCREATE ROLE app_support NOLOGIN;\nCREATE ROLE app_agent NOLOGIN IN ROLE app_support, app_user;\n\n"
         for index in 1...tables {
             let name = WorkspaceGenerator.tableName(index)
             var columns = ["    id uuid PRIMARY KEY"]
@@ -82,20 +85,26 @@ public struct WorkspaceGenerator {
             columns.append("    owner_id uuid")
             columns.append("    status text NOT NULL DEFAULT 'open'")
             columns.append("    level integer")
-            for extra in 0..<rng.int(1...6) { columns.append("    attr_\(extra) \(rng.pick(["text", "integer", "bigint", "boolean", "timestamptz", "numeric(10,2)", "varchar(40)"]))") }
+            for extra in 0..<rng.int(1...6) {
+                columns.append(
+                    "    attr_\(extra) \(rng.pick(["text", "integer", "bigint", "boolean", "timestamptz", "numeric(10,2)", "varchar(40)"]))"
+                )
+            }
             schema += "CREATE TABLE public.\(name) (\n" + columns.joined(separator: ",\n") + "\n);\n\n"
             if index % 7 == 0 { schema += "COMMENT ON TABLE public.\(name) IS 'generated @pgpe:tags pii';\n\n" }
         }
         var files: [String: String] = [:]
         var texts: [String] = []
-        texts.append("""
+        texts.append(
+            """
             POLICY tenant_isolation
               PERMISSIVE
               FOR ALL
               SELECTOR has_column('tenant_id')
               CLAUSE col('tenant_id') = session('app.tenant_id')
             """)
-        texts.append("""
+        texts.append(
+            """
             POLICY via_parent
               PERMISSIVE
               FOR ALL
@@ -106,7 +115,8 @@ public struct WorkspaceGenerator {
                   {col(tenant_id) = session('app.tenant_id')}
                 )
             """)
-        texts.append("""
+        texts.append(
+            """
             POLICY support_reads_parents
               PERMISSIVE
               FOR SELECT
@@ -114,7 +124,8 @@ public struct WorkspaceGenerator {
               SELECTOR named('t_%4') OR named('t_%9')
               CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')
             """)
-        texts.append("""
+        texts.append(
+            """
             POLICY soft_delete
               RESTRICTIVE
               FOR SELECT
@@ -132,15 +143,20 @@ public struct WorkspaceGenerator {
             var policy = "POLICY extra_\(index)\n"
             switch kind {
             case 0 where hasTenant:
-                policy += "  PERMISSIVE\n  FOR SELECT\n  TO app_admin\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) IN lit(['open', 'closed'])\n"
+                policy +=
+                    "  PERMISSIVE\n  FOR SELECT\n  TO app_admin\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) IN lit(['open', 'closed'])\n"
             case 1 where hasTenant:
-                policy += "  RESTRICTIVE\n  FOR SELECT, UPDATE\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND fn(is_member, [session('app.user_id'), col(tenant_id)])\n"
+                policy +=
+                    "  RESTRICTIVE\n  FOR SELECT, UPDATE\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id') AND fn(is_member, [session('app.user_id'), col(tenant_id)])\n"
             case 2:
-                policy += "  RESTRICTIVE\n  FOR UPDATE, DELETE\n  TO app_user\n  SELECTOR named('\(name)')\n  CLAUSE col(owner_id) = session('app.user_id')\n  OR CLAUSE col(level) >= lit(3)\n"
+                policy +=
+                    "  RESTRICTIVE\n  FOR UPDATE, DELETE\n  TO app_user\n  SELECTOR named('\(name)')\n  CLAUSE col(owner_id) = session('app.user_id')\n  OR CLAUSE col(level) >= lit(3)\n"
             case 3 where hasTenant:
-                policy += "  PERMISSIVE\n  FOR INSERT\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id')\n  WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')\n"
+                policy +=
+                    "  PERMISSIVE\n  FOR INSERT\n  SELECTOR named('\(name)')\n  CLAUSE col(tenant_id) = session('app.tenant_id')\n  WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')\n"
             default:
-                policy += "  RESTRICTIVE\n  FOR SELECT\n  SELECTOR named('\(name)') AND NOT tagged('archive')\n  CLAUSE col(status) != lit('hidden')\n  OR CLAUSE col(owner_id) = session('app.user_id')\n"
+                policy +=
+                    "  RESTRICTIVE\n  FOR SELECT\n  SELECTOR named('\(name)') AND NOT tagged('archive')\n  CLAUSE col(status) != lit('hidden')\n  OR CLAUSE col(owner_id) = session('app.user_id')\n"
             }
             texts.append(policy)
             count += 1
@@ -150,9 +166,10 @@ public struct WorkspaceGenerator {
         for text in texts {
             if text.contains("PARENT") {
                 for table in stride(from: 5, through: tables, by: 5) {
-                    expanded.append(text.replacingOccurrences(of: "POLICY via_parent", with: "POLICY via_parent_\(table)")
-                        .replacingOccurrences(of: "named('c_%')", with: "named('\(WorkspaceGenerator.tableName(table))')")
-                        .replacingOccurrences(of: "PARENT", with: WorkspaceGenerator.tableName(table - 1)))
+                    expanded.append(
+                        text.replacingOccurrences(of: "POLICY via_parent", with: "POLICY via_parent_\(table)")
+                            .replacingOccurrences(of: "named('c_%')", with: "named('\(WorkspaceGenerator.tableName(table))')")
+                            .replacingOccurrences(of: "PARENT", with: WorkspaceGenerator.tableName(table - 1)))
                 }
             } else {
                 expanded.append(text)

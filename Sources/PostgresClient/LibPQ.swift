@@ -147,7 +147,7 @@ enum LibPQ {
     ) rethrows -> Result {
         var pointers: [UnsafePointer<CChar>?] = []
         var owned: [UnsafeMutablePointer<CChar>] = []
-        defer { owned.forEach { $0.deallocate() } }
+        defer { for pointer in owned { pointer.deallocate() } }
         for string in strings {
             guard let string else {
                 pointers.append(nil)

@@ -60,8 +60,9 @@ public enum PostgresArrayLiteral {
             if current == UInt8(ascii: "[") {
                 // Dimension decoration such as `[0:2]` or `[1:2][1:3]`, then `=`.
                 while let byte = current, byte != UInt8(ascii: "=") {
-                    guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ":")
-                        || byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) || Self.isSpace(byte)
+                    guard
+                        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ":")
+                            || byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) || Self.isSpace(byte)
                     else { return nil }
                     index += 1
                 }

@@ -79,7 +79,8 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         let suspicious: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0D]
         if bytes.contains(where: suspicious.contains) {
             found.spans.append(0..<bytes.count)
-            found.ambiguity = "the connection string is neither a postgresql:// (or postgres://) URL, "
+            found.ambiguity =
+                "the connection string is neither a postgresql:// (or postgres://) URL, "
                 + "a key=value string nor a plain database name; it is not shown because it may hold a password"
         }
         return found
@@ -96,7 +97,9 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
     /// Finds the password in `scheme://[user[:password]@]host.../db?password=...`.
     private static func scanURL(_ bytes: [UInt8], from start: Int) -> Found {
         var found = Found()
-        let at = UInt8(ascii: "@"), slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        let at = UInt8(ascii: "@")
+        let slash = UInt8(ascii: "/")
+        let colon = UInt8(ascii: ":")
         let question = UInt8(ascii: "?")
         let firstQuestion = bytes[start...].firstIndex(of: question) ?? bytes.count
         // The credentials end at the last `@` before the query; failing that, at the first
@@ -111,7 +114,8 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         // An `@` in the value of a `key=value` query parameter (`user=alice@corp`) is no such end.
         let laterAts = bytes.indices.filter { $0 > (credentialsEnd ?? start - 1) && $0 >= start && bytes[$0] == at }
         if let lastAt = laterAts.last(where: { !isInQueryValue(bytes, $0, from: start) }),
-           let colonIndex = bytes[start..<lastAt].firstIndex(of: colon) {
+            let colonIndex = bytes[start..<lastAt].firstIndex(of: colon)
+        {
             found.hasPassword = true
             found.spans.append((colonIndex + 1)..<lastAt)
             found.ambiguity =
@@ -162,7 +166,9 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
         var index = 0
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         func skipSpace() { while index < bytes.count, isSpace(bytes[index]) { index += 1 } }
-        let equals = UInt8(ascii: "="), quote = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
+        let equals = UInt8(ascii: "=")
+        let quote = UInt8(ascii: "'")
+        let backslash = UInt8(ascii: "\\")
         while true {
             skipSpace()
             guard index < bytes.count else { break }
@@ -173,7 +179,8 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
                 // No libpq keyword looks like this (`jdbc:postgresql://...?user`): the string
                 // is something else written wrongly, and may hold a password anywhere.
                 found.spans.append(keyStart..<bytes.count)
-                found.ambiguity = "the key=value connection string has a key that is not a connection keyword; "
+                found.ambiguity =
+                    "the key=value connection string has a key that is not a connection keyword; "
                     + "the rest of it is not shown because it may hold a password"
                 break
             }
@@ -182,7 +189,8 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
                 // A word without `=` (libpq rejects the string and echoes it): a password may
                 // follow, so everything from here on is hidden, and the string refused.
                 found.spans.append(keyStart..<bytes.count)
-                found.ambiguity = "the key=value connection string has a word without '=' (put values with spaces "
+                found.ambiguity =
+                    "the key=value connection string has a word without '=' (put values with spaces "
                     + "in single quotes); the rest of it is not shown because it may hold a password"
                 break
             }
@@ -235,7 +243,9 @@ public struct PostgresConnectionString: Sendable, CustomStringConvertible, Custo
     /// Whether the byte at `index` lies in the value of a `keyword=value` parameter of the query
     /// that starts at the first `?` after `start`.
     private static func isInQueryValue(_ bytes: [UInt8], _ index: Int, from start: Int) -> Bool {
-        let question = UInt8(ascii: "?"), ampersand = UInt8(ascii: "&"), equals = UInt8(ascii: "=")
+        let question = UInt8(ascii: "?")
+        let ampersand = UInt8(ascii: "&")
+        let equals = UInt8(ascii: "=")
         guard let query = bytes[start..<index].firstIndex(of: question) else { return false }
         let segmentStart = (bytes[query..<index].lastIndex { $0 == ampersand || $0 == question } ?? query) + 1
         guard let equal = bytes[segmentStart..<index].firstIndex(of: equals), equal > segmentStart else { return false }

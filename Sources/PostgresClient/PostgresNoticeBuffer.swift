@@ -36,9 +36,11 @@ final class PostgresNoticeBuffer {
     /// finished (`PQfinish`) before the buffer is released.
     func install(on connection: OpaquePointer) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        _ = PQsetNoticeReceiver(connection, { context, result in
-            guard let context, let result else { return }
-            Unmanaged<PostgresNoticeBuffer>.fromOpaque(context).takeUnretainedValue().receive(result)
-        }, context)
+        _ = PQsetNoticeReceiver(
+            connection,
+            { context, result in
+                guard let context, let result else { return }
+                Unmanaged<PostgresNoticeBuffer>.fromOpaque(context).takeUnretainedValue().receive(result)
+            }, context)
     }
 }

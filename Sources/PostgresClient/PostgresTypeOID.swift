@@ -47,8 +47,8 @@ public enum PostgresTypeOID {
     /// The built-in array types (`_bool`, `_name`, `_text`, `_oid`, `_aclitem`, ...), whose
     /// values are decoded as `.array`.
     public static let arrays: Set<UInt32> = [
-        143,  // _xml
-        199,  // _json
+        143, // _xml
+        199, // _json
         1000, // _bool
         1001, // _bytea
         1002, // _char

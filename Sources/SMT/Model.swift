@@ -104,9 +104,10 @@ public final class Model: @unchecked Sendable, CustomStringConvertible {
             let count = try context.call { Z3_model_get_num_consts($0, raw) }
             return try (0..<count).map { index in
                 let decl = try context.callNonNull { Z3_model_get_const_decl($0, raw, index) }
-                let name = try context.call {
-                    Z3_get_symbol_string($0, Z3_get_decl_name($0, decl)).map { String(cString: $0) }
-                } ?? "?"
+                let name =
+                    try context.call {
+                        Z3_get_symbol_string($0, Z3_get_decl_name($0, decl)).map { String(cString: $0) }
+                    } ?? "?"
                 let value = try context.callNonNull { Z3_model_get_const_interp($0, raw, decl) }
                 return (name, try Term(context: context, adopting: value))
             }

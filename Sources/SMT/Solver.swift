@@ -1,5 +1,5 @@
-import Cancellation
 import CZ3
+import Cancellation
 
 /// An incremental Z3 solver: assertions, scopes, and checks with a per-query timeout.
 ///
@@ -59,7 +59,8 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     /// - Throws: `SolverError` when fewer scopes are open.
     public func pop(_ count: Int = 1) throws {
         guard count >= 0, count <= (try scopeCount) else {
-            throw SolverError(kind: .indexOutOfBounds, message: "cannot pop \(count) scopes; \(try scopeCount) are open", operation: "pop(_:)")
+            throw SolverError(
+                kind: .indexOutOfBounds, message: "cannot pop \(count) scopes; \(try scopeCount) are open", operation: "pop(_:)")
         }
         try context.call { Z3_solver_pop($0, raw, UInt32(count)) }
     }
@@ -88,8 +89,10 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
     ///   time limit, Z3's "interrupted" or "canceled" for the token and for `Z3Context.interrupt()`
     ///   ("canceled" when the token was cancelled before the check started).
     /// - Throws: `SolverError` when Z3 reports an error.
-    public func check(timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = [],
-                      cancellation: CancellationToken? = nil) throws -> CheckResult {
+    public func check(
+        timeoutMilliseconds: UInt32? = nil, assumptions: [Term] = [],
+        cancellation: CancellationToken? = nil
+    ) throws -> CheckResult {
         let literals = try context.handles(assumptions)
         let interruption = QueryInterruption(context: context)
         let registration = cancellation?.onCancel { interruption.cancel() }
@@ -119,7 +122,8 @@ public final class Solver: @unchecked Sendable, CustomStringConvertible {
         default:
             let reason = try context.call { Z3_solver_get_reason_unknown($0, raw).map { String(cString: $0) } } ?? "unknown"
             if reason == "canceled" || reason == "interrupted", interruption.hasExpired, !interruption.wasCancelled,
-               context.interruptionCount == interruptionsBefore {
+                context.interruptionCount == interruptionsBefore
+            {
                 return .unknown(reason: "timeout")
             }
             return .unknown(reason: reason)

@@ -16,7 +16,8 @@ extension Z3Context {
             guard scalar.value <= Z3Context.maxCharacter else {
                 throw SolverError(
                     kind: .wrapper,
-                    message: "character U+\(String(scalar.value, radix: 16, uppercase: true)) is beyond the largest character z3 4.8.12 supports (U+2FFFF)",
+                    message:
+                        "character U+\(String(scalar.value, radix: 16, uppercase: true)) is beyond the largest character z3 4.8.12 supports (U+2FFFF)",
                     operation: "string(_:)"
                 )
             }
@@ -38,7 +39,10 @@ extension Z3Context {
     /// Concatenation of strings; the empty string when there are none.
     public func concat(_ strings: [Term]) throws -> Term {
         if strings.isEmpty { return try string("") }
-        if strings.count == 1 { _ = try handle(strings[0]); return strings[0] }
+        if strings.count == 1 {
+            _ = try handle(strings[0])
+            return strings[0]
+        }
         let args = try handles(strings)
         return try term { Z3_mk_seq_concat($0, UInt32(args.count), args) }
     }
@@ -73,7 +77,10 @@ extension Z3Context {
     /// The regular expression matching the concatenation of the operands' languages.
     public func regexConcat(_ operands: [Term]) throws -> Term {
         if operands.isEmpty { return try regexLiteral("") }
-        if operands.count == 1 { _ = try handle(operands[0]); return operands[0] }
+        if operands.count == 1 {
+            _ = try handle(operands[0])
+            return operands[0]
+        }
         let args = try handles(operands)
         return try term { Z3_mk_re_concat($0, UInt32(args.count), args) }
     }
@@ -84,7 +91,10 @@ extension Z3Context {
             let sort = try regexSort
             return try term { Z3_mk_re_empty($0, sort.raw) }
         }
-        if operands.count == 1 { _ = try handle(operands[0]); return operands[0] }
+        if operands.count == 1 {
+            _ = try handle(operands[0])
+            return operands[0]
+        }
         let args = try handles(operands)
         return try term { Z3_mk_re_union($0, UInt32(args.count), args) }
     }
@@ -184,7 +194,8 @@ extension Z3Context {
             if bytes.count == 1 {
                 codes.append(UInt32(bytes[0]))
             } else if one.hasPrefix("\\u{"), one.hasSuffix("}"),
-                      let code = UInt32(one.dropFirst(3).dropLast(), radix: 16) {
+                let code = UInt32(one.dropFirst(3).dropLast(), radix: 16)
+            {
                 codes.append(code)
             } else {
                 throw SolverError(kind: .wrapper, message: "unexpected character literal \(one) in \(literal)", operation: #function)

@@ -92,7 +92,10 @@ extension Z3Context {
     /// Conjunction; `true` when there are no operands.
     public func and(_ operands: [Term]) throws -> Term {
         if operands.isEmpty { return try bool(true) }
-        if operands.count == 1 { _ = try handle(operands[0]); return operands[0] }
+        if operands.count == 1 {
+            _ = try handle(operands[0])
+            return operands[0]
+        }
         let args = try handles(operands)
         return try term { Z3_mk_and($0, UInt32(args.count), args) }
     }
@@ -105,7 +108,10 @@ extension Z3Context {
     /// Disjunction; `false` when there are no operands.
     public func or(_ operands: [Term]) throws -> Term {
         if operands.isEmpty { return try bool(false) }
-        if operands.count == 1 { _ = try handle(operands[0]); return operands[0] }
+        if operands.count == 1 {
+            _ = try handle(operands[0])
+            return operands[0]
+        }
         let args = try handles(operands)
         return try term { Z3_mk_or($0, UInt32(args.count), args) }
     }
@@ -204,9 +210,11 @@ extension Z3Context {
         let symbol = try symbol(name)
         let domain: [Z3_sort?] = try domain.map { try handle($0) }
         let range = try handle(range)
-        return try FuncDecl(context: self, adopting: callNonNull {
-            Z3_mk_func_decl($0, symbol, UInt32(domain.count), domain, range)
-        })
+        return try FuncDecl(
+            context: self,
+            adopting: callNonNull {
+                Z3_mk_func_decl($0, symbol, UInt32(domain.count), domain, range)
+            })
     }
 
     /// `∀ bound. body`, where `bound` are constants made by `constant(_:_:)` or `freshConstant(prefix:_:)`.
@@ -221,7 +229,10 @@ extension Z3Context {
 
     /// Builds a quantifier over constants, checking that each bound term is a constant.
     private func quantifier(universal: Bool, _ bound: [Term], _ body: Term, _ operation: String = #function) throws -> Term {
-        if bound.isEmpty { _ = try handle(body, operation); return body }
+        if bound.isEmpty {
+            _ = try handle(body, operation)
+            return body
+        }
         let body = try handle(body, operation)
         let apps: [Z3_app?] = try bound.map { constant in
             let ast = try handle(constant, operation)
@@ -230,7 +241,8 @@ extension Z3Context {
                     && Z3_get_decl_kind($0, Z3_get_app_decl($0, Z3_to_app($0, ast))) == Z3_OP_UNINTERPRETED
             }
             guard isConstant else {
-                throw SolverError(kind: .wrapper, message: "only constants can be bound by a quantifier, not \(constant)", operation: operation)
+                throw SolverError(
+                    kind: .wrapper, message: "only constants can be bound by a quantifier, not \(constant)", operation: operation)
             }
             return try call(operation: operation) { Z3_to_app($0, ast) }
         }

@@ -53,7 +53,10 @@ public final class Z3Context: @unchecked Sendable {
 
     /// The version numbers of the linked Z3 library.
     public static var z3VersionNumbers: (major: Int, minor: Int, build: Int, revision: Int) {
-        var major: UInt32 = 0, minor: UInt32 = 0, build: UInt32 = 0, revision: UInt32 = 0
+        var major: UInt32 = 0
+        var minor: UInt32 = 0
+        var build: UInt32 = 0
+        var revision: UInt32 = 0
         Z3_get_version(&major, &minor, &build, &revision)
         return (Int(major), Int(minor), Int(build), Int(revision))
     }

@@ -8,13 +8,16 @@ extension Workspace {
     /// `directory`); `policyPaths` replaces the configuration's `policies:` (a loose file).
     /// Never throws: what cannot be read becomes a diagnostic (at the top of pgpe.yaml, or of
     /// the first policy file when there is no pgpe.yaml).
-    public static func load(directory: String, configPath: String?, policyPaths: [String]? = nil,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Workspace {
+    public static func load(
+        directory: String, configPath: String?, policyPaths: [String]? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Workspace {
         var problems: [LoadProblem] = []
         let config = readConfig(directory: directory, configPath: configPath, environment: environment, problems: &problems)
         let files = readFiles(config: config.config, explicitPolicyPaths: policyPaths, schema: true, problems: &problems)
-        return Workspace(directory: directory, configPath: configPath, explicitPolicyPaths: policyPaths, environment: environment,
-                         config: config, files: files, problems: problems)
+        return Workspace(
+            directory: directory, configPath: configPath, explicitPolicyPaths: policyPaths, environment: environment,
+            config: config, files: files, problems: problems)
     }
 
     /// Reads again what changed on disk: `paths` are files that were created, changed or
@@ -47,8 +50,9 @@ extension Workspace {
         reset(config: config, files: [], problems: problems)
         problems = []
         let schemaOpen = schemaPath.map { openDocuments[$0] != nil } ?? false
-        let files = Workspace.readFiles(config: self.config, explicitPolicyPaths: explicitPolicyPaths, schema: !schemaOpen,
-                                        problems: &problems)
+        let files = Workspace.readFiles(
+            config: self.config, explicitPolicyPaths: explicitPolicyPaths, schema: !schemaOpen,
+            problems: &problems)
         update(files, problems: problems)
         rebuild()
     }
@@ -72,8 +76,10 @@ extension Workspace {
     }
 
     /// pgpe.yaml from disk (the defaults without one); an unreadable file becomes a problem.
-    static func readConfig(directory: String, configPath: String?, environment: [String: String],
-                           problems: inout [LoadProblem]) -> ConfigSource {
+    static func readConfig(
+        directory: String, configPath: String?, environment: [String: String],
+        problems: inout [LoadProblem]
+    ) -> ConfigSource {
         guard let configPath else { return ConfigSource.defaults(directory: directory, path: nil) }
         do {
             return try WorkspaceLoader.loadConfig(explicitPath: configPath, directory: directory, environment: environment)
@@ -85,8 +91,10 @@ extension Workspace {
 
     /// The schema file (unless `schema` is false: the editor has it open) and the `.policy`
     /// files under the policy paths; what cannot be read becomes a problem.
-    static func readFiles(config: ProjectConfig, explicitPolicyPaths: [String]?, schema: Bool,
-                          problems: inout [LoadProblem]) -> [FileChange] {
+    static func readFiles(
+        config: ProjectConfig, explicitPolicyPaths: [String]?, schema: Bool,
+        problems: inout [LoadProblem]
+    ) -> [FileChange] {
         var files: [FileChange] = []
         if schema, let schemaPath = config.schemaPath { files.append(readSchema(schemaPath, problems: &problems)) }
         for path in explicitPolicyPaths ?? config.policyPaths {

@@ -19,8 +19,10 @@ public enum WorkspaceLoader {
 
     /// Loads the configuration: `explicitPath` (`--config`), else pgpe.yaml found upward from
     /// `directory`, else the defaults rooted at `directory`.
-    public static func loadConfig(explicitPath: String?, directory: String,
-                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigSource {
+    public static func loadConfig(
+        explicitPath: String?, directory: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ConfigSource {
         let path: String?
         if let explicitPath {
             let absolute = absolutePath(explicitPath, relativeTo: directory)
@@ -95,8 +97,10 @@ public enum WorkspaceLoader {
 
     /// Loads a whole workspace for the CLI: config, schema and policies (`paths` override the
     /// config's `policies:`), through the engine's `Workspace` as the language server does.
-    public static func load(configPath: String?, directory: String, paths: [String] = [],
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkspaceSnapshot {
+    public static func load(
+        configPath: String?, directory: String, paths: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> WorkspaceSnapshot {
         let config = try loadConfig(explicitPath: configPath, directory: directory, environment: environment)
         var files: [FileChange] = []
         if let schemaPath = config.config.schemaPath {
@@ -104,9 +108,10 @@ public enum WorkspaceLoader {
         }
         let policyPaths = paths.isEmpty ? config.config.policyPaths : paths.map { absolutePath($0, relativeTo: directory) }
         files += try readFiles(try policyFiles(in: policyPaths))
-        let workspace = Workspace(directory: directory, configPath: config.config.configFile,
-                                  explicitPolicyPaths: paths.isEmpty ? nil : policyPaths,
-                                  environment: environment, config: config, files: files)
+        let workspace = Workspace(
+            directory: directory, configPath: config.config.configFile,
+            explicitPolicyPaths: paths.isEmpty ? nil : policyPaths,
+            environment: environment, config: config, files: files)
         return workspace.snapshot
     }
 

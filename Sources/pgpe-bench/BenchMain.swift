@@ -29,7 +29,8 @@ enum BenchMain {
         var failed = false
         for name in names {
             guard let suite = suites[name] else {
-                FileHandle.standardError.write(Data("unknown suite '\(name)'; known: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("unknown suite '\(name)'; known: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
                 exit(2)
             }
             do {

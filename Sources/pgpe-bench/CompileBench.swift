@@ -1,7 +1,7 @@
 import Foundation
 import PolicyEngine
-import PolicySemantics
 import PolicySQL
+import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
 import PostgresClient
@@ -40,8 +40,10 @@ enum CompileBench {
         let snapshot = try WorkspaceLoader.load(configPath: configPath, directory: directory.path)
         let program = PolicyCompiler.compile(snapshot.policySet)
         let statements = program.tables.reduce(0) { $0 + $1.statements.count }
-        report.notes.append("workspace: \(snapshot.policySet.policies.count) policies over \(snapshot.policySet.governedTables.count) governed tables "
-                            + "of 200; \(statements) statements, \(program.sql.utf8.count) bytes of SQL; \(snapshot.diagnostics.filter { $0.severity == .error }.count) errors")
+        report.notes.append(
+            "workspace: \(snapshot.policySet.policies.count) policies over \(snapshot.policySet.governedTables.count) governed tables "
+                + "of 200; \(statements) statements, \(program.sql.utf8.count) bytes of SQL; \(snapshot.diagnostics.filter { $0.severity == .error }.count) errors"
+        )
         let compile = Clock.median(31) { _ = PolicyCompiler.compile(snapshot.policySet) }
         report.add("compile the 200-table, 50-policy workspace (checked)", compile, "ms", target: 50)
         let texts = snapshot.files.map { ($0.source.path, $0.source.text) }
@@ -114,7 +116,8 @@ enum CompileBench {
         let program = try compiledProgram(role: compiledRole)
         try admin.execute(program.sql)
         let tenantSetting = "(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)"
-        try admin.execute("""
+        try admin.execute(
+            """
             CREATE POLICY bare_items ON public.items FOR ALL TO \(bareRole) USING (tenant_id = current_setting('app.tenant_id')::uuid);
             CREATE POLICY exists_projects ON public.projects FOR ALL TO \(existsRole) USING (tenant_id = \(tenantSetting));
             CREATE POLICY exists_tasks ON public.tasks FOR ALL TO \(existsRole)
@@ -135,8 +138,10 @@ enum CompileBench {
             ("direct: hand-written WHERE tenant_id = literal", "admin", "SELECT count(*) FROM public.items WHERE tenant_id = '\(tenant)'"),
             ("direct: compiled policy", "compiled", "SELECT count(*) FROM public.items"),
             ("direct: bare current_setting() policy", "bare", "SELECT count(*) FROM public.items"),
-            ("traversal: hand-written join", "admin",
-             "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id WHERE p.tenant_id = '\(tenant)'"),
+            (
+                "traversal: hand-written join", "admin",
+                "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id WHERE p.tenant_id = '\(tenant)'"
+            ),
             ("traversal: compiled policy (IN sub-select)", "compiled", "SELECT count(*) FROM public.tasks"),
             ("traversal: correlated EXISTS policy", "exists", "SELECT count(*) FROM public.tasks"),
         ]
@@ -179,8 +184,9 @@ enum CompileBench {
         report.add("direct: bare current_setting() / hand-written", ratio("direct: bare current_setting() policy", direct), "x")
         report.add("traversal: compiled / hand-written join", ratio("traversal: compiled policy (IN sub-select)", join), "x", target: 1.5)
         report.add("traversal: correlated EXISTS / hand-written join", ratio("traversal: correlated EXISTS policy", join), "x")
-        report.notes.append("times: medians of \(rounds) rounds (after 2 warm-up rounds), each running every form once in rotating order; "
-                            + "ratios: medians of the per-round ratios; max_parallel_workers_per_gather = 0, jit = off")
+        report.notes.append(
+            "times: medians of \(rounds) rounds (after 2 warm-up rounds), each running every form once in rotating order; "
+                + "ratios: medians of the per-round ratios; max_parallel_workers_per_gather = 0, jit = off")
     }
 
     /// The compiled SQL of `policyText(role:)` over `schemaSQL`, read as `pgpe` reads a workspace.

@@ -25,10 +25,12 @@ enum DatabaseBench {
         try generated.write(to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let snapshot = try WorkspaceLoader.load(configPath: directory.appendingPathComponent("pgpe.yaml").path,
-                                                directory: directory.path)
+        let snapshot = try WorkspaceLoader.load(
+            configPath: directory.appendingPathComponent("pgpe.yaml").path,
+            directory: directory.path)
         guard !snapshot.hasErrors else {
-            throw TestDatabaseError("the generated workspace has errors: \(snapshot.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.message))")
+            throw TestDatabaseError(
+                "the generated workspace has errors: \(snapshot.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.message))")
         }
         let program = snapshot.compile()
         let sqlFile = directory.appendingPathComponent("compiled.sql")
@@ -39,7 +41,8 @@ enum DatabaseBench {
 
         let admin = try server.connect(database: "postgres")
         defer { admin.close() }
-        try admin.execute("""
+        try admin.execute(
+            """
             DO $$ BEGIN
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_admin') THEN CREATE ROLE app_admin NOLOGIN; END IF;
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN CREATE ROLE app_user NOLOGIN; END IF;
@@ -71,8 +74,10 @@ enum DatabaseBench {
         var applied = ""
         for index in 0..<repetitions {
             let forPsql = try freshDatabase("\(prefix)_psql_\(index)")
-            psqlTimes.append(try time(psql, ["-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", sqlFile.path, "-d", forPsql],
-                                      in: directory))
+            psqlTimes.append(
+                try time(
+                    psql, ["-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", sqlFile.path, "-d", forPsql],
+                    in: directory))
             let forApply = try freshDatabase("\(prefix)_apply_\(index)")
             applyTimes.append(try time(binary, ["apply", "--database", forApply], in: directory))
             applied = forApply
@@ -95,10 +100,15 @@ enum DatabaseBench {
         }
         guard let assessment else { throw TestDatabaseError("no assessment") }
         report.add("monitor check in process (catalog read, round trip, compare)", check, "ms", target: 1_000)
-        report.add("monitor statements per check (catalog queries + BEGIN/round trip/ROLLBACK)",
-                   Double(assessment.queryCount), "queries", target: 10)
-        report.notes.append("monitor found \(assessment.drift.count) drift items over \(assessment.catalog.model.tables.count) tables and \(assessment.catalog.snapshot.policies.count) policies; \(assessment.canonical.count) canonical forms by round trip")
-        report.notes.append("runs: psql \(psqlTimes.map { String(format: "%.0f", $0) }.joined(separator: ", ")) ms; apply \(applyTimes.map { String(format: "%.0f", $0) }.joined(separator: ", ")) ms")
+        report.add(
+            "monitor statements per check (catalog queries + BEGIN/round trip/ROLLBACK)",
+            Double(assessment.queryCount), "queries", target: 10)
+        report.notes.append(
+            "monitor found \(assessment.drift.count) drift items over \(assessment.catalog.model.tables.count) tables and \(assessment.catalog.snapshot.policies.count) policies; \(assessment.canonical.count) canonical forms by round trip"
+        )
+        report.notes.append(
+            "runs: psql \(psqlTimes.map { String(format: "%.0f", $0) }.joined(separator: ", ")) ms; apply \(applyTimes.map { String(format: "%.0f", $0) }.joined(separator: ", ")) ms"
+        )
         return report
     }
 
@@ -118,7 +128,9 @@ enum DatabaseBench {
         process.waitUntilExit()
         let elapsed = Clock.now() - start
         guard process.terminationStatus == 0 else {
-            throw TestDatabaseError("\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.first ?? "") exited \(process.terminationStatus): \(String(decoding: stderr, as: UTF8.self).suffix(500))")
+            throw TestDatabaseError(
+                "\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.first ?? "") exited \(process.terminationStatus): \(String(decoding: stderr, as: UTF8.self).suffix(500))"
+            )
         }
         return elapsed
     }

@@ -10,8 +10,9 @@ enum GenerateCommand {
             exit(2)
         }
         let numbers = arguments.dropFirst().compactMap { Int($0) }
-        let generator = WorkspaceGenerator(tables: numbers.first ?? 200, policies: numbers.count > 1 ? numbers[1] : 50,
-                                           minimumLines: numbers.count > 2 ? numbers[2] : 0)
+        let generator = WorkspaceGenerator(
+            tables: numbers.first ?? 200, policies: numbers.count > 1 ? numbers[1] : 50,
+            minimumLines: numbers.count > 2 ? numbers[2] : 0)
         try generator.generate().write(to: URL(fileURLWithPath: directory))
     }
 }

@@ -17,7 +17,8 @@ enum Hyperfine {
         do { try process.run() } catch { return nil }
         process.waitUntilExit()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path),
-              let median = try JSONValue(parsing: data)["results"]?[0]?["median"]?.double else {
+            let median = try JSONValue(parsing: data)["results"]?[0]?["median"]?.double
+        else {
             return nil
         }
         return median * 1_000

@@ -42,11 +42,13 @@ enum LSPBench {
         let client = try Client(binary: binary(), arguments: ["lsp"])
         defer { client.stop() }
         let root = directory.path
-        _ = try client.request("initialize", [
-            "processId": .integer(Int(getpid())),
-            "rootUri": .string(URL(fileURLWithPath: root).absoluteString),
-            "capabilities": ["window": ["workDoneProgress": true], "general": ["positionEncodings": ["utf-16"]]],
-        ], timeout: 60)
+        _ = try client.request(
+            "initialize",
+            [
+                "processId": .integer(Int(getpid())),
+                "rootUri": .string(URL(fileURLWithPath: root).absoluteString),
+                "capabilities": ["window": ["workDoneProgress": true], "general": ["positionEncodings": ["utf-16"]]],
+            ], timeout: 60)
         client.notify("initialized", [:])
 
         // Open every policy file and wait for its first diagnostics.
@@ -55,7 +57,8 @@ enum LSPBench {
             let path = directory.appendingPathComponent("policies").appendingPathComponent(name).path
             texts[path] = text
             let uri = URL(fileURLWithPath: path).absoluteString
-            client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1, "text": .string(text)]])
+            client.notify(
+                "textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1, "text": .string(text)]])
             _ = try client.waitForDiagnostics(uri: uri, version: 1, timeout: 30)
         }
         let initialStart = Clock.now()
@@ -86,13 +89,15 @@ enum LSPBench {
         report.add("hover, p50 (\(hoverTimes.count) requests)", Clock.percentile(hoverTimes, 50), "ms")
         report.add("hover, p99", Clock.percentile(hoverTimes, 99), "ms", target: 5)
 
-        let completionPoints = document.points(matching: ["col(", "session(", "CLAUSE ", "SELECTOR ", "FOR ", "named(", "rel(_, "], limit: 60)
+        let completionPoints = document.points(
+            matching: ["col(", "session(", "CLAUSE ", "SELECTOR ", "FOR ", "named(", "rel(_, "], limit: 60)
         var completionTimes: [Double] = []
         for _ in 0..<5 {
             for point in completionPoints {
                 let position = document.position(of: point)
                 let start = Clock.now()
-                _ = try client.request("textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": position], timeout: 10)
+                _ = try client.request(
+                    "textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": position], timeout: 10)
                 completionTimes.append(Clock.now() - start)
             }
         }
@@ -103,25 +108,30 @@ enum LSPBench {
         // public rows (a leak), then remove it again.
         var proofTimes: [Double] = []
         let table = leakTable(generated)
-        let leak = "\nPOLICY bench_public_rows\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('\(table)')\n  CLAUSE col(status) = lit('public')\n"
+        let leak =
+            "\nPOLICY bench_public_rows\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('\(table)')\n  CLAUSE col(status) = lit('public')\n"
         for _ in 0..<3 {
             let end = document.text.utf8.count
             version += 1
             let change = document.replace(end, end, with: leak)
             let sent = Clock.now()
-            client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
+            client.notify(
+                "textDocument/didChange",
+                ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
             _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { $0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             proofTimes.append(Clock.now() - sent)
             version += 1
             let undo = document.replace(end, end + leak.utf8.count, with: "")
             let undone = Clock.now()
-            client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
+            client.notify(
+                "textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
             _ = try client.waitForDiagnostics(uri: uri, timeout: 60) { !$0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             proofTimes.append(Clock.now() - undone)
             try waitForProofs(client, uri: uri, timeout: 60)
         }
-        report.add("last edit → proof diagnostics published (leak shown and cleared), max of \(proofTimes.count)",
-                   proofTimes.max() ?? 0, "ms", target: 1_000)
+        report.add(
+            "last edit → proof diagnostics published (leak shown and cleared), max of \(proofTimes.count)",
+            proofTimes.max() ?? 0, "ms", target: 1_000)
 
         // The same on tenant_isolation itself, which governs most tables (every one is proven again).
         if let wide = document.text.range(of: "CLAUSE col('tenant_id') = session('app.tenant_id')\n") {
@@ -130,13 +140,16 @@ enum LSPBench {
             version += 1
             let change = document.replace(at, at, with: leak)
             let sent = Clock.now()
-            client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
+            client.notify(
+                "textDocument/didChange",
+                ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
             _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { $0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             let shown = Clock.now() - sent
             version += 1
             let undo = document.replace(at, at + leak.utf8.count, with: "")
             let undone = Clock.now()
-            client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
+            client.notify(
+                "textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [undo]])
             _ = try client.waitForDiagnostics(uri: uri, timeout: 120) { !$0.contains(DiagnosticKind.proofTenantIsolationFailed.id) }
             try waitForProofs(client, uri: uri, timeout: 120)
             report.add("leak in tenant_isolation (all its tables) → proof diagnostics shown", shown, "ms")
@@ -169,15 +182,18 @@ enum LSPBench {
         try measureEngine(directory: directory, report: &report)
         let client = try Client(binary: binary(), arguments: ["lsp"])
         defer { client.stop() }
-        _ = try client.request("initialize", [
-            "processId": .integer(Int(getpid())),
-            "rootUri": .string(directory.absoluteString),
-            "capabilities": ["general": ["positionEncodings": ["utf-16"]]],
-        ], timeout: 60)
+        _ = try client.request(
+            "initialize",
+            [
+                "processId": .integer(Int(getpid())),
+                "rootUri": .string(directory.absoluteString),
+                "capabilities": ["general": ["positionEncodings": ["utf-16"]]],
+            ], timeout: 60)
         client.notify("initialized", [:])
         let uri = directory.appendingPathComponent("policies").appendingPathComponent(name).absoluteString
         let opened = Clock.now()
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1, "text": .string(text)]])
+        client.notify(
+            "textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1, "text": .string(text)]])
         _ = try client.waitForDiagnostics(uri: uri, version: 1, timeout: 60)
         report.add("open → first diagnostics", Clock.now() - opened, "ms")
         var document = Document(text: text)
@@ -233,7 +249,8 @@ enum LSPBench {
         let configPath = directory.appendingPathComponent("pgpe.yaml").path
         var workspace = Workspace.load(directory: directory.path, configPath: configPath)
         guard let path = workspace.snapshot.files.first(where: { $0.source.text.contains("POLICY tenant_isolation\n") })?.source.path,
-              let text = workspace.snapshot.file(path)?.source.text else { throw BenchFailure("no tenant_isolation file") }
+            let text = workspace.snapshot.file(path)?.source.text
+        else { throw BenchFailure("no tenant_isolation file") }
         workspace.open(path, text: text, version: 1)
         guard let anchor = text.range(of: "AND col(status) IN lit(['open', 'closed'])\n") else { throw BenchFailure("no clause to edit") }
         let offset = text.utf8.distance(from: text.startIndex, to: anchor.upperBound) - 1
@@ -252,7 +269,11 @@ enum LSPBench {
         }
         report.add("engine in process: keystroke → snapshot and diagnostics, p50", Clock.percentile(times, 50), "ms")
         report.add("engine in process: keystroke → snapshot and diagnostics, p99", Clock.percentile(times, 99), "ms")
-        guard let policyOffset = text.range(of: "POLICY tenant_isolation").map({ text.utf8.distance(from: text.startIndex, to: $0.lowerBound) + 8 }) else { return }
+        guard
+            let policyOffset = text.range(of: "POLICY tenant_isolation").map({
+                text.utf8.distance(from: text.startIndex, to: $0.lowerBound) + 8
+            })
+        else { return }
         var hovers: [Double] = []
         for _ in 0..<50 {
             let start = Clock.now()
@@ -290,7 +311,8 @@ enum LSPBench {
     /// Sends one change and returns the time until its diagnostics arrive, in milliseconds.
     static func timedEdit(_ client: Client, uri: String, version: Int, change: JSONValue) throws -> Double {
         let start = Clock.now()
-        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
+        client.notify(
+            "textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": [change]])
         _ = try client.waitForDiagnostics(uri: uri, version: version, timeout: 10)
         return Clock.now() - start
     }
@@ -319,11 +341,6 @@ enum LSPBench {
     struct Document {
         /// The text.
         var text: String
-
-        /// A document with `text`.
-        init(text: String) {
-            self.text = text
-        }
 
         /// The UTF-8 offset of `index`.
         func offset(of index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) }
@@ -406,8 +423,9 @@ enum LSPBench {
             process.standardOutput = fromServer
             process.standardError = FileHandle.standardError
             try process.run()
-            connection = Connection(input: fromServer.fileHandleForReading.fileDescriptor,
-                                    output: toServer.fileHandleForWriting.fileDescriptor)
+            connection = Connection(
+                input: fromServer.fileHandleForReading.fileDescriptor,
+                output: toServer.fileHandleForWriting.fileDescriptor)
             connection.start { [weak self] message in self?.receive(message) }
         }
 
@@ -461,8 +479,10 @@ enum LSPBench {
         }
 
         /// Waits for a publication for `uri` (with `version`, when given) that satisfies `accept`.
-        func waitForDiagnostics(uri: String, version: Int? = nil, timeout: Double,
-                                accept: ([String]) -> Bool = { _ in true }) throws -> [String] {
+        func waitForDiagnostics(
+            uri: String, version: Int? = nil, timeout: Double,
+            accept: ([String]) -> Bool = { _ in true }
+        ) throws -> [String] {
             let deadline = Date().addingTimeInterval(timeout)
             arrival.lock()
             defer { arrival.unlock() }

@@ -18,14 +18,17 @@ enum ProofBench {
         let generated = WorkspaceGenerator(tables: 200, policies: 50).generate()
         // PGPE_BENCH_WORKSPACE keeps the generated workspace there (for profiling by hand).
         let kept = ProcessInfo.processInfo.environment["PGPE_BENCH_WORKSPACE"]
-        let directory = kept.map { URL(fileURLWithPath: $0) }
+        let directory =
+            kept.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-bench-proofs-\(getpid())")
         try generated.write(to: directory)
         defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
         let configPath = directory.appendingPathComponent("pgpe.yaml").path
         let snapshot = try WorkspaceLoader.load(configPath: configPath, directory: directory.path)
         let jobs = ProcessInfo.processInfo.activeProcessorCount
-        report.notes.append("workspace: \(snapshot.policySet.policies.count) policies, \(snapshot.policySet.governedTables.count) governed tables, \(jobs) workers")
+        report.notes.append(
+            "workspace: \(snapshot.policySet.policies.count) policies, \(snapshot.policySet.governedTables.count) governed tables, \(jobs) workers"
+        )
 
         // Cold analysis in process: every proof, fresh cache.
         let options = AnalysisOptions(config: snapshot.config, jobs: jobs)
@@ -37,7 +40,9 @@ enum ProofBench {
             report.add("analyze in process, cold cache (wall)", coldTime, "ms")
             report.add("  of which in Z3 (summed over workers)", cold.solverMilliseconds, "ms")
             report.add("  outside Z3 (wall - Z3 / workers)", max(0, cold.milliseconds - cold.solverMilliseconds / Double(jobs)), "ms")
-            report.notes.append("cold run: \(cold.verdicts.count) verdicts, \(cold.queries) solver queries, \(cold.cacheHits) cached, \(cold.shortcuts) by shortcut, \(cold.failures.count) FAILED, \(cold.unknowns.count) UNKNOWN")
+            report.notes.append(
+                "cold run: \(cold.verdicts.count) verdicts, \(cold.queries) solver queries, \(cold.cacheHits) cached, \(cold.shortcuts) by shortcut, \(cold.failures.count) FAILED, \(cold.unknowns.count) UNKNOWN"
+            )
             addPerProof(cold, to: &report)
         }
 
@@ -82,14 +87,17 @@ enum ProofBench {
 
     /// `p ≡ normalize(p)` on `count` policies generated on the normal-form fixture workspace.
     private static func normalFormCheck(count: Int, seed: UInt64) throws
-        -> (failures: [String], unknown: Int, rewritten: Int, queries: Int, milliseconds: Double) {
+        -> (failures: [String], unknown: Int, rewritten: Int, queries: Int, milliseconds: Double)
+    {
         let configPath = Fixtures.fixtureDirectory.appendingPathComponent("proofs/normal-form/pgpe.yaml").path
         let snapshot = try WorkspaceLoader.load(configPath: configPath, directory: (configPath as NSString).deletingLastPathComponent)
         let set = snapshot.policySet
         let table = QualifiedName(schema: "public", name: "items")
         let generator = ProofPolicyGenerator(
             schema: set.schema, table: table, sessionKeys: set.config.sessionKeys.map { (key: $0.key, family: $0.type.family) },
-            functions: set.config.functions.map { ProofPolicyGenerator.Function(name: $0.name, arguments: $0.arguments.map(\.family), returns: $0.returns.family) })
+            functions: set.config.functions.map {
+                ProofPolicyGenerator.Function(name: $0.name, arguments: $0.arguments.map(\.family), returns: $0.returns.family)
+            })
         let schema = set.schema
         let normalizer = Normalizer { target, column in schema.table(target ?? table)?.column(column)?.notNull ?? false }
         let checker = try EquivalenceChecker(policySet: set)
@@ -123,7 +131,9 @@ enum ProofBench {
             byProof[verdict.proof] = entry
         }
         for (proof, entry) in byProof.sorted(by: { $0.key < $1.key }) {
-            report.add("  \(proof.rawValue): mean per verdict (\(entry.count) verdicts, \(entry.solved) solved)", entry.milliseconds / Double(max(1, entry.count)), "ms")
+            report.add(
+                "  \(proof.rawValue): mean per verdict (\(entry.count) verdicts, \(entry.solved) solved)",
+                entry.milliseconds / Double(max(1, entry.count)), "ms")
             if entry.solved > 0 {
                 report.add("  \(proof.rawValue): mean Z3 time per solved verdict", entry.solver / Double(entry.solved), "ms")
             }
@@ -132,7 +142,8 @@ enum ProofBench {
 
     /// Edits one policy at a time (a different one each time) and times snapshot + analysis.
     private static func incrementalTimes(snapshot: WorkspaceSnapshot, options: AnalysisOptions, edits: Int) throws
-        -> (times: [Double], checkTimes: [Double], analysisTimes: [Double], note: String) {
+        -> (times: [Double], checkTimes: [Double], analysisTimes: [Double], note: String)
+    {
         let cache = ProofCache()
         _ = Analyzer(policySet: snapshot.policySet, options: options, cache: cache).run()
         var documents: [String: String] = [:]
@@ -156,7 +167,8 @@ enum ProofBench {
             }
             documents[path] = text
             let start = Clock.now()
-            let next = WorkspaceSnapshot(config: previous.configSource, schema: previous.schemaSource, documents: documents, previous: previous)
+            let next = WorkspaceSnapshot(
+                config: previous.configSource, schema: previous.schemaSource, documents: documents, previous: previous)
             let checked = Clock.now()
             let result = Analyzer(policySet: next.policySet, options: options, cache: cache).run()
             times.append(Clock.now() - start)
@@ -165,6 +177,9 @@ enum ProofBench {
             queries.append(result.queries)
             previous = next
         }
-        return (times, checkTimes, analysisTimes, "incremental edits: \(edits), solver queries per edit: \(queries.map(String.init).joined(separator: ","))")
+        return (
+            times, checkTimes, analysisTimes,
+            "incremental edits: \(edits), solver queries per edit: \(queries.map(String.init).joined(separator: ","))"
+        )
     }
 }

@@ -25,7 +25,9 @@ enum SyntaxBench {
         let parsed = snapshot.files
         let config = snapshot.config
         let schema = snapshot.schemaSource.model
-        report.notes.append("policies: \(snapshot.policySet.policies.count), governed tables: \(snapshot.policySet.governedTables.count), diagnostics: \(snapshot.diagnostics.count)")
+        report.notes.append(
+            "policies: \(snapshot.policySet.policies.count), governed tables: \(snapshot.policySet.governedTables.count), diagnostics: \(snapshot.diagnostics.count)"
+        )
         let check = Clock.median(11) {
             _ = Checker.check(files: parsed, config: config, schema: schema)
         }

@@ -12,7 +12,9 @@ import WorkspaceFiles
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Prove tenant isolation and the other properties of SPEC 6 with Z3 (exit 0: nothing FAILED, 1: a proof failed or the check found errors, 2: tool failure).")
+        abstract:
+            "Prove tenant isolation and the other properties of SPEC 6 with Z3 (exit 0: nothing FAILED, 1: a proof failed or the check found errors, 2: tool failure)."
+    )
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -34,10 +36,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 on UNKNOWN verdicts too.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Prove this policy set equivalent to another (turns on policy-equivalence).",
-        discussion: "PATH is a pgpe.yaml, a directory holding one, or a directory (or file) of .policy files read with this workspace's pgpe.yaml and schema.",
-        valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Prove this policy set equivalent to another (turns on policy-equivalence).",
+            discussion:
+                "PATH is a pgpe.yaml, a directory holding one, or a directory (or file) of .policy files read with this workspace's pgpe.yaml and schema.",
+            valueName: "PATH"))
     var equivalentTo: String?
 
     @Flag(name: .long, help: "Send every question to Z3, without the theorem-style shortcuts (for checking them).")
@@ -93,8 +98,9 @@ struct AnalyzeCommand: ParsableCommand {
         var report: AnalysisReport?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
-            let request = AnalysisRequest(only: only, disabled: disabled, useShortcuts: !noShortcuts,
-                                          comparison: other.map { ($0, equivalentTo ?? "the other policy set") })
+            let request = AnalysisRequest(
+                only: only, disabled: disabled, useShortcuts: !noShortcuts,
+                comparison: other.map { ($0, equivalentTo ?? "the other policy set") })
             let session = ProofSession(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let showProgress = isatty(2) == 1
             var progress: (@Sendable (Int, Int) -> Void)?
@@ -145,7 +151,9 @@ struct AnalyzeCommand: ParsableCommand {
         for (table, verdicts) in byTable.sorted(by: { $0.key < $1.key }) where !verbose {
             let failed = verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
             let unknown = verdicts.filter { $0.status == .unknown }.count
-            let status = failed > 0 ? Terminal.paint("FAILED ", "1;31", enabled: color)
+            let status =
+                failed > 0
+                ? Terminal.paint("FAILED ", "1;31", enabled: color)
                 : unknown > 0 ? Terminal.paint("UNKNOWN", "33", enabled: color) : Terminal.paint("PROVEN ", "32", enabled: color)
             let proofs = Set(verdicts.map(\.proof.rawValue)).sorted().joined(separator: ", ")
             lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))")
@@ -154,7 +162,8 @@ struct AnalyzeCommand: ParsableCommand {
             let status: String
             switch verdict.status {
             case .proven: status = Terminal.paint("PROVEN ", "32", enabled: color)
-            case .failed: status = Terminal.paint(verdict.proof.isHint ? "HINT   " : "FAILED ", verdict.proof.isHint ? "36" : "1;31", enabled: color)
+            case .failed:
+                status = Terminal.paint(verdict.proof.isHint ? "HINT   " : "FAILED ", verdict.proof.isHint ? "36" : "1;31", enabled: color)
             case .unknown: status = Terminal.paint("UNKNOWN", "33", enabled: color)
             }
             var line = "\(status) \(verdict.proof.rawValue) \(verdict.table)"
@@ -166,14 +175,17 @@ struct AnalyzeCommand: ParsableCommand {
             if verdict.status == .failed, let example = verdict.counterexample {
                 lines.append("    counterexample: " + ProofDiagnostics.describe(example))
                 for witness in example.witnesses {
-                    let values = witness.values.sorted { $0.key < $1.key }.filter { !$0.value.isNull }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                    let values = witness.values.sorted { $0.key < $1.key }.filter { !$0.value.isNull }.map { "\($0.key)=\($0.value)" }
+                        .joined(separator: ", ")
                     lines.append("    \(witness.role) of session \(witness.session ?? 0) in \(witness.table): {\(values)}")
                 }
             }
             if verdict.status != .proven {
                 for blame in verdict.blame {
                     let position = printer.position(blame.location)
-                    lines.append("    \(blame.session.map { "session \($0) admitted by" } ?? "at") policy \(blame.policy), \(position.file):\(position.start.line):\(position.start.column)")
+                    lines.append(
+                        "    \(blame.session.map { "session \($0) admitted by" } ?? "at") policy \(blame.policy), \(position.file):\(position.start.line):\(position.start.column)"
+                    )
                 }
             }
         }
@@ -181,9 +193,12 @@ struct AnalyzeCommand: ParsableCommand {
         let failed = report.failures.count
         let hints = report.verdicts.filter { $0.status == .failed && $0.proof.isHint }.count
         let unknown = report.unknowns.count
-        lines.append(String(format: "%d verdicts: %d PROVEN, %d FAILED, %d UNKNOWN, %d hints in %.0f ms (solver %.0f ms, %d queries, %d cached, %d by shortcut)",
-                            report.verdicts.count, proven, failed, unknown, hints, report.milliseconds, report.solverMilliseconds,
-                            report.queries + report.blameQueries, report.cacheHits, report.shortcuts))
+        lines.append(
+            String(
+                format:
+                    "%d verdicts: %d PROVEN, %d FAILED, %d UNKNOWN, %d hints in %.0f ms (solver %.0f ms, %d queries, %d cached, %d by shortcut)",
+                report.verdicts.count, proven, failed, unknown, hints, report.milliseconds, report.solverMilliseconds,
+                report.queries + report.blameQueries, report.cacheHits, report.shortcuts))
         Terminal.standardOutput(lines.joined(separator: "\n"))
     }
 
@@ -224,18 +239,23 @@ struct AnalyzeCommand: ParsableCommand {
                     for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
                     return .object(keys)
                 }
-                entry["counterexample"] = ["row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
-                                           "witnesses": .array(example.witnesses.map(AnalyzeCommand.row))]
+                entry["counterexample"] = [
+                    "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
+                    "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
+                ]
             } else {
                 entry["counterexample"] = .null
             }
-            entry["blame"] = .array(verdict.blame.map { blame in
-                let position = printer.position(blame.location)
-                var item: JSONObject = ["policy": .string(blame.policy), "file": .string(position.file),
-                                        "line": .integer(position.start.line), "column": .integer(position.start.column)]
-                if let session = blame.session { item["session"] = .integer(session) }
-                return .object(item)
-            })
+            entry["blame"] = .array(
+                verdict.blame.map { blame in
+                    let position = printer.position(blame.location)
+                    var item: JSONObject = [
+                        "policy": .string(blame.policy), "file": .string(position.file),
+                        "line": .integer(position.start.line), "column": .integer(position.start.column),
+                    ]
+                    if let session = blame.session { item["session"] = .integer(session) }
+                    return .object(item)
+                })
             entry["ms"] = .double((verdict.milliseconds * 1000).rounded() / 1000)
             return .object(entry)
         }

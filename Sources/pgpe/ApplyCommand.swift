@@ -10,7 +10,8 @@ struct ApplyCommand: ParsableCommand {
     /// The command's name, abstract and discussion.
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Apply the compiled policies to a database in one transaction (exit 0: applied or nothing to do, 1: the policies have errors, 2: tool failure; nothing is changed then).",
+        abstract:
+            "Apply the compiled policies to a database in one transaction (exit 0: applied or nothing to do, 1: the policies have errors, 2: tool failure; nothing is changed then).",
         discussion: """
             Computes a plan (enable and force RLS, create policies, ALTER POLICY when only roles \
             or expressions changed, drop and create otherwise, grants), prints it, and runs it in \
@@ -34,7 +35,11 @@ struct ApplyCommand: ParsableCommand {
     var dryRun = false
 
     /// Also drop policies pgpe does not manage on governed tables, and revoke privileges no GRANT item gives on tables whose grants pgpe manages.
-    @Flag(name: .long, help: "Also drop policies pgpe does not manage on governed tables, and revoke privileges no GRANT item gives on tables whose grants pgpe manages.")
+    @Flag(
+        name: .long,
+        help:
+            "Also drop policies pgpe does not manage on governed tables, and revoke privileges no GRANT item gives on tables whose grants pgpe manages."
+    )
     var prune = false
 
     /// The output format: text or json.
@@ -60,7 +65,8 @@ struct ApplyCommand: ParsableCommand {
         switch format {
         case .text:
             let count = result.plan.actions.count
-            let statements = "\(count) statement\(count == 1 ? "" : "s") on \(result.plan.tableCount) table\(result.plan.tableCount == 1 ? "" : "s")"
+            let statements =
+                "\(count) statement\(count == 1 ? "" : "s") on \(result.plan.tableCount) table\(result.plan.tableCount == 1 ? "" : "s")"
             if result.plan.isEmpty {
                 Terminal.standardOutput("nothing to do: the database matches the policies")
             } else if result.executed {
@@ -86,7 +92,9 @@ struct ApplyCommand: ParsableCommand {
     private func printPlan(_ plan: ApplyPlan, assessment: Assessment) {
         var lines: [String] = []
         if !plan.isEmpty {
-            lines.append("-- plan: \(plan.actions.count) statement\(plan.actions.count == 1 ? "" : "s") on \(plan.tableCount) table\(plan.tableCount == 1 ? "" : "s")\(dryRun ? " (dry run)" : "")")
+            lines.append(
+                "-- plan: \(plan.actions.count) statement\(plan.actions.count == 1 ? "" : "s") on \(plan.tableCount) table\(plan.tableCount == 1 ? "" : "s")\(dryRun ? " (dry run)" : "")"
+            )
             for action in plan.actions {
                 lines.append("-- " + SQLQuoting.comment("\(action.kind.rawValue) \(action.table)\(action.policy.map { " \($0)" } ?? "")"))
                 lines.append(action.sql)
@@ -95,8 +103,10 @@ struct ApplyCommand: ParsableCommand {
         if !prune {
             let kept = assessment.drift.filter { $0.type.needsPrune }
             for item in kept {
-                lines.append("-- left in place (pass --prune to remove): "
-                             + SQLQuoting.comment("\(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"))
+                lines.append(
+                    "-- left in place (pass --prune to remove): "
+                        + SQLQuoting.comment(
+                            "\(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"))
             }
         }
         if !lines.isEmpty { Terminal.standardOutput(lines.joined(separator: "\n")) }

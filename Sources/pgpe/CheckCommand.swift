@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
             let text = printer.text(diagnostics, color: Terminal.colorEnabled(fileDescriptor: 1))
             if !text.isEmpty { Terminal.standardOutput(text) }
             let files = snapshot.files.count
-            Terminal.standardError("checked \(files) file\(files == 1 ? "" : "s"), \(snapshot.policySet.policies.count) policies, \(snapshot.policySet.governedTables.count) governed tables: \(printer.summary(diagnostics))")
+            Terminal.standardError(
+                "checked \(files) file\(files == 1 ? "" : "s"), \(snapshot.policySet.policies.count) policies, \(snapshot.policySet.governedTables.count) governed tables: \(printer.summary(diagnostics))"
+            )
         case .json:
             let value: JSONValue = ["diagnostics": printer.json(diagnostics)]
             Terminal.standardOutput(value.serializedString())

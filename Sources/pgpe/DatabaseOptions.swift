@@ -4,9 +4,11 @@ import PolicyDatabase
 /// `--database` of the commands that talk to a live database.
 struct DatabaseOptions: ParsableArguments {
     /// The connection string given on the command line.
-    @Option(name: .long, help: ArgumentHelp(
-        "The database: a postgresql:// URL or key=value string (default: 'database:' of pgpe.yaml, else the PG* environment variables).",
-        valueName: "URL"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database: a postgresql:// URL or key=value string (default: 'database:' of pgpe.yaml, else the PG* environment variables).",
+            valueName: "URL"))
     var database: String?
 
     /// The connection target: `--database`, else `database:` of pgpe.yaml, else `nil` (the

@@ -52,7 +52,8 @@ struct DiagnosticPrinter {
             case .info: severity = Terminal.paint("info", "1;36", enabled: color)
             case .hint: severity = Terminal.paint("hint", "1;36", enabled: color)
             }
-            lines.append("\(position.file):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(diagnostic.message)")
+            lines.append(
+                "\(position.file):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(diagnostic.message)")
             for note in diagnostic.notes {
                 let at = self.position(note.location)
                 lines.append("  \(at.file):\(at.start.line):\(at.start.column): note: \(note.message)")
@@ -113,17 +114,19 @@ struct DiagnosticPrinter {
             "ruleId": .string(rule.id),
             "level": .string(level),
             "message": ["text": .string(message)],
-            "locations": [[
-                "physicalLocation": [
-                    "artifactLocation": ["uri": .string(position.file)],
-                    "region": [
-                        "startLine": .integer(position.start.line),
-                        "startColumn": .integer(position.start.column),
-                        "endLine": .integer(position.end.line),
-                        "endColumn": .integer(position.end.column),
-                    ],
-                ],
-            ]],
+            "locations": [
+                [
+                    "physicalLocation": [
+                        "artifactLocation": ["uri": .string(position.file)],
+                        "region": [
+                            "startLine": .integer(position.start.line),
+                            "startColumn": .integer(position.start.column),
+                            "endLine": .integer(position.end.line),
+                            "endColumn": .integer(position.end.column),
+                        ],
+                    ]
+                ]
+            ],
         ]
     }
 
@@ -150,15 +153,19 @@ struct DiagnosticPrinter {
         return [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": [
-                    "name": "pgpe",
-                    "version": .string(PGPEVersion.string),
-                    "informationUri": .string(DiagnosticCatalog.projectURL),
-                    "rules": .array(rules),
-                ]],
-                "results": .array(results),
-            ]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": [
+                            "name": "pgpe",
+                            "version": .string(PGPEVersion.string),
+                            "informationUri": .string(DiagnosticCatalog.projectURL),
+                            "rules": .array(rules),
+                        ]
+                    ],
+                    "results": .array(results),
+                ]
+            ],
         ]
     }
 }

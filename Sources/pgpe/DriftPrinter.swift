@@ -26,7 +26,8 @@ struct DriftPrinter {
         var lines: [String] = []
         for item in assessment.drift {
             let severity = Self.paint(item.severity, color: color)
-            var head = "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Self.line(item.table.description))"
+            var head =
+                "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Self.line(item.table.description))"
             if let policy = item.policy { head += " \(Self.line(policy))" }
             lines.append(head)
             lines.append("    \(Self.line(item.description))")
@@ -99,7 +100,8 @@ struct DriftPrinter {
         let policies = assessment.program.tables.reduce(0) { $0 + $1.policies.count }
         let postureText = "\(assessment.posture.count) posture finding\(assessment.posture.count == 1 ? "" : "s")"
         guard !assessment.drift.isEmpty else {
-            return "no drift: \(tables) table\(tables == 1 ? "" : "s") and \(policies) polic\(policies == 1 ? "y" : "ies") match; \(postureText)"
+            return
+                "no drift: \(tables) table\(tables == 1 ? "" : "s") and \(policies) polic\(policies == 1 ? "y" : "ies") match; \(postureText)"
         }
         let counts = DriftSeverity.allCases.map { severity in
             "\(assessment.drift.filter { $0.severity == severity }.count) \(severity.rawValue)"
@@ -186,19 +188,25 @@ struct DriftPrinter {
             rules.insert(rule)
             var properties: JSONObject = ["severity": .string(finding.severity.rawValue), "role": .string(finding.role)]
             if let table = finding.table { properties["table"] = .string(table.description) }
-            results.append(result(rule: rule, message: finding.description + "; " + finding.remediation,
-                                  source: nil, properties: properties))
+            results.append(
+                result(
+                    rule: rule, message: finding.description + "; " + finding.remediation,
+                    source: nil, properties: properties))
         }
         return diagnostics.sarif([], extra: results, extraRules: Array(rules))
     }
 
     /// A SARIF result of `rule` at its kind's default level.
-    private func result(rule: DiagnosticKind, message: String, source: FileLocation?,
-                        properties: JSONObject) -> JSONValue {
+    private func result(
+        rule: DiagnosticKind, message: String, source: FileLocation?,
+        properties: JSONObject
+    ) -> JSONValue {
         let location = source ?? configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
         guard let location else {
-            return ["ruleId": .string(rule.id), "level": .string(DiagnosticPrinter.sarifLevel(rule.severity)),
-                    "message": ["text": .string(message)], "properties": .object(properties)]
+            return [
+                "ruleId": .string(rule.id), "level": .string(DiagnosticPrinter.sarifLevel(rule.severity)),
+                "message": ["text": .string(message)], "properties": .object(properties),
+            ]
         }
         guard case .object(var object) = diagnostics.sarifResult(rule: rule, message: message, location: location)
         else { return .null }

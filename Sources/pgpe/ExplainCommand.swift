@@ -28,8 +28,11 @@ struct ExplainCommand: ParsableCommand {
         let parts = table.split(separator: ".", maxSplits: 1).map(String.init)
         let schemaName = parts.count == 2 ? parts[0] : nil
         let tableName = parts.count == 2 ? parts[1] : parts[0]
-        guard let model = snapshot.policySet.schema.resolveTable(schema: schemaName, name: tableName,
-                                                                  searchPath: snapshot.config.schemas) else {
+        guard
+            let model = snapshot.policySet.schema.resolveTable(
+                schema: schemaName, name: tableName,
+                searchPath: snapshot.config.schemas)
+        else {
             throw ToolFailure("unknown table '\(table)'")
         }
         var commands: [PolicyCommand] = []
@@ -57,7 +60,8 @@ struct ExplainCommand: ParsableCommand {
                 if refs.isEmpty { lines.append("  policies: none (default deny)") }
                 for (policy, kind) in refs {
                     let position = printer.position(FileLocation(file: policy.policy.location.file, range: policy.policy.nameRange))
-                    lines.append("  policy \(policy.policy.name) (\(kind)) at \(position.file):\(position.start.line):\(position.start.column)")
+                    lines.append(
+                        "  policy \(policy.policy.name) (\(kind)) at \(position.file):\(position.start.line):\(position.start.column)")
                 }
             }
             Terminal.standardOutput(lines.joined(separator: "\n"))
@@ -65,15 +69,21 @@ struct ExplainCommand: ParsableCommand {
             let entries: [JSONValue] = explanation.entries.map { entry in
                 let policies: [JSONValue] = (entry.predicate.permissive + entry.predicate.restrictive).map { policy in
                     let position = printer.position(FileLocation(file: policy.policy.location.file, range: policy.policy.nameRange))
-                    return ["name": .string(policy.policy.name), "kind": .string(policy.kind.rawValue.lowercased()),
-                            "file": .string(position.file), "line": .integer(position.start.line), "column": .integer(position.start.column)]
+                    return [
+                        "name": .string(policy.policy.name), "kind": .string(policy.kind.rawValue.lowercased()),
+                        "file": .string(position.file), "line": .integer(position.start.line), "column": .integer(position.start.column),
+                    ]
                 }
-                return ["command": .string(entry.command.rawValue), "role": .string(entry.role),
-                        "predicate": .string(entry.side.rawValue), "dsl": .string(entry.dsl), "sql": .string(entry.sql),
-                        "policies": .array(policies)]
+                return [
+                    "command": .string(entry.command.rawValue), "role": .string(entry.role),
+                    "predicate": .string(entry.side.rawValue), "dsl": .string(entry.dsl), "sql": .string(entry.sql),
+                    "policies": .array(policies),
+                ]
             }
-            let value: JSONValue = ["table": .string(model.name.description), "governed": .bool(explanation.isGoverned),
-                                    "entries": .array(entries)]
+            let value: JSONValue = [
+                "table": .string(model.name.description), "governed": .bool(explanation.isGoverned),
+                "entries": .array(entries),
+            ]
             Terminal.standardOutput(value.serializedString())
         }
     }

@@ -35,8 +35,9 @@ struct IntrospectCommand: ParsableCommand {
         } catch let error as WorkspaceLoader.LoadError {
             throw ToolFailure(error.message)
         }
-        let database = try connection.connect(config: config.config.database,
-                                              lockTimeoutMilliseconds: config.config.apply.lockTimeoutMilliseconds)
+        let database = try connection.connect(
+            config: config.config.database,
+            lockTimeoutMilliseconds: config.config.apply.lockTimeoutMilliseconds)
         let catalog: LiveCatalog
         do {
             catalog = try database.introspect()
@@ -55,6 +56,8 @@ struct IntrospectCommand: ParsableCommand {
         }
         let tables = catalog.model.tables.count
         let policies = catalog.snapshot.policies.count
-        Terminal.standardError("wrote \(out): \(tables) table\(tables == 1 ? "" : "s"), \(policies) polic\(policies == 1 ? "y" : "ies"), \(catalog.model.roles.count) roles, \(catalog.model.functions.count) functions")
+        Terminal.standardError(
+            "wrote \(out): \(tables) table\(tables == 1 ? "" : "s"), \(policies) polic\(policies == 1 ? "y" : "ies"), \(catalog.model.roles.count) roles, \(catalog.model.functions.count) functions"
+        )
     }
 }

@@ -78,8 +78,9 @@ final class LiveWorkspace {
     /// errors and exits 1 when the policies have any. Not thread-safe: one caller at a time.
     func program(for catalog: LiveCatalog) throws -> CompiledProgram {
         if usesLiveSchema {
-            snapshot = WorkspaceSnapshot(config: configSource, schema: Self.schemaSource(catalog), documents: documents,
-                                         previous: snapshot)
+            snapshot = WorkspaceSnapshot(
+                config: configSource, schema: Self.schemaSource(catalog), documents: documents,
+                previous: snapshot)
         }
         try Self.rejectIfInvalid(snapshot)
         return try Self.compile(snapshot)
@@ -113,8 +114,9 @@ final class LiveWorkspace {
             throw ToolFailure(error.description)
         }
         let documents = Dictionary(snapshot.files.map { ($0.source.path, $0.source.text) }, uniquingKeysWith: { first, _ in first })
-        return WorkspaceSnapshot(config: snapshot.configSource, schema: schemaSource(catalog), documents: documents,
-                                 previous: snapshot)
+        return WorkspaceSnapshot(
+            config: snapshot.configSource, schema: schemaSource(catalog), documents: documents,
+            previous: snapshot)
     }
 
     private static func rejectIfInvalid(_ snapshot: WorkspaceSnapshot) throws {

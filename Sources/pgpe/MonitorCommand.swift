@@ -42,7 +42,8 @@ struct MonitorCommand: ParsableCommand {
     var prune = false
 
     /// Check again every SECONDS and print changes in drift, until interrupted.
-    @Option(name: .long, help: ArgumentHelp("Check again every SECONDS and print changes in drift, until interrupted.", valueName: "SECONDS"))
+    @Option(
+        name: .long, help: ArgumentHelp("Check again every SECONDS and print changes in drift, until interrupted.", valueName: "SECONDS"))
     var watch: Double?
 
     /// With --watch, stop after N checks.
@@ -108,7 +109,8 @@ struct MonitorCommand: ParsableCommand {
                     outcome.after = try database.assess(desired)
                 } catch let error as DatabaseError where result.executed {
                     // The repair is committed: say so, not the error's "nothing was changed".
-                    outcome.recheckFailure = "the repair was committed (\(result.plan.actions.count) statements), "
+                    outcome.recheckFailure =
+                        "the repair was committed (\(result.plan.actions.count) statements), "
                         + "but checking again afterwards failed: cannot \(error.action): \(error.message)"
                 }
                 return outcome
@@ -126,16 +128,19 @@ struct MonitorCommand: ParsableCommand {
         let repairs = reconcile || execute
         switch format {
         case .text:
-            var text = printer.text(outcome.assessment, repairs: repairs, prune: prune,
-                                    color: Terminal.colorEnabled(fileDescriptor: 1))
+            var text = printer.text(
+                outcome.assessment, repairs: repairs, prune: prune,
+                color: Terminal.colorEnabled(fileDescriptor: 1))
             if let plan = outcome.plan, repairs {
-                text += "\n" + (plan.isEmpty ? "-- nothing to repair" : "-- repair SQL\(outcome.executed ? " (executed)" : "")\n" + plan.script)
+                text +=
+                    "\n" + (plan.isEmpty ? "-- nothing to repair" : "-- repair SQL\(outcome.executed ? " (executed)" : "")\n" + plan.script)
             }
             if let failure = outcome.recheckFailure { text += "\nafter the repair: not checked again (\(failure))" }
             if let after = outcome.after {
                 text += "\nafter the repair: " + printer.summary(after)
                 for item in after.drift {
-                    text += "\n  \(item.severity.rawValue) \(item.type.rawValue) "
+                    text +=
+                        "\n  \(item.severity.rawValue) \(item.type.rawValue) "
                         + DriftPrinter.line("\(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)")
                 }
             }

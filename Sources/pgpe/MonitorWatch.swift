@@ -61,7 +61,9 @@ struct MonitorWatch {
                 }
                 previous = byIdentity
                 lastCode = items.isEmpty ? 0 : 1
-                Terminal.standardError("pgpe monitor: checked at \(time): \(items.count) drift item\(items.count == 1 ? "" : "s") (\(String(format: "%.0f", outcome.assessment.milliseconds)) ms)")
+                Terminal.standardError(
+                    "pgpe monitor: checked at \(time): \(items.count) drift item\(items.count == 1 ? "" : "s") (\(String(format: "%.0f", outcome.assessment.milliseconds)) ms)"
+                )
             } catch let failure as ToolFailure {
                 Terminal.standardError("pgpe monitor: check at \(time) failed: \(failure.message)")
                 database = database.flatMap { $0.connection.isOpen ? $0 : nil }
@@ -74,8 +76,10 @@ struct MonitorWatch {
     }
 
     /// Prints the items that appeared and were resolved since the last check.
-    private func printChanges(time: String, appeared: [DriftItem], resolved: [DriftItem], items: [DriftItem],
-                              printer: DriftPrinter) {
+    private func printChanges(
+        time: String, appeared: [DriftItem], resolved: [DriftItem], items: [DriftItem],
+        printer: DriftPrinter
+    ) {
         switch command.format {
         case .json:
             let value: JSONValue = [

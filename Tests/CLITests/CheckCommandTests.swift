@@ -22,8 +22,11 @@ import Testing
         try text.write(to: path, atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["check"], in: example)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("policies/tenancy.policy:6:14: error[semantic.unknown-column]: unknown column 'tenant' on public.comments, public.projects and public.users; did you mean 'tenant_id'?"),
-                "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "policies/tenancy.policy:6:14: error[semantic.unknown-column]: unknown column 'tenant' on public.comments, public.projects and public.users; did you mean 'tenant_id'?"
+            ),
+            "\(result.stdout)")
     }
 
     /// Two policies whose SQL names collide on a table (`"Tenant"` and `tenant` both name
@@ -31,8 +34,8 @@ import Testing
     @Test func policiesWhoseSQLNamesCollideAreACheckError() throws {
         let example = try CLIRunner.copyExample()
         try """
-            POLICY "Tenant_Isolation" PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')
-            """.write(to: example.appendingPathComponent("policies/collide.policy"), atomically: true, encoding: .utf8)
+        POLICY "Tenant_Isolation" PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')
+        """.write(to: example.appendingPathComponent("policies/collide.policy"), atomically: true, encoding: .utf8)
         let check = try CLIRunner.run(["check"], in: example)
         let compile = try CLIRunner.run(["compile"], in: example)
         #expect(check.status == 1, "\(check.stdout)")
@@ -120,14 +123,15 @@ import Testing
         let write = try CLIRunner.run(["fmt"], in: example)
         #expect(write.status == 0)
         let formatted = try String(contentsOf: path, encoding: .utf8)
-        #expect(formatted == """
-            POLICY messy
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('users')
-              CLAUSE col(tenant_id) = session('app.tenant_id') -- keep me
+        #expect(
+            formatted == """
+                POLICY messy
+                  PERMISSIVE
+                  FOR SELECT
+                  SELECTOR named('users')
+                  CLAUSE col(tenant_id) = session('app.tenant_id') -- keep me
 
-            """)
+                """)
         #expect(try CLIRunner.run(["fmt", "--check"], in: example).status == 0)
     }
 }

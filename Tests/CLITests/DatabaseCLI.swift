@@ -26,7 +26,8 @@ struct DatabaseCLI {
     /// The binary under test; a missing `PGPE_BIN` fails the test (never skips it).
     static func binary() throws -> String {
         guard let path = ProcessInfo.processInfo.environment["PGPE_BIN"], !path.isEmpty else {
-            throw TestDatabaseError("PGPE_BIN is not set: run under `make test`, or build pgpe and export PGPE_BIN=$(swift build --show-bin-path)/pgpe")
+            throw TestDatabaseError(
+                "PGPE_BIN is not set: run under `make test`, or build pgpe and export PGPE_BIN=$(swift build --show-bin-path)/pgpe")
         }
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw TestDatabaseError("PGPE_BIN=\(path) is not an executable: build pgpe first")
@@ -92,8 +93,9 @@ struct DatabaseCLI {
         let begin = clock.now
         let (process, out, err) = try start(arguments, environment: environment)
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-                   stderr: try String(contentsOf: err, encoding: .utf8), elapsed: clock.now - begin)
+        return Run(
+            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8), elapsed: clock.now - begin)
     }
 
     /// Parses a JSON document printed by pgpe.

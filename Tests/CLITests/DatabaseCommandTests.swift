@@ -29,7 +29,8 @@ import Testing
             #expect(again.status == 0)
             #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"plan":[],"executed":false}"#)
 
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY;
                 CREATE POLICY manual_override ON public.users USING (true);
                 """)
@@ -41,7 +42,10 @@ import Testing
             #expect(items.map { $0["table"] as? String } == ["public.projects", "public.users"])
             #expect(items[1]["policy"] as? String == "manual_override")
             for item in items {
-                #expect(Set(item.keys).isSuperset(of: ["type", "severity", "table", "policy", "description", "expected", "observed", "remediation"]))
+                #expect(
+                    Set(item.keys).isSuperset(of: [
+                        "type", "severity", "table", "policy", "description", "expected", "observed", "remediation",
+                    ]))
             }
             #expect(items[0]["remediation"] as? String == "ALTER TABLE public.projects ENABLE ROW LEVEL SECURITY;")
 
@@ -114,7 +118,9 @@ import Testing
             let missingRule = try #require(rules.first { $0["id"] as? String == "drift.missing_policy" })
             #expect((missingRule["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
             #expect(missingRule["helpUri"] as? String == "https://github.com/pgpe/pgpe/blob/main/docs/diagnostics.md#drift.missing_policy")
-            #expect(((missingRule["shortDescription"] as? [String: Any])?["text"] as? String)?.contains("expected policy does not exist") == true)
+            #expect(
+                ((missingRule["shortDescription"] as? [String: Any])?["text"] as? String)?.contains("expected policy does not exist")
+                    == true)
             let postureRule = try #require(rules.first { $0["id"] as? String == "posture.privileged_login_role" })
             #expect((postureRule["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
             let location = (missing["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
@@ -125,7 +131,9 @@ import Testing
     /// Policy errors stop before the database is touched: exit 1.
     @Test func policyErrorsExitOneAndChangeNothing() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example(extraPolicies: ["bad.policy": "POLICY bad PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(nope) = lit(1)\n"])
+            let cli = try DatabaseCLI.example(extraPolicies: [
+                "bad.policy": "POLICY bad PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(nope) = lit(1)\n"
+            ])
             defer { cli.remove() }
             try database.connection.execute(try Fixtures.exampleText("schema.sql"))
             for command in ["apply", "monitor"] {
@@ -141,8 +149,10 @@ import Testing
     @Test func badFlagsExitTwo() throws {
         let cli = try DatabaseCLI.example()
         defer { cli.remove() }
-        for arguments in [["monitor", "--watch", "0"], ["monitor", "--watch", "1", "--format", "sarif"],
-                          ["apply", "--format", "sarif"], ["monitor", "--iterations", "2"]] {
+        for arguments in [
+            ["monitor", "--watch", "0"], ["monitor", "--watch", "1", "--format", "sarif"],
+            ["apply", "--format", "sarif"], ["monitor", "--iterations", "2"],
+        ] {
             let run = try cli.run(arguments)
             #expect(run.status == 2, "\(arguments): \(run.output)")
         }

@@ -21,11 +21,13 @@ import Testing
 
     /// Sessions queued for a lock on `table` of `database`.
     static func lockWaiters(_ database: TestDatabase, on table: String) throws -> Int {
-        try database.connection.query("""
+        try database.connection.query(
+            """
             SELECT count(*) AS n FROM pg_locks
             WHERE NOT granted AND relation = '\(table)'::regclass
               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """).first?["n"]?.int ?? 0
+            """
+        ).first?["n"]?.int ?? 0
     }
 
     /// A locked table: exit 2 within `lock_timeout_ms`, nothing changed.
@@ -47,7 +49,8 @@ import Testing
             #expect(run.elapsed < .milliseconds(4_500), "took \(run.elapsed): less than the default 5 s, so lock_timeout_ms was used")
             try holder.execute("ROLLBACK")
             #expect(try database.connection.query("SELECT 1 FROM pg_policies").isEmpty)
-            let states = try database.connection.query("""
+            let states = try database.connection.query(
+                """
                 SELECT count(*) FILTER (WHERE relrowsecurity) AS enabled, count(*) FILTER (WHERE relforcerowsecurity) AS forced
                 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
                 """)
@@ -149,8 +152,9 @@ import Testing
             let stderr = try String(contentsOf: err, encoding: .utf8)
             #expect(process.terminationStatus == 0, "\(stdout)\n\(stderr)")
             #expect(stdout.contains("-- drop_policy public.users sneaky\nDROP POLICY sneaky ON public.users;"), "\(stdout)")
-            #expect(try database.connection.query("SELECT 1 FROM pg_policies WHERE policyname = 'sneaky'").isEmpty,
-                    "the policy created concurrently survived the prune:\n\(stdout)")
+            #expect(
+                try database.connection.query("SELECT 1 FROM pg_policies WHERE policyname = 'sneaky'").isEmpty,
+                "the policy created concurrently survived the prune:\n\(stdout)")
             let monitor = try cli.run(["monitor"] + target)
             #expect(monitor.status == 0, "\(monitor.output)")
         }

@@ -16,11 +16,14 @@ import Testing
     }
 
     /// Fails when any form of `password` is in `run`'s output.
-    static func expectNoPassword(_ password: String, in run: DatabaseCLI.Run, _ context: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectNoPassword(
+        _ password: String, in run: DatabaseCLI.Run, _ context: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for form in forms(of: password) {
-            #expect(!run.output.contains(form), "\(context): password form \(form.debugDescription) in \(run.output)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !run.output.contains(form), "\(context): password form \(form.debugDescription) in \(run.output)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -34,8 +37,10 @@ import Testing
             let keyValue = database.connectionString(user: user, password: password)
             let cli = try DatabaseCLI.example()
             defer { cli.remove() }
-            for command in [["apply"], ["apply", "--dry-run", "--format", "json"], ["monitor", "--format", "json"],
-                            ["monitor", "--reconcile", "--execute"], ["introspect"]] {
+            for command in [
+                ["apply"], ["apply", "--dry-run", "--format", "json"], ["monitor", "--format", "json"],
+                ["monitor", "--reconcile", "--execute"], ["introspect"],
+            ] {
                 for target in [url, keyValue] {
                     let run = try cli.run(command + ["--database", target])
                     #expect(run.status == 2, "\(command): \(run.output)")
@@ -78,7 +83,8 @@ import Testing
                 #expect(!run.output.contains(form))
             }
             // monitor as a role that owns nothing fails on the round trip with a clear message.
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
                 CREATE POLICY tenant_isolation_users ON public.users USING (true);
                 """)

@@ -42,7 +42,8 @@ import Testing
             let role = try admin.quoteIdentifier(planter)
             try admin.execute("GRANT CREATE ON SCHEMA public TO \(role)")
             let table = "public." + (try admin.quoteIdentifier(Self.table))
-            try admin.execute("""
+            try admin.execute(
+                """
                 SET ROLE \(role);
                 CREATE TABLE \(table) (id uuid PRIMARY KEY, tenant_id uuid NOT NULL);
                 CREATE TABLE public.\(try admin.quoteIdentifier(Self.decoy)) (id integer);
@@ -53,7 +54,8 @@ import Testing
             // A policy under the name pgpe expects on the table, so that every comparison puts
             // the table's name through the round trip.
             let missing = try DatabaseCLI.json(try cli.run(["monitor", "--format", "json"] + target).stdout)
-            let expected = try #require((missing["drift"] as? [[String: Any]])?.first { $0["type"] as? String == "missing_policy" }?["policy"] as? String)
+            let expected = try #require(
+                (missing["drift"] as? [[String: Any]])?.first { $0["type"] as? String == "missing_policy" }?["policy"] as? String)
             try admin.execute("SET ROLE \(role)")
             for name in [expected] + Self.policies {
                 try admin.execute("CREATE POLICY \(try admin.quoteIdentifier(name)) ON \(table) USING (true)")
@@ -61,7 +63,8 @@ import Testing
             try admin.execute("RESET ROLE")
 
             func intact(_ step: String) throws {
-                let state = try admin.query("""
+                let state = try admin.query(
+                    """
                     SELECT pg_catalog.to_regclass('public.canary') IS NOT NULL AS canary,
                            pg_catalog.to_regclass('public.pwned') IS NULL AS clean
                     """)
@@ -91,9 +94,11 @@ import Testing
             try intact("monitor")
             let drift = try #require(DatabaseCLI.json(monitor.stdout)["drift"] as? [[String: Any]])
             let extra = drift.filter { $0["type"] as? String == "extra_policy" }.compactMap { $0["policy"] as? String }
-            #expect(extra.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(
+                extra.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
                     == Self.policies.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }, "\(extra)")
-            #expect(drift.contains { $0["type"] as? String == "modified_policy" && ($0["table"] as? String)?.hasSuffix(Self.table) == true })
+            #expect(
+                drift.contains { $0["type"] as? String == "modified_policy" && ($0["table"] as? String)?.hasSuffix(Self.table) == true })
 
             let reconcile = try cli.run(["monitor", "--reconcile", "--prune"] + target)
             #expect(reconcile.status == 1, "\(reconcile.output)")

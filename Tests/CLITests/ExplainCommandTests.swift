@@ -10,24 +10,26 @@ import Testing
     @Test func theDSLLineGroupsAlternativesAsTheSQLDoes() throws {
         let example = try CLIRunner.copyExample()
         let path = example.appendingPathComponent("policies/tenancy.policy")
-        let text = try String(contentsOf: path, encoding: .utf8) + """
+        let text =
+            try String(contentsOf: path, encoding: .utf8) + """
 
-            POLICY demo_projects
-              PERMISSIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(name) = lit('demo')
+                POLICY demo_projects
+                  PERMISSIVE
+                  FOR SELECT
+                  SELECTOR named('projects')
+                  CLAUSE col(name) = lit('demo')
 
-            POLICY owned_or_named
-              RESTRICTIVE
-              FOR SELECT
-              SELECTOR named('projects')
-              CLAUSE col(owner_id) IS NOT NULL
-              OR CLAUSE col(name) = lit('demo') AND col(owner_id) IS NULL
+                POLICY owned_or_named
+                  RESTRICTIVE
+                  FOR SELECT
+                  SELECTOR named('projects')
+                  CLAUSE col(owner_id) IS NOT NULL
+                  OR CLAUSE col(name) = lit('demo') AND col(owner_id) IS NULL
 
-            """
+                """
         try text.write(to: path, atomically: true, encoding: .utf8)
-        let expected = "((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
+        let expected =
+            "((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
             + " AND col(is_deleted) = lit(false)"
             + " AND ((col(name) = lit('demo') AND col(owner_id) IS NULL) OR (col(owner_id) IS NOT NULL))"
         let result = try CLIRunner.run(["explain", "projects", "--command", "SELECT"], in: example)

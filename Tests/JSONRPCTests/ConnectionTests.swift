@@ -2,8 +2,9 @@ import Foundation
 import JSON
 import JSONRPC
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,8 @@ import Glibc
             let message: Message
             switch index % 3 {
             case 0:
-                let request = RequestMessage(id: index % 2 == 0 ? .integer(index) : .string("r\(index)"), method: "m", params: ["pad": .string(padding)])
+                let request = RequestMessage(
+                    id: index % 2 == 0 ? .integer(index) : .string("r\(index)"), method: "m", params: ["pad": .string(padding)])
                 message = .request(request)
                 expected.append(.request(request))
             case 1:
@@ -73,7 +75,8 @@ import Glibc
             var random = SeededGenerator(seed: UInt64(thread))
             for sequence in 0..<perThread {
                 // Up to ~200 KB: well past PIPE_BUF, so each frame needs several write() calls.
-                let padding = String(repeating: Character(UnicodeScalar(UInt8(65 + thread))), count: Int.random(in: 0..<200_000, using: &random))
+                let padding = String(
+                    repeating: Character(UnicodeScalar(UInt8(65 + thread))), count: Int.random(in: 0..<200_000, using: &random))
                 let params: JSONValue = ["thread": .integer(thread), "sequence": .integer(sequence), "padding": .string(padding)]
                 do {
                     try connection.notify("test/\(thread)", params: params)
@@ -92,9 +95,10 @@ import Glibc
         var nextSequence = [Int](repeating: 0, count: threads)
         for message in messages {
             guard case .notification(let notification) = message,
-                  let thread = notification.params?["thread"]?.int,
-                  let sequence = notification.params?["sequence"]?.int,
-                  let padding = notification.params?["padding"]?.string else {
+                let thread = notification.params?["thread"]?.int,
+                let sequence = notification.params?["sequence"]?.int,
+                let padding = notification.params?["padding"]?.string
+            else {
                 Issue.record("unexpected message \(message.json.serializedString().prefix(200))")
                 return
             }
@@ -244,11 +248,12 @@ import Glibc
         for await message in stream {
             received.append(message)
         }
-        #expect(received == [
-            .request(RequestMessage(id: "a", method: "initialize", params: [:])),
-            .notification(NotificationMessage(method: "initialized")),
-            .closed(nil),
-        ])
+        #expect(
+            received == [
+                .request(RequestMessage(id: "a", method: "initialize", params: [:])),
+                .notification(NotificationMessage(method: "initialized")),
+                .closed(nil),
+            ])
     }
 
     @Test func repliesAreFramedResponses() throws {

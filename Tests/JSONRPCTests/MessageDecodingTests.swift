@@ -1,5 +1,5 @@
-import Testing
 import JSONRPC
+import Testing
 
 /// Decodes `text` as a message body, recording an issue if it is rejected.
 private func decode(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Message? {
@@ -24,32 +24,42 @@ private func reject(_ text: String, sourceLocation: SourceLocation = #_sourceLoc
 
 @Suite struct MessageDecodingTests {
     @Test func requestsWithIntegerAndStringIDs() {
-        #expect(decode(#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"line":3}}"#)
-            == .request(RequestMessage(id: 1, method: "textDocument/hover", params: ["line": 3])))
-        #expect(decode(#"{"method":"shutdown","id":"abc-1","jsonrpc":"2.0"}"#)
-            == .request(RequestMessage(id: "abc-1", method: "shutdown")))
-        #expect(decode(#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"m","params":[1,2]}"#)
-            == .request(RequestMessage(id: .integer(Int.min), method: "m", params: [1, 2])))
-        #expect(decode(#"{"jsonrpc":"2.0","id":"7","method":"m","params":null}"#)
-            == .request(RequestMessage(id: "7", method: "m", params: nil)))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"line":3}}"#)
+                == .request(RequestMessage(id: 1, method: "textDocument/hover", params: ["line": 3])))
+        #expect(
+            decode(#"{"method":"shutdown","id":"abc-1","jsonrpc":"2.0"}"#)
+                == .request(RequestMessage(id: "abc-1", method: "shutdown")))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"m","params":[1,2]}"#)
+                == .request(RequestMessage(id: .integer(Int.min), method: "m", params: [1, 2])))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":"7","method":"m","params":null}"#)
+                == .request(RequestMessage(id: "7", method: "m", params: nil)))
     }
 
     @Test func notifications() {
-        #expect(decode(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
-            == .notification(NotificationMessage(method: "initialized", params: [:])))
-        #expect(decode(#"{"jsonrpc":"2.0","method":"exit"}"#)
-            == .notification(NotificationMessage(method: "exit")))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+                == .notification(NotificationMessage(method: "initialized", params: [:])))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","method":"exit"}"#)
+                == .notification(NotificationMessage(method: "exit")))
     }
 
     @Test func responses() {
-        #expect(decode(#"{"jsonrpc":"2.0","id":3,"result":null}"#)
-            == .response(ResponseMessage(id: 3, result: .null)))
-        #expect(decode(#"{"jsonrpc":"2.0","id":"x","result":{"ok":true}}"#)
-            == .response(ResponseMessage(id: "x", result: ["ok": true])))
-        #expect(decode(#"{"jsonrpc":"2.0","id":4,"error":{"code":-32800,"message":"cancelled","data":[1]}}"#)
-            == .response(ResponseMessage(id: 4, error: ResponseError(.requestCancelled, "cancelled", data: [1]))))
-        #expect(decode(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#)
-            == .response(ResponseMessage(id: nil, error: .parseError)))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":3,"result":null}"#)
+                == .response(ResponseMessage(id: 3, result: .null)))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":"x","result":{"ok":true}}"#)
+                == .response(ResponseMessage(id: "x", result: ["ok": true])))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":4,"error":{"code":-32800,"message":"cancelled","data":[1]}}"#)
+                == .response(ResponseMessage(id: 4, error: ResponseError(.requestCancelled, "cancelled", data: [1]))))
+        #expect(
+            decode(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#)
+                == .response(ResponseMessage(id: nil, error: .parseError)))
     }
 
     @Test func stringAndIntegerIDsStayDistinct() {
@@ -132,7 +142,8 @@ private func reject(_ text: String, sourceLocation: SourceLocation = #_sourceLoc
         let success = Message.response(ResponseMessage(id: "a", result: .null))
         #expect(success.json.serializedString() == #"{"jsonrpc":"2.0","id":"a","result":null}"#)
         let failure = Message.response(ResponseMessage(id: nil, error: ResponseError(.invalidParams, "no uri", data: ["k": 1])))
-        #expect(failure.json.serializedString() == #"{"jsonrpc":"2.0","id":null,"error":{"code":-32602,"message":"no uri","data":{"k":1}}}"#)
+        #expect(
+            failure.json.serializedString() == #"{"jsonrpc":"2.0","id":null,"error":{"code":-32602,"message":"no uri","data":{"k":1}}}"#)
     }
 
     @Test func encodedMessagesDecodeToThemselves() throws {
@@ -161,7 +172,8 @@ private func reject(_ text: String, sourceLocation: SourceLocation = #_sourceLoc
             #expect(ResponseError(json: error.json) == error)
         }
         #expect(ErrorCode.requestCancelled == -32800)
-        #expect(ResponseError.methodNotFound.withMessage("no such method: foo").json
-            == ["code": -32601, "message": "no such method: foo"])
+        #expect(
+            ResponseError.methodNotFound.withMessage("no such method: foo").json
+                == ["code": -32601, "message": "no such method: foo"])
     }
 }

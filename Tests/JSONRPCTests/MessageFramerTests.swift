@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JSONRPC
 
 /// Drains every frame the framer can produce now.

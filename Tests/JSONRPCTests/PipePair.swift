@@ -1,6 +1,7 @@
 import Foundation
 import JSONRPC
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

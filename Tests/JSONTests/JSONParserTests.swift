@@ -1,8 +1,9 @@
 import Foundation
 import JSON
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
+
 @testable import JSON
 
 /// Parses `text` as JSON, failing the test with the parser's message if it is rejected.
@@ -67,8 +68,9 @@ private func rejection(_ text: String) -> JSONParseError.Reason? {
     @Test func arraysAndObjects() throws {
         #expect(try parse("[]") == .array([]))
         #expect(try parse("{}") == .object([:]))
-        #expect(try parse("[1, \"two\", [3], {\"four\": 4}, null, true]")
-            == [1, "two", [3], ["four": 4], .null, true])
+        #expect(
+            try parse("[1, \"two\", [3], {\"four\": 4}, null, true]")
+                == [1, "two", [3], ["four": 4], .null, true])
         let object = try parse(#"{"b": 1, "a": {"c": [true, false]}, "": null}"#)
         #expect(object["b"] == 1)
         #expect(object["a"]?["c"]?[1] == false)
@@ -228,8 +230,10 @@ private func rejection(_ text: String) -> JSONParseError.Reason? {
 
     @Test func utf8ValidatorAgreesWithTheStandardLibrary() {
         var generator = SeededGenerator(seed: 7)
-        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
-                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        let interesting: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+            0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
         for _ in 0..<20_000 {
             let length = Int.random(in: 0..<7, using: &generator)
             let bytes = (0..<length).map { _ in interesting.randomElement(using: &generator) ?? 0 }

@@ -1,7 +1,7 @@
 import JSON
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
 
 /// Builds random JSON values and byte strings from a seeded generator.
 private struct RandomJSON {
@@ -89,14 +89,16 @@ private struct RandomJSON {
         for _ in 0..<20 {
             corpus.append(random.value().serialized())
         }
-        let interesting: [UInt8] = Array("{}[]\",:\\-+.eE0123456789tfnu \n\r\t".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xED, 0xF0, 0xF4, 0xFF]
+        let interesting: [UInt8] =
+            Array("{}[]\",:\\-+.eE0123456789tfnu \n\r\t".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xED, 0xF0, 0xF4, 0xFF]
         var parsed = 0
         var rejected = 0
         for round in 0..<5_000 {
             var input: [UInt8]
             if round % 10 == 0 {
                 input = (0..<random.int(0..<64)).map { _ in
-                    random.int(0..<2) == 0 ? interesting[random.int(0..<interesting.count)] : UInt8(truncatingIfNeeded: random.generator.next())
+                    random.int(0..<2) == 0
+                        ? interesting[random.int(0..<interesting.count)] : UInt8(truncatingIfNeeded: random.generator.next())
                 }
             } else {
                 input = corpus[random.int(0..<corpus.count)]

@@ -9,8 +9,9 @@ import Testing
 
     @Test func stringEscapes() {
         let value = JSONValue.string("q\" b\\ n\n r\r t\t b\u{8} f\u{C} nul\u{0} us\u{1F} del\u{7F} / é 😀 \u{2028}")
-        #expect(value.serializedString()
-            == #""q\" b\\ n\n r\r t\t b\b f\f nul\u0000 us\u001f del"# + "\u{7F} / é 😀 \u{2028}\"")
+        #expect(
+            value.serializedString()
+                == #""q\" b\\ n\n r\r t\t b\b f\f nul\u0000 us\u001f del"# + "\u{7F} / é 😀 \u{2028}\"")
     }
 
     @Test func keysAreEscapedToo() {
@@ -94,26 +95,27 @@ import Testing
             "emptyArray": [],
             "deep": ["list": ["x"], "object": ["y": [1]]],
         ]
-        #expect(value.serializedString(.pretty) == """
-            {
-              "scalars": {"a": 1, "b": "x", "c": null, "d": true, "e": 2.5},
-              "flat": [1, [2, [3]], [], "s"],
-              "nested": [
-                {"k": 1},
-                {},
-                []
-              ],
-              "empty": {},
-              "emptyArray": [],
-              "deep": {
-                "list": ["x"],
-                "object": {
-                  "y": [1]
+        #expect(
+            value.serializedString(.pretty) == """
+                {
+                  "scalars": {"a": 1, "b": "x", "c": null, "d": true, "e": 2.5},
+                  "flat": [1, [2, [3]], [], "s"],
+                  "nested": [
+                    {"k": 1},
+                    {},
+                    []
+                  ],
+                  "empty": {},
+                  "emptyArray": [],
+                  "deep": {
+                    "list": ["x"],
+                    "object": {
+                      "y": [1]
+                    }
+                  }
                 }
-              }
-            }
 
-            """)
+                """)
     }
 
     @Test func scalarsAndEmptyContainersAtTheTop() {

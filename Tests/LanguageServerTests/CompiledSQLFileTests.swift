@@ -1,6 +1,8 @@
 import Foundation
-@testable import LanguageServer
 import Testing
+
+@testable import LanguageServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,16 +27,21 @@ import Glibc
 
         harness.open("policies/tenancy.policy")
         let text = try String(contentsOfFile: harness.path("policies/tenancy.policy"), encoding: .utf8)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("POLICY tenant_isolation") })
+        let line = try #require(
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("POLICY tenant_isolation") })
         func openAction() throws -> (path: String, sql: String) {
-            let result = try #require(harness.request("textDocument/codeAction", [
-                "textDocument": ["uri": .string(harness.uri("policies/tenancy.policy"))],
-                "range": ["start": ["line": .integer(line), "character": 8], "end": ["line": .integer(line), "character": 8]],
-                "context": ["diagnostics": []],
-            ]))
+            let result = try #require(
+                harness.request(
+                    "textDocument/codeAction",
+                    [
+                        "textDocument": ["uri": .string(harness.uri("policies/tenancy.policy"))],
+                        "range": ["start": ["line": .integer(line), "character": 8], "end": ["line": .integer(line), "character": 8]],
+                        "context": ["diagnostics": []],
+                    ]))
             let actions = try result.get().array ?? []
-            let action = try #require(actions.first { $0["title"]?.string == "Open compiled SQL of policy tenant_isolation in a new file" },
-                                      "\(actions.compactMap { $0["title"]?.string })")
+            let action = try #require(
+                actions.first { $0["title"]?.string == "Open compiled SQL of policy tenant_isolation in a new file" },
+                "\(actions.compactMap { $0["title"]?.string })")
             let changes = try #require(action["edit"]?["documentChanges"]?.array)
             #expect(changes.count == 2)
             #expect(changes.first?["kind"]?.string == "create")

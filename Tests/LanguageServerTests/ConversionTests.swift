@@ -1,9 +1,10 @@
 import Foundation
-@testable import LanguageServer
 import PolicyEngine
 import PolicySyntax
 import TestSupport
 import Testing
+
+@testable import LanguageServer
 
 @Suite struct ConversionTests {
     @Test func positionsCountInTheNegotiatedEncoding() {
@@ -42,8 +43,9 @@ import Testing
         let source = SourceFile(path: "/p/a.policy", text: "POLICY a\n🙂 col(x)")
         let conversion = EngineConversion(source: { $0 == source.path ? source : nil }, encoding: .utf16, uris: URIBook())
         let note = DiagnosticNote(message: "first here", location: FileLocation(file: "/p/a.policy", range: SourceRange(start: 7, end: 8)))
-        let diagnostic = Diagnostic(.semanticUnknownRole, message: "m",
-                                    location: FileLocation(file: "/p/a.policy", range: SourceRange(start: 14, end: 20)), notes: [note])
+        let diagnostic = Diagnostic(
+            .semanticUnknownRole, message: "m",
+            location: FileLocation(file: "/p/a.policy", range: SourceRange(start: 14, end: 20)), notes: [note])
         let converted = conversion.diagnostic(diagnostic)
         #expect(converted.severity == 2)
         #expect(converted.code == "semantic.unknown-role")
@@ -55,8 +57,10 @@ import Testing
     @Test func semanticTokensAreRelativeAndInUTF16() {
         let source = SourceFile(path: "t", text: "🙂 POLICY\n  x")
         let conversion = EngineConversion(source: { _ in source }, encoding: .utf16, uris: URIBook())
-        let tokens = [SemanticToken(range: SourceRange(start: 5, end: 11), type: .keyword),
-                      SemanticToken(range: SourceRange(start: 14, end: 15), type: .property)]
+        let tokens = [
+            SemanticToken(range: SourceRange(start: 5, end: 11), type: .keyword),
+            SemanticToken(range: SourceRange(start: 14, end: 15), type: .property),
+        ]
         let encoded = conversion.semanticTokens(tokens, converter: PositionConverter(source: source, encoding: .utf16))
         #expect(encoded.data == [0, 3, 6, 0, 0, 1, 2, 1, 8, 0])
     }

@@ -1,7 +1,8 @@
 import Foundation
 import JSON
-@testable import LanguageServer
 import Testing
+
+@testable import LanguageServer
 
 @Suite struct DocumentSyncTests {
     @Test func incrementalChangesApplyInOrderAndDiagnosticsCarryTheVersion() throws {
@@ -11,16 +12,18 @@ import Testing
         harness.open("policies/tenancy.policy")
         #expect(harness.diagnostics(uri, version: 1) != nil)
         // Line 5: "  CLAUSE col('tenant_id') = session('app.tenant_id')"; replace tenant_id (13..<22).
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [
-                ["range": ["start": ["line": 5, "character": 14], "end": ["line": 5, "character": 23]], "text": "tenant"],
-                ["range": ["start": ["line": 5, "character": 20], "end": ["line": 5, "character": 20]], "text": "_idd"],
-            ],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    ["range": ["start": ["line": 5, "character": 14], "end": ["line": 5, "character": 23]], "text": "tenant"],
+                    ["range": ["start": ["line": 5, "character": 20], "end": ["line": 5, "character": 20]], "text": "_idd"],
+                ],
+            ])
         let diagnostics = try #require(harness.diagnostics(uri, version: 2) { !$0.isEmpty })
         #expect(diagnostics.compactMap { $0["code"]?.string } == ["semantic.unknown-column"])
-        #expect(diagnostics.first?["range"]?["start"] == ["line": 5, "character": 13])  // the quoted name, quotes included
+        #expect(diagnostics.first?["range"]?["start"] == ["line": 5, "character": 13]) // the quoted name, quotes included
         #expect(diagnostics.first?["message"]?.string?.contains("'tenant_idd'") == true)
     }
 
@@ -34,15 +37,22 @@ import Testing
         #expect(harness.diagnostics(uri, version: 1) != nil)
         let folder: JSONValue = ["uri": .string(harness.directory.absoluteString), "name": "saas"]
         harness.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [], "removed": [folder]]])
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
-                                "text": "POLICY broken (((\n"]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                        "text": "POLICY broken (((\n",
+                    ]
+                ],
+            ])
         harness.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [folder], "removed": []]])
-        let diagnostics = try #require(harness.diagnostics(uri, version: 2) { list in
-            list.contains { $0["code"]?.string?.hasPrefix("syntax.") == true }
-        })
+        let diagnostics = try #require(
+            harness.diagnostics(uri, version: 2) { list in
+                list.contains { $0["code"]?.string?.hasPrefix("syntax.") == true }
+            })
         #expect(diagnostics.first?["range"]?["start"]?["line"] == 0)
         let symbols = try #require(try harness.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])?.get())
         #expect(symbols.array?.contains { $0["name"]?.string == "broken" } == true, "\(symbols)")
@@ -64,8 +74,10 @@ import Testing
 
     /// Absurd numbers in `initializationOptions` are clamped instead of trapping a timer.
     @Test func hugeInitializationOptionsAreClamped() {
-        let options = LanguageServerOptions().merging(["pollIntervalMs": .integer(Int.max), "proofDelayMs": .integer(Int.max),
-                                                       "proofJobs": .integer(Int.max)])
+        let options = LanguageServerOptions().merging([
+            "pollIntervalMs": .integer(Int.max), "proofDelayMs": .integer(Int.max),
+            "proofJobs": .integer(Int.max),
+        ])
         #expect(options.pollInterval == 86_400)
         #expect(options.proofDelay == 86_400)
         #expect(options.proofJobs == 64)

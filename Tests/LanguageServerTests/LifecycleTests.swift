@@ -1,8 +1,9 @@
 import Foundation
 import JSON
 import JSONRPC
-@testable import LanguageServer
 import Testing
+
+@testable import LanguageServer
 
 @Suite struct LifecycleTests {
     @Test func initializeNegotiatesTheClientsPreferredEncodingAndAdvertisesFeatures() throws {
@@ -11,8 +12,10 @@ import Testing
         #expect(result["capabilities"]?["positionEncoding"] == "utf-8")
         #expect(result["serverInfo"]?["name"] == "pgpe")
         let capabilities = try #require(result["capabilities"])
-        for feature in ["hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "workspaceSymbolProvider",
-                        "foldingRangeProvider", "documentFormattingProvider", "inlayHintProvider"] {
+        for feature in [
+            "hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "workspaceSymbolProvider",
+            "foldingRangeProvider", "documentFormattingProvider", "inlayHintProvider",
+        ] {
             #expect(capabilities[feature] == true, "\(feature)")
         }
         #expect(capabilities["textDocumentSync"]?["change"] == 2)
@@ -22,7 +25,9 @@ import Testing
 
     @Test func utf16WhenTheClientOffersNothingElse() throws {
         let harness = try ServerHarness()
-        #expect(harness.initialize(capabilities: ["general": ["positionEncodings": ["utf-7"]]])?["capabilities"]?["positionEncoding"] == "utf-16")
+        #expect(
+            harness.initialize(capabilities: ["general": ["positionEncodings": ["utf-7"]]])?["capabilities"]?["positionEncoding"]
+                == "utf-16")
     }
 
     @Test func theLifecycleRules() throws {
@@ -74,7 +79,9 @@ import Testing
         let symbols = harness.request("workspace/symbol", ["query": "tenant_isolation_via"])
         #expect((try? symbols?.get())?.array?.count == 1)
         let parseErrors = harness.messages.filter {
-            if case .response(let response) = $0, response.id == nil, case .failure(let error) = response.result { return error.code == .parseError }
+            if case .response(let response) = $0, response.id == nil, case .failure(let error) = response.result {
+                return error.code == .parseError
+            }
             return false
         }
         #expect(parseErrors.count >= 2)

@@ -1,16 +1,18 @@
 import Foundation
 import JSON
 import JSONRPC
-@testable import LanguageServer
-import Testing
 import TestSupport
+import Testing
+
+@testable import LanguageServer
 
 /// What background proofs publish, and when: after edits that undo one another, and per table
 /// as the tables finish.
 @Suite struct ProofPublishingTests {
     private static let leakCode: JSONValue = "proof.tenant-isolation-failed"
     /// A policy that leaks projects, its clause on line 4 (0-based).
-    private static let leak = "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
+    private static let leak =
+        "POLICY leak\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(is_deleted) = lit(false)\n"
 
     /// Opens `leak` as policies/leak.policy and returns its URI.
     private func openLeak(_ harness: ServerHarness) -> String {
@@ -20,11 +22,17 @@ import TestSupport
 
     /// Replaces lines `from..<to` (0-based) of `uri` with `text`, as version `version`.
     private func change(_ harness: ServerHarness, _ uri: String, version: Int, lines from: Int, _ to: Int, _ text: String) {
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": .integer(version)],
-            "contentChanges": [["range": ["start": ["line": .integer(from), "character": 0], "end": ["line": .integer(to), "character": 0]],
-                                "text": .string(text)]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": .integer(version)],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": .integer(from), "character": 0], "end": ["line": .integer(to), "character": 0]],
+                        "text": .string(text),
+                    ]
+                ],
+            ])
     }
 
     /// `dd` then `u` in an editor: the blamed clause's line is deleted and put back before the
@@ -54,9 +62,12 @@ import TestSupport
         harness.initialize(options: ["backgroundProofs": false])
         let uri = openLeak(harness)
         #expect(harness.diagnostics(uri, version: 1) { !$0.contains { $0["code"] == Self.leakCode } } != nil)
-        let summary = try #require(try harness.request("workspace/executeCommand", [
-            "command": .string(LanguageServer.analyzeCommand), "arguments": [["uri": .string(uri)]],
-        ])?.get())
+        let summary = try #require(
+            try harness.request(
+                "workspace/executeCommand",
+                [
+                    "command": .string(LanguageServer.analyzeCommand), "arguments": [["uri": .string(uri)]],
+                ])?.get())
         #expect(summary["failed"]?.int ?? 0 > 0, "\(summary)")
         let shown = harness.diagnostics(uri, version: 1, timeout: 10) { $0.contains { $0["code"] == Self.leakCode } }
         #expect(shown?.contains { $0["code"] == Self.leakCode && $0["range"]?["start"]?["line"] == 4 } == true)
@@ -69,10 +80,12 @@ import TestSupport
         harness.initialize(options: ["proofDelayMs": 10])
         let uri = openLeak(harness)
         #expect(harness.diagnostics(uri, version: 1, timeout: 60) { $0.contains { $0["code"] == Self.leakCode } } != nil)
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["text": .string("// a comment\n" + Self.leak)]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [["text": .string("// a comment\n" + Self.leak)]],
+            ])
         // The first publication for the change, made with it (before proofs run again).
         let moved = try #require(harness.diagnostics(uri, version: 2))
         let blamed = moved.filter { $0["code"] == Self.leakCode }
@@ -113,7 +126,9 @@ import TestSupport
         #expect(fastLeak < slowLeak, "z_fast's leak comes before a_slow's")
         #expect(fastLeak < end, "z_fast's leak comes while the run goes on")
         let reports = messages.compactMap { message -> String? in
-            guard case .notification(let note) = message, note.method == "$/progress", note.params?["value"]?["kind"] == "report" else { return nil }
+            guard case .notification(let note) = message, note.method == "$/progress", note.params?["value"]?["kind"] == "report" else {
+                return nil
+            }
             return note.params?["value"]?["message"]?.string
         }
         #expect(reports.contains { $0.hasSuffix("1/2 tables") }, "\(reports)")

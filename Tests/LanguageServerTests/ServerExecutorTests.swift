@@ -1,7 +1,8 @@
 import Dispatch
-@testable import LanguageServer
-import Testing
 import TestSupport
+import Testing
+
+@testable import LanguageServer
 
 /// The server actor runs on its serial queue: its own jobs run there, and they and the work
 /// handed to the queue with `enqueue` keep the order in which they were sent.

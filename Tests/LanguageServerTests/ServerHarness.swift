@@ -1,10 +1,11 @@
 import Foundation
 import JSON
 import JSONRPC
-@testable import LanguageServer
 import PolicyWorkloads
 import Synchronization
 import TestSupport
+
+@testable import LanguageServer
 
 /// A language server running in this process on two pipes, and a client end that sends
 /// messages to it and collects what it answers.
@@ -125,11 +126,14 @@ final class ServerHarness: Sendable {
     }
 
     /// Waits for diagnostics of `uri` (with `version`, when given) that satisfy `accept`.
-    func diagnostics(_ uri: String, version: Int? = nil, timeout: Double = 30,
-                     where accept: ([JSONValue]) -> Bool = { _ in true }) -> [JSONValue]? {
+    func diagnostics(
+        _ uri: String, version: Int? = nil, timeout: Double = 30,
+        where accept: ([JSONValue]) -> Bool = { _ in true }
+    ) -> [JSONValue]? {
         wait(timeout: timeout) { message in
             guard case .notification(let notification) = message, notification.method == "textDocument/publishDiagnostics",
-                  notification.params?["uri"]?.string == uri else { return nil }
+                notification.params?["uri"]?.string == uri
+            else { return nil }
             if let version, notification.params?["version"]?.int != version { return nil }
             let diagnostics = notification.params?["diagnostics"]?.array ?? []
             return accept(diagnostics) ? diagnostics : nil
@@ -144,11 +148,17 @@ final class ServerHarness: Sendable {
     /// `initialize` and `initialized` with `capabilities` (and the client's `processId`);
     /// returns the result.
     @discardableResult
-    func initialize(capabilities: JSONValue = [:], options: JSONValue = ["backgroundProofs": false],
-                    processId: Int32? = nil) -> JSONValue? {
-        let result = request("initialize", ["processId": processId.map { .integer(Int($0)) } ?? .null,
-                                            "rootUri": .string(directory.absoluteString),
-                                            "capabilities": capabilities, "initializationOptions": options])
+    func initialize(
+        capabilities: JSONValue = [:], options: JSONValue = ["backgroundProofs": false],
+        processId: Int32? = nil
+    ) -> JSONValue? {
+        let result = request(
+            "initialize",
+            [
+                "processId": processId.map { .integer(Int($0)) } ?? .null,
+                "rootUri": .string(directory.absoluteString),
+                "capabilities": capabilities, "initializationOptions": options,
+            ])
         notify("initialized", [:])
         return try? result?.get()
     }
@@ -156,8 +166,14 @@ final class ServerHarness: Sendable {
     /// Opens a file of the project (its text on disk, or `text`).
     func open(_ relative: String, text: String? = nil, version: Int = 1) {
         let content = text ?? ((try? String(contentsOfFile: path(relative), encoding: .utf8)) ?? "")
-        notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri(relative)), "languageId": "pgpe",
-                                                         "version": .integer(version), "text": .string(content)]])
+        notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri(relative)), "languageId": "pgpe",
+                    "version": .integer(version), "text": .string(content),
+                ]
+            ])
     }
 
     /// The exit code once the server decided to exit.

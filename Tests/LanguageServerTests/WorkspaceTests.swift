@@ -1,14 +1,16 @@
 import Foundation
-@testable import LanguageServer
 import PolicyWorkloads
 import TestSupport
 import Testing
+
+@testable import LanguageServer
 
 @Suite struct WorkspaceTests {
     /// Writes a project with a pgpe.yaml that declares `key` as the only session key.
     private func project(_ root: URL, key: String) throws {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("policies"), withIntermediateDirectories: true)
-        try "policies: [policies]\nschema: schema.sql\nsession:\n  \(key): uuid\n".write(to: root.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
+        try "policies: [policies]\nschema: schema.sql\nsession:\n  \(key): uuid\n".write(
+            to: root.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
         try Fixtures.exampleText("schema.sql").write(to: root.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
         try "POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n"
             .write(to: root.appendingPathComponent("policies/p.policy"), atomically: true, encoding: .utf8)
@@ -20,9 +22,15 @@ import Testing
         let two = harness.directory.appendingPathComponent("two")
         try project(one, key: "app.tenant_id")
         try project(two, key: "app.other")
-        _ = harness.request("initialize", ["processId": .null, "capabilities": [:], "initializationOptions": ["backgroundProofs": false],
-                                           "workspaceFolders": [["uri": .string(one.absoluteString), "name": "one"],
-                                                                ["uri": .string(two.absoluteString), "name": "two"]]])
+        _ = harness.request(
+            "initialize",
+            [
+                "processId": .null, "capabilities": [:], "initializationOptions": ["backgroundProofs": false],
+                "workspaceFolders": [
+                    ["uri": .string(one.absoluteString), "name": "one"],
+                    ["uri": .string(two.absoluteString), "name": "two"],
+                ],
+            ])
         harness.notify("initialized", [:])
         // Not opened: diagnostics for files on disk come after `initialized`.
         let first = harness.diagnostics(one.appendingPathComponent("policies/p.policy").absoluteString)
@@ -36,8 +44,14 @@ import Testing
         harness.initialize()
         let loose = harness.directory.appendingPathComponent("scratch/loose.policy")
         let uri = loose.absoluteString
-        harness.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "pgpe", "version": 1,
-                                                                 "text": "POLICY q PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(nope) = lit(1)\n"]])
+        harness.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "pgpe", "version": 1,
+                    "text": "POLICY q PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(nope) = lit(1)\n",
+                ]
+            ])
         let diagnostics = harness.diagnostics(uri, version: 1) { !$0.isEmpty }
         // Checked against the example's pgpe.yaml and schema (found upward), without the example's policies.
         #expect(diagnostics?.compactMap { $0["code"]?.string } == ["semantic.unknown-column"])
@@ -77,8 +91,12 @@ import Testing
         harness.initialize()
         let uri = harness.uri("policies/soft_delete.policy")
         harness.open("policies/soft_delete.policy")
-        harness.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2],
-                                                  "contentChanges": [["text": "POLICY broken PERMISSIVE FOR"]]])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [["text": "POLICY broken PERMISSIVE FOR"]],
+            ])
         #expect(harness.diagnostics(uri, version: 2) { $0.contains { $0["code"]?.string?.hasPrefix("syntax.") == true } } != nil)
         harness.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
         #expect(harness.diagnostics(uri) { $0.isEmpty } != nil)

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func setVariablesExpandInScalarsAndLists() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             policies: ["${ROOT}/policies", '${ROOT}/extra/${NAME}.policy']
             schema: ${ROOT}/schema.sql
             schemas:
@@ -46,7 +47,8 @@ import Testing
     }
 
     @Test func unsetVariablesWarnAtTheValueAndExpandToNothing() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             database: 1️⃣${DATABASE_URL}
             schema: 2️⃣${SCHEMA_DIR}/schema.sql
             policies: [policies, 3️⃣"${MORE}"]
@@ -120,7 +122,8 @@ import Testing
             let fixture = ConfigFixture(text, environment: environment)
             #expect(!fixture.diagnostics.isEmpty, "each case reports something: \(text)")
             for diagnostic in fixture.diagnostics {
-                let rendered = [diagnostic.message] + diagnostic.notes.map(\.message)
+                let rendered =
+                    [diagnostic.message] + diagnostic.notes.map(\.message)
                     + diagnostic.fixIts.flatMap { [$0.title] + $0.edits.map(\.newText) }
                 for part in rendered {
                     #expect(!part.contains(secret), "leaked in \(diagnostic.id): \(part)")

@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func nonDefaultValuesOverrideTheDefaults() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             policies: ../shared/rls.policy
             schema: /abs/schema.json
             database: "host=localhost dbname=app"
@@ -113,19 +114,22 @@ import Testing
             Issue.record("expected an OR selector, got \(String(describing: config.isolation.first?.tables))")
         }
         #expect(config.isolation.last?.tables == nil)
-        #expect(config.functions.map(\.signature) == [
-            "auth.can_see(bigint, text[]) returns boolean", "public.no_args() returns boolean",
-        ])
+        #expect(
+            config.functions.map(\.signature) == [
+                "auth.can_see(bigint, text[]) returns boolean", "public.no_args() returns boolean",
+            ])
         #expect(config.analysis.timeoutMilliseconds == 16)
         #expect(config.analysis.maxDepth == 8)
-        #expect(config.analysis.proofs == [
-            "tenant-isolation": true, "coverage": false, "fail-closed": false, "role-separation": true,
-        ])
+        #expect(
+            config.analysis.proofs == [
+                "tenant-isolation": true, "coverage": false, "fail-closed": false, "role-separation": true,
+            ])
         #expect(config.apply.lockTimeoutMilliseconds == 0)
     }
 
     @Test func emptyTopLevelSectionsCountAsLeftOut() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             session:
               # app.tenant_id: uuid
             analysis: ~
@@ -139,7 +143,8 @@ import Testing
     // MARK: - Unknown keys
 
     @Test func unknownTopLevelKeyIsAnErrorAtItsPositionWithASuggestion() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             schema: schema.sql
             1️⃣polices: [policies]
             """)
@@ -155,7 +160,8 @@ import Testing
     }
 
     @Test func unknownNestedKeyIsAnErrorAtItsPositionWithASuggestion() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             analysis:
               max_depth: 3
               1️⃣timeout: 100
@@ -174,7 +180,8 @@ import Testing
     }
 
     @Test func unknownKeysInFlowMapsAndListEntries() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             functions:
               f: {args: [uuid], returns: boolean, 1️⃣shema: auth}
             isolation:
@@ -200,7 +207,8 @@ import Testing
     // MARK: - Wrong types and values
 
     @Test func wrongTypesAreErrorsAtTheValue() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             session: 1️⃣[app.tenant_id, uuid]
             schemas: 2️⃣{public: true}
             analysis:
@@ -231,7 +239,8 @@ import Testing
     }
 
     @Test func wrongTypesInsideListsAndFunctions() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             policies: [a, 1️⃣[b], c]
             functions:
               f: 2️⃣boolean
@@ -279,7 +288,8 @@ import Testing
     }
 
     @Test func integersOutOfTheirRange() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             analysis:
               timeout_ms: 1️⃣0
               max_depth: 2️⃣9
@@ -303,7 +313,8 @@ import Testing
     // MARK: - Types, isolation, proofs
 
     @Test func unknownTypeNameInSessionHasASuggestion() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             session:
               app.tenant_id: 1️⃣uuidd
               app.user_id: 2️⃣bytea
@@ -338,7 +349,8 @@ import Testing
     }
 
     @Test func isolationKeyShouldBeADeclaredSessionKey() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             isolation:
               - key: 1️⃣app.tenant
               - key: app.tenant_id
@@ -358,7 +370,8 @@ import Testing
     }
 
     @Test func isolationEntriesNeedAKeyAndAValidSelector() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             session: {app.t: uuid}
             isolation:
               - 1️⃣tables: ALL
@@ -377,7 +390,8 @@ import Testing
     }
 
     @Test func unknownProofIDIsAWarningWithASuggestion() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             analysis:
               proofs:
                 1️⃣tenant_isolation: off
@@ -447,9 +461,9 @@ import Testing
     }
 }
 
-fileprivate extension Array {
+extension Array {
     /// The element at `index`, or `nil` past the end.
-    subscript(safe index: Int) -> Element? {
+    fileprivate subscript(safe index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil
     }
 }

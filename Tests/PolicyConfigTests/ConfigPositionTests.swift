@@ -6,7 +6,8 @@ import Testing
 /// a line break; these tests pin down that diagnostics land on the right bytes anyway.
 @Suite struct ConfigPositionTests {
     @Test func nonASCIICommentBeforeAnErrorKeepsLineColumnAndBytes() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             # Mandanten-Trennung für die Zoë-App 🙂 (日本語)
             schema: s.sql # ünïcödé
             analysis: {max_depth: 2, 1️⃣tïmeout_ms: 5}
@@ -77,7 +78,8 @@ import Testing
     }
 
     @Test func quotedAndMultiLineValuesGetSensibleRanges() {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             analysis:
               timeout_ms: 1️⃣'it''s'
               max_depth: 2️⃣"a\\"b"
@@ -96,7 +98,8 @@ import Testing
     // MARK: - YAML errors
 
     @Test func aSyntaxErrorGivesOneDiagnosticAtYamsPosition() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             schema: s.sql
             session:
               app.tenant_id: uuid
@@ -128,7 +131,8 @@ import Testing
     }
 
     @Test func duplicateKeysAreErrorsAtTheLaterKey() throws {
-        let fixture = ConfigFixture("""
+        let fixture = ConfigFixture(
+            """
             schema: first.sql
             session:
               app.tenant_id: uuid

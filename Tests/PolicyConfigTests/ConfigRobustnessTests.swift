@@ -28,7 +28,8 @@ import Testing
             let (config, file, diagnostics) = ConfigLoader.load(text: input, path: "/p/pgpe.yaml", environment: environment)
             #expect(ConfigFixture.rangesAreInside(diagnostics, of: file), "round \(round): \(input.debugDescription)")
             for location in config.sessionKeys.compactMap(\.location) + config.functions.compactMap(\.location)
-                + config.isolation.compactMap(\.location) {
+                + config.isolation.compactMap(\.location)
+            {
                 #expect(location.range.end <= file.bytes.count, "round \(round)")
             }
             let outcome = diagnostics.contains { $0.id == "config.invalid-yaml" } ? "invalid" : diagnostics.isEmpty ? "clean" : "diagnosed"

@@ -31,7 +31,8 @@ import Testing
             let workspace = try Self.brokenWorkspace(role: role)
             try workspace.load(into: database)
             let live = try LiveDatabase.testing(database)
-            try database.connection.execute("ALTER TABLE public.files ENABLE ROW LEVEL SECURITY; CREATE POLICY keep_me ON public.files USING (true)")
+            try database.connection.execute(
+                "ALTER TABLE public.files ENABLE ROW LEVEL SECURITY; CREATE POLICY keep_me ON public.files USING (true)")
             let before = try CatalogFingerprint.read(database)
             var plan: ApplyPlan?
             let error = try #require(throws: DatabaseError.self) {
@@ -58,7 +59,8 @@ import Testing
             try example.load(into: database)
             let live = try LiveDatabase.testing(database, lockTimeoutMilliseconds: 700)
             try live.apply(example)
-            try database.connection.execute("ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY; DROP POLICY tenant_isolation_users ON public.users")
+            try database.connection.execute(
+                "ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY; DROP POLICY tenant_isolation_users ON public.users")
             let before = try CatalogFingerprint.read(database)
             let holder = try database.connect()
             try holder.execute("BEGIN; LOCK TABLE public.users IN ACCESS EXCLUSIVE MODE")
@@ -108,14 +110,16 @@ import Testing
             let secondResult = LockedBox<Result<ApplyResult, Error>?>(nil)
             let firstResult = try first.apply(prune: false, dryRun: false, desired: example.program(for:)) { _, _ in
                 let thread = Thread {
-                    secondResult.set(Result {
-                        try LiveDatabase(connection: PostgresConnection(secondConnection), lockTimeoutMilliseconds: 5000).apply(example)
-                    })
+                    secondResult.set(
+                        Result {
+                            try LiveDatabase(connection: PostgresConnection(secondConnection), lockTimeoutMilliseconds: 5000).apply(example)
+                        })
                 }
                 thread.start()
                 let deadline = Date().addingTimeInterval(4)
                 while Date() < deadline {
-                    let rows = try waiting.query("""
+                    let rows = try waiting.query(
+                        """
                         SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                         """)

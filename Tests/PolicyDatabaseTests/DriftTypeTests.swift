@@ -30,52 +30,68 @@ import Testing
 
     /// One scenario per drift type, and per way a policy can be modified.
     static let scenarios: [Scenario] = [
-        Scenario(name: "rls disabled", sql: "ALTER TABLE public.accounts DISABLE ROW LEVEL SECURITY",
-                 type: .rlsDisabled, describes: ["disabled"], observed: "disabled", repair: [.enableRLS]),
-        Scenario(name: "rls not forced", sql: "ALTER TABLE public.accounts NO FORCE ROW LEVEL SECURITY",
-                 type: .rlsNotForced, describes: ["not forced"], observed: "not forced", repair: [.forceRLS]),
-        Scenario(name: "missing policy", sql: "DROP POLICY tenant_accounts ON public.accounts",
-                 type: .missingPolicy, policy: "tenant_accounts", describes: ["does not exist"], repair: [.createPolicy]),
-        Scenario(name: "extra policy", sql: "CREATE POLICY manual_override ON public.accounts USING (true)",
-                 type: .extraPolicy, policy: "manual_override", describes: ["not managed"], observed: "USING (true)",
-                 repair: [.dropPolicy]),
-        Scenario(name: "using replaced", sql: "ALTER POLICY tenant_accounts ON public.accounts USING (true)",
-                 type: .modifiedPolicy, policy: "tenant_accounts", describes: ["USING"], observed: "USING (true)",
-                 repair: [.alterPolicy]),
-        Scenario(name: "roles changed", sql: "ALTER POLICY tenant_accounts ON public.accounts TO PUBLIC",
-                 type: .modifiedPolicy, policy: "tenant_accounts", describes: ["roles"], observed: "TO public",
-                 repair: [.alterPolicy]),
-        Scenario(name: "with check changed",
-                 sql: "ALTER POLICY writes_accounts_update ON public.accounts WITH CHECK (status = 'closed')",
-                 type: .modifiedPolicy, policy: "writes_accounts_update", describes: ["WITH CHECK"],
-                 observed: "WITH CHECK (status = 'closed'::text)", repair: [.alterPolicy]),
-        Scenario(name: "command changed", sql: """
-                 DROP POLICY tenant_accounts ON public.accounts;
-                 CREATE POLICY tenant_accounts ON public.accounts FOR SELECT TO ROLE
-                   USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
-                 """,
-                 type: .modifiedPolicy, policy: "tenant_accounts", describes: ["command"], observed: "FOR SELECT",
-                 repair: [.dropPolicy, .createPolicy]),
-        Scenario(name: "type changed", sql: """
-                 DROP POLICY tenant_accounts ON public.accounts;
-                 CREATE POLICY tenant_accounts ON public.accounts AS RESTRICTIVE FOR ALL TO ROLE
-                   USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
-                 """,
-                 type: .modifiedPolicy, policy: "tenant_accounts", describes: ["type"], observed: "AS RESTRICTIVE",
-                 repair: [.dropPolicy, .createPolicy]),
-        Scenario(name: "with check added where none is expected", sql: """
-                 ALTER POLICY tenant_accounts ON public.accounts
-                   WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
-                 """,
-                 type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK",
-                 repair: [.dropPolicy, .createPolicy]),
-        Scenario(name: "missing grant", sql: "REVOKE INSERT ON public.accounts FROM ROLE",
-                 type: .missingGrant, describes: ["lacks INSERT"], observed: "SELECT, UPDATE", repair: [.grant]),
-        Scenario(name: "extra grant", sql: "GRANT DELETE, TRUNCATE ON public.accounts TO ROLE",
-                 type: .extraGrant, describes: ["holds DELETE, TRUNCATE"], observed: "SELECT, INSERT, UPDATE, DELETE, TRUNCATE",
-                 repair: [.revoke]),
-        Scenario(name: "extra grant to public", sql: "GRANT SELECT ON public.accounts TO PUBLIC",
-                 type: .extraGrant, describes: ["PUBLIC holds SELECT"], observed: "SELECT to PUBLIC", repair: [.revoke]),
+        Scenario(
+            name: "rls disabled", sql: "ALTER TABLE public.accounts DISABLE ROW LEVEL SECURITY",
+            type: .rlsDisabled, describes: ["disabled"], observed: "disabled", repair: [.enableRLS]),
+        Scenario(
+            name: "rls not forced", sql: "ALTER TABLE public.accounts NO FORCE ROW LEVEL SECURITY",
+            type: .rlsNotForced, describes: ["not forced"], observed: "not forced", repair: [.forceRLS]),
+        Scenario(
+            name: "missing policy", sql: "DROP POLICY tenant_accounts ON public.accounts",
+            type: .missingPolicy, policy: "tenant_accounts", describes: ["does not exist"], repair: [.createPolicy]),
+        Scenario(
+            name: "extra policy", sql: "CREATE POLICY manual_override ON public.accounts USING (true)",
+            type: .extraPolicy, policy: "manual_override", describes: ["not managed"], observed: "USING (true)",
+            repair: [.dropPolicy]),
+        Scenario(
+            name: "using replaced", sql: "ALTER POLICY tenant_accounts ON public.accounts USING (true)",
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["USING"], observed: "USING (true)",
+            repair: [.alterPolicy]),
+        Scenario(
+            name: "roles changed", sql: "ALTER POLICY tenant_accounts ON public.accounts TO PUBLIC",
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["roles"], observed: "TO public",
+            repair: [.alterPolicy]),
+        Scenario(
+            name: "with check changed",
+            sql: "ALTER POLICY writes_accounts_update ON public.accounts WITH CHECK (status = 'closed')",
+            type: .modifiedPolicy, policy: "writes_accounts_update", describes: ["WITH CHECK"],
+            observed: "WITH CHECK (status = 'closed'::text)", repair: [.alterPolicy]),
+        Scenario(
+            name: "command changed",
+            sql: """
+                DROP POLICY tenant_accounts ON public.accounts;
+                CREATE POLICY tenant_accounts ON public.accounts FOR SELECT TO ROLE
+                  USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
+                """,
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["command"], observed: "FOR SELECT",
+            repair: [.dropPolicy, .createPolicy]),
+        Scenario(
+            name: "type changed",
+            sql: """
+                DROP POLICY tenant_accounts ON public.accounts;
+                CREATE POLICY tenant_accounts ON public.accounts AS RESTRICTIVE FOR ALL TO ROLE
+                  USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
+                """,
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["type"], observed: "AS RESTRICTIVE",
+            repair: [.dropPolicy, .createPolicy]),
+        Scenario(
+            name: "with check added where none is expected",
+            sql: """
+                ALTER POLICY tenant_accounts ON public.accounts
+                  WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
+                """,
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK",
+            repair: [.dropPolicy, .createPolicy]),
+        Scenario(
+            name: "missing grant", sql: "REVOKE INSERT ON public.accounts FROM ROLE",
+            type: .missingGrant, describes: ["lacks INSERT"], observed: "SELECT, UPDATE", repair: [.grant]),
+        Scenario(
+            name: "extra grant", sql: "GRANT DELETE, TRUNCATE ON public.accounts TO ROLE",
+            type: .extraGrant, describes: ["holds DELETE, TRUNCATE"], observed: "SELECT, INSERT, UPDATE, DELETE, TRUNCATE",
+            repair: [.revoke]),
+        Scenario(
+            name: "extra grant to public", sql: "GRANT SELECT ON public.accounts TO PUBLIC",
+            type: .extraGrant, describes: ["PUBLIC holds SELECT"], observed: "SELECT to PUBLIC", repair: [.revoke]),
     ]
 
     /// The workspace: two tables, a FOR ALL policy, an INSERT/UPDATE policy with its own WITH
@@ -87,7 +103,8 @@ import Testing
                 session:
                   app.tenant_id: uuid
                 """,
-            policies: ["p.policy": """
+            policies: [
+                "p.policy": """
                 POLICY tenant
                   PERMISSIVE
                   FOR ALL
@@ -104,7 +121,8 @@ import Testing
                   WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id') AND col(status) = lit('open')
 
                 GRANT SELECT, INSERT, UPDATE TO \(role) SELECTOR named('accounts')
-                """],
+                """
+            ],
             schemaSQL: """
                 CREATE TABLE public.accounts (
                     id uuid PRIMARY KEY,
@@ -146,8 +164,10 @@ import Testing
                 #expect(item.observed?.contains(observed) == true, "observed: \(item.observed ?? "nil")")
             }
             if item.type == .modifiedPolicy {
-                #expect(item.expected?.contains("tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid") == true,
-                        "expected: \(item.expected ?? "nil")")
+                #expect(
+                    item.expected?.contains("tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid")
+                        == true,
+                    "expected: \(item.expected ?? "nil")")
                 #expect(item.expected != item.observed)
             }
             #expect(item.repair.map(\.kind) == scenario.repair)
@@ -179,7 +199,8 @@ import Testing
             try workspace.load(into: database)
             let live = try LiveDatabase.testing(database)
             try live.apply(workspace)
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 CREATE POLICY zz_manual ON public.accounts USING (true);
                 DROP POLICY tenant_notes ON public.notes;
                 ALTER TABLE public.notes NO FORCE ROW LEVEL SECURITY;
@@ -187,10 +208,11 @@ import Testing
                 GRANT DELETE ON public.accounts TO \(role);
                 """)
             let drift = try live.assess(workspace).drift
-            #expect(drift.map { "\($0.table.name) \($0.type.rawValue)" } == [
-                "accounts rls_disabled", "accounts extra_policy", "accounts extra_grant",
-                "notes rls_not_forced", "notes missing_policy",
-            ])
+            #expect(
+                drift.map { "\($0.table.name) \($0.type.rawValue)" } == [
+                    "accounts rls_disabled", "accounts extra_policy", "accounts extra_grant",
+                    "notes rls_not_forced", "notes missing_policy",
+                ])
             let plan = ApplyPlan(repairing: drift, prune: false)
             #expect(plan.actions.map(\.kind) == [.enableRLS, .forceRLS, .createPolicy])
         }

@@ -21,7 +21,8 @@ import Testing
             #expect(try live.assess(example).drift.isEmpty)
 
             try database.connection.execute("CREATE EXTENSION pg_stat_statements")
-            _ = try database.connection.query("""
+            _ = try database.connection.query(
+                """
                 SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)
                 """)
             let before = try CatalogFingerprint.read(database)
@@ -29,10 +30,12 @@ import Testing
             #expect(second.plan.isEmpty)
             #expect(!second.executed)
             #expect(try CatalogFingerprint.read(database) == before)
-            let statements = try database.connection.query("""
+            let statements = try database.connection.query(
+                """
                 SELECT query FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                """).compactMap { $0["query"]?.string }
+                """
+            ).compactMap { $0["query"]?.string }
             let ddl = statements.filter { text in
                 let upper = text.uppercased()
                 let isDDL = ["ALTER TABLE", "CREATE POLICY", "ALTER POLICY", "DROP POLICY", "GRANT", "REVOKE", "COMMIT"]
@@ -54,7 +57,8 @@ import Testing
             try example.load(into: database)
             let live = try LiveDatabase.testing(database)
             try live.apply(example)
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY;
                 CREATE POLICY manual_override ON public.users USING (true);
                 """)

@@ -17,33 +17,38 @@ import Testing
             // Without ICU (the PostgreSQL 16 and 18 test builds) there is no nondeterministic
             // collation: citext stands in for it, and the exact collation is libc's.
             let icu = try database.supportsICU()
-            let collations = icu ? """
+            let collations =
+                icu
+                ? """
                 CREATE COLLATION public.pgpe_ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
                 CREATE COLLATION public.pgpe_exact (provider = icu, locale = 'und');
                 CREATE DOMAIN public.ci_text AS text COLLATE public.pgpe_ci;
-                """ : """
+                """
+                : """
                 CREATE EXTENSION IF NOT EXISTS citext;
                 CREATE COLLATION public.pgpe_exact (provider = libc, locale = 'C');
                 CREATE DOMAIN public.ci_text AS public.citext;
                 """
-            let sql = collations + """
+            let sql =
+                collations + """
 
-                CREATE DOMAIN public.tenant_key AS uuid NOT NULL CHECK (VALUE IS NOT NULL);
-                CREATE DOMAIN public.inner_key AS public.tenant_key;
-                CREATE TABLE public.accounts (
-                    id uuid PRIMARY KEY,
-                    tenant public.inner_key,
-                    slug \(icu ? "text COLLATE public.pgpe_ci" : "public.citext") NOT NULL,
-                    code text COLLATE public.pgpe_exact,
-                    handle public.ci_text,
-                    plain text
-                );
-                GRANT \(group) TO \(member);
-                GRANT \(group) TO \(blocked);
-                """
+                    CREATE DOMAIN public.tenant_key AS uuid NOT NULL CHECK (VALUE IS NOT NULL);
+                    CREATE DOMAIN public.inner_key AS public.tenant_key;
+                    CREATE TABLE public.accounts (
+                        id uuid PRIMARY KEY,
+                        tenant public.inner_key,
+                        slug \(icu ? "text COLLATE public.pgpe_ci" : "public.citext") NOT NULL,
+                        code text COLLATE public.pgpe_exact,
+                        handle public.ci_text,
+                        plain text
+                    );
+                    GRANT \(group) TO \(member);
+                    GRANT \(group) TO \(blocked);
+                    """
             try database.connection.execute(sql)
             let catalog = try LiveDatabase.testing(database).introspect()
-            let (expected, diagnostics) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: sql + "\nCREATE ROLE \(blocked) NOINHERIT;"))
+            let (expected, diagnostics) = SQLSchemaReader.read(
+                file: SourceFile(path: "schema.sql", text: sql + "\nCREATE ROLE \(blocked) NOINHERIT;"))
             #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
             for model in [expected, catalog.model] {
                 let inner = try #require(model.domains.first { $0.name.name == "inner_key" })
@@ -69,7 +74,9 @@ import Testing
             #expect(decoded.domains == catalog.model.domains)
             #expect(decoded.collations == catalog.model.collations)
             #expect(decoded.role(member)?.memberOf == [group])
-            #expect(decoded.table(QualifiedName(schema: "public", name: "accounts"))?.column("slug")?.collation == (icu ? "public.pgpe_ci" : nil))
+            #expect(
+                decoded.table(QualifiedName(schema: "public", name: "accounts"))?.column("slug")?.collation
+                    == (icu ? "public.pgpe_ci" : nil))
         }
     }
 

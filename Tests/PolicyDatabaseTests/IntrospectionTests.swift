@@ -68,9 +68,11 @@ import Testing
                     }
                     #expect(live.primaryKey == table.primaryKey, "\(table.name)")
                     #expect(Set(live.uniqueKeys) == Set(table.uniqueKeys), "\(table.name)")
-                    #expect(live.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }.sorted()
-                            == table.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }.sorted(),
-                            "\(table.name)")
+                    #expect(
+                        live.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }.sorted()
+                            == table.foreignKeys.map { "\($0.name ?? "") \($0.columns) \($0.referencedTable) \($0.referencedColumns)" }
+                            .sorted(),
+                        "\(table.name)")
                     #expect(live.comment == table.comment)
                     #expect(live.tags == table.tags)
                     #expect(live.owner == database.server.user)
@@ -108,17 +110,20 @@ import Testing
             let admin = try database.createRole(login: true)
             let viaNeither = try database.createRole(login: true)
             let options = database.connection.serverVersion >= 160000
-            try database.connection.execute(options ? """
-                GRANT \(owner) TO \(inherits) WITH INHERIT TRUE, SET FALSE;
-                GRANT \(owner) TO \(sets) WITH INHERIT FALSE, SET TRUE;
-                GRANT \(owner) TO \(neither) WITH INHERIT FALSE, SET FALSE;
-                GRANT \(owner) TO \(admin) WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
-                GRANT \(neither) TO \(viaNeither);
-                """ : """
-                GRANT \(owner) TO \(inherits), \(sets), \(neither);
-                GRANT \(owner) TO \(admin) WITH ADMIN OPTION;
-                GRANT \(neither) TO \(viaNeither);
-                """)
+            try database.connection.execute(
+                options
+                    ? """
+                    GRANT \(owner) TO \(inherits) WITH INHERIT TRUE, SET FALSE;
+                    GRANT \(owner) TO \(sets) WITH INHERIT FALSE, SET TRUE;
+                    GRANT \(owner) TO \(neither) WITH INHERIT FALSE, SET FALSE;
+                    GRANT \(owner) TO \(admin) WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
+                    GRANT \(neither) TO \(viaNeither);
+                    """
+                    : """
+                    GRANT \(owner) TO \(inherits), \(sets), \(neither);
+                    GRANT \(owner) TO \(admin) WITH ADMIN OPTION;
+                    GRANT \(neither) TO \(viaNeither);
+                    """)
             let catalog = try LiveDatabase.testing(database).introspect()
             #expect(catalog.canActAs(inherits, role: owner))
             #expect(catalog.canActAs(sets, role: owner))
@@ -134,7 +139,8 @@ import Testing
         try await withTestDatabase { database in
             let role = try database.createRole(login: true, attributes: "BYPASSRLS")
             let group = try database.createRole(login: false)
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 \(Self.typesSQL)
                 GRANT \(group) TO \(role);
                 ALTER TABLE public.pairs ENABLE ROW LEVEL SECURITY;
@@ -149,10 +155,14 @@ import Testing
             let tenants = QualifiedName(schema: "public", name: "tenants")
             #expect(catalog.state(of: pairs) == SnapshotTableState(rlsEnabled: true, rlsForced: false))
             #expect(catalog.state(of: tenants) == SnapshotTableState(rlsEnabled: true, rlsForced: true))
-            #expect(catalog.policies(on: pairs) == [SnapshotPolicy(
-                schema: "public", table: "pairs", name: "p1", permissive: false, roles: [role, group].sorted(),
-                command: "UPDATE", qual: "(a > 0)", withCheck: "(b > 0)")])
-            #expect(catalog.grants(on: pairs).map { "\($0.grantee) \($0.privilege)" }
+            #expect(
+                catalog.policies(on: pairs) == [
+                    SnapshotPolicy(
+                        schema: "public", table: "pairs", name: "p1", permissive: false, roles: [role, group].sorted(),
+                        command: "UPDATE", qual: "(a > 0)", withCheck: "(b > 0)")
+                ])
+            #expect(
+                catalog.grants(on: pairs).map { "\($0.grantee) \($0.privilege)" }
                     == ["PUBLIC SELECT", "\(role) INSERT", "\(role) SELECT"])
             #expect(catalog.grants(on: tenants).isEmpty)
             #expect(catalog.role(role) == RoleModel(name: role, canLogin: true, isSuperuser: false, bypassesRLS: true, memberOf: [group]))
@@ -169,7 +179,8 @@ import Testing
     /// The snapshot written from a catalog reads back to the same document.
     @Test func theSnapshotRoundTrips() async throws {
         try await withTestDatabase { database in
-            try database.connection.execute(Self.typesSQL + "\nALTER TABLE public.pairs ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p ON public.pairs USING (a = 1);")
+            try database.connection.execute(
+                Self.typesSQL + "\nALTER TABLE public.pairs ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p ON public.pairs USING (a = 1);")
             let catalog = try LiveDatabase.testing(database).introspect()
             let text = catalog.snapshot.encode()
             let (read, diagnostics) = SchemaSnapshot.read(text: text, path: "snapshot.json")
@@ -186,7 +197,8 @@ import Testing
     @Test func theNumberOfQueriesDoesNotGrowWithTheSchema() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try database.connection.execute("CREATE TABLE public.a (id int PRIMARY KEY); CREATE TABLE public.b (id int REFERENCES public.a)")
+            try database.connection.execute(
+                "CREATE TABLE public.a (id int PRIMARY KEY); CREATE TABLE public.b (id int REFERENCES public.a)")
             let live = try LiveDatabase.testing(database)
             let before = live.connection.queryCount
             let small = try live.introspect()

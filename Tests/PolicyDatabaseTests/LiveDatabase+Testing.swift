@@ -33,18 +33,22 @@ struct CatalogFingerprint: Equatable {
     /// Reads the fingerprint through `connection`.
     static func read(_ database: TestDatabase) throws -> CatalogFingerprint {
         let connection = database.connection
-        let policies = try connection.query("""
+        let policies = try connection.query(
+            """
             SELECT schemaname || '.' || tablename || ' ' || policyname || ' ' || permissive || ' ' || roles::text || ' ' || cmd
                    || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-') AS line
             FROM pg_policies ORDER BY 1
-            """).map { $0["line"]?.string ?? "" }
-        let tables = try connection.query("""
+            """
+        ).map { $0["line"]?.string ?? "" }
+        let tables = try connection.query(
+            """
             SELECT c.relname || ' ' || c.relrowsecurity || ' ' || c.relforcerowsecurity || ' ' || coalesce(c.relacl::text, '-')
                    || ' ' || c.xmin::text AS line
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
             ORDER BY 1
-            """).map { $0["line"]?.string ?? "" }
+            """
+        ).map { $0["line"]?.string ?? "" }
         let rows = try connection.query("SELECT polname || ' ' || xmin::text AS line FROM pg_policy ORDER BY 1")
             .map { $0["line"]?.string ?? "" }
         return CatalogFingerprint(policies: policies, tables: tables, policyRows: rows)

@@ -1,9 +1,9 @@
 import Foundation
 import PolicyConfig
 import PolicyDatabase
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 import PolicyWorkloads
 import TestSupport
@@ -25,8 +25,9 @@ struct PolicyWorkspace {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".policy") {
             policies[name] = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         }
-        return PolicyWorkspace(config: try Fixtures.exampleText("pgpe.yaml"), policies: policies,
-                               schemaSQL: try Fixtures.exampleText("schema.sql"))
+        return PolicyWorkspace(
+            config: try Fixtures.exampleText("pgpe.yaml"), policies: policies,
+            schemaSQL: try Fixtures.exampleText("schema.sql"))
     }
 
     /// Loads the schema SQL into `database`.

@@ -37,14 +37,16 @@ import Testing
             try database.connection.execute("GRANT \(owner) TO \(member)")
             let workspace = PolicyWorkspace(
                 config: "policies: [policies]\nsession:\n  app.tenant_id: uuid\n",
-                policies: ["p.policy": """
+                policies: [
+                    "p.policy": """
                     POLICY app_rows PERMISSIVE FOR ALL TO \(app) SELECTOR named('owned_by_app')
                       CLAUSE col(tenant_id) = session('app.tenant_id')
                     POLICY member_rows PERMISSIVE FOR ALL TO \(member) SELECTOR named('owned_by_group')
                       CLAUSE col(tenant_id) = session('app.tenant_id')
                     POLICY fine_rows PERMISSIVE FOR ALL TO \(app) SELECTOR named('owned_elsewhere')
                       CLAUSE col(tenant_id) = session('app.tenant_id')
-                    """],
+                    """
+                ],
                 schemaSQL: """
                     CREATE TABLE public.owned_by_app (id int PRIMARY KEY, tenant_id uuid);
                     CREATE TABLE public.owned_by_group (id int PRIMARY KEY, tenant_id uuid);

@@ -26,7 +26,8 @@ import Testing
                 functions:
                   is_member: { args: [uuid, uuid], returns: boolean, schema: public }
                 """,
-            policies: ["zoo.policy": """
+            policies: [
+                "zoo.policy": """
                 POLICY "Tenant Guard"
                   PERMISSIVE
                   FOR ALL
@@ -72,7 +73,8 @@ import Testing
                   OR CLAUSE col("Display Name") = session('app.name')
 
                 GRANT SELECT, UPDATE TO "\(role)" SELECTOR named('Customer Accounts')
-                """],
+                """
+            ],
             schemaSQL: """
                 CREATE SCHEMA "Sales Data";
                 CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'it''s complicated');
@@ -131,7 +133,10 @@ import Testing
                 #expect(names.contains("tenant guard_customer accounts"))
                 for _ in 0..<2 {
                     let assessment = try live.assess(zoo)
-                    #expect(assessment.drift.isEmpty, "\(assessment.drift.map { "\($0.type.rawValue) \($0.policy ?? ""): \($0.description)\n  expected \($0.expected ?? "")\n  observed \($0.observed ?? "")" })")
+                    #expect(
+                        assessment.drift.isEmpty,
+                        "\(assessment.drift.map { "\($0.type.rawValue) \($0.policy ?? ""): \($0.description)\n  expected \($0.expected ?? "")\n  observed \($0.observed ?? "")" })"
+                    )
                     #expect(assessment.canonical.count == assessment.catalog.snapshot.policies.count)
                 }
                 #expect(try live.apply(zoo).plan.isEmpty)
@@ -180,7 +185,8 @@ import Testing
             try live.apply(workspace)
             #expect(try live.assess(workspace).drift.isEmpty)
             // The policy is dropped with the column, then put back by hand under the same name.
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 ALTER TABLE public.config DROP COLUMN old_flag CASCADE;
                 CREATE POLICY legacy_config ON public.config FOR SELECT USING (true);
                 """)
@@ -199,7 +205,8 @@ import Testing
             try example.load(into: database)
             let live = try LiveDatabase.testing(database)
             try live.apply(example)
-            let other = LiveDatabase(connection: try PostgresConnection(database.connectionString() + " options='-c search_path=pg_catalog'"))
+            let other = LiveDatabase(
+                connection: try PostgresConnection(database.connectionString() + " options='-c search_path=pg_catalog'"))
             let assessment = try other.assess(example)
             #expect(assessment.drift.isEmpty, "\(assessment.drift.map(\.description))")
         }

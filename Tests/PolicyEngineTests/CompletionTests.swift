@@ -11,13 +11,14 @@ import Testing
     @Test func columnsOfTheTablesTheSelectorMatches() throws {
         let labels = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR has_column('tenant_id') CLAUSE col(1️⃣")
         #expect(labels.contains("tenant_id"))
-        #expect(labels.contains("email"))      // users
-        #expect(labels.contains("body"))       // comments
-        #expect(!labels.contains("size"))      // files has no tenant_id
+        #expect(labels.contains("email")) // users
+        #expect(labels.contains("body")) // comments
+        #expect(!labels.contains("size")) // files has no tenant_id
     }
 
     @Test func columnsOfATraversalTarget() throws {
-        let labels = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, projects, id), {col(1️⃣")
+        let labels = try labels(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, projects, id), {col(1️⃣")
         #expect(Set(labels) == ["id", "tenant_id", "name", "owner_id", "is_deleted"])
     }
 
@@ -37,12 +38,15 @@ import Testing
     }
 
     @Test func tablesAndColumnsInRel() throws {
-        #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, 1️⃣")
-            .contains("projects"))
-        #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, projects, 1️⃣")
-            .contains("is_deleted"))
-        #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, 1️⃣")
-            == ["assignee_id", "id", "project_id", "status", "title"])
+        #expect(
+            try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, 1️⃣")
+                .contains("projects"))
+        #expect(
+            try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, projects, 1️⃣")
+                .contains("is_deleted"))
+        #expect(
+            try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, 1️⃣")
+                == ["assignee_id", "id", "project_id", "status", "title"])
     }
 
     @Test func functionsInFnAndTypesInHasColumn() throws {
@@ -69,7 +73,8 @@ import Testing
     }
 
     @Test func rolesAfterTo() throws {
-        let labels = try labels("POLICY a PERMISSIVE FOR SELECT TO app_user SELECTOR ALL CLAUSE col(id) = lit('x')\nPOLICY p PERMISSIVE FOR SELECT TO 1️⃣")
+        let labels = try labels(
+            "POLICY a PERMISSIVE FOR SELECT TO app_user SELECTOR ALL CLAUSE col(id) = lit('x')\nPOLICY p PERMISSIVE FOR SELECT TO 1️⃣")
         #expect(labels == ["PUBLIC", "app_user"])
     }
 

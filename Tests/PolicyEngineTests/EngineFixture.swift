@@ -30,12 +30,15 @@ final class EngineFixture {
           is_member: { args: [uuid, uuid], returns: boolean, schema: public }
         """
 
-    init(_ marked: String, config: String = EngineFixture.config, schema: String? = nil,
-         others: [String: String] = [:], open: Bool = true) throws {
+    init(
+        _ marked: String, config: String = EngineFixture.config, schema: String? = nil,
+        others: [String: String] = [:], open: Bool = true
+    ) throws {
         source = MarkedSource(marked)
-        files = WorkspaceFixture(files: [("pgpe.yaml", config), ("schema.sql", try schema ?? Fixtures.exampleText("schema.sql"))]
-            + others.sorted { $0.key < $1.key }.map { ("policies/\($0.key)", $0.value) }
-            + [("policies/main.policy", source.text)])
+        files = WorkspaceFixture(
+            files: [("pgpe.yaml", config), ("schema.sql", try schema ?? Fixtures.exampleText("schema.sql"))]
+                + others.sorted { $0.key < $1.key }.map { ("policies/\($0.key)", $0.value) }
+                + [("policies/main.policy", source.text)])
         path = files.path("policies/main.policy")
         workspace = files.workspace()
         if open { workspace.open(path, text: source.text, version: 1) }

@@ -18,15 +18,18 @@ import Testing
     /// Two permissive policies and a restrictive one: the DSL line groups the alternatives as
     /// PostgreSQL does (`((A) OR (B)) AND C`, not `(A) OR (B) AND C`).
     @Test func policyHoverGroupsPermissiveAlternativesBeforeRestrictiveOnes() throws {
-        let fixture = try EngineFixture(tenancyFixture + """
+        let fixture = try EngineFixture(
+            tenancyFixture + """
 
 
-            POLICY 🔟shared PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(name) = lit('demo')
-            POLICY live RESTRICTIVE FOR SELECT SELECTOR named('projects') CLAUSE col(is_deleted) = lit(false)
-            """)
+                POLICY 🔟shared PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(name) = lit('demo')
+                POLICY live RESTRICTIVE FOR SELECT SELECTOR named('projects') CLAUSE col(is_deleted) = lit(false)
+                """)
         let hover = try #require(HoverProvider.hover(at: fixture["🔟"] + 1, in: fixture.path, snapshot: fixture.workspace.snapshot))
-        #expect(hover.markdown.contains("- **SELECT** USING: `((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
-            + " AND col(is_deleted) = lit(false)`"), "\(hover.markdown)")
+        #expect(
+            hover.markdown.contains(
+                "- **SELECT** USING: `((col(tenant_id) = session('app.tenant_id')) OR (col(name) = lit('demo')))"
+                    + " AND col(is_deleted) = lit(false)`"), "\(hover.markdown)")
     }
 
     @Test func columnHoverGivesItsTypeInEveryMatchedTable() throws {

@@ -20,15 +20,17 @@ import Testing
 
     @Test func inlayHintsNameTheMatchedTablesAfterTheSelector() throws {
         let fixture = try EngineFixture(tenancyFixture)
-        let hints = InlayHintProvider.hints(in: fixture.path, range: SourceRange(start: 0, end: fixture.source.text.utf8.count),
-                                            snapshot: fixture.snapshot)
+        let hints = InlayHintProvider.hints(
+            in: fixture.path, range: SourceRange(start: 0, end: fixture.source.text.utf8.count),
+            snapshot: fixture.snapshot)
         #expect(hints.map(\.label) == [" → comments, projects, users", " → files, tasks"])
         let selectorEnd = try #require(fixture.source.text.range(of: "has_column('tenant_id')")).upperBound
         #expect(hints.first?.offset == fixture.source.text.utf8.distance(from: fixture.source.text.startIndex, to: selectorEnd))
     }
 
     @Test func didYouMeanFixItsBecomeQuickFixes() throws {
-        let fixture = try EngineFixture("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenantid) = session('app.tenant_id')\n")
+        let fixture = try EngineFixture(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenantid) = session('app.tenant_id')\n")
         let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
         let fix = try #require(actions.first { $0.category == .quickFix })
         #expect(fix.title == "replace with 'tenant_id'")
@@ -37,7 +39,9 @@ import Testing
     }
 
     @Test func aLeakingClauseGetsTheIsolationAtom() throws {
-        let fixture = try EngineFixture(ProofTests.safe + "\n\nPOLICY public_rows PERMISSIVE FOR SELECT SELECTOR named('projects')\n  1️⃣CLAUSE col(is_deleted) = lit(false)\n")
+        let fixture = try EngineFixture(
+            ProofTests.safe
+                + "\n\nPOLICY public_rows PERMISSIVE FOR SELECT SELECTOR named('projects')\n  1️⃣CLAUSE col(is_deleted) = lit(false)\n")
         fixture.prove()
         let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"] + 3), in: fixture.path, snapshot: fixture.workspace.snapshot)
         let fix = try #require(actions.first { $0.title.hasPrefix("Add ") })
@@ -52,7 +56,8 @@ import Testing
     }
 
     @Test func normalizeRewritesAPolicyToItsNormalForm() throws {
-        let fixture = try EngineFixture("""
+        let fixture = try EngineFixture(
+            """
             POLICY 1️⃣example_policy PERMISSIVE FOR SELECT SELECTOR named('projects')
               CLAUSE col(tenant_id) = session('app.tenant_id')
               OR CLAUSE col(tenant_id) = session('app.tenant_id') AND col(is_deleted) = lit(false)
@@ -65,19 +70,24 @@ import Testing
         #expect(edit.newText == "CLAUSE col(tenant_id) = session('app.tenant_id')")
         fixture.workspace.edit(fixture.path, edit)
         fixture.workspace.rebuild()
-        #expect(!CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
-            .contains { $0.category == .rewrite })
+        #expect(
+            !CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
+                .contains { $0.category == .rewrite })
     }
 
     @Test func compiledSQLActionsForThePolicyAndTheWorkspace() throws {
         let fixture = try EngineFixture(tenancyFixture)
         let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"]), in: fixture.path, snapshot: fixture.workspace.snapshot)
-        #expect(actions.filter { $0.compiledSQL != nil }.map(\.title) == [
-            "Show compiled SQL of policy tenant_isolation", "Open compiled SQL of policy tenant_isolation in a new file",
-            "Show compiled SQL of the workspace", "Open compiled SQL of the workspace in a new file",
-        ])
+        #expect(
+            actions.filter { $0.compiledSQL != nil }.map(\.title) == [
+                "Show compiled SQL of policy tenant_isolation", "Open compiled SQL of policy tenant_isolation in a new file",
+                "Show compiled SQL of the workspace", "Open compiled SQL of the workspace in a new file",
+            ])
         let policySQL = try #require(CompiledSQLProvider.sql(for: .policy("tenant_isolation"), snapshot: fixture.snapshot))
-        #expect(policySQL.contains("CREATE POLICY tenant_isolation_comments\n  ON public.comments\n  AS PERMISSIVE\n  FOR ALL\n  USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid));"))
+        #expect(
+            policySQL.contains(
+                "CREATE POLICY tenant_isolation_comments\n  ON public.comments\n  AS PERMISSIVE\n  FOR ALL\n  USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid));"
+            ))
         #expect(!policySQL.contains("tenant_isolation_via_project"))
         let workspaceSQL = try #require(CompiledSQLProvider.sql(for: .workspace, snapshot: fixture.snapshot))
         #expect(workspaceSQL == fixture.snapshot.compile().sql)

@@ -24,8 +24,11 @@ import Testing
         fixture.workspace.rebuild()
         #expect(fixture.workspace.proofState == .pending)
         let job = try #require(fixture.workspace.proofJob())
-        #expect(job.tables == [QualifiedName(schema: "public", name: "comments"), QualifiedName(schema: "public", name: "projects"),
-                               QualifiedName(schema: "public", name: "users")])
+        #expect(
+            job.tables == [
+                QualifiedName(schema: "public", name: "comments"), QualifiedName(schema: "public", name: "projects"),
+                QualifiedName(schema: "public", name: "users"),
+            ])
         fixture.prove()
         let leaks = fixture.workspace.proofs.diagnostics.filter { $0.id == "proof.tenant-isolation-failed" }
         #expect(!leaks.isEmpty)
@@ -53,7 +56,9 @@ import Testing
         fixture.workspace.rebuild()
         #expect(fixture.workspace.proofJob() == nil)
         // Changing the policy on projects affects projects, and tasks and files that traverse to it.
-        let policies = try EngineFixture(tenancyFixture + "\n\nPOLICY extra PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')1️⃣\n")
+        let policies = try EngineFixture(
+            tenancyFixture
+                + "\n\nPOLICY extra PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')1️⃣\n")
         policies.prove()
         policies.workspace.edit(policies.path, TextEdit(range: .empty(at: policies["1️⃣"]), newText: " AND col(is_deleted) = lit(false)"))
         policies.workspace.rebuild()
@@ -66,7 +71,9 @@ import Testing
     @Test func closingAnEditedDocumentDropsItsProofDiagnosticsUntilProvenAgain() throws {
         let fixture = try EngineFixture(ProofTests.safe + " OR CLAUSE col(id) IS NOT NULL")
         fixture.prove()
-        let inFile = { fixture.workspace.proofs.diagnostics.filter { $0.location.file == fixture.path && $0.id == "proof.tenant-isolation-failed" } }
+        let inFile = {
+            fixture.workspace.proofs.diagnostics.filter { $0.location.file == fixture.path && $0.id == "proof.tenant-isolation-failed" }
+        }
         let before = inFile()
         #expect(!before.isEmpty)
         fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: 0), newText: "// one\n// two\n// three\n"))
@@ -164,7 +171,8 @@ import Testing
 
     @Test func diagnosticsMoveWithEditsAndDropWhenAnEditCrossesThem() {
         var results = ProofResults()
-        let diagnostic = Diagnostic(.proofTenantIsolationFailed, message: "m", location: FileLocation(file: "f", range: SourceRange(start: 10, end: 20)))
+        let diagnostic = Diagnostic(
+            .proofTenantIsolationFailed, message: "m", location: FileLocation(file: "f", range: SourceRange(start: 10, end: 20)))
         let mapped = [
             (TextEdit(range: .empty(at: 0), newText: "abc"), SourceRange(start: 13, end: 23)),
             (TextEdit(range: SourceRange(start: 25, end: 30), newText: ""), SourceRange(start: 10, end: 20)),

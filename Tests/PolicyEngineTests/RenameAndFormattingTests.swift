@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct RenameAndFormattingTests {
     @Test func renamesEveryDeclarationAcrossFiles() throws {
-        let fixture = try EngineFixture("POLICY 1️⃣owner_only PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(assignee_id) = session('app.user_id')\n",
-                                        others: ["dup.policy": "POLICY owner_only RESTRICTIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n"])
+        let fixture = try EngineFixture(
+            "POLICY 1️⃣owner_only PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(assignee_id) = session('app.user_id')\n",
+            others: ["dup.policy": "POLICY owner_only RESTRICTIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n"])
         let target = try #require(RenameProvider.prepare(at: fixture["1️⃣"] + 3, in: fixture.path, snapshot: fixture.snapshot))
         #expect(target.placeholder == "owner_only")
         let edits = try RenameProvider.rename(at: fixture["1️⃣"], in: fixture.path, to: "assignee_only", snapshot: fixture.snapshot)
@@ -23,10 +24,18 @@ import Testing
     }
 
     @Test func refusesCollisionsEmptyNamesAndNonNames() throws {
-        let fixture = try EngineFixture("POLICY 1️⃣a PERMISSIVE FOR SELECT SELECTOR ALL 2️⃣CLAUSE col(id) = lit('x')\nPOLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('y')\n")
-        #expect(throws: RenameError.self) { try RenameProvider.rename(at: fixture["1️⃣"], in: fixture.path, to: "b", snapshot: fixture.snapshot) }
-        #expect(throws: RenameError.self) { try RenameProvider.rename(at: fixture["1️⃣"], in: fixture.path, to: "  ", snapshot: fixture.snapshot) }
-        #expect(throws: RenameError.self) { try RenameProvider.rename(at: fixture["2️⃣"], in: fixture.path, to: "c", snapshot: fixture.snapshot) }
+        let fixture = try EngineFixture(
+            "POLICY 1️⃣a PERMISSIVE FOR SELECT SELECTOR ALL 2️⃣CLAUSE col(id) = lit('x')\nPOLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('y')\n"
+        )
+        #expect(throws: RenameError.self) {
+            try RenameProvider.rename(at: fixture["1️⃣"], in: fixture.path, to: "b", snapshot: fixture.snapshot)
+        }
+        #expect(throws: RenameError.self) {
+            try RenameProvider.rename(at: fixture["1️⃣"], in: fixture.path, to: "  ", snapshot: fixture.snapshot)
+        }
+        #expect(throws: RenameError.self) {
+            try RenameProvider.rename(at: fixture["2️⃣"], in: fixture.path, to: "c", snapshot: fixture.snapshot)
+        }
         #expect(RenameProvider.prepare(at: fixture["2️⃣"], in: fixture.path, snapshot: fixture.snapshot) == nil)
     }
 

@@ -8,7 +8,9 @@ import Testing
     /// Every feature on random and mutated texts, at random offsets (the ends and the middle of
     /// multi-byte characters included): nothing crashes, every range stays inside the text.
     @Test func everyFeatureSurvivesAnyText() throws {
-        let seeds = [tenancyFixture.replacingOccurrences(of: "1️⃣", with: ""), (try? Fixtures.exampleText("policies/soft_delete.policy")) ?? ""]
+        let seeds = [
+            tenancyFixture.replacingOccurrences(of: "1️⃣", with: ""), (try? Fixtures.exampleText("policies/soft_delete.policy")) ?? "",
+        ]
         let fixture = try EngineFixture("POLICY seed PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x')\n")
         var rng = SeededGenerator(seed: 0xF00D)
         for text in FuzzCorpus.inputs(count: 250, seed: 0xC0FFEE, seeds: seeds) {
@@ -27,8 +29,11 @@ import Testing
             _ = InlayHintProvider.hints(in: fixture.path, range: SourceRange(start: 0, end: length), snapshot: snapshot)
             for _ in 0..<4 {
                 let offset = rng.int(0...max(0, length))
-                if let hover = HoverProvider.hover(at: offset, in: fixture.path, snapshot: workspace.snapshot) { #expect(inside(hover.range)) }
-                #expect(CompletionProvider.completions(at: offset, in: fixture.path, snapshot: snapshot).allSatisfy { inside($0.replaceRange) })
+                if let hover = HoverProvider.hover(at: offset, in: fixture.path, snapshot: workspace.snapshot) {
+                    #expect(inside(hover.range))
+                }
+                #expect(
+                    CompletionProvider.completions(at: offset, in: fixture.path, snapshot: snapshot).allSatisfy { inside($0.replaceRange) })
                 _ = DefinitionProvider.definitions(at: offset, in: fixture.path, snapshot: snapshot)
                 _ = ReferenceProvider.references(at: offset, in: fixture.path, snapshot: snapshot, includeDeclaration: true)
                 _ = CodeActionProvider.actions(for: .empty(at: offset), in: fixture.path, snapshot: workspace.snapshot)

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func everyKindOfToken() {
-        let types = classify("""
+        let types = classify(
+            """
             1️⃣// comment
             2️⃣POLICY 3️⃣p PERMISSIVE FOR 4️⃣SELECT SELECTOR 5️⃣has_column(6️⃣tenant_id, 7️⃣uuid)
               CLAUSE col(8️⃣status) 9️⃣= lit(🔟'x')
@@ -36,7 +37,8 @@ import Testing
     }
 
     @Test func positionDecidesBetweenKeywordAndName() {
-        let types = classify("""
+        let types = classify(
+            """
             POLICY p PERMISSIVE FOR SELECT SELECTOR ALL
               CLAUSE col(1️⃣select) 2️⃣IS 3️⃣NULL AND col(x) = lit(4️⃣null) AND col(y) = lit(5️⃣true) AND col(z) = lit(6️⃣42)
               AND exists(7️⃣rel(_, 8️⃣a, 9️⃣t, b), {fn(🔟is_member, [col(x)])})
@@ -60,8 +62,11 @@ import Testing
     }
 
     @Test func legendOrderIsTheAgreedOne() {
-        #expect(SemanticTokenType.allCases.map(\.rawValue) == ["keyword", "function", "string", "number", "comment", "operator",
-                                                               "class", "type", "property", "enumMember"])
+        #expect(
+            SemanticTokenType.allCases.map(\.rawValue) == [
+                "keyword", "function", "string", "number", "comment", "operator",
+                "class", "type", "property", "enumMember",
+            ])
         #expect(SemanticTokenModifier.allCases.map(\.rawValue) == ["declaration"])
     }
 }

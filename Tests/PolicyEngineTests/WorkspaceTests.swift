@@ -8,15 +8,17 @@ import Testing
 
 @Suite struct WorkspaceTests {
     @Test func filesOnDiskThatAreNotOpenArePartOfThePolicySet() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
-                                        others: ["b.policy": "POLICY b PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE col(key) = lit('x')\n"],
-                                        open: false)
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+            others: ["b.policy": "POLICY b PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE col(key) = lit('x')\n"],
+            open: false)
         #expect(Set(fixture.snapshot.policySet.policies.map(\.ref.name)) == ["a", "b"])
         #expect(fixture.snapshot.policySet.governedTables.map(\.name) == ["config", "users"])
     }
 
     @Test func editsApplyInOrderAndClosingRevertsToDisk() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant_id) = session('app.tenant_id')\n")
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant_id) = session('app.tenant_id')\n")
         let start = fixture["1️⃣"]
         fixture.workspace.edit(fixture.path, TextEdit(range: SourceRange(start: start, end: start + 9), newText: "tenant"))
         fixture.workspace.edit(fixture.path, TextEdit(range: .empty(at: start + 6), newText: "_idd"))
@@ -33,7 +35,8 @@ import Testing
     }
 
     @Test func anOpenPgpeYamlIsReadFromTheEditor() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
         let configPath = fixture.file("pgpe.yaml")
         fixture.workspace.open(configPath, text: EngineFixture.config + "\nbogus: 1\n", version: 1)
         let diagnostics = fixture.workspace.diagnosticsByFile()[configPath] ?? []
@@ -43,9 +46,12 @@ import Testing
     }
 
     @Test func updatesTakeNewAndDeletedFiles() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
         let added = fixture.file("policies/new.policy")
-        fixture.workspace.update([FileChange(path: added, text: "POLICY n PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n")])
+        fixture.workspace.update([
+            FileChange(path: added, text: "POLICY n PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(size) > lit(0)\n")
+        ])
         fixture.workspace.rebuild()
         #expect(fixture.snapshot.policySet.policies.contains { $0.ref.name == "n" })
         fixture.workspace.update([FileChange(path: added, text: nil)])
@@ -55,7 +61,8 @@ import Testing
 
     /// The workspace takes only the files its configuration names, from a multi-file fixture.
     @Test func aFixtureProjectHasTheFilesItsConfigurationNames() throws {
-        let files = WorkspaceFixture("""
+        let files = WorkspaceFixture(
+            """
             //- pgpe.yaml
             policies: [policies]
             schema: schema.sql
@@ -80,12 +87,14 @@ import Testing
     /// The open pgpe.yaml naming other policy paths asks for the project's files again; handed
     /// over, they make up the snapshot.
     @Test func anOpenPgpeYamlNamingOtherFilesAsksForThem() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
-                                        open: false)
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+            open: false)
         fixture.files.set("more/b.policy", "POLICY b PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE col(key) = lit('x')\n")
         let configPath = fixture.file("pgpe.yaml")
-        fixture.workspace.open(configPath, text: EngineFixture.config.replacingOccurrences(of: "policies: [policies]", with: "policies: [more]"),
-                               version: 1)
+        fixture.workspace.open(
+            configPath, text: EngineFixture.config.replacingOccurrences(of: "policies: [policies]", with: "policies: [more]"),
+            version: 1)
         #expect(fixture.workspace.needsFiles)
         fixture.files.reset(&fixture.workspace)
         #expect(!fixture.workspace.needsFiles)
@@ -96,14 +105,16 @@ import Testing
     /// same bytes in memory) on opening and after a change, and so does the snapshot once the
     /// text differs from the disk's (an equal text keeps the parse of the disk's).
     @Test func anOpenDocumentIsSharedNotCopied() throws {
-        let fixture = try EngineFixture("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
-                                        open: false)
+        let fixture = try EngineFixture(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')\n",
+            open: false)
         let address = { (source: SourceFile?) in source?.bytes.withUnsafeBufferPointer { $0.baseAddress } }
         let opened = OpenDocument(source: SourceFile(path: fixture.path, text: fixture.source.text), version: 1)
         fixture.workspace.open(opened)
         #expect(address(fixture.workspace.openDocuments[fixture.path]?.source) == address(opened.source))
         let edit = TextEdit(range: .empty(at: 0), newText: "// note\n")
-        let changed = OpenDocument(source: SourceFile(path: fixture.path, text: TextEditing.apply(edit, to: opened.source.text)), version: 2)
+        let changed = OpenDocument(
+            source: SourceFile(path: fixture.path, text: TextEditing.apply(edit, to: opened.source.text)), version: 2)
         fixture.workspace.change(to: changed, by: [edit])
         fixture.workspace.rebuild()
         #expect(fixture.workspace.version(of: fixture.path) == 2)
@@ -115,14 +126,18 @@ import Testing
     /// The incremental snapshot (parse reuse, check cache per file and per item) must equal a
     /// fresh check of the same texts, whatever the edits.
     @Test func incrementalChecksEqualFreshChecks() throws {
-        let fixture = try EngineFixture(tenancyFixture, others: [
-            "soft.policy": (try? Fixtures.exampleText("policies/soft_delete.policy")) ?? "",
-        ])
+        let fixture = try EngineFixture(
+            tenancyFixture,
+            others: [
+                "soft.policy": (try? Fixtures.exampleText("policies/soft_delete.policy")) ?? ""
+            ])
         var rng = SeededGenerator(seed: 0x5EED)
-        let fragments = ["POLICY x PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('1')\n", " AND col(tenant_id) IS NULL",
-                         "col(", ")", "\n", "tenant_id", "'", "OR CLAUSE col(name) = lit('n')", "🙂", "POLICY tenant_isolation ",
-                         "exists(rel(_, project_id, projects, id), {col(tenant_id) = session('app.tenant_id')})",
-                         " OR CLAUSE raw('tenant_id IS NOT NULL')", "GRANT SELECT TO app_user SELECTOR ALL\n"]
+        let fragments = [
+            "POLICY x PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('1')\n", " AND col(tenant_id) IS NULL",
+            "col(", ")", "\n", "tenant_id", "'", "OR CLAUSE col(name) = lit('n')", "🙂", "POLICY tenant_isolation ",
+            "exists(rel(_, project_id, projects, id), {col(tenant_id) = session('app.tenant_id')})",
+            " OR CLAUSE raw('tenant_id IS NOT NULL')", "GRANT SELECT TO app_user SELECTOR ALL\n",
+        ]
         for step in 0..<300 {
             let text = fixture.workspace.source(fixture.path)?.text ?? ""
             let length = text.utf8.count

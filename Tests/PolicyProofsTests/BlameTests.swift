@@ -2,8 +2,8 @@ import Foundation
 import PolicyEngine
 import PolicyProofs
 import PolicySyntax
-import Testing
 import TestSupport
+import Testing
 
 /// Blame names only clauses whose removal removes the counterexample: a correct clause that
 /// happens to admit one of a leak's sessions is not to blame.
@@ -42,17 +42,21 @@ import TestSupport
         // The language server's diagnostics say the same: none on tenant_isolation's clause.
         let diagnostics = ProofDiagnostics.diagnostics(for: report.verdicts, policySet: snapshot.policySet)
         let tenancy = try #require(snapshot.policySet.policies.first { $0.ref.name == "tenant_isolation" })
-        #expect(!diagnostics.contains { $0.severity >= .warning && $0.location.file == tenancy.ref.location.file
-                && tenancy.ref.location.range.contains($0.location.range) },
-                "\(diagnostics.map { "\($0.location.range) \($0.message)" })")
+        #expect(
+            !diagnostics.contains {
+                $0.severity >= .warning && $0.location.file == tenancy.ref.location.file
+                    && tenancy.ref.location.range.contains($0.location.range)
+            },
+            "\(diagnostics.map { "\($0.location.range) \($0.message)" })")
     }
 
     /// Two leaks, each enough on its own: removing either leaves the other, so both are named
     /// (the smallest set of clauses whose removal removes every counterexample), and still not
     /// the correct clause.
     @Test func twoIndependentLeaksAreBothBlamed() throws {
-        let snapshot = try example(appending: projectsPolicy("leak_deleted", "col(is_deleted) = lit(false)")
-            + projectsPolicy("leak_named", "col(name) = lit('shared')"))
+        let snapshot = try example(
+            appending: projectsPolicy("leak_deleted", "col(is_deleted) = lit(false)")
+                + projectsPolicy("leak_named", "col(name) = lit('shared')"))
         let report = ProofHarness.analyze(snapshot, jobs: 1)
         let isolation = try #require(blamed(report, on: "projects").first { $0.verdict.proof == .tenantIsolation })
         #expect(isolation.policies == ["leak_deleted", "leak_named"], "\(isolation.verdict.blame)")

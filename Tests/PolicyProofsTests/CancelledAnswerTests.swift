@@ -1,7 +1,8 @@
 import Cancellation
 import PolicySemantics
-import Testing
 import TestSupport
+import Testing
+
 @testable import PolicyProofs
 
 /// A solver answer cut short by a cancellation must not be remembered: the language server's

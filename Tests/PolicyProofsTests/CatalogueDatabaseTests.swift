@@ -5,8 +5,8 @@ import PolicySQL
 import PolicySyntax
 import PolicyWorkloads
 import ProofTestSupport
-import Testing
 import TestSupport
+import Testing
 
 /// The proofs agree with PostgreSQL: on a test database holding each catalogue case's schema
 /// and compiled policies, every FAILED verdict's repro script shows the row visible or writable
@@ -44,7 +44,8 @@ import TestSupport
             }
             // Every PROVEN isolation and fail-closed verdict: a randomized search finds nothing.
             let about = report.verdicts.filter { verdict in
-                [.tenantIsolation, .failClosed].contains(verdict.proof) && verdict.key != nil && verdict.command != nil && verdict.status != .unknown
+                [.tenantIsolation, .failClosed].contains(verdict.proof) && verdict.key != nil && verdict.command != nil
+                    && verdict.status != .unknown
             }
             for seed: UInt64 in [1, 2] {
                 try probe.populate(seed: seed &* 0x9E37 &+ UInt64(entry.name.utf8.count))
@@ -63,7 +64,9 @@ import TestSupport
             }
         }
         guard !needsICU else { return }
-        #expect(disagreements.isEmpty, Comment(rawValue: "\(entry.name): \(disagreements.count) disagreements:\n" + disagreements.joined(separator: "\n")))
+        #expect(
+            disagreements.isEmpty,
+            Comment(rawValue: "\(entry.name): \(disagreements.count) disagreements:\n" + disagreements.joined(separator: "\n")))
         let decided = report.verdicts.contains { $0.proof == .tenantIsolation && $0.command != nil && $0.status != .unknown }
         #expect(searched > 0 || !decided, "\(entry.name): nothing searched")
         if entry.name.hasSuffix("or-leak") {
@@ -74,8 +77,10 @@ import TestSupport
     }
 
     /// Shared rows (isolation) or rows reached without the key (fail-closed), as descriptions.
-    private func search(_ probe: ProofDatabaseProbe, _ verdict: Verdict, key: String, command: PolicyCommand,
-                        rng: inout SeededGenerator) throws -> [String] {
+    private func search(
+        _ probe: ProofDatabaseProbe, _ verdict: Verdict, key: String, command: PolicyCommand,
+        rng: inout SeededGenerator
+    ) throws -> [String] {
         var leaks: [String] = []
         // With `missing_context: error` a query that reads an unset key fails: the mode's promise.
         let errorMode = probe.policySet.config.missingContext == .error
@@ -83,12 +88,14 @@ import TestSupport
             var result = try probe.reach(verdict.table, command, side: verdict.side, role: verdict.role, session: session)
             if errorMode && session.values.contains(where: { $0 == nil }) {
                 result.unexpected.removeAll { $0.contains("invalid input syntax") || $0.contains("unrecognized configuration parameter") }
-                if result.error.map({ $0.contains("invalid input syntax") || $0.contains("unrecognized configuration parameter") }) == true {
+                if result.error.map({ $0.contains("invalid input syntax") || $0.contains("unrecognized configuration parameter") }) == true
+                {
                     result.error = nil
                 }
             }
             if !result.unexpected.isEmpty {
-                Issue.record("probe of \(ProofHarness.describe(verdict)) met errors that are not RLS refusals: \(result.unexpected.prefix(3))")
+                Issue.record(
+                    "probe of \(ProofHarness.describe(verdict)) met errors that are not RLS refusals: \(result.unexpected.prefix(3))")
             }
             return result
         }

@@ -1,8 +1,8 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import Testing
 import TestSupport
+import Testing
 
 /// The catalogue of policy sets with known verdicts (`Tests/Fixtures/proofs`).
 @Suite struct CatalogueTests {
@@ -13,9 +13,11 @@ import TestSupport
     @Test func catalogueCoversTheIssue() throws {
         let names = try ProofCatalogue.cases().map(\.name)
         #expect(names.count >= 15, "\(names)")
-        for required in ["or-leak", "restrictive-guard", "check-pins-user", "traversal-depth-2", "traversal-hidden",
-                         "membership-with-tenant", "membership-without-tenant", "raw-unknown", "fail-closed-deny",
-                         "write-restriction", "coverage-gaps", "two-keys", "roles-to"] {
+        for required in [
+            "or-leak", "restrictive-guard", "check-pins-user", "traversal-depth-2", "traversal-hidden",
+            "membership-with-tenant", "membership-without-tenant", "raw-unknown", "fail-closed-deny",
+            "write-restriction", "coverage-gaps", "two-keys", "roles-to",
+        ] {
             #expect(names.contains { $0.hasSuffix(required) }, "no catalogue case for \(required)")
         }
     }
@@ -31,7 +33,8 @@ import TestSupport
             Issue.record("\(entry.name): \(problem)")
         }
         for verdict in report.verdicts {
-            if verdict.status == .failed && ProofHarness.rowProofs.contains(verdict.proof) && !verdict.reason!.contains("no SELECT policy") {
+            if verdict.status == .failed && ProofHarness.rowProofs.contains(verdict.proof) && !verdict.reason!.contains("no SELECT policy")
+            {
                 #expect(verdict.counterexample != nil, "\(entry.name): \(ProofHarness.describe(verdict)) has no counterexample")
                 #expect(!verdict.blame.isEmpty, "\(entry.name): \(ProofHarness.describe(verdict)) blames nothing")
             }

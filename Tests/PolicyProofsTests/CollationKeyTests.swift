@@ -3,8 +3,8 @@ import PolicyEngine
 import PolicyProofs
 import PolicySQL
 import PostgresClient
-import Testing
 import TestSupport
+import Testing
 
 /// A text isolation column with a case-insensitive, nondeterministic ICU collation (catalogue
 /// case `23-nondeterministic-collation`): on PostgreSQL sessions 'acme' and 'ACME' reach the
@@ -20,7 +20,9 @@ import TestSupport
             #expect(!accounts.isEmpty)
             for verdict in accounts {
                 #expect(verdict.status != .proven, "\(ProofHarness.describe(verdict))")
-                #expect(verdict.reason?.contains("collation public.pgpe_cat_ci is nondeterministic") == true, "\(ProofHarness.describe(verdict))")
+                #expect(
+                    verdict.reason?.contains("collation public.pgpe_cat_ci is nondeterministic") == true,
+                    "\(ProofHarness.describe(verdict))")
             }
             let ledgers = report.verdicts.filter { $0.table.name == "ledgers" }
             #expect(!ledgers.isEmpty && ledgers.allSatisfy { $0.status == .proven }, "\(ledgers.map(ProofHarness.describe))")
@@ -31,7 +33,8 @@ import TestSupport
             guard try database.supportsICU() else { return }
             try database.connection.execute(schemaSQL)
             try database.connection.execute(PolicyCompiler.compile(set).sql)
-            try database.connection.execute("INSERT INTO public.accounts (id, tenant, name) VALUES ('00000000-0000-4000-8000-000000000001', 'acme', 'a')")
+            try database.connection.execute(
+                "INSERT INTO public.accounts (id, tenant, name) VALUES ('00000000-0000-4000-8000-000000000001', 'acme', 'a')")
             let role = try database.createRole(login: false)
             try database.connection.execute("GRANT SELECT ON public.accounts TO \(role)")
             func count(_ tenant: String) throws -> Int? {

@@ -1,11 +1,11 @@
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PostgresClient
-import Testing
 import TestSupport
+import Testing
 
 /// A NOT NULL domain as the tenant column's type (catalogue case `21-domain-tenant-key`): the
 /// compiled policies cast the session value to the domain's base type, so on PostgreSQL a session
@@ -17,15 +17,17 @@ import TestSupport
         #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
         let set = snapshot.policySet
         let report = ProofHarness.analyze(snapshot, proofs: [.failClosed, .tenantIsolation])
-        #expect(!report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven },
-                "\(report.verdicts.map(ProofHarness.describe))")
+        #expect(
+            !report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven },
+            "\(report.verdicts.map(ProofHarness.describe))")
         let compiled = PolicyCompiler.compile(set).sql
         #expect(!compiled.contains("::public.pgpe_cat_tenant_key"), "\(compiled)")
         let schemaSQL = try String(contentsOfFile: try #require(snapshot.config.schemaPath), encoding: .utf8)
         try await withTestDatabase { database in
             try database.connection.execute(schemaSQL)
             try database.connection.execute(compiled)
-            try database.connection.execute("""
+            try database.connection.execute(
+                """
                 INSERT INTO public.notes (id, tenant_id, written_at, body) VALUES
                   ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a1', '2020-01-01 00:00:00+00', 'a'),
                   ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000b2', NULL, 'b')

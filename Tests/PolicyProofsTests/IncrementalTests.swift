@@ -3,8 +3,8 @@ import PolicyEngine
 import PolicyProofs
 import PolicySyntax
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
 
 /// The incremental API: with the cache shared across runs an edit re-proves only what it
 /// affected, and the verdicts are those a fresh analysis gives.
@@ -34,11 +34,14 @@ import TestSupport
             { $0.replacingOccurrences(of: "lit('open')", with: "lit('reopened')") },
             { text in
                 guard let range = text.range(of: "  CLAUSE col('tenant_id') = session('app.tenant_id')\n") else { return text }
-                return text.replacingCharacters(in: range, with: "  CLAUSE col('tenant_id') = session('app.tenant_id')\n  OR CLAUSE col(status) = lit('shared')\n")
+                return text.replacingCharacters(
+                    in: range, with: "  CLAUSE col('tenant_id') = session('app.tenant_id')\n  OR CLAUSE col(status) = lit('shared')\n")
             },
             { "// a comment\n// another\n\n" + $0 },
             { text in
-                guard let start = text.range(of: "POLICY extra_"), let end = text.range(of: "\nPOLICY", range: start.upperBound..<text.endIndex) else { return text }
+                guard let start = text.range(of: "POLICY extra_"),
+                    let end = text.range(of: "\nPOLICY", range: start.upperBound..<text.endIndex)
+                else { return text }
                 return text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
             },
         ]
@@ -49,18 +52,24 @@ import TestSupport
             var chosen: String?
             for candidate in rotated {
                 let text = documents[candidate] ?? ""
-                if edit(text) != text { chosen = candidate; break }
+                if edit(text) != text {
+                    chosen = candidate
+                    break
+                }
             }
             let path = try #require(chosen, "edit \(step) changes no file")
             documents[path] = edit(documents[path] ?? "")
-            snapshot = WorkspaceSnapshot(config: snapshot.configSource, schema: snapshot.schemaSource, documents: documents, previous: snapshot)
+            snapshot = WorkspaceSnapshot(
+                config: snapshot.configSource, schema: snapshot.schemaSource, documents: documents, previous: snapshot)
             #expect(!snapshot.hasErrors, "edit \(step): \(snapshot.diagnostics.filter { $0.severity == .error }.map(\.message))")
             // One worker each: with two, both may solve a question before either caches it, so the
             // counts would depend on timing.
             let incremental = ProofHarness.analyze(snapshot, cache: cache, jobs: 1)
             let fresh = ProofHarness.analyze(snapshot, jobs: 1)
             #expect(incremental.verdicts.map(Self.outcome) == fresh.verdicts.map(Self.outcome), "edit \(step)")
-            #expect(incremental.queries < fresh.queries || fresh.queries == 0, "edit \(step): \(incremental.queries) queries again, \(fresh.queries) fresh")
+            #expect(
+                incremental.queries < fresh.queries || fresh.queries == 0,
+                "edit \(step): \(incremental.queries) queries again, \(fresh.queries) fresh")
             // Blame points at a clause of the current text, also when answered from the cache.
             for verdict in incremental.verdicts where verdict.status == .failed {
                 for blame in verdict.blame {

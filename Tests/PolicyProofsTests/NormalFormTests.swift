@@ -4,8 +4,8 @@ import PolicyProofs
 import PolicySchema
 import PolicySemantics
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
 
 /// Normal form keeps meaning, proven by Z3: `p ≡ normalize(p)` on generated policies.
 @Suite struct NormalFormTests {
@@ -47,11 +47,14 @@ import TestSupport
             if normalized != policy { rewritten += 1 }
             let verdict = checker.compare(policy, normalized, on: setup.table)
             if verdict.status != .proven {
-                failures.append("#\(index) \(verdict.status.rawValue): \(verdict.reason ?? "")\n  p = \(policy.map(\.description))\n  normalize(p) = \(normalized.map(\.description))"
-                    + (verdict.counterexample.map { "\n  counterexample: \($0)" } ?? ""))
+                failures.append(
+                    "#\(index) \(verdict.status.rawValue): \(verdict.reason ?? "")\n  p = \(policy.map(\.description))\n  normalize(p) = \(normalized.map(\.description))"
+                        + (verdict.counterexample.map { "\n  counterexample: \($0)" } ?? ""))
             }
         }
-        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) policies changed meaning:\n" + failures.prefix(5).joined(separator: "\n")))
+        #expect(
+            failures.isEmpty,
+            Comment(rawValue: "\(failures.count) policies changed meaning:\n" + failures.prefix(5).joined(separator: "\n")))
         // The generator exercises the normal form: most policies are rewritten.
         #expect(rewritten > 700, "only \(rewritten) of 1,000 policies were rewritten")
     }
@@ -80,8 +83,10 @@ import TestSupport
         let written = [
             tenant,
             Clause(atoms: tenant.atoms + [.compare(.column("flag"), .equal, .literal(.bool(true)))]),
-            Clause(atoms: [.compare(.column("status"), .equal, .literal(.string("admin"))),
-                           .compare(.column("status"), .equal, .literal(.string("viewer")))]),
+            Clause(atoms: [
+                .compare(.column("status"), .equal, .literal(.string("admin"))),
+                .compare(.column("status"), .equal, .literal(.string("viewer"))),
+            ]),
             deleted,
         ]
         #expect(setup.normalizer.normalize(written).clauses == [deleted, tenant])

@@ -2,8 +2,9 @@ import Foundation
 import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
+
 @testable import PolicyProofs
 
 /// `PredicateIndex` computes effective predicates from the policies of each table only; it must
@@ -28,7 +29,9 @@ import TestSupport
                     for role in set.roles + ["someone_else"] {
                         for side in [EffectivePredicate.Side.using, .check] {
                             let expected = set.effective(table, command, role: role, side: side)
-                            #expect(index.effective(table, command, role: role, side: side) == expected, "\(name) \(table) \(command) \(role) \(side)")
+                            #expect(
+                                index.effective(table, command, role: role, side: side) == expected,
+                                "\(name) \(table) \(command) \(role) \(side)")
                             compared += 1
                         }
                     }

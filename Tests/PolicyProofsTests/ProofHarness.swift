@@ -19,8 +19,10 @@ enum ProofHarness {
     }
 
     /// Every default proof (or `proofs`) on the snapshot's policy set.
-    static func analyze(_ snapshot: WorkspaceSnapshot, shortcuts: Bool = true, proofs: Set<ProofID>? = nil,
-                        cache: ProofCache = ProofCache(), jobs: Int = 2) -> AnalysisReport {
+    static func analyze(
+        _ snapshot: WorkspaceSnapshot, shortcuts: Bool = true, proofs: Set<ProofID>? = nil,
+        cache: ProofCache = ProofCache(), jobs: Int = 2
+    ) -> AnalysisReport {
         var options = AnalysisOptions(config: snapshot.config, jobs: jobs)
         options.useShortcuts = shortcuts
         if let proofs { options.proofs = proofs }
@@ -41,8 +43,9 @@ enum ProofHarness {
         var used = Set<Int>()
         for verdict in verdicts {
             let position = entry.expectations.firstIndex {
-                $0.matches(proof: verdict.proof.rawValue, table: verdict.table.description, command: verdict.command?.rawValue,
-                           side: verdict.side.rawValue, role: verdict.role, key: verdict.key)
+                $0.matches(
+                    proof: verdict.proof.rawValue, table: verdict.table.description, command: verdict.command?.rawValue,
+                    side: verdict.side.rawValue, role: verdict.role, key: verdict.key)
             }
             if let position {
                 used.insert(position)

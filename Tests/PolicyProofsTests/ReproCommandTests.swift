@@ -2,8 +2,8 @@ import Foundation
 import PolicyEngine
 import PolicyProofs
 import PolicySQL
-import Testing
 import TestSupport
+import Testing
 
 /// `pgpe analyze --emit-repro DIR` as a user runs it: the scripts it writes, run with psql on a
 /// database holding the compiled policies, show the leak.
@@ -21,8 +21,9 @@ import TestSupport
         let schemaSQL = try String(contentsOf: entry.directory.appendingPathComponent("schema.sql"), encoding: .utf8)
         let pgbin = try #require(ProcessInfo.processInfo.environment["PGPE_TEST_PGBIN"], "PostgreSQL tests run under make test")
         try await withTestDatabase { database in
-            _ = try ProofDatabaseProbe(database: database, policySet: snapshot.policySet, schemaSQL: schemaSQL,
-                                       compiledSQL: PolicyCompiler.compile(snapshot.policySet).sql)
+            _ = try ProofDatabaseProbe(
+                database: database, policySet: snapshot.policySet, schemaSQL: schemaSQL,
+                compiledSQL: PolicyCompiler.compile(snapshot.policySet).sql)
             for script in scripts {
                 let psql = Process()
                 psql.executableURL = URL(fileURLWithPath: pgbin).appendingPathComponent("psql")
@@ -69,8 +70,9 @@ import TestSupport
         let script = try #require(ReproScript.script(for: isolation, policySet: set))
         let schemaSQL = try String(contentsOf: entry.directory.appendingPathComponent("schema.sql"), encoding: .utf8)
         try await withTestDatabase { database in
-            let probe = try ProofDatabaseProbe(database: database, policySet: set, schemaSQL: schemaSQL,
-                                               compiledSQL: PolicyCompiler.compile(set).sql)
+            let probe = try ProofDatabaseProbe(
+                database: database, policySet: set, schemaSQL: schemaSQL,
+                compiledSQL: PolicyCompiler.compile(set).sql)
             let notices = try probe.runRepro(script)
             #expect(notices.contains { $0.hasPrefix("session 1 cannot: invalid input syntax for type uuid") }, "\(notices)")
             #expect(notices.contains("session 2 reaches the row"), "\(notices)")

@@ -2,8 +2,8 @@ import Foundation
 import PolicyEngine
 import PolicyProofs
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
 
 /// The theorem-style shortcut (every permissive clause pins the key; every way to write is a way
 /// to read) agrees with the solver: the same analysis with the shortcut off gives the same
@@ -13,7 +13,8 @@ import TestSupport
     static func outcomes(_ report: AnalysisReport) -> [String: Int] {
         var counts: [String: Int] = [:]
         for verdict in report.verdicts {
-            let text = "\(verdict.status.rawValue) \(verdict.proof.rawValue) \(verdict.table) \(verdict.command?.rawValue ?? "-") \(verdict.side.rawValue) \(verdict.role) \(verdict.key ?? "-")"
+            let text =
+                "\(verdict.status.rawValue) \(verdict.proof.rawValue) \(verdict.table) \(verdict.command?.rawValue ?? "-") \(verdict.side.rawValue) \(verdict.role) \(verdict.key ?? "-")"
             counts[text, default: 0] += 1
         }
         return counts

@@ -6,8 +6,8 @@ import PolicySchema
 import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
-import Testing
 import TestSupport
+import Testing
 
 /// The examples SPEC section 6 says must hold.
 @Suite struct SpecExampleTests {
@@ -23,7 +23,8 @@ import TestSupport
                 for command in PolicyCommand.allCases {
                     for side in PolicySet.sides(of: command) {
                         let isolation = report.verdicts.filter {
-                            $0.proof == .tenantIsolation && $0.table == table && $0.command == command && $0.side == side && $0.key == "app.tenant_id"
+                            $0.proof == .tenantIsolation && $0.table == table && $0.command == command && $0.side == side
+                                && $0.key == "app.tenant_id"
                         }
                         #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .proven }, "\(table) \(command) \(side)")
                     }
@@ -37,11 +38,12 @@ import TestSupport
     /// form keeps it; `{col(role) = lit('admin'), col(role) = lit('viewer')}` by normalization alone.
     @Test func solverOnlyContradiction() throws {
         let schema = SchemaModel(tables: [
-            TestSchema.table("public.people", ["id uuid", "age integer", "role text"], primaryKey: ["id"]),
+            TestSchema.table("public.people", ["id uuid", "age integer", "role text"], primaryKey: ["id"])
         ])
         var config = ProjectConfig(baseDirectory: "/tmp")
         config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)]
-        let ranges = CheckHarness.check("""
+        let ranges = CheckHarness.check(
+            """
             POLICY ranges PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(age) > lit(65) AND col(age) < lit(18)
             """, schema: schema, config: config)
         #expect(!ranges.hasErrors, "\(ranges.diagnostics.map(\.message))")
@@ -51,10 +53,12 @@ import TestSupport
         options.proofs = [.contradiction]
         let report = Analyzer(policySet: ranges, options: options).run()
         let contradictions = report.verdicts.filter { $0.proof == .contradiction && ($0.command == .select || $0.command == nil) }
-        #expect(!contradictions.isEmpty && contradictions.allSatisfy { $0.status == .failed && !$0.byShortcut && $0.solverMilliseconds > 0 },
-                "\(contradictions.map(ProofHarness.describe))")
+        #expect(
+            !contradictions.isEmpty && contradictions.allSatisfy { $0.status == .failed && !$0.byShortcut && $0.solverMilliseconds > 0 },
+            "\(contradictions.map(ProofHarness.describe))")
 
-        let roles = CheckHarness.check("""
+        let roles = CheckHarness.check(
+            """
             POLICY roles PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(role) = lit('admin') AND col(role) = lit('viewer')
             """, schema: schema, config: config)
         #expect(roles.diagnostics.contains { $0.id == "semantic.unsatisfiable-policy" })
@@ -74,7 +78,8 @@ import TestSupport
         // give projects its own copy with the OR clause.
         let tenancy = directory.appendingPathComponent("policies/tenancy.policy")
         var policies = try String(contentsOf: tenancy, encoding: .utf8)
-        policies = policies.replacingOccurrences(of: "SELECTOR has_column('tenant_id')", with: "SELECTOR has_column('tenant_id') AND NOT named('projects')")
+        policies = policies.replacingOccurrences(
+            of: "SELECTOR has_column('tenant_id')", with: "SELECTOR has_column('tenant_id') AND NOT named('projects')")
         policies += """
 
             POLICY projects_tenant

@@ -2,8 +2,8 @@ import Cancellation
 import Foundation
 import PolicyEngine
 import PolicyProofs
-import Testing
 import TestSupport
+import Testing
 
 /// A run hands out each table's verdicts as soon as the table is done, cheap tables first, so
 /// one slow table holds back no other.
@@ -19,13 +19,16 @@ import TestSupport
     /// Runs an analyzer with one worker and returns its report and what `tableFinished` got,
     /// in order, with the milliseconds since the start.
     private func run(_ snapshot: WorkspaceSnapshot, cache: ProofCache = ProofCache(), cancellation: CancellationToken = CancellationToken())
-        -> (AnalysisReport, [(table: String, verdicts: [Verdict], at: Double)]) {
+        -> (AnalysisReport, [(table: String, verdicts: [Verdict], at: Double)])
+    {
         let analyzer = Analyzer(policySet: snapshot.policySet, options: AnalysisOptions(config: snapshot.config, jobs: 1), cache: cache)
         let finished = LockedBox<[(table: String, verdicts: [Verdict], at: Double)]>([])
         let start = Date()
-        let report = analyzer.run(cancellation: cancellation, tableFinished: { table, verdicts in
-            finished.set(finished.get() + [(table.name, verdicts, Date().timeIntervalSince(start) * 1000)])
-        })
+        let report = analyzer.run(
+            cancellation: cancellation,
+            tableFinished: { table, verdicts in
+                finished.set(finished.get() + [(table.name, verdicts, Date().timeIntervalSince(start) * 1000)])
+            })
         return (report, finished.get())
     }
 

@@ -3,8 +3,8 @@ import PolicyEngine
 import PolicyProofs
 import PolicySchema
 import PolicySemantics
-import Testing
 import TestSupport
+import Testing
 
 /// A query past the timeout is UNKNOWN with the reason, not an error.
 @Suite struct TimeoutTests {
@@ -17,31 +17,31 @@ import TestSupport
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("policies"), withIntermediateDirectories: true)
         let columns = (1...pigeons).map { "    c\($0) integer" }.joined(separator: ",\n")
         try """
-            CREATE TABLE public.slots (
-                id    integer PRIMARY KEY,
-                label integer NOT NULL
-            );
+        CREATE TABLE public.slots (
+            id    integer PRIMARY KEY,
+            label integer NOT NULL
+        );
 
-            CREATE TABLE public.boxes (
-                id uuid PRIMARY KEY,
-            \(columns)
-            );
-            """.write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
+        CREATE TABLE public.boxes (
+            id uuid PRIMARY KEY,
+        \(columns)
+        );
+        """.write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
         let holes = (1..<pigeons).map(String.init).joined(separator: ", ")
         let atoms = (1...pigeons).map { "exists(rel(_, c\($0), slots, id), {col(id) IN lit([\(holes)]) AND col(label) = lit(\($0))})" }
         try """
-            POLICY pigeons PERMISSIVE FOR SELECT SELECTOR named('boxes')
-              CLAUSE \(atoms.joined(separator: "\n    AND "))
+        POLICY pigeons PERMISSIVE FOR SELECT SELECTOR named('boxes')
+          CLAUSE \(atoms.joined(separator: "\n    AND "))
 
-            POLICY slots_visible PERMISSIVE FOR SELECT SELECTOR named('slots')
-              CLAUSE col(label) > lit(0)
-            """.write(to: directory.appendingPathComponent("policies/pigeons.policy"), atomically: true, encoding: .utf8)
+        POLICY slots_visible PERMISSIVE FOR SELECT SELECTOR named('slots')
+          CLAUSE col(label) > lit(0)
+        """.write(to: directory.appendingPathComponent("policies/pigeons.policy"), atomically: true, encoding: .utf8)
         try """
-            policies: [policies]
-            schema: schema.sql
-            analysis:
-              timeout_ms: \(timeoutMilliseconds)
-            """.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
+        policies: [policies]
+        schema: schema.sql
+        analysis:
+          timeout_ms: \(timeoutMilliseconds)
+        """.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
         return try ProofHarness.load(configPath: directory.appendingPathComponent("pgpe.yaml").path)
     }
 
@@ -60,7 +60,9 @@ import TestSupport
         #expect(elapsed < .seconds(10))
         // Genuinely hard: ten times the time is not enough either.
         let longer = ProofHarness.analyze(try Self.pigeonholeWorkspace(pigeons: 10, timeoutMilliseconds: 1_000), proofs: [.contradiction])
-        #expect(longer.verdicts.filter { $0.table.name == "boxes" }.allSatisfy { $0.status == .unknown && $0.reason == "timeout after 1000 ms" })
+        #expect(
+            longer.verdicts.filter { $0.table.name == "boxes" }.allSatisfy { $0.status == .unknown && $0.reason == "timeout after 1000 ms" }
+        )
         // The same question, small, is answered: the clause is a contradiction.
         let small = ProofHarness.analyze(try Self.pigeonholeWorkspace(pigeons: 3, timeoutMilliseconds: 5_000), proofs: [.contradiction])
         let answered = small.verdicts.filter { $0.table.name == "boxes" }

@@ -4,8 +4,8 @@ import PolicyProofs
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
-import Testing
 import TestSupport
+import Testing
 
 /// What the proofs and the normal form may assume about values: text order is the collation's
 /// (not byte order), literals of types with several spellings per value may be equal, dates and
@@ -15,12 +15,13 @@ import TestSupport
 
     static func policySet(_ clauses: String, columns: [String]) -> PolicySet {
         let schema = SchemaModel(tables: [
-            TestSchema.table("public.docs", ["id uuid", "tenant_id uuid"] + columns, primaryKey: ["id"]),
+            TestSchema.table("public.docs", ["id uuid", "tenant_id uuid"] + columns, primaryKey: ["id"])
         ])
         var config = ProjectConfig(baseDirectory: "/tmp")
         config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)]
         config.isolation = [IsolationKeyDecl(key: "app.tenant_id")]
-        return CheckHarness.check("""
+        return CheckHarness.check(
+            """
             POLICY p PERMISSIVE FOR SELECT SELECTOR ALL
               CLAUSE col(tenant_id) = session('app.tenant_id')
               OR CLAUSE \(clauses)
@@ -68,23 +69,29 @@ import TestSupport
     @Test func datesCompareAsDates() throws {
         let set = Self.policySet("col(d) = lit('2024-09-15') AND col(d) = lit('2024-9-15')", columns: ["d date"])
         #expect(!set.hasErrors, "\(set.diagnostics.map(\.message))")
-        #expect(set.policies[0].using[Self.table]?.clauses.contains { $0.description == "col(d) = lit('2024-09-15')" } == true,
-                "\(set.policies[0].using[Self.table]?.clauses.map(\.description) ?? [])")
+        #expect(
+            set.policies[0].using[Self.table]?.clauses.contains { $0.description == "col(d) = lit('2024-09-15')" } == true,
+            "\(set.policies[0].using[Self.table]?.clauses.map(\.description) ?? [])")
         let window = Self.policySet("col(d) > lit('2024-9-01') AND col(d) < lit('2024-10-01')", columns: ["d date"])
         let isolation = Self.verdicts(window, .tenantIsolation)
         #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .failed }, "\(isolation.map(ProofHarness.describe))")
         let row = try #require(isolation.first?.counterexample?.row.values["d"])
-        guard case .text(let text) = row else { Issue.record("date rendered as \(row)"); return }
+        guard case .text(let text) = row else {
+            Issue.record("date rendered as \(row)")
+            return
+        }
         #expect(text > "2024-09-01" && text < "2024-10-01", "\(text)")
         let empty = Self.policySet("col(d) > lit('2024-09-30') AND col(d) < lit('2024-10-01')", columns: ["d date"])
-        #expect(Self.verdicts(empty, .contradiction).contains { $0.status == .failed }, "no date lies strictly between two consecutive days")
+        #expect(
+            Self.verdicts(empty, .contradiction).contains { $0.status == .failed }, "no date lies strictly between two consecutive days")
     }
 
     /// A date meets a timestamp as its midnight (days and microseconds are not compared as
     /// numbers); `infinity` lies beyond every date, `epoch` is 1970-01-01.
     @Test func datesMeetTimestampsAndSpecialValues() throws {
-        let mixed = Self.policySet("col(d) = lit('2024-09-15') AND col(ts) = lit('2024-09-15 00:00:00') AND col(d) = col(ts)",
-                                   columns: ["d date", "ts timestamp"])
+        let mixed = Self.policySet(
+            "col(d) = lit('2024-09-15') AND col(ts) = lit('2024-09-15 00:00:00') AND col(d) = col(ts)",
+            columns: ["d date", "ts timestamp"])
         #expect(!mixed.hasErrors, "\(mixed.diagnostics.map(\.message))")
         let isolation = Self.verdicts(mixed, .tenantIsolation)
         #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .failed }, "\(isolation.map(ProofHarness.describe))")
@@ -92,9 +99,10 @@ import TestSupport
 
         let special = Self.policySet("col(d) = lit('Infinity') AND col(ts) = lit('epoch')", columns: ["d date", "ts timestamp"])
         #expect(!special.hasErrors, "\(special.diagnostics.map(\.message))")
-        #expect(special.policies[0].using[Self.table]?.clauses.contains {
-            $0.description == "col(d) = lit('infinity') AND col(ts) = lit('1970-01-01 00:00:00')"
-        } == true, "\(special.policies[0].using[Self.table]?.clauses.map(\.description) ?? [])")
+        #expect(
+            special.policies[0].using[Self.table]?.clauses.contains {
+                $0.description == "col(d) = lit('infinity') AND col(ts) = lit('1970-01-01 00:00:00')"
+            } == true, "\(special.policies[0].using[Self.table]?.clauses.map(\.description) ?? [])")
         let beyond = Self.policySet("col(d) = lit('infinity') AND col(d) < lit('9999-12-31')", columns: ["d date"])
         #expect(Self.verdicts(beyond, .contradiction).contains { $0.status == .failed }, "no date is both infinity and before 9999")
     }
@@ -140,13 +148,15 @@ import TestSupport
             let set = Self.policySet(clause, columns: ["name text"])
             #expect(!set.hasErrors, "\(set.diagnostics.map(\.message))")
             let isolation = Self.verdicts(set, .tenantIsolation)
-            #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .proven }, "\(clause): \(isolation.map(ProofHarness.describe))")
+            #expect(
+                !isolation.isEmpty && isolation.allSatisfy { $0.status == .proven }, "\(clause): \(isolation.map(ProofHarness.describe))")
             #expect(Self.verdicts(set, .contradiction).contains { $0.status == .failed && $0.command == nil }, "\(clause)")
         }
         let atMost = Self.verdicts(Self.policySet("col(name) <= lit('')", columns: ["name text"]), .tenantIsolation)
         let failed = try #require(atMost.first { $0.status == .failed })
         #expect(failed.counterexample?.row.values["name"] == .text(""), "\(String(describing: failed.counterexample))")
-        let atLeast = Self.verdicts(Self.policySet("col(name) >= lit('') AND col(name) = lit('x')", columns: ["name text"]), .tenantIsolation)
+        let atLeast = Self.verdicts(
+            Self.policySet("col(name) >= lit('') AND col(name) = lit('x')", columns: ["name text"]), .tenantIsolation)
         #expect(atLeast.contains { $0.status == .failed })
     }
 
@@ -160,7 +170,8 @@ import TestSupport
         config.sessionKeys = [SessionKeyDecl(key: "app.label", type: .text)]
         config.isolation = [IsolationKeyDecl(key: "app.label")]
         config.missingContext = .error
-        let set = CheckHarness.check("""
+        let set = CheckHarness.check(
+            """
             POLICY p PERMISSIVE FOR SELECT SELECTOR ALL
               CLAUSE col(name) < session('app.label')
             """, schema: schema, config: config)

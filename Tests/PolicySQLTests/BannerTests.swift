@@ -1,5 +1,5 @@
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PolicySyntax
 import PostgresClient
 import TestSupport
@@ -18,7 +18,8 @@ import Testing
 
     @Test func aLineBreakInATableNameStaysInsideTheComment() async throws {
         let (schema, _) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: Self.schemaSQL))
-        let policySet = CheckHarness.check("""
+        let policySet = CheckHarness.check(
+            """
             POLICY tenant PERMISSIVE FOR ALL SELECTOR has_column(tenant_id) CLAUSE col(tenant_id) = session('app.tenant_id')
             """, schema: schema)
         #expect(!policySet.hasErrors, "\(policySet.diagnostics.map(\.message))")

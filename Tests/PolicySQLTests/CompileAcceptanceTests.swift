@@ -67,13 +67,18 @@ import Testing
             var observed: [String] = []
             for row in rows {
                 let roles = (row[2]?.stringArray ?? []).compactMap { $0 }.sorted()
-                observed.append([row[0]?.string ?? "?", row[1]?.string ?? "?", roles.joined(separator: ","), row[3]?.string ?? "?",
-                                 "\(row[4]?.bool ?? false)", "\(row[5]?.bool ?? false)"].joined(separator: " | "))
+                observed.append(
+                    [
+                        row[0]?.string ?? "?", row[1]?.string ?? "?", roles.joined(separator: ","), row[3]?.string ?? "?",
+                        "\(row[4]?.bool ?? false)", "\(row[5]?.bool ?? false)",
+                    ].joined(separator: " | "))
             }
             let expected = table.policies.map { policy -> String in
                 let roles = policy.roles.isEmpty ? ["public"] : policy.roles
-                return [policy.name, policy.permissive ? "PERMISSIVE" : "RESTRICTIVE", roles.sorted().joined(separator: ","),
-                        policy.command, "\(policy.using != nil)", "\(policy.check != nil)"].joined(separator: " | ")
+                return [
+                    policy.name, policy.permissive ? "PERMISSIVE" : "RESTRICTIVE", roles.sorted().joined(separator: ","),
+                    policy.command, "\(policy.using != nil)", "\(policy.check != nil)",
+                ].joined(separator: " | ")
             }.sorted()
             #expect(observed == expected, "policies on \(name)")
             for statement in table.statements {

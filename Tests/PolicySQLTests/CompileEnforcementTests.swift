@@ -43,8 +43,10 @@ import Testing
 
     /// What each governed table shows each tenant.
     static let visible: [String: [String: [String]]] = [
-        tenantA: ["users": [userA], "projects": [projectA], "tasks": [taskA], "files": [fileA],
-                  "comments": [commentA, commentOnDeletedA]],
+        tenantA: [
+            "users": [userA], "projects": [projectA], "tasks": [taskA], "files": [fileA],
+            "comments": [commentA, commentOnDeletedA],
+        ],
         tenantB: ["users": [userB], "projects": [projectB], "tasks": [taskB], "files": [fileB], "comments": [commentB]],
     ]
 
@@ -101,22 +103,43 @@ import Testing
             _ = try connection.query("SELECT set_config('app.tenant_id', $1, false)", [.text(Self.tenantA)])
             let denied = "42501"
             let newID = Self.uuid(99)
-            #expect(try failure(connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(newID)', '\(Self.tenantB)', 'x')") == denied)
-            #expect(try failure(connection, "INSERT INTO public.users (id, tenant_id, email) VALUES ('\(newID)', '\(Self.tenantB)', 'x')") == denied)
-            #expect(try failure(connection, "INSERT INTO public.comments (id, tenant_id, task_id, body) VALUES ('\(newID)', '\(Self.tenantB)', '\(Self.taskB)', 'x')") == denied)
+            #expect(
+                try failure(connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(newID)', '\(Self.tenantB)', 'x')")
+                    == denied)
+            #expect(
+                try failure(connection, "INSERT INTO public.users (id, tenant_id, email) VALUES ('\(newID)', '\(Self.tenantB)', 'x')")
+                    == denied)
+            #expect(
+                try failure(
+                    connection,
+                    "INSERT INTO public.comments (id, tenant_id, task_id, body) VALUES ('\(newID)', '\(Self.tenantB)', '\(Self.taskB)', 'x')"
+                ) == denied)
             // tasks and files reach their tenant through projects, seen through projects' own RLS.
-            #expect(try failure(connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(newID)', '\(Self.projectB)', 'x')") == denied)
-            #expect(try failure(connection, "INSERT INTO public.files (id, project_id, name) VALUES ('\(newID)', '\(Self.projectB)', 'x')") == denied)
-            #expect(try failure(connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(newID)', '\(Self.deletedProjectA)', 'x')") == denied)
+            #expect(
+                try failure(connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(newID)', '\(Self.projectB)', 'x')")
+                    == denied)
+            #expect(
+                try failure(connection, "INSERT INTO public.files (id, project_id, name) VALUES ('\(newID)', '\(Self.projectB)', 'x')")
+                    == denied)
+            #expect(
+                try failure(
+                    connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(newID)', '\(Self.deletedProjectA)', 'x')")
+                    == denied)
             // Moving a row to tenant B fails; B's rows cannot be touched at all.
-            #expect(try failure(connection, "UPDATE public.projects SET tenant_id = '\(Self.tenantB)' WHERE id = '\(Self.projectA)'") == denied)
+            #expect(
+                try failure(connection, "UPDATE public.projects SET tenant_id = '\(Self.tenantB)' WHERE id = '\(Self.projectA)'") == denied)
             try connection.transaction { (connection: PostgresConnection) throws -> Void in
                 #expect(try connection.query("UPDATE public.projects SET name = 'x' WHERE id = '\(Self.projectB)'").affectedRows == 0)
                 #expect(try connection.query("DELETE FROM public.users WHERE id = '\(Self.userB)'").affectedRows == 0)
             }
             // The same writes for tenant A succeed (so the failures above are the policies at work).
-            #expect(try failure(connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(newID)', '\(Self.tenantA)', 'x')") == nil)
-            #expect(try failure(connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(Self.uuid(98))', '\(Self.projectA)', 'x')") == nil)
+            #expect(
+                try failure(connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(newID)', '\(Self.tenantA)', 'x')")
+                    == nil)
+            #expect(
+                try failure(
+                    connection, "INSERT INTO public.tasks (id, project_id, title) VALUES ('\(Self.uuid(98))', '\(Self.projectA)', 'x')")
+                    == nil)
         }
     }
 
@@ -129,7 +152,10 @@ import Testing
             defer { connection.close() }
             #expect(try connection.query("SELECT current_setting('app.tenant_id', true)").first?[0] == nil)
             for table in tables { #expect(try ids(connection, table).isEmpty, "\(table) with app.tenant_id unset") }
-            #expect(try failure(connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(Self.uuid(99))', '\(Self.tenantA)', 'x')") == "42501")
+            #expect(
+                try failure(
+                    connection, "INSERT INTO public.projects (id, tenant_id, name) VALUES ('\(Self.uuid(99))', '\(Self.tenantA)', 'x')")
+                    == "42501")
             _ = try connection.query("SELECT set_config('app.tenant_id', '', false)")
             for table in tables { #expect(try ids(connection, table).isEmpty, "\(table) with app.tenant_id = ''") }
             // A value that is not a uuid fails the query rather than showing anything.

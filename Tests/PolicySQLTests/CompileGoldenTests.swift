@@ -39,7 +39,8 @@ import Testing
             -- public.files
 
             """
-        #expect(sql.hasPrefix(expected), "\(GoldenFile.firstDifference(expected: expected, actual: String(sql.prefix(expected.utf8.count))))")
+        #expect(
+            sql.hasPrefix(expected), "\(GoldenFile.firstDifference(expected: expected, actual: String(sql.prefix(expected.utf8.count))))")
         // tasks reach their tenant through projects, whose inner query filters tenant_id the same way.
         let tenant = "tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)"
         #expect(sql.contains("USING (project_id IN (SELECT t1.id FROM public.projects t1 WHERE t1.\(tenant)));"))
@@ -64,7 +65,8 @@ import Testing
         for entry in entries {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: CompileCase.root.appendingPathComponent(entry).path, isDirectory: &isDirectory),
-               isDirectory.boolValue {
+                isDirectory.boolValue
+            {
                 directories.append(entry)
             }
         }

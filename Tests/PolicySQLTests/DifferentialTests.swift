@@ -1,6 +1,6 @@
 import Foundation
-import PolicySemantics
 import PolicySQL
+import PolicySemantics
 import PolicyWorkloads
 import TestSupport
 import Testing
@@ -25,9 +25,13 @@ import Testing
 
     /// Runs `count` valid cases from `seed` with `compile`; returns the reproductions of the
     /// first failures (shrunk), the number of valid cases and checks, and the statistics.
-    static func run(seed: UInt64, count: Int, compile: @escaping DifferentialRunner.Compile, reproductions limit: Int = 3, shrinkBudget: Int = 1_500)
-        async throws -> (failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
-                         statistics: [String: Int], mismatches: Int)
+    static func run(
+        seed: UInt64, count: Int, compile: @escaping DifferentialRunner.Compile, reproductions limit: Int = 3, shrinkBudget: Int = 1_500
+    )
+        async throws -> (
+            failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
+            statistics: [String: Int], mismatches: Int
+        )
     {
         try DifferentialRunner.prepareRoles(on: PostgresTestServer.fromEnvironment())
         return try await withTestDatabase { database in
@@ -53,9 +57,12 @@ import Testing
                 statistics.merge(result.statistics, uniquingKeysWith: +)
                 for (feature, present) in features(of: testCase) where present { statistics["case: " + feature, default: 0] += 1 }
                 for mismatch in result.mismatches where failures.count < limit && seen.insert(mismatch.check).inserted {
-                    let (shrunk, found, shrunkResult) = DifferentialShrinker(runner: runner, budget: shrinkBudget).shrink(testCase, mismatch: mismatch)
-                    failures.append(DifferentialReproduction(testCase: shrunk, mismatch: found,
-                                                             compiledSQL: shrunkResult?.compiledSQL ?? result.compiledSQL))
+                    let (shrunk, found, shrunkResult) = DifferentialShrinker(runner: runner, budget: shrinkBudget).shrink(
+                        testCase, mismatch: mismatch)
+                    failures.append(
+                        DifferentialReproduction(
+                            testCase: shrunk, mismatch: found,
+                            compiledSQL: shrunkResult?.compiledSQL ?? result.compiledSQL))
                 }
             }
             return (failures, valid, invalid, checks, statistics, mismatches)
@@ -85,7 +92,9 @@ import Testing
             "NOT NULL column": columns.contains { $0.notNull }, "nullable column": columns.contains { !$0.notNull },
             "NULL value": values.contains(.null),
             "quote in text": values.contains { if case .text(let t) = $0 { return t.contains("'") } else { return false } },
-            "non-ASCII text": values.contains { if case .text(let t) = $0 { return t.unicodeScalars.contains { !$0.isASCII } } else { return false } },
+            "non-ASCII text": values.contains {
+                if case .text(let t) = $0 { return t.unicodeScalars.contains { !$0.isASCII } } else { return false }
+            },
             "missing_context error": testCase.missingContext == .error,
             "quoted table name": testCase.tables.contains { $0.name != $0.name.lowercased() || $0.name.contains(" ") || $0.name == "user" },
         ]
@@ -103,27 +112,38 @@ import Testing
             Issue.record(Comment(rawValue: failure.description))
         }
         // The checks are not vacuous: rows are hidden and shown, writes denied and allowed.
-        for kind in ["read: some rows hidden", "read: every row visible", "read: no row visible", "write: denied",
-                     "write: rows changed", "write: nothing changed", "cast: value", "cast: null"] {
+        for kind in [
+            "read: some rows hidden", "read: every row visible", "read: no row visible", "write: denied",
+            "write: rows changed", "write: nothing changed", "cast: value", "cast: null",
+        ] {
             #expect(outcome.statistics[kind, default: 0] >= 20, "\(kind): \(outcome.statistics[kind, default: 0])")
         }
         var sample = DifferentialGenerator(seed: 1)
         for feature in Self.features(of: sample.next()).keys.sorted() {
-            #expect(outcome.statistics["case: " + feature, default: 0] >= 10, "\(feature): \(outcome.statistics["case: " + feature, default: 0]) cases")
+            #expect(
+                outcome.statistics["case: " + feature, default: 0] >= 10,
+                "\(feature): \(outcome.statistics["case: " + feature, default: 0]) cases")
         }
-        print("differential: \(outcome.valid) cases, \(outcome.checks) checks, generated cases rejected by the checker: \(outcome.invalid); \(outcome.statistics.sorted { $0.key < $1.key })")
+        print(
+            "differential: \(outcome.valid) cases, \(outcome.checks) checks, generated cases rejected by the checker: \(outcome.invalid); \(outcome.statistics.sorted { $0.key < $1.key })"
+        )
     }
 
     /// The campaign's bench report (suite `differential`) when `make bench` asked for one.
-    static func publish(_ outcome: (failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
-                                    statistics: [String: Int], mismatches: Int), elapsed: Duration) throws {
+    static func publish(
+        _ outcome: (
+            failures: [DifferentialReproduction], valid: Int, invalid: [String: Int], checks: Int,
+            statistics: [String: Int], mismatches: Int
+        ), elapsed: Duration
+    ) throws {
         var report = BenchReport(suite: "differential")
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         report.add("cases run (seed \(seed))", Double(outcome.valid), "cases")
         report.add("checks (casts, reads, writes)", Double(outcome.checks), "checks")
         report.add("mismatches between PostgreSQL and the reference evaluator", Double(outcome.mismatches), "", target: 0)
-        report.add("time per case (generate, check, compile, apply, query, roll back)",
-                   milliseconds / Double(max(outcome.valid, 1)), "ms")
+        report.add(
+            "time per case (generate, check, compile, apply, query, roll back)",
+            milliseconds / Double(max(outcome.valid, 1)), "ms")
         report.notes.append("\(outcome.invalid.values.reduce(0, +)) generated cases were rejected by the checker and not run")
         if outcome.valid < cases { report.add("cases short of \(cases)", Double(cases - outcome.valid), "cases", target: 0) }
         try Campaign.publish(report)
@@ -133,9 +153,12 @@ import Testing
     /// a small reproduction (so a mismatch in the real compiler would not go unnoticed).
     static let mutations: [(name: String, apply: @Sendable (String) -> String)] = [
         ("restrictive written as permissive", { $0.replacingOccurrences(of: "AS RESTRICTIVE", with: "AS PERMISSIVE") }),
-        ("empty settings not read as NULL", {
-            $0.replacingOccurrences(of: #"NULLIF\((current_setting\('[^']*', true\)), ''\)"#, with: "$1", options: .regularExpression)
-        }),
+        (
+            "empty settings not read as NULL",
+            {
+                $0.replacingOccurrences(of: #"NULLIF\((current_setting\('[^']*', true\)), ''\)"#, with: "$1", options: .regularExpression)
+            }
+        ),
         ("traversal negated", { $0.replacingOccurrences(of: " IN (SELECT ", with: " NOT IN (SELECT ") }),
         ("WITH CHECK dropped", { $0.replacingOccurrences(of: #"\n  WITH CHECK \(.*\);"#, with: ";", options: .regularExpression) }),
         ("LIKE escapes lost", { $0.replacingOccurrences(of: "E'", with: "'") }),
@@ -144,8 +167,9 @@ import Testing
     @Test(arguments: 0..<mutations.count)
     func wrongSQLIsCaughtAndShrunk(_ index: Int) async throws {
         let mutation = Self.mutations[index]
-        let outcome = try await Self.run(seed: Self.seed, count: Self.cases, compile: { mutation.apply(Self.compile($0)) },
-                                         reproductions: 1, shrinkBudget: 400)
+        let outcome = try await Self.run(
+            seed: Self.seed, count: Self.cases, compile: { mutation.apply(Self.compile($0)) },
+            reproductions: 1, shrinkBudget: 400)
         guard let failure = outcome.failures.first else {
             Issue.record("no mismatch found for: \(mutation.name)")
             return

@@ -1,6 +1,6 @@
 import PolicyConfig
-import PolicySchema
 import PolicySQL
+import PolicySchema
 import PolicySyntax
 import PolicyWorkloads
 import TestSupport
@@ -15,20 +15,26 @@ import Testing
     static func schema(_ vocabulary: PolicyTextGenerator.Vocabulary) -> SchemaModel {
         let columns = vocabulary.columns.map { ColumnModel(name: $0.name, type: type($0.family), notNull: false) }
         var tables = ["t_one", "t_two", "a_c", "tasks"].map { name in
-            TableModel(name: QualifiedName(schema: "public", name: name),
-                       columns: [ColumnModel(name: "id", type: .uuid, notNull: true)] + columns
-                           + [ColumnModel(name: "project_id", type: .uuid, notNull: false)],
-                       primaryKey: ["id"],
-                       foreignKeys: [ForeignKeyModel(name: nil, columns: ["project_id"],
-                                                     referencedTable: QualifiedName(schema: "public", name: "projects"),
-                                                     referencedColumns: ["id"])],
-                       tags: name == "a_c" ? ["pii"] : [])
+            TableModel(
+                name: QualifiedName(schema: "public", name: name),
+                columns: [ColumnModel(name: "id", type: .uuid, notNull: true)] + columns
+                    + [ColumnModel(name: "project_id", type: .uuid, notNull: false)],
+                primaryKey: ["id"],
+                foreignKeys: [
+                    ForeignKeyModel(
+                        name: nil, columns: ["project_id"],
+                        referencedTable: QualifiedName(schema: "public", name: "projects"),
+                        referencedColumns: ["id"])
+                ],
+                tags: name == "a_c" ? ["pii"] : [])
         }
         for relation in vocabulary.relations {
-            tables.append(TableModel(name: QualifiedName(schema: "public", name: relation.target),
-                                     columns: [ColumnModel(name: relation.targetColumn, type: .uuid, notNull: true)]
-                                         + relation.targetColumns.map { ColumnModel(name: $0.name, type: type($0.family), notNull: false) },
-                                     primaryKey: [relation.targetColumn]))
+            tables.append(
+                TableModel(
+                    name: QualifiedName(schema: "public", name: relation.target),
+                    columns: [ColumnModel(name: relation.targetColumn, type: .uuid, notNull: true)]
+                        + relation.targetColumns.map { ColumnModel(name: $0.name, type: type($0.family), notNull: false) },
+                    primaryKey: [relation.targetColumn]))
         }
         return SchemaModel(tables: tables)
     }
@@ -50,19 +56,25 @@ import Testing
     }
 
     /// What a file means: each policy's normal form per table, the diagnostics, the compiled SQL.
-    static func meaning(_ text: String, schema: SchemaModel, config: ProjectConfig) -> (policies: [String], diagnostics: [String], sql: String) {
+    static func meaning(_ text: String, schema: SchemaModel, config: ProjectConfig) -> (
+        policies: [String], diagnostics: [String], sql: String
+    ) {
         let set = CheckHarness.check(text, schema: schema, config: config)
         let policies = set.policies.map { policy -> String in
             var line = "\(policy.ref.name) \(policy.kind) \(policy.commands) to \(policy.roles) on \(policy.tables)"
             for table in policy.tables {
-                line += "\n  \(table) using: \(policy.using[table].map { $0.clauses.map(\.description) } ?? [])"
+                line +=
+                    "\n  \(table) using: \(policy.using[table].map { $0.clauses.map(\.description) } ?? [])"
                     + " dropped: \(policy.using[table].map { $0.contradictory.map(\.description) } ?? [])"
                 line += "\n  \(table) check: \(policy.check[table].map { $0.clauses.map(\.description) } ?? [])"
             }
             return line
         }
         let grants = set.grants.map { "grant \($0.privileges) to \($0.roles) on \($0.tables)" }
-        return (policies + grants, set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(), PolicyCompiler.compile(set).sql)
+        return (
+            policies + grants, set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(),
+            PolicyCompiler.compile(set).sql
+        )
     }
 
     @Test func formattingKeepsTheNormalizedPoliciesAndTheCompiledSQL() throws {
@@ -77,7 +89,9 @@ import Testing
             try #require(parsed.diagnostics.isEmpty, "generated text must parse: \(parsed.diagnostics.map(\.message))\n\(text)")
             let once = try #require(Formatter.format(parsed), "\(text)")
             let reparsed = Parser.parse(text: once)
-            #expect(reparsed.diagnostics.isEmpty, "formatted text does not parse: \(reparsed.diagnostics.map(\.message))\n\(text)\n---\n\(once)")
+            #expect(
+                reparsed.diagnostics.isEmpty, "formatted text does not parse: \(reparsed.diagnostics.map(\.message))\n\(text)\n---\n\(once)"
+            )
             #expect(Formatter.format(reparsed) == once, "not idempotent:\n\(once)")
             let schema = Self.schema(vocabulary)
             let config = Self.config(vocabulary)

@@ -10,7 +10,8 @@ import Testing
     @Test func everyKeywordTheServerReservesIsQuoted() async throws {
         try await withTestDatabase { database in
             let newest = database.connection.serverVersion >= 180000
-            let rows = try database.connection.query("""
+            let rows = try database.connection.query(
+                """
                 SELECT word, catcode::text AS category, quote_ident(word) AS quoted FROM pg_catalog.pg_get_keywords()
                 """)
             #expect(rows.count > 400)

@@ -1,7 +1,7 @@
 import Foundation
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 import PolicyWorkloads
 import PostgresClient
@@ -33,8 +33,9 @@ import Testing
     /// A domain or enum read from a catalog is quoted in a cast whatever its family: only
     /// PostgreSQL's own type names are written as they are.
     @Test func userTypeNamesAreQuotedInCasts() {
-        #expect(SQLQuoting.typeName(SQLType(name: "public.evil type); DROP TABLE x; --", family: .uuid))
-            == "public.\"evil type); DROP TABLE x; --\"")
+        #expect(
+            SQLQuoting.typeName(SQLType(name: "public.evil type); DROP TABLE x; --", family: .uuid))
+                == "public.\"evil type); DROP TABLE x; --\"")
         #expect(SQLQuoting.typeName(SQLType(name: "public.Mood", family: .text)) == "public.\"Mood\"")
         #expect(SQLQuoting.typeName(SQLType(name: "public.t\u{600}\"x", family: .integer)) == "public.\"t\u{600}\"\"x\"")
         #expect(SQLQuoting.typeName(SQLType(name: "public.mood[]", family: .array)) == "public.mood[]")
@@ -57,22 +58,25 @@ import Testing
                 if text.unicodeScalars.count > text.count { fused += 1 }
                 let literal = SQLQuoting.literal(text)
                 let selected = try connection.query("SELECT \(literal) AS v")
-                #expect(selected.count == 1 && selected.first?["v"]?.string.map { Array($0.utf8) } == Array(text.utf8),
-                        "literal \(literal.debugDescription) read back as \(selected.first?["v"]?.string.debugDescription ?? "nothing")")
+                #expect(
+                    selected.count == 1 && selected.first?["v"]?.string.map { Array($0.utf8) } == Array(text.utf8),
+                    "literal \(literal.debugDescription) read back as \(selected.first?["v"]?.string.debugDescription ?? "nothing")")
                 let name = HostileText.prefix(text, bytes: 63)
                 guard !name.isEmpty else { continue }
                 let identifier = SQLQuoting.identifier(name)
                 let aliased = try connection.query("SELECT 1 AS \(identifier)")
                 #expect(aliased.columns.map { Array($0.name.utf8) } == [Array(name.utf8)], "identifier \(identifier.debugDescription)")
                 try connection.execute("BEGIN; CREATE TABLE public.\(identifier) (\(identifier) integer)")
-                let found = try connection.query("""
+                let found = try connection.query(
+                    """
                     SELECT c.relname, a.attname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = 1
                     WHERE c.relnamespace = 'public'::regnamespace
                     """)
                 try connection.execute("ROLLBACK")
-                #expect(found.count == 1 && found.first?["relname"]?.string.map { Array($0.utf8) } == Array(name.utf8)
+                #expect(
+                    found.count == 1 && found.first?["relname"]?.string.map { Array($0.utf8) } == Array(name.utf8)
                         && found.first?["attname"]?.string.map { Array($0.utf8) } == Array(name.utf8),
-                        "created \(identifier.debugDescription) as \(found.map { $0["relname"]?.string ?? "" })")
+                    "created \(identifier.debugDescription) as \(found.map { $0["relname"]?.string ?? "" })")
             }
             // Most texts hold a quote or backslash fused into one grapheme cluster.
             #expect(fused > 200, "\(fused)")

@@ -1,7 +1,7 @@
 import PolicyConfig
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 import PostgresClient
 import TestSupport
@@ -15,19 +15,28 @@ import Testing
     /// Spellings per type: accepted, rejected, at the edges of the range.
     static let spellings: [String: [String]] = [
         "smallint": ["32767", "32768", "-32768", "-32769", " 7", "+1", "32768x", "327680x", "0x7FFF", "0x8000", "-0x8000"],
-        "integer": [" 2", "+1", "-0", "007", "2 ", "\t3\n", "x", "1.5", "2147483647", "2147483648", "-2147483648",
-                    "-2147483649", " ", "-", "+", "1_000", "0x10", "٣", "\u{00A0}1", "1 2", "99999999999x", "2147483648x",
-                    "0o17", "0O17", "0o8", "0b101", "0B2", "0X1f", "0x1g", "0x", "0x_1A", "0x1__A", "_100", "100_", "1__0",
-                    "1_2_3", " 0x1a ", "-0x80000000", "0x80000000", "0x1_", "- 1", "+-1", "0b", "00x1"],
-        "bigint": ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
-                   "99999999999999999999", " -5 "],
-        "boolean": ["true", "false", "t", "tr", "tru", "truex", "TRUE", " True ", "f", "fa", "y", "ye", "yes", "n", "no", "on",
-                    "off", "of", "o", "1", "0", "10", "maybe", " ", "\u{00A0}t"],
-        "uuid": ["0000000a-0000-4000-8000-00000000000a", "0000000A-0000-4000-8000-00000000000A",
-                 "{0000000a-0000-4000-8000-00000000000a}", "0000000a000040008000-00000000000a", "0000-000a-0000-4000-8000-0000-0000-000a",
-                 "0000000a00004000800000000000000a", " 0000000a-0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000a ",
-                 "0-000000a0000-4000-8000-00000000000a", "0000000a--0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000a-",
-                 "{0000000a-0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000", "not-a-uuid", "０000000a-0000-4000-8000-00000000000a"],
+        "integer": [
+            " 2", "+1", "-0", "007", "2 ", "\t3\n", "x", "1.5", "2147483647", "2147483648", "-2147483648",
+            "-2147483649", " ", "-", "+", "1_000", "0x10", "٣", "\u{00A0}1", "1 2", "99999999999x", "2147483648x",
+            "0o17", "0O17", "0o8", "0b101", "0B2", "0X1f", "0x1g", "0x", "0x_1A", "0x1__A", "_100", "100_", "1__0",
+            "1_2_3", " 0x1a ", "-0x80000000", "0x80000000", "0x1_", "- 1", "+-1", "0b", "00x1",
+        ],
+        "bigint": [
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+            "99999999999999999999", " -5 ",
+        ],
+        "boolean": [
+            "true", "false", "t", "tr", "tru", "truex", "TRUE", " True ", "f", "fa", "y", "ye", "yes", "n", "no", "on",
+            "off", "of", "o", "1", "0", "10", "maybe", " ", "\u{00A0}t",
+        ],
+        "uuid": [
+            "0000000a-0000-4000-8000-00000000000a", "0000000A-0000-4000-8000-00000000000A",
+            "{0000000a-0000-4000-8000-00000000000a}", "0000000a000040008000-00000000000a", "0000-000a-0000-4000-8000-0000-0000-000a",
+            "0000000a00004000800000000000000a", " 0000000a-0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000a ",
+            "0-000000a0000-4000-8000-00000000000a", "0000000a--0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000a-",
+            "{0000000a-0000-4000-8000-00000000000a", "0000000a-0000-4000-8000-00000000000", "not-a-uuid",
+            "０000000a-0000-4000-8000-00000000000a",
+        ],
         "text": ["", " a ", "it's", "ü日"],
     ]
 
@@ -77,12 +86,15 @@ import Testing
         config.functions = [FunctionDecl(name: "odd", arguments: [.integer], returns: .boolean)]
         let table = QualifiedName(schema: "public", name: "t")
         for clause in ["col(n) = session('app.n')", "fn(odd, [session('app.n')])"] {
-            let policySet = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE \(clause)", schema: schema, config: config)
+            let policySet = CheckHarness.check(
+                "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE \(clause)", schema: schema, config: config)
             #expect(!policySet.hasErrors)
-            let evaluator = ReferenceEvaluator(policySet: policySet, functions: { _, arguments in
-                guard case .int(let a) = arguments[0] else { return .null }
-                return .bool(a % 2 == 1)
-            })
+            let evaluator = ReferenceEvaluator(
+                policySet: policySet,
+                functions: { _, arguments in
+                    guard case .int(let a) = arguments[0] else { return .null }
+                    return .bool(a % 2 == 1)
+                })
             let row: [String: SQLValue] = ["id": .int(1), "n": .int(1)]
             let inRange = EvaluationSession(settings: ["app.n": "1"])
             #expect(try evaluator.allows(table, .select, side: .using, row: row, session: inRange, database: EvaluationDatabase()))

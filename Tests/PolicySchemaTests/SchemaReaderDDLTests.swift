@@ -5,11 +5,14 @@ import Testing
 
 /// Hand-written migration DDL: the variants people write, and what must be skipped.
 @Suite struct SchemaReaderDDLTests {
-    private func table(_ model: SchemaModel, _ schema: String, _ name: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> TableModel {
-        try #require(model.table(QualifiedName(schema: schema, name: name)),
-                     "no table \(schema).\(name) in\n\(SchemaReaderHelpers.describe(model))",
-                     sourceLocation: sourceLocation)
+    private func table(
+        _ model: SchemaModel, _ schema: String, _ name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> TableModel {
+        try #require(
+            model.table(QualifiedName(schema: schema, name: name)),
+            "no table \(schema).\(name) in\n\(SchemaReaderHelpers.describe(model))",
+            sourceLocation: sourceLocation)
     }
 
     private func columns(_ table: TableModel) -> [String] {
@@ -73,16 +76,22 @@ import Testing
         #expect(file.position(of: email.range.start).line == 30)
 
         let invoices = try table(model, "billing", "invoices")
-        #expect(columns(invoices) == ["id integer not null", "account_id bigint not null", "plan_code text",
-                                      "plan_version integer"])
+        #expect(
+            columns(invoices) == [
+                "id integer not null", "account_id bigint not null", "plan_code text",
+                "plan_version integer",
+            ])
         #expect(invoices.primaryKey == ["id"])
-        #expect(invoices.foreignKeys == [
-            ForeignKeyModel(name: "invoices_account_fk", columns: ["account_id"],
-                            referencedTable: QualifiedName(schema: "public", name: "Accounts"), referencedColumns: ["Id"]),
-            ForeignKeyModel(name: "invoices_plan_fk", columns: ["plan_code", "plan_version"],
-                            referencedTable: QualifiedName(schema: "billing", name: "plans"),
-                            referencedColumns: ["code", "version"]),
-        ])
+        #expect(
+            invoices.foreignKeys == [
+                ForeignKeyModel(
+                    name: "invoices_account_fk", columns: ["account_id"],
+                    referencedTable: QualifiedName(schema: "public", name: "Accounts"), referencedColumns: ["Id"]),
+                ForeignKeyModel(
+                    name: "invoices_plan_fk", columns: ["plan_code", "plan_version"],
+                    referencedTable: QualifiedName(schema: "billing", name: "plans"),
+                    referencedColumns: ["code", "version"]),
+            ])
 
         let plans = try table(model, "billing", "plans")
         #expect(columns(plans) == ["code text not null", "version integer not null", "name text"])
@@ -134,14 +143,15 @@ import Testing
             "\(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", "))) -> "
                 + "\(function.returnType.name)\(function.securityDefiner ? " definer" : "")"
         }
-        #expect(signatures == [
-            "public.add_one(integer) -> integer",
-            "public.app_current_tenant() -> uuid",
-            "public.count_tags(text[], integer) -> setof text",
-            "public.f_atomic(double precision, varchar) -> integer",
-            "public.is_member(uuid, uuid) -> boolean definer",
-            "public.owner_only(public.real_one) -> setof record definer",
-        ])
+        #expect(
+            signatures == [
+                "public.add_one(integer) -> integer",
+                "public.app_current_tenant() -> uuid",
+                "public.count_tags(text[], integer) -> setof text",
+                "public.f_atomic(double precision, varchar) -> integer",
+                "public.is_member(uuid, uuid) -> boolean definer",
+                "public.owner_only(public.real_one) -> setof record definer",
+            ])
         let isMember = try #require(model.functions.first { $0.name.name == "is_member" }?.location)
         #expect(file.text(in: isMember.range) == "public.is_member")
         #expect(file.position(of: isMember.range.start).line == 3)
@@ -161,14 +171,15 @@ import Testing
             """
         let (model, diagnostics, _) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-        #expect(model.roles == [
-            RoleModel(name: "Migrator", canLogin: false, isSuperuser: false, bypassesRLS: true, memberOf: ["admin", "app_user"]),
-            RoleModel(name: "admin", canLogin: true, isSuperuser: true, bypassesRLS: false),
-            RoleModel(name: "app_user", canLogin: true, isSuperuser: false, bypassesRLS: false),
-            RoleModel(name: "etl", canLogin: false, isSuperuser: false, bypassesRLS: false),
-            RoleModel(name: "readers", canLogin: false, isSuperuser: false, bypassesRLS: false),
-            RoleModel(name: "reporter", canLogin: true, isSuperuser: false, bypassesRLS: true),
-        ])
+        #expect(
+            model.roles == [
+                RoleModel(name: "Migrator", canLogin: false, isSuperuser: false, bypassesRLS: true, memberOf: ["admin", "app_user"]),
+                RoleModel(name: "admin", canLogin: true, isSuperuser: true, bypassesRLS: false),
+                RoleModel(name: "app_user", canLogin: true, isSuperuser: false, bypassesRLS: false),
+                RoleModel(name: "etl", canLogin: false, isSuperuser: false, bypassesRLS: false),
+                RoleModel(name: "readers", canLogin: false, isSuperuser: false, bypassesRLS: false),
+                RoleModel(name: "reporter", canLogin: true, isSuperuser: false, bypassesRLS: true),
+            ])
     }
 
     @Test func unknownStatementsAreSkippedWithoutDiagnostics() throws {
@@ -233,9 +244,13 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         #expect(model.tables.map(\.name.description) == ["Mixed.e", "Other.d", "public.a", "public.c", "tenant_data.b"])
         let b = try table(model, "tenant_data", "b")
-        #expect(b.foreignKeys == [ForeignKeyModel(name: "b_a_id_fkey", columns: ["a_id"],
-                                                  referencedTable: QualifiedName(schema: "public", name: "a"),
-                                                  referencedColumns: ["id"])])
+        #expect(
+            b.foreignKeys == [
+                ForeignKeyModel(
+                    name: "b_a_id_fkey", columns: ["a_id"],
+                    referencedTable: QualifiedName(schema: "public", name: "a"),
+                    referencedColumns: ["id"])
+            ])
         #expect(model.functions.map(\.name.description) == ["tenant_data.f"])
     }
 
@@ -264,15 +279,22 @@ import Testing
             """
         let (model, diagnostics, _) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-        #expect(model.tables.map(\.name.description) == ["archive.moved", "public.ancestor", "public.child",
-                                                         "public.later"])
+        #expect(
+            model.tables.map(\.name.description) == [
+                "archive.moved", "public.ancestor", "public.child",
+                "public.later",
+            ])
         let child = try table(model, "public", "child")
         #expect(columns(child) == ["id integer not null", "parent_id integer", "new_name text", "tmp bigint"])
         #expect(child.primaryKey == ["id"])
         #expect(child.uniqueKeys == [["new_name"]])
-        #expect(child.foreignKeys == [ForeignKeyModel(name: "child_parent_id_fkey", columns: ["parent_id"],
-                                                      referencedTable: QualifiedName(schema: "public", name: "ancestor"),
-                                                      referencedColumns: ["parent_key"])])
+        #expect(
+            child.foreignKeys == [
+                ForeignKeyModel(
+                    name: "child_parent_id_fkey", columns: ["parent_id"],
+                    referencedTable: QualifiedName(schema: "public", name: "ancestor"),
+                    referencedColumns: ["parent_key"])
+            ])
         let later = try table(model, "public", "later")
         #expect(columns(later) == ["id integer not null", "added_later text"])
         #expect(later.primaryKey == ["id"])
@@ -288,8 +310,9 @@ import Testing
             """
         let (model, diagnostics, file) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty)
-        #expect(model.functions.map { "\($0.argumentTypes.map(\.name)) \($0.securityDefiner)" }
-            == ["[\"uuid\"] true", "[\"uuid\", \"uuid\"] false"])
+        #expect(
+            model.functions.map { "\($0.argumentTypes.map(\.name)) \($0.securityDefiner)" }
+                == ["[\"uuid\"] true", "[\"uuid\", \"uuid\"] false"])
         let replaced = try #require(model.functions.first?.location)
         #expect(file.position(of: replaced.range.start).line == 3)
     }
@@ -306,14 +329,20 @@ import Testing
             """
         let (model, diagnostics, _) = SchemaReaderHelpers.read(sql)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-        #expect(columns(try table(model, "public", "derived")) == ["id integer not null", "tenant_id uuid not null",
-                                                                  "extra text"])
+        #expect(
+            columns(try table(model, "public", "derived")) == [
+                "id integer not null", "tenant_id uuid not null",
+                "extra text",
+            ])
         let partition = try table(model, "public", "events_2024")
         #expect(columns(partition) == ["id integer not null", "at date not null", "base_id integer not null"])
         #expect(partition.primaryKey == ["id", "at"])
         #expect(partition.foreignKeys.map(\.name) == ["events_base_id_fkey"])
-        #expect(columns(try table(model, "public", "copy_of_base")) == ["id integer not null",
-                                                                       "tenant_id uuid not null", "note text"])
+        #expect(
+            columns(try table(model, "public", "copy_of_base")) == [
+                "id integer not null",
+                "tenant_id uuid not null", "note text",
+            ])
         // Only INHERITS makes a table's keys not identify its rows (partitions share the parent's key).
         #expect(try table(model, "public", "base").hasInheritanceChildren)
         #expect(try !table(model, "public", "base").isKey(["id"]))
@@ -323,7 +352,8 @@ import Testing
     }
 
     @Test func malformedStatementsGiveOneDiagnosticEach() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             CREATE TABLE ok (id int PRIMARY KEY);
             CREATE TABLE broken (
                 id uuid 1️⃣PRIMAY KEY,
@@ -339,21 +369,23 @@ import Testing
             """)
         let (model, diagnostics, _) = SchemaReaderHelpers.read(source.text)
         let found = diagnostics.map { "\($0.id)@\($0.range.start)" }
-        #expect(found == [
-            "schema.unexpected-token@\(source["1️⃣"])",
-            "schema.expected@\(source["2️⃣"])",
-            "schema.expected@\(source["3️⃣"])",
-            "schema.foreign-key-columns@\(source["4️⃣"])",
-            "schema.duplicate-table@\(source["5️⃣"])",
-            "schema.expected@\(source["6️⃣"])",
-            "schema.duplicate-column@\(source["7️⃣"])",
-            "schema.expected@\(source["8️⃣"])",
-        ], "\(diagnostics.map(\.message))")
+        #expect(
+            found == [
+                "schema.unexpected-token@\(source["1️⃣"])",
+                "schema.expected@\(source["2️⃣"])",
+                "schema.expected@\(source["3️⃣"])",
+                "schema.foreign-key-columns@\(source["4️⃣"])",
+                "schema.duplicate-table@\(source["5️⃣"])",
+                "schema.expected@\(source["6️⃣"])",
+                "schema.duplicate-column@\(source["7️⃣"])",
+                "schema.expected@\(source["8️⃣"])",
+            ], "\(diagnostics.map(\.message))")
         #expect(diagnostics.map(\.severity) == [.warning, .error, .error, .error, .warning, .error, .error, .error])
         let messages = diagnostics.map(\.message)
         #expect(messages[0] == "unexpected 'PRIMAY' in column 'id' of table public.broken; the rest of it is ignored")
-        #expect(messages[3] == "foreign key (a, b) of table public.fk references the primary key of public.ok, "
-            + "which has 1 column; expected 2")
+        #expect(
+            messages[3] == "foreign key (a, b) of table public.fk references the primary key of public.ok, "
+                + "which has 1 column; expected 2")
         // The statements around the mistakes still count.
         let broken = try table(model, "public", "broken")
         #expect(columns(broken) == ["id uuid", "name text"])
@@ -386,10 +418,11 @@ import Testing
         #expect(diagnostics.isEmpty)
         let names = try table(model, "public", long).foreignKeys.compactMap(\.name)
         // 63 bytes at most; the longer part is shortened first (PostgreSQL's makeObjectName).
-        #expect(names == [
-            String(repeating: "t", count: 29) + "_" + String(repeating: "c", count: 28) + "_fkey",
-            "\(long)_b_fkey",
-        ])
+        #expect(
+            names == [
+                String(repeating: "t", count: 29) + "_" + String(repeating: "c", count: 28) + "_fkey",
+                "\(long)_b_fkey",
+            ])
         #expect(names.allSatisfy { $0.utf8.count <= 63 })
     }
 }

@@ -91,7 +91,9 @@ import Testing
         #expect(!fromSQL.tables.isEmpty)
         let expected = SchemaReaderHelpers.comparable(fromSQL)
         let actual = SchemaReaderHelpers.comparable(fromDump)
-        #expect(actual == expected, """
+        #expect(
+            actual == expected,
+            """
             the dump reads differently
             from the SQL:
             \(SchemaReaderHelpers.describe(expected))

@@ -12,51 +12,70 @@ import Testing
     }
 
     private static func foreignKey(_ table: String, _ column: String, _ target: String) -> ForeignKeyModel {
-        ForeignKeyModel(name: "\(table)_\(column)_fkey", columns: [column],
-                        referencedTable: QualifiedName(schema: "public", name: target), referencedColumns: ["id"])
+        ForeignKeyModel(
+            name: "\(table)_\(column)_fkey", columns: [column],
+            referencedTable: QualifiedName(schema: "public", name: target), referencedColumns: ["id"])
     }
 
-    private static func table(_ name: String, _ columns: [ColumnModel], primaryKey: [String] = ["id"],
-                              foreignKeys: [ForeignKeyModel] = [], comment: String? = nil,
-                              tags: [String] = []) -> TableModel {
-        TableModel(name: QualifiedName(schema: "public", name: name), columns: columns, primaryKey: primaryKey,
-                   foreignKeys: foreignKeys, comment: comment, tags: tags)
+    private static func table(
+        _ name: String, _ columns: [ColumnModel], primaryKey: [String] = ["id"],
+        foreignKeys: [ForeignKeyModel] = [], comment: String? = nil,
+        tags: [String] = []
+    ) -> TableModel {
+        TableModel(
+            name: QualifiedName(schema: "public", name: name), columns: columns, primaryKey: primaryKey,
+            foreignKeys: foreignKeys, comment: comment, tags: tags)
     }
 
-    static let expected = SchemaModel(tables: [
-        table("tenants", [
-            column("id", .uuid, notNull: true), column("name", .text, notNull: true),
-            column("plan", .text, notNull: true),
-        ]),
-        table("users", [
-            column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
-            column("email", .text, notNull: true), column("role", .text, notNull: true),
-        ], foreignKeys: [foreignKey("users", "tenant_id", "tenants")]),
-        table("projects", [
-            column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
-            column("name", .text, notNull: true), column("owner_id", .uuid, notNull: false),
-            column("is_deleted", .boolean, notNull: true),
-        ], foreignKeys: [foreignKey("projects", "owner_id", "users"), foreignKey("projects", "tenant_id", "tenants")]),
-        table("tasks", [
-            column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
-            column("title", .text, notNull: true), column("assignee_id", .uuid, notNull: false),
-            column("status", .text, notNull: true),
-        ], foreignKeys: [foreignKey("tasks", "assignee_id", "users"), foreignKey("tasks", "project_id", "projects")]),
-        table("comments", [
-            column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
-            column("task_id", .uuid, notNull: true), column("author_id", .uuid, notNull: false),
-            column("body", .text, notNull: true),
-        ], foreignKeys: [
-            foreignKey("comments", "author_id", "users"), foreignKey("comments", "task_id", "tasks"),
-            foreignKey("comments", "tenant_id", "tenants"),
-        ], comment: "User-written content. @pgpe:tags pii", tags: ["pii"]),
-        table("files", [
-            column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
-            column("name", .text, notNull: true), column("size", .bigint, notNull: true),
-        ], foreignKeys: [foreignKey("files", "project_id", "projects")]),
-        table("config", [column("key", .text, notNull: true), column("value", .text, notNull: false)],
-              primaryKey: ["key"]),
-    ], origin: "<compared>")
+    static let expected = SchemaModel(
+        tables: [
+            table(
+                "tenants",
+                [
+                    column("id", .uuid, notNull: true), column("name", .text, notNull: true),
+                    column("plan", .text, notNull: true),
+                ]),
+            table(
+                "users",
+                [
+                    column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
+                    column("email", .text, notNull: true), column("role", .text, notNull: true),
+                ], foreignKeys: [foreignKey("users", "tenant_id", "tenants")]),
+            table(
+                "projects",
+                [
+                    column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
+                    column("name", .text, notNull: true), column("owner_id", .uuid, notNull: false),
+                    column("is_deleted", .boolean, notNull: true),
+                ], foreignKeys: [foreignKey("projects", "owner_id", "users"), foreignKey("projects", "tenant_id", "tenants")]),
+            table(
+                "tasks",
+                [
+                    column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
+                    column("title", .text, notNull: true), column("assignee_id", .uuid, notNull: false),
+                    column("status", .text, notNull: true),
+                ], foreignKeys: [foreignKey("tasks", "assignee_id", "users"), foreignKey("tasks", "project_id", "projects")]),
+            table(
+                "comments",
+                [
+                    column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
+                    column("task_id", .uuid, notNull: true), column("author_id", .uuid, notNull: false),
+                    column("body", .text, notNull: true),
+                ],
+                foreignKeys: [
+                    foreignKey("comments", "author_id", "users"), foreignKey("comments", "task_id", "tasks"),
+                    foreignKey("comments", "tenant_id", "tenants"),
+                ], comment: "User-written content. @pgpe:tags pii", tags: ["pii"]),
+            table(
+                "files",
+                [
+                    column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
+                    column("name", .text, notNull: true), column("size", .bigint, notNull: true),
+                ], foreignKeys: [foreignKey("files", "project_id", "projects")]),
+            table(
+                "config", [column("key", .text, notNull: true), column("value", .text, notNull: false)],
+                primaryKey: ["key"]),
+        ], origin: "<compared>")
 
     /// The line of each table's name and of each of its columns in schema.sql.
     static let expectedLines: [String: (table: Int, columns: [Int])] = [
@@ -75,8 +94,9 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         #expect(model.tables.count == 7)
         let actual = SchemaReaderHelpers.comparable(model)
-        #expect(actual == Self.expected,
-                "read:\n\(SchemaReaderHelpers.describe(actual))\nexpected:\n\(SchemaReaderHelpers.describe(Self.expected))")
+        #expect(
+            actual == Self.expected,
+            "read:\n\(SchemaReaderHelpers.describe(actual))\nexpected:\n\(SchemaReaderHelpers.describe(Self.expected))")
         #expect(model.origin == "examples/saas/schema.sql")
         #expect(model.table(QualifiedName(schema: "public", name: "comments"))?.tags == ["pii"])
         #expect(model.schemaNames == ["public"])
@@ -90,20 +110,23 @@ import Testing
             #expect(location.file == "examples/saas/schema.sql")
             #expect(file.text(in: location.range) == "public.\(table.name.name)")
             let lines = try #require(Self.expectedLines[table.name.name])
-            #expect(file.position(of: location.range.start) == LineColumn(line: lines.table, column: 14),
-                    "table \(table.name)")
+            #expect(
+                file.position(of: location.range.start) == LineColumn(line: lines.table, column: 14),
+                "table \(table.name)")
             #expect(table.columns.count == lines.columns.count)
             for (column, line) in zip(table.columns, lines.columns) {
                 let columnLocation = try #require(column.location, "\(table.name).\(column.name) has no location")
                 #expect(file.text(in: columnLocation.range) == column.name)
-                #expect(file.position(of: columnLocation.range.start) == LineColumn(line: line, column: 5),
-                        "column \(table.name).\(column.name)")
+                #expect(
+                    file.position(of: columnLocation.range.start) == LineColumn(line: line, column: 5),
+                    "column \(table.name).\(column.name)")
             }
         }
     }
 
     @Test func crlfLineEndingsAndNonASCIINamesReadTheSame() throws {
-        let text = try Fixtures.exampleText("schema.sql").replacingOccurrences(of: "\n", with: "\r\n")
+        let text =
+            try Fixtures.exampleText("schema.sql").replacingOccurrences(of: "\n", with: "\r\n")
             + "\r\nCREATE TABLE public.\"Über\" (größe int, \"Straße\" text);\r\n"
         let (model, diagnostics, file) = SchemaReaderHelpers.read(text)
         #expect(diagnostics.isEmpty)

@@ -34,16 +34,18 @@ enum SchemaReaderHelpers {
             copy.checks = domain.checks.map { _ in "CHECK" }
             return copy
         }
-        return SchemaModel(tables: tables, functions: functions, roles: model.roles, schemaNames: model.schemaNames,
-                           origin: "<compared>", domains: domains, collations: model.collations)
+        return SchemaModel(
+            tables: tables, functions: functions, roles: model.roles, schemaNames: model.schemaNames,
+            origin: "<compared>", domains: domains, collations: model.collations)
     }
 
     /// A readable listing of a model, so a failed comparison shows what differs.
     static func describe(_ model: SchemaModel) -> String {
         var lines: [String] = []
         for table in model.tables {
-            lines.append("table \(table.name) pk=\(table.primaryKey) unique=\(table.uniqueKeys) "
-                + "comment=\(table.comment ?? "-") tags=\(table.tags) owner=\(table.owner ?? "-")")
+            lines.append(
+                "table \(table.name) pk=\(table.primaryKey) unique=\(table.uniqueKeys) "
+                    + "comment=\(table.comment ?? "-") tags=\(table.tags) owner=\(table.owner ?? "-")")
             for column in table.columns {
                 lines.append("  \(column.name) \(column.type.name) (\(column.type.family))\(column.notNull ? " not null" : "")")
             }
@@ -52,8 +54,9 @@ enum SchemaReaderHelpers {
             }
         }
         for function in model.functions {
-            lines.append("function \(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", "))) "
-                + "-> \(function.returnType.name)\(function.securityDefiner ? " security definer" : "")")
+            lines.append(
+                "function \(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", "))) "
+                    + "-> \(function.returnType.name)\(function.securityDefiner ? " security definer" : "")")
         }
         for role in model.roles {
             lines.append("role \(role.name) login=\(role.canLogin) super=\(role.isSuperuser) bypass=\(role.bypassesRLS)")

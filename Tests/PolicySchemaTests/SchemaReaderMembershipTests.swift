@@ -7,7 +7,8 @@ import Testing
 /// apply to its members), domains with their base types, and collations.
 @Suite struct SchemaReaderMembershipTests {
     @Test func membershipsFromCreateRoleGrantAndRevoke() throws {
-        let (model, diagnostics, _) = SchemaReaderHelpers.read("""
+        let (model, diagnostics, _) = SchemaReaderHelpers.read(
+            """
             CREATE ROLE support NOLOGIN;
             CREATE ROLE agent IN ROLE support;
             CREATE ROLE lead ROLE chief, deputy;
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func domainsAndCollations() throws {
-        let (model, diagnostics, _) = SchemaReaderHelpers.read("""
+        let (model, diagnostics, _) = SchemaReaderHelpers.read(
+            """
             CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
             CREATE COLLATION ci_copy FROM ci;
             CREATE COLLATION exact (provider = icu, locale = 'und');

@@ -29,7 +29,8 @@ import Testing
             sql += "ALTER TABLE ONLY public.table_\(index)\n    ADD CONSTRAINT table_\(index)_pkey PRIMARY KEY (id);\n"
         }
         for index in 1..<count {
-            sql += "ALTER TABLE ONLY public.table_\(index)\n    ADD CONSTRAINT table_\(index)_parent_id_fkey "
+            sql +=
+                "ALTER TABLE ONLY public.table_\(index)\n    ADD CONSTRAINT table_\(index)_parent_id_fkey "
                 + "FOREIGN KEY (parent_id) REFERENCES public.table_\(index - 1)(id);\n"
         }
         return sql

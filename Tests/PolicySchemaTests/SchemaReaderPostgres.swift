@@ -13,16 +13,18 @@ struct SchemaReaderPostgres {
     let binDirectory: String
 
     /// What to say when the server is not configured.
-    static let missingServerMessage = "PGPE_TEST_PGHOST is not set: run this test under `make test`, or by hand with "
+    static let missingServerMessage =
+        "PGPE_TEST_PGHOST is not set: run this test under `make test`, or by hand with "
         + "`scripts/pg.sh start /tmp/pgschema-pg && . /tmp/pgschema-pg/env && swift test --skip-build --filter SchemaReader`"
 
     /// The server from the environment, or nil when `PGPE_TEST_PGHOST` is not set.
     static func fromEnvironment() -> SchemaReaderPostgres? {
         let environment = ProcessInfo.processInfo.environment
         guard let host = environment["PGPE_TEST_PGHOST"], !host.isEmpty else { return nil }
-        return SchemaReaderPostgres(host: host, port: environment["PGPE_TEST_PGPORT"] ?? "5432",
-                                    user: environment["PGPE_TEST_PGUSER"] ?? "postgres",
-                                    binDirectory: environment["PGPE_TEST_PGBIN"] ?? "")
+        return SchemaReaderPostgres(
+            host: host, port: environment["PGPE_TEST_PGPORT"] ?? "5432",
+            user: environment["PGPE_TEST_PGUSER"] ?? "postgres",
+            binDirectory: environment["PGPE_TEST_PGBIN"] ?? "")
     }
 
     /// Creates a fresh database, loads `sql` into it, returns `pg_dump --schema-only` of it, and
@@ -62,8 +64,9 @@ struct SchemaReaderPostgres {
         try errorHandle.close()
         guard process.terminationStatus == 0 else {
             let stderr = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-            throw SchemaReaderPostgresError(command: ([executable] + arguments).joined(separator: " "),
-                                            status: process.terminationStatus, stderr: stderr)
+            throw SchemaReaderPostgresError(
+                command: ([executable] + arguments).joined(separator: " "),
+                status: process.terminationStatus, stderr: stderr)
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -72,9 +72,10 @@ import Testing
         // Whatever the reader makes, a snapshot carries exactly.
         let encoded = SchemaSnapshot.encode(model)
         let (decoded, snapshotDiagnostics) = SchemaSnapshot.decode(text: encoded, path: "fuzz.json")
-        let roundTrips = snapshotDiagnostics.isEmpty
+        let roundTrips =
+            snapshotDiagnostics.isEmpty
             && SchemaReaderHelpers.comparable(decoded, keepOwners: true)
-            == SchemaReaderHelpers.comparable(model, keepOwners: true)
+                == SchemaReaderHelpers.comparable(model, keepOwners: true)
         return (roundTrips, model.tables.count)
     }
 

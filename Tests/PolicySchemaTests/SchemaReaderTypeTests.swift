@@ -83,28 +83,29 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let table = try #require(model.table(QualifiedName(schema: "public", name: "t")))
         let types = table.columns.map { "\($0.name): \($0.type.name) \($0.type.family)" }
-        #expect(types == [
-            "a: integer integer",
-            "b: varchar text",
-            "c: timestamptz timestamp",
-            "d: double precision numeric",
-            "e: integer[] array",
-            "f: text[] array",
-            "g: integer[] array",
-            "h: bigint integer",
-            "i: public.mood text",
-            "j: public.mood[] array",
-            "k: app.Level text",
-            "l: public.email text",
-            "m: app.tags array",
-            "n: public.pair other",
-            "o: citext text",
-            "p: public.hstore other",
-            "q: interval time",
-            "r: numeric numeric",
-            "s: char text",
-            "u: int2vector other",
-        ])
+        #expect(
+            types == [
+                "a: integer integer",
+                "b: varchar text",
+                "c: timestamptz timestamp",
+                "d: double precision numeric",
+                "e: integer[] array",
+                "f: text[] array",
+                "g: integer[] array",
+                "h: bigint integer",
+                "i: public.mood text",
+                "j: public.mood[] array",
+                "k: app.Level text",
+                "l: public.email text",
+                "m: app.tags array",
+                "n: public.pair other",
+                "o: citext text",
+                "p: public.hstore other",
+                "q: interval time",
+                "r: numeric numeric",
+                "s: char text",
+                "u: int2vector other",
+            ])
     }
 
     /// `SET search_path` decides where unqualified user types are found.

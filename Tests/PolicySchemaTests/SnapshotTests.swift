@@ -7,13 +7,14 @@ import Testing
 @Suite struct SnapshotTests {
     /// A model with everything a snapshot carries: the rich schema, plus roles.
     private static func richModel() -> SchemaModel {
-        let (model, diagnostics, _) = SchemaReaderHelpers.read(SchemaReaderDumpTests.richSchema + """
+        let (model, diagnostics, _) = SchemaReaderHelpers.read(
+            SchemaReaderDumpTests.richSchema + """
 
-            CREATE ROLE app_user LOGIN;
-            CREATE ROLE "Admin" SUPERUSER LOGIN BYPASSRLS;
-            CREATE ROLE auditor BYPASSRLS;
-            ALTER TABLE app.memberships OWNER TO "Admin";
-            """)
+                CREATE ROLE app_user LOGIN;
+                CREATE ROLE "Admin" SUPERUSER LOGIN BYPASSRLS;
+                CREATE ROLE auditor BYPASSRLS;
+                ALTER TABLE app.memberships OWNER TO "Admin";
+                """)
         precondition(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         return model
     }
@@ -24,12 +25,14 @@ import Testing
     ]
 
     private static let policies = [
-        SnapshotPolicy(schema: "app", table: "Accounts", name: "tenant_isolation", permissive: true,
-                       roles: ["app_user"], command: "ALL",
-                       qual: "(\"Id\" = (current_setting('app.account_id'::text))::bigint)", withCheck: nil),
-        SnapshotPolicy(schema: "app", table: "memberships", name: "only \"mine\"\n", permissive: false,
-                       roles: ["public"], command: "SELECT", qual: "app.is_member(account_id, org_id)",
-                       withCheck: "(role <> 'owner'::text)"),
+        SnapshotPolicy(
+            schema: "app", table: "Accounts", name: "tenant_isolation", permissive: true,
+            roles: ["app_user"], command: "ALL",
+            qual: "(\"Id\" = (current_setting('app.account_id'::text))::bigint)", withCheck: nil),
+        SnapshotPolicy(
+            schema: "app", table: "memberships", name: "only \"mine\"\n", permissive: false,
+            roles: ["public"], command: "SELECT", qual: "app.is_member(account_id, org_id)",
+            withCheck: "(role <> 'owner'::text)"),
     ]
 
     private static let grants = [
@@ -44,8 +47,9 @@ import Testing
         let text = SchemaSnapshot.encode(model, tableStates: Self.states, policies: Self.policies, grants: Self.grants)
         let (snapshot, diagnostics) = SchemaSnapshot.read(text: text, path: "snap.json")
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-        #expect(SchemaReaderHelpers.comparable(snapshot.model, keepOwners: true)
-            == SchemaReaderHelpers.comparable(model, keepOwners: true),
+        #expect(
+            SchemaReaderHelpers.comparable(snapshot.model, keepOwners: true)
+                == SchemaReaderHelpers.comparable(model, keepOwners: true),
             "decoded:\n\(SchemaReaderHelpers.describe(snapshot.model))\noriginal:\n\(SchemaReaderHelpers.describe(model))")
         // Types whose family the name does not tell (enums, domains, case-sensitive names) survive.
         let accounts = try #require(snapshot.model.table(QualifiedName(schema: "app", name: "Accounts")))
@@ -82,11 +86,13 @@ import Testing
         let model = Self.richModel()
         let first = SchemaSnapshot.encode(model, tableStates: Self.states, policies: Self.policies, grants: Self.grants)
         // The same tables given in another order make the same document.
-        let shuffled = SchemaModel(tables: model.tables.reversed(), functions: model.functions, roles: model.roles,
-                                   schemaNames: model.schemaNames.reversed(), origin: "elsewhere",
-                                   domains: model.domains.reversed(), collations: model.collations.reversed())
-        let second = SchemaSnapshot.encode(shuffled, tableStates: Self.states, policies: Self.policies,
-                                           grants: Self.grants)
+        let shuffled = SchemaModel(
+            tables: model.tables.reversed(), functions: model.functions, roles: model.roles,
+            schemaNames: model.schemaNames.reversed(), origin: "elsewhere",
+            domains: model.domains.reversed(), collations: model.collations.reversed())
+        let second = SchemaSnapshot.encode(
+            shuffled, tableStates: Self.states, policies: Self.policies,
+            grants: Self.grants)
         #expect(Array(first.utf8) == Array(second.utf8))
         #expect(first.hasSuffix("}\n"))
         #expect(!first.contains("\t"))
@@ -97,7 +103,8 @@ import Testing
     }
 
     @Test func smallSnapshotHasThisExactText() throws {
-        let (model, _, _) = SchemaReaderHelpers.read("""
+        let (model, _, _) = SchemaReaderHelpers.read(
+            """
             CREATE TYPE mood AS ENUM ('a');
             CREATE TABLE tenants (id uuid PRIMARY KEY);
             CREATE TABLE users (
@@ -111,77 +118,82 @@ import Testing
             CREATE ROLE app LOGIN;
             """)
         let text = SchemaSnapshot.encode(
-            model, tableStates: [QualifiedName(schema: "public", name: "users"): SnapshotTableState(rlsEnabled: true,
-                                                                                                    rlsForced: false)],
+            model,
+            tableStates: [
+                QualifiedName(schema: "public", name: "users"): SnapshotTableState(
+                    rlsEnabled: true,
+                    rlsForced: false)
+            ],
             grants: [SnapshotGrant(schema: "public", table: "users", grantee: "app", privilege: "SELECT")])
-        #expect(text == """
-            {
-              "format": "pgpe-snapshot",
-              "version": 1,
-              "schemas": ["public"],
-              "types": [
-                {"name": "public.mood", "family": "text"}
-              ],
-              "tables": [
+        #expect(
+            text == """
                 {
-                  "schema": "public",
-                  "name": "tenants",
-                  "columns": [
-                    {"name": "id", "type": "uuid", "not_null": true}
+                  "format": "pgpe-snapshot",
+                  "version": 1,
+                  "schemas": ["public"],
+                  "types": [
+                    {"name": "public.mood", "family": "text"}
                   ],
-                  "primary_key": ["id"],
-                  "unique_keys": [],
-                  "foreign_keys": [],
-                  "comment": null,
-                  "tags": [],
-                  "owner": null
-                },
-                {
-                  "schema": "public",
-                  "name": "users",
-                  "columns": [
-                    {"name": "id", "type": "uuid", "not_null": true},
-                    {"name": "tenant_id", "type": "uuid", "not_null": true},
-                    {"name": "feeling", "type": "public.mood", "not_null": false},
-                    {"name": "email", "type": "text", "not_null": false}
-                  ],
-                  "primary_key": ["id"],
-                  "unique_keys": [["email"]],
-                  "foreign_keys": [
+                  "tables": [
                     {
-                      "name": "users_tenant_id_fkey",
-                      "columns": ["tenant_id"],
-                      "ref_schema": "public",
-                      "ref_table": "tenants",
-                      "ref_columns": ["id"]
+                      "schema": "public",
+                      "name": "tenants",
+                      "columns": [
+                        {"name": "id", "type": "uuid", "not_null": true}
+                      ],
+                      "primary_key": ["id"],
+                      "unique_keys": [],
+                      "foreign_keys": [],
+                      "comment": null,
+                      "tags": [],
+                      "owner": null
+                    },
+                    {
+                      "schema": "public",
+                      "name": "users",
+                      "columns": [
+                        {"name": "id", "type": "uuid", "not_null": true},
+                        {"name": "tenant_id", "type": "uuid", "not_null": true},
+                        {"name": "feeling", "type": "public.mood", "not_null": false},
+                        {"name": "email", "type": "text", "not_null": false}
+                      ],
+                      "primary_key": ["id"],
+                      "unique_keys": [["email"]],
+                      "foreign_keys": [
+                        {
+                          "name": "users_tenant_id_fkey",
+                          "columns": ["tenant_id"],
+                          "ref_schema": "public",
+                          "ref_table": "tenants",
+                          "ref_columns": ["id"]
+                        }
+                      ],
+                      "comment": "people @pgpe:tags pii",
+                      "tags": ["pii"],
+                      "owner": null,
+                      "rls_enabled": true,
+                      "rls_forced": false
                     }
                   ],
-                  "comment": "people @pgpe:tags pii",
-                  "tags": ["pii"],
-                  "owner": null,
-                  "rls_enabled": true,
-                  "rls_forced": false
+                  "functions": [
+                    {
+                      "schema": "public",
+                      "name": "is_member",
+                      "args": ["uuid", "uuid"],
+                      "returns": "boolean",
+                      "security_definer": true
+                    }
+                  ],
+                  "roles": [
+                    {"name": "app", "login": true, "superuser": false, "bypassrls": false}
+                  ],
+                  "policies": [],
+                  "grants": [
+                    {"schema": "public", "table": "users", "grantee": "app", "privilege": "SELECT"}
+                  ]
                 }
-              ],
-              "functions": [
-                {
-                  "schema": "public",
-                  "name": "is_member",
-                  "args": ["uuid", "uuid"],
-                  "returns": "boolean",
-                  "security_definer": true
-                }
-              ],
-              "roles": [
-                {"name": "app", "login": true, "superuser": false, "bypassrls": false}
-              ],
-              "policies": [],
-              "grants": [
-                {"schema": "public", "table": "users", "grantee": "app", "privilege": "SELECT"}
-              ]
-            }
 
-            """)
+                """)
     }
 
     // MARK: - Errors
@@ -193,7 +205,8 @@ import Testing
     }
 
     @Test func wrongVersionIsAnErrorAtTheValue() {
-        let (diagnostics, source, model) = decode("""
+        let (diagnostics, source, model) = decode(
+            """
             {"format": "pgpe-snapshot", "version": 1️⃣2, "tables": []}
             """)
         #expect(diagnostics.map(\.id) == ["snapshot.unsupported-version"])
@@ -204,7 +217,8 @@ import Testing
     }
 
     @Test func wrongFormatIsAnError() {
-        let (diagnostics, source, _) = decode("""
+        let (diagnostics, source, _) = decode(
+            """
             {"format": 1️⃣"something-else", "version": 1, "tables": []}
             """)
         #expect(diagnostics.map(\.id) == ["snapshot.wrong-format"])
@@ -212,7 +226,8 @@ import Testing
     }
 
     @Test func missingTablesIsAnError() {
-        let (diagnostics, source, _) = decode("""
+        let (diagnostics, source, _) = decode(
+            """
             1️⃣{
               "format": "pgpe-snapshot",
               "version": 1
@@ -224,7 +239,8 @@ import Testing
     }
 
     @Test func columnWithoutTypeIsAnErrorAndTheRestIsRead() throws {
-        let (diagnostics, source, model) = decode("""
+        let (diagnostics, source, model) = decode(
+            """
             {
               "format": "pgpe-snapshot",
               "version": 1,
@@ -248,8 +264,9 @@ import Testing
         #expect(byID["snapshot.missing-field"]?.first?.range.start == source["1️⃣"])
         #expect(byID["snapshot.missing-field"]?.first?.message == "missing \"type\" in column 'email' of table public.users")
         #expect(byID["snapshot.wrong-type"]?.first?.range.start == source["2️⃣"])
-        #expect(byID["snapshot.wrong-type"]?.first?.message
-            == "\"not_null\" of column 'tenant_id' of table public.users must be true or false, not a string")
+        #expect(
+            byID["snapshot.wrong-type"]?.first?.message
+                == "\"not_null\" of column 'tenant_id' of table public.users must be true or false, not a string")
         #expect(byID["snapshot.unknown-field"]?.first?.range.start == source["3️⃣"])
         #expect(byID["snapshot.unknown-field"]?.first?.severity == .warning)
         #expect(diagnostics.count == 3)
@@ -279,7 +296,8 @@ import Testing
     /// U+FFFD (it was an error), a version written with a fraction or exponent is still a number
     /// and reported as written, and a byte order mark is skipped with positions kept.
     @Test func sharedParserRules() throws {
-        let (diagnostics, _, model) = decode("""
+        let (diagnostics, _, model) = decode(
+            """
             {"format": "pgpe-snapshot", "version": 1, "tables": [
               {"schema": "public", "name": "a\\ud800b", "columns": [], "comment": "x\\udc00\\ud83d\\ude00"}
             ]}
@@ -289,7 +307,8 @@ import Testing
         #expect(table.name.name == "a\u{FFFD}b")
         #expect(table.comment == "x\u{FFFD}\u{1F600}")
 
-        let (versionDiagnostics, source, _) = decode("""
+        let (versionDiagnostics, source, _) = decode(
+            """
             {"format": "pgpe-snapshot", "version": 1️⃣1.0e0, "tables": []}
             """)
         #expect(versionDiagnostics.map(\.message) == ["unsupported snapshot version 1.0e0; this pgpe reads version 1"])
@@ -301,7 +320,8 @@ import Testing
     }
 
     @Test func otherMistakesAreLocated() {
-        let (diagnostics, source, model) = decode("""
+        let (diagnostics, source, model) = decode(
+            """
             {"format": "pgpe-snapshot", "version": 1, "tables": [
               {"schema": "public", "name": "a", "columns": []},
               {"schema": "public", "name": 1️⃣"a", "columns": []},
@@ -309,12 +329,13 @@ import Testing
             ], "types": [{"name": "x", "family": 3️⃣"colour"}], "roles": 4️⃣{}}
             """)
         let found = diagnostics.map { "\($0.id)@\($0.range.start)" }.sorted()
-        #expect(found == [
-            "snapshot.duplicate-table@\(source["1️⃣"])",
-            "snapshot.invalid-value@\(source["3️⃣"])",
-            "snapshot.wrong-type@\(source["2️⃣"])",
-            "snapshot.wrong-type@\(source["4️⃣"])",
-        ], "\(diagnostics.map(\.message))")
+        #expect(
+            found == [
+                "snapshot.duplicate-table@\(source["1️⃣"])",
+                "snapshot.invalid-value@\(source["3️⃣"])",
+                "snapshot.wrong-type@\(source["2️⃣"])",
+                "snapshot.wrong-type@\(source["4️⃣"])",
+            ], "\(diagnostics.map(\.message))")
         #expect(model.tables.count == 1)
     }
 }

@@ -18,8 +18,12 @@ private func file(_ count: Int, first: String = "lit('a')") -> String {
     var text = "POLICY p0 PERMISSIVE FOR SELECT SELECTOR named('t') CLAUSE col(status) = \(first)\n"
     for index in 1..<count {
         switch index % 4 {
-        case 0: text += "POLICY p\(index) PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(tenant_id) = session('app.tenant_id') AND col(level) >= lit(\(index))\n"
-        case 1: text += "POLICY p\(index) RESTRICTIVE FOR UPDATE SELECTOR named('t') CLAUSE raw('owner_id = current_user') OR CLAUSE col(owner_id) = session('app.user_id')\n"
+        case 0:
+            text +=
+                "POLICY p\(index) PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(tenant_id) = session('app.tenant_id') AND col(level) >= lit(\(index))\n"
+        case 1:
+            text +=
+                "POLICY p\(index) RESTRICTIVE FOR UPDATE SELECTOR named('t') CLAUSE raw('owner_id = current_user') OR CLAUSE col(owner_id) = session('app.user_id')\n"
         case 2: text += "POLICY p\(index) PERMISSIVE FOR SELECT SELECTOR named('u') CLAUSE col(emial) = lit('x\(index)')\n"
         default: text += "GRANT SELECT, INSERT TO app_user SELECTOR named('u')\n"
         }

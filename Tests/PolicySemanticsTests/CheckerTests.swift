@@ -7,17 +7,22 @@ import Testing
 /// A small version of the running example's schema.
 let exampleLikeSchema = SchemaModel(tables: [
     TestSchema.table("public.tenants", ["id uuid", "name text not null"], primaryKey: ["id"]),
-    TestSchema.table("public.users", ["id uuid", "tenant_id uuid not null", "email text not null"], primaryKey: ["id"],
-                     foreignKeys: [(["tenant_id"], "tenants", ["id"])]),
-    TestSchema.table("public.projects", ["id uuid", "tenant_id uuid not null", "owner_id uuid", "is_deleted boolean not null"],
-                     primaryKey: ["id"], foreignKeys: [(["tenant_id"], "tenants", ["id"]), (["owner_id"], "users", ["id"])]),
-    TestSchema.table("public.tasks", ["id uuid", "project_id uuid not null", "title text not null", "priority integer"],
-                     primaryKey: ["id"], foreignKeys: [(["project_id"], "projects", ["id"])]),
+    TestSchema.table(
+        "public.users", ["id uuid", "tenant_id uuid not null", "email text not null"], primaryKey: ["id"],
+        foreignKeys: [(["tenant_id"], "tenants", ["id"])]),
+    TestSchema.table(
+        "public.projects", ["id uuid", "tenant_id uuid not null", "owner_id uuid", "is_deleted boolean not null"],
+        primaryKey: ["id"], foreignKeys: [(["tenant_id"], "tenants", ["id"]), (["owner_id"], "users", ["id"])]),
+    TestSchema.table(
+        "public.tasks", ["id uuid", "project_id uuid not null", "title text not null", "priority integer"],
+        primaryKey: ["id"], foreignKeys: [(["project_id"], "projects", ["id"])]),
     TestSchema.table("public.config", ["key text", "value text"], primaryKey: ["key"]),
 ])
 
-private func config(functions: [FunctionDecl] = [], sessionKeys: [SessionKeyDecl] = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)],
-                    maxDepth: Int = 2) -> ProjectConfig {
+private func config(
+    functions: [FunctionDecl] = [], sessionKeys: [SessionKeyDecl] = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)],
+    maxDepth: Int = 2
+) -> ProjectConfig {
     var config = ProjectConfig(baseDirectory: "/tmp")
     config.sessionKeys = sessionKeys
     config.functions = functions
@@ -34,7 +39,8 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
 
 @Suite struct CheckerTests {
     @Test func governedSetAndSelectors() {
-        let set = CheckHarness.check("""
+        let set = CheckHarness.check(
+            """
             POLICY a PERMISSIVE FOR ALL SELECTOR has_column(tenant_id) CLAUSE col(tenant_id) = session('app.tenant_id')
             POLICY b PERMISSIVE FOR SELECT SELECTOR named('ta%') OR (NOT has_column(tenant_id) AND NOT named('t%') AND NOT in_schema(other))
               CLAUSE raw('true')
@@ -47,7 +53,8 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     }
 
     @Test func unknownColumnWithSuggestion() {
-        let (source, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant2️⃣) = session('app.tenant_id')")
+        let (source, found) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant2️⃣) = session('app.tenant_id')")
         #expect(found.map(\.id) == ["semantic.unknown-column"])
         #expect(found.first?.message == "unknown column 'tenant' on public.users; did you mean 'tenant_id'?")
         #expect(found.first?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
@@ -60,7 +67,9 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     }
 
     @Test func unknownTableInRel() {
-        let (source, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, 1️⃣projets2️⃣, id), {col(tenant_id) = session('app.tenant_id')})")
+        let (source, found) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, project_id, 1️⃣projets2️⃣, id), {col(tenant_id) = session('app.tenant_id')})"
+        )
         #expect(found.map(\.id) == ["semantic.unknown-table"])
         #expect(found.first?.message == "unknown table 'projets'; did you mean 'projects'?")
         #expect(found.first?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
@@ -91,21 +100,25 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
 
     @Test func unknownFunction() {
         let functions = [FunctionDecl(name: "is_member", arguments: [.uuid, .uuid], returns: .boolean)]
-        let (source, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(1️⃣is_membr2️⃣, [col(id), col(tenant_id)])",
-                                          config: config(functions: functions))
+        let (source, found) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(1️⃣is_membr2️⃣, [col(id), col(tenant_id)])",
+            config: config(functions: functions))
         #expect(found.map(\.id) == ["semantic.unknown-function"])
         #expect(found.first?.message == "unknown function 'is_membr'; did you mean 'is_member'?")
         #expect(found.first?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]))
-        let (_, arity) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(is_member, [col(id)])",
-                                     config: config(functions: functions))
+        let (_, arity) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(is_member, [col(id)])",
+            config: config(functions: functions))
         #expect(arity.map(\.id) == ["semantic.function-arity"])
-        let (_, fine) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(is_member, [session('app.tenant_id'), col(tenant_id)])",
-                                    config: config(functions: functions))
+        let (_, fine) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE fn(is_member, [session('app.tenant_id'), col(tenant_id)])",
+            config: config(functions: functions))
         #expect(fine.isEmpty)
     }
 
     @Test func depthOverTheLimit() {
-        let (source, found) = diagnostics("""
+        let (source, found) = diagnostics(
+            """
             POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE
               exists(rel(_, project_id, projects, id), {1️⃣exists2️⃣(rel(_, owner_id, users, id), {col(email) = lit('x')})})
             """, config: config(maxDepth: 1))
@@ -115,7 +128,8 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     }
 
     @Test func traversalCycle() {
-        let (source, found) = diagnostics("""
+        let (source, found) = diagnostics(
+            """
             POLICY a PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE exists(1️⃣rel(_, owner_id, users, id)2️⃣, {col(email) = lit('x')})
             POLICY b PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE exists(3️⃣rel(_, id, projects, owner_id)4️⃣, {col(is_deleted) = lit(false)})
             """)
@@ -127,7 +141,8 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
 
     @Test func duplicatePolicyNamesAcrossFiles() {
         let first = "POLICY same PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')"
-        let second = MarkedSource("POLICY 1️⃣same2️⃣ PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')")
+        let second = MarkedSource(
+            "POLICY 1️⃣same2️⃣ PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')")
         let (set, _) = CheckHarness.check(["a.policy": first, "b.policy": second.text], schema: exampleLikeSchema, config: config())
         #expect(set.diagnostics.map(\.id) == ["semantic.duplicate-policy"])
         let diagnostic = set.diagnostics[0]
@@ -138,21 +153,28 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     @Test func selectorThatMatchesNothingAndRelWithoutForeignKey() {
         let (_, empty) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('nope') CLAUSE raw('true')")
         #expect(empty.map(\.id) == ["semantic.selector-matches-nothing"])
-        let (_, noKey) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, id, users, id), {col(email) = lit('x')})")
+        let (_, noKey) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE exists(rel(_, id, users, id), {col(email) = lit('x')})")
         #expect(noKey.map(\.id) == ["semantic.rel-without-foreign-key"])
         #expect(noKey.first?.severity == .warning)
     }
 
     @Test func sessionKeysAreResolvedAndTyped() {
-        let (_, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenantid')")
-        #expect(found.map(\.message) == ["session key 'app.tenantid' is not declared under 'session:' in pgpe.yaml; did you mean 'app.tenant_id'?"])
-        let set = CheckHarness.check("POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(priority) > session('app.level')",
-                                     schema: exampleLikeSchema, config: config(sessionKeys: []))
+        let (_, found) = diagnostics(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenantid')")
+        #expect(
+            found.map(\.message) == [
+                "session key 'app.tenantid' is not declared under 'session:' in pgpe.yaml; did you mean 'app.tenant_id'?"
+            ])
+        let set = CheckHarness.check(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR named('tasks') CLAUSE col(priority) > session('app.level')",
+            schema: exampleLikeSchema, config: config(sessionKeys: []))
         #expect(set.sessionType("app.level") == .integer)
     }
 
     @Test func withoutASchemaOnlySchemaFreeChecksRun() {
-        let set = CheckHarness.check("POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(anything) = lit(null)", schema: nil, config: config())
+        let set = CheckHarness.check(
+            "POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(anything) = lit(null)", schema: nil, config: config())
         #expect(set.diagnostics.map(\.id) == ["semantic.no-schema", "semantic.null-comparison"])
     }
 }
@@ -161,7 +183,8 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     @Test func withCheckOnAReadOnlyPolicyHasNoEffect() {
         var config = ProjectConfig(baseDirectory: "/tmp")
         config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid)]
-        let set = CheckHarness.check("""
+        let set = CheckHarness.check(
+            """
             POLICY p PERMISSIVE FOR SELECT, DELETE SELECTOR named('users')
               CLAUSE col(tenant_id) = session('app.tenant_id')
               WITH CHECK CLAUSE col(tenant_id) = session('app.tenant_id')
@@ -170,11 +193,13 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
     }
 
     @Test func aLikePatternEndingInTheEscapeIsAnError() {
-        let set = CheckHarness.check(#"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\')"#,
-                                     schema: exampleLikeSchema)
+        let set = CheckHarness.check(
+            #"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\')"#,
+            schema: exampleLikeSchema)
         #expect(set.diagnostics.map(\.id) == ["semantic.invalid-like-pattern"])
-        let fine = CheckHarness.check(#"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\\')"#,
-                                      schema: exampleLikeSchema)
+        let fine = CheckHarness.check(
+            #"POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) LIKE lit('a\\')"#,
+            schema: exampleLikeSchema)
         #expect(fine.diagnostics.isEmpty)
     }
 }
@@ -182,13 +207,15 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
 @Suite struct SessionKeyNameTests {
     @Test func keysPostgreSQLCannotSetAreFlagged() {
         for key in ["app.it''s", "nodot", "app.", ".x", "app.2x"] {
-            let set = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
-                                         schema: exampleLikeSchema)
+            let set = CheckHarness.check(
+                "POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
+                schema: exampleLikeSchema)
             #expect(set.diagnostics.map(\.id) == ["semantic.invalid-session-key"], "\(key)")
         }
         for key in ["app.tenant_id", "a.b.c", "my_app.user$id"] {
-            let set = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
-                                         schema: exampleLikeSchema)
+            let set = CheckHarness.check(
+                "POLICY p PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(email) = session('\(key)')",
+                schema: exampleLikeSchema)
             #expect(set.diagnostics.isEmpty, "\(key): \(set.diagnostics.map(\.message))")
         }
     }

@@ -13,14 +13,17 @@ import Testing
     }
 
     private func policy(_ name: String, _ kind: PolicyKind, _ clauses: [[Atom]]) -> PolicyPredicate {
-        let ref = PolicyRef(name: name, location: FileLocation(file: "p.policy", range: SourceRange(start: 0, end: 0)),
-                            nameRange: SourceRange(start: 0, end: 0))
+        let ref = PolicyRef(
+            name: name, location: FileLocation(file: "p.policy", range: SourceRange(start: 0, end: 0)),
+            nameRange: SourceRange(start: 0, end: 0))
         return PolicyPredicate(policy: ref, kind: kind, clauses: clauses.map { Clause(atoms: $0) })
     }
 
     private func predicate(_ permissive: [PolicyPredicate], _ restrictive: [PolicyPredicate] = []) -> String {
-        EffectivePredicate(table: Self.table, command: .select, role: "PUBLIC", side: .using,
-                           permissive: permissive, restrictive: restrictive).description
+        EffectivePredicate(
+            table: Self.table, command: .select, role: "PUBLIC", side: .using,
+            permissive: permissive, restrictive: restrictive
+        ).description
     }
 
     @Test func permissiveAlternativesAreGroupedBeforeARestrictivePolicy() {
@@ -40,8 +43,9 @@ import Testing
         let r = policy("r", .restrictive, [[atom("y", .int(2)), atom("w", .null)], [atom("z", .bool(true))]])
         #expect(predicate([a], [r]) == "col(x) = lit(1) AND ((col(y) = lit(2) AND col(w) = lit(null)) OR (col(z) = lit(true)))")
         let b = policy("b", .permissive, [[atom("v", .int(3))]])
-        #expect(predicate([a, b], [r])
-            == "((col(x) = lit(1)) OR (col(v) = lit(3))) AND ((col(y) = lit(2) AND col(w) = lit(null)) OR (col(z) = lit(true)))")
+        #expect(
+            predicate([a, b], [r])
+                == "((col(x) = lit(1)) OR (col(v) = lit(3))) AND ((col(y) = lit(2) AND col(w) = lit(null)) OR (col(z) = lit(true)))")
     }
 
     @Test func constantsAndDeduplication() {

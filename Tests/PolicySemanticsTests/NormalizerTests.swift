@@ -1,14 +1,17 @@
-@testable import PolicySchema
-@testable import PolicySemantics
 import PolicySyntax
 import PolicyWorkloads
 import TestSupport
 import Testing
 
-private let table = TestSchema.table("public.t", [
-    "tenant_id uuid", "active boolean", "role text", "is_deleted boolean not null", "x integer", "y integer",
-    "nn integer not null", "name text",
-])
+@testable import PolicySchema
+@testable import PolicySemantics
+
+private let table = TestSchema.table(
+    "public.t",
+    [
+        "tenant_id uuid", "active boolean", "role text", "is_deleted boolean not null", "x integer", "y integer",
+        "nn integer not null", "name text",
+    ])
 private let schema = SchemaModel(tables: [table])
 
 /// Normalizes the single clause-set of a policy written inline on `public.t`.
@@ -22,7 +25,8 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
 
 @Suite struct NormalizerTests {
     @Test func specWorkedExample() {
-        let result = normalized("""
+        let result = normalized(
+            """
             CLAUSE col(tenant_id) = session('tid')
               OR CLAUSE col(tenant_id) = session('tid') AND col(active) = lit(true)
               OR CLAUSE col(role) = lit('admin') AND col(role) = lit('viewer')
@@ -36,7 +40,8 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
         #expect(normalized("CLAUSE col(y) <= col(x)") == "{col(x) >= col(y)}")
         #expect(normalized("CLAUSE col(x) <> lit(1)") == "{col(x) != lit(1)}")
         #expect(normalized("CLAUSE session('k') = col(x)") == "{col(x) = session('k')}")
-        #expect(normalized("CLAUSE lit('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11') = col(tenant_id)")
+        #expect(
+            normalized("CLAUSE lit('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11') = col(tenant_id)")
                 == "{col(tenant_id) = lit('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')}")
     }
 
@@ -58,7 +63,8 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
     }
 
     @Test func aPolicyWhoseClausesAllDropIsAnError() {
-        let set = CheckHarness.check("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1) AND col(x) = lit(2)", schema: schema)
+        let set = CheckHarness.check(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1) AND col(x) = lit(2)", schema: schema)
         #expect(set.diagnostics.map(\.id) == ["semantic.unsatisfiable-policy"])
         #expect(set.policies[0].using[table.name]?.isUnsatisfiable == true)
     }
@@ -103,8 +109,9 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
     @Test func absorptionComparesFewPairs() {
         let shared = Atom.compare(.column("tenant_id"), .equal, .session("app.tenant_id"))
         let clauses = (0..<8_000).map { index in
-            Clause(atoms: [shared, .compare(.column("status"), .equal, .literal(.string("s\(index)")))]
-                + (index % 3 == 1 ? [.compare(.column("owner_id"), .equal, .session("app.user_id"))] : []))
+            Clause(
+                atoms: [shared, .compare(.column("status"), .equal, .literal(.string("s\(index)")))]
+                    + (index % 3 == 1 ? [.compare(.column("owner_id"), .equal, .session("app.user_id"))] : []))
         }
         var comparisons = 0
         let kept = Normalizer.absorb(clauses, comparisons: &comparisons)
@@ -123,9 +130,11 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
 
     @Test func traversalClausesAreNormalizedInside() {
         let projects = TestSchema.table("public.projects", ["id uuid", "tenant_id uuid", "level integer"], primaryKey: ["id"])
-        let tasks = TestSchema.table("public.tasks", ["id uuid", "project_id uuid"], primaryKey: ["id"],
-                                     foreignKeys: [(["project_id"], "projects", ["id"])])
-        let set = CheckHarness.check("""
+        let tasks = TestSchema.table(
+            "public.tasks", ["id uuid", "project_id uuid"], primaryKey: ["id"],
+            foreignKeys: [(["project_id"], "projects", ["id"])])
+        let set = CheckHarness.check(
+            """
             POLICY p PERMISSIVE FOR SELECT SELECTOR named('tasks')
               CLAUSE exists(rel(_, project_id, projects, id), {lit(3) = col(level) AND col(level) = lit(3) AND col(id) = col(id)})
               OR CLAUSE exists(rel(_, project_id, projects, id), {col(level) = lit(1) AND col(level) = lit(2)})
@@ -144,8 +153,8 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         var result = self
         while let first = result.first, set.contains(first) { result.removeFirst() }
         while let last = result.last, set.contains(last) { result.removeLast() }

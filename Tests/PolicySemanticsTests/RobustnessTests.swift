@@ -13,8 +13,10 @@ import Testing
             try Fixtures.exampleText("policies/soft_delete.policy"),
         ]
         var config = ProjectConfig(baseDirectory: "/tmp")
-        config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid), SessionKeyDecl(key: "app.user_id", type: .uuid),
-                              SessionKeyDecl(key: "app.level", type: .integer)]
+        config.sessionKeys = [
+            SessionKeyDecl(key: "app.tenant_id", type: .uuid), SessionKeyDecl(key: "app.user_id", type: .uuid),
+            SessionKeyDecl(key: "app.level", type: .integer),
+        ]
         config.functions = [FunctionDecl(name: "is_member", arguments: [.uuid, .uuid], returns: .boolean)]
         let inputs = FuzzCorpus.inputs(count: 10_000, seed: 0xC4EC4, seeds: seeds)
         var checkedClean = 0

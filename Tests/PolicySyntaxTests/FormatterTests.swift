@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func traversalsAreLaidOutOverSeveralLines() {
-        let input = "POLICY p PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(a) = lit(1) AND exists(rel(_, project_id, projects, id), {col(tenant_id) = session('t') AND exists(rel(_, tenant_id, tenants, id), {col(active) = lit(true)})})"
+        let input =
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('files') CLAUSE col(a) = lit(1) AND exists(rel(_, project_id, projects, id), {col(tenant_id) = session('t') AND exists(rel(_, tenant_id, tenants, id), {col(active) = lit(true)})})"
         let expected = """
             POLICY p
               PERMISSIVE

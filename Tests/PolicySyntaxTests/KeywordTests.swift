@@ -6,7 +6,7 @@ import Testing
     @Test func lookupIgnoresCaseLikeUpperCasing() {
         var state: UInt64 = 0x4B45_5957
         func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state >> 33
         }
         for keyword in Keyword.allCases {

@@ -27,7 +27,10 @@ import Testing
         for encoding in PositionEncoding.allCases {
             var offset = 0
             while offset <= bytes.count {
-                if offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1; continue }
+                if offset < bytes.count, bytes[offset] & 0xC0 == 0x80 {
+                    offset += 1
+                    continue
+                }
                 let position = file.lineTable.position(of: offset, in: bytes, encoding: encoding)
                 let back = file.lineTable.offset(of: position, in: bytes, encoding: encoding)
                 // Offsets inside a CRLF pair map to the end of the line's content.

@@ -17,7 +17,8 @@ import Testing
             POLICY e RESTRICTIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
             """
         let parsed = Parser.parse(text: text, path: "three.policy")
-        #expect(parsed.diagnostics.count == 3, "\(parsed.diagnostics.map { "\(parsed.source.position(of: $0.range.start)): \($0.message)" })")
+        #expect(
+            parsed.diagnostics.count == 3, "\(parsed.diagnostics.map { "\(parsed.source.position(of: $0.range.start)): \($0.message)" })")
         let lines = parsed.diagnostics.map { parsed.source.position(of: $0.range.start).line }
         #expect(lines == [3, 5, 7])
         let names = parsed.tree.policies.compactMap { $0.name?.text }
@@ -58,11 +59,12 @@ import Testing
     }
 
     @Test func missingPolicyTypeAndIncompletePolicy() {
-        let parsed = Parser.parse(text: """
-            POLICY p FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
-            POLICY q PERMISSIVE FOR SELECT SELECTOR ALL
-            POLICY r PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
-            """)
+        let parsed = Parser.parse(
+            text: """
+                POLICY p FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
+                POLICY q PERMISSIVE FOR SELECT SELECTOR ALL
+                POLICY r PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
+                """)
         #expect(parsed.diagnostics.map(\.id) == ["syntax.expected-policy-type", "syntax.incomplete-policy"])
         #expect(parsed.diagnostics.map { parsed.source.position(of: $0.range.start).line } == [1, 2])
         #expect(parsed.tree.policies.count == 3)
@@ -70,22 +72,24 @@ import Testing
     }
 
     @Test func garbageBetweenItemsIsOneDiagnostic() {
-        let parsed = Parser.parse(text: """
-            POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
-            this is ) not ( valid at all
-            POLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
-            """)
+        let parsed = Parser.parse(
+            text: """
+                POLICY a PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
+                this is ) not ( valid at all
+                POLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1)
+                """)
         #expect(parsed.diagnostics.count == 1)
         #expect(parsed.diagnostics[0].message.hasPrefix("expected 'AND', 'OR CLAUSE', 'WITH CHECK' or the next item"))
         #expect(parsed.tree.policies.map { $0.name?.text } == ["a", "b"])
     }
 
     @Test func lexicalErrorsAreReportedOnce() {
-        let parsed = Parser.parse(text: """
-            POLICY a PERMISSIVE FOR SELECT SELECTOR named('unterminated CLAUSE col(x) = lit(1)
-            POLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1) § ¶
-            POLICY c PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(12abc)
-            """)
+        let parsed = Parser.parse(
+            text: """
+                POLICY a PERMISSIVE FOR SELECT SELECTOR named('unterminated CLAUSE col(x) = lit(1)
+                POLICY b PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(1) § ¶
+                POLICY c PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(x) = lit(12abc)
+                """)
         #expect(parsed.diagnostics.map(\.id) == ["syntax.unterminated-string", "syntax.unexpected-character", "syntax.invalid-number"])
         #expect(parsed.tree.policies.count == 3)
     }
@@ -103,7 +107,8 @@ import Testing
     }
 
     @Test func keywordsInNamePositionsAreNames() {
-        let parsed = Parser.parse(text: "POLICY p PERMISSIVE FOR SELECT SELECTOR has_column(policy) CLAUSE col(clause) = col(select) AND col(for) = lit(1)")
+        let parsed = Parser.parse(
+            text: "POLICY p PERMISSIVE FOR SELECT SELECTOR has_column(policy) CLAUSE col(clause) = col(select) AND col(for) = lit(1)")
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
     }
 

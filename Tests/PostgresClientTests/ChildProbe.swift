@@ -16,7 +16,7 @@ enum ChildProbe {
     /// Prints one result line for the parent (newlines escaped).
     static func report(_ key: String, _ value: String) {
         print("PGPE_PROBE \(key)=\(value.replacingOccurrences(of: "\n", with: "\\n"))")
-        fflush(nil)  // every stream: the C `stdout` global is not concurrency-safe to name
+        fflush(nil) // every stream: the C `stdout` global is not concurrency-safe to name
     }
 
     /// Runs the test `name` (a function of `PostgresEnvironmentTests`) in a child whose

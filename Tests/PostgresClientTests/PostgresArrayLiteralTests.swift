@@ -4,19 +4,20 @@ import Testing
 /// PostgreSQL's array text format, parsed and encoded without a server.
 @Suite struct PostgresArrayLiteralTests {
     /// Server-printed and hand-written literals parse into their elements.
-    @Test(arguments: [
-        ("{}", []),
-        ("{a,b,c}", ["a", "b", "c"]),
-        ("{NULL,null,\"NULL\",NuLl}", [nil, nil, "NULL", nil]),
-        (#"{"a,b","c\"d","e\\f","{x}",""}"#, ["a,b", #"c"d"#, #"e\f"#, "{x}", ""]),
-        ("{  spaced  , \" kept \" }", ["spaced", " kept "]),
-        (#"{a\,b,c\ d,\NULL}"#, ["a,b", "c d", "NULL"]),
-        ("{with space inside}", ["with space inside"]),
-        ("[0:1]={x,y}", ["x", "y"]),
-        ("{{1,2},{3,NULL}}", ["1", "2", "3", nil]),
-        ("{é,\"日本\"}", ["é", "日本"]),
-        ("{a\"b c\"d}", ["ab cd"]),
-    ] as [(String, [String?])])
+    @Test(
+        arguments: [
+            ("{}", []),
+            ("{a,b,c}", ["a", "b", "c"]),
+            ("{NULL,null,\"NULL\",NuLl}", [nil, nil, "NULL", nil]),
+            (#"{"a,b","c\"d","e\\f","{x}",""}"#, ["a,b", #"c"d"#, #"e\f"#, "{x}", ""]),
+            ("{  spaced  , \" kept \" }", ["spaced", " kept "]),
+            (#"{a\,b,c\ d,\NULL}"#, ["a,b", "c d", "NULL"]),
+            ("{with space inside}", ["with space inside"]),
+            ("[0:1]={x,y}", ["x", "y"]),
+            ("{{1,2},{3,NULL}}", ["1", "2", "3", nil]),
+            ("{é,\"日本\"}", ["é", "日本"]),
+            ("{a\"b c\"d}", ["ab cd"]),
+        ] as [(String, [String?])])
     func parses(literal: String, expected: [String?]) {
         #expect(PostgresArrayLiteral.parse(literal) == expected)
     }

@@ -15,8 +15,10 @@ import Testing
         ("postgresql://h/app?user=me@example.com", "postgresql://h/app?user=me@example.com"),
         ("postgresql:///app?host=/tmp", "postgresql:///app?host=/tmp"),
         // An `@` in a query parameter's value is not the end of a password.
-        ("postgresql://postgres:secret@:5439/dt?host=/tmp/sock&application_name=me@laptop",
-         "postgresql://postgres:***@:5439/dt?host=/tmp/sock&application_name=me@laptop"),
+        (
+            "postgresql://postgres:secret@:5439/dt?host=/tmp/sock&application_name=me@laptop",
+            "postgresql://postgres:***@:5439/dt?host=/tmp/sock&application_name=me@laptop"
+        ),
         ("postgresql://:5439/dt?host=/tmp/sock&user=alice@corp", "postgresql://:5439/dt?host=/tmp/sock&user=alice@corp"),
         ("postgresql://u:p@h/db?application_name=a:b@c", "postgresql://u:***@h/db?application_name=a:b@c"),
     ])

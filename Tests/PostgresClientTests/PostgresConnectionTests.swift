@@ -14,9 +14,10 @@ import Testing
     @Test func connectsWithURL() async throws {
         try await withTestDatabase { database in
             let connection = try PostgresConnection(database.url())
-            let row = try #require(try connection.query(
-                "SELECT current_database() AS db, current_user AS who, current_setting('application_name') AS app"
-            ).first)
+            let row = try #require(
+                try connection.query(
+                    "SELECT current_database() AS db, current_user AS who, current_setting('application_name') AS app"
+                ).first)
             #expect(row["db"]?.string == database.name)
             #expect(row["who"]?.string == "postgres")
             #expect(row["app"]?.string == "pgpe")
@@ -103,7 +104,8 @@ import Testing
         try await withTestDatabase { database in
             let connection = database.connection
             try connection.execute("DROP TABLE IF EXISTS nope")
-            try connection.execute("""
+            try connection.execute(
+                """
                 DO $$ BEGIN
                   RAISE NOTICE 'hello %', 42;
                   RAISE WARNING 'careful' USING HINT = 'look first', DETAIL = 'some detail';

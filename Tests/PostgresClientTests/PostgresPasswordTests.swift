@@ -71,7 +71,8 @@ import Testing
     @Test func malformedPasswordIsNotEchoed() async throws {
         try await withTestDatabase { database in
             let server = database.server
-            let url = "postgresql://pgpe_password_user:wr%zzong@\(PostgresTestServer.percentEncoded(server.host)):\(server.port)/\(database.name)"
+            let url =
+                "postgresql://pgpe_password_user:wr%zzong@\(PostgresTestServer.percentEncoded(server.host)):\(server.port)/\(database.name)"
             let badEscape = try #require(throws: PostgresError.self) { try PostgresConnection(url) }
             #expect(badEscape.kind == .connection)
             #expect(badEscape.message.contains("invalid percent-encoded token"))
@@ -98,7 +99,8 @@ import Testing
             #expect(error.message == #"invalid input syntax for type integer: "***""#)
             Self.expectAbsent(password, in: error)
 
-            try connection.execute("""
+            try connection.execute(
+                """
                 CREATE FUNCTION pg_temp.echo(t text) RETURNS void LANGUAGE plpgsql
                 AS $$ BEGIN RAISE NOTICE 'got %', t; END $$
                 """)

@@ -11,7 +11,8 @@ import Testing
     @Test func roundTripsEveryDecodedType() async throws {
         try await withTestDatabase { database in
             let connection = database.connection
-            try connection.execute("""
+            try connection.execute(
+                """
                 SET TIME ZONE 'UTC';
                 CREATE TABLE x (id int);
                 CREATE TABLE everything (
@@ -137,10 +138,12 @@ import Testing
             let connection = database.connection
             try connection.execute("CREATE TABLE t (a int, b int, PRIMARY KEY (b, a)); GRANT SELECT ON t TO PUBLIC")
             let key = try connection.query(
-                "SELECT indkey FROM pg_index WHERE indrelid = 't'::regclass AND indisprimary").first?["indkey"]
+                "SELECT indkey FROM pg_index WHERE indrelid = 't'::regclass AND indisprimary"
+            ).first?["indkey"]
             #expect(key?.stringArray == ["2", "1"])
             let arguments = try connection.query(
-                "SELECT proargtypes FROM pg_proc WHERE oid = 'int4pl'::regproc").first?["proargtypes"]
+                "SELECT proargtypes FROM pg_proc WHERE oid = 'int4pl'::regproc"
+            ).first?["proargtypes"]
             #expect(arguments?.stringArray == ["23", "23"])
             let acl = try connection.query("SELECT relacl FROM pg_class WHERE oid = 't'::regclass").first?["relacl"]
             #expect(acl?.stringArray?.contains("=r/postgres") == true)
@@ -153,8 +156,10 @@ import Testing
     /// Typed accessors answer only for their own kind (numbers widen to `double`).
     @Test func typedAccessorsAreStrict() async throws {
         try await withTestDatabase { database in
-            let row = try #require(try database.connection.query(
-                "SELECT 7 AS i, '7' AS t, 2.50::numeric AS n, true AS b").first)
+            let row = try #require(
+                try database.connection.query(
+                    "SELECT 7 AS i, '7' AS t, 2.50::numeric AS n, true AS b"
+                ).first)
             #expect(row[0] == .int(7))
             #expect(row["i"]?.string == nil)
             #expect(row["t"]?.int == nil)

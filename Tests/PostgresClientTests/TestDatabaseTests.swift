@@ -23,8 +23,9 @@ import Testing
         defer { try? database.drop() }
         let version = try #require(try database.connection.query("SHOW server_version").first?[0]?.string)
         print("PostgreSQL under test: \(version)")
-        let expected = try #require(ProcessInfo.processInfo.environment["PGPE_TEST_PGVERSION"].flatMap { Int($0) },
-                                    "PostgreSQL tests run under `make test`: PGPE_TEST_PGVERSION is not set")
+        let expected = try #require(
+            ProcessInfo.processInfo.environment["PGPE_TEST_PGVERSION"].flatMap { Int($0) },
+            "PostgreSQL tests run under `make test`: PGPE_TEST_PGVERSION is not set")
         #expect(database.connection.serverVersion / 10000 == expected)
     }
 
@@ -40,7 +41,7 @@ import Testing
         try first.connection.execute("CREATE TABLE only_in_first (x int)")
         #expect(try second.connection.query("SELECT to_regclass('only_in_first') AS r").first?["r"] == .some(nil))
 
-        let other = try first.connect()  // an extra session: WITH (FORCE) must end it
+        let other = try first.connect() // an extra session: WITH (FORCE) must end it
         try first.drop()
         try first.drop()
         #expect(try !Self.exists(database: first.name, on: first.server))
@@ -72,7 +73,8 @@ import Testing
         #expect(role.hasPrefix("pgpe_r_"))
         let flags = try database.connection.query(
             "SELECT rolcanlogin, rolbypassrls, rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = $1",
-            [.text(role)]).first
+            [.text(role)]
+        ).first
         #expect(flags?["rolcanlogin"] == .bool(true))
         #expect(flags?["rolbypassrls"] == .bool(true))
         #expect(flags?["scram"] == .bool(true))

@@ -39,7 +39,9 @@ public struct VerdictCampaign: Sendable, CustomStringConvertible {
     public mutating func add(_ run: VerdictRun) {
         projects += 1
         statistics.merge(run.statistics, uniquingKeysWith: +)
-        for (feature, present) in VerdictCampaign.features(of: run.project) where present { statistics["project: " + feature, default: 0] += 1 }
+        for (feature, present) in VerdictCampaign.features(of: run.project) where present {
+            statistics["project: " + feature, default: 0] += 1
+        }
         contradictions += run.contradictions.map { (run.project.label, $0) }
         imprecisions += run.imprecisions.map { (run.project.label, $0) }
         unexpected += run.unexpected.map { "\(run.project.label): \($0)" }
@@ -83,22 +85,32 @@ public struct VerdictCampaign: Sendable, CustomStringConvertible {
     public var imprecisionSummary: [String] {
         var groups: [String: (count: Int, example: String)] = [:]
         for (label, imprecision) in imprecisions {
-            let kind = imprecision.missing.joined(separator: ", ") + " <- printed: "
-                + (imprecision.printed.first.map { String($0.prefix(60)) } ?? "nothing") + (imprecision.foundBySearch ? " (search found the leak)" : "")
+            let kind =
+                imprecision.missing.joined(separator: ", ") + " <- printed: "
+                + (imprecision.printed.first.map { String($0.prefix(60)) } ?? "nothing")
+                + (imprecision.foundBySearch ? " (search found the leak)" : "")
             groups[kind, default: (0, "\(label): \(imprecision)")].count += 1
         }
-        return groups.sorted { $0.value.count > $1.value.count }.map { "\($0.value.count)× missing \($0.key)\n    e.g. \($0.value.example)" }
+        return groups.sorted { $0.value.count > $1.value.count }.map {
+            "\($0.value.count)× missing \($0.key)\n    e.g. \($0.value.example)"
+        }
     }
 
     /// A summary for people.
     public var description: String {
         let elsewhere = contradictions.filter(\.contradiction.roleNamedElsewhere).count
-        var lines = ["verdict differential, seed \(seed): \(projects) projects in \(Int(milliseconds)) ms; "
-                     + "\(contradictions.count) contradictions (\(elsewhere) on roles only traversal targets' policies name), "
-                     + "\(imprecisions.count) imprecise FAILED verdicts, \(unexpected.count) search errors"]
+        var lines = [
+            "verdict differential, seed \(seed): \(projects) projects in \(Int(milliseconds)) ms; "
+                + "\(contradictions.count) contradictions (\(elsewhere) on roles only traversal targets' policies name), "
+                + "\(imprecisions.count) imprecise FAILED verdicts, \(unexpected.count) search errors"
+        ]
         lines.append("statistics: " + statistics.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; "))
         if !invalid.isEmpty { lines.append("rejected by the checker: \(invalid)") }
-        if !roleNamedElsewhere.isEmpty { lines.append("contradictions on roles only other tables' policies name (issue 11 item 5) in: \(roleNamedElsewhere.prefix(10).joined(separator: "; "))") }
+        if !roleNamedElsewhere.isEmpty {
+            lines.append(
+                "contradictions on roles only other tables' policies name (issue 11 item 5) in: \(roleNamedElsewhere.prefix(10).joined(separator: "; "))"
+            )
+        }
         lines += imprecisionSummary.prefix(12).map { "imprecise: \($0)" }
         lines += unexpected.prefix(10).map { "search error: \($0)" }
         return lines.joined(separator: "\n")

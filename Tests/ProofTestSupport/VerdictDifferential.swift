@@ -1,8 +1,8 @@
 import Foundation
 import PolicyProofs
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicyWorkloads
 import PostgresClient
 import TestSupport
@@ -32,8 +32,9 @@ public final class VerdictDifferential {
     /// Checks, analyses, applies and searches one project (`seed` drives the rows and sessions).
     public func run(_ project: VerdictProject, seed: UInt64) throws -> VerdictRun {
         let (policySet, diagnostics) = project.check()
-        var run = VerdictRun(project: project, errors: diagnostics.filter { $0.severity == .error }.map { "\($0.id): \($0.message)" },
-                             verdicts: [], contradictions: [], imprecisions: [], unexpected: [], statistics: [:], compiledSQL: "", rowsSQL: "")
+        var run = VerdictRun(
+            project: project, errors: diagnostics.filter { $0.severity == .error }.map { "\($0.id): \($0.message)" },
+            verdicts: [], contradictions: [], imprecisions: [], unexpected: [], statistics: [:], compiledSQL: "", rowsSQL: "")
         guard run.isValid else { return run }
         var options = AnalysisOptions(config: policySet.config, jobs: 1)
         options.proofs = [.tenantIsolation, .failClosed]
@@ -78,11 +79,13 @@ public final class VerdictDifferential {
             run.statistics["searched: \(what)", default: 0] += 1
             if verdict.status == .proven {
                 guard let (role, evidence) = leaks.first, let key = verdict.key, let command = verdict.command else { continue }
-                run.contradictions.append(VerdictContradiction(
-                    verdict: verdict.summary, proof: verdict.proof, table: verdict.table, command: command, side: verdict.side,
-                    role: verdict.role, key: key, databaseRole: role,
-                    roleNamedElsewhere: verdict.role == PolicySet.publicRole && Self.rolesOfTraversalTargets(verdict.table, policySet).contains(role),
-                    evidence: evidence))
+                run.contradictions.append(
+                    VerdictContradiction(
+                        verdict: verdict.summary, proof: verdict.proof, table: verdict.table, command: command, side: verdict.side,
+                        role: verdict.role, key: key, databaseRole: role,
+                        roleNamedElsewhere: verdict.role == PolicySet.publicRole
+                            && Self.rolesOfTraversalTargets(verdict.table, policySet).contains(role),
+                        evidence: evidence))
                 continue
             }
             if !leaks.isEmpty { run.statistics["found by the search: \(what)", default: 0] += 1 }
@@ -91,7 +94,8 @@ public final class VerdictDifferential {
             if missing.isEmpty {
                 run.statistics["reproduced by the repro script: \(what)", default: 0] += 1
             } else {
-                run.imprecisions.append(VerdictImprecision(verdict: verdict.summary, printed: notices, missing: missing, foundBySearch: !leaks.isEmpty))
+                run.imprecisions.append(
+                    VerdictImprecision(verdict: verdict.summary, printed: notices, missing: missing, foundBySearch: !leaks.isEmpty))
             }
         }
         run.statistics["search milliseconds"] = Int(Date().timeIntervalSince(searchStarted) * 1_000)
@@ -125,7 +129,8 @@ public final class VerdictDifferential {
         var last = run
         let (project, tries) = VerdictShrinker(budget: budget).shrink(run.project) { candidate in
             guard let result = try? self.run(candidate, seed: seed), result.isValid,
-                  result.contradictions.contains(where: { $0.signature == contradiction.signature }) else { return false }
+                result.contradictions.contains(where: { $0.signature == contradiction.signature })
+            else { return false }
             last = result
             return true
         }
@@ -135,8 +140,10 @@ public final class VerdictDifferential {
 
     /// Runs `count` valid projects generated from `seed` on a fresh test database; shrinks the
     /// first `reproductions` contradictions of different kinds.
-    public static func campaign(seed: UInt64, count: Int, reproLimit: Int = .max, reproductions: Int = 3, shrinkBudget: Int = 150,
-                                transform: Transform? = nil, progress: ((Int, VerdictCampaign) -> Void)? = nil) throws -> VerdictCampaign {
+    public static func campaign(
+        seed: UInt64, count: Int, reproLimit: Int = .max, reproductions: Int = 3, shrinkBudget: Int = 150,
+        transform: Transform? = nil, progress: ((Int, VerdictCampaign) -> Void)? = nil
+    ) throws -> VerdictCampaign {
         try DifferentialRunner.prepareRoles(on: PostgresTestServer.fromEnvironment())
         let database = try TestDatabase.create()
         defer { try? database.drop() }
@@ -170,8 +177,10 @@ public final class VerdictDifferential {
                 continue
             }
             campaign.add(run)
-            for contradiction in run.contradictions where campaign.reproductions.count < reproductions
-                && shrunk.insert("\(contradiction.proof) \(contradiction.roleNamedElsewhere)").inserted {
+            for contradiction in run.contradictions
+            where campaign.reproductions.count < reproductions
+                && shrunk.insert("\(contradiction.proof) \(contradiction.roleNamedElsewhere)").inserted
+            {
                 let (small, tries) = differential.shrink(run, contradiction: contradiction, seed: projectSeed, budget: shrinkBudget)
                 campaign.reproductions.append("minimal reproduction (\(tries) candidates tried) of \(run.project.label):\n\(small)")
             }

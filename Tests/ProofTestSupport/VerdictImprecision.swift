@@ -13,6 +13,7 @@ public struct VerdictImprecision: Sendable, CustomStringConvertible {
 
     /// The verdict and what the script printed.
     public var description: String {
-        "\(verdict)\n  repro printed \(printed), missing \(missing)" + (foundBySearch ? "; the search found the leak" : "; the search found no leak either")
+        "\(verdict)\n  repro printed \(printed), missing \(missing)"
+            + (foundBySearch ? "; the search found the leak" : "; the search found no leak either")
     }
 }

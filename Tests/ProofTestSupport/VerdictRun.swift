@@ -27,9 +27,13 @@ public struct VerdictRun: Sendable, CustomStringConvertible {
 
     /// The project, its compiled SQL, its rows and what PostgreSQL showed: a reproduction.
     public var description: String {
-        var lines = [project.description, "-- compiled SQL (pgpe compile)", compiledSQL,
-                     "-- rows (as a superuser, with session_replication_role = replica)", rowsSQL]
-        lines.append("-- roles: \(VerdictProject.roles.joined(separator: ", ")) (NOLOGIN, granted SELECT, INSERT, UPDATE, DELETE on every table); PUBLIC verdicts run as the ones the analysis does not name")
+        var lines = [
+            project.description, "-- compiled SQL (pgpe compile)", compiledSQL,
+            "-- rows (as a superuser, with session_replication_role = replica)", rowsSQL,
+        ]
+        lines.append(
+            "-- roles: \(VerdictProject.roles.joined(separator: ", ")) (NOLOGIN, granted SELECT, INSERT, UPDATE, DELETE on every table); PUBLIC verdicts run as the ones the analysis does not name"
+        )
         lines += contradictions.map(\.description)
         lines += unexpected.map { "search error: \($0)" }
         return lines.joined(separator: "\n")

@@ -85,9 +85,11 @@ final class VerdictSearch {
     func setUp(compiledSQL: String) throws -> String? {
         try connection.execute("BEGIN")
         let roles = VerdictProject.roles.map(DifferentialSQL.identifier).joined(separator: ", ")
-        for (step, script) in [("schema", "SET LOCAL session_replication_role = replica;\n" + project.schemaSQL),
-                               ("compiled SQL", compiledSQL),
-                               ("grants", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(roles)")] {
+        for (step, script) in [
+            ("schema", "SET LOCAL session_replication_role = replica;\n" + project.schemaSQL),
+            ("compiled SQL", compiledSQL),
+            ("grants", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(roles)"),
+        ] {
             do {
                 try connection.execute(script)
             } catch let error as PostgresError {
@@ -342,7 +344,8 @@ final class VerdictSearch {
     /// each reached.
     func probe() throws {
         guard !sessions.isEmpty, !tables.isEmpty else { return }
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TEMP TABLE pgpe_probe_seen (k text) ON COMMIT DROP;
             GRANT SELECT, INSERT ON pg_temp.pgpe_probe_seen TO PUBLIC;
             CREATE TEMP TABLE pgpe_vd_reach (n int, probe int, ids text[]) ON COMMIT DROP;
@@ -350,7 +353,8 @@ final class VerdictSearch {
             """)
         var setup: [String] = []
         for (index, table) in tables.enumerated() {
-            setup += ProofDatabaseProbe.triggerStatements(on: Self.qualified(table), function: "pg_temp.pgpe_vd_t\(index)", key: "OLD.id::text")
+            setup += ProofDatabaseProbe.triggerStatements(
+                on: Self.qualified(table), function: "pg_temp.pgpe_vd_t\(index)", key: "OLD.id::text")
         }
         try connection.execute(setup.joined(separator: ";\n"))
         try connection.execute(block())
@@ -393,33 +397,44 @@ final class VerdictSearch {
             let values = keys.map { DifferentialSQL.literal(session.values[$0] ?? "") }.joined(separator: ", ")
             return "(\(session.number), \(DifferentialSQL.literal(session.role)), ARRAY[\(values)]::text[])"
         }
-        var lines = ["DO $pgpe_vd$", "DECLARE s record; ids text[]; upd text[]; w text[]; ok boolean; err text; n bigint;", "BEGIN",
-                     "FOR s IN SELECT * FROM (VALUES \(sessionRows.joined(separator: ", "))) AS t(n, role, v) ORDER BY role, n LOOP",
-                     "  PERFORM \((["1"] + settings).joined(separator: ", "));",
-                     "  EXECUTE format('SET LOCAL ROLE %I', s.role);"]
+        var lines = [
+            "DO $pgpe_vd$", "DECLARE s record; ids text[]; upd text[]; w text[]; ok boolean; err text; n bigint;", "BEGIN",
+            "FOR s IN SELECT * FROM (VALUES \(sessionRows.joined(separator: ", "))) AS t(n, role, v) ORDER BY role, n LOOP",
+            "  PERFORM \((["1"] + settings).joined(separator: ", "));",
+            "  EXECUTE format('SET LOCAL ROLE %I', s.role);",
+        ]
         /// A sub-block running `body` into `ids`, undone.
         func reading(_ body: [String]) -> [String] {
             ["  BEGIN"] + body.map { "    " + $0 } + [
                 "    RAISE EXCEPTION USING ERRCODE = 'PG001';",
                 "  EXCEPTION WHEN SQLSTATE 'PG001' THEN NULL;",
                 "    WHEN OTHERS THEN ids := ARRAY['!' || SQLERRM];",
-                "  END;"]
+                "  END;",
+            ]
         }
         for (index, table) in tables.enumerated() {
             let name = Self.qualified(table)
             let store = { (kind: Probe, variable: String) in
-                ["  INSERT INTO pg_temp.pgpe_vd_reach VALUES (s.n, \(index * Probe.allCases.count + kind.rawValue), \(variable));",
-                 "  ids := NULL;"]
+                [
+                    "  INSERT INTO pg_temp.pgpe_vd_reach VALUES (s.n, \(index * Probe.allCases.count + kind.rawValue), \(variable));",
+                    "  ids := NULL;",
+                ]
             }
             lines += reading(["SELECT array_agg(id::text) INTO ids FROM \(name);"]) + store(.select, "ids")
-            lines += reading(["DELETE FROM \(name);", "SELECT array_agg(k) INTO ids FROM pg_temp.pgpe_probe_seen;"]) + store(.delete, "ids")
-            lines += reading(["PERFORM set_config('pgpe.probe_mode', 'log', true);", "UPDATE \(name) SET \"id\" = NULL;",
-                              "SELECT array_agg(k) INTO ids FROM pg_temp.pgpe_probe_seen;"])
+            lines +=
+                reading(["DELETE FROM \(name);", "SELECT array_agg(k) INTO ids FROM pg_temp.pgpe_probe_seen;"]) + store(.delete, "ids")
+            lines += reading([
+                "PERFORM set_config('pgpe.probe_mode', 'log', true);", "UPDATE \(name) SET \"id\" = NULL;",
+                "SELECT array_agg(k) INTO ids FROM pg_temp.pgpe_probe_seen;",
+            ])
             lines += ["  upd := ids;"] + store(.update, "upd")
             let rows = candidates[table.name] ?? []
             let updates = rows.map { row in
-                "UPDATE \(name) SET " + table.columns.map { "\(DifferentialSQL.identifier($0.name)) = "
-                    + DifferentialSQL.value(row[$0.name] ?? .null, type: $0.type) }.joined(separator: ", ")
+                "UPDATE \(name) SET "
+                    + table.columns.map {
+                        "\(DifferentialSQL.identifier($0.name)) = "
+                            + DifferentialSQL.value(row[$0.name] ?? .null, type: $0.type)
+                    }.joined(separator: ", ")
             }
             for (kind, writes) in [(Probe.insert, rows.map { insert(table, $0) }), (Probe.updateCheck, updates)] {
                 lines.append("  w := ARRAY[]::text[];")
@@ -429,16 +444,18 @@ final class VerdictSearch {
                     lines.append("  PERFORM set_config('pgpe.probe_mode', 'target', true), set_config('pgpe.probe_target', upd[1], true);")
                 }
                 for (number, write) in writes.enumerated() {
-                    lines += ["  ok := false; err := NULL;",
-                              "  BEGIN",
-                              "    \(write);",
-                              "    GET DIAGNOSTICS n = ROW_COUNT; ok := n > 0;",
-                              "    RAISE EXCEPTION USING ERRCODE = 'PG001';",
-                              "  EXCEPTION WHEN SQLSTATE 'PG001' THEN NULL;",
-                              "    WHEN OTHERS THEN err := SQLERRM;",
-                              "  END;",
-                              "  IF ok THEN w := w || 'c\(number)'::text;",
-                              "  ELSIF err NOT LIKE 'new row violates row-level security policy%' THEN w := w || ('!' || err); END IF;"]
+                    lines += [
+                        "  ok := false; err := NULL;",
+                        "  BEGIN",
+                        "    \(write);",
+                        "    GET DIAGNOSTICS n = ROW_COUNT; ok := n > 0;",
+                        "    RAISE EXCEPTION USING ERRCODE = 'PG001';",
+                        "  EXCEPTION WHEN SQLSTATE 'PG001' THEN NULL;",
+                        "    WHEN OTHERS THEN err := SQLERRM;",
+                        "  END;",
+                        "  IF ok THEN w := w || 'c\(number)'::text;",
+                        "  ELSIF err NOT LIKE 'new row violates row-level security policy%' THEN w := w || ('!' || err); END IF;",
+                    ]
                 }
                 if kind == .updateCheck { lines += ["  PERFORM set_config('pgpe.probe_mode', '', true);", "  END IF;"] }
                 lines += store(kind, "w")
@@ -468,7 +485,8 @@ final class VerdictSearch {
     /// The ways PostgreSQL shows `verdict`'s property broken, in words (empty: none found).
     func leaks(_ verdict: Verdict) -> [(role: String, evidence: String)] {
         guard let key = verdict.key, let command = verdict.command,
-              let table = tables.firstIndex(where: { $0.qualified == verdict.table }) else { return [] }
+            let table = tables.firstIndex(where: { $0.qualified == verdict.table })
+        else { return [] }
         let probe = Probe(command, verdict.side)
         var found: [(String, String)] = []
         for role in databaseRoles(verdict) {
@@ -480,8 +498,12 @@ final class VerdictSearch {
                         guard let b = second.values[key], a != b else { continue }
                         let shared = reach(first, table: table, probe: probe).intersection(reach(second, table: table, probe: probe))
                         if let item = shared.sorted().first {
-                            found.append((role, "sessions {\(first.describe(keys: keys))} and {\(second.describe(keys: keys))} both "
-                                + describe(item, table: table, probe: probe)))
+                            found.append(
+                                (
+                                    role,
+                                    "sessions {\(first.describe(keys: keys))} and {\(second.describe(keys: keys))} both "
+                                        + describe(item, table: table, probe: probe)
+                                ))
                             break
                         }
                     }

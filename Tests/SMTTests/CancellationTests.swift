@@ -2,6 +2,7 @@ import Cancellation
 import Dispatch
 import Synchronization
 import Testing
+
 @testable import SMT
 
 extension SMTTests {
@@ -11,7 +12,7 @@ extension SMTTests {
     @Test(arguments: [Solver.Strategy.tactics, .kernel])
     func cancellingTheTokenStopsARunningCheck(strategy: Solver.Strategy) throws {
         let z3 = try Z3Context()
-        let solver = try pigeonhole(z3, holes: 11, strategy: strategy)  // about a minute to run to the end
+        let solver = try pigeonhole(z3, holes: 11, strategy: strategy) // about a minute to run to the end
         let token = CancellationToken()
         let cancelledAt = Mutex<ContinuousClock.Instant?>(nil)
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SMT
 
 /// A solver loaded with the pigeonhole formula: `holes + 1` pigeons in `holes` holes, one per hole.

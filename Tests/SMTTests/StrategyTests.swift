@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import SMT
 
 extension SMTTests {

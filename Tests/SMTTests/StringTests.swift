@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMT
 
 extension SMTTests {
@@ -85,7 +86,10 @@ extension SMTTests {
     }
 
     /// Any string, including non-ASCII, control characters and backslashes, comes back from a model unchanged.
-    @Test(arguments: ["ü日本🙂", "tab\tnew\nline", "back\\slash", "\\u{41} is not A", "nul\u{0}byte", "quote\"s", "é\u{301}", "\u{7F}\u{80}\u{FF}\u{100}\u{FFFF}\u{10000}\u{2FFFF}", "del\u{7F} and tilde~", ""])
+    @Test(arguments: [
+        "ü日本🙂", "tab\tnew\nline", "back\\slash", "\\u{41} is not A", "nul\u{0}byte", "quote\"s", "é\u{301}",
+        "\u{7F}\u{80}\u{FF}\u{100}\u{FFFF}\u{10000}\u{2FFFF}", "del\u{7F} and tilde~", "",
+    ])
     func stringsRoundTripThroughTheModel(_ text: String) throws {
         let z3 = try Z3Context()
         let s = try z3.constant("s", z3.stringSort)

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import PolicyWorkloads
+import Synchronization
 
 /// Runs the built `pgpe` binary (`PGPE_BIN`, set by `make test`) and captures its output.
 public enum CLIRunner {
@@ -21,8 +21,10 @@ public enum CLIRunner {
     }
 
     /// Runs `pgpe arguments…` in `directory` with extra environment variables.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                           input: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        input: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -52,8 +54,9 @@ public enum CLIRunner {
         group.wait()
         let outData = collected.get()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary directory.

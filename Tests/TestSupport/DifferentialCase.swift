@@ -27,9 +27,11 @@ public struct DifferentialCase: Hashable, Sendable {
     public var operations: [DifferentialOperation]
 
     /// Creates a case.
-    public init(label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
-                keyType: String, numberType: String, rows: [String: [[String: SQLValue]]], sessions: [DifferentialSession],
-                operations: [DifferentialOperation]) {
+    public init(
+        label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
+        keyType: String, numberType: String, rows: [String: [[String: SQLValue]]], sessions: [DifferentialSession],
+        operations: [DifferentialOperation]
+    ) {
         self.label = label
         self.tables = tables
         self.policies = policies
@@ -108,7 +110,8 @@ public struct DifferentialCase: Hashable, Sendable {
     /// Parses and checks a generated project (pgpe.yaml, schema.sql and one policy file) the way
     /// `pgpe` would read it from files.
     public static func check(configYAML: String, schemaSQL: String, policyText: String)
-        -> (policySet: PolicySet, diagnostics: [Diagnostic]) {
+        -> (policySet: PolicySet, diagnostics: [Diagnostic])
+    {
         let base = "/pgpe-differential"
         let (config, _, configDiagnostics) = ConfigLoader.load(text: configYAML, path: base + "/pgpe.yaml", environment: [:])
         let (schema, schemaDiagnostics) = SQLSchemaReader.read(file: SourceFile(path: base + "/schema.sql", text: schemaSQL))

@@ -12,18 +12,24 @@ public struct DifferentialGenerator {
     /// The roles sessions run as; policies name the first two (the third stands for PUBLIC).
     public static let roles = ["pgpe_diff_r1", "pgpe_diff_r2", "pgpe_diff_r3"]
     /// uuid values (canonical form).
-    static let uuids = ["0000000a-0000-4000-8000-00000000000a", "0000000b-0000-4000-8000-00000000000b",
-                        "ffffffff-ffff-4fff-bfff-ffffffffffff"]
+    static let uuids = [
+        "0000000a-0000-4000-8000-00000000000a", "0000000b-0000-4000-8000-00000000000b",
+        "ffffffff-ffff-4fff-bfff-ffffffffffff",
+    ]
     /// Text values: quotes, LIKE metacharacters, a backslash, non-ASCII, empty, case.
     static let texts = ["a", "b", "A", "it's", "ü日", "", "%", "_x", "a_b", "ab\\c", "O'Brien", "éa"]
     /// Tenant-like text keys.
     static let keys = ["A", "B", "it's", "ü", ""]
     /// LIKE patterns (escapes with `\`, never a trailing lone `\`).
-    static let patterns = ["a%", "%b", "_", "%", "it's%", "ü%", "\\_x", "a\\%", "%'%", "_日", "%\\\\c", "A%",
-                           "%\\%", "a\\_b", "\\%", "%\\_%"]
+    static let patterns = [
+        "a%", "%b", "_", "%", "it's%", "ü%", "\\_x", "a\\%", "%'%", "_日", "%\\\\c", "A%",
+        "%\\%", "a\\_b", "\\%", "%\\_%",
+    ]
     /// Table names: plain, keyword, spaces and capitals, non-ASCII, long enough to shorten policy names.
-    static let tableNames = ["alpha", "beta", "gamma", "delta", "user", "Order Items", "größe",
-                             "a_table_with_a_long_name_to_push_policy_names_over"]
+    static let tableNames = [
+        "alpha", "beta", "gamma", "delta", "user", "Order Items", "größe",
+        "a_table_with_a_long_name_to_push_policy_names_over",
+    ]
 
     /// The seed.
     public let seed: UInt64
@@ -77,8 +83,10 @@ public struct DifferentialGenerator {
                 DifferentialColumn(name: "f", type: "boolean", family: .bool, notNull: rng.chance(0.5)),
             ]
             for parent in 0..<index where rng.chance(parent == index - 1 ? 0.85 : 0.4) {
-                columns.append(DifferentialColumn(name: "r\(parent)", type: "integer", family: .int,
-                                                  notNull: rng.chance(0.4), references: tables[parent].name))
+                columns.append(
+                    DifferentialColumn(
+                        name: "r\(parent)", type: "integer", family: .int,
+                        notNull: rng.chance(0.4), references: tables[parent].name))
             }
             tables.append(DifferentialTable(name: name, columns: columns))
         }
@@ -139,8 +147,10 @@ public struct DifferentialGenerator {
         if rng.chance(0.2) {
             // Several tables: only the columns every table has, and no traversal.
             let other = tables[rng.int(0...(tables.count - 1))]
-            selector = rng.pick(["ALL", "has_column('k')", "NOT named(\(DifferentialSQL.literal(other.name)))",
-                                 "named(\(DifferentialSQL.literal(table.name))) OR named(\(DifferentialSQL.literal(other.name)))"])
+            selector = rng.pick([
+                "ALL", "has_column('k')", "NOT named(\(DifferentialSQL.literal(other.name)))",
+                "named(\(DifferentialSQL.literal(table.name))) OR named(\(DifferentialSQL.literal(other.name)))",
+            ])
             available = []
         }
         // The first five columns (id, k, n, the text column, f) are the same in every table.
@@ -167,12 +177,15 @@ public struct DifferentialGenerator {
             }
             check = clauses
         }
-        return DifferentialPolicy(name: name, isPermissive: rng.chance(0.7), commands: commands, roles: roles,
-                                  selector: selector, using: using, check: check)
+        return DifferentialPolicy(
+            name: name, isPermissive: rng.chance(0.7), commands: commands, roles: roles,
+            selector: selector, using: using, check: check)
     }
 
-    private mutating func clause(on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
-                                 ranks: [Int], keyType: String) -> [DifferentialAtom] {
+    private mutating func clause(
+        on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
+        ranks: [Int], keyType: String
+    ) -> [DifferentialAtom] {
         let count = depth == 0 ? rng.pick([1, 1, 2, 2, 3]) : rng.pick([1, 1, 2])
         var atoms: [DifferentialAtom] = []
         for _ in 0..<count {
@@ -193,12 +206,16 @@ public struct DifferentialGenerator {
     private func col(_ column: DifferentialColumn) -> String { "col(\(DifferentialSQL.policyName(column.name)))" }
 
     private mutating func policyValue(_ family: DifferentialFamily, keyLike: Bool) -> String {
-        if family == .uuid && rng.chance(0.1) { return "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.uuids).uppercased())))" }
+        if family == .uuid && rng.chance(0.1) {
+            return "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.uuids).uppercased())))"
+        }
         return "lit(\(DifferentialSQL.policyLiteral(literal(family, keyLike: keyLike))))"
     }
 
-    private mutating func atom(on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
-                               ranks: [Int], keyType: String) -> DifferentialAtom {
+    private mutating func atom(
+        on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
+        ranks: [Int], keyType: String
+    ) -> DifferentialAtom {
         let columns = table.columns
         let roll = rng.int(0...99)
         let traverses = depth == 0 ? (58..<72).contains(roll) : roll < 40
@@ -206,8 +223,9 @@ public struct DifferentialGenerator {
             let relation = rng.pick(relations)
             let targetIndex = tables.firstIndex { $0.name == relation.target.name } ?? 0
             let inner = self.relations(from: targetIndex, tables: tables, ranks: ranks)
-            let clause = clause(on: relation.target, depth: depth + 1, relations: depth + 1 < 2 ? inner : [], tables: tables,
-                                ranks: ranks, keyType: keyType)
+            let clause = clause(
+                on: relation.target, depth: depth + 1, relations: depth + 1 < 2 ? inner : [], tables: tables,
+                ranks: ranks, keyType: keyType)
             return .exists(source: relation.source, target: relation.target.name, targetColumn: relation.targetColumn, clause: clause)
         }
         switch roll {
@@ -250,7 +268,8 @@ public struct DifferentialGenerator {
                 return .text("\(col(column)) \(op) session('app.s')")
             default:
                 // The column's values are the patterns.
-                let subject = rng.chance(0.5) ? "session('app.s')" : "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.texts))))"
+                let subject =
+                    rng.chance(0.5) ? "session('app.s')" : "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.texts))))"
                 return .text("\(subject) \(op) \(col(column))")
             }
         case 94..<97:
@@ -282,7 +301,8 @@ public struct DifferentialGenerator {
         let column = rng.pick(columns)
         let op = rng.pick(operators(column.family))
         if op.hasSuffix("LIKE") {
-            let pattern = rng.chance(0.75) ? "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.patterns))))" : "session('app.s')"
+            let pattern =
+                rng.chance(0.75) ? "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.patterns))))" : "session('app.s')"
             return .text("\(col(column)) \(op) \(pattern)")
         }
         let value: String
@@ -309,16 +329,22 @@ public struct DifferentialGenerator {
             switch key {
             case "app.k" where keyType == "uuid":
                 let uuid = rng.pick(DifferentialGenerator.uuids)
-                settings[key] = unusual
-                    ? rng.pick([uuid.uppercased(), "{\(uuid)}", uuid.replacingOccurrences(of: "-", with: ""), " \(uuid)", "not-a-uuid",
-                                String(uuid.dropLast())])
+                settings[key] =
+                    unusual
+                    ? rng.pick([
+                        uuid.uppercased(), "{\(uuid)}", uuid.replacingOccurrences(of: "-", with: ""), " \(uuid)", "not-a-uuid",
+                        String(uuid.dropLast()),
+                    ])
                     : uuid
             case "app.k":
                 settings[key] = rng.pick(DifferentialGenerator.keys)
             case "app.n":
-                settings[key] = unusual ? rng.pick([" 2", "+1", "-0", "007", "2 ", "x", "1.5", "2147483648", "", "٣"]) : String(rng.int(-2...3))
+                settings[key] =
+                    unusual ? rng.pick([" 2", "+1", "-0", "007", "2 ", "x", "1.5", "2147483648", "", "٣"]) : String(rng.int(-2...3))
             case "app.f":
-                settings[key] = unusual ? rng.pick(["on", "off", "yes", "no", "t", "f", "TRUE", " true ", "1", "0", "tr", "of", "maybe"])
+                settings[key] =
+                    unusual
+                    ? rng.pick(["on", "off", "yes", "no", "t", "f", "TRUE", " true ", "1", "0", "tr", "of", "maybe"])
                     : rng.pick(["true", "false"])
             default:
                 settings[key] = rng.pick(DifferentialGenerator.texts + DifferentialGenerator.patterns)
@@ -327,8 +353,10 @@ public struct DifferentialGenerator {
         return DifferentialSession(role: rng.pick(DifferentialGenerator.roles), settings: settings)
     }
 
-    private mutating func makeOperation(tables: [DifferentialTable], rows: [String: [[String: SQLValue]]],
-                                        keyType: String) -> DifferentialOperation? {
+    private mutating func makeOperation(
+        tables: [DifferentialTable], rows: [String: [[String: SQLValue]]],
+        keyType: String
+    ) -> DifferentialOperation? {
         let table = rng.pick(tables)
         let existing = rows[table.name] ?? []
         let roll = rng.int(0...99)

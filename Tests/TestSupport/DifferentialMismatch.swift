@@ -15,8 +15,10 @@ public struct DifferentialMismatch: Hashable, Sendable, CustomStringConvertible 
     public var expected: String
 
     /// Creates a mismatch.
-    public init(check: String, session: DifferentialSession?, observedSettings: [String: String], statement: String,
-                postgres: String, expected: String) {
+    public init(
+        check: String, session: DifferentialSession?, observedSettings: [String: String], statement: String,
+        postgres: String, expected: String
+    ) {
         self.check = check
         self.session = session
         self.observedSettings = observedSettings
@@ -30,7 +32,8 @@ public struct DifferentialMismatch: Hashable, Sendable, CustomStringConvertible 
         var text = "\(check): \(statement)\n"
         if let session {
             let observed = observedSettings.sorted { $0.key < $1.key }.map { "\($0.key) = \(DifferentialSQL.literal($0.value))" }
-            text += "  as \(session.role); settings made: \(session.description); PostgreSQL then reported: "
+            text +=
+                "  as \(session.role); settings made: \(session.description); PostgreSQL then reported: "
                 + (observed.isEmpty ? "(none set)" : observed.joined(separator: ", ")) + "\n"
         }
         text += "  PostgreSQL:         \(postgres)\n  reference evaluator: \(expected)"

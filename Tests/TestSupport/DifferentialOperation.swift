@@ -44,7 +44,9 @@ public enum DifferentialOperation: Hashable, Sendable {
                 + columns.map { DifferentialSQL.value(row[$0] ?? .null, type: type($0)) }.joined(separator: ", ") + ")"
                 + (returning ? " RETURNING \"id\"" : "")
         case .update(_, let id, let set):
-            let assignments = set.keys.sorted().map { DifferentialSQL.identifier($0) + " = " + DifferentialSQL.value(set[$0] ?? .null, type: type($0)) }
+            let assignments = set.keys.sorted().map {
+                DifferentialSQL.identifier($0) + " = " + DifferentialSQL.value(set[$0] ?? .null, type: type($0))
+            }
             return "UPDATE \(name) SET " + assignments.joined(separator: ", ") + " WHERE \"id\" = \(id)"
         case .delete(_, let id):
             return "DELETE FROM \(name)" + (id.map { " WHERE \"id\" = \($0)" } ?? "")

@@ -16,8 +16,10 @@ public struct DifferentialPolicy: Hashable, Sendable {
     public var check: [[DifferentialAtom]]?
 
     /// Creates a policy.
-    public init(name: String, isPermissive: Bool, commands: [String], roles: [String], selector: String,
-                using: [[DifferentialAtom]], check: [[DifferentialAtom]]?) {
+    public init(
+        name: String, isPermissive: Bool, commands: [String], roles: [String], selector: String,
+        using: [[DifferentialAtom]], check: [[DifferentialAtom]]?
+    ) {
         self.name = name
         self.isPermissive = isPermissive
         self.commands = commands
@@ -29,8 +31,10 @@ public struct DifferentialPolicy: Hashable, Sendable {
 
     /// The policy in the policy language.
     public var text: String {
-        var lines = ["POLICY \(name)", "  " + (isPermissive ? "PERMISSIVE" : "RESTRICTIVE"),
-                     "  FOR " + (commands.isEmpty ? "ALL" : commands.joined(separator: ", "))]
+        var lines = [
+            "POLICY \(name)", "  " + (isPermissive ? "PERMISSIVE" : "RESTRICTIVE"),
+            "  FOR " + (commands.isEmpty ? "ALL" : commands.joined(separator: ", ")),
+        ]
         if !roles.isEmpty { lines.append("  TO " + roles.map(DifferentialSQL.policyName).joined(separator: ", ")) }
         lines.append("  SELECTOR \(selector)")
         for (index, clause) in using.enumerated() {

@@ -24,7 +24,8 @@ public struct DifferentialReproduction: CustomStringConvertible {
             "-- policies/case.policy", testCase.policyText,
             "-- schema.sql", testCase.schemaSQL,
             "-- compiled SQL (pgpe compile)", compiledSQL,
-            "-- rows and grants (as a superuser)", testCase.rowsSQL
+            "-- rows and grants (as a superuser)",
+            testCase.rowsSQL
                 + "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(roles);\n",
         ]
         if let session = mismatch.session {

@@ -13,8 +13,10 @@ public struct DifferentialResult: Sendable {
     public var statistics: [String: Int]
 
     /// Creates a result.
-    public init(errors: [String], compiledSQL: String, checks: Int, mismatches: [DifferentialMismatch],
-                statistics: [String: Int] = [:]) {
+    public init(
+        errors: [String], compiledSQL: String, checks: Int, mismatches: [DifferentialMismatch],
+        statistics: [String: Int] = [:]
+    ) {
         self.errors = errors
         self.compiledSQL = compiledSQL
         self.checks = checks

@@ -42,20 +42,24 @@ public struct DifferentialRunner {
         let errors = diagnostics.filter { $0.severity == .error }.map { "\($0.id): \($0.message)" }
         guard errors.isEmpty else { return DifferentialResult(errors: errors, compiledSQL: "", checks: 0, mismatches: []) }
         let compiled = compile(policySet)
-        let evaluator = ReferenceEvaluator(policySet: policySet, functions: DifferentialCase.interpretFunction,
-                                           raw: DifferentialCase.interpretRaw,
-                                           postgresVersion: connection.serverVersion / 10000)
+        let evaluator = ReferenceEvaluator(
+            policySet: policySet, functions: DifferentialCase.interpretFunction,
+            raw: DifferentialCase.interpretRaw,
+            postgresVersion: connection.serverVersion / 10000)
         try connection.execute("BEGIN")
         defer { _ = try? connection.execute("ROLLBACK") }
         let roles = DifferentialGenerator.roles.map(DifferentialSQL.identifier).joined(separator: ", ")
-        for (step, script) in [("schema", testCase.schemaSQL), ("compiled SQL", compiled),
-                               ("grants", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(roles);"),
-                               ("rows", testCase.rowsSQL)] where !script.isEmpty {
+        for (step, script) in [
+            ("schema", testCase.schemaSQL), ("compiled SQL", compiled),
+            ("grants", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(roles);"),
+            ("rows", testCase.rowsSQL),
+        ] where !script.isEmpty {
             do {
                 try connection.execute(script)
             } catch let error as PostgresError {
-                let mismatch = DifferentialMismatch(check: "setup", session: nil, observedSettings: [:], statement: "the \(step)",
-                                                    postgres: "error: \(error.message)", expected: "accepted")
+                let mismatch = DifferentialMismatch(
+                    check: "setup", session: nil, observedSettings: [:], statement: "the \(step)",
+                    postgres: "error: \(error.message)", expected: "accepted")
                 return DifferentialResult(errors: [], compiledSQL: compiled, checks: 1, mismatches: [mismatch])
             }
         }
@@ -63,7 +67,8 @@ public struct DifferentialRunner {
         for session in testCase.sessions {
             try run.check(session)
         }
-        return DifferentialResult(errors: [], compiledSQL: compiled, checks: run.checks, mismatches: run.mismatches,
-                                  statistics: run.statistics)
+        return DifferentialResult(
+            errors: [], compiledSQL: compiled, checks: run.checks, mismatches: run.mismatches,
+            statistics: run.statistics)
     }
 }

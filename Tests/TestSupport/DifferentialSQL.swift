@@ -29,8 +29,10 @@ public enum DifferentialSQL {
         let plain = name.utf8.enumerated().allSatisfy { index, byte in
             (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || (index > 0 && byte >= 0x30 && byte <= 0x39)
         }
-        let reserved: Set<String> = ["user", "order", "desc", "all", "and", "or", "not", "in", "is", "null", "true", "false",
-                                     "select", "insert", "update", "delete", "to", "for", "with", "check", "like"]
+        let reserved: Set<String> = [
+            "user", "order", "desc", "all", "and", "or", "not", "in", "is", "null", "true", "false",
+            "select", "insert", "update", "delete", "to", "for", "with", "check", "like",
+        ]
         return plain && !name.isEmpty && !reserved.contains(name) ? name : literal(name)
     }
 

@@ -84,10 +84,14 @@ struct DifferentialSessionRun {
         var mayFail: Bool
     }
 
-    private mutating func record(_ check: String, _ context: Context, _ statement: String, _ postgres: DifferentialOutcome,
-                                 _ expected: String) {
-        mismatches.append(DifferentialMismatch(check: check, session: context.session, observedSettings: context.observed,
-                                               statement: statement, postgres: postgres.description, expected: expected))
+    private mutating func record(
+        _ check: String, _ context: Context, _ statement: String, _ postgres: DifferentialOutcome,
+        _ expected: String
+    ) {
+        mismatches.append(
+            DifferentialMismatch(
+                check: check, session: context.session, observedSettings: context.observed,
+                statement: statement, postgres: postgres.description, expected: expected))
     }
 
     /// Runs `sql` as the session; an error rolls back to the session's savepoint.
@@ -105,7 +109,8 @@ struct DifferentialSessionRun {
     private mutating func checkCast(_ key: String, _ context: Context) throws {
         checks += 1
         let type = policySet.sessionType(key).name
-        let sql = policySet.config.missingContext == .deny
+        let sql =
+            policySet.config.missingContext == .deny
             ? "SELECT NULLIF(current_setting('\(key)', true), '')::\(type)"
             : "SELECT current_setting('\(key)')::\(type)"
         let postgres: DifferentialOutcome
@@ -156,18 +161,23 @@ struct DifferentialSessionRun {
                 undecided.append(id)
             }
         }
-        let kind = allowed.isEmpty && denied.isEmpty && undecided.isEmpty ? "read: empty table"
-            : !undecided.isEmpty ? "read: some rows raise an error"
-            : denied.isEmpty ? "read: every row visible" : allowed.isEmpty ? "read: no row visible" : "read: some rows hidden"
+        let kind =
+            allowed.isEmpty && denied.isEmpty && undecided.isEmpty
+            ? "read: empty table"
+            : !undecided.isEmpty
+                ? "read: some rows raise an error"
+                : denied.isEmpty ? "read: every row visible" : allowed.isEmpty ? "read: no row visible" : "read: some rows hidden"
         statistics[kind, default: 0] += 1
-        let expected = "rows " + (allowed.isEmpty ? "(none)" : allowed.map(String.init).joined(separator: ", "))
+        let expected =
+            "rows " + (allowed.isEmpty ? "(none)" : allowed.map(String.init).joined(separator: ", "))
             + (undecided.isEmpty ? "" : "; rows raising an error: " + undecided.map(String.init).joined(separator: ", "))
         switch try execute(sql) {
         case .success(let result):
             let ids = result.compactMap { $0[0]?.int }
             let returned = Set(ids)
             if !Set(allowed).isSubset(of: returned) || !returned.isDisjoint(with: denied)
-                || !returned.isSubset(of: Set(allowed + denied + undecided)) {
+                || !returned.isSubset(of: Set(allowed + denied + undecided))
+            {
                 record("read \(table.name)", context, sql, .rows(ids), expected)
             }
         case .failure(let error):
@@ -194,21 +204,26 @@ struct DifferentialSessionRun {
             expected = try expectedOutcome(of: operation, table: table, context)
         } catch {
             statistics["write: evaluator raises an error", default: 0] += 1
-            return  // PostgreSQL may fail or not, depending on its plan
+            return // PostgreSQL may fail or not, depending on its plan
         }
-        statistics["write: " + (expected == .denied ? "denied" : expected == .affected(0) ? "nothing changed" : "rows changed"), default: 0] += 1
+        statistics[
+            "write: " + (expected == .denied ? "denied" : expected == .affected(0) ? "nothing changed" : "rows changed"), default: 0] += 1
         if postgres == expected { return }
         if case .failed = postgres, context.mayFail { return }
         record("write \(operation.kind) \(table.name)", context, sql, postgres, expected.description)
     }
 
-    private func allows(_ table: DifferentialTable, _ command: PolicyCommand, _ side: EffectivePredicate.Side,
-                        _ row: [String: SQLValue], _ context: Context) throws -> Bool {
+    private func allows(
+        _ table: DifferentialTable, _ command: PolicyCommand, _ side: EffectivePredicate.Side,
+        _ row: [String: SQLValue], _ context: Context
+    ) throws -> Bool {
         try evaluator.allows(table.qualified, command, side: side, row: row, session: context.evaluation, database: database)
     }
 
-    private func expectedOutcome(of operation: DifferentialOperation, table: DifferentialTable,
-                                 _ context: Context) throws -> DifferentialOutcome {
+    private func expectedOutcome(
+        of operation: DifferentialOperation, table: DifferentialTable,
+        _ context: Context
+    ) throws -> DifferentialOutcome {
         let rows = testCase.rows[table.name] ?? []
         switch operation {
         case .insert(_, let row, let returning):

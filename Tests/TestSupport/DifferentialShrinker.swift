@@ -16,7 +16,9 @@ public struct DifferentialShrinker {
 
     /// The smallest case found that still shows a mismatch of `mismatch`'s kind, with that
     /// mismatch and the case's result.
-    public func shrink(_ testCase: DifferentialCase, mismatch: DifferentialMismatch) -> (DifferentialCase, DifferentialMismatch, DifferentialResult?) {
+    public func shrink(_ testCase: DifferentialCase, mismatch: DifferentialMismatch) -> (
+        DifferentialCase, DifferentialMismatch, DifferentialResult?
+    ) {
         var current = testCase
         var currentMismatch = mismatch
         var currentResult: DifferentialResult?
@@ -27,7 +29,8 @@ public struct DifferentialShrinker {
             for candidate in candidates(current, mismatch: currentMismatch) where runs < budget {
                 runs += 1
                 guard let result = try? runner.run(candidate), result.isValid,
-                      let found = result.mismatches.first(where: { $0.check == mismatch.check }) else { continue }
+                    let found = result.mismatches.first(where: { $0.check == mismatch.check })
+                else { continue }
                 current = candidate
                 currentMismatch = found
                 currentResult = result

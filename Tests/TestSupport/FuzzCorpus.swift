@@ -56,7 +56,9 @@ public enum FuzzCorpus {
             case 3 where position < scalars.count:
                 scalars[position] = rng.pick(Array("(){}[],.'\"=<>!-/*_ aZ0🙂\n".unicodeScalars))
             default:
-                scalars.insert(contentsOf: String(repeating: rng.pick(["(", "NOT ", "[", "exists(rel(_,a,b,c),{", "'"]), count: rng.int(1...200)).unicodeScalars, at: position)
+                scalars.insert(
+                    contentsOf: String(repeating: rng.pick(["(", "NOT ", "[", "exists(rel(_,a,b,c),{", "'"]), count: rng.int(1...200))
+                        .unicodeScalars, at: position)
             }
         }
         var result = String.UnicodeScalarView()

@@ -5,23 +5,29 @@ import PolicySyntax
 
 extension FuzzTarget {
     /// The schema policies are checked against: the running example's tables.
-    static let policySchema = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: """
-        CREATE TABLE public.tenants (id uuid PRIMARY KEY, name text NOT NULL);
-        CREATE TABLE public.users (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES public.tenants (id),
-                                   email text NOT NULL, level integer);
-        CREATE TABLE public.projects (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES public.tenants (id),
-                                      owner_id uuid REFERENCES public.users (id), is_deleted boolean NOT NULL DEFAULT false);
-        CREATE TABLE public.tasks (id uuid PRIMARY KEY, project_id uuid NOT NULL REFERENCES public.projects (id),
-                                   title text NOT NULL, due date, created timestamptz);
-        CREATE TABLE public.config (key text PRIMARY KEY, value text);
-        COMMENT ON TABLE public.users IS '@pgpe:tags pii';
-        """)).0
+    static let policySchema = SQLSchemaReader.read(
+        file: SourceFile(
+            path: "schema.sql",
+            text: """
+                CREATE TABLE public.tenants (id uuid PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE public.users (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES public.tenants (id),
+                                           email text NOT NULL, level integer);
+                CREATE TABLE public.projects (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES public.tenants (id),
+                                              owner_id uuid REFERENCES public.users (id), is_deleted boolean NOT NULL DEFAULT false);
+                CREATE TABLE public.tasks (id uuid PRIMARY KEY, project_id uuid NOT NULL REFERENCES public.projects (id),
+                                           title text NOT NULL, due date, created timestamptz);
+                CREATE TABLE public.config (key text PRIMARY KEY, value text);
+                COMMENT ON TABLE public.users IS '@pgpe:tags pii';
+                """)
+    ).0
 
     /// The configuration policies are checked with: session keys of several types and a function.
     static var policyConfig: ProjectConfig {
         var config = ProjectConfig(baseDirectory: "/fuzz")
-        config.sessionKeys = [SessionKeyDecl(key: "app.tenant_id", type: .uuid), SessionKeyDecl(key: "app.user_id", type: .uuid),
-                              SessionKeyDecl(key: "app.level", type: .integer)]
+        config.sessionKeys = [
+            SessionKeyDecl(key: "app.tenant_id", type: .uuid), SessionKeyDecl(key: "app.user_id", type: .uuid),
+            SessionKeyDecl(key: "app.level", type: .integer),
+        ]
         config.functions = [FunctionDecl(name: "is_member", arguments: [.uuid, .uuid], returns: .boolean)]
         return config
     }
@@ -59,7 +65,8 @@ extension FuzzTarget {
             return "fmt: not idempotent:\n\(formatted)\n---\n\(again)"
         }
         let rechecked = Checker.check(files: [reparsed], config: config, schema: policySchema)
-        let before = normalForms(checked), after = normalForms(rechecked)
+        let before = normalForms(checked)
+        let after = normalForms(rechecked)
         if before != after {
             return "fmt: the normalized policies changed:\n\(before.joined(separator: "\n"))\n---\n\(after.joined(separator: "\n"))"
         }

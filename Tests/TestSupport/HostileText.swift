@@ -16,8 +16,10 @@ public enum HostileText {
 
     /// Random text of 1 to `maxPieces` pieces; with `lineBreaks` also CR, LF and CRLF, with
     /// `nul` also NUL (which no PostgreSQL text can hold).
-    public static func string(using rng: inout SeededGenerator, maxPieces: Int = 8, lineBreaks: Bool = true,
-                              nul: Bool = false) -> String {
+    public static func string(
+        using rng: inout SeededGenerator, maxPieces: Int = 8, lineBreaks: Bool = true,
+        nul: Bool = false
+    ) -> String {
         var alphabet = pieces
         if lineBreaks { alphabet += Self.lineBreaks }
         if nul { alphabet.append("\u{0}") }

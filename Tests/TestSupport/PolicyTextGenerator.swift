@@ -10,7 +10,8 @@ public struct PolicyTextGenerator {
         /// Session keys with a type family.
         public var sessionKeys: [(key: String, family: String)]
         /// Traversals: (source column, target table, target column, target columns).
-        public var relations: [(sourceColumn: String, target: String, targetColumn: String, targetColumns: [(name: String, family: String)])]
+        public var relations:
+            [(sourceColumn: String, target: String, targetColumn: String, targetColumns: [(name: String, family: String)])]
         /// Boolean functions with their argument families.
         public var functions: [(name: String, args: [String])]
         /// Roles for `TO`.
@@ -35,8 +36,10 @@ public struct PolicyTextGenerator {
 
         /// A small vocabulary for syntax-level tests.
         public static let basic = Vocabulary(
-            columns: [("tenant_id", "uuid"), ("owner_id", "uuid"), ("age", "int"), ("status", "text"),
-                      ("is_deleted", "bool"), ("name", "text"), ("Mixed Case", "text")],
+            columns: [
+                ("tenant_id", "uuid"), ("owner_id", "uuid"), ("age", "int"), ("status", "text"),
+                ("is_deleted", "bool"), ("name", "text"), ("Mixed Case", "text"),
+            ],
             sessionKeys: [("app.tenant_id", "uuid"), ("app.user_id", "uuid"), ("app.level", "int")],
             relations: [("project_id", "projects", "id", [("tenant_id", "uuid"), ("is_deleted", "bool"), ("level", "int")])],
             functions: [("is_member", ["uuid", "uuid"])],
@@ -106,7 +109,8 @@ public struct PolicyTextGenerator {
     }
 
     private func name(_ text: String, _ rng: inout SeededGenerator) -> String {
-        let isBareable = text.first.map { $0.isLetter || $0 == "_" } == true
+        let isBareable =
+            text.first.map { $0.isLetter || $0 == "_" } == true
             && text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
             && text == text.lowercased()
         if isBareable && (!randomLayout || rng.chance(0.5)) { return text }
@@ -134,10 +138,14 @@ public struct PolicyTextGenerator {
         text += space(&rng) + kw("SELECTOR", &rng) + " " + selector(depth: 0, &rng)
         let clauseCount = rng.int(1...3)
         for index in 0..<clauseCount {
-            text += space(&rng) + (index == 0 ? "" : kw("OR", &rng) + " ") + kw("CLAUSE", &rng) + " " + clause(depth: 0, columns: vocabulary.columns, &rng)
+            text +=
+                space(&rng) + (index == 0 ? "" : kw("OR", &rng) + " ") + kw("CLAUSE", &rng) + " "
+                + clause(depth: 0, columns: vocabulary.columns, &rng)
         }
         if rng.chance(0.25) {
-            text += space(&rng) + kw("WITH", &rng) + " " + kw("CHECK", &rng) + " " + kw("CLAUSE", &rng) + " " + clause(depth: 0, columns: vocabulary.columns, &rng)
+            text +=
+                space(&rng) + kw("WITH", &rng) + " " + kw("CHECK", &rng) + " " + kw("CLAUSE", &rng) + " "
+                + clause(depth: 0, columns: vocabulary.columns, &rng)
             if rng.chance(0.3) {
                 text += space(&rng) + kw("OR", &rng) + " " + kw("CLAUSE", &rng) + " " + clause(depth: 0, columns: vocabulary.columns, &rng)
             }
@@ -160,7 +168,8 @@ public struct PolicyTextGenerator {
         case 0: return kw("ALL", &rng)
         case 1:
             let column = rng.pick(vocabulary.columns)
-            return kw("has_column", &rng) + "(" + name(column.name, &rng) + (rng.chance(0.3) ? ", " + column.family.replacingFamily() : "") + ")"
+            return kw("has_column", &rng) + "(" + name(column.name, &rng) + (rng.chance(0.3) ? ", " + column.family.replacingFamily() : "")
+                + ")"
         case 2: return kw("in_schema", &rng) + "(" + name("public", &rng) + ")"
         case 3: return kw("named", &rng) + "('" + rng.pick(["t%", "projects", "tasks", "a_c", "%"]) + "')"
         case 4: return kw("tagged", &rng) + "('" + rng.pick(["pii", "sync"]) + "')"
@@ -205,22 +214,29 @@ public struct PolicyTextGenerator {
         let roll = rng.int(0...19)
         switch roll {
         case 0...7:
-            let ops = column.family == "text" ? ["=", "!=", "<>", "<", ">=", "LIKE", "NOT LIKE"]
+            let ops =
+                column.family == "text"
+                ? ["=", "!=", "<>", "<", ">=", "LIKE", "NOT LIKE"]
                 : column.family == "int" ? ["=", "!=", "<", ">", "<=", ">="] : ["=", "!=", "<>"]
             let op = rng.pick(ops)
-            let rhs = (op.hasSuffix("LIKE")) ? kw("lit", &rng) + "('" + rng.pick(["a%", "_b", "%", "x\\%y"]) + "')"
+            let rhs =
+                (op.hasSuffix("LIKE"))
+                ? kw("lit", &rng) + "('" + rng.pick(["a%", "_b", "%", "x\\%y"]) + "')"
                 : value(column.family, columns: columns, &rng)
             let pair = [col, rhs]
             let flip = !op.hasSuffix("LIKE") && rng.chance(0.2)
-            return (flip ? pair[1] : pair[0]) + " " + op.split(separator: " ").map { kw(String($0), &rng) }.joined(separator: " ") + " " + (flip ? pair[0] : pair[1])
+            return (flip ? pair[1] : pair[0]) + " " + op.split(separator: " ").map { kw(String($0), &rng) }.joined(separator: " ") + " "
+                + (flip ? pair[0] : pair[1])
         case 8...9:
             let items = (0..<rng.int(1...3)).map { _ in literal(column.family, &rng) }
-            return col + " " + (rng.chance(0.3) ? kw("NOT", &rng) + " " : "") + kw("IN", &rng) + " " + kw("lit", &rng) + "([" + items.joined(separator: ", ") + "])"
+            return col + " " + (rng.chance(0.3) ? kw("NOT", &rng) + " " : "") + kw("IN", &rng) + " " + kw("lit", &rng) + "(["
+                + items.joined(separator: ", ") + "])"
         case 10...11:
             return col + " " + kw("IS", &rng) + (rng.chance(0.5) ? " " + kw("NOT", &rng) : "") + " " + kw("NULL", &rng)
         case 12...14 where depth < 2 && !vocabulary.relations.isEmpty:
             let relation = rng.pick(vocabulary.relations)
-            return kw("exists", &rng) + "(" + kw("rel", &rng) + "(_, " + name(relation.sourceColumn, &rng) + ", " + name(relation.target, &rng)
+            return kw("exists", &rng) + "(" + kw("rel", &rng) + "(_, " + name(relation.sourceColumn, &rng) + ", "
+                + name(relation.target, &rng)
                 + ", " + name(relation.targetColumn, &rng) + "), {" + clause(depth: depth + 1, columns: relation.targetColumns, &rng) + "})"
         case 15 where !vocabulary.functions.isEmpty:
             let function = rng.pick(vocabulary.functions)

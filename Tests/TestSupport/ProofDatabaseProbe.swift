@@ -71,7 +71,9 @@ public final class ProofDatabaseProbe {
         publicRole = try database.createRole(login: false)
         // Roles are shared by every database of the server: the schema's role statements are
         // replaced by creating its roles and memberships once.
-        for role in policySet.schema.roles { try ProofDatabaseProbe.ensureSharedRole(role.name, memberOf: role.memberOf, database: database) }
+        for role in policySet.schema.roles {
+            try ProofDatabaseProbe.ensureSharedRole(role.name, memberOf: role.memberOf, database: database)
+        }
         try connection.execute(Self.withoutRoleStatements(schemaSQL))
         let named = Set(policySet.roles.filter { $0 != PolicySet.publicRole } + policySet.schema.roles.map(\.name)).sorted()
         for role in named { try ProofDatabaseProbe.ensureSharedRole(role, database: database) }
@@ -79,8 +81,10 @@ public final class ProofDatabaseProbe {
         for role in named + [publicRole] {
             let schemas = Set(policySet.governedTables.map(\.schema)).sorted()
             for schema in schemas {
-                try connection.execute("GRANT USAGE ON SCHEMA \(Self.identifier(schema)) TO \(Self.identifier(role));"
-                    + "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(Self.identifier(schema)) TO \(Self.identifier(role))")
+                try connection.execute(
+                    "GRANT USAGE ON SCHEMA \(Self.identifier(schema)) TO \(Self.identifier(role));"
+                        + "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(Self.identifier(schema)) TO \(Self.identifier(role))"
+                )
             }
         }
         collectLiterals()
@@ -144,10 +148,11 @@ public final class ProofDatabaseProbe {
     public func populate(seed: UInt64, rowsPerTable: Int = 6, candidatesPerTable: Int = 5) throws {
         var rng = SeededGenerator(seed: seed)
         self.rowsPerTable = min(rowsPerTable, pools.uuids.count)
-        try connection.execute("BEGIN; SET LOCAL session_replication_role = replica;"
-            + "CREATE TEMP TABLE pgpe_probe_seen (k text) ON COMMIT DROP;"
-            + "CREATE FUNCTION pg_temp.pgpe_probe_note(k text) RETURNS void LANGUAGE sql SECURITY DEFINER"
-            + " AS $$ INSERT INTO pg_temp.pgpe_probe_seen VALUES (k) $$;")
+        try connection.execute(
+            "BEGIN; SET LOCAL session_replication_role = replica;"
+                + "CREATE TEMP TABLE pgpe_probe_seen (k text) ON COMMIT DROP;"
+                + "CREATE FUNCTION pg_temp.pgpe_probe_note(k text) RETURNS void LANGUAGE sql SECURITY DEFINER"
+                + " AS $$ INSERT INTO pg_temp.pgpe_probe_seen VALUES (k) $$;")
         inTransaction = true
         try connection.execute("GRANT SELECT, INSERT ON pg_temp.pgpe_probe_seen TO PUBLIC")
         candidates = [:]
@@ -159,8 +164,9 @@ public final class ProofDatabaseProbe {
                 statements.append(insert(table, values) + " ON CONFLICT DO NOTHING")
             }
             candidates[name] = (0..<candidatesPerTable).map { generateRow(table, key: 100 + $0, rng: &rng) }
-            statements += ProofDatabaseProbe.triggerStatements(on: qualified(name), function: "pg_temp.pgpe_probe_t\(index)",
-                                                               key: keyExpression(table, record: "OLD"))
+            statements += ProofDatabaseProbe.triggerStatements(
+                on: qualified(name), function: "pg_temp.pgpe_probe_t\(index)",
+                key: keyExpression(table, record: "OLD"))
             try connection.execute(statements.joined(separator: ";\n"))
         }
     }
@@ -172,7 +178,8 @@ public final class ProofDatabaseProbe {
     /// lets only the row whose key is `pgpe.probe_target` through; otherwise the row goes on.
     /// The trigger fires also under `session_replication_role = replica`.
     public static func triggerStatements(on table: String, function: String, key: String) -> [String] {
-        ["""
+        [
+            """
             CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $pgpe$
             BEGIN
               IF TG_OP = 'DELETE' OR current_setting('pgpe.probe_mode', true) = 'log' THEN
@@ -187,8 +194,9 @@ public final class ProofDatabaseProbe {
             END
             $pgpe$
             """,
-         "CREATE TRIGGER pgpe_probe BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
-         "ALTER TABLE \(table) ENABLE ALWAYS TRIGGER pgpe_probe"]
+            "CREATE TRIGGER pgpe_probe BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+            "ALTER TABLE \(table) ENABLE ALWAYS TRIGGER pgpe_probe",
+        ]
     }
 
     /// Rolls the search transaction back.
@@ -233,8 +241,10 @@ public final class ProofDatabaseProbe {
 
     /// What `session` reaches (USING) or may write (WITH CHECK) in `table` with `command`,
     /// running as `role`.
-    public func reach(_ table: QualifiedName, _ command: PolicyCommand, side: EffectivePredicate.Side, role: String,
-                      session: [String: String?]) throws -> Reach {
+    public func reach(
+        _ table: QualifiedName, _ command: PolicyCommand, side: EffectivePredicate.Side, role: String,
+        session: [String: String?]
+    ) throws -> Reach {
         guard let model = policySet.schema.table(table) else { return Reach(keys: [], error: "no table", unexpected: []) }
         var setup = ["SAVEPOINT pgpe_probe"]
         for (key, value) in session.sorted(by: { $0.key < $1.key }) {
@@ -250,7 +260,8 @@ public final class ProofDatabaseProbe {
             statement = "DELETE FROM \(qualified(table)); RESET ROLE; SELECT k FROM pg_temp.pgpe_probe_seen"
         case (.update, .using):
             let column = model.columns.first?.name ?? "id"
-            statement = "SELECT set_config('pgpe.probe_mode', 'log', true); UPDATE \(qualified(table)) SET \(Self.identifier(column)) = NULL;"
+            statement =
+                "SELECT set_config('pgpe.probe_mode', 'log', true); UPDATE \(qualified(table)) SET \(Self.identifier(column)) = NULL;"
                 + " RESET ROLE; SELECT k FROM pg_temp.pgpe_probe_seen"
         case (.insert, _), (.update, .check):
             statement = tryWrites(model, command: command) + "; RESET ROLE; SELECT k FROM pg_temp.pgpe_probe_seen"
@@ -284,15 +295,21 @@ public final class ProofDatabaseProbe {
         for (index, values) in rows.enumerated() {
             for old in olds {
                 if let old { body.append("  PERFORM set_config('pgpe.probe_target', \(Self.literal(old)), true);") }
-                let write = command == .insert ? insert(table, values)
-                    : "UPDATE \(qualified(table.name)) SET " + table.columns.map { "\(Self.identifier($0.name)) = \(sqlValue(values[$0.name] ?? nil, $0.type))" }.joined(separator: ", ")
+                let write =
+                    command == .insert
+                    ? insert(table, values)
+                    : "UPDATE \(qualified(table.name)) SET "
+                        + table.columns.map { "\(Self.identifier($0.name)) = \(sqlValue(values[$0.name] ?? nil, $0.type))" }.joined(
+                            separator: ", ")
                 body.append("  BEGIN")
                 body.append("    \(write);")
                 body.append("    GET DIAGNOSTICS n = ROW_COUNT; done := n > 0;")
                 body.append("    RAISE EXCEPTION USING ERRCODE = 'PG001', MESSAGE = 'undo';")
                 body.append("  EXCEPTION WHEN SQLSTATE 'PG001' THEN NULL;")
                 body.append("    WHEN OTHERS THEN done := false; message := SQLERRM;")
-                body.append("      IF message NOT LIKE 'new row violates row-level security policy%' THEN PERFORM pg_temp.pgpe_probe_note('error:' || message); END IF;")
+                body.append(
+                    "      IF message NOT LIKE 'new row violates row-level security policy%' THEN PERFORM pg_temp.pgpe_probe_note('error:' || message); END IF;"
+                )
                 body.append("  END;")
                 body.append("  IF done THEN PERFORM pg_temp.pgpe_probe_note('c\(index)'); END IF; done := false;")
             }
@@ -306,7 +323,7 @@ public final class ProofDatabaseProbe {
 
     /// Adds the literals the policies use (and, for numbers, their neighbours) to the pools.
     private func collectLiterals() {
-        PolicyLiterals.values(in: policySet).forEach { pools.collect($0) }
+        for value in PolicyLiterals.values(in: policySet) { pools.collect(value) }
     }
 
     /// A row: its key columns from `key` (the pool's key-th uuid, or the number; candidates for

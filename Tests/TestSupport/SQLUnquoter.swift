@@ -94,7 +94,8 @@ public enum SQLUnquoter {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let length = byte == UInt8(ascii: "u") ? 4 : 8
             guard bytes.count >= length, bytes.prefix(length).allSatisfy({ hexValue($0) != nil }),
-                  let scalar = digits(length, 16).flatMap(Unicode.Scalar.init) else { return nil }
+                let scalar = digits(length, 16).flatMap(Unicode.Scalar.init)
+            else { return nil }
             return Array(String(scalar).utf8)
         default:
             return [byte]

@@ -18,16 +18,18 @@ public enum SlowTableWorkspace {
                 """
         }
         return [
-            "pgpe.yaml": "policies: [policies]\nschema: schema.sql\nschemas: [public]\nsession:\n  app.tenant_id: uuid\nisolation:\n  - key: app.tenant_id\n",
+            "pgpe.yaml":
+                "policies: [policies]\nschema: schema.sql\nschemas: [public]\nsession:\n  app.tenant_id: uuid\nisolation:\n  - key: app.tenant_id\n",
             "schema.sql": """
-                CREATE TABLE public.tenants (id uuid PRIMARY KEY);
-                CREATE TABLE public.a_slow (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL, level integer);
-                CREATE TABLE public.z_fast (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, is_public boolean);
+            CREATE TABLE public.tenants (id uuid PRIMARY KEY);
+            CREATE TABLE public.a_slow (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL, level integer);
+            CREATE TABLE public.z_fast (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, is_public boolean);
 
-                """,
+            """,
             "policies/slow.policy": slow,
             "policies/slow_leak.policy": "POLICY slow_leak PERMISSIVE FOR SELECT SELECTOR named('a_slow') CLAUSE col(level) = lit(7)\n",
-            "policies/fast_leak.policy": "POLICY fast_leak PERMISSIVE FOR SELECT SELECTOR named('z_fast') CLAUSE col(is_public) = lit(true)\n",
+            "policies/fast_leak.policy":
+                "POLICY fast_leak PERMISSIVE FOR SELECT SELECTOR named('z_fast') CLAUSE col(is_public) = lit(true)\n",
         ]
     }()
 

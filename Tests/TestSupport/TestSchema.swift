@@ -6,9 +6,11 @@ import PolicySyntax
 /// Builds schema models in code for tests that need no SQL file.
 public enum TestSchema {
     /// A table: columns as `name type` with an optional trailing `not null`, e.g. `"tenant_id uuid not null"`.
-    public static func table(_ qualified: String, _ columns: [String], primaryKey: [String] = [],
-                             foreignKeys: [(columns: [String], table: String, referenced: [String])] = [],
-                             tags: [String] = []) -> TableModel {
+    public static func table(
+        _ qualified: String, _ columns: [String], primaryKey: [String] = [],
+        foreignKeys: [(columns: [String], table: String, referenced: [String])] = [],
+        tags: [String] = []
+    ) -> TableModel {
         let parts = qualified.split(separator: ".", maxSplits: 1).map(String.init)
         let name = parts.count == 2 ? QualifiedName(schema: parts[0], name: parts[1]) : QualifiedName(schema: "public", name: parts[0])
         let models = columns.map { spec -> ColumnModel in
@@ -24,7 +26,8 @@ public enum TestSchema {
         }
         let keys = foreignKeys.map { fk -> ForeignKeyModel in
             let target = fk.table.split(separator: ".", maxSplits: 1).map(String.init)
-            let targetName = target.count == 2 ? QualifiedName(schema: target[0], name: target[1]) : QualifiedName(schema: "public", name: target[0])
+            let targetName =
+                target.count == 2 ? QualifiedName(schema: target[0], name: target[1]) : QualifiedName(schema: "public", name: target[0])
             return ForeignKeyModel(name: nil, columns: fk.columns, referencedTable: targetName, referencedColumns: fk.referenced)
         }
         return TableModel(name: name, columns: models, primaryKey: primaryKey, foreignKeys: keys, tags: tags)

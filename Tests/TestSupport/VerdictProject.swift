@@ -19,8 +19,10 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
     public var keys: [VerdictKey]
 
     /// Creates a project.
-    public init(label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
-                keys: [VerdictKey]) {
+    public init(
+        label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
+        keys: [VerdictKey]
+    ) {
         self.label = label
         self.tables = tables
         self.policies = policies
@@ -66,6 +68,7 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
 
     /// The three files, as a person would write them to replay the project.
     public var description: String {
-        ["-- \(label)", "-- pgpe.yaml", configYAML, "-- schema.sql", schemaSQL, "-- policies/case.policy", policyText].joined(separator: "\n")
+        ["-- \(label)", "-- pgpe.yaml", configYAML, "-- schema.sql", schemaSQL, "-- policies/case.policy", policyText].joined(
+            separator: "\n")
     }
 }

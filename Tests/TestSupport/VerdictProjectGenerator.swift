@@ -34,8 +34,10 @@ public struct VerdictProjectGenerator {
     public static func values(_ family: DifferentialFamily) -> [SQLValue] {
         switch family {
         case .uuid:
-            return ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
-                    "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"].map { .text($0) }
+            return [
+                "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
+                "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            ].map { .text($0) }
         case .text: return ["A", "B", "", "a", "it's", "open"].map { .text($0) }
         case .int: return [1, 2, 0, -1, 3, 2_147_483_647, -2_147_483_648].map { .int($0) }
         case .bool: return [.bool(true), .bool(false)]
@@ -63,8 +65,9 @@ public struct VerdictProjectGenerator {
             // through a way in the other roles do not have (issue 11 item 5).
             policies.append(makeRolePolicy(name: "p\(policies.count)", table: target, context))
         }
-        return VerdictProject(label: "seed \(seed), project \(counter)", tables: tables, policies: policies,
-                              missingContext: rng.chance(0.35) ? .error : .deny, keys: keys)
+        return VerdictProject(
+            label: "seed \(seed), project \(counter)", tables: tables, policies: policies,
+            missingContext: rng.chance(0.35) ? .error : .deny, keys: keys)
     }
 
     // MARK: - Keys and tables
@@ -76,8 +79,10 @@ public struct VerdictProjectGenerator {
             // a and b have different types; c any.
             let type = index < 2 ? types[index] : rng.pick(VerdictProjectGenerator.keyTypes)
             let isolation = rng.chance([0.85, 0.65, 0.4][index])
-            keys.append(VerdictKey(name: "app.\(letter)", type: type, column: letter, isolation: isolation,
-                                   isolationTables: isolation && rng.chance(0.15) ? "has_column('\(letter)')" : nil))
+            keys.append(
+                VerdictKey(
+                    name: "app.\(letter)", type: type, column: letter, isolation: isolation,
+                    isolationTables: isolation && rng.chance(0.15) ? "has_column('\(letter)')" : nil))
         }
         if !keys.contains(where: \.isolation) { keys[0].isolation = true }
         keys.append(VerdictKey(name: "app.u", type: "uuid", column: "owner", isolation: false))
@@ -91,12 +96,20 @@ public struct VerdictProjectGenerator {
             for (position, key) in keys.enumerated() where rng.chance([0.85, 0.7, 0.5, 0.4][position]) {
                 columns.append(DifferentialColumn(name: key.column, type: key.type, family: key.family, notNull: rng.chance(0.45)))
             }
-            if rng.chance(0.5) { columns.append(DifferentialColumn(name: "pub", type: "boolean", family: .bool, notNull: rng.chance(0.45))) }
-            if rng.chance(0.4) { columns.append(DifferentialColumn(name: "status", type: "text", family: .text, notNull: rng.chance(0.45))) }
-            if rng.chance(0.3) { columns.append(DifferentialColumn(name: "level", type: "integer", family: .int, notNull: rng.chance(0.45))) }
+            if rng.chance(0.5) {
+                columns.append(DifferentialColumn(name: "pub", type: "boolean", family: .bool, notNull: rng.chance(0.45)))
+            }
+            if rng.chance(0.4) {
+                columns.append(DifferentialColumn(name: "status", type: "text", family: .text, notNull: rng.chance(0.45)))
+            }
+            if rng.chance(0.3) {
+                columns.append(DifferentialColumn(name: "level", type: "integer", family: .int, notNull: rng.chance(0.45)))
+            }
             for parent in 0..<index where rng.chance(parent == index - 1 ? 0.85 : 0.35) {
-                columns.append(DifferentialColumn(name: "\(tables[parent].name)_id", type: "integer", family: .int,
-                                                  notNull: rng.chance(0.4), references: tables[parent].name))
+                columns.append(
+                    DifferentialColumn(
+                        name: "\(tables[parent].name)_id", type: "integer", family: .int,
+                        notNull: rng.chance(0.4), references: tables[parent].name))
             }
             tables.append(DifferentialTable(name: name, columns: columns))
         }
@@ -151,8 +164,10 @@ public struct VerdictProjectGenerator {
         }
         var using: [[DifferentialAtom]] = []
         for position in 0..<rng.pick([1, 1, 1, 2, 2, 3]) {
-            using.append(clause(on: scope, index: index, relations: relations, depth: 0, context,
-                                leaky: position > 0 || !permissive || rng.chance(0.2)))
+            using.append(
+                clause(
+                    on: scope, index: index, relations: relations, depth: 0, context,
+                    leaky: position > 0 || !permissive || rng.chance(0.2)))
         }
         var check: [[DifferentialAtom]]?
         if rng.chance(0.25) {
@@ -160,22 +175,26 @@ public struct VerdictProjectGenerator {
                 clause(on: scope, index: index, relations: relations, depth: 0, context, leaky: position > 0 || rng.chance(0.3))
             }
         }
-        return DifferentialPolicy(name: name, isPermissive: permissive, commands: commands(), roles: roles, selector: selector,
-                                  using: using, check: check)
+        return DifferentialPolicy(
+            name: name, isPermissive: permissive, commands: commands(), roles: roles, selector: selector,
+            using: using, check: check)
     }
 
     /// A permissive policy for one named role that lets it see rows of every tenant.
     private mutating func makeRolePolicy(name: String, table index: Int, _ context: Context) -> DifferentialPolicy {
         let table = context.tables[index]
         let role = rng.chance(0.7) ? VerdictProject.roles[1] : VerdictProject.roles[0]
-        return DifferentialPolicy(name: name, isPermissive: true, commands: rng.chance(0.6) ? [] : ["SELECT"], roles: [role],
-                                  selector: "named(\(DifferentialSQL.literal(table.name)))",
-                                  using: [[leak(on: table, context)]], check: nil)
+        return DifferentialPolicy(
+            name: name, isPermissive: true, commands: rng.chance(0.6) ? [] : ["SELECT"], roles: [role],
+            selector: "named(\(DifferentialSQL.literal(table.name)))",
+            using: [[leak(on: table, context)]], check: nil)
     }
 
     /// A conjunction: a pin (or, when `leaky`, a leak) and up to two more atoms.
-    private mutating func clause(on table: DifferentialTable, index: Int?, relations: [DifferentialRelation], depth: Int,
-                                 _ context: Context, leaky: Bool) -> [DifferentialAtom] {
+    private mutating func clause(
+        on table: DifferentialTable, index: Int?, relations: [DifferentialRelation], depth: Int,
+        _ context: Context, leaky: Bool
+    ) -> [DifferentialAtom] {
         var atoms: [DifferentialAtom] = []
         let roll = rng.int(0...99)
         if !relations.isEmpty && depth < 2 && roll < (depth == 0 ? 30 : 25) {
@@ -271,7 +290,9 @@ public struct VerdictProjectGenerator {
                 if let column = table.column("status") { return .text("\(col(column)) = lit('open')") }
             default:
                 // Two key columns of the same family compared with each other.
-                let pairs = keyed.flatMap { first in keyed.filter { $0.0.family == first.0.family && $0.1.name < first.1.name }.map { ($0.1, first.1) } }
+                let pairs = keyed.flatMap { first in
+                    keyed.filter { $0.0.family == first.0.family && $0.1.name < first.1.name }.map { ($0.1, first.1) }
+                }
                 if let (first, second) = pairs.isEmpty ? nil : rng.pick(pairs) { return .text("\(col(first)) = \(col(second))") }
             }
         }
@@ -291,7 +312,8 @@ public struct VerdictProjectGenerator {
             options.append("\(col(column)) IN lit([1, 2])")
         }
         for (key, column) in keyColumns(table, context) {
-            options.append(rng.chance(0.5) ? "\(col(column)) IS NOT NULL" : "\(col(column)) != \(lit(VerdictProjectGenerator.values(key.family)[1]))")
+            options.append(
+                rng.chance(0.5) ? "\(col(column)) IS NOT NULL" : "\(col(column)) != \(lit(VerdictProjectGenerator.values(key.family)[1]))")
         }
         return .text(rng.pick(options))
     }

@@ -89,8 +89,9 @@ public struct WorkspaceFixture {
     /// A workspace of these files: pgpe.yaml at the root (the defaults without one), the schema
     /// file and the policy files it names.
     public func workspace(environment: [String: String] = [:], explicitPolicyPaths: [String]? = nil) -> Workspace {
-        Workspace(directory: root, configPath: configPath, explicitPolicyPaths: explicitPolicyPaths, environment: environment,
-                  config: config(environment: environment), files: changes)
+        Workspace(
+            directory: root, configPath: configPath, explicitPolicyPaths: explicitPolicyPaths, environment: environment,
+            config: config(environment: environment), files: changes)
     }
 
     /// Hands the fixture's current files to `workspace` again, as an edge does when it reads the

@@ -11,8 +11,10 @@ final class DiskProject {
     /// The workspace read from it.
     var workspace: Workspace
 
-    init(config: String = "policies: [policies]\nschema: schema.sql\nschemas: [public]\nsession:\n  app.tenant_id: uuid\n",
-         policies: [String: String]) throws {
+    init(
+        config: String = "policies: [policies]\nschema: schema.sql\nschemas: [public]\nsession:\n  app.tenant_id: uuid\n",
+        policies: [String: String]
+    ) throws {
         directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("policies"), withIntermediateDirectories: true)
         try config.write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
@@ -22,8 +24,9 @@ final class DiskProject {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        workspace = Workspace.load(directory: directory.path, configPath: directory.appendingPathComponent("pgpe.yaml").path,
-                                   environment: [:])
+        workspace = Workspace.load(
+            directory: directory.path, configPath: directory.appendingPathComponent("pgpe.yaml").path,
+            environment: [:])
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

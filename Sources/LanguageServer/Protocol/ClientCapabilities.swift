@@ -35,7 +35,8 @@ struct ClientCapabilities: Sendable {
         let workspace = json["workspace"]
         watchedFilesRegistration = workspace?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         documentChanges = workspace?["workspaceEdit"]?["documentChanges"]?.bool ?? false
-        createFiles = documentChanges
+        createFiles =
+            documentChanges
             && (workspace?["workspaceEdit"]?["resourceOperations"]?.array?.contains { $0.string == "create" } ?? false)
         codeLensRefresh = workspace?["codeLens"]?["refreshSupport"]?.bool ?? false
         inlayHintRefresh = workspace?["inlayHint"]?["refreshSupport"]?.bool ?? false

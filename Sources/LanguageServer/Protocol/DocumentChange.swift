@@ -13,7 +13,9 @@ enum DocumentChange: Hashable, Sendable, LSPEncodable {
         case .edit(let uri, let version, let edits):
             return ["textDocument": ["uri": .string(uri), "version": version.map { .integer($0) } ?? .null], "edits": edits.json]
         case .create(let uri, let overwrite):
-            return ["kind": "create", "uri": .string(uri), "options": ["overwrite": .bool(overwrite), "ignoreIfExists": .bool(!overwrite)]]
+            return [
+                "kind": "create", "uri": .string(uri), "options": ["overwrite": .bool(overwrite), "ignoreIfExists": .bool(!overwrite)],
+            ]
         }
     }
 }

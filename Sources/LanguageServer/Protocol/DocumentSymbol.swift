@@ -17,8 +17,10 @@ struct DocumentSymbol: Hashable, Sendable, LSPEncodable {
 
     /// The value as JSON, as the specification spells it.
     var json: JSONValue {
-        var object: JSONObject = ["name": .string(name), "kind": .integer(kind), "range": range.json,
-                                  "selectionRange": selectionRange.json]
+        var object: JSONObject = [
+            "name": .string(name), "kind": .integer(kind), "range": range.json,
+            "selectionRange": selectionRange.json,
+        ]
         if let detail, !detail.isEmpty { object["detail"] = .string(detail) }
         if !children.isEmpty { object["children"] = children.json }
         return .object(object)

@@ -16,8 +16,10 @@ public struct CodeActionInfo: Hashable, Sendable {
     public var isPreferred: Bool
 
     /// Creates an action.
-    public init(title: String, category: CodeActionCategory, edits: [String: [TextEdit]] = [:],
-                compiledSQL: CompiledSQLTarget? = nil, diagnostics: [Diagnostic] = [], isPreferred: Bool = false) {
+    public init(
+        title: String, category: CodeActionCategory, edits: [String: [TextEdit]] = [:],
+        compiledSQL: CompiledSQLTarget? = nil, diagnostics: [Diagnostic] = [], isPreferred: Bool = false
+    ) {
         self.title = title
         self.category = category
         self.edits = edits

@@ -14,8 +14,10 @@ public enum CodeActionProvider {
         let diagnostics = (snapshot.diagnosticsByFile()[path] ?? []).filter { touches($0.range, range) }
         for diagnostic in diagnostics {
             for fixIt in diagnostic.fixIts {
-                result.append(CodeActionInfo(title: fixIt.title, category: .quickFix, edits: [fixIt.file: fixIt.edits],
-                                             diagnostics: [diagnostic], isPreferred: diagnostic.fixIts.count == 1))
+                result.append(
+                    CodeActionInfo(
+                        title: fixIt.title, category: .quickFix, edits: [fixIt.file: fixIt.edits],
+                        diagnostics: [diagnostic], isPreferred: diagnostic.fixIts.count == 1))
             }
         }
         result += isolationFixes(for: range, in: file, snapshot: snapshot, diagnostics: diagnostics)
@@ -23,13 +25,18 @@ public enum CodeActionProvider {
         if let policy, let fix = normalization(of: policy, in: file, snapshot: snapshot) { result.append(fix) }
         if let policy, let checked = snapshot.checkedPolicy(policy, in: path), !checked.tables.isEmpty, !checked.hasErrors {
             let name = checked.ref.name
-            result.append(CodeActionInfo(title: "Show compiled SQL of policy \(name)", category: .showCompiledSQL, compiledSQL: .policy(name)))
-            result.append(CodeActionInfo(title: "Open compiled SQL of policy \(name) in a new file", category: .openCompiledSQL,
-                                         compiledSQL: .policy(name)))
+            result.append(
+                CodeActionInfo(title: "Show compiled SQL of policy \(name)", category: .showCompiledSQL, compiledSQL: .policy(name)))
+            result.append(
+                CodeActionInfo(
+                    title: "Open compiled SQL of policy \(name) in a new file", category: .openCompiledSQL,
+                    compiledSQL: .policy(name)))
         }
         result.append(CodeActionInfo(title: "Show compiled SQL of the workspace", category: .showCompiledSQL, compiledSQL: .workspace))
-        result.append(CodeActionInfo(title: "Open compiled SQL of the workspace in a new file", category: .openCompiledSQL,
-                                     compiledSQL: .workspace))
+        result.append(
+            CodeActionInfo(
+                title: "Open compiled SQL of the workspace in a new file", category: .openCompiledSQL,
+                compiledSQL: .workspace))
         return result
     }
 
@@ -41,8 +48,10 @@ public enum CodeActionProvider {
 
     /// For each clause in `range` that a FAILED tenant-isolation verdict blames: add
     /// `col(c) = session('K')` to it, where `c` is the column other clauses compare with K.
-    private static func isolationFixes(for range: SourceRange, in file: ParsedFile, snapshot: WorkspaceSnapshot,
-                               diagnostics: [Diagnostic]) -> [CodeActionInfo] {
+    private static func isolationFixes(
+        for range: SourceRange, in file: ParsedFile, snapshot: WorkspaceSnapshot,
+        diagnostics: [Diagnostic]
+    ) -> [CodeActionInfo] {
         let path = file.source.path
         var result: [CodeActionInfo] = []
         var done = Set<String>()
@@ -51,15 +60,17 @@ public enum CodeActionProvider {
                 guard let key = verdict.key else { continue }
                 for blame in verdict.blame where blame.location.file == path && touches(blame.location.range, range) {
                     guard let (policy, clause) = clause(at: blame.location.range, in: file),
-                          let checked = snapshot.checkedPolicy(policy, in: path),
-                          let column = isolationColumn(for: key, tables: checked.tables, snapshot: snapshot) else { continue }
+                        let checked = snapshot.checkedPolicy(policy, in: path),
+                        let column = isolationColumn(for: key, tables: checked.tables, snapshot: snapshot)
+                    else { continue }
                     let atom = "col(\(Operand.name(column))) = session('\(key.doublingQuotes("'"))')"
                     guard done.insert("\(clause.range)|\(atom)").inserted else { continue }
                     let related = diagnostics.filter { $0.kind == .proofTenantIsolationFailed && $0.range == blame.location.range }
-                    result.append(CodeActionInfo(
-                        title: "Add \(atom) to this clause", category: .quickFix,
-                        edits: [path: [TextEdit(range: .empty(at: clause.range.end), newText: " AND " + atom)]],
-                        diagnostics: related, isPreferred: true))
+                    result.append(
+                        CodeActionInfo(
+                            title: "Add \(atom) to this clause", category: .quickFix,
+                            edits: [path: [TextEdit(range: .empty(at: clause.range.end), newText: " AND " + atom)]],
+                            diagnostics: related, isPreferred: true))
                 }
             }
         }
@@ -106,8 +117,9 @@ public enum CodeActionProvider {
     /// the same on every table the policy governs and differs from what is written.
     private static func normalization(of policy: PolicyDeclSyntax, in file: ParsedFile, snapshot: WorkspaceSnapshot) -> CodeActionInfo? {
         guard !policy.hasErrors, let first = policy.using.first,
-              let checked = snapshot.checkedPolicy(policy, in: file.source.path), !checked.hasErrors,
-              let table = checked.tables.first, let using = checked.using[table] else { return nil }
+            let checked = snapshot.checkedPolicy(policy, in: file.source.path), !checked.hasErrors,
+            let table = checked.tables.first, let using = checked.using[table]
+        else { return nil }
         let check = checked.hasCheck ? checked.check[table] : nil
         for other in checked.tables.dropFirst() {
             guard checked.using[other]?.clauses == using.clauses else { return nil }
@@ -115,18 +127,22 @@ public enum CodeActionProvider {
         }
         let allClauses = using.clauses + (check?.clauses ?? [])
         guard !using.clauses.isEmpty, check.map({ !$0.clauses.isEmpty }) ?? true, !allClauses.contains(where: \.isTrue),
-              !allClauses.contains(where: { $0.atoms.contains { $0.containsRaw } }) else { return nil }
+            !allClauses.contains(where: { $0.atoms.contains { $0.containsRaw } })
+        else { return nil }
         var lines = using.clauses.enumerated().map { index, clause in (index == 0 ? "CLAUSE " : "  OR CLAUSE ") + clause.description }
         if let check {
-            lines += check.clauses.enumerated().map { index, clause in (index == 0 ? "  WITH CHECK CLAUSE " : "  OR CLAUSE ") + clause.description }
+            lines += check.clauses.enumerated().map { index, clause in
+                (index == 0 ? "  WITH CHECK CLAUSE " : "  OR CLAUSE ") + clause.description
+            }
         }
         let replacement = lines.joined(separator: "\n")
         let last = policy.check?.last ?? policy.using.last ?? first
         let region = SourceRange(start: first.range.start, end: last.range.end)
         guard squeeze(file.source.text(in: region)) != squeeze(replacement) else { return nil }
         let name = checked.ref.name
-        return CodeActionInfo(title: "Normalize policy \(name)", category: .rewrite,
-                              edits: [file.source.path: [TextEdit(range: region, newText: replacement)]])
+        return CodeActionInfo(
+            title: "Normalize policy \(name)", category: .rewrite,
+            edits: [file.source.path: [TextEdit(range: region, newText: replacement)]])
     }
 
     /// Text without whitespace and quotes, in lower case: equal for clauses that differ only in

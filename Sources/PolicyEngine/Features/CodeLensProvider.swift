@@ -11,7 +11,10 @@ public enum CodeLensProvider {
             guard let checked = snapshot.checkedPolicy(policy, in: path) else { continue }
             let count = checked.tables.count
             let tables = count == 0 ? "no table matched" : count == 1 ? "1 table (\(checked.tables[0].name))" : "\(count) tables"
-            result.append(LensInfo(range: policy.keywordRange, title: "\(tables) · proofs: \(PolicyProofStatus(policy: checked, snapshot: snapshot).summary)"))
+            result.append(
+                LensInfo(
+                    range: policy.keywordRange,
+                    title: "\(tables) · proofs: \(PolicyProofStatus(policy: checked, snapshot: snapshot).summary)"))
             if count > 0 && !checked.hasErrors {
                 result.append(LensInfo(range: policy.keywordRange, title: "Show compiled SQL", compiledSQL: .policy(checked.ref.name)))
             }

@@ -19,7 +19,8 @@ public enum CompiledSQLProvider {
         case .policy(let name):
             guard let policy = set.policies.first(where: { $0.ref.name == name }) else { return nil }
             let compiler = PolicyCompiler(policySet: set)
-            var output = header + "-- policy \(SQLQuoting.comment(name)): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
+            var output =
+                header + "-- policy \(SQLQuoting.comment(name)): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
             if policy.hasErrors { output += "-- the policy has errors and compiles to nothing until they are fixed\n" }
             for table in policy.tables {
                 let (compiled, _) = compiler.compile(table: table)

@@ -16,8 +16,10 @@ public struct CompletionEntry: Hashable, Sendable {
     public var priority: Int
 
     /// Creates a proposal.
-    public init(label: String, kind: CompletionEntryKind, detail: String? = nil, insertText: String? = nil,
-                replaceRange: SourceRange, priority: Int = 0) {
+    public init(
+        label: String, kind: CompletionEntryKind, detail: String? = nil, insertText: String? = nil,
+        replaceRange: SourceRange, priority: Int = 0
+    ) {
         self.label = label
         self.kind = kind
         self.detail = detail

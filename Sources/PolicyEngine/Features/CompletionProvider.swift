@@ -40,8 +40,10 @@ public enum CompletionProvider {
             if let prefix = site.prefix, prefix.kind == .string, !text.hasPrefix("'") {
                 text = quoted(text, "'")
             }
-            entries.append(CompletionEntry(label: label, kind: kind, detail: detail, insertText: text,
-                                           replaceRange: site.replaceRange, priority: priority))
+            entries.append(
+                CompletionEntry(
+                    label: label, kind: kind, detail: detail, insertText: text,
+                    replaceRange: site.replaceRange, priority: priority))
         }
 
         func quoted(_ text: String, _ quote: Unicode.Scalar) -> String {
@@ -105,7 +107,9 @@ public enum CompletionProvider {
                 if bracket.argument == 0 {
                     var seen = Set<String>()
                     for table in snapshot.candidateTables {
-                        for column in table.columns where seen.insert(column.name).inserted { add(column.name, .column, insert: name(column.name)) }
+                        for column in table.columns where seen.insert(column.name).inserted {
+                            add(column.name, .column, insert: name(column.name))
+                        }
                     }
                 } else {
                     for type in SQLType.languageTypeNames { add(type, .type) }
@@ -152,7 +156,9 @@ public enum CompletionProvider {
         mutating func tables() {
             let search = Set(snapshot.config.schemas)
             for table in snapshot.policySet.schema.tables {
-                let written = search.contains(table.name.schema) ? name(table.name.name)
+                let written =
+                    search.contains(table.name.schema)
+                    ? name(table.name.name)
                     : name(table.name.schema) + "." + name(table.name.name)
                 add(written, .table, detail: table.name.description + (snapshot.policySet.isGoverned(table.name) ? " (governed)" : ""))
             }
@@ -179,7 +185,8 @@ public enum CompletionProvider {
 
         mutating func sessionKeys() {
             var keys: [(String, String)] = snapshot.config.sessionKeys.map { ($0.key, $0.type.name) }
-            for (key, type) in snapshot.policySet.sessionTypes.sorted(by: { $0.key < $1.key }) where !keys.contains(where: { $0.0 == key }) {
+            for (key, type) in snapshot.policySet.sessionTypes.sorted(by: { $0.key < $1.key }) where !keys.contains(where: { $0.0 == key })
+            {
                 keys.append((key, type.name))
             }
             for (key, type) in keys { add(key, .sessionKey, detail: type, insert: quoted(key, "'")) }
@@ -270,8 +277,9 @@ public enum CompletionProvider {
             case 1:
                 return snapshot.policySet.schema.resolveTable(schema: nil, name: identifier(names[0]), searchPath: snapshot.config.schemas)
             case 2:
-                return snapshot.policySet.schema.resolveTable(schema: identifier(names[0]), name: identifier(names[1]),
-                                                              searchPath: snapshot.config.schemas)
+                return snapshot.policySet.schema.resolveTable(
+                    schema: identifier(names[0]), name: identifier(names[1]),
+                    searchPath: snapshot.config.schemas)
             default:
                 return nil
             }

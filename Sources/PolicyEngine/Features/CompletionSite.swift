@@ -91,7 +91,8 @@ struct CompletionSite {
                 break
             }
             if let keyword = keywordList[index], keyword == .policy || keyword == .grant,
-               !CompletionSite.isName(index, in: tokens) {
+                !CompletionSite.isName(index, in: tokens)
+            {
                 item = index
                 break
             }

@@ -1,6 +1,6 @@
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 
 /// The effective predicate of a table for each command, as normalized DSL and as the SQL
@@ -41,8 +41,10 @@ public struct Explanation: Sendable {
             for role in roleList {
                 for side in PolicySet.sides(of: command) {
                     let predicate = set.effective(table, command, role: role, side: side)
-                    entries.append(Entry(command: command, role: role, side: side, predicate: predicate,
-                                         dsl: predicate.description, sql: renderer.render(predicate)))
+                    entries.append(
+                        Entry(
+                            command: command, role: role, side: side, predicate: predicate,
+                            dsl: predicate.description, sql: renderer.render(predicate)))
                 }
             }
         }

@@ -1,7 +1,7 @@
 import PolicyProofs
+import PolicySQL
 import PolicySchema
 import PolicySemantics
-import PolicySQL
 import PolicySyntax
 
 /// Hover texts (SPEC 10): on a policy, the tables it governs and each one's effective predicate
@@ -46,7 +46,8 @@ public enum HoverProvider {
         case .relationColumn(let name, let relation, let isSource):
             text = relationColumn(name, relation, isSource: isSource, hit: hit, snapshot: snapshot)
         case .raw:
-            text = "**raw SQL**: compiled verbatim (in parentheses); in the analysis an unknown boolean of the row and the session, so a proof that depends on it is UNKNOWN"
+            text =
+                "**raw SQL**: compiled verbatim (in parentheses); in the analysis an unknown boolean of the row and the session, so a proof that depends on it is UNKNOWN"
         }
         return text.map { HoverInfo(markdown: $0, range: hit.range) }
     }
@@ -81,13 +82,16 @@ public enum HoverProvider {
             lines.append("the policy has errors; it is left out of the effective predicates until they are fixed")
             return lines.joined(separator: "\n")
         }
-        let roles = checked.roles.isEmpty || checked.roles.contains("public")
+        let roles =
+            checked.roles.isEmpty || checked.roles.contains("public")
             ? [PolicySet.publicRole] : checked.roles.filter { snapshot.policySet.roles.contains($0) }
         for table in tables.prefix(explainedTables) {
             lines.append("")
             lines.append("#### \(table)")
             if let normalized = checked.using[table] {
-                lines.append("this policy: `\(describe(normalized.clauses))`" + (checked.hasCheck ? ", WITH CHECK `\(describe(checked.check[table]?.clauses ?? []))`" : ""))
+                lines.append(
+                    "this policy: `\(describe(normalized.clauses))`"
+                        + (checked.hasCheck ? ", WITH CHECK `\(describe(checked.check[table]?.clauses ?? []))`" : ""))
             }
             let explanation = Explanation(table: table, snapshot: snapshot, commands: checked.commands, roles: roles)
             for entry in explanation.entries {
@@ -112,8 +116,10 @@ public enum HoverProvider {
     }
 
     private static func grant(_ grant: GrantDeclSyntax, path: String, snapshot: WorkspaceSnapshot) -> String {
-        var lines = ["**GRANT** " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
-            + " TO " + grant.roles.map(\.identifier).joined(separator: ", ")]
+        var lines = [
+            "**GRANT** " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
+                + " TO " + grant.roles.map(\.identifier).joined(separator: ", ")
+        ]
         if let checked = snapshot.checkedGrant(grant, in: path) {
             lines.append("")
             lines.append("on \(count(checked.tables.count)): " + TableDescription.list(checked.tables.map(\.description)))
@@ -193,8 +199,9 @@ public enum HoverProvider {
         let qualified = QualifiedName(schema: declaration.schema, name: declaration.name)
         if let signature = snapshot.policySet.schema.functions.first(where: { $0.name == qualified }) {
             lines.append("")
-            lines.append("in the schema: `\(signature.name)(\(signature.argumentTypes.map(\.name).joined(separator: ", "))) returns \(signature.returnType.name)`"
-                + (signature.securityDefiner ? ", SECURITY DEFINER" : ""))
+            lines.append(
+                "in the schema: `\(signature.name)(\(signature.argumentTypes.map(\.name).joined(separator: ", "))) returns \(signature.returnType.name)`"
+                    + (signature.securityDefiner ? ", SECURITY DEFINER" : ""))
         }
         return lines.joined(separator: "\n")
     }
@@ -203,23 +210,31 @@ public enum HoverProvider {
 
     private static func relation(_ relation: RelationSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
         let target = snapshot.table(relation.target)
-        var lines = ["**exists(rel(…))**: true when a row of \(target?.name.description ?? relation.target.name.identifier) with "
-            + "\(relation.targetColumn.identifier) equal to this row's \(relation.sourceColumn.identifier) satisfies the inner clause; "
-            + "that table's own row-level security applies inside"]
+        var lines = [
+            "**exists(rel(…))**: true when a row of \(target?.name.description ?? relation.target.name.identifier) with "
+                + "\(relation.targetColumn.identifier) equal to this row's \(relation.sourceColumn.identifier) satisfies the inner clause; "
+                + "that table's own row-level security applies inside"
+        ]
         for source in snapshot.relationSources(relation, at: hit).prefix(1) {
             let keys = TableDescription.foreignKeys(of: source, and: target, schema: snapshot.policySet.schema)
             lines.append("")
-            lines.append(keys.isEmpty ? "no foreign key links \(source.name) and \(target?.name.description ?? "the target")"
-                                      : "foreign key: " + keys.joined(separator: "; "))
+            lines.append(
+                keys.isEmpty
+                    ? "no foreign key links \(source.name) and \(target?.name.description ?? "the target")"
+                    : "foreign key: " + keys.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
 
-    private static func relationTable(_ name: TableNameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
-                              snapshot: WorkspaceSnapshot) -> String? {
+    private static func relationTable(
+        _ name: TableNameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
+        snapshot: WorkspaceSnapshot
+    ) -> String? {
         guard let table = snapshot.table(name) else { return "unknown table **\(name.name.identifier)**" }
-        var lines = ["**\(table.name)**" + (snapshot.policySet.isGoverned(table.name) ? " (governed)" : ""), "```sql",
-                     TableDescription.definition(of: table, schemaFile: snapshot.schemaSource.file), "```"]
+        var lines = [
+            "**\(table.name)**" + (snapshot.policySet.isGoverned(table.name) ? " (governed)" : ""), "```sql",
+            TableDescription.definition(of: table, schemaFile: snapshot.schemaSource.file), "```",
+        ]
         let others = isSource ? [snapshot.table(relation.target)].compactMap { $0 } : snapshot.relationSources(relation, at: hit)
         var keys: [String] = []
         for other in others.prefix(8) {
@@ -231,8 +246,10 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
-    private static func relationColumn(_ name: NameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
-                               snapshot: WorkspaceSnapshot) -> String? {
+    private static func relationColumn(
+        _ name: NameSyntax, _ relation: RelationSyntax, isSource: Bool, hit: SyntaxHit,
+        snapshot: WorkspaceSnapshot
+    ) -> String? {
         let tables = isSource ? snapshot.relationSources(relation, at: hit) : snapshot.table(relation.target).map { [$0] } ?? []
         var lines: [String] = []
         for table in tables.prefix(6) {

@@ -7,8 +7,10 @@ import PolicySyntax
 public enum ReferenceProvider {
     /// The references for the construct at `offset` of the file at `path` (a policy file or the
     /// schema file); `includeDeclaration` adds the table's definition.
-    public static func references(at offset: Int, in path: String, snapshot: WorkspaceSnapshot,
-                                  includeDeclaration: Bool) -> [FileLocation] {
+    public static func references(
+        at offset: Int, in path: String, snapshot: WorkspaceSnapshot,
+        includeDeclaration: Bool
+    ) -> [FileLocation] {
         let tables = self.tables(at: offset, in: path, snapshot: snapshot)
         guard !tables.isEmpty else { return [] }
         var result: [FileLocation] = []

@@ -7,21 +7,26 @@ public enum RenameProvider {
     /// The policy name at `offset` of the file at `path`, or `nil` when the cursor is elsewhere.
     public static func prepare(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> RenameTarget? {
         guard let file = snapshot.file(path), let hit = SyntaxLookup.hit(at: offset, in: file),
-              case .policyName(let name) = hit.element else { return nil }
+            case .policyName(let name) = hit.element
+        else { return nil }
         return RenameTarget(range: name.range, placeholder: file.source.text(in: name.range))
     }
 
     /// The edits, by file, that rename the policy at `offset` to `newName` (written bare when it
     /// is a plain lower-case identifier, else double-quoted).
-    public static func rename(at offset: Int, in path: String, to newName: String,
-                              snapshot: WorkspaceSnapshot) throws(RenameError) -> [String: [TextEdit]] {
+    public static func rename(
+        at offset: Int, in path: String, to newName: String,
+        snapshot: WorkspaceSnapshot
+    ) throws(RenameError) -> [String: [TextEdit]] {
         guard let target = prepare(at: offset, in: path, snapshot: snapshot), let file = snapshot.file(path),
-              let old = file.tree.policies.first(where: { $0.name?.range == target.range })?.name else {
+            let old = file.tree.policies.first(where: { $0.name?.range == target.range })?.name
+        else {
             throw RenameError("only a policy's name can be renamed; put the cursor on the name after POLICY")
         }
         let (written, identifier) = try spelling(of: newName)
         if identifier != old.identifier,
-           let other = snapshot.policySet.policies.first(where: { $0.ref.name == identifier }) {
+            let other = snapshot.policySet.policies.first(where: { $0.ref.name == identifier })
+        {
             let position = snapshot.sourceFile(other.ref.location.file)?.position(of: other.ref.nameRange.start)
             throw RenameError("a policy named '\(identifier)' already exists" + (position.map { " (line \($0.line))" } ?? ""))
         }
@@ -52,9 +57,9 @@ public enum RenameProvider {
     }
 }
 
-private extension String {
+extension String {
     /// The string without leading and trailing whitespace.
-    var trimmingWhitespace: String {
+    fileprivate var trimmingWhitespace: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
@@ -62,7 +67,7 @@ private extension String {
     }
 
     /// The string with each `""` read as one `"`.
-    var replacingDoubledQuotes: String {
+    fileprivate var replacingDoubledQuotes: String {
         var result = ""
         var previousQuote = false
         for scalar in unicodeScalars {

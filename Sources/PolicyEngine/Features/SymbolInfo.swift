@@ -16,8 +16,10 @@ public struct SymbolInfo: Hashable, Sendable {
     public var children: [SymbolInfo]
 
     /// Creates a symbol.
-    public init(name: String, detail: String? = nil, category: SymbolCategory, range: SourceRange, selectionRange: SourceRange,
-                children: [SymbolInfo] = []) {
+    public init(
+        name: String, detail: String? = nil, category: SymbolCategory, range: SourceRange, selectionRange: SourceRange,
+        children: [SymbolInfo] = []
+    ) {
         self.name = name
         self.detail = detail
         self.category = category

@@ -22,8 +22,10 @@ public enum SymbolProvider {
                 }
                 var children: [SymbolInfo] = []
                 if let selector = policy.selector, let keyword = policy.selectorKeywordRange {
-                    children.append(SymbolInfo(name: "SELECTOR " + Formatter.selector(selector), category: .selector,
-                                               range: keyword.union(selector.range), selectionRange: keyword))
+                    children.append(
+                        SymbolInfo(
+                            name: "SELECTOR " + Formatter.selector(selector), category: .selector,
+                            range: keyword.union(selector.range), selectionRange: keyword))
                 }
                 for (index, clause) in policy.using.enumerated() {
                     children.append(clauseSymbol(clause, label: index == 0 ? "CLAUSE" : "OR CLAUSE"))
@@ -31,18 +33,25 @@ public enum SymbolProvider {
                 for (index, clause) in (policy.check ?? []).enumerated() {
                     children.append(clauseSymbol(clause, label: index == 0 ? "WITH CHECK CLAUSE" : "OR CLAUSE"))
                 }
-                result.append(SymbolInfo(name: name, detail: detail.joined(separator: " · "), category: .policy, range: policy.range,
-                                         selectionRange: policy.name?.range ?? policy.keywordRange, children: children))
+                result.append(
+                    SymbolInfo(
+                        name: name, detail: detail.joined(separator: " · "), category: .policy, range: policy.range,
+                        selectionRange: policy.name?.range ?? policy.keywordRange, children: children))
             case .grant(let grant):
-                let name = "GRANT " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
+                let name =
+                    "GRANT " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
                     + " TO " + grant.roles.map(\.identifier).joined(separator: ", ")
                 var children: [SymbolInfo] = []
                 if let selector = grant.selector, let keyword = grant.selectorKeywordRange {
-                    children.append(SymbolInfo(name: "SELECTOR " + Formatter.selector(selector), category: .selector,
-                                               range: keyword.union(selector.range), selectionRange: keyword))
+                    children.append(
+                        SymbolInfo(
+                            name: "SELECTOR " + Formatter.selector(selector), category: .selector,
+                            range: keyword.union(selector.range), selectionRange: keyword))
                 }
-                result.append(SymbolInfo(name: name, category: .grant, range: grant.range, selectionRange: grant.keywordRange,
-                                         children: children))
+                result.append(
+                    SymbolInfo(
+                        name: name, category: .grant, range: grant.range, selectionRange: grant.keywordRange,
+                        children: children))
             }
         }
         return result
@@ -51,8 +60,9 @@ public enum SymbolProvider {
     private static func clauseSymbol(_ clause: ClauseSyntax, label: String) -> SymbolInfo {
         let atoms = clause.atoms.filter { $0.kind != .missing }.map(Formatter.atom).joined(separator: " AND ")
         let text = atoms.count > 80 ? String(atoms.prefix(79)) + "…" : atoms
-        return SymbolInfo(name: "\(label) \(text)", category: .clause, range: clause.range,
-                          selectionRange: clause.keywordRange ?? clause.range)
+        return SymbolInfo(
+            name: "\(label) \(text)", category: .clause, range: clause.range,
+            selectionRange: clause.keywordRange ?? clause.range)
     }
 
     /// The policies, grants and tables whose names contain `query`'s characters in order,
@@ -67,24 +77,31 @@ public enum SymbolProvider {
             return index == needle.count
         }
         for policy in snapshot.policySet.policies where matches(policy.ref.name) {
-            result.append(WorkspaceSymbolInfo(name: policy.ref.name, category: .policy,
-                                              location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
-                                              container: (policy.ref.location.file as NSString).lastPathComponent))
+            result.append(
+                WorkspaceSymbolInfo(
+                    name: policy.ref.name, category: .policy,
+                    location: FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange),
+                    container: (policy.ref.location.file as NSString).lastPathComponent))
         }
         for file in snapshot.files {
             for grant in file.tree.grants {
-                let name = "GRANT " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
+                let name =
+                    "GRANT " + grant.privileges.map(\.privilege.rawValue).joined(separator: ", ")
                     + " TO " + grant.roles.map(\.identifier).joined(separator: ", ")
                 guard matches(name) else { continue }
-                result.append(WorkspaceSymbolInfo(name: name, category: .grant,
-                                                  location: FileLocation(file: file.source.path, range: grant.keywordRange),
-                                                  container: (file.source.path as NSString).lastPathComponent))
+                result.append(
+                    WorkspaceSymbolInfo(
+                        name: name, category: .grant,
+                        location: FileLocation(file: file.source.path, range: grant.keywordRange),
+                        container: (file.source.path as NSString).lastPathComponent))
             }
         }
         for table in snapshot.policySet.schema.tables where matches(table.name.name) || matches(table.name.description) {
             guard let location = table.location else { continue }
-            result.append(WorkspaceSymbolInfo(name: table.name.description, category: .table, location: location,
-                                              container: table.name.schema))
+            result.append(
+                WorkspaceSymbolInfo(
+                    name: table.name.description, category: .table, location: location,
+                    container: table.name.schema))
         }
         return Array(result.prefix(limit))
     }

@@ -16,8 +16,9 @@ public enum SyntaxLookup {
             if let selector = grant.selector, selector.range.contains(offset) {
                 return hit(in: selector, item: item, offset: offset)
             }
-            return SyntaxHit(element: .grantHeader, range: token(at: offset, in: file)?.range ?? grant.keywordRange, item: item,
-                             traversals: [], clause: nil)
+            return SyntaxHit(
+                element: .grantHeader, range: token(at: offset, in: file)?.range ?? grant.keywordRange, item: item,
+                traversals: [], clause: nil)
         }
     }
 
@@ -32,7 +33,8 @@ public enum SyntaxLookup {
         }
         guard low < tokens.count, tokens[low].kind != .endOfFile else { return nil }
         if tokens[low].range.end == offset, low + 1 < tokens.count, tokens[low + 1].range.start == offset,
-           tokens[low + 1].kind != .endOfFile {
+            tokens[low + 1].kind != .endOfFile
+        {
             return tokens[low + 1]
         }
         return tokens[low].range.contains(offset) ? tokens[low] : nil
@@ -110,7 +112,8 @@ public enum SyntaxLookup {
                     }
                     return make(.relation(relation), relation.keywordRange)
                 }
-                if inner.range.contains(offset), let found = hit(in: inner, item: item, offset: offset, traversals: traversals + [relation]) {
+                if inner.range.contains(offset), let found = hit(in: inner, item: item, offset: offset, traversals: traversals + [relation])
+                {
                     return found
                 }
                 if atom.operatorRange.contains(offset) { return make(.relation(relation), atom.operatorRange) }

@@ -7,14 +7,17 @@ enum TableDescription {
     /// The `CREATE TABLE` statement of `table`.
     static func definition(of table: TableModel, schemaFile: SourceFile?) -> String {
         if let file = schemaFile, file.path.hasSuffix(".sql"), let location = table.location, location.file == file.path,
-           let excerpt = excerpt(file, from: location.range.start) {
+            let excerpt = excerpt(file, from: location.range.start)
+        {
             return excerpt
         }
         var lines = ["CREATE TABLE \(table.name) ("]
         var elements = table.columns.map { "    \($0.name) \($0.type.name)\($0.notNull ? " NOT NULL" : "")" }
         if !table.primaryKey.isEmpty { elements.append("    PRIMARY KEY (\(table.primaryKey.joined(separator: ", ")))") }
         for key in table.foreignKeys {
-            elements.append("    FOREIGN KEY (\(key.columns.joined(separator: ", "))) REFERENCES \(key.referencedTable) (\(key.referencedColumns.joined(separator: ", ")))")
+            elements.append(
+                "    FOREIGN KEY (\(key.columns.joined(separator: ", "))) REFERENCES \(key.referencedTable) (\(key.referencedColumns.joined(separator: ", ")))"
+            )
         }
         lines.append(elements.joined(separator: ",\n"))
         lines.append(");")

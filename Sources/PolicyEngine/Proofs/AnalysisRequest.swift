@@ -18,8 +18,10 @@ public struct AnalysisRequest: Sendable {
     public var comparison: (snapshot: WorkspaceSnapshot, label: String)?
 
     /// A request for the configured proofs on every governed table.
-    public init(only: [ProofID]? = nil, disabled: [ProofID] = [], tables: Set<QualifiedName>? = nil, useShortcuts: Bool = true,
-                comparison: (snapshot: WorkspaceSnapshot, label: String)? = nil) {
+    public init(
+        only: [ProofID]? = nil, disabled: [ProofID] = [], tables: Set<QualifiedName>? = nil, useShortcuts: Bool = true,
+        comparison: (snapshot: WorkspaceSnapshot, label: String)? = nil
+    ) {
         self.only = only
         self.disabled = disabled
         self.tables = tables

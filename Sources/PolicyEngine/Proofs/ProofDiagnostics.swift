@@ -11,7 +11,8 @@ public enum ProofDiagnostics {
         var seen = Set<String>()
         for verdict in verdicts where verdict.status != .proven {
             let kind = verdict.status == .failed ? verdict.proof.failedKind : verdict.proof.unknownKind
-            let locations = verdict.blame.isEmpty ? [fallbackLocation(verdict, policySet: policySet)].compactMap { $0 } : verdict.blame.map(\.location)
+            let locations =
+                verdict.blame.isEmpty ? [fallbackLocation(verdict, policySet: policySet)].compactMap { $0 } : verdict.blame.map(\.location)
             var message = "\(verdict.proof.rawValue) \(verdict.status.rawValue)"
             message += " on \(verdict.table)"
             if let command = verdict.command { message += " for \(command.rawValue)" }
@@ -20,7 +21,8 @@ public enum ProofDiagnostics {
             if let reason = verdict.reason { message += ": \(reason)" }
             if let example = verdict.counterexample { message += "; " + describe(example) }
             for location in locations {
-                let key = "\(location.file)|\(location.range)|\(verdict.proof.rawValue)|\(verdict.table)|\(verdict.status.rawValue)|\(verdict.key ?? "")"
+                let key =
+                    "\(location.file)|\(location.range)|\(verdict.proof.rawValue)|\(verdict.table)|\(verdict.status.rawValue)|\(verdict.key ?? "")"
                 guard seen.insert(key).inserted else { continue }
                 result.append(Diagnostic(kind, message: message, location: location))
             }
@@ -33,18 +35,21 @@ public enum ProofDiagnostics {
     public static func ungoverned(_ policySet: PolicySet) -> [Diagnostic] {
         policySet.ungovernedTables.compactMap { name in
             guard let location = policySet.schema.table(name)?.location else { return nil }
-            return Diagnostic(.proofCoverageUngoverned,
-                              message: "table \(name) is in a governed schema but no policy's selector matches it: row-level security stays off",
-                              location: location)
+            return Diagnostic(
+                .proofCoverageUngoverned,
+                message: "table \(name) is in a governed schema but no policy's selector matches it: row-level security stays off",
+                location: location)
         }
     }
 
     /// A short text of a counterexample: the row and each session's keys.
     public static func describe(_ example: Counterexample) -> String {
-        let row = example.row.values.sorted { $0.key < $1.key }.filter { !$0.value.isNull }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        let row = example.row.values.sorted { $0.key < $1.key }.filter { !$0.value.isNull }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: ", ")
         var text = "row {\(row)}"
         for (index, settings) in example.sessions.enumerated() {
-            let keys = settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.map { "'\($0)'" } ?? "unset")" }.joined(separator: ", ")
+            let keys = settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.map { "'\($0)'" } ?? "unset")" }.joined(
+                separator: ", ")
             text += "; session \(index + 1) {\(keys)}"
         }
         return text

@@ -16,7 +16,8 @@ public enum ProofImpact {
         var result: [QualifiedName: String] = [:]
         for table in set.governedTables { result[table] = prefix }
         for policy in set.policies {
-            let head = "\n\(policy.ref.name)|\(policy.kind.rawValue)|\(policy.commands.map(\.rawValue))|\(policy.roles)|"
+            let head =
+                "\n\(policy.ref.name)|\(policy.kind.rawValue)|\(policy.commands.map(\.rawValue))|\(policy.roles)|"
                 + "\(policy.ref.location.file)|\(policy.ref.location.range)|\(policy.hasErrors)"
             for table in policy.tables {
                 var text = head

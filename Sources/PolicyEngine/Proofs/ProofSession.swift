@@ -22,29 +22,36 @@ public final class ProofSession: Sendable {
     /// Proves `job`'s tables. Blocks until done or cancelled; `progress` gets (done, total);
     /// `tableFinished` gets each table's verdicts as soon as they are known (from a worker
     /// thread; never after a cancellation), for `Workspace.accept(table:verdicts:of:)`.
-    public func run(_ job: ProofJob, cancellation: CancellationToken = CancellationToken(),
-                    progress: (@Sendable (Int, Int) -> Void)? = nil,
-                    tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> ProofJobResult {
+    public func run(
+        _ job: ProofJob, cancellation: CancellationToken = CancellationToken(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil,
+        tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil
+    ) -> ProofJobResult {
         guard !job.tables.isEmpty else {
             return ProofJobResult(job: job, verdicts: [], cancelled: cancellation.isCancelled)
         }
-        let report = analyze(job.snapshot, AnalysisRequest(tables: job.tables), cancellation: cancellation, progress: progress,
-                             tableFinished: tableFinished)
-        return ProofJobResult(job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
-                              queries: report.queries, cacheHits: report.cacheHits)
+        let report = analyze(
+            job.snapshot, AnalysisRequest(tables: job.tables), cancellation: cancellation, progress: progress,
+            tableFinished: tableFinished)
+        return ProofJobResult(
+            job: job, verdicts: report.verdicts, cancelled: report.cancelled, milliseconds: report.milliseconds,
+            queries: report.queries, cacheHits: report.cacheHits)
     }
 
     /// Runs the proofs `request` asks for on `snapshot` with the session's remembered answers:
     /// the one way into the prover for the language server (`run`) and for `pgpe analyze`.
     /// Blocks until done or cancelled; `progress` and `tableFinished` are called from worker
     /// threads as in `run`.
-    public func analyze(_ snapshot: WorkspaceSnapshot, _ request: AnalysisRequest = AnalysisRequest(),
-                        cancellation: CancellationToken = CancellationToken(),
-                        progress: (@Sendable (Int, Int) -> Void)? = nil,
-                        tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil) -> AnalysisReport {
+    public func analyze(
+        _ snapshot: WorkspaceSnapshot, _ request: AnalysisRequest = AnalysisRequest(),
+        cancellation: CancellationToken = CancellationToken(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil,
+        tableFinished: (@Sendable (QualifiedName, [Verdict]) -> Void)? = nil
+    ) -> AnalysisReport {
         let other = request.comparison
-        let analyzer = Analyzer(policySet: snapshot.policySet, options: request.options(for: snapshot, jobs: jobs), cache: cache,
-                                comparison: other.map { ($0.snapshot.policySet, $0.label) })
+        let analyzer = Analyzer(
+            policySet: snapshot.policySet, options: request.options(for: snapshot, jobs: jobs), cache: cache,
+            comparison: other.map { ($0.snapshot.policySet, $0.label) })
         analyzer.lineLookup = { location in
             (snapshot.sourceFile(location.file) ?? other?.snapshot.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
         }
@@ -54,8 +61,10 @@ public final class ProofSession: Sendable {
     /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the
     /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
     /// when `fresh`.
-    public func runAll(_ job: ProofJob, fresh: Bool = false, cancellation: CancellationToken = CancellationToken(),
-                       progress: (@Sendable (Int, Int) -> Void)? = nil) -> ProofJobResult {
+    public func runAll(
+        _ job: ProofJob, fresh: Bool = false, cancellation: CancellationToken = CancellationToken(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> ProofJobResult {
         let session = fresh ? ProofSession(jobs: jobs) : self
         return session.run(job, cancellation: cancellation, progress: progress)
     }

@@ -37,8 +37,9 @@ extension Workspace {
     public func fullProofJob() -> ProofJob {
         let set = snapshot.policySet
         let partial = !set.hasSchema || hasUnattributedErrors || set.policies.contains(where: \.hasErrors)
-        return ProofJob(snapshot: snapshot, generation: partial ? -1 : generation, tables: Set(set.governedTables),
-                        signatures: ProofImpact.signatures(of: set, context: contextGeneration), blocked: [])
+        return ProofJob(
+            snapshot: snapshot, generation: partial ? -1 : generation, tables: Set(set.governedTables),
+            signatures: ProofImpact.signatures(of: set, context: contextGeneration), blocked: [])
     }
 
     /// Whether some syntax error lies outside every policy whose name and selector are known.
@@ -81,10 +82,12 @@ extension Workspace {
             // Blocked tables keep their results: pretend they were never part of the set change.
             var signatures = result.job.signatures
             for table in result.job.blocked { signatures[table] = proofs.signatures[table] }
-            accepted = ProofJobResult(job: ProofJob(snapshot: result.job.snapshot, generation: result.job.generation,
-                                                    tables: result.job.tables, signatures: signatures, blocked: result.job.blocked),
-                                      verdicts: result.verdicts, cancelled: false, milliseconds: result.milliseconds,
-                                      queries: result.queries, cacheHits: result.cacheHits)
+            accepted = ProofJobResult(
+                job: ProofJob(
+                    snapshot: result.job.snapshot, generation: result.job.generation,
+                    tables: result.job.tables, signatures: signatures, blocked: result.job.blocked),
+                verdicts: result.verdicts, cancelled: false, milliseconds: result.milliseconds,
+                queries: result.queries, cacheHits: result.cacheHits)
         }
         proofs.accept(accepted)
         return true

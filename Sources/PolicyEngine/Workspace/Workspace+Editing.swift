@@ -86,8 +86,9 @@ extension Workspace {
         var documents: [String: String] = [:]
         for (path, text) in diskTexts where ownsPolicyFile(path) { documents[path] = text }
         for (path, document) in openDocuments where ownsPolicyFile(path) { documents[path] = document.source.text }
-        var next = WorkspaceSnapshot(config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
-                                     checkCache: checkCache, sources: openDocuments.mapValues(\.source))
+        var next = WorkspaceSnapshot(
+            config: configSource, schema: schemaSource, documents: documents, previous: snapshot,
+            checkCache: checkCache, sources: openDocuments.mapValues(\.source))
         next.generation = snapshot.generation + 1
         next.proofs = snapshot.proofs
         next.loadProblems = snapshot.loadProblems

@@ -6,8 +6,10 @@ extension Workspace {
     /// `ConfigSource.read` and `ConfigSource.defaults`), `files` the schema file and the policy
     /// files, `problems` what could not be read. Files the configuration does not name are left
     /// out. `explicitPolicyPaths` replaces the configuration's `policies:` (a loose file).
-    public init(directory: String, configPath: String?, explicitPolicyPaths: [String]? = nil,
-                environment: [String: String], config: ConfigSource, files: [FileChange], problems: [LoadProblem] = []) {
+    public init(
+        directory: String, configPath: String?, explicitPolicyPaths: [String]? = nil,
+        environment: [String: String], config: ConfigSource, files: [FileChange], problems: [LoadProblem] = []
+    ) {
         let schemaPath = config.config.schemaPath
         let policyPaths = explicitPolicyPaths ?? config.config.policyPaths
         var schema = SchemaSource.none
@@ -21,10 +23,11 @@ extension Workspace {
             }
         }
         let problemFile = configPath ?? directory
-        self.init(directory: directory, configPath: configPath, explicitPolicyPaths: explicitPolicyPaths, environment: environment,
-                  configSource: config, schemaSource: schema,
-                  loadProblems: problems.compactMap { Workspace.diagnostic($0, file: problemFile, loose: explicitPolicyPaths != nil) },
-                  diskTexts: texts)
+        self.init(
+            directory: directory, configPath: configPath, explicitPolicyPaths: explicitPolicyPaths, environment: environment,
+            configSource: config, schemaSource: schema,
+            loadProblems: problems.compactMap { Workspace.diagnostic($0, file: problemFile, loose: explicitPolicyPaths != nil) },
+            diskTexts: texts)
     }
 
     /// Takes files that changed on disk (created, changed or deleted): the schema file replaces
@@ -72,7 +75,8 @@ extension Workspace {
     static func diagnostic(_ problem: LoadProblem, file: String, loose: Bool) -> Diagnostic? {
         switch problem {
         case .config(let message): return Workspace.problem(.workspaceUnreadableConfig, message, file: file)
-        case .schema(let message): return Workspace.problem(.workspaceUnreadableSchema, "\(message); only schema-free checks run", file: file)
+        case .schema(let message):
+            return Workspace.problem(.workspaceUnreadableSchema, "\(message); only schema-free checks run", file: file)
         case .policies(let message): return loose ? nil : Workspace.problem(.workspaceUnreadablePolicies, message, file: file)
         }
     }

@@ -54,8 +54,10 @@ public struct Workspace: Sendable {
     let checkCache: CheckCache
 
     /// Creates a workspace from what was read.
-    init(directory: String, configPath: String?, explicitPolicyPaths: [String]?, environment: [String: String],
-         configSource: ConfigSource, schemaSource: SchemaSource, loadProblems: [Diagnostic], diskTexts: [String: String]) {
+    init(
+        directory: String, configPath: String?, explicitPolicyPaths: [String]?, environment: [String: String],
+        configSource: ConfigSource, schemaSource: SchemaSource, loadProblems: [Diagnostic], diskTexts: [String: String]
+    ) {
         self.directory = directory
         self.configPath = configPath
         self.explicitPolicyPaths = explicitPolicyPaths

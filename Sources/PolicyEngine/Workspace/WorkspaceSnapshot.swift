@@ -1,6 +1,6 @@
 import PolicyConfig
-import PolicySemantics
 import PolicySQL
+import PolicySemantics
 import PolicySyntax
 
 /// An immutable view of a workspace: configuration, schema, parsed policy files, the checked
@@ -32,8 +32,10 @@ public struct WorkspaceSnapshot: Sendable {
     /// between snapshots) not checked again either. A changed file whose text is that of its
     /// entry in `sources` (an editor's document) is parsed from that source file (its bytes and
     /// line table are not made again).
-    public init(config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil,
-                checkCache: CheckCache? = nil, sources: [String: SourceFile] = [:]) {
+    public init(
+        config: ConfigSource, schema: SchemaSource, documents: [String: String], previous: WorkspaceSnapshot? = nil,
+        checkCache: CheckCache? = nil, sources: [String: SourceFile] = [:]
+    ) {
         var reused: [String: ParsedFile] = [:]
         if let previous {
             for file in previous.files { reused[file.source.path] = file }

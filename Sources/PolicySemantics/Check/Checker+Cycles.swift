@@ -31,10 +31,12 @@ extension Checker {
                 if let path = pathBack(to: start, from: edge.target, through: selectEdges) {
                     reported.insert(edge.location)
                     let cycle = ([start] + path).map(\.description).joined(separator: " → ")
-                    sink.add(Diagnostic(
-                        .semanticTraversalCycle,
-                        message: "traversal cycle \(cycle): the target's own row-level security leads back to \(start), which PostgreSQL rejects at query time (infinite recursion detected in policy)",
-                        location: edge.location))
+                    sink.add(
+                        Diagnostic(
+                            .semanticTraversalCycle,
+                            message:
+                                "traversal cycle \(cycle): the target's own row-level security leads back to \(start), which PostgreSQL rejects at query time (infinite recursion detected in policy)",
+                            location: edge.location))
                 }
             }
         }
@@ -61,8 +63,10 @@ extension Checker {
         func visit(_ clause: ClauseSyntax) {
             for atom in clause.atoms {
                 guard case .exists(let relation, let inner) = atom.kind else { continue }
-                if let table = schema.resolveTable(schema: relation.target.schema?.identifier, name: relation.target.name.identifier,
-                                                   searchPath: config.schemas) {
+                if let table = schema.resolveTable(
+                    schema: relation.target.schema?.identifier, name: relation.target.name.identifier,
+                    searchPath: config.schemas)
+                {
                     result.append(Edge(target: table.name, location: FileLocation(file: file, range: relation.range)))
                 }
                 visit(inner)

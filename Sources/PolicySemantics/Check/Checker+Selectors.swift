@@ -17,10 +17,11 @@ extension Checker {
             for index in tables.indices where compiled.matches(tables[index]) { matched.append(tables[index].name) }
         }
         if matched.isEmpty && reportEmpty {
-            sink.add(Diagnostic(
-                .semanticSelectorMatchesNothing,
-                message: "selector matches no table in the governed schemas (\(config.schemas.joined(separator: ", ")))",
-                location: FileLocation(file: file, range: selector.range)))
+            sink.add(
+                Diagnostic(
+                    .semanticSelectorMatchesNothing,
+                    message: "selector matches no table in the governed schemas (\(config.schemas.joined(separator: ", ")))",
+                    location: FileLocation(file: file, range: selector.range)))
         }
         return matched
     }
@@ -32,18 +33,22 @@ extension Checker {
             let normalized = SQLType.normalize(type.identifier)
             if normalized.family == .other && !known.contains(type.identifier) {
                 let suggestion = Suggestions.closest(to: type.identifier, among: known)
-                sink.add(Diagnostic(
-                    .semanticUnknownType,
-                    message: "unknown type '\(type.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected one of \(known.joined(separator: ", "))"),
-                    location: FileLocation(file: file, range: type.range),
-                    fixIts: suggestion.map { [Checker.replace(type, with: $0, file: file)] } ?? []))
+                sink.add(
+                    Diagnostic(
+                        .semanticUnknownType,
+                        message: "unknown type '\(type.identifier)'"
+                            + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected one of \(known.joined(separator: ", "))"),
+                        location: FileLocation(file: file, range: type.range),
+                        fixIts: suggestion.map { [Checker.replace(type, with: $0, file: file)] } ?? []))
             }
         case .inSchema(let schemaName):
             if !config.schemas.contains(schemaName.identifier) {
-                sink.add(Diagnostic(
-                    .semanticSchemaNotGoverned,
-                    message: "schema '\(schemaName.identifier)' is not governed; 'schemas:' in pgpe.yaml lists \(config.schemas.joined(separator: ", "))",
-                    location: FileLocation(file: file, range: schemaName.range)))
+                sink.add(
+                    Diagnostic(
+                        .semanticSchemaNotGoverned,
+                        message:
+                            "schema '\(schemaName.identifier)' is not governed; 'schemas:' in pgpe.yaml lists \(config.schemas.joined(separator: ", "))",
+                        location: FileLocation(file: file, range: schemaName.range)))
             }
         case .not(let inner), .parenthesized(let inner):
             validate(inner, file: file)

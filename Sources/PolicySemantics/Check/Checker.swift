@@ -111,12 +111,16 @@ public final class Checker {
             for index in entry.policies.indices {
                 let ref = entry.policies[index].ref
                 if let first = firstByName[ref.name] {
-                    sink.add(Diagnostic(
-                        .semanticDuplicatePolicy,
-                        message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
-                        location: FileLocation(file: ref.location.file, range: ref.nameRange),
-                        notes: [DiagnosticNote(message: "'\(ref.name)' is first declared here",
-                                               location: FileLocation(file: first.location.file, range: first.nameRange))]))
+                    sink.add(
+                        Diagnostic(
+                            .semanticDuplicatePolicy,
+                            message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
+                            location: FileLocation(file: ref.location.file, range: ref.nameRange),
+                            notes: [
+                                DiagnosticNote(
+                                    message: "'\(ref.name)' is first declared here",
+                                    location: FileLocation(file: first.location.file, range: first.nameRange))
+                            ]))
                 } else {
                     firstByName[ref.name] = ref
                 }
@@ -134,10 +138,11 @@ public final class Checker {
         var named = Set<String>()
         for index in policies.indices { for role in policies[index].roles where role != "public" { named.insert(role) } }
         if !hasSchema && !files.isEmpty {
-            sink.add(Diagnostic(
-                .semanticNoSchema,
-                message: "no schema configured (set 'schema:' or 'database:' in pgpe.yaml); only schema-free checks ran",
-                location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
+            sink.add(
+                Diagnostic(
+                    .semanticNoSchema,
+                    message: "no schema configured (set 'schema:' or 'database:' in pgpe.yaml); only schema-free checks ran",
+                    location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
         }
         return PolicySet(
             config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants,
@@ -162,10 +167,12 @@ public final class Checker {
         guard !syntax.hasErrors else { return policy }
         checkRoles(syntax.roles, file: file)
         if let checkRange = syntax.checkKeywordRange, !commands.contains(.insert), !commands.contains(.update) {
-            sink.add(Diagnostic(
-                .semanticCheckWithoutEffect,
-                message: "WITH CHECK has no effect: policy '\(ref.name)' governs only \(commands.map(\.rawValue).joined(separator: ", ")), which check no new rows",
-                location: FileLocation(file: file, range: checkRange)))
+            sink.add(
+                Diagnostic(
+                    .semanticCheckWithoutEffect,
+                    message:
+                        "WITH CHECK has no effect: policy '\(ref.name)' governs only \(commands.map(\.rawValue).joined(separator: ", ")), which check no new rows",
+                    location: FileLocation(file: file, range: checkRange)))
         }
         let lowerer = PolicyLowerer(checker: self, policy: ref, file: file, syntax: syntax)
         if !hasSchema || tables.isEmpty {
@@ -210,11 +217,12 @@ public final class Checker {
         let known = schema.roles.map(\.name)
         for role in roles where role.identifier != "public" && !known.contains(role.identifier) {
             let suggestion = Suggestions.closest(to: role.identifier, among: known)
-            sink.add(Diagnostic(
-                .semanticUnknownRole,
-                message: "unknown role '\(role.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                location: FileLocation(file: file, range: role.range),
-                fixIts: suggestion.map { [Checker.replace(role, with: $0, file: file)] } ?? []))
+            sink.add(
+                Diagnostic(
+                    .semanticUnknownRole,
+                    message: "unknown role '\(role.identifier)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    location: FileLocation(file: file, range: role.range),
+                    fixIts: suggestion.map { [Checker.replace(role, with: $0, file: file)] } ?? []))
         }
     }
 
@@ -229,8 +237,9 @@ public final class Checker {
             let expanded: [Privilege] = entry.privilege == .all ? [.select, .insert, .update, .delete] : [entry.privilege]
             for privilege in expanded where !privileges.contains(privilege) { privileges.append(privilege) }
         }
-        return CheckedGrant(privileges: privileges.sorted(), roles: syntax.roles.map(\.identifier), tables: tables,
-                            location: FileLocation(file: file, range: syntax.range), syntax: syntax)
+        return CheckedGrant(
+            privileges: privileges.sorted(), roles: syntax.roles.map(\.identifier), tables: tables,
+            location: FileLocation(file: file, range: syntax.range), syntax: syntax)
     }
 
     // MARK: - Session keys and isolation
@@ -242,11 +251,13 @@ public final class Checker {
             guard let first = uses.first else { continue }
             types[key] = first.0
             for (type, location) in uses.dropFirst() where !type.family.isComparable(with: first.0.family) {
-                sink.add(Diagnostic(
-                    .semanticSessionTypeConflict,
-                    message: "session key '\(key)' is compared with \(first.0.name) and \(type.name) values; declare its type under 'session:' in pgpe.yaml",
-                    location: location,
-                    notes: [DiagnosticNote(message: "compared with \(first.0.name) here", location: first.1)]))
+                sink.add(
+                    Diagnostic(
+                        .semanticSessionTypeConflict,
+                        message:
+                            "session key '\(key)' is compared with \(first.0.name) and \(type.name) values; declare its type under 'session:' in pgpe.yaml",
+                        location: location,
+                        notes: [DiagnosticNote(message: "compared with \(first.0.name) here", location: first.1)]))
             }
         }
         return types

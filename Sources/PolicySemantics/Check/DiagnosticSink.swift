@@ -77,8 +77,10 @@ struct DiagnosticSink: Sendable {
     func finish() -> [Diagnostic] {
         var result = diagnostics
         for (key, entry) in perTable.sorted(by: { $0.value.order < $1.value.order }) {
-            result.append(Diagnostic(key.kind, message: entry.render(entry.tables.sorted()),
-                                     location: key.location, fixIts: entry.fixIts))
+            result.append(
+                Diagnostic(
+                    key.kind, message: entry.render(entry.tables.sorted()),
+                    location: key.location, fixIts: entry.fixIts))
         }
         return result.sorted {
             if $0.location.file != $1.location.file { return $0.location.file < $1.location.file }

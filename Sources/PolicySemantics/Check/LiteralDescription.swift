@@ -35,8 +35,10 @@ enum LiteralDescription {
         }
         guard hex.count == 32 else { return nil }
         let string = String(hex)
-        let parts = [string.prefix(8), string.dropFirst(8).prefix(4), string.dropFirst(12).prefix(4),
-                     string.dropFirst(16).prefix(4), string.dropFirst(20)]
+        let parts = [
+            string.prefix(8), string.dropFirst(8).prefix(4), string.dropFirst(12).prefix(4),
+            string.dropFirst(16).prefix(4), string.dropFirst(20),
+        ]
         return parts.joined(separator: "-")
     }
 }

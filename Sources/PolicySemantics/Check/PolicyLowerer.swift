@@ -22,24 +22,24 @@ struct PolicyLowerer {
     let file: String
     let syntax: PolicyDeclSyntax
 
-    init(checker: Checker, policy: PolicyRef, file: String, syntax: PolicyDeclSyntax) {
-        self.checker = checker
-        self.policy = policy
-        self.file = file
-        self.syntax = syntax
-    }
-
     private func location(_ range: SourceRange) -> FileLocation { FileLocation(file: file, range: range) }
 
-    private func error(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange, fixIts: [FixIt] = [], notes: [DiagnosticNote] = []) {
-        checker.sink.add(Diagnostic(kind, message: message, location: location(range),
-                                    notes: notes, fixIts: fixIts))
+    private func error(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange, fixIts: [FixIt] = [], notes: [DiagnosticNote] = [])
+    {
+        checker.sink.add(
+            Diagnostic(
+                kind, message: message, location: location(range),
+                notes: notes, fixIts: fixIts))
     }
 
     /// Reports `kind` with the severity of `exception`, one its catalogue entry documents.
-    private func report(_ kind: DiagnosticKind, _ exception: SeverityException, _ message: String, _ range: SourceRange, fixIts: [FixIt] = []) {
-        checker.sink.add(Diagnostic(kind, exception: exception, message: message, location: location(range),
-                                    fixIts: fixIts))
+    private func report(
+        _ kind: DiagnosticKind, _ exception: SeverityException, _ message: String, _ range: SourceRange, fixIts: [FixIt] = []
+    ) {
+        checker.sink.add(
+            Diagnostic(
+                kind, exception: exception, message: message, location: location(range),
+                fixIts: fixIts))
     }
 
     // MARK: - Entry points
@@ -59,7 +59,9 @@ struct PolicyLowerer {
         for clause in syntax.using + (syntax.check ?? []) {
             for atom in clause.atoms {
                 switch atom.kind {
-                case .comparison(let lhs, _, let rhs): visit(lhs); visit(rhs)
+                case .comparison(let lhs, _, let rhs):
+                    visit(lhs)
+                    visit(rhs)
                 case .nullTest(let value, _): visit(value)
                 case .function(let call): call.arguments.forEach(visit)
                 case .exists(let relation, _):
@@ -108,22 +110,24 @@ struct PolicyLowerer {
         if failed { return nil }
         let schema = checker.schema
         let config = checker.config
-        let normalizer = Normalizer(isNotNull: { target, column in
-            let model = target.flatMap { schema.table($0) } ?? table
-            return model.column(column)?.notNull ?? false
-        }, hasCanonicalLiterals: { target, operand in
-            switch operand {
-            case .column(let column):
+        let normalizer = Normalizer(
+            isNotNull: { target, column in
                 let model = target.flatMap { schema.table($0) } ?? table
-                return model.column(column)?.type.family.hasCanonicalLiterals ?? true
-            case .session(let key):
-                return config.sessionKey(key)?.type.family.hasCanonicalLiterals ?? true
-            case .function(let name, _):
-                return config.function(name)?.returns.family.hasCanonicalLiterals ?? true
-            case .literal, .list:
-                return true
-            }
-        })
+                return model.column(column)?.notNull ?? false
+            },
+            hasCanonicalLiterals: { target, operand in
+                switch operand {
+                case .column(let column):
+                    let model = target.flatMap { schema.table($0) } ?? table
+                    return model.column(column)?.type.family.hasCanonicalLiterals ?? true
+                case .session(let key):
+                    return config.sessionKey(key)?.type.family.hasCanonicalLiterals ?? true
+                case .function(let name, _):
+                    return config.function(name)?.returns.family.hasCanonicalLiterals ?? true
+                case .literal, .list:
+                    return true
+                }
+            })
         let normalizedUsing = normalizer.normalize(using)
         let normalizedCheck = check.map { normalizer.normalize($0) } ?? normalizedUsing
         report(normalizedUsing, on: table, side: "USING")
@@ -137,7 +141,9 @@ struct PolicyLowerer {
             checker.sink.add(
                 .semanticUnsatisfiablePolicy,
                 location: FileLocation(file: file, range: policy.nameRange), table: table.name, detail: side,
-                render: { tables in "policy '\(name)' can never be true (\(side)): every clause is contradictory on \(DiagnosticSink.list(tables))" })
+                render: { tables in
+                    "policy '\(name)' can never be true (\(side)): every clause is contradictory on \(DiagnosticSink.list(tables))"
+                })
             return
         }
         for clause in normalized.contradictory {
@@ -145,7 +151,9 @@ struct PolicyLowerer {
             checker.sink.add(
                 .semanticContradictoryClause, location: origin.location, table: table.name,
                 detail: side,
-                render: { tables in "this clause can never be true on \(DiagnosticSink.list(tables)) (its atoms contradict each other); it changes nothing" })
+                render: { tables in
+                    "this clause can never be true on \(DiagnosticSink.list(tables)) (its atoms contradict each other); it changes nothing"
+                })
         }
     }
 
@@ -173,7 +181,9 @@ struct PolicyLowerer {
                 return nil
             }
             if let returns, returns.family != .boolean {
-                error(.semanticFunctionNotBoolean, "fn(\(call.name.identifier)) returns \(returns.name); an atom needs a boolean function", call.range)
+                error(
+                    .semanticFunctionNotBoolean, "fn(\(call.name.identifier)) returns \(returns.name); an atom needs a boolean function",
+                    call.range)
                 return nil
             }
             return .predicate(name, arguments)
@@ -191,8 +201,10 @@ struct PolicyLowerer {
         }
     }
 
-    private func lowerComparison(_ lhsSyntax: ValueSyntax, _ op: ComparisonOperator, _ rhsSyntax: ValueSyntax,
-                                 atom: AtomSyntax, scope: Scope) -> Atom? {
+    private func lowerComparison(
+        _ lhsSyntax: ValueSyntax, _ op: ComparisonOperator, _ rhsSyntax: ValueSyntax,
+        atom: AtomSyntax, scope: Scope
+    ) -> Atom? {
         let left = lowerValue(lhsSyntax, scope: scope)
         let right = lowerValue(rhsSyntax, scope: scope)
         guard var lhs = left, var rhs = right else { return nil }
@@ -219,8 +231,9 @@ struct PolicyLowerer {
         }
         if !isMembership, lhs.operand == .literal(.null) || rhs.operand == .literal(.null) {
             let fix = op == .equal ? "use IS NULL" : op == .notEqual ? "use IS NOT NULL" : "compare with a value"
-            error(.semanticNullComparison, "comparison with null is never true; \(fix)", atom.range,
-                  fixIts: nullFix(lhsSyntax, op, rhsSyntax, atom: atom))
+            error(
+                .semanticNullComparison, "comparison with null is never true; \(fix)", atom.range,
+                fixIts: nullFix(lhsSyntax, op, rhsSyntax, atom: atom))
             return nil
         }
         if op == .like || op == .notLike {
@@ -255,8 +268,11 @@ struct PolicyLowerer {
         let other: ValueSyntax
         if case .literal(let literal) = rhs.kind, literal.kind == .null { other = lhs } else { other = rhs }
         let text = Formatter.value(other) + (op == .equal ? " IS NULL" : " IS NOT NULL")
-        return [FixIt(title: op == .equal ? "use IS NULL" : "use IS NOT NULL", file: file,
-                      edits: [TextEdit(range: atom.range, newText: text)])]
+        return [
+            FixIt(
+                title: op == .equal ? "use IS NULL" : "use IS NOT NULL", file: file,
+                edits: [TextEdit(range: atom.range, newText: text)])
+        ]
     }
 
     private func checkLikeOperand(_ typed: Typed, scope: Scope) -> Bool {
@@ -265,8 +281,10 @@ struct PolicyLowerer {
                 var escaped = false
                 for scalar in pattern.unicodeScalars { escaped = !escaped && scalar == "\\" }
                 if escaped {
-                    error(.semanticInvalidLikePattern, "a LIKE pattern must not end with the escape character '\\'; write '\\\\' for a backslash",
-                          typed.syntax.range)
+                    error(
+                        .semanticInvalidLikePattern,
+                        "a LIKE pattern must not end with the escape character '\\'; write '\\\\' for a backslash",
+                        typed.syntax.range)
                     return false
                 }
                 return true
@@ -287,14 +305,16 @@ struct PolicyLowerer {
         checker.inferredSessionTypes[key, default: []].append((type, location(typed.syntax.range)))
     }
 
-    private func compatible(_ left: SQLType, _ right: SQLType, lhs: Typed, rhs: Typed, op: ComparisonOperator,
-                            atom: AtomSyntax, scope: Scope) -> Bool {
+    private func compatible(
+        _ left: SQLType, _ right: SQLType, lhs: Typed, rhs: Typed, op: ComparisonOperator,
+        atom: AtomSyntax, scope: Scope
+    ) -> Bool {
         // Untyped string literals adapt to the other side; typed values must be comparable.
         if case .literal(.string) = lhs.operand { return true }
         if case .literal(.string) = rhs.operand { return true }
         if case .list = rhs.operand, rhs.type == nil { return true }
         if left.family.isComparable(with: right.family) {
-            if left.family == .other && left.name != right.name { } else { return true }
+            if left.family == .other && left.name != right.name {} else { return true }
         }
         let on = scope.table.map { " on \($0.name)" } ?? ""
         error(.semanticTypeMismatch, "type mismatch: \(lhs.operand) is \(left.name) but \(rhs.operand) is \(right.name)\(on)", atom.range)
@@ -326,11 +346,14 @@ struct PolicyLowerer {
         if value == .null { return value }
         let on = scope.table.map { " on \($0.name)" } ?? ""
         func mismatch(_ what: String) -> LiteralValue? {
-            error(.semanticTypeMismatch, "type mismatch: \(other.operand) is \(type.name)\(on) but \(LiteralDescription.of(value)) is \(what)", typed.syntax.range)
+            error(
+                .semanticTypeMismatch,
+                "type mismatch: \(other.operand) is \(type.name)\(on) but \(LiteralDescription.of(value)) is \(what)", typed.syntax.range)
             return nil
         }
         func invalid(_ expected: String) -> LiteralValue? {
-            error(.semanticInvalidLiteral, "\(value) is not a valid \(expected) (\(other.operand) is \(type.name)\(on))", typed.syntax.range)
+            error(
+                .semanticInvalidLiteral, "\(value) is not a valid \(expected) (\(other.operand) is \(type.name)\(on))", typed.syntax.range)
             return nil
         }
         switch type.family {
@@ -366,12 +389,16 @@ struct PolicyLowerer {
             case .string(let text):
                 if let sign = TemporalLiteral.infinitySign(text) { return .string(sign > 0 ? "infinity" : "-infinity") }
                 do {
-                    let canonical = type.family == .date ? try TemporalLiteral.date(text).canonical
+                    let canonical =
+                        type.family == .date
+                        ? try TemporalLiteral.date(text).canonical
                         : try TemporalLiteral.timestamp(text, withTimeZone: checker.schema.castType(type).name == "timestamptz").canonical
                     return .string(canonical)
                 } catch let invalidLiteral as TemporalLiteral.Invalid {
-                    error(.semanticInvalidLiteral, "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",
-                          typed.syntax.range)
+                    error(
+                        .semanticInvalidLiteral,
+                        "\(value) is not a valid \(type.name) (\(other.operand) is \(type.name)\(on)): \(invalidLiteral.message)",
+                        typed.syntax.range)
                     return nil
                 } catch {
                     return invalid(type.name)
@@ -464,10 +491,12 @@ struct PolicyLowerer {
 
     private func checkSessionKey(_ key: StringSyntax) {
         if !key.value.isEmpty, !PolicyLowerer.isValidSettingName(key.value) {
-            checker.sink.add(Diagnostic(
-                .semanticInvalidSessionKey,
-                message: "'\(key.value)' cannot be set as a session setting: PostgreSQL wants dotted identifiers like 'app.tenant_id', so this value is never set",
-                location: location(key.range)))
+            checker.sink.add(
+                Diagnostic(
+                    .semanticInvalidSessionKey,
+                    message:
+                        "'\(key.value)' cannot be set as a session setting: PostgreSQL wants dotted identifiers like 'app.tenant_id', so this value is never set",
+                    location: location(key.range)))
         }
         let declared = checker.config.sessionKeys.map(\.key)
         guard !declared.isEmpty, !declared.contains(key.value) else {
@@ -475,12 +504,19 @@ struct PolicyLowerer {
             return
         }
         let suggestion = Suggestions.closest(to: key.value, among: declared)
-        checker.sink.add(Diagnostic(
-            .semanticUnknownSessionKey,
-            message: "session key '\(key.value)' is not declared under 'session:' in pgpe.yaml" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-            location: location(key.range),
-            fixIts: suggestion.map { [FixIt(title: "replace with '\($0)'", file: file,
-                                           edits: [TextEdit(range: key.range, newText: "'" + $0.doublingQuotes("'") + "'")])] } ?? []))
+        checker.sink.add(
+            Diagnostic(
+                .semanticUnknownSessionKey,
+                message: "session key '\(key.value)' is not declared under 'session:' in pgpe.yaml"
+                    + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                location: location(key.range),
+                fixIts: suggestion.map {
+                    [
+                        FixIt(
+                            title: "replace with '\($0)'", file: file,
+                            edits: [TextEdit(range: key.range, newText: "'" + $0.doublingQuotes("'") + "'")])
+                    ]
+                } ?? []))
     }
 
     private func lowerCall(_ call: FunctionCallSyntax, scope: Scope) -> (Operand, SQLType?)? {
@@ -493,15 +529,20 @@ struct PolicyLowerer {
         guard let declaration = checker.config.function(name) else {
             let known = checker.config.functions.map(\.name)
             let suggestion = Suggestions.closest(to: name, among: known)
-            let hint = suggestion.map { "; did you mean '\($0)'?" }
+            let hint =
+                suggestion.map { "; did you mean '\($0)'?" }
                 ?? (known.isEmpty ? "; declare it under 'functions:' in pgpe.yaml" : "; declared: \(known.joined(separator: ", "))")
-            error(.semanticUnknownFunction, "unknown function '\(name)'\(hint)", call.name.range,
-                  fixIts: suggestion.map { [Checker.replace(call.name, with: $0, file: file)] } ?? [])
+            error(
+                .semanticUnknownFunction, "unknown function '\(name)'\(hint)", call.name.range,
+                fixIts: suggestion.map { [Checker.replace(call.name, with: $0, file: file)] } ?? [])
             return nil
         }
         if failed { return nil }
         guard arguments.count == declaration.arguments.count else {
-            error(.semanticFunctionArity, "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)", call.range)
+            error(
+                .semanticFunctionArity,
+                "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)",
+                call.range)
             return nil
         }
         var operands: [Operand] = []
@@ -515,10 +556,14 @@ struct PolicyLowerer {
                 checker.inferredSessionTypes[key, default: []].append((expected, location(argument.syntax.range)))
             }
             if let type = argument.type, !type.family.isComparable(with: expected.family) {
-                error(.semanticTypeMismatch, "argument \(index + 1) of \(declaration.name) is \(expected.name) but \(argument.operand) is \(type.name)", argument.syntax.range)
+                error(
+                    .semanticTypeMismatch,
+                    "argument \(index + 1) of \(declaration.name) is \(expected.name) but \(argument.operand) is \(type.name)",
+                    argument.syntax.range)
                 return nil
             }
-            let placeholder = Typed(operand: .column("argument \(index + 1) of \(declaration.name)"), type: expected, syntax: argument.syntax)
+            let placeholder = Typed(
+                operand: .column("argument \(index + 1) of \(declaration.name)"), type: expected, syntax: argument.syntax)
             guard coerce(&argument, to: expected, against: placeholder, scope: scope) else { return nil }
             operands.append(argument.operand)
         }
@@ -541,19 +586,24 @@ struct PolicyLowerer {
     private func lowerTraversal(_ relation: RelationSyntax, _ inner: ClauseSyntax, atom: AtomSyntax, scope: Scope) -> Atom? {
         let depth = scope.depth + 1
         if depth > checker.config.analysis.maxDepth {
-            error(.semanticDepthExceeded, "traversal depth \(depth) exceeds analysis.max_depth (\(checker.config.analysis.maxDepth))", atom.operatorRange)
+            error(
+                .semanticDepthExceeded, "traversal depth \(depth) exceeds analysis.max_depth (\(checker.config.analysis.maxDepth))",
+                atom.operatorRange)
             return nil
         }
         guard checker.hasSchema else {
             let target = QualifiedName(schema: relation.target.schema?.identifier ?? "public", name: relation.target.name.identifier)
             guard let clause = lower(inner, scope: Scope(table: nil, depth: depth), isCheck: false) else { return nil }
-            return .exists(Traversal(sourceColumn: relation.sourceColumn.identifier, target: target,
-                                     targetColumn: relation.targetColumn.identifier, clause: clause))
+            return .exists(
+                Traversal(
+                    sourceColumn: relation.sourceColumn.identifier, target: target,
+                    targetColumn: relation.targetColumn.identifier, clause: clause))
         }
         guard let current = scope.table else { return nil }
         if let source = relation.source {
-            let resolved = checker.schema.resolveTable(schema: source.schema?.identifier, name: source.name.identifier,
-                                                       searchPath: checker.config.schemas)
+            let resolved = checker.schema.resolveTable(
+                schema: source.schema?.identifier, name: source.name.identifier,
+                searchPath: checker.config.schemas)
             if resolved?.name != current.name {
                 let what = depth == 1 ? "the governed table" : "the enclosing traversal's target"
                 checker.sink.add(
@@ -574,7 +624,10 @@ struct PolicyLowerer {
             return nil
         }
         if !sourceColumn.type.family.isComparable(with: targetColumn.type.family) {
-            error(.semanticTypeMismatch, "type mismatch: \(current.name).\(sourceColumn.name) is \(sourceColumn.type.name) but \(target.name).\(targetColumn.name) is \(targetColumn.type.name)", relation.range)
+            error(
+                .semanticTypeMismatch,
+                "type mismatch: \(current.name).\(sourceColumn.name) is \(sourceColumn.type.name) but \(target.name).\(targetColumn.name) is \(targetColumn.type.name)",
+                relation.range)
             failed = true
         }
         let forward = current.foreignKeys.contains {
@@ -603,8 +656,9 @@ struct PolicyLowerer {
         let candidates = checker.schema.tables.filter { schemaName == nil || $0.name.schema == schemaName }.map(\.name.name)
         let suggestion = Suggestions.closest(to: name.name.identifier, among: candidates)
         let shown = (schemaName.map { "\($0)." } ?? "") + name.name.identifier
-        error(.semanticUnknownTable, "unknown table '\(shown)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), name.range,
-              fixIts: suggestion.map { [Checker.replace(name.name, with: $0, file: file)] } ?? [])
+        error(
+            .semanticUnknownTable, "unknown table '\(shown)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), name.range,
+            fixIts: suggestion.map { [Checker.replace(name.name, with: $0, file: file)] } ?? [])
         return nil
     }
 }

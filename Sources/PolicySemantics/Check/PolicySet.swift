@@ -48,8 +48,10 @@ public struct PolicySet: Sendable {
     ///
     /// `role` is a role named in some `TO` clause or `PUBLIC` (any other role). Policies with
     /// errors on the table are left out.
-    public func effective(_ table: QualifiedName, _ command: PolicyCommand, role: String,
-                          side: EffectivePredicate.Side) -> EffectivePredicate {
+    public func effective(
+        _ table: QualifiedName, _ command: PolicyCommand, role: String,
+        side: EffectivePredicate.Side
+    ) -> EffectivePredicate {
         var permissive: [PolicyPredicate] = []
         var restrictive: [PolicyPredicate] = []
         let applicable = roleGraph.privileges(of: role)
@@ -65,8 +67,9 @@ public struct PolicySet: Sendable {
                 restrictive.append(predicate)
             }
         }
-        return EffectivePredicate(table: table, command: command, role: role, side: side,
-                                  permissive: permissive, restrictive: restrictive)
+        return EffectivePredicate(
+            table: table, command: command, role: role, side: side,
+            permissive: permissive, restrictive: restrictive)
     }
 
     /// The sides a command evaluates: SELECT/DELETE USING, INSERT WITH CHECK, UPDATE both.
@@ -120,9 +123,11 @@ public struct PolicySet: Sendable {
     }
 
     /// Creates a policy set (used by `Checker`).
-    init(config: ProjectConfig, schema: SchemaModel, hasSchema: Bool, policies: [CheckedPolicy], grants: [CheckedGrant],
-         governedTables: [QualifiedName], ungovernedTables: [QualifiedName], diagnostics: [Diagnostic],
-         sessionTypes: [String: SQLType], roles: [String]) {
+    init(
+        config: ProjectConfig, schema: SchemaModel, hasSchema: Bool, policies: [CheckedPolicy], grants: [CheckedGrant],
+        governedTables: [QualifiedName], ungovernedTables: [QualifiedName], diagnostics: [Diagnostic],
+        sessionTypes: [String: SQLType], roles: [String]
+    ) {
         self.config = config
         self.schema = schema
         self.hasSchema = hasSchema

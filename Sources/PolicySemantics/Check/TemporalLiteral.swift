@@ -195,7 +195,8 @@ public enum TemporalLiteral {
         /// `YYYY-M[M]-D[D]`.
         mutating func date() -> (Int64, Int64, Int64)? {
             guard let year = number(minimum: 4, maximum: 4), accept("-"), let month = number(minimum: 1, maximum: 2),
-                  accept("-"), let day = number(minimum: 1, maximum: 2) else { return nil }
+                accept("-"), let day = number(minimum: 1, maximum: 2)
+            else { return nil }
             return (year, month, day)
         }
 

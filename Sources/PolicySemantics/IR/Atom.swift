@@ -24,9 +24,12 @@ public indirect enum Atom: Hashable, Sendable, CustomStringConvertible {
         case .isNull(let operand): return "\(operand) IS NULL"
         case .isNotNull(let operand): return "\(operand) IS NOT NULL"
         case .exists(let traversal):
-            let target = traversal.target.schema == "public" ? Operand.name(traversal.target.name)
+            let target =
+                traversal.target.schema == "public"
+                ? Operand.name(traversal.target.name)
                 : Operand.name(traversal.target.schema) + "." + Operand.name(traversal.target.name)
-            return "exists(rel(_, \(Operand.name(traversal.sourceColumn)), \(target), \(Operand.name(traversal.targetColumn))), {\(traversal.clause)})"
+            return
+                "exists(rel(_, \(Operand.name(traversal.sourceColumn)), \(target), \(Operand.name(traversal.targetColumn))), {\(traversal.clause)})"
         case .predicate(let name, let arguments):
             return "fn(\(Operand.name(name)), [" + arguments.map(\.description).joined(separator: ", ") + "])"
         case .raw(let raw): return "raw('\(raw.text.doublingQuotes("'"))')"

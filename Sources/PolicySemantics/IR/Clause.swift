@@ -20,8 +20,9 @@ public struct Clause: Hashable, Sendable, CustomStringConvertible {
     /// The clause in the policy language (`true` when empty).
     /// The clause after the text of `path` moved `delta` bytes.
     func shifted(by delta: Int, in path: String) -> Clause {
-        Clause(atoms: atoms.contains { $0.containsRaw } ? atoms.map { $0.shifted(by: delta, in: path) } : atoms,
-               origin: origin?.shifted(by: delta, in: path))
+        Clause(
+            atoms: atoms.contains { $0.containsRaw } ? atoms.map { $0.shifted(by: delta, in: path) } : atoms,
+            origin: origin?.shifted(by: delta, in: path))
     }
 
     public var description: String {

@@ -26,8 +26,10 @@ public struct EffectivePredicate: Hashable, Sendable, CustomStringConvertible {
     public var restrictive: [PolicyPredicate]
 
     /// Creates an effective predicate.
-    public init(table: QualifiedName, command: PolicyCommand, role: String, side: Side,
-                permissive: [PolicyPredicate], restrictive: [PolicyPredicate]) {
+    public init(
+        table: QualifiedName, command: PolicyCommand, role: String, side: Side,
+        permissive: [PolicyPredicate], restrictive: [PolicyPredicate]
+    ) {
         self.table = table
         self.command = command
         self.role = role

@@ -16,7 +16,8 @@ public struct NormalizedPolicy: Hashable, Sendable {
 
     /// The policy after the text of `path` moved `delta` bytes.
     func shifted(by delta: Int, in path: String) -> NormalizedPolicy {
-        NormalizedPolicy(clauses: clauses.map { $0.shifted(by: delta, in: path) },
-                         contradictory: contradictory.map { $0.shifted(by: delta, in: path) })
+        NormalizedPolicy(
+            clauses: clauses.map { $0.shifted(by: delta, in: path) },
+            contradictory: contradictory.map { $0.shifted(by: delta, in: path) })
     }
 }

@@ -312,7 +312,7 @@ public struct Normalizer {
                 if let excluded = notInLists[subject] { values = values.filter { !excluded.contains($0) } }
                 if let value = equalities[subject] {
                     if !values.contains(value) { return nil }
-                    continue  // x = v AND x IN S (v in S): keep x = v.
+                    continue // x = v AND x IN S (v in S): keep x = v.
                 }
                 if values.isEmpty { return nil }
                 result.append(values.count == 1 ? .compare(subject, .equal, .literal(values[0])) : .compare(subject, .in, .list(values)))
@@ -322,10 +322,11 @@ public struct Normalizer {
                 let excluded = notInLists[subject] ?? []
                 if let value = equalities[subject] {
                     if excluded.contains(value) { return nil }
-                    continue  // implied by x = v
+                    continue // implied by x = v
                 }
-                if inLists[subject] != nil { continue }  // folded into the IN list
-                result.append(excluded.count == 1 ? .compare(subject, .notEqual, .literal(excluded[0])) : .compare(subject, .notIn, .list(excluded)))
+                if inLists[subject] != nil { continue } // folded into the IN list
+                result.append(
+                    excluded.count == 1 ? .compare(subject, .notEqual, .literal(excluded[0])) : .compare(subject, .notIn, .list(excluded)))
             default:
                 result.append(atom)
             }

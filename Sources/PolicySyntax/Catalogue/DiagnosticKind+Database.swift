@@ -1,15 +1,19 @@
 extension DiagnosticArea {
     /// `drift.*`: differences between the policies and a live database (`pgpe monitor`).
-    static let drift = DiagnosticArea("drift", title: "Drift",
-        summary: "Differences between the compiled policies and a live database, the SARIF rules of `pgpe monitor --format sarif` (docs/database.md). Critical and high drift is an error, the rest a warning; `pgpe apply` repairs it (`--prune` for what pgpe did not create).",
+    static let drift = DiagnosticArea(
+        "drift", title: "Drift",
+        summary:
+            "Differences between the compiled policies and a live database, the SARIF rules of `pgpe monitor --format sarif` (docs/database.md). Critical and high drift is an error, the rest a warning; `pgpe apply` repairs it (`--prune` for what pgpe did not create).",
         kinds: [
             .driftRLSDisabled, .driftRLSNotForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
             .driftMissingGrant, .driftExtraGrant,
         ])
 
     /// `posture.*`: weaknesses of the database's security posture that are not drift.
-    static let posture = DiagnosticArea("posture", title: "Posture",
-        summary: "Roles and owners that make the policies easy to get around, the other SARIF rules of `pgpe monitor --format sarif`. pgpe never changes roles; the message says what to run.",
+    static let posture = DiagnosticArea(
+        "posture", title: "Posture",
+        summary:
+            "Roles and owners that make the policies easy to get around, the other SARIF rules of `pgpe monitor --format sarif`. pgpe never changes roles; the message says what to run.",
         kinds: [.posturePrivilegedLoginRole, .postureOwnerNamedByPolicy])
 }
 
@@ -17,33 +21,46 @@ extension DiagnosticKind {
     // MARK: Drift
 
     /// `drift.rls_disabled`
-    public static let driftRLSDisabled = DiagnosticKind("drift.rls_disabled", .error,
+    public static let driftRLSDisabled = DiagnosticKind(
+        "drift.rls_disabled", .error,
         "Critical: row-level security is not enabled on a governed table, so its policies do nothing; run `pgpe apply`.")
     /// `drift.rls_not_forced`
-    public static let driftRLSNotForced = DiagnosticKind("drift.rls_not_forced", .error,
+    public static let driftRLSNotForced = DiagnosticKind(
+        "drift.rls_not_forced", .error,
         "High: row-level security is not forced on a governed table, so its owner bypasses the policies; run `pgpe apply`.")
     /// `drift.missing_policy`
-    public static let driftMissingPolicy = DiagnosticKind("drift.missing_policy", .error,
+    public static let driftMissingPolicy = DiagnosticKind(
+        "drift.missing_policy", .error,
         "Critical: an expected policy does not exist in the database; run `pgpe apply`.")
     /// `drift.modified_policy`
-    public static let driftModifiedPolicy = DiagnosticKind("drift.modified_policy", .error,
+    public static let driftModifiedPolicy = DiagnosticKind(
+        "drift.modified_policy", .error,
         "Critical: a policy exists under the expected name but its USING, WITH CHECK, roles, command or type differ; run `pgpe apply`.")
     /// `drift.extra_policy`
-    public static let driftExtraPolicy = DiagnosticKind("drift.extra_policy", .warning,
-        "A policy pgpe does not manage is on a governed table (it widens or narrows access unseen); review it, and `pgpe apply --prune` drops it.")
+    public static let driftExtraPolicy = DiagnosticKind(
+        "drift.extra_policy", .warning,
+        "A policy pgpe does not manage is on a governed table (it widens or narrows access unseen); review it, and `pgpe apply --prune` drops it."
+    )
     /// `drift.missing_grant`
-    public static let driftMissingGrant = DiagnosticKind("drift.missing_grant", .error,
+    public static let driftMissingGrant = DiagnosticKind(
+        "drift.missing_grant", .error,
         "Critical: a privilege a GRANT item gives is not granted; run `pgpe apply`.")
     /// `drift.extra_grant`
-    public static let driftExtraGrant = DiagnosticKind("drift.extra_grant", .warning,
-        "A privilege is granted on a table whose grants pgpe manages, and no GRANT item gives it; review it, and `pgpe apply --prune` revokes it.")
+    public static let driftExtraGrant = DiagnosticKind(
+        "drift.extra_grant", .warning,
+        "A privilege is granted on a table whose grants pgpe manages, and no GRANT item gives it; review it, and `pgpe apply --prune` revokes it."
+    )
 
     // MARK: Posture
 
     /// `posture.privileged_login_role`
-    public static let posturePrivilegedLoginRole = DiagnosticKind("posture.privileged_login_role", .warning,
-        "A role that can log in is a superuser or has BYPASSRLS, so row-level security does not apply to it; the remediation says how to remove that.")
+    public static let posturePrivilegedLoginRole = DiagnosticKind(
+        "posture.privileged_login_role", .warning,
+        "A role that can log in is a superuser or has BYPASSRLS, so row-level security does not apply to it; the remediation says how to remove that."
+    )
     /// `posture.owner_named_by_policy`
-    public static let postureOwnerNamedByPolicy = DiagnosticKind("posture.owner_named_by_policy", .warning,
-        "A governed table is owned by a role its policies or grants name (or that such a role can act as), so those sessions can disable RLS and drop the policies; give the table another owner.")
+    public static let postureOwnerNamedByPolicy = DiagnosticKind(
+        "posture.owner_named_by_policy", .warning,
+        "A governed table is owned by a role its policies or grants name (or that such a role can act as), so those sessions can disable RLS and drop the policies; give the table another owner."
+    )
 }

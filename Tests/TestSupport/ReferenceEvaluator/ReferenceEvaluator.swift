@@ -38,16 +38,20 @@ public struct ReferenceEvaluator {
 
     /// Whether `row` of `table` passes `side` of `command` for `session`. Ungoverned tables have
     /// no RLS: every row passes.
-    public func allows(_ table: QualifiedName, _ command: PolicyCommand, side: EffectivePredicate.Side,
-                       row: [String: SQLValue], session: EvaluationSession, database: EvaluationDatabase) throws -> Bool {
+    public func allows(
+        _ table: QualifiedName, _ command: PolicyCommand, side: EffectivePredicate.Side,
+        row: [String: SQLValue], session: EvaluationSession, database: EvaluationDatabase
+    ) throws -> Bool {
         guard policySet.isGoverned(table) else { return true }
         let predicate = policySet.effective(table, command, role: effectiveRole(session.role), side: side)
         return try holds(predicate, row: row, session: session, database: database)
     }
 
     /// Whether an effective predicate is true for `row`.
-    public func holds(_ predicate: EffectivePredicate, row: [String: SQLValue], session: EvaluationSession,
-                      database: EvaluationDatabase) throws -> Bool {
+    public func holds(
+        _ predicate: EffectivePredicate, row: [String: SQLValue], session: EvaluationSession,
+        database: EvaluationDatabase
+    ) throws -> Bool {
         var anyPermissive = false
         for policy in predicate.permissive where !anyPermissive {
             if try holds(policy.clauses, table: predicate.table, row: row, session: session, database: database) {
@@ -64,8 +68,10 @@ public struct ReferenceEvaluator {
     }
 
     /// Whether a disjunction of clauses on `table` is true for `row`.
-    public func holds(_ clauses: [Clause], table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
-                      database: EvaluationDatabase) throws -> Bool {
+    public func holds(
+        _ clauses: [Clause], table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
+        database: EvaluationDatabase
+    ) throws -> Bool {
         for clause in clauses where try holds(clause, table: table, row: row, session: session, database: database) {
             return true
         }
@@ -73,8 +79,10 @@ public struct ReferenceEvaluator {
     }
 
     /// Whether a clause on `table` is true for `row`.
-    public func holds(_ clause: Clause, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
-                      database: EvaluationDatabase) throws -> Bool {
+    public func holds(
+        _ clause: Clause, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
+        database: EvaluationDatabase
+    ) throws -> Bool {
         for atom in clause.atoms where try !holds(atom, table: table, row: row, session: session, database: database) {
             return false
         }
@@ -82,8 +90,10 @@ public struct ReferenceEvaluator {
     }
 
     /// Whether an atom is true (not false, not NULL).
-    public func holds(_ atom: Atom, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
-                      database: EvaluationDatabase) throws -> Bool {
+    public func holds(
+        _ atom: Atom, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
+        database: EvaluationDatabase
+    ) throws -> Bool {
         switch atom {
         case .constant(let value):
             return value
@@ -143,8 +153,10 @@ public struct ReferenceEvaluator {
     /// The value of an operand on a row of `table`. As in the compiled SQL, a session value is
     /// cast to `castTo` (the type of what it is compared with) when given, and a function's
     /// arguments to its declared parameter types.
-    private func value(_ operand: Operand, row: [String: SQLValue], session: EvaluationSession, table: QualifiedName?,
-                       castTo: SQLType?) throws -> SQLValue {
+    private func value(
+        _ operand: Operand, row: [String: SQLValue], session: EvaluationSession, table: QualifiedName?,
+        castTo: SQLType?
+    ) throws -> SQLValue {
         switch operand {
         case .column(let name):
             return row[name] ?? .null
@@ -160,8 +172,10 @@ public struct ReferenceEvaluator {
     }
 
     /// A declared function's argument values, each session value cast to its parameter's type.
-    private func arguments(_ name: String, _ arguments: [Operand], row: [String: SQLValue], session: EvaluationSession,
-                           table: QualifiedName?) throws -> [SQLValue] {
+    private func arguments(
+        _ name: String, _ arguments: [Operand], row: [String: SQLValue], session: EvaluationSession,
+        table: QualifiedName?
+    ) throws -> [SQLValue] {
         let parameters = policySet.config.function(name)?.arguments ?? []
         return try arguments.enumerated().map { index, argument in
             try value(argument, row: row, session: session, table: table, castTo: index < parameters.count ? parameters[index] : nil)

@@ -130,7 +130,8 @@ enum SettingInput {
         var digits: [UInt8] = []
         while digits.count < 32 {
             guard bytes.count >= 2, let high = digitValue(bytes[bytes.startIndex], base: 16),
-                  let low = digitValue(bytes[bytes.startIndex + 1], base: 16) else { return nil }
+                let low = digitValue(bytes[bytes.startIndex + 1], base: 16)
+            else { return nil }
             digits.append(UInt8(high))
             digits.append(UInt8(low))
             bytes.removeFirst(2)
