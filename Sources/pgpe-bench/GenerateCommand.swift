@@ -5,9 +5,10 @@ import PolicyWorkloads
 /// profiling and trying things by hand.
 enum GenerateCommand {
     static func run(_ arguments: [String]) throws {
-        guard let directory = arguments.first else {
+        // An option is never a directory: `generate --help` once wrote a workspace into ./--help.
+        guard let directory = arguments.first, !directory.hasPrefix("-") else {
             FileHandle.standardError.write(Data("usage: pgpe-bench generate DIR [tables] [policies] [lines]\n".utf8))
-            exit(2)
+            exit(arguments.first.map { ["-h", "--help"].contains($0) } == true ? 0 : 2)
         }
         let numbers = arguments.dropFirst().compactMap { Int($0) }
         let generator = WorkspaceGenerator(
