@@ -1,6 +1,7 @@
 import Foundation
 import PolicyDatabase
 import PolicyEngine
+import PolicySyntax
 import PolicyWorkloads
 import PostgresClient
 import WorkspaceFiles
@@ -41,13 +42,23 @@ enum DatabaseBench {
 
         let admin = try server.connect(database: "postgres")
         defer { admin.close() }
-        try admin.execute(
-            """
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_admin') THEN CREATE ROLE app_admin NOLOGIN; END IF;
-              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN CREATE ROLE app_user NOLOGIN; END IF;
-            END $$
-            """)
+        // Roles belong to the server, not to a database: the generated schema's CREATE ROLE
+        // statements run once here, each only when the role is not there yet (a second run on the
+        // same server, or a role the example created), and the schema without them per database.
+        let schemaLines = generated.schema.split(separator: "\n", omittingEmptySubsequences: false)
+        var roleStatements = ["CREATE ROLE app_admin NOLOGIN;", "CREATE ROLE app_user NOLOGIN;"]
+        roleStatements += schemaLines.filter { $0.hasPrefix("CREATE ROLE ") }.map(String.init)
+        var seenRoles = Set<String>()
+        for statement in roleStatements {
+            guard let role = statement.split(separator: " ").dropFirst(2).first, seenRoles.insert(String(role)).inserted else { continue }
+            try admin.execute(
+                """
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(role)') THEN EXECUTE '\(statement.doublingQuotes("'"))'; END IF;
+                END $$
+                """)
+        }
+        let schema = schemaLines.filter { !$0.hasPrefix("CREATE ROLE ") }.joined(separator: "\n")
         let prefix = "pgpe_bench_\(getpid())"
         let template = prefix + "_template"
         var created: [String] = []
@@ -59,7 +70,7 @@ enum DatabaseBench {
         do {
             let connection = try server.connect(database: template)
             defer { connection.close() }
-            try connection.execute(generated.schema)
+            try connection.execute(schema)
         }
         try admin.execute("ALTER DATABASE \(template) IS_TEMPLATE true")
 
