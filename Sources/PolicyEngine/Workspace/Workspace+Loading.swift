@@ -14,11 +14,14 @@ extension Workspace {
         let policyPaths = explicitPolicyPaths ?? config.config.policyPaths
         var schema = SchemaSource.none
         var texts: [String: String] = [:]
-        for file in files where file.path != configPath {
+        for file in files {
             guard let text = file.text else { continue }
             if file.path == schemaPath {
                 schema = SchemaSource.read(text: text, path: file.path)
-            } else if Workspace.policyPaths(policyPaths, include: file.path) {
+            }
+            // A file the policy paths name is a policy file, even when it is pgpe.yaml or the
+            // schema file as well (`pgpe check schema.sql` checks it, as it always did).
+            if Workspace.policyPaths(policyPaths, include: file.path) {
                 texts[file.path] = text
             }
         }
@@ -37,12 +40,12 @@ extension Workspace {
     /// An open schema file keeps its editor text. `problems` are added. Call `rebuild()` after.
     public mutating func update(_ changes: [FileChange], problems: [LoadProblem] = []) {
         for change in changes where !isConfigFile(change.path) {
-            if isSchemaFile(change.path) {
-                guard openDocuments[change.path] == nil else { continue }
+            if isSchemaFile(change.path) && openDocuments[change.path] == nil {
                 loadProblems.removeAll { $0.kind == .workspaceUnreadableSchema }
                 schemaSource = change.text.map { SchemaSource.read(text: $0, path: change.path) } ?? .none
                 contextGeneration += 1
-            } else if diskTexts[change.path] != nil || Workspace.policyPaths(policyPaths, include: change.path) {
+            }
+            if diskTexts[change.path] != nil || Workspace.policyPaths(policyPaths, include: change.path) {
                 diskTexts[change.path] = change.text
             }
         }
