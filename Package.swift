@@ -242,6 +242,7 @@ let package = Package(
                 "PolicySemantics",
                 "PolicySQL",
                 "PolicyEngine",
+                "WorkspaceFiles",
                 "PostgresClient",
                 "PolicyWorkloads",
             ],
@@ -302,6 +303,7 @@ let package = Package(
             dependencies: [
                 "PolicySyntax",
                 "PolicyConfig",
+                "WorkspaceFiles",
                 "PolicyWorkloads",
                 "TestSupport",
             ],
@@ -410,6 +412,7 @@ let package = Package(
             name: "WorkspaceFilesTests",
             dependencies: [
                 "PolicySyntax",
+                "PolicyConfig",
                 "PolicyEngine",
                 "WorkspaceFiles",
                 "PolicyWorkloads",

@@ -8,9 +8,9 @@ status=0
 echo "swift format lint" >&2
 swift format lint --strict --parallel -r Sources Tests fuzz Package.swift || status=1
 
-# The engine and everything below it read no files: the edges (WorkspaceFiles, the CLI, the
-# language server) hand them text.
-engine=(Sources/PolicyEngine Sources/PolicySemantics Sources/PolicySchema Sources/PolicySyntax Sources/PolicySQL Sources/PolicyProofs)
+# The engine and everything below it read no files and search no directories: the edges
+# (WorkspaceFiles, the CLI, the language server) hand them text.
+engine=(Sources/PolicyEngine Sources/PolicyConfig Sources/PolicySemantics Sources/PolicySchema Sources/PolicySyntax Sources/PolicySQL Sources/PolicyProofs)
 if found=$(grep -rlE "FileManager|contentsOf:|fopen" "${engine[@]}"); then
   printf 'file I/O below the edges (ARCHITECTURE.md, PolicyEngine):\n%s\n' "$found" >&2
   status=1

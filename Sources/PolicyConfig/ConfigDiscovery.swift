@@ -1,27 +1,6 @@
-import Foundation
-
-/// Finds a project's pgpe.yaml by walking up the directory tree (SPEC 1.1).
+/// How a project's pgpe.yaml is named (SPEC 1.1). Finding it on disk is the edges' work
+/// (`ConfigDiscovery.find(from:)` in WorkspaceFiles); this module reads no disk.
 public enum ConfigDiscovery {
     /// The file names looked for in each directory, in order of preference.
     public static let fileNames = ["pgpe.yaml", "pgpe.yml"]
-
-    /// The absolute path of the nearest `pgpe.yaml` (or `pgpe.yml`) in `directory` or one of
-    /// its ancestors up to the filesystem root, or `nil` when there is none. A relative
-    /// `directory` is taken relative to the working directory.
-    public static func find(from directory: String) -> String? {
-        let start = ConfigPath.absolute(directory, relativeTo: FileManager.default.currentDirectoryPath)
-        var current = start
-        while true {
-            for name in fileNames {
-                let candidate = ConfigPath.join(current, name)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    return candidate
-                }
-            }
-            let parent = ConfigPath.directory(of: current)
-            if parent == current { return nil }
-            current = parent
-        }
-    }
 }

@@ -15,41 +15,9 @@ import PolicySyntax
 /// empty value counts as left out; `${VAR}` is expanded in every string value (see
 /// `EnvironmentExpansion`), and inside `[ ]` or `{ }` such values must be quoted, as `{` is
 /// YAML syntax there. The first of two duplicate keys wins; the second is an error.
+/// This module reads no disk: `load(path:environment:)` and `read(path:)` are WorkspaceFiles'
+/// (the edges'), which hand the bytes to `load(bytes:path:environment:)`.
 public enum ConfigLoader {
-    /// Reads the file at `path` (relative paths are taken from the working directory).
-    ///
-    /// - Throws: `ConfigLoadError` when the file cannot be read at all.
-    public static func load(
-        path: String,
-        environment: [String: String]
-    ) throws -> (ProjectConfig, SourceFile, [Diagnostic]) {
-        let (absolutePath, bytes) = try read(path: path)
-        return load(bytes: bytes, path: absolutePath, environment: environment)
-    }
-
-    /// The bytes of the file at `path` (relative paths are taken from the working directory)
-    /// and its absolute path: what `load(bytes:path:environment:)` reads, for callers that
-    /// keep reading the disk apart from reading the file.
-    ///
-    /// - Throws: `ConfigLoadError` when the file cannot be read at all.
-    public static func read(path: String) throws -> (path: String, bytes: [UInt8]) {
-        let absolutePath = ConfigPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
-            throw ConfigLoadError(path: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ConfigLoadError(path: path, reason: "is a directory")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: absolutePath))
-        } catch {
-            throw ConfigLoadError(path: path, reason: error.localizedDescription)
-        }
-        return (absolutePath, [UInt8](data))
-    }
-
     /// Reads pgpe.yaml from its bytes; bytes that are not UTF-8 are read as U+FFFD and
     /// reported. `path` is the file's path, as in `load(text:path:environment:)`.
     public static func load(
@@ -79,7 +47,7 @@ public enum ConfigLoader {
         path: String,
         environment: [String: String]
     ) -> (ProjectConfig, SourceFile, [Diagnostic]) {
-        let absolutePath = ConfigPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
+        let absolutePath = ConfigPath.absolute(path, relativeTo: ConfigPath.workingDirectory)
         var config = ProjectConfig(baseDirectory: ConfigPath.directory(of: absolutePath))
         config.configFile = absolutePath
         let file = SourceFile(path: path, text: text)

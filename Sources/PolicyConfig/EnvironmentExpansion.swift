@@ -26,7 +26,7 @@ public enum EnvironmentExpansion {
                 continue
             }
             if index + 2 < scalars.count, scalars[index + 1] == "$", scalars[index + 2] == "{" {
-                result.append(contentsOf: "${".unicodeScalars)
+                result += "${".unicodeScalars
                 index += 3
                 continue
             }
@@ -43,13 +43,13 @@ public enum EnvironmentExpansion {
             }
             guard !name.isEmpty, end < scalars.count, scalars[end] == "}" else {
                 malformed = true
-                result.append(contentsOf: "${".unicodeScalars)
+                result += "${".unicodeScalars
                 index += 2
                 continue
             }
             let variable = String(name)
             if let value = environment[variable] {
-                result.append(contentsOf: value.unicodeScalars)
+                result += value.unicodeScalars
             } else if !unset.contains(variable) {
                 unset.append(variable)
             }

@@ -128,7 +128,7 @@ enum YAMLComposer {
                             ]))
                 }
             case .sequence(let sequence):
-                pending.append(contentsOf: sequence)
+                pending += sequence
             case .scalar, .alias:
                 break
             }

@@ -4,6 +4,7 @@ import PolicySyntax
 import PolicyWorkloads
 import TestSupport
 import Testing
+import WorkspaceFiles
 
 @Suite struct ConfigLoaderTests {
     // MARK: - Whole files

@@ -3,6 +3,7 @@ import PolicyConfig
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import WorkspaceFiles
 
 /// A workspace directory (`pgpe.yaml`, schema file, `.policy` files) read and checked the way
 /// `pgpe` reads one, for golden tests that need no `PolicyEngine`.

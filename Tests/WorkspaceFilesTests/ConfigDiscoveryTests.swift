@@ -1,6 +1,7 @@
 import Foundation
 import PolicyConfig
 import Testing
+import WorkspaceFiles
 
 @Suite struct ConfigDiscoveryTests {
     /// A fresh directory under the system's temporary directory, removed afterwards.
