@@ -174,3 +174,23 @@ import Testing
         }
     }
 }
+
+@Suite struct SnapshotFileLookupTests {
+    /// `WorkspaceSnapshot.file(_:)` searches the sorted files: every file is found under its own
+    /// path (ASCII, Unicode, prefixes of one another), and nothing under a path it does not have.
+    @Test func everyFileIsFoundByItsPathAndNoOtherPath() throws {
+        let paths = [
+            "/p/a.policy", "/p/a.policy.bak", "/p/B.policy", "/p/é.policy", "/p/e\u{301}x.policy", "/p/z/ä.policy", "/p/ab.policy",
+        ]
+        let documents = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, "// file \($0)\n") })
+        let snapshot = WorkspaceSnapshot(config: .defaults(directory: "/p", path: nil), schema: .none, documents: documents)
+        for path in paths {
+            let file = try #require(snapshot.file(path), "\(path)")
+            #expect(file.source.path == path)
+            #expect(file.source.text == documents[path])
+        }
+        for missing in ["", "/p/", "/p/a", "/p/a.polic", "/p/zz.policy", "/q/a.policy", "/p/c.policy"] {
+            #expect(snapshot.file(missing) == nil, "\(missing)")
+        }
+    }
+}

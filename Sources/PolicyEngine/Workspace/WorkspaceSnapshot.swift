@@ -68,8 +68,16 @@ public struct WorkspaceSnapshot: Sendable {
     public var config: ProjectConfig { configSource.config }
 
     /// The parsed file at `path`.
+    /// (A binary search: `files` is sorted by path, and `fmt` or a provider over every file asks
+    /// once per file.)
     public func file(_ path: String) -> ParsedFile? {
-        files.first { $0.source.path == path }
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].source.path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].source.path == path ? files[low] : nil
     }
 
     /// The source text of any file the snapshot knows: policy files, pgpe.yaml, the schema file.
