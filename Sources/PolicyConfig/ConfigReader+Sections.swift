@@ -150,17 +150,7 @@ extension ConfigReader {
 
     private mutating func readProfile(_ entry: ConfigEntry) {
         guard let value = string(entry, expected: "a profile name") else { return }
-        guard let profile = SessionProfile(rawValue: value.text) else {
-            let allowed = SessionProfile.allCases.map(\.rawValue)
-            let suggestion = Suggestions.closest(to: value.text, among: allowed)
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            report(
-                .configInvalidValue,
-                "unknown profile \(value.quoted); expected \(allowed.map { "'\($0)'" }.joined(separator: " or "))\(hint)",
-                at: value.range,
-                fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
-            return
-        }
+        guard let profile: SessionProfile = choice(value, { "unknown profile \(value.quoted); expected \($0)" }) else { return }
         config.profile = profile
         // The profile's values come first; a key `session:` declares too keeps its own declaration.
         let declared = Set(config.sessionKeys.map(\.key))
@@ -170,18 +160,9 @@ extension ConfigReader {
 
     private mutating func readMissingContext(_ entry: ConfigEntry) {
         guard let value = string(entry, expected: "deny or error") else { return }
-        if let mode = MissingContext(rawValue: value.text) {
+        if let mode: MissingContext = choice(value, { "'missing_context' must be \($0), found \(value.quoted)" }) {
             config.missingContext = mode
-            return
         }
-        let allowed = MissingContext.allCases.map(\.rawValue)
-        let suggestion = Suggestions.closest(to: value.text, among: allowed)
-        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-        report(
-            .configInvalidValue,
-            "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
-            at: value.range,
-            fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
     }
 
     private mutating func readIsolation(_ entry: ConfigEntry) {

@@ -90,7 +90,8 @@ import Testing
             profile: 9️⃣supabas
             """)
         fixture.expect(fixture.single("config.missing-key"), at: "1️⃣", covering: "auth.uid")
-        #expect(fixture.diagnostics("config.missing-key").first?.message == "session value 'auth.uid' needs 'type': the SQL type of its value")
+        #expect(
+            fixture.diagnostics("config.missing-key").first?.message == "session value 'auth.uid' needs 'type': the SQL type of its value")
         fixture.expect(fixture.single("config.unknown-type"), at: "2️⃣", covering: "uuidd")
         let unknown = fixture.single("config.unknown-key")
         fixture.expect(unknown, at: "3️⃣", covering: "sqll")
@@ -98,7 +99,9 @@ import Testing
         let invalid = fixture.diagnostics("config.invalid-value")
         #expect(invalid.count == 5)
         fixture.expect(invalid[safe: 0], at: "4️⃣", covering: "\"auth.uid(); DROP TABLE t\"")
-        #expect(invalid[safe: 0]?.message == "'session.auth.c.sql' must be one SQL expression, but it holds ';': write one expression, not statements")
+        #expect(
+            invalid[safe: 0]?.message
+                == "'session.auth.c.sql' must be one SQL expression, but it holds ';': write one expression, not statements")
         fixture.expect(invalid[safe: 1], at: "5️⃣", covering: "\"(auth.uid()\"")
         #expect(invalid[safe: 1]?.message == "'session.auth.d.sql' must be one SQL expression, but it leaves a parenthesis open")
         fixture.expect(invalid[safe: 2], at: "6️⃣", covering: "\"auth.uid() -- me\"")
