@@ -88,7 +88,9 @@ async def test_completion_of_keywords_and_session_keys(client):
         types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri),
                                position=types.Position(line=1, character=len(text.split("\n")[1])))
     )
-    assert [(item.label, item.text_edit.new_text) for item in keys.items] == [("app.tenant_id", "'app.tenant_id'")]
+    # The declared key, then the built-in current_user and session_user (SPEC 11.1).
+    assert [(item.label, item.text_edit.new_text) for item in keys.items] == [
+        ("app.tenant_id", "'app.tenant_id'"), ("current_user", "'current_user'"), ("session_user", "'session_user'")]
 
 
 async def test_definition_of_a_traversal_table_goes_to_its_create_table_in_the_schema_file(client):

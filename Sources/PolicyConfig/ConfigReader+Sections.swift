@@ -20,6 +20,7 @@ extension ConfigReader {
             case "database": readDatabase(entry)
             case "schemas": readSchemas(entry)
             case "session": readSession(entry)
+            case "profile": readProfile(entry)
             case "missing_context": readMissingContext(entry)
             case "isolation": readIsolation(entry)
             case "functions": readFunctions(entry)
@@ -82,31 +83,86 @@ extension ConfigReader {
                     at: key.keyRange)
                 continue
             }
-            if !key.name.contains(".") {
+            if let builtIn = SessionKeyDecl.builtIn.first(where: { $0.key == key.name }) {
+                report(
+                    .configBuiltInSessionKey,
+                    "'\(key.name)' is built in (type \(builtIn.type.name), SQL \(builtIn.sql ?? key.name)); remove it from 'session'",
+                    at: key.keyRange)
+                continue
+            }
+            let declaration: (type: SQLType, sql: String?)?
+            if key.value.mapping != nil {
+                declaration = sessionValue(key)
+            } else {
+                declaration = typeName(key.value, path: key.path, keyRange: key.keyRange, allowArrays: false).map { ($0, nil) }
+            }
+            guard let declaration else { continue }
+            if declaration.sql == nil, !key.name.contains(".") {
                 report(
                     .configSessionKeyFormat,
                     "session key '\(key.name)' has no prefix; PostgreSQL custom settings are named like 'app.\(key.name)'",
                     at: key.keyRange)
             }
-            guard let type = typeName(key.value, path: key.path, keyRange: key.keyRange, allowArrays: false) else { continue }
-            config.sessionKeys.append(SessionKeyDecl(key: key.name, type: type, location: location(key.keyRange)))
+            // A key of `session:` replaces the profile's value of the same name.
+            config.sessionKeys.removeAll { $0.key == key.name }
+            config.sessionKeys.append(
+                SessionKeyDecl(key: key.name, type: declaration.type, sql: declaration.sql, location: location(key.keyRange)))
         }
+    }
+
+    /// The v2 form of a session entry, `{type: T, sql: EXPR}` (`sql` may be left out: then the
+    /// key is read with `current_setting` as in the v1 form).
+    private mutating func sessionValue(_ key: ConfigEntry) -> (type: SQLType, sql: String?)? {
+        var type: SQLType?
+        var sql: String?
+        var sawType = false
+        var valid = true
+        for field in entries(of: key.value, path: key.path, allowed: ConfigReader.sessionValueKeys) {
+            switch field.name {
+            case "type":
+                sawType = true
+                type = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: false)
+            case "sql":
+                guard let value = string(field, expected: "an SQL expression"),
+                    let text = nonEmpty(value, path: field.path, what: "SQL expression")
+                else {
+                    valid = false
+                    continue
+                }
+                if let problem = SQLExpressionShape.problem(in: text) {
+                    report(
+                        .configInvalidValue, "'\(field.path)' must be one SQL expression, but \(problem)", at: value.range)
+                    valid = false
+                    continue
+                }
+                sql = text
+            default:
+                break
+            }
+        }
+        if !sawType {
+            report(
+                .configMissingKey, "session value '\(key.name)' needs 'type': the SQL type of its value", at: key.keyRange)
+        }
+        guard valid, let type else { return nil }
+        return (type, sql)
+    }
+
+    private mutating func readProfile(_ entry: ConfigEntry) {
+        guard let value = string(entry, expected: "a profile name") else { return }
+        guard let profile: SessionProfile = choice(value, { "unknown profile \(value.quoted); expected \($0)" }) else { return }
+        config.profile = profile
+        // The profile's values come first; a key `session:` declares too keeps its own declaration.
+        let declared = Set(config.sessionKeys.map(\.key))
+        config.sessionKeys =
+            profile.declarations(at: location(value.range)).filter { !declared.contains($0.key) } + config.sessionKeys
     }
 
     private mutating func readMissingContext(_ entry: ConfigEntry) {
         guard let value = string(entry, expected: "deny or error") else { return }
-        if let mode = MissingContext(rawValue: value.text) {
+        if let mode: MissingContext = choice(value, { "'missing_context' must be \($0), found \(value.quoted)" }) {
             config.missingContext = mode
-            return
         }
-        let allowed = MissingContext.allCases.map(\.rawValue)
-        let suggestion = Suggestions.closest(to: value.text, among: allowed)
-        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-        report(
-            .configInvalidValue,
-            "'missing_context' must be \(allowed.map { "'\($0)'" }.joined(separator: " or ")), found \(value.quoted)\(hint)",
-            at: value.range,
-            fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
     }
 
     private mutating func readIsolation(_ entry: ConfigEntry) {
@@ -182,7 +238,7 @@ extension ConfigReader {
     /// Warns about isolation keys that `session:` does not declare (read last, as the two
     /// sections may come in any order).
     private mutating func checkIsolationKeys() {
-        let declared = config.sessionKeys.map(\.key)
+        let declared = config.sessionValues.map(\.key)
         for isolation in config.isolation where !declared.contains(isolation.key) {
             guard let range = isolation.location?.range else { continue }
             let suggestion = Suggestions.closest(to: isolation.key, among: declared)

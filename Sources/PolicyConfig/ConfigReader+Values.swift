@@ -98,6 +98,21 @@ extension ConfigReader {
         return value
     }
 
+    /// The case of `Choice` that `value` names, or `nil`, reported as `config.invalid-value` with
+    /// a suggestion: `message` words it from the choices (`'a' or 'b'`).
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ value: ConfigString, _ message: (String) -> String
+    ) -> Choice? where Choice.RawValue == String {
+        if let choice = Choice(rawValue: value.text) { return choice }
+        let allowed = Choice.allCases.map(\.rawValue)
+        let suggestion = Suggestions.closest(to: value.text, among: allowed)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        report(
+            .configInvalidValue, message(allowed.map { "'\($0)'" }.joined(separator: " or ")) + hint, at: value.range,
+            fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
+        return nil
+    }
+
     /// `on`/`off`/`true`/`false` (and YAML's other booleans), or `nil` (reported).
     mutating func boolean(_ value: Node, path: String, keyRange: SourceRange) -> Bool? {
         if let scalar = value.scalar {

@@ -22,11 +22,14 @@ struct ConfigReader {
     /// The problems found so far.
     var diagnostics: [Diagnostic] = []
 
-    /// The keys allowed at the top level, in SPEC 1.1 order (`apply` is pgpe's extension).
+    /// The keys allowed at the top level, in SPEC 1.1 order (`profile` is SPEC 11.1's, `apply`
+    /// pgpe's extension).
     static let topLevelKeys = [
-        "policies", "schema", "database", "schemas", "session", "missing_context", "isolation",
+        "policies", "schema", "database", "schemas", "session", "profile", "missing_context", "isolation",
         "functions", "analysis", "apply",
     ]
+    /// The keys allowed in a `session:` entry written as a map (v2 form).
+    static let sessionValueKeys = ["type", "sql"]
     /// The keys allowed under `analysis:`.
     static let analysisKeys = ["timeout_ms", "max_depth", "proofs", "separate_roles"]
     /// The keys allowed under `apply:`.

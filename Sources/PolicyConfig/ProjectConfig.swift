@@ -15,8 +15,12 @@ public struct ProjectConfig: Hashable, Sendable {
     public var database: String?
     /// The governed schemas.
     public var schemas: [String]
-    /// Declared session keys, in file order.
+    /// Declared session values: the profile's first, then those of `session:` in file order
+    /// (an entry of `session:` replaces the profile's value of the same key). The built-in ones
+    /// (`SessionKeyDecl.builtIn`) are not listed here; `sessionKey(_:)` and `sessionValues` add them.
     public var sessionKeys: [SessionKeyDecl]
+    /// The preset of session values (`profile:`), when one is chosen.
+    public var profile: SessionProfile?
     /// What an unset session key means.
     public var missingContext: MissingContext
     /// What tenant isolation means here.
@@ -37,6 +41,7 @@ public struct ProjectConfig: Hashable, Sendable {
         self.database = nil
         self.schemas = ["public"]
         self.sessionKeys = []
+        self.profile = nil
         self.missingContext = .deny
         self.isolation = []
         self.functions = []
@@ -51,9 +56,14 @@ public struct ProjectConfig: Hashable, Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// The declaration of a session key.
+    /// The declaration of a session key: a declared one, else a built-in one.
     public func sessionKey(_ key: String) -> SessionKeyDecl? {
-        sessionKeys.first { $0.key == key }
+        sessionKeys.first { $0.key == key } ?? SessionKeyDecl.builtIn.first { $0.key == key }
+    }
+
+    /// Every session value policies may read: the declared ones, then the built-in ones.
+    public var sessionValues: [SessionKeyDecl] {
+        sessionKeys + SessionKeyDecl.builtIn.filter { builtIn in !sessionKeys.contains { $0.key == builtIn.key } }
     }
 
     /// The declaration of an allowed function.

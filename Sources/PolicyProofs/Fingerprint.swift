@@ -84,10 +84,13 @@ struct Fingerprint {
         clauses.traversalTargets
     }
 
-    /// The session types, declared functions and missing-context mode, which change every encoding.
+    /// The session types (and which values are read by their own SQL), declared functions and
+    /// missing-context mode, which change every encoding.
     var environment: String {
         "mc=\(set.config.missingContext.rawValue) st="
-            + set.sessionTypes.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.family)" }.joined(separator: ",")
+            + set.sessionTypes.sorted { $0.key < $1.key }
+            .map { "\($0.key):\($0.value.family)" + (set.config.sessionKey($0.key)?.isSetting == false ? ":sql" : "") }
+            .joined(separator: ",")
             + " fn="
             + set.config.functions.map { "\($0.name)(\($0.arguments.map { "\($0.family)" }.joined(separator: ",")))\($0.returns.family)" }
             .sorted().joined(separator: ",")

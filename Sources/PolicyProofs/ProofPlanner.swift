@@ -266,7 +266,9 @@ struct ProofPlanner {
         query.blameCandidates = predicate.permissive
         // An unset key is NULL, which no comparison matches; but with `missing_context: error`
         // a text key set to '' stays '', and a text column can hold ''.
-        let emptyStaysSet = set.config.missingContext == .error && set.sessionType(key).family == .text
+        // A value read by its own SQL (`sql:`) is unset only when NULL.
+        let isSetting = set.config.sessionKey(key)?.isSetting ?? true
+        let emptyStaysSet = isSetting && set.config.missingContext == .error && set.sessionType(key).family == .text
         if options.useShortcuts, !emptyStaysSet, ProofPlanner.pins(predicate, key: key, oneColumn: false) {
             query.fixed = (.proven, "every permissive clause compares \(key) with a column, which is never true while it is unset", true)
             return query
@@ -278,7 +280,7 @@ struct ProofPlanner {
             var assertions: [Term] = []
             let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: predicate.side == .using)
             let value = try encoder.sessionValue(key, session)
-            if QueryEncoder.encoding(value.family) != .string {
+            if QueryEncoder.encoding(value.family) != .string || !isSetting {
                 assertions.append(value.null)
             } else {
                 assertions.append(try encoder.z3.or(value.null, encoder.z3.eq(value.value, encoder.z3.string(""))))

@@ -155,12 +155,21 @@ final class QueryEncoder {
         return sessions[index]
     }
 
-    /// The value of `key` in `session`: NULL when unset (or empty, with `missing_context: deny`).
+    /// Whether `key` is a `current_setting` key (not a value read by its own SQL): only then
+    /// does `''` mean unset (with `missing_context: deny`) and an unset key fail (with `error`).
+    func isSetting(_ key: String) -> Bool {
+        set.config.sessionKey(key)?.isSetting ?? true
+    }
+
+    /// The value of `key` in `session`: NULL when unset (or, for a setting, empty with
+    /// `missing_context: deny`).
     func sessionValue(_ key: String, _ session: SessionInstance) throws -> EncodedValue {
         if let existing = session.keys[key] { return existing }
         let type = set.sessionType(key)
         let value = try fresh("s\(session.index + 1).\(key)", type.family)
-        if QueryEncoder.encoding(type.family) == .string, set.config.missingContext == .deny || type.family != .text {
+        if QueryEncoder.encoding(type.family) == .string, isSetting(key),
+            set.config.missingContext == .deny || type.family != .text
+        {
             // NULLIF(..., '') turns '' into NULL; a cast of '' to a non-text type fails.
             assertions.append(try z3.or(value.null, z3.not(z3.eq(value.value, z3.string("")))))
         }
@@ -259,9 +268,10 @@ final class QueryEncoder {
     private func encode(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
         let term = try encodeAtom(atom, row: row, session: session, positive: positive)
         // With `missing_context: error` an unset key cannot be read: reading it fails the query,
-        // so an atom that reads one is never true (`session(k) IS NULL` included).
+        // so an atom that reads one is never true (`session(k) IS NULL` included). A value read
+        // by its own SQL (`sql:`) is NULL when unset, whatever `missing_context` says.
         guard set.config.missingContext == .error, !atom.isTraversal else { return term }
-        let keys = atom.sessionKeysRead
+        let keys = atom.sessionKeysRead.filter(isSetting)
         guard !keys.isEmpty else { return term }
         var parts = try keys.map { try z3.not(sessionValue($0, session).null) }
         parts.append(term)

@@ -64,6 +64,7 @@ public enum ReproScript {
         let writes = verdict.side == .check
         if !writes { insert(table, mainRow) }
         lines += roleSetup(verdict.role, policySet: policySet)
+        lines += ReproSessionValues.stubs(for: example.sessions, policySet: policySet)
         let readBack = verdict.proof == .writeRestriction
         for (index, settings) in example.sessions.enumerated() {
             let session = index + 1
@@ -73,13 +74,7 @@ public enum ReproScript {
                 lines.append(insertStatement(table, old) + ";")
             }
             lines += switchRole()
-            var body: [String] = []
-            for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
-                // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
-                // is left unset (reading it fails the query, as an unset key does).
-                if value == nil && policySet.config.missingContext == .error { continue }
-                body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value ?? "")), true);")
-            }
+            var body = ReproSessionValues.statements(for: settings, session: session, policySet: policySet)
             let subject = "session \(session)"
             let check = readBack ? readBackCheck(table, mainRow, subject: subject) : []
             switch (verdict.command, writes) {

@@ -6,8 +6,9 @@ import PolicySyntax
 ///
 /// Session values become `(SELECT NULLIF(current_setting('k', true), '')::type)` (deny) or
 /// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
-/// text); traversals become `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner
-/// columns qualified by the alias; `fn` is schema-qualified; `raw` is parenthesized.
+/// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become
+/// `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner columns qualified by the
+/// alias; `fn` is schema-qualified; `raw` is parenthesized.
 public struct ExpressionRenderer {
     private let policySet: PolicySet
 
@@ -156,8 +157,16 @@ public struct ExpressionRenderer {
 
     /// The sub-select that reads a session key once per query, cast to `type` or, for a domain,
     /// to its base type (a cast to a NOT NULL domain would raise on an unset key).
+    /// A value with its own SQL (`sql:` in pgpe.yaml) becomes `(SELECT sql)`: the SQL has the
+    /// declared type, so it is cast only when `type` is another one (`(SELECT (sql)::type)`),
+    /// and `missing_context` does not apply (an unset value is NULL, as the SQL gives it).
     public func session(_ key: String, type: SQLType) -> String {
         let target = policySet.schema.castType(type)
+        if let declaration = policySet.config.sessionKey(key), let sql = declaration.sql {
+            let own = policySet.schema.castType(declaration.type)
+            let sameType = own.name == target.name || (own.family == .text && target.family == .text)
+            return sameType ? "(SELECT \(sql))" : "(SELECT (\(sql))::\(SQLQuoting.typeName(target)))"
+        }
         let cast = target.family == .text ? "" : "::" + SQLQuoting.typeName(target)
         switch policySet.config.missingContext {
         case .deny:

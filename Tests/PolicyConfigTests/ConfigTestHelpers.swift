@@ -42,6 +42,11 @@ struct ConfigFixture {
         file.text(in: diagnostic.range)
     }
 
+    /// The text a declaration's location covers in this file (`nil` without one).
+    func text(at location: FileLocation?) -> String? {
+        location.map { file.text(in: $0.range) }
+    }
+
     /// Records an issue unless `diagnostic` starts at `marker` and covers exactly `text`.
     func expect(_ diagnostic: Diagnostic?, at marker: String, covering text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let diagnostic else {

@@ -33,7 +33,9 @@ import Testing
     @Test func sessionKeysAreQuoted() throws {
         let fixture = try EngineFixture("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(tenant_id) = session(1️⃣")
         let entries = CompletionProvider.completions(at: fixture["1️⃣"], in: fixture.path, snapshot: fixture.snapshot)
-        #expect(entries.map(\.label) == ["app.tenant_id", "app.user_id"])
+        // The declared keys, then the built-in current_user and session_user (SPEC 11.1).
+        #expect(entries.map(\.label) == ["app.tenant_id", "app.user_id", "current_user", "session_user"])
+        #expect(entries.map(\.detail) == ["uuid", "uuid", "text", "text"])
         #expect(entries.first?.insertText == "'app.tenant_id'")
     }
 

@@ -56,6 +56,15 @@ import Testing
         #expect(hover.markdown.contains("an isolation key"))
     }
 
+    /// The built-in `current_user` (SPEC 11.1) is typed text and compiles to its own sub-select.
+    @Test func builtInSessionValueHoverSaysSo() throws {
+        let fixture = try EngineFixture("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE session(1️⃣'current_user') IS NOT NULL")
+        #expect(!fixture.workspace.snapshot.hasErrors, "\(fixture.workspace.snapshot.diagnostics.map(\.message))")
+        let hover = try #require(HoverProvider.hover(at: fixture["1️⃣"] + 1, in: fixture.path, snapshot: fixture.workspace.snapshot))
+        #expect(hover.markdown.contains("**session('current_user')**: `text` (built in)"), "\(hover.markdown)")
+        #expect(hover.markdown.contains("compiles to `(SELECT current_user)`"), "\(hover.markdown)")
+    }
+
     @Test func relationTableHoverShowsItsDefinitionAndForeignKey() throws {
         let fixture = try EngineFixture(tenancyFixture)
         let hover = try #require(HoverProvider.hover(at: fixture["6️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))

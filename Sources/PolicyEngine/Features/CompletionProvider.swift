@@ -184,7 +184,7 @@ public enum CompletionProvider {
         }
 
         mutating func sessionKeys() {
-            var keys: [(String, String)] = snapshot.config.sessionKeys.map { ($0.key, $0.type.name) }
+            var keys: [(String, String)] = snapshot.config.sessionValues.map { ($0.key, $0.type.name) }
             for (key, type) in snapshot.policySet.sessionTypes.sorted(by: { $0.key < $1.key }) where !keys.contains(where: { $0.0 == key })
             {
                 keys.append((key, type.name))

@@ -1,3 +1,4 @@
+import PolicyConfig
 import PolicyProofs
 import PolicySQL
 import PolicySchema
@@ -174,8 +175,8 @@ public enum HoverProvider {
         let set = snapshot.policySet
         let type = set.sessionType(key)
         let origin: String
-        if snapshot.config.sessionKey(key) != nil {
-            origin = "declared in pgpe.yaml"
+        if let declaration = snapshot.config.sessionKey(key) {
+            origin = SessionKeyDecl.builtIn.contains(declaration) ? "built in" : "declared in pgpe.yaml"
         } else if set.sessionTypes[key] != nil {
             origin = "inferred from the columns it is compared with"
         } else {

@@ -246,6 +246,8 @@ public final class Checker {
 
     private func resolveSessionTypes() -> [String: SQLType] {
         var types: [String: SQLType] = [:]
+        // The built-in values (`current_user`, `session_user`) are text, `sessionType`'s default:
+        // only declared keys are listed, so a project that does not use them sees no change.
         for declared in config.sessionKeys { types[declared.key] = declared.type }
         for (key, uses) in inferredSessionTypes.sorted(by: { $0.key < $1.key }) where types[key] == nil {
             guard let first = uses.first else { continue }

@@ -490,7 +490,9 @@ struct PolicyLowerer {
     }
 
     private func checkSessionKey(_ key: StringSyntax) {
-        if !key.value.isEmpty, !PolicyLowerer.isValidSettingName(key.value) {
+        // A value read by its own SQL (`sql:`, a profile's, `current_user`) is no setting.
+        let readBySQL = checker.config.sessionKey(key.value).map { !$0.isSetting } ?? false
+        if !key.value.isEmpty, !readBySQL, !PolicyLowerer.isValidSettingName(key.value) {
             checker.sink.add(
                 Diagnostic(
                     .semanticInvalidSessionKey,
@@ -499,7 +501,7 @@ struct PolicyLowerer {
                     location: location(key.range)))
         }
         let declared = checker.config.sessionKeys.map(\.key)
-        guard !declared.isEmpty, !declared.contains(key.value) else {
+        guard !declared.isEmpty, !declared.contains(key.value), checker.config.sessionKey(key.value) == nil else {
             if key.value.isEmpty { error(.semanticEmptySessionKey, "a session key cannot be empty", key.range) }
             return
         }

@@ -6,7 +6,7 @@ extension DiagnosticArea {
         kinds: [
             .configInvalidYAML, .configInvalidEncoding, .configDuplicateKey, .configUnknownKey, .configWrongType,
             .configInvalidValue, .configMissingKey, .configUnknownType, .configSessionKeyFormat,
-            .configUndeclaredSessionKey, .configUnsetVariable, .configMalformedVariable, .configUnknownProof,
+            .configBuiltInSessionKey, .configUndeclaredSessionKey, .configUnsetVariable, .configMalformedVariable, .configUnknownProof,
             .configDuplicateRole,
         ])
 }
@@ -40,7 +40,7 @@ extension DiagnosticKind {
     /// `config.missing-key`
     public static let configMissingKey = DiagnosticKind(
         "config.missing-key", .error,
-        "A required key is missing (an isolation entry's `key`, a function's `returns`); add it.")
+        "A required key is missing (an isolation entry's `key`, a function's `returns`, a session value's `type`); add it.")
     /// `config.unknown-type`
     public static let configUnknownType = DiagnosticKind(
         "config.unknown-type", .error,
@@ -49,6 +49,10 @@ extension DiagnosticKind {
     public static let configSessionKeyFormat = DiagnosticKind(
         "config.session-key-format", .warning,
         "A session key without a prefix; PostgreSQL custom settings are named like `app.tenant_id`.")
+    /// `config.builtin-session-key`
+    public static let configBuiltInSessionKey = DiagnosticKind(
+        "config.builtin-session-key", .error,
+        "`session:` declares `current_user` or `session_user`, which are built in (type text, PostgreSQL's own values); remove the entry.")
     /// `config.undeclared-session-key`
     public static let configUndeclaredSessionKey = DiagnosticKind(
         "config.undeclared-session-key", .warning,
