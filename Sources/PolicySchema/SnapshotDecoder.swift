@@ -89,22 +89,10 @@ struct SnapshotDecoder {
             tables.append(table)
             if let state { states[table.name] = state }
         }
-        var functions: [FunctionSignature] = []
-        for (index, node) in arrayElements(root, key: "functions", what: "the snapshot", required: false).enumerated() {
-            if let function = readFunction(node, index: index) { functions.append(function) }
-        }
-        var roles: [RoleModel] = []
-        for (index, node) in arrayElements(root, key: "roles", what: "the snapshot", required: false).enumerated() {
-            if let role = readRole(node, index: index) { roles.append(role) }
-        }
-        var policies: [SnapshotPolicy] = []
-        for (index, node) in arrayElements(root, key: "policies", what: "the snapshot", required: false).enumerated() {
-            if let policy = readPolicy(node, index: index) { policies.append(policy) }
-        }
-        var grants: [SnapshotGrant] = []
-        for (index, node) in arrayElements(root, key: "grants", what: "the snapshot", required: false).enumerated() {
-            if let grant = readGrant(node, index: index) { grants.append(grant) }
-        }
+        let functions = readOptionalList(root, key: "functions") { $0.readFunction($1, index: $2) }
+        let roles = readOptionalList(root, key: "roles") { $0.readRole($1, index: $2) }
+        let policies = readOptionalList(root, key: "policies") { $0.readPolicy($1, index: $2) }
+        let grants = readOptionalList(root, key: "grants") { $0.readGrant($1, index: $2) }
         let model = SchemaModel(
             tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
             origin: path, domains: domains, collations: collations)
@@ -386,6 +374,18 @@ struct SnapshotDecoder {
             return false
         }
         return flag
+    }
+
+    /// The items of the snapshot's optional list `key`, each read by `read` (with its index);
+    /// an element `read` rejects (after reporting it) is left out.
+    private mutating func readOptionalList<Item>(
+        _ root: JSONNode, key: String, _ read: (inout SnapshotDecoder, JSONNode, Int) -> Item?
+    ) -> [Item] {
+        var items: [Item] = []
+        for (index, node) in arrayElements(root, key: key, what: "the snapshot", required: false).enumerated() {
+            if let item = read(&self, node, index) { items.append(item) }
+        }
+        return items
     }
 
     /// The elements of the array under `key`; absent is empty (or an error when required).
