@@ -150,13 +150,7 @@ public struct ExpressionRenderer {
     /// Whether an operand is the same for every row of one query: it reads no column and calls
     /// no volatile function.
     private func isEvaluatedOncePerQuery(_ operand: Operand) -> Bool {
-        switch operand {
-        case .column: return false
-        case .session, .literal, .list: return true
-        case .function(let name, let arguments):
-            guard let declaration = policySet.config.function(name), declaration.volatility != .volatile else { return false }
-            return arguments.allSatisfy(isEvaluatedOncePerQuery)
-        }
+        operand.columns.isEmpty && !policySet.config.callsVolatileFunction(operand)
     }
 
     /// Whether `type` is a type the schema defines other than a domain (an enum, a composite

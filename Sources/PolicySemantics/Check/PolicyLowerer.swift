@@ -127,7 +127,8 @@ struct PolicyLowerer {
                 case .literal, .list:
                     return true
                 }
-            })
+            },
+            isVolatile: { operand in config.callsVolatileFunction(operand) })
         let normalizedUsing = normalizer.normalize(using)
         let normalizedCheck = check.map { normalizer.normalize($0) } ?? normalizedUsing
         report(normalizedUsing, on: table, side: "USING")

@@ -20,14 +20,24 @@ public struct Normalizer {
     /// (`TypeFamily.hasCanonicalLiterals`), so that different texts are different values.
     public typealias CanonicalOracle = (_ table: QualifiedName?, _ operand: Operand) -> Bool
 
+    /// Tells whether an operand calls a volatile function: two occurrences of it may be two
+    /// different values, so `f() = 1 AND f() = 2` is no contradiction and `f() = f()` no tautology.
+    public typealias VolatileOracle = (_ operand: Operand) -> Bool
+
     private let isNotNull: NotNullOracle
     private let hasCanonicalLiterals: CanonicalOracle
+    private let isVolatile: VolatileOracle
 
     /// Creates a normalizer with a NOT NULL oracle and, for operands whose literals have several
-    /// spellings, an oracle that says so (rules 3 and 6 then leave their atoms alone).
-    public init(isNotNull: @escaping NotNullOracle, hasCanonicalLiterals: @escaping CanonicalOracle = { _, _ in true }) {
+    /// spellings, an oracle that says so (rules 3 and 6 then leave their atoms alone), and one
+    /// for operands that call volatile functions (rules 3, 4 and 6 leave their atoms alone).
+    public init(
+        isNotNull: @escaping NotNullOracle, hasCanonicalLiterals: @escaping CanonicalOracle = { _, _ in true },
+        isVolatile: @escaping VolatileOracle = { _ in false }
+    ) {
         self.isNotNull = isNotNull
         self.hasCanonicalLiterals = hasCanonicalLiterals
+        self.isVolatile = isVolatile
     }
 
     /// Normalizes a policy's disjunction of clauses.
@@ -224,7 +234,7 @@ public struct Normalizer {
                 op = swapped
             }
         }
-        if left == right, !left.isConstant {
+        if left == right, !left.isConstant, !isVolatile(left) {
             switch op {
             case .equal, .lessEqual, .greaterEqual:
                 return form(.isNotNull(left), table: table)
@@ -269,6 +279,10 @@ public struct Normalizer {
         var pairs = Set<Atom>()
         for atom in atoms {
             switch atom {
+            case .isNull(let subject) where isVolatile(subject), .isNotNull(let subject) where isVolatile(subject):
+                continue
+            case .compare(let lhs, _, let rhs) where isVolatile(lhs) || isVolatile(rhs):
+                continue
             case .isNull(let subject):
                 nullSubjects.insert(subject)
             case .isNotNull(let subject):
