@@ -32,10 +32,11 @@ import Testing
           plain: {args: [uuid], returns: boolean, schema: app, volatility: immutable}
         """
 
-    static func policySet(_ clause: String, command: String = "SELECT") throws -> PolicySet {
+    static func policySet(_ clause: String, command: String = "SELECT", extraConfig: String = "") throws -> PolicySet {
         let (schema, schemaDiagnostics) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: try schemaSQL))
         #expect(schemaDiagnostics.isEmpty, "\(schemaDiagnostics)")
-        let (config, _, diagnostics) = ConfigLoader.load(text: Self.config, path: "/project/pgpe.yaml", environment: [:])
+        let text = Self.config.replacingOccurrences(of: "  app.user_id: uuid", with: "  app.user_id: uuid" + extraConfig)
+        let (config, _, diagnostics) = ConfigLoader.load(text: text, path: "/project/pgpe.yaml", environment: [:])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return CheckHarness.check(
             "POLICY p PERMISSIVE FOR \(command) SELECTOR named('documents') CLAUSE \(clause)", schema: schema, config: config)
@@ -76,6 +77,49 @@ import Testing
             messages == [
                 "has_role takes 1 to 2 arguments (app.has_role(uuid, app.role DEFAULT) returns boolean), found 0; the last one has a default and may be left out"
             ], "\(set.diagnostics.map(\.message))")
+    }
+
+    /// A type the schema does not define is one diagnostic at its value in pgpe.yaml, with a
+    /// suggestion among the language's and the schema's types; unqualified names are looked up
+    /// in the governed schemas.
+    @Test func typesAreResolvedAgainstTheSchema() throws {
+        let (schema, _) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: try Self.schemaSQL))
+        let text = "schemas: [public, app]\nfunctions:\n  f: {args: [app.rol, role], returns: boolean}\n"
+        let (config, _, diagnostics) = ConfigLoader.load(text: text, path: "/project/pgpe.yaml", environment: [:])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let set = CheckHarness.check("", schema: schema, config: config)
+        let found = set.diagnostics.filter { $0.id == "config.unknown-type" }
+        #expect(found.count == 1, "\(set.diagnostics.map(\.message))")
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.location.file == "/project/pgpe.yaml")
+        #expect(Array(text.utf8)[diagnostic.range.start..<diagnostic.range.end].elementsEqual("app.rol".utf8))
+        #expect(
+            diagnostic.message
+                == "unknown type 'app.rol' (argument 1 of function 'f'): the schema defines no such type; did you mean 'app.role'?")
+        #expect(set.config.function("f") == nil)
+        #expect(set.config.unusableDeclarations.functions["f"] != nil)
+        // The unqualified name found in a governed schema.
+        let (good, _, _) = ConfigLoader.load(
+            text: "schemas: [public, app]\nfunctions:\n  g: {args: [role], returns: role}\n", path: "/project/pgpe.yaml", environment: [:])
+        let resolved = CheckHarness.check("", schema: schema, config: good).config.function("g")
+        #expect(resolved?.arguments == [SQLType(name: "app.role", family: .text)])
+        #expect(resolved?.returns == SQLType(name: "app.role", family: .text))
+    }
+
+    /// A session value passed to (or compared with) an enum is cast to the enum (text does not
+    /// convert to it implicitly), and PostgreSQL accepts the policy.
+    @Test func sessionValuesAreCastToAnEnum() async throws {
+        let set = try Self.policySet(
+            "col(min_role) = session('app.role') AND fn(has_role, [col(account_id), session('app.role')])",
+            extraConfig: "\n  app.role: text")
+        #expect(set.diagnostics.filter { $0.severity == .error }.isEmpty, "\(set.diagnostics.map(\.message))")
+        let sql = PolicyCompiler.compile(set).sql
+        let cast = "(SELECT NULLIF(current_setting('app.role', true), '')::app.role)"
+        #expect(sql.contains("min_role = \(cast) AND app.has_role(account_id, \(cast))"), "\(sql)")
+        try await withTestDatabase { database in
+            try database.connection.execute(try Self.schemaSQL)
+            try database.connection.execute(sql)
+        }
     }
 
     @Test func enumLiteralsAreCheckedAgainstTheLabels() throws {
