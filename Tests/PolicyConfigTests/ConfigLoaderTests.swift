@@ -347,7 +347,7 @@ import WorkspaceFiles
     /// them from typos, so the reader keeps the name and the checker resolves it against the schema.
     @Test func functionTypesMayNameUserTypes() throws {
         let fixture = ConfigFixture(
-            "functions:\n  has_role: {args: [uuid, {type: app.role, default: true}], returns: app.role[], volatility: immutable}\n")
+            "functions:\n  has_role: {args: [uuid, {type: app.role, default: true}], returns: \"app.role[]\", volatility: immutable}\n")
         #expect(fixture.diagnostics.isEmpty, "\(fixture.diagnostics)")
         let function = try #require(fixture.config.function("has_role"))
         #expect(function.arguments.map(\.name) == ["uuid", "app.role"])

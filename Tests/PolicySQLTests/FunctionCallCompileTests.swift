@@ -70,6 +70,24 @@ import Testing
         #expect(try Self.using("col(draw) = fn(dice, [])") == "draw = public.dice()")
     }
 
+    /// The normal form keeps each call of a volatile function: no duplicate, contradiction,
+    /// tautology or absorption among its atoms (each call is its own value).
+    @Test func theNormalFormKeepsEveryVolatileCall() throws {
+        #expect(try Self.using("fn(dice, []) = lit(6) AND fn(dice, []) = lit(6)") == "public.dice() = 6 AND public.dice() = 6")
+        #expect(try Self.using("fn(dice, []) = lit(1) AND fn(dice, []) = lit(2)") == "public.dice() = 1 AND public.dice() = 2")
+        #expect(try Self.using("fn(dice, []) = fn(dice, [])") == "public.dice() = public.dice()")
+        #expect(
+            try Self.using("fn(dice, []) = lit(1) OR CLAUSE fn(dice, []) = lit(1) AND col(draw) = lit(2)")
+                == "(draw = 2 AND public.dice() = 1) OR (public.dice() = 1)")
+        // A stable function is one value per query: the same atoms are normalized away.
+        #expect(
+            try Self.using("col(account_id) = fn(current_account, []) AND col(account_id) = fn(current_account, [])")
+                == "account_id = (SELECT app.current_account())")
+        let contradiction = try Self.policySet("fn(dice, []) = lit(1) AND fn(dice, []) = lit(2)")
+        #expect(
+            !contradiction.diagnostics.contains { $0.id == "semantic.contradictory-clause" || $0.id == "semantic.unsatisfiable-policy" })
+    }
+
     @Test func arityErrorsSayWhatIsAllowed() throws {
         let set = try Self.policySet("fn(has_role, [])")
         let messages = set.diagnostics.filter { $0.id == "semantic.function-arity" }.map(\.message)
