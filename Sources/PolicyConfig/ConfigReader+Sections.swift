@@ -240,8 +240,11 @@ extension ConfigReader {
     }
 
     /// Warns about isolation keys that `session:` does not declare (read last, as the two
-    /// sections may come in any order).
+    /// sections may come in any order); drops those whose declaration has an error.
     private mutating func checkIsolationKeys() {
+        // A key whose `session:` entry has an error (reported there) isolates nothing: no second
+        // diagnostic here, and no isolation proofs that would fail for want of its policies.
+        config.isolation.removeAll { config.unusableDeclarations.sessionKeys[$0.key] != nil }
         let declared = config.sessionValues.map(\.key)
         for isolation in config.isolation where !declared.contains(isolation.key) {
             guard let range = isolation.location?.range else { continue }

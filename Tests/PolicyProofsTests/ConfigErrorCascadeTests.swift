@@ -87,6 +87,19 @@ import Testing
         Self.expectTheRestWorks(snapshot)
     }
 
+    /// A broken isolation key: its one diagnostic, no warning at the `isolation:` entry, and no
+    /// isolation proofs for it (they would fail for want of the policies that read it).
+    @Test func aBrokenIsolationKeyIsOneDiagnosticAndNoProofs() throws {
+        let (fixture, snapshot) = Self.snapshot(
+            "session:\n  app.tenant_id: {type: uuid, sql: \"(\"}\n",
+            docs: "POLICY a PERMISSIVE FOR SELECT SELECTOR named('docs') CLAUSE col(tenant_id) = session('app.tenant_id')\n")
+        #expect(snapshot.diagnostics.map(\.id) == ["config.invalid-value"], "\(snapshot.diagnostics.map { "\($0.id): \($0.message)" })")
+        #expect(snapshot.diagnostics.first.flatMap { Self.text($0, in: fixture) } == "\"(\"")
+        #expect(snapshot.config.isolation.isEmpty)
+        let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
+        #expect(!report.verdicts.contains { $0.status == .failed }, "\(report.verdicts.map(ProofHarness.describe))")
+    }
+
     @Test func aBrokenSessionEntryIsOneDiagnosticAtItsLine() throws {
         let (fixture, snapshot) = Self.snapshot(
             "session:\n  app.tenant_id: uuid\n  app.account_id: {type: uuidd, sql: \"(auth.jwt() ->> 'acc')::uuid\"}\n",
