@@ -23,6 +23,7 @@ CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE
     AS $$ SELECT (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $$;
 CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE
     AS $$ SELECT nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role' $$;
+GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 
 -- One profile per auth user, with the same id.
 CREATE TABLE public.profiles (
