@@ -69,6 +69,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let check = try CLIRunner.run(["check"], in: directory)
         #expect(check.status == 0 && (check.stdout + check.stderr).contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        let format = try CLIRunner.run(["fmt", "--check"], in: directory)
+        #expect(format.status == 0, "\(format.stdout)\(format.stderr)")
         let (status, verdicts) = try Self.analyze(directory)
         #expect(status == 0)
         #expect(verdicts.allSatisfy { $0["status"] as? String == "PROVEN" }, "\(verdicts.filter { $0["status"] as? String != "PROVEN" })")
