@@ -234,7 +234,7 @@ public final class Checker {
         checkRoles(syntax.roles, file: file)
         var privileges: [Privilege] = []
         for entry in syntax.privileges {
-            let expanded: [Privilege] = entry.privilege == .all ? [.select, .insert, .update, .delete] : [entry.privilege]
+            let expanded: [Privilege] = entry.privilege == .all ? Privilege.rowCommands : [entry.privilege]
             for privilege in expanded where !privileges.contains(privilege) { privileges.append(privilege) }
         }
         return CheckedGrant(
