@@ -1,0 +1,83 @@
+import PolicyEngine
+import PolicyProofs
+import PolicySQL
+import TestSupport
+import Testing
+
+/// SPEC 11.3 in the proofs: a `true` clause admits every row, so it breaks isolation with a
+/// counterexample; `false` adds nothing; `now()` is a value of its own per session, never NULL.
+@Suite struct ConstantAndNowProofTests {
+    static let schemaSQL = """
+        CREATE TABLE public.notes (id integer PRIMARY KEY, tenant_id uuid, expires_at timestamptz, body text);
+        """
+
+    static func project(_ clauses: String) -> WorkspaceSnapshot {
+        let fixture = WorkspaceFixture(
+            """
+            //- pgpe.yaml
+            policies: [policies]
+            schema: schema.sql
+            session:
+              app.tenant_id: uuid
+            isolation:
+              - key: app.tenant_id
+            //- schema.sql
+            \(schemaSQL)
+            //- policies/notes.policy
+            POLICY own PERMISSIVE FOR SELECT SELECTOR named('notes')
+              CLAUSE col(tenant_id) = session('app.tenant_id')\(clauses)
+            """)
+        return fixture.workspace().snapshot
+    }
+
+    @Test(arguments: [true, false])
+    func aTrueClauseBreaksIsolation(shortcuts: Bool) throws {
+        let snapshot = Self.project("\n  OR CLAUSE true")
+        #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
+        let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
+        let isolation = report.verdicts.filter { $0.proof == .tenantIsolation && $0.command == .select }
+        #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .failed }, "\(report.verdicts.map(ProofHarness.describe).joined(separator: "\n"))")
+        let example = try #require(isolation.first?.counterexample)
+        #expect(example.sessions.count == 2)
+        #expect(example.sessions[0]["app.tenant_id"] != example.sessions[1]["app.tenant_id"], "\(example.sessions)")
+        let failClosed = report.verdicts.filter { $0.proof == .failClosed && $0.command == .select }
+        #expect(!failClosed.isEmpty && failClosed.allSatisfy { $0.status == .failed })
+    }
+
+    @Test(arguments: [true, false])
+    func aFalseClauseChangesNothing(shortcuts: Bool) {
+        let snapshot = Self.project("\n  OR CLAUSE false")
+        #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
+        let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
+        #expect(!report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))")
+    }
+
+    /// `col(expires_at) > now()` does not isolate: two sessions of different tenants may both see
+    /// an unexpired row. The counterexample gives each session its own now(), and the repro
+    /// script says it cannot set it.
+    @Test(arguments: [true, false])
+    func nowIsPerSessionAndNeverNull(shortcuts: Bool) throws {
+        let snapshot = Self.project("\n  OR CLAUSE col(expires_at) > now()")
+        #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
+        let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
+        let failed = try #require(report.verdicts.first { $0.proof == .tenantIsolation && $0.status == .failed })
+        let example = try #require(failed.counterexample)
+        #expect(example.sessions.allSatisfy { ($0["now()"] ?? nil) != nil }, "\(example.sessions)")
+        let script = try #require(ReproScript.script(for: failed, policySet: snapshot.policySet))
+        #expect(script.contains("-- now() is the transaction's timestamp, which this script cannot set;"), "\(script)")
+        #expect(!script.contains("set_config('now()'"), "\(script)")
+        // Restricted to the tenant, isolation holds whatever now() is.
+        let guarded = Self.project(" AND col(expires_at) > now()")
+        let proven = ProofHarness.analyze(guarded, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
+        #expect(!proven.verdicts.isEmpty && proven.verdicts.allSatisfy { $0.status == .proven }, "\(proven.verdicts.map(ProofHarness.describe))")
+    }
+
+    /// now() is never NULL and the same within one session: `now() IS NULL` never admits a row,
+    /// and `now() > col(x) AND col(x) >= now()` never either (the solver finds no such row).
+    @Test func nowIsOneValueWithinASession() {
+        let snapshot = Self.project(
+            "\n  OR CLAUSE col(expires_at) < now() AND col(expires_at) >= now()\n  OR CLAUSE now() IS NULL")
+        let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
+        #expect(!report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))")
+    }
+}
