@@ -1,6 +1,6 @@
 /// A privilege of a `GRANT` item. `ALL` stands for the four row commands RLS governs (SELECT,
 /// INSERT, UPDATE, DELETE), as in v1; TRUNCATE, REFERENCES and TRIGGER are granted only when
-/// named (docs/grants.md says why).
+/// named (docs/database.md, "Grants").
 public enum Privilege: String, Hashable, Sendable, CaseIterable, Comparable {
     case select = "SELECT"
     case insert = "INSERT"

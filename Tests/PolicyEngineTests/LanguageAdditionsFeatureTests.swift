@@ -47,6 +47,21 @@ import Testing
         #expect(hover("3️⃣").contains("admits no row"), "\(hover("3️⃣"))")
     }
 
+    /// Policies on disjoint tables may share a name (SPEC 11.3): "Show compiled SQL" for that
+    /// name shows every one of them.
+    @Test func compiledSQLOfASharedNameShowsEveryPolicy() throws {
+        let fixture = try EngineFixture(
+            """
+            POLICY own PERMISSIVE FOR SELECT SELECTOR named('offers') CLAUSE col(tenant_id) = session('app.tenant_id')
+            """,
+            schema: Self.schema + "\nCREATE TABLE public.notes (id uuid PRIMARY KEY, author_id uuid);",
+            others: ["b.policy": "POLICY own PERMISSIVE FOR SELECT SELECTOR named('notes') CLAUSE col(author_id) = session('app.user_id')"])
+        #expect(!fixture.snapshot.hasErrors, "\(fixture.snapshot.diagnostics.map(\.message))")
+        let sql = try #require(CompiledSQLProvider.sql(for: .policy("own"), snapshot: fixture.snapshot))
+        #expect(sql.contains("-- policy own: 2 tables"), "\(sql)")
+        #expect(sql.contains("CREATE POLICY own_notes\n") && sql.contains("CREATE POLICY own_offers\n"), "\(sql)")
+    }
+
     @Test func semanticTokens() {
         let source = MarkedSource(
             "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE 1️⃣true OR CLAUSE col(2️⃣now) < 3️⃣now()\nGRANT 4️⃣TRUNCATE, 5️⃣TRIGGER TO r SELECTOR ALL")
