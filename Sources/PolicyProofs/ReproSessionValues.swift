@@ -50,7 +50,9 @@ enum ReproSessionValues {
             if key == Operand.nowKey {
                 // The transaction's timestamp is the clock's: the script cannot choose it.
                 body.append("  -- now() is the transaction's timestamp, which this script cannot set;")
-                body.append("  -- the counterexample needs it to be \(SQLQuoting.comment(value.map { "'\($0)'" } ?? "NULL")) in session \(session).")
+                body.append(
+                    "  -- the counterexample needs it to be \(SQLQuoting.comment(value.map { "'\($0)'" } ?? "NULL")) in session \(session)."
+                )
                 continue
             }
             guard let sql = policySet.config.sessionKey(key)?.sql else {

@@ -64,7 +64,8 @@ import Testing
 
     @Test func semanticTokens() {
         let source = MarkedSource(
-            "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE 1️⃣true OR CLAUSE col(2️⃣now) < 3️⃣now()\nGRANT 4️⃣TRUNCATE, 5️⃣TRIGGER TO r SELECTOR ALL")
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE 1️⃣true OR CLAUSE col(2️⃣now) < 3️⃣now()\nGRANT 4️⃣TRUNCATE, 5️⃣TRIGGER TO r SELECTOR ALL"
+        )
         let tokens = SemanticTokenProvider.tokens(in: Parser.parse(text: source.text, path: "t.policy"))
         func type(_ marker: String) -> String { tokens.first { $0.range.start == source[marker] }?.type.rawValue ?? "none" }
         #expect(type("1️⃣") == "enumMember")

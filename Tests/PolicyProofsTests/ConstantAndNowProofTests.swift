@@ -36,7 +36,9 @@ import Testing
         #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
         let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
         let isolation = report.verdicts.filter { $0.proof == .tenantIsolation && $0.command == .select }
-        #expect(!isolation.isEmpty && isolation.allSatisfy { $0.status == .failed }, "\(report.verdicts.map(ProofHarness.describe).joined(separator: "\n"))")
+        #expect(
+            !isolation.isEmpty && isolation.allSatisfy { $0.status == .failed },
+            "\(report.verdicts.map(ProofHarness.describe).joined(separator: "\n"))")
         let example = try #require(isolation.first?.counterexample)
         #expect(example.sessions.count == 2)
         #expect(example.sessions[0]["app.tenant_id"] != example.sessions[1]["app.tenant_id"], "\(example.sessions)")
@@ -49,7 +51,9 @@ import Testing
         let snapshot = Self.project("\n  OR CLAUSE false")
         #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
         let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
-        #expect(!report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))")
+        #expect(
+            !report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))"
+        )
     }
 
     /// `col(expires_at) > now()` does not isolate: two sessions of different tenants may both see
@@ -69,7 +73,9 @@ import Testing
         // Restricted to the tenant, isolation holds whatever now() is.
         let guarded = Self.project(" AND col(expires_at) > now()")
         let proven = ProofHarness.analyze(guarded, shortcuts: shortcuts, proofs: [.tenantIsolation, .failClosed])
-        #expect(!proven.verdicts.isEmpty && proven.verdicts.allSatisfy { $0.status == .proven }, "\(proven.verdicts.map(ProofHarness.describe))")
+        #expect(
+            !proven.verdicts.isEmpty && proven.verdicts.allSatisfy { $0.status == .proven }, "\(proven.verdicts.map(ProofHarness.describe))"
+        )
     }
 
     /// now() is never NULL and the same within one session: `now() IS NULL` never admits a row,
@@ -78,6 +84,8 @@ import Testing
         let snapshot = Self.project(
             "\n  OR CLAUSE col(expires_at) < now() AND col(expires_at) >= now()\n  OR CLAUSE now() IS NULL")
         let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
-        #expect(!report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))")
+        #expect(
+            !report.verdicts.isEmpty && report.verdicts.allSatisfy { $0.status == .proven }, "\(report.verdicts.map(ProofHarness.describe))"
+        )
     }
 }

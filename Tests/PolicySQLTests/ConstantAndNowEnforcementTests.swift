@@ -42,7 +42,8 @@ import Testing
             result = try connection.transaction { connection in
                 try connection.execute("SET LOCAL ROLE \(role)")
                 let visible = try connection.query("SELECT id FROM public.offers ORDER BY id").compactMap { $0[0]?.int }
-                let deleted = try connection.query("WITH d AS (DELETE FROM public.offers WHERE id = 1 RETURNING id) SELECT count(*)::int FROM d")
+                let deleted = try connection.query(
+                    "WITH d AS (DELETE FROM public.offers WHERE id = 1 RETURNING id) SELECT count(*)::int FROM d")
                 return (visible, deleted.first?[0]?.int ?? -1)
             }
         }

@@ -58,7 +58,10 @@ private func normalized(_ clauses: String, sourceLocation: SourceLocation = #_so
         let warnings = set.diagnostics.filter { $0.id == "semantic.constant-in-conjunction" }
         #expect(warnings.count == 2, "\(set.diagnostics.map(\.message))")
         #expect(warnings.allSatisfy { $0.severity == .warning })
-        #expect(warnings.map(\.location.range) == [SourceRange(start: source["1️⃣"], end: source["2️⃣"]), SourceRange(start: source["3️⃣"], end: source["4️⃣"])])
+        #expect(
+            warnings.map(\.location.range) == [
+                SourceRange(start: source["1️⃣"], end: source["2️⃣"]), SourceRange(start: source["3️⃣"], end: source["4️⃣"]),
+            ])
         #expect(warnings.first?.message.contains("changes nothing") == true)
         #expect(warnings.last?.message.contains("admit no row") == true)
         // Alone, and alone inside a traversal's braces, they are fine.

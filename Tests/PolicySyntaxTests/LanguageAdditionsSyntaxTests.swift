@@ -69,6 +69,8 @@ import Testing
         #expect(Formatter.format(text: expected) == expected)
         let before = Parser.parse(text: input).tree.items.map(SyntaxDump.item)
         let after = Parser.parse(text: expected).tree.items.map(SyntaxDump.item)
-        #expect(before.map { $0.replacingOccurrences(of: "TRIGGER,SELECT,TRUNCATE,REFERENCES", with: "SELECT,TRUNCATE,REFERENCES,TRIGGER") } == after)
+        #expect(
+            before.map { $0.replacingOccurrences(of: "TRIGGER,SELECT,TRUNCATE,REFERENCES", with: "SELECT,TRUNCATE,REFERENCES,TRIGGER") }
+                == after)
     }
 }

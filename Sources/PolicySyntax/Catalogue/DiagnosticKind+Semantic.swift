@@ -26,7 +26,8 @@ extension DiagnosticKind {
     /// `semantic.duplicate-policy`
     public static let semanticDuplicatePolicy = DiagnosticKind(
         "semantic.duplicate-policy", .error,
-        "Two policies share a name and govern a common table; as in PostgreSQL, a name is unique per table (policies that govern disjoint tables may share one). Rename one.")
+        "Two policies share a name and govern a common table; as in PostgreSQL, a name is unique per table (policies that govern disjoint tables may share one). Rename one."
+    )
     /// `semantic.unknown-table`
     public static let semanticUnknownTable = DiagnosticKind(
         "semantic.unknown-table", .error,
@@ -165,7 +166,8 @@ extension DiagnosticKind {
     /// `semantic.constant-in-conjunction`
     public static let semanticConstantInConjunction = DiagnosticKind(
         "semantic.constant-in-conjunction", .warning,
-        "`true` or `false` is joined with other atoms by `AND`: `true` changes nothing there and `false` makes the whole clause admit no row; write `CLAUSE true` or `CLAUSE false` on its own.")
+        "`true` or `false` is joined with other atoms by `AND`: `true` changes nothing there and `false` makes the whole clause admit no row; write `CLAUSE true` or `CLAUSE false` on its own."
+    )
 }
 
 extension SeverityException {
