@@ -30,16 +30,27 @@ import Testing
         }
     }
 
-    @Test func applyGrantsThemAndMonitorSeesThemGoAndCome() async throws {
+    /// Applies a workspace granting `privileges` to a new role, checks that the role then holds
+    /// exactly `held` and that there is no drift, and hands over what the test goes on with.
+    static func applied(
+        _ privileges: String, holds held: [String],
+        then body: (PostgresConnection, String, PolicyWorkspace, LiveDatabase) throws -> Void
+    ) async throws {
         try await withTestDatabase { database in
-            let connection = database.connection
             let role = try database.createRole(login: false)
-            let workspace = Self.workspace(role: role, privileges: "SELECT, TRUNCATE, REFERENCES, TRIGGER")
+            let workspace = Self.workspace(role: role, privileges: privileges)
             try workspace.load(into: database)
             let live = try LiveDatabase.testing(database)
             try live.apply(workspace)
-            #expect(try Self.held(connection, role) == ["SELECT", "TRUNCATE", "REFERENCES", "TRIGGER"])
+            #expect(try Self.held(database.connection, role) == held)
             #expect(try live.assess(workspace).drift.isEmpty)
+            try body(database.connection, role, workspace, live)
+        }
+    }
+
+    @Test func applyGrantsThemAndMonitorSeesThemGoAndCome() async throws {
+        try await Self.applied("SELECT, TRUNCATE, REFERENCES, TRIGGER", holds: ["SELECT", "TRUNCATE", "REFERENCES", "TRIGGER"]) {
+            connection, role, workspace, live in
 
             // A privilege revoked by hand is missing; apply gives it back.
             try connection.execute("REVOKE TRUNCATE, TRIGGER ON public.accounts FROM \(role)")
@@ -64,15 +75,7 @@ import Testing
     }
 
     @Test func allStaysTheFourRowCommands() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            let role = try database.createRole(login: false)
-            let workspace = Self.workspace(role: role, privileges: "ALL")
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
-            #expect(try Self.held(connection, role) == ["SELECT", "INSERT", "UPDATE", "DELETE"])
-            #expect(try live.assess(workspace).drift.isEmpty)
+        try await Self.applied("ALL", holds: ["SELECT", "INSERT", "UPDATE", "DELETE"]) { connection, role, workspace, live in
             try connection.execute("GRANT TRUNCATE ON public.accounts TO \(role)")
             let drift = try live.assess(workspace).drift
             #expect(drift.map(\.type) == [.extraGrant] && drift.first?.description.contains("holds TRUNCATE") == true)
