@@ -78,6 +78,34 @@ import Testing
         )
     }
 
+    /// A predicate made false by a policy written `false` is so on purpose: no contradiction
+    /// verdict says nothing is deletable; an accidental contradiction still gets one.
+    @Test func aWrittenFalseIsNoContradiction() {
+        func verdicts(_ restrictive: String) -> [Verdict] {
+            let fixture = WorkspaceFixture(
+                """
+                //- pgpe.yaml
+                policies: [policies]
+                schema: schema.sql
+                session:
+                  app.tenant_id: uuid
+                //- schema.sql
+                \(Self.schemaSQL)
+                //- policies/notes.policy
+                POLICY own PERMISSIVE FOR ALL SELECTOR named('notes')
+                  CLAUSE col(tenant_id) = session('app.tenant_id')
+                POLICY keep RESTRICTIVE FOR DELETE SELECTOR named('notes')
+                  CLAUSE \(restrictive)
+                """)
+            let report = ProofHarness.analyze(fixture.workspace().snapshot, proofs: [.contradiction])
+            return report.verdicts.filter { $0.command == .delete }
+        }
+        let written = verdicts("false")
+        #expect(!written.contains { $0.status == .failed }, "\(written.map(ProofHarness.describe))")
+        let accidental = verdicts("col(id) > lit(5) AND col(id) < lit(3)")
+        #expect(accidental.contains { $0.status == .failed }, "\(accidental.map(ProofHarness.describe))")
+    }
+
     /// now() is never NULL and the same within one session: `now() IS NULL` never admits a row,
     /// and `now() > col(x) AND col(x) >= now()` never either (the solver finds no such row).
     @Test func nowIsOneValueWithinASession() {
