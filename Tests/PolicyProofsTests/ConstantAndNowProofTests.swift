@@ -78,6 +78,22 @@ import Testing
         )
     }
 
+    /// The repro script of a counterexample with now() runs on PostgreSQL: both sessions reach
+    /// the row when the row's expiry is in the future there (the solver picks any now()).
+    @Test func theReproScriptWithNowRuns() async throws {
+        let snapshot = Self.project("\n  OR CLAUSE col(expires_at) > now()")
+        let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
+        let verdict = try #require(report.verdicts.first { $0.status == .failed && $0.command == .select })
+        let script = try #require(ReproScript.script(for: verdict, policySet: snapshot.policySet))
+        let set = snapshot.policySet
+        try await withTestDatabase { database in
+            let probe = try ProofDatabaseProbe(
+                database: database, policySet: set, schemaSQL: Self.schemaSQL, compiledSQL: PolicyCompiler.compile(set).sql)
+            let notices = try probe.runRepro(script)
+            #expect(notices.contains { $0.contains("session 1") } && notices.contains { $0.contains("session 2") }, "\(notices)")
+        }
+    }
+
     /// A predicate made false by a policy written `false` is so on purpose: no contradiction
     /// verdict says nothing is deletable; an accidental contradiction still gets one.
     @Test func aWrittenFalseIsNoContradiction() {
