@@ -107,13 +107,19 @@ public struct SchemaModel: Hashable, Sendable {
 
     /// The type a name written in pgpe.yaml denotes (`app.role`, or unqualified `role` found in
     /// `searchPath`): a domain (with its base type's family) or another user type (an enum
-    /// compares like text); `nil` when the schema declares no such type.
+    /// compares like text), else the type of a column of that name; `nil` when the schema
+    /// declares no such type.
     public func resolveUserType(_ written: String, searchPath: [String]) -> SQLType? {
         func lookup(_ name: String) -> SQLType? {
             if let domain = domainIndex[name].map({ domains[$0] }) {
                 return SQLType(name: domain.typeName, family: domain.base.family)
             }
-            return userType(name)?.sqlType
+            if let found = userType(name)?.sqlType { return found }
+            // A snapshot written before user types were listed still names them in its columns.
+            for table in tables {
+                if let column = table.columns.first(where: { $0.type.name == name }) { return column.type }
+            }
+            return nil
         }
         if written.contains(".") { return lookup(written) }
         for schema in searchPath + ["public"] {

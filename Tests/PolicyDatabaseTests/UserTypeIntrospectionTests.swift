@@ -34,6 +34,10 @@ import Testing
         #expect(model.resolveUserType("address", searchPath: []) == SQLType(name: "public.address", family: .other))
         #expect(model.resolveUserType("tenant_key", searchPath: []) == SQLType(name: "public.tenant_key", family: .uuid))
         #expect(model.resolveUserType("nope", searchPath: ["app"]) == nil)
+        // A model without the type list (an older snapshot) still knows the types of its columns.
+        let older = SchemaModel(tables: model.tables)
+        #expect(older.resolveUserType("app.role", searchPath: []) == SQLType(name: "app.role", family: .text))
+        #expect(older.resolveUserType("address", searchPath: ["public"]) == SQLType(name: "public.address", family: .other))
     }
 
     @Test func theCatalogAndTheSnapshotAgreeWithTheSQLReader() async throws {
