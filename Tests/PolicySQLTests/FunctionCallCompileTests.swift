@@ -114,6 +114,7 @@ import Testing
         #expect(
             diagnostic.message
                 == "unknown type 'app.rol' (argument 1 of function 'f'): the schema defines no such type; did you mean 'app.role'?")
+        #expect(diagnostic.fixIts.first?.edits.first?.newText == "app.role")
         #expect(set.config.function("f") == nil)
         #expect(set.config.unusableDeclarations.functions["f"] != nil)
         // The unqualified name found in a governed schema.

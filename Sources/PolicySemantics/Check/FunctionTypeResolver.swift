@@ -64,9 +64,17 @@ enum FunctionTypeResolver {
         let candidates = SQLType.languageTypeNames + schema.domains.map(\.typeName) + schema.userTypes.map(\.typeName)
         let suggestion = Suggestions.closest(to: type.name, among: candidates)
         let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        var fixIts: [FixIt] = []
+        if let suggestion, let location {
+            fixIts.append(
+                FixIt(
+                    title: "replace with '\(suggestion)'", file: location.file,
+                    edits: [TextEdit(range: location.range, newText: suggestion)]))
+        }
         return Diagnostic(
             .configUnknownType,
             message: "unknown type '\(type.name)' (\(what) of function '\(function.name)'): the schema defines no such type\(hint)",
-            location: location ?? function.location ?? FileLocation(file: config.configFile ?? "pgpe.yaml", range: .empty(at: 0)))
+            location: location ?? function.location ?? FileLocation(file: config.configFile ?? "pgpe.yaml", range: .empty(at: 0)),
+            fixIts: fixIts)
     }
 }
