@@ -113,6 +113,12 @@ import Testing
         #expect(flag.markdown.hasPrefix("**fn(flag)**: `public.flag(uuid, public.item_state DEFAULT) returns boolean`"), "\(flag.markdown)")
         let dice = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(dice.markdown.contains("volatile: called wherever it appears, never wrapped"), "\(dice.markdown)")
+        // A declaration with an error: the hover says where the problem is, not "not declared".
+        let broken = try EngineFixture(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE fn(1️⃣flag, [col(tenant_id)])\n",
+            config: EngineFixture.config + "\n  flag: { args: [uuid, no_such_type], returns: boolean }\n")
+        let hover = try #require(HoverProvider.hover(at: broken["1️⃣"], in: broken.path, snapshot: broken.workspace.snapshot))
+        #expect(hover.markdown == "**fn(flag)**: its entry under `functions:` in pgpe.yaml has errors (reported there)")
     }
 
     @Test func nothingOutsideItems() throws {
