@@ -7,19 +7,19 @@ import PolicySyntax
 /// newline, dollar quoting, quoted identifiers with `""`, and psql meta-commands (`\restrict`).
 /// It never fails: an unterminated construct runs to the end of the text and is reported in
 /// `problems`. Every token's range lies inside the text and on character boundaries.
-struct SQLTokenizer {
+public struct SQLTokenizer {
     private let bytes: [UInt8]
     private var offset = 0
     /// Unterminated strings, comments and quoted identifiers found so far.
-    private(set) var problems: [SQLLexProblem] = []
+    public private(set) var problems: [SQLLexProblem] = []
 
     /// Creates a tokenizer over `bytes`.
-    init(bytes: [UInt8]) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The next token, or nil at the end of the text.
-    mutating func next() -> SQLToken? {
+    public mutating func next() -> SQLToken? {
         skipTrivia()
         guard offset < bytes.count else { return nil }
         let start = offset
@@ -61,7 +61,7 @@ struct SQLTokenizer {
 
     /// Skips the data lines of a `COPY ... FROM stdin` statement: everything after the current
     /// line up to and including a line holding only `\.`.
-    mutating func skipCopyData() {
+    public mutating func skipCopyData() {
         skipToLineEnd()
         skipLineBreak()
         while offset < bytes.count {
