@@ -20,7 +20,11 @@ extension SQLExpressionParser {
         let start = currentStart
         var trailing: [SQLTrailingClause] = []
         guard eat("select") else {
-            // WITH … / VALUES …: kept as text.
+            // WITH … / VALUES … (or a misspelled SELECT): kept as text.
+            if let token = current {
+                let what = atSelectStart ? "only SELECT sub-selects are read; this one is kept as text" : "expected SELECT"
+                report(.sqlUnexpectedToken, what, token.range)
+            }
             let skipped = skipToCloser()
             trailing.append(SQLTrailingClause(keyword: "", text: text(skipped), range: skipped))
             return SQLSelect(distinct: false, targets: [], from: [], whereCondition: nil, trailing: trailing, range: skipped)

@@ -16,6 +16,8 @@ public struct SQLExpressionParser {
     var position = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// Where diagnostics were reported (one per place).
+    var reportedStarts = Set<Int>()
 
     /// Reads `text` as one expression; `path` names it in diagnostics.
     public static func parse(text: String, path: String = "<expression>") -> SQLParseResult {
@@ -38,18 +40,19 @@ public struct SQLExpressionParser {
         while let token = tokenizer.next() {
             switch token.kind {
             case .op: tokens.append(contentsOf: Self.splitOperator(token))
-            case .unknown, .metaCommand: unexpected.append(token.range)
+            case .unknown, .metaCommand:
+                // Kept, so the expression around it reads on; the parser keeps it as text.
+                unexpected.append(token.range)
+                tokens.append(SQLToken(kind: .unknown, start: token.start, end: token.end, text: ""))
             default: tokens.append(token)
             }
         }
         self.tokens = tokens
         for problem in tokenizer.problems {
-            diagnostics.append(Diagnostic(.sqlUnterminated, message: problem.message, location: location(problem.range)))
+            report(.sqlUnterminated, problem.message, problem.range)
         }
         for range in unexpected {
-            let character = file.text(in: range)
-            diagnostics.append(
-                Diagnostic(.sqlUnexpectedCharacter, message: "unexpected character '\(character)'", location: location(range)))
+            report(.sqlUnexpectedCharacter, "unexpected character '\(file.text(in: range))'", range)
         }
     }
 
@@ -144,7 +147,7 @@ public struct SQLExpressionParser {
 
     mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
         // One diagnostic per mistake: a second report at the same place is the same mistake.
-        if let last = diagnostics.last, last.range.start == range.start { return }
+        guard reportedStarts.insert(range.start).inserted else { return }
         diagnostics.append(Diagnostic(kind, message: message, location: location(range)))
     }
 

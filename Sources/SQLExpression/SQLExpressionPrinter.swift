@@ -250,6 +250,11 @@ public struct SQLExpressionPrinter {
         let saved = indentLevel
         defer { indentLevel = saved }
         indentLevel += Self.standardIndent
+        if query.trailing.count == 1, query.trailing[0].keyword.isEmpty, query.trailing[0].range == query.range {
+            // A sub-select kept whole as text (`WITH …`, `VALUES …`).
+            out += " " + query.trailing[0].text
+            return
+        }
         out += " SELECT"
         if query.distinct { out += " DISTINCT" }
         wrappedList(query.targets, first: " ") { printer, target in
