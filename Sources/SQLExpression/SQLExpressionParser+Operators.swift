@@ -41,7 +41,9 @@ extension SQLExpressionParser {
             if case .logical = left.kind { continue }
             depth += 1
             if depth > Self.maxNestingDepth, !atEnd {
-                report(.sqlNestingTooDeep, "operators chain deeper than \(Self.maxNestingDepth) levels", current?.range ?? .empty(at: previousEnd))
+                report(
+                    .sqlNestingTooDeep, "operators chain deeper than \(Self.maxNestingDepth) levels",
+                    current?.range ?? .empty(at: previousEnd))
                 let skipped = skipBalanced()
                 let whole = left.range.union(skipped)
                 return SQLExpr(.error(text(whole), parts: [left]), range: whole)
@@ -117,7 +119,8 @@ extension SQLExpressionParser {
                 right = parseExpression()
             }
             expect(.rightParen, "')'")
-            return SQLExpr(.quantified(left, op: op, quantifier: word.text.uppercased(), right), range: left.range.union(.empty(at: previousEnd)))
+            return SQLExpr(
+                .quantified(left, op: op, quantifier: word.text.uppercased(), right), range: left.range.union(.empty(at: previousEnd)))
         }
         let right = parseExpression(above: precedence)
         return SQLExpr(.binary(op, left, right), range: left.range.union(right.range))
@@ -196,7 +199,8 @@ extension SQLExpressionParser {
             return SQLExpr(.distinctFrom(left, right, negated: negated), range: left.range.union(right.range))
         }
         reportExpected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS")
-        return SQLExpr(.error(text(left.range.union(.empty(at: previousEnd))), parts: [left]), range: left.range.union(.empty(at: previousEnd)))
+        return SQLExpr(
+            .error(text(left.range.union(.empty(at: previousEnd))), parts: [left]), range: left.range.union(.empty(at: previousEnd)))
     }
 
     /// `IN (…)`, `LIKE x [ESCAPE e]`, `ILIKE x`, `SIMILAR TO x`, `BETWEEN [SYMMETRIC] a AND b`.

@@ -230,7 +230,8 @@ extension SQLExpressionParser {
         var elseResult: SQLExpr?
         if eat("else") { elseResult = parseExpression() }
         expect(word: "end")
-        return SQLExpr(.caseWhen(operand: operand, branches: branches, elseResult: elseResult), range: SourceRange(start: start, end: previousEnd))
+        return SQLExpr(
+            .caseWhen(operand: operand, branches: branches, elseResult: elseResult), range: SourceRange(start: start, end: previousEnd))
     }
 
     /// A type name: `[schema.]name`, built-in multi-word names, modifiers `(…)` and `[]`s.
@@ -269,7 +270,8 @@ extension SQLExpressionParser {
             expect(.rightBracket, "']'")
             arrayDepth += 1
         }
-        return SQLTypeName(schema: schema, name: name, modifiers: modifiers, arrayDepth: arrayDepth, range: SourceRange(start: start, end: previousEnd))
+        return SQLTypeName(
+            schema: schema, name: name, modifiers: modifiers, arrayDepth: arrayDepth, range: SourceRange(start: start, end: previousEnd))
     }
 
     /// The rest of a built-in multi-word type name after `word`, spelled as PostgreSQL prints it.
@@ -282,7 +284,7 @@ extension SQLExpressionParser {
         case "character", "bit", "national character":
             if eat("varying") { result += " varying" }
         case "time", "timestamp":
-            if (at("with") || at("without")), peek(1)?.isWord("time") == true, peek(2)?.isWord("zone") == true {
+            if at("with") || at("without"), peek(1)?.isWord("time") == true, peek(2)?.isWord("zone") == true {
                 let with = advance()?.text ?? "with"
                 advance()
                 advance()

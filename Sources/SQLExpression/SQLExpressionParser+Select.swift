@@ -6,7 +6,9 @@ extension SQLExpressionParser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maxNestingDepth else {
-            report(.sqlNestingTooDeep, "sub-selects nest deeper than \(Self.maxNestingDepth) levels", current?.range ?? .empty(at: previousEnd))
+            report(
+                .sqlNestingTooDeep, "sub-selects nest deeper than \(Self.maxNestingDepth) levels", current?.range ?? .empty(at: previousEnd)
+            )
             let skipped = skipBalanced()
             return SQLSelect(
                 distinct: false, targets: [], from: [], whereCondition: nil,
@@ -110,7 +112,9 @@ extension SQLExpressionParser {
                     advance()
                     let names = parseExpressionList()
                     expect(.rightParen, "')'")
-                    on = SQLExpr(.error(text(SourceRange(start: usingStart, end: previousEnd)), parts: names), range: SourceRange(start: usingStart, end: previousEnd))
+                    on = SQLExpr(
+                        .error(text(SourceRange(start: usingStart, end: previousEnd)), parts: names),
+                        range: SourceRange(start: usingStart, end: previousEnd))
                     report(.sqlUnexpectedToken, "JOIN … USING is kept as text; write ON", on?.range ?? .empty(at: usingStart))
                 } else if !(kind.hasPrefix("NATURAL")) {
                     reportExpected("ON after JOIN")
@@ -156,7 +160,8 @@ extension SQLExpressionParser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= Self.maxNestingDepth else {
-                report(.sqlNestingTooDeep, "FROM items nest deeper than \(Self.maxNestingDepth) levels", current?.range ?? .empty(at: start))
+                report(
+                    .sqlNestingTooDeep, "FROM items nest deeper than \(Self.maxNestingDepth) levels", current?.range ?? .empty(at: start))
                 let skipped = skipBalanced()
                 _ = eat(.rightParen)
                 return .error(text(skipped), range: skipped)
@@ -169,7 +174,9 @@ extension SQLExpressionParser {
             token.kind == .quotedIdentifier || !SQLKeywords.isReservedInExpression(token.text) || token.text == "only"
         else {
             reportExpected("a table name")
-            if let token = current, token.kind != .rightParen, token.kind != .comma, !(token.kind == .word && ["where", "on"].contains(token.text)) {
+            if let token = current, token.kind != .rightParen, token.kind != .comma,
+                !(token.kind == .word && ["where", "on"].contains(token.text))
+            {
                 advance()
                 return .error(text(token.range), range: token.range)
             }

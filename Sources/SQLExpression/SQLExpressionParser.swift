@@ -66,7 +66,9 @@ public struct SQLExpressionParser {
         guard !bytes.contains(where: special.contains) else { return [token] }
         var cut = bytes.count
         while cut > 1, bytes[cut - 1] == UInt8(ascii: "+") || bytes[cut - 1] == UInt8(ascii: "-") { cut -= 1 }
-        var result = [SQLToken(kind: .op, start: token.start, end: token.start + cut, text: String(decoding: bytes[0..<cut], as: UTF8.self))]
+        var result = [
+            SQLToken(kind: .op, start: token.start, end: token.start + cut, text: String(decoding: bytes[0..<cut], as: UTF8.self))
+        ]
         for index in cut..<bytes.count {
             result.append(
                 SQLToken(kind: .op, start: token.start + index, end: token.start + index + 1, text: String(UnicodeScalar(bytes[index]))))

@@ -37,7 +37,9 @@ public struct SQLExpressionPrinter {
                 break
             }
         }
-        if plain, SQLKeywords.reserved.contains(name) || SQLKeywords.typeOrFunctionName.contains(name) || SQLKeywords.columnName.contains(name) {
+        if plain,
+            SQLKeywords.reserved.contains(name) || SQLKeywords.typeOrFunctionName.contains(name) || SQLKeywords.columnName.contains(name)
+        {
             plain = false
         }
         return plain ? name : "\"" + name.replacingAll("\"", with: "\"\"") + "\""

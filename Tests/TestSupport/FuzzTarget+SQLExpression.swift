@@ -12,7 +12,9 @@ extension FuzzTarget {
         result.expression.visit { node in
             if outside == nil, !file.holds(node.range) { outside = node }
         }
-        if let outside { return "sql expression: node \(outside.kind) has range \(outside.range) outside the \(file.bytes.count)-byte text" }
+        if let outside {
+            return "sql expression: node \(outside.kind) has range \(outside.range) outside the \(file.bytes.count)-byte text"
+        }
         let printed = SQLExpressionPrinter.print(result.expression)
         guard result.diagnostics.isEmpty else { return nil }
         if result.expression.containsError { return "sql expression: an error node without a diagnostic in:\n\(text)" }
