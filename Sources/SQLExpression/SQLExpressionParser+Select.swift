@@ -60,7 +60,7 @@ extension SQLExpressionParser {
                 advance()
             }
             let bodyStart = keyword.isEmpty ? clauseStart : currentStart
-            let body = skipToClause()
+            let body = skipToCloser(clauses: true)
             let bodyRange = SourceRange(start: bodyStart, end: max(bodyStart, body.end, previousEnd))
             trailing.append(
                 SQLTrailingClause(keyword: keyword, text: text(bodyRange), range: SourceRange(start: clauseStart, end: previousEnd)))
@@ -196,8 +196,10 @@ extension SQLExpressionParser {
         }
     }
 
-    /// Skips to the `)` that closes the current brackets (not consumed) or the end.
-    mutating func skipToCloser() -> SourceRange {
+    /// Skips to the `)` that closes the current brackets (not consumed) or the end; with
+    /// `clauses`, stops also at a clause keyword (`GROUP`, `LIMIT` …) outside brackets, after the
+    /// first token.
+    mutating func skipToCloser(clauses: Bool = false) -> SourceRange {
         let start = currentStart
         var nesting = 0
         while let token = current {
@@ -206,22 +208,7 @@ extension SQLExpressionParser {
                 if nesting == 0 { break }
                 nesting -= 1
             }
-            advance()
-        }
-        return SourceRange(start: start, end: max(start, previousEnd))
-    }
-
-    /// Skips a kept clause's body: up to the next clause keyword or `)` outside brackets.
-    mutating func skipToClause() -> SourceRange {
-        let start = currentStart
-        var nesting = 0
-        while let token = current {
-            if token.kind == .leftParen || token.kind == .leftBracket { nesting += 1 }
-            if token.kind == .rightParen || token.kind == .rightBracket {
-                if nesting == 0 { break }
-                nesting -= 1
-            }
-            if nesting == 0, token.kind == .word, SQLKeywords.trailingClauses.contains(token.text), token.start > start { break }
+            if clauses, nesting == 0, token.kind == .word, SQLKeywords.trailingClauses.contains(token.text), token.start > start { break }
             advance()
         }
         return SourceRange(start: start, end: max(start, previousEnd))

@@ -171,30 +171,19 @@ public struct SQLExpressionPrinter {
             out += ")"
         case .inSelect(let operand, let query, let negated):
             expression(operand)
-            out += negated ? " NOT IN (" : " IN ("
-            select(query)
-            out += ")"
+            enclosed(negated ? " NOT IN (" : " IN (", query)
         case .quantified(let left, let op, let quantifier, let right):
             expression(left)
             out += " \(op) \(quantifier) ("
             if case .subquery(let query) = right.kind { select(query) } else { expression(right) }
             out += ")"
-        case .exists(let query):
-            out += "EXISTS ("
-            select(query)
-            out += ")"
-        case .subquery(let query):
-            out += "("
-            select(query)
-            out += ")"
+        case .exists(let query): enclosed("EXISTS (", query)
+        case .subquery(let query): enclosed("(", query)
         case .array(let items, let bracketsOnly):
             out += bracketsOnly ? "[" : "ARRAY["
             list(items)
             out += "]"
-        case .arraySelect(let query):
-            out += "ARRAY("
-            select(query)
-            out += ")"
+        case .arraySelect(let query): enclosed("ARRAY(", query)
         case .row(let items, let explicit):
             out += explicit ? "ROW(" : "("
             list(items)
@@ -247,6 +236,13 @@ public struct SQLExpressionPrinter {
     }
 
     // MARK: - Sub-selects
+
+    /// `opening`, the sub-select, `)`.
+    private mutating func enclosed(_ opening: String, _ query: SQLSelect) {
+        out += opening
+        select(query)
+        out += ")"
+    }
 
     private mutating func select(_ query: SQLSelect) {
         let saved = indentLevel
@@ -304,9 +300,7 @@ public struct SQLExpressionPrinter {
             fromItem(inner)
             out += ")"
         case .subquery(let query, let alias, _):
-            out += "("
-            select(query)
-            out += ")"
+            enclosed("(", query)
             if let alias { out += " " + Self.identifier(alias.name) }
         case .function(let call, let alias, _):
             expression(call)
