@@ -17,7 +17,8 @@ public indirect enum SQLExprKind: Hashable, Sendable {
     /// A cast: `x::type`, `CAST(x AS type)` or the typed literal `type 'x'`.
     case cast(SQLExpr, SQLTypeName, syntax: SQLCastSyntax)
     /// A function call; `name` is qualified or not. `COALESCE`, `NULLIF`, `GREATEST` and `LEAST`
-    /// are calls whose `keyword` is true (PostgreSQL prints them in upper case).
+    /// are calls whose `keyword` is true (PostgreSQL prints them in upper case); so is
+    /// `EXTRACT(field FROM x)`, whose two arguments are the field (a column node) and `x`.
     case call(name: [SQLIdentifier], arguments: [SQLFunctionArgument], keyword: Bool)
     /// A special value written as a keyword: `CURRENT_USER`, `SESSION_USER`, `CURRENT_ROLE`,
     /// `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `LOCALTIME`, … (upper case), with an optional precision.

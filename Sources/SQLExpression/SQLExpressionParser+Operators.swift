@@ -12,6 +12,7 @@ enum SQLPrecedence {
     static let additive = 8
     static let multiplicative = 9
     static let exponent = 10
+    static let atTimeZone = 11
     static let unary = 12
     static let element = 13
     static let cast = 14
@@ -156,6 +157,25 @@ extension SQLExpressionParser {
         case "in", "like", "ilike", "similar", "between":
             guard SQLPrecedence.like > minimum else { return nil }
             return parseComparisonKeyword(left, negated: false)
+        case "collate":
+            guard SQLPrecedence.atTimeZone > minimum, let name = peek(1), name.isIdentifier else { return nil }
+            advance()
+            let start = currentStart
+            var names: [SQLIdentifier] = []
+            repeat {
+                guard let token = current, token.isIdentifier else { break }
+                names.append(SQLIdentifier(name: token.text, quoted: token.kind == .quotedIdentifier, range: token.range))
+                advance()
+            } while eat(.dot)
+            let collation = SQLExpr(.column(names), range: SourceRange(start: start, end: previousEnd))
+            return SQLExpr(.binary("COLLATE", left, collation), range: left.range.union(collation.range))
+        case "at":
+            guard SQLPrecedence.atTimeZone > minimum, peek(1)?.isWord("time") == true, peek(2)?.isWord("zone") == true else { return nil }
+            advance()
+            advance()
+            advance()
+            let zone = parseExpression(above: SQLPrecedence.atTimeZone)
+            return SQLExpr(.binary("AT TIME ZONE", left, zone), range: left.range.union(zone.range))
         case "operator":
             guard peek(1)?.kind == .leftParen, SQLPrecedence.otherOperator > minimum else { return nil }
             let op = parseOperatorName()

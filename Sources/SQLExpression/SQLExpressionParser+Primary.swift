@@ -86,6 +86,20 @@ extension SQLExpressionParser {
             let type = parseTypeName()
             expect(.rightParen, "')'")
             return SQLExpr(.cast(inner, type, syntax: .castFunction), range: token.range.union(.empty(at: previousEnd)))
+        case "extract":
+            guard peek(1)?.kind == .leftParen, let field = peek(2), field.kind == .word || field.kind == .string,
+                peek(3)?.isWord("from") == true
+            else { break }
+            advance()
+            advance()
+            advance()
+            advance()
+            let fieldNode = SQLExpr(.column([SQLIdentifier(name: field.text, quoted: false, range: field.range)]), range: field.range)
+            let source = parseExpression()
+            expect(.rightParen, "')'")
+            let name = [SQLIdentifier(name: "extract", quoted: false, range: token.range)]
+            let arguments = [SQLFunctionArgument(name: nil, value: fieldNode), SQLFunctionArgument(name: nil, value: source)]
+            return SQLExpr(.call(name: name, arguments: arguments, keyword: true), range: token.range.union(.empty(at: previousEnd)))
         case "row":
             guard peek(1)?.kind == .leftParen else { break }
             advance()

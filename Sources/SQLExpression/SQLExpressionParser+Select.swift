@@ -148,7 +148,6 @@ extension SQLExpressionParser {
     /// A table, `(join)`, `(SELECT …) alias` or `f(…) alias`.
     mutating func parseFromPrimary() -> SQLFromItem {
         let start = currentStart
-        _ = eat("lateral")
         if at(.leftParen) {
             advance()
             if atSelectStart {
@@ -182,12 +181,12 @@ extension SQLExpressionParser {
             }
             return .error("", range: .empty(at: start))
         }
-        _ = eat("only")
+        let only = eat("only")
         let nameExpr = parseNameOrCall()
         switch nameExpr.kind {
         case .column(let names):
             let alias = parseAlias()
-            return .table(name: names, alias: alias, range: SourceRange(start: start, end: previousEnd))
+            return .table(name: names, alias: alias, only: only, range: SourceRange(start: start, end: previousEnd))
         case .call:
             let alias = parseAlias()
             return .function(nameExpr, alias: alias, range: SourceRange(start: start, end: previousEnd))

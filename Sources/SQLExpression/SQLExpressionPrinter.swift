@@ -125,6 +125,12 @@ public struct SQLExpressionPrinter {
                 out += "::"
                 typeName(type)
             }
+        case .call(let name, let arguments, true) where name.map(\.name) == ["extract"] && arguments.count == 2:
+            out += "EXTRACT("
+            expression(arguments[0].value)
+            out += " FROM "
+            expression(arguments[1].value)
+            out += ")"
         case .call(let name, let arguments, let keyword):
             if keyword { out += name.map { $0.name.uppercased() }.joined(separator: ".") } else { names(name) }
             out += "("
@@ -280,7 +286,8 @@ public struct SQLExpressionPrinter {
 
     private mutating func fromItem(_ item: SQLFromItem) {
         switch item {
-        case .table(let name, let alias, _):
+        case .table(let name, let alias, let only, _):
+            if only { out += "ONLY " }
             names(name)
             if let alias { out += " " + Self.identifier(alias.name) }
         case .join(let left, let kind, let right, let on, _):

@@ -2,8 +2,8 @@ import PolicySyntax
 
 /// One item of a FROM list: a table, a join, a parenthesized join, a sub-select or a function.
 public indirect enum SQLFromItem: Hashable, Sendable {
-    /// `schema.table [AS] alias`
-    case table(name: [SQLIdentifier], alias: SQLIdentifier?, range: SourceRange)
+    /// `[ONLY] schema.table [AS] alias`
+    case table(name: [SQLIdentifier], alias: SQLIdentifier?, only: Bool, range: SourceRange)
     /// `left JOIN right ON condition`; `kind` is `JOIN`, `LEFT JOIN`, `RIGHT JOIN`, `FULL JOIN`
     /// or `CROSS JOIN` (`INNER` and `OUTER` dropped, as PostgreSQL prints them).
     case join(left: SQLFromItem, kind: String, right: SQLFromItem, on: SQLExpr?, range: SourceRange)
@@ -19,7 +19,7 @@ public indirect enum SQLFromItem: Hashable, Sendable {
     /// Where it is.
     public var range: SourceRange {
         switch self {
-        case .table(_, _, let range), .join(_, _, _, _, let range), .parenthesized(_, let range),
+        case .table(_, _, _, let range), .join(_, _, _, _, let range), .parenthesized(_, let range),
             .subquery(_, _, let range), .function(_, _, let range), .error(_, let range):
             return range
         }

@@ -72,6 +72,11 @@ import Testing
         ("exists (select from t)", "EXISTS ( SELECT\n   FROM t)"),
         ("(select a, b from t) is not null", "( SELECT a,\n    b\n   FROM t) IS NOT NULL"),
         ("x = ((((1))))", "x = ((((1))))"),
+        (
+            "title collate \"C\" = 'x' and ts at time zone 'UTC' > now() and extract(year from ts) > 2000",
+            "title COLLATE \"C\" = 'x' AND ts AT TIME ZONE 'UTC' > now() AND EXTRACT(year FROM ts) > 2000"
+        ),
+        ("x in (select a from only t)", "x IN ( SELECT a\n   FROM ONLY t)"),
         ("true", "true"),
     ]
 

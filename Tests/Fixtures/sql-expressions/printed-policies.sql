@@ -57,3 +57,5 @@ create policy p41 on docs using (org_id in (select o.id from orgs o left join me
 create policy p42 on docs using (exists (select m.org_id, m.role, m.user_id from members m where m.org_id = docs.org_id) and (tags[1:2] = array['a', 'b'] or data #> '{a}' = '1'));
 create policy p43 on docs using (greatest(level, 1) = least(level, 2) and tenant_id::text like auth.uid()::text || '%' and current_date > created_at::date and localtimestamp > now());
 create policy p44 on docs using (level = case when auth.jwt() ->> 'role' = 'admin' then 1 when (select true) then case when owner is null then 2 else 3 end end);
+create policy p45 on docs using ((title collate "C") = 'x' and (created_at at time zone 'UTC') > now() and title like 'a!%' escape '!' and title not like 'b%' and owner = "left"(title, 2));
+create policy p46 on docs using (org_id in (select distinct m.org_id from only members m where m.user_id = auth.uid() and m.role = 'Owner' collate "C") and extract(year from created_at) > 2000 and tags && array['a'] and not (user_id is not distinct from org_id));
