@@ -133,13 +133,11 @@ extension SQLExpressionParser {
         case "and", "or":
             let precedence = word == "and" ? SQLPrecedence.and : SQLPrecedence.or
             guard precedence > minimum else { return nil }
-            advance()
-            let right = parseExpression(above: precedence)
-            let op = word.uppercased()
-            if case .logical(op, let items) = left.kind {
-                return SQLExpr(.logical(op, items + [right]), range: left.range.union(right.range))
-            }
-            return SQLExpr(.logical(op, [left, right]), range: left.range.union(right.range))
+            // The whole chain in one loop: one node, built once (linear in its length).
+            var items = [left]
+            while eat(word) { items.append(parseExpression(above: precedence)) }
+            let range = left.range.union(items[items.count - 1].range)
+            return SQLExpr(.logical(word.uppercased(), items), range: range)
         case "is":
             guard SQLPrecedence.isTest > minimum else { return nil }
             advance()
