@@ -43,7 +43,7 @@ extension SQLExpressionParser {
             return SQLExpr(.error("", parts: []), range: .empty(at: token.start))
         default:
             advance()
-            report(.sqlUnexpectedToken, "unexpected '\(text(token.range))'; expected an expression", token.range)
+            report(.sqlUnexpectedToken, "unexpected \(shown(token.range)); expected an expression", token.range)
             return SQLExpr(.error(text(token.range), parts: []), range: token.range)
         }
     }

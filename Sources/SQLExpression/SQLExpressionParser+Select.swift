@@ -56,7 +56,7 @@ extension SQLExpressionParser {
                 keyword = token.text.uppercased()
                 if ["group", "order"].contains(token.text), eat("by") { keyword += " BY" }
             } else {
-                report(.sqlUnexpectedToken, "unexpected '\(text(token.range))' in a sub-select", token.range)
+                report(.sqlUnexpectedToken, "unexpected \(shown(token.range)) in a sub-select", token.range)
                 advance()
             }
             let bodyStart = keyword.isEmpty ? clauseStart : currentStart

@@ -52,7 +52,7 @@ public struct SQLExpressionParser {
             report(.sqlUnterminated, problem.message, problem.range)
         }
         for range in unexpected {
-            report(.sqlUnexpectedCharacter, "unexpected character '\(file.text(in: range))'", range)
+            report(.sqlUnexpectedCharacter, "unexpected character \(shown(range))", range)
         }
     }
 
@@ -142,7 +142,7 @@ public struct SQLExpressionParser {
 
     /// Reports `what` as missing before the current token (one diagnostic per place).
     mutating func reportExpected(_ what: String) {
-        let found = current.map { "'\(file.text(in: $0.range))'" } ?? "the end of the expression"
+        let found = current.map { shown($0.range) } ?? "the end of the expression"
         let range = current?.range ?? SourceRange.empty(at: file.bytes.count)
         report(.sqlExpected, "expected \(what), found \(found)", range)
     }
@@ -151,6 +151,13 @@ public struct SQLExpressionParser {
         // One diagnostic per mistake: a second report at the same place is the same mistake.
         guard reportedStarts.insert(range.start).inserted else { return }
         diagnostics.append(Diagnostic(kind, message: message, location: location(range)))
+    }
+
+    /// The text of a token for a message, in quotes, cut after 40 characters (a dollar-quoted
+    /// body can be long).
+    func shown(_ range: SourceRange) -> String {
+        let whole = file.text(in: range)
+        return whole.count <= 40 ? "'\(whole)'" : "'\(whole.prefix(40))…'"
     }
 
     /// The source text of `range`.
@@ -165,7 +172,7 @@ public struct SQLExpressionParser {
         }
         let expression = parseExpression()
         guard let leftover = current else { return expression }
-        report(.sqlUnexpectedToken, "unexpected '\(text(leftover.range))' after the expression", leftover.range)
+        report(.sqlUnexpectedToken, "unexpected \(shown(leftover.range)) after the expression", leftover.range)
         let start = leftover.start
         position = tokens.count
         let end = tokens[tokens.count - 1].end

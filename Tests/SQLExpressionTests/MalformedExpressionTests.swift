@@ -29,6 +29,10 @@ import Testing
         ("a between 1 1️⃣5", "sql.expected", "expected 'AND'"),
         ("array[1, 2 1️⃣", "sql.expected", "expected ']'"),
         ("x = any (array[1] 1️⃣", "sql.expected", "expected ')'"),
+        (
+            "a = b 1️⃣$$" + String(repeating: "long body ", count: 100) + "$$", "sql.unexpected-token",
+            "'$$long body long body long body long bod…' after"
+        ),
     ]
 
     @Test(arguments: cases)
