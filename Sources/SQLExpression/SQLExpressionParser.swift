@@ -12,6 +12,8 @@ public struct SQLExpressionParser {
     public static let maxNestingDepth = 64
 
     let file: SourceFile
+    /// The part of the file that is read.
+    let range: SourceRange
     var tokens: [SQLToken]
     var position = 0
     var depth = 0
@@ -26,18 +28,30 @@ public struct SQLExpressionParser {
 
     /// Reads the whole of `file` as one expression.
     public static func parse(_ file: SourceFile) -> SQLParseResult {
-        var parser = SQLExpressionParser(file: file)
+        parse(file, range: SourceRange(start: 0, end: file.bytes.count))
+    }
+
+    /// Reads the part `range` of `file` as one expression (the USING clause of a statement in a
+    /// migration, say): ranges and diagnostics are in the file's offsets. A range outside the
+    /// text is clamped to it.
+    public static func parse(_ file: SourceFile, range: SourceRange) -> SQLParseResult {
+        let end = min(max(range.end, 0), file.bytes.count)
+        let start = min(max(range.start, 0), end)
+        var parser = SQLExpressionParser(file: file, range: SourceRange(start: start, end: end))
         let expression = parser.parseWhole()
         let diagnostics = parser.diagnostics.sorted { $0.range < $1.range }
         return SQLParseResult(expression: expression, diagnostics: diagnostics)
     }
 
-    init(file: SourceFile) {
+    init(file: SourceFile, range: SourceRange) {
         self.file = file
-        var tokenizer = SQLTokenizer(bytes: file.bytes)
+        self.range = range
+        var tokenizer = SQLTokenizer(bytes: Array(file.bytes[range.start..<range.end]))
         var tokens: [SQLToken] = []
         var unexpected: [SourceRange] = []
-        while let token = tokenizer.next() {
+        while var token = tokenizer.next() {
+            token.start += range.start
+            token.end += range.start
             switch token.kind {
             case .op: tokens.append(contentsOf: Self.splitOperator(token))
             case .unknown, .metaCommand:
@@ -49,7 +63,7 @@ public struct SQLExpressionParser {
         }
         self.tokens = tokens
         for problem in tokenizer.problems {
-            report(.sqlUnterminated, problem.message, problem.range)
+            report(.sqlUnterminated, problem.message, problem.range.shifted(by: range.start))
         }
         for range in unexpected {
             report(.sqlUnexpectedCharacter, "unexpected character \(shown(range))", range)
@@ -87,10 +101,10 @@ public struct SQLExpressionParser {
     var atEnd: Bool { position >= tokens.count }
 
     /// The end of the token before the current one (where a missing token belongs).
-    var previousEnd: Int { position > 0 ? tokens[position - 1].end : 0 }
+    var previousEnd: Int { position > 0 ? tokens[position - 1].end : range.start }
 
     /// Where the current token starts (the end of the text at the end).
-    var currentStart: Int { current?.start ?? file.bytes.count }
+    var currentStart: Int { current?.start ?? range.end }
 
     @discardableResult
     mutating func advance() -> SQLToken? {
@@ -143,7 +157,7 @@ public struct SQLExpressionParser {
     /// Reports `what` as missing before the current token (one diagnostic per place).
     mutating func reportExpected(_ what: String) {
         let found = current.map { shown($0.range) } ?? "the end of the expression"
-        let range = current?.range ?? SourceRange.empty(at: file.bytes.count)
+        let range = current?.range ?? SourceRange.empty(at: self.range.end)
         report(.sqlExpected, "expected \(what), found \(found)", range)
     }
 
@@ -168,7 +182,7 @@ public struct SQLExpressionParser {
     mutating func parseWhole() -> SQLExpr {
         guard !atEnd else {
             reportExpected("an expression")
-            return SQLExpr(.error("", parts: []), range: SourceRange.empty(at: 0))
+            return SQLExpr(.error("", parts: []), range: SourceRange.empty(at: range.start))
         }
         let expression = parseExpression()
         guard let leftover = current else { return expression }

@@ -91,3 +91,30 @@ import Testing
         #expect(SQLExpressionPrinter.print(result.expression) == text)
     }
 }
+
+/// A part of a larger file (the USING clause of a migration's CREATE POLICY) reads with ranges
+/// and diagnostics in the file's offsets.
+@Suite struct ExpressionInAFileTests {
+    @Test func rangesAreTheFilesOffsets() throws {
+        let text = """
+            -- migration 0042
+            CREATE POLICY own ON docs USING (auth.uid() = user_id AND tenant_id = );
+            """
+        let file = SourceFile(path: "migrations/0042.sql", text: text)
+        let open = try #require(text.range(of: "USING (")).upperBound
+        let close = try #require(text.range(of: ");")).lowerBound
+        let range = SourceRange(start: text[..<open].utf8.count, end: text[..<close].utf8.count)
+        let result = SQLExpressionParser.parse(file, range: range)
+        #expect(result.diagnostics.count == 1)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.location.file == "migrations/0042.sql")
+        #expect(diagnostic.range == SourceRange.empty(at: range.end))
+        #expect(file.position(of: diagnostic.range.start).line == 2)
+        var columns: [String] = []
+        result.expression.visit { node in
+            if case .column = node.kind { columns.append(file.text(in: node.range)) }
+        }
+        #expect(columns == ["user_id", "tenant_id"])
+        #expect(result.expression.range.start == range.start)
+    }
+}
