@@ -100,7 +100,17 @@ extension SQLExpressionParser {
     /// A FROM item and the joins that follow it.
     mutating func parseFromItem() -> SQLFromItem {
         var left = parseFromPrimary()
+        // Each join nests the tree one level: the depth counts it, as for operator chains.
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while let kind = joinAhead() {
+            depth += 1
+            if depth > Self.maxNestingDepth {
+                report(.sqlNestingTooDeep, "joins chain deeper than \(Self.maxNestingDepth) levels", .empty(at: previousEnd))
+                let skipped = skipToCloser(clauses: true)
+                let whole = left.range.union(skipped)
+                return .error(text(whole), range: whole)
+            }
             let right = parseFromPrimary()
             var on: SQLExpr?
             if kind != "CROSS JOIN" {

@@ -63,6 +63,8 @@ import Testing
         String(repeating: "array[", count: 50_000),
         String(repeating: "case when ", count: 50_000),
         String(repeating: "f(", count: 50_000) + String(repeating: ")", count: 50_000),
+        "exists (select 1 from a" + String(repeating: " join a on true", count: 50_000) + ")",
+        "x" + String(repeating: "::t", count: 50_000) + String(repeating: "[1]", count: 50_000),
     ])
     func deepNestingIsCapped(_ text: String) {
         let clock = ContinuousClock()
