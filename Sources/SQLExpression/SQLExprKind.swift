@@ -57,6 +57,8 @@ public indirect enum SQLExprKind: Hashable, Sendable {
     case caseWhen(operand: SQLExpr?, branches: [SQLCaseBranch], elseResult: SQLExpr?)
     /// `x[i]` or `x[a:b]` (`upper` set for a slice).
     case element(SQLExpr, lower: SQLExpr?, upper: SQLExpr?, slice: Bool)
+    /// `(x).field`, or `(x).*` when `field` is nil.
+    case field(SQLExpr, SQLIdentifier?)
     /// `( x )`: parentheses the text wrote (kept, so the printer gives them back).
     case parenthesized(SQLExpr)
     /// A part the reader could not read, with its source text and what it read inside it.
@@ -80,7 +82,7 @@ public indirect enum SQLExprKind: Hashable, Sendable {
         case .caseWhen(let operand, let branches, let elseResult):
             return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.condition, $0.result] } + (elseResult.map { [$0] } ?? [])
         case .element(let base, let lower, let upper, _): return [base] + [lower, upper].compactMap { $0 }
-        case .parenthesized(let inner): return [inner]
+        case .parenthesized(let inner), .field(let inner, _): return [inner]
         case .error(_, let parts): return parts
         }
     }

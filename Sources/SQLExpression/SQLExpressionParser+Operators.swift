@@ -16,6 +16,7 @@ enum SQLPrecedence {
     static let unary = 12
     static let element = 13
     static let cast = 14
+    static let field = 15
 }
 
 extension SQLExpressionParser {
@@ -84,6 +85,18 @@ extension SQLExpressionParser {
         case .leftBracket:
             guard SQLPrecedence.element > minimum else { return nil }
             return parseSubscript(left)
+        case .dot:
+            guard SQLPrecedence.field > minimum, let next = peek(1) else { return nil }
+            if next.kind == .op, next.text == "*" {
+                advance()
+                advance()
+                return SQLExpr(.field(left, nil), range: left.range.union(next.range))
+            }
+            guard next.isIdentifier else { return nil }
+            advance()
+            advance()
+            let name = SQLIdentifier(name: next.text, quoted: next.kind == .quotedIdentifier, range: next.range)
+            return SQLExpr(.field(left, name), range: left.range.union(next.range))
         case .op:
             let op = token.text == "!=" ? "<>" : token.text
             let precedence = Self.precedence(ofOperator: op)

@@ -222,6 +222,9 @@ public struct SQLExpressionPrinter {
             out += "("
             expression(inner)
             out += ")"
+        case .field(let base, let name):
+            expression(base)
+            out += "." + (name.map { Self.identifier($0.name) } ?? "*")
         case .error(let text, _):
             out += text
         }
@@ -229,7 +232,16 @@ public struct SQLExpressionPrinter {
 
     private mutating func typeName(_ type: SQLTypeName) {
         if let schema = type.schema { out += Self.identifier(schema.name) + "." }
-        out += type.name.quoted || type.schema != nil ? Self.identifier(type.name.name) : type.name.name
+        var name = type.name.quoted || type.schema != nil ? Self.identifier(type.name.name) : type.name.name
+        var zone = ""
+        if !type.name.quoted, type.schema == nil, !type.modifiers.isEmpty,
+            let space = name.firstIndex(of: " "), ["time", "timestamp"].contains(name[..<space])
+        {
+            // `timestamp(3) with time zone`: the modifiers go after the first word.
+            zone = String(name[space...])
+            name = String(name[..<space])
+        }
+        out += name
         if !type.modifiers.isEmpty {
             out += "("
             for (index, modifier) in type.modifiers.enumerated() {
@@ -238,7 +250,7 @@ public struct SQLExpressionPrinter {
             }
             out += ")"
         }
-        out += String(repeating: "[]", count: type.arrayDepth)
+        out += zone + String(repeating: "[]", count: type.arrayDepth)
     }
 
     // MARK: - Sub-selects

@@ -32,7 +32,7 @@ import Testing
                     if let text = row[column]?.string { texts.append(text) }
                 }
             }
-            #expect(texts.count >= 47)
+            #expect(texts.count >= 48)
             for text in texts {
                 let tree = Self.readCleanly(text)
                 #expect(SQLExpressionPrinter.print(tree) == text)

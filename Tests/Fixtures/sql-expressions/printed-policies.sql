@@ -59,3 +59,7 @@ create policy p43 on docs using (greatest(level, 1) = least(level, 2) and tenant
 create policy p44 on docs using (level = case when auth.jwt() ->> 'role' = 'admin' then 1 when (select true) then case when owner is null then 2 else 3 end end);
 create policy p45 on docs using ((title collate "C") = 'x' and (created_at at time zone 'UTC') > now() and title like 'a!%' escape '!' and title not like 'b%' and owner = "left"(title, 2));
 create policy p46 on docs using (org_id in (select distinct m.org_id from only members m where m.user_id = auth.uid() and m.role = 'Owner' collate "C") and extract(year from created_at) > 2000 and tags && array['a'] and not (user_id is not distinct from org_id));
+create type pair as (a int, b text);
+create table pairs (p pair, ts timestamptz);
+alter table pairs enable row level security;
+create policy p47 on pairs using ((p).a > 0 and (p).b = 'x' and ts::timestamp(3) with time zone > now() and ts::time(2) without time zone is not null);
