@@ -77,6 +77,7 @@ import Testing
             "title COLLATE \"C\" = 'x' AND ts AT TIME ZONE 'UTC' > now() AND EXTRACT(year FROM ts) > 2000"
         ),
         ("x in (select a from only t)", "x IN ( SELECT a\n   FROM ONLY t)"),
+        ("U&\"d\\0061t\\+000061\" = U&'\\00fc\\\\x'", "data = 'ü\\x'"),
         ("(r).f = 1 and (f(x)).\"G\" = 2 and (r).* is not null", "(r).f = 1 AND (f(x)).\"G\" = 2 AND (r).* IS NOT NULL"),
         (
             "ts::timestamp(3) with time zone > ts::timestamptz(3) and t::time(2) without time zone is null",
