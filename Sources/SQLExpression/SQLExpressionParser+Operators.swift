@@ -1,21 +1,37 @@
 import PolicySyntax
 
-/// PostgreSQL's operator precedence, lowest first (its manual, table 4.2).
+/// PostgreSQL's operator precedence, lowest first (its manual, table 4.2): an operator binds its
+/// operands tighter than every operator with a smaller number.
 enum SQLPrecedence {
+    /// `OR`
     static let or = 1
+    /// `AND`
     static let and = 2
+    /// prefix `NOT`
     static let not = 3
+    /// `IS …`, `ISNULL`, `NOTNULL`
     static let isTest = 4
+    /// `=`, `<>`, `<`, `<=`, `>`, `>=`
     static let comparison = 5
+    /// `[NOT] IN`, `LIKE`, `ILIKE`, `SIMILAR TO`, `BETWEEN`
     static let like = 6
+    /// Every other operator (`~~`, `->>`, `||`, `@>`, `OPERATOR(…)`)
     static let otherOperator = 7
+    /// `+`, `-`
     static let additive = 8
+    /// `*`, `/`, `%`
     static let multiplicative = 9
+    /// `^`
     static let exponent = 10
+    /// `AT TIME ZONE`, `COLLATE`
     static let atTimeZone = 11
+    /// prefix `-`, `+` and other prefix operators
     static let unary = 12
+    /// `x[i]`
     static let element = 13
+    /// `::`
     static let cast = 14
+    /// `(x).field`
     static let field = 15
 }
 
@@ -110,6 +126,7 @@ extension SQLExpressionParser {
         }
     }
 
+    /// The precedence of the symbolic binary operator `op`.
     static func precedence(ofOperator op: String) -> Int {
         switch op {
         case "=", "<", ">", "<=", ">=", "<>": return SQLPrecedence.comparison

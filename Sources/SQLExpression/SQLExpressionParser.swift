@@ -11,12 +11,17 @@ public struct SQLExpressionParser {
     /// The deepest nesting of parentheses, sub-selects and operators the reader follows.
     public static let maxNestingDepth = 64
 
+    /// The file being read.
     let file: SourceFile
     /// The part of the file that is read.
     let range: SourceRange
+    /// The tokens of the part being read, operators split as PostgreSQL splits them.
     var tokens: [SQLToken]
+    /// The index of the current token.
     var position = 0
+    /// The current nesting depth (brackets, prefix operators, operator and join chains).
     var depth = 0
+    /// The mistakes found so far.
     var diagnostics: [Diagnostic] = []
     /// Where diagnostics were reported (one per place).
     var reportedStarts = Set<Int>()
@@ -92,12 +97,15 @@ public struct SQLExpressionParser {
 
     // MARK: - Tokens
 
+    /// The current token; nil at the end.
     var current: SQLToken? { position < tokens.count ? tokens[position] : nil }
 
+    /// The token `distance` after the current one; nil past the end.
     func peek(_ distance: Int) -> SQLToken? {
         position + distance < tokens.count ? tokens[position + distance] : nil
     }
 
+    /// Whether every token is read.
     var atEnd: Bool { position >= tokens.count }
 
     /// The end of the token before the current one (where a missing token belongs).
@@ -106,6 +114,7 @@ public struct SQLExpressionParser {
     /// Where the current token starts (the end of the text at the end).
     var currentStart: Int { current?.start ?? range.end }
 
+    /// Moves past the current token and returns it; nil at the end.
     @discardableResult
     mutating func advance() -> SQLToken? {
         guard position < tokens.count else { return nil }
@@ -150,6 +159,7 @@ public struct SQLExpressionParser {
 
     // MARK: - Diagnostics
 
+    /// `range` in the file being read.
     func location(_ range: SourceRange) -> FileLocation {
         FileLocation(file: file.path, range: range)
     }
@@ -161,6 +171,7 @@ public struct SQLExpressionParser {
         report(.sqlExpected, "expected \(what), found \(found)", range)
     }
 
+    /// Records a diagnostic of `kind` at `range`, unless one is recorded there already.
     mutating func report(_ kind: DiagnosticKind, _ message: String, _ range: SourceRange) {
         // One diagnostic per mistake: a second report at the same place is the same mistake.
         guard reportedStarts.insert(range.start).inserted else { return }
@@ -179,6 +190,7 @@ public struct SQLExpressionParser {
 
     // MARK: - Whole text
 
+    /// Reads the whole part as one expression; text after it is kept in an error node.
     mutating func parseWhole() -> SQLExpr {
         guard !atEnd else {
             reportExpected("an expression")
