@@ -33,12 +33,22 @@ let package = Package(
             name: "PolicySyntax",
             swiftSettings: swiftSettings
         ),
+        // The SQL tokenizer, the error-recovering reader of SQL expressions (what PostgreSQL prints
+        // and migrations hold), their syntax tree and printer.
+        .target(
+            name: "SQLExpression",
+            dependencies: [
+                "PolicySyntax"
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The schema model, the SQL DDL reader, the snapshot reader and writer.
         .target(
             name: "PolicySchema",
             dependencies: [
                 "JSON",
                 "PolicySyntax",
+                "SQLExpression",
             ],
             swiftSettings: swiftSettings
         ),
@@ -237,6 +247,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "PolicySyntax",
+                "SQLExpression",
                 "PolicySchema",
                 "PolicyConfig",
                 "PolicySemantics",
@@ -280,6 +291,18 @@ let package = Package(
             name: "PolicySyntaxTests",
             dependencies: [
                 "PolicySyntax",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SQL expression reader: PostgreSQL's printed expressions, migrations, recovery, robustness.
+        .testTarget(
+            name: "SQLExpressionTests",
+            dependencies: [
+                "PolicySyntax",
+                "SQLExpression",
+                "PostgresClient",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

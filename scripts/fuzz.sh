@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzing with libFuzzer. The targets are Tests/TestSupport/FuzzTarget*.swift (policy, schema-sql,
-# snapshot, config, quoting); fuzz/Entry.swift is the entry point. They are compiled with
+# snapshot, config, quoting, sql-expression); fuzz/Entry.swift is the entry point. They are compiled with
 # `swiftc -sanitize=fuzzer,address` together with the modules they exercise (Yams and its C
-# parser, swift-collections' OrderedCollections, JSON, PolicySyntax, PolicySchema, PolicyConfig,
+# parser, swift-collections' OrderedCollections, JSON, PolicySyntax, SQLExpression, PolicySchema, PolicyConfig,
 # PolicySemantics, PolicySQL): not through SwiftPM, whose handling of an executable's main does
 # not fit libFuzzer's.
 #   scripts/fuzz.sh build                 -> .build/fuzz/Onone/pgpe-fuzz (rebuilt when a source changed;
@@ -21,7 +21,7 @@ optimization=-Onone
 [ "${PGPE_FUZZ_OPTIMIZE:-}" = 1 ] && optimization=-O
 build_dir="$out/${optimization#-}"
 binary="$build_dir/pgpe-fuzz"
-all_targets=(policy schema-sql snapshot config quoting)
+all_targets=(policy schema-sql snapshot config quoting sql-expression)
 
 # Whether any of the files after the first argument is newer than it (or it is missing).
 stale() {
@@ -36,7 +36,7 @@ build() {
   local collections=.build/checkouts/swift-collections/Sources
   [ -d "$collections/OrderedCollections" ] || { echo "fuzz.sh: swift-collections not found under $collections" >&2; exit 2; }
   local support=(Tests/TestSupport/FuzzTarget*.swift Tests/TestSupport/SQLUnquoter.swift Tests/TestSupport/SourceFile+Ranges.swift)
-  local libraries=(PolicySyntax JSON PolicySchema PolicyConfig PolicySemantics PolicySQL)
+  local libraries=(PolicySyntax SQLExpression JSON PolicySchema PolicyConfig PolicySemantics PolicySQL)
   local modules=("$yams/CYaml" "$yams/Yams" "$collections/InternalCollectionsUtilities" "$collections/OrderedCollections"
                  "${libraries[@]/#/Sources/}" scripts/fuzz.sh)
   stale "$binary" "${modules[@]}" fuzz/Entry.swift "${support[@]}" || return 0

@@ -1,3 +1,5 @@
+import SQLExpression
+
 /// Follows the words of one statement to know whether a `;` lies inside the
 /// `BEGIN ATOMIC ... END` body of `CREATE [OR REPLACE] FUNCTION|PROCEDURE`.
 struct RoutineBodyTracker {

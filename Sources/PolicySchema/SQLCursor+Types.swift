@@ -1,4 +1,5 @@
 import PolicySyntax
+import SQLExpression
 
 extension SQLCursor {
     /// Words that may follow `interval`.

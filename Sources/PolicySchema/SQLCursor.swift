@@ -1,4 +1,5 @@
 import PolicySyntax
+import SQLExpression
 
 /// A position inside one statement's tokens, with the small look-ahead helpers the schema
 /// reader needs. It never reads past the statement's end.

@@ -1,4 +1,5 @@
 import PolicySyntax
+import SQLExpression
 
 /// Whether a piece of SQL text can stand as one expression inside `(SELECT …)`: no `;` outside
 /// strings and parentheses, balanced parentheses and brackets, no unterminated string, quoted

@@ -1,4 +1,5 @@
 import PolicySyntax
+import SQLExpression
 
 /// A SQL text tokenized and split into statements at top-level `;`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PolicySyntax
+import SQLExpression
 
 extension SchemaReaderState {
     private static let argumentModes: Set<String> = ["in", "out", "inout", "variadic"]

@@ -1,4 +1,5 @@
 import PolicySyntax
+import SQLExpression
 
 extension SchemaReaderState {
     /// Words that end a `DEFAULT` expression (a `b_expr` in PostgreSQL's grammar).

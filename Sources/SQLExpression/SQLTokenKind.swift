@@ -1,5 +1,5 @@
 /// The kinds of token the tolerant SQL tokenizer produces.
-enum SQLTokenKind: UInt8, Sendable {
+public enum SQLTokenKind: UInt8, Sendable {
     /// An unquoted identifier or keyword; its text is folded to lower case as PostgreSQL does.
     case word
     /// A `"quoted"` identifier; its text is the name with `""` undoubled, case preserved.

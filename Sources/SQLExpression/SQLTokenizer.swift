@@ -7,19 +7,19 @@ import PolicySyntax
 /// newline, dollar quoting, quoted identifiers with `""`, and psql meta-commands (`\restrict`).
 /// It never fails: an unterminated construct runs to the end of the text and is reported in
 /// `problems`. Every token's range lies inside the text and on character boundaries.
-struct SQLTokenizer {
+public struct SQLTokenizer {
     private let bytes: [UInt8]
     private var offset = 0
     /// Unterminated strings, comments and quoted identifiers found so far.
-    private(set) var problems: [SQLLexProblem] = []
+    public private(set) var problems: [SQLLexProblem] = []
 
     /// Creates a tokenizer over `bytes`.
-    init(bytes: [UInt8]) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The next token, or nil at the end of the text.
-    mutating func next() -> SQLToken? {
+    public mutating func next() -> SQLToken? {
         skipTrivia()
         guard offset < bytes.count else { return nil }
         let start = offset
@@ -61,7 +61,7 @@ struct SQLTokenizer {
 
     /// Skips the data lines of a `COPY ... FROM stdin` statement: everything after the current
     /// line up to and including a line holding only `\.`.
-    mutating func skipCopyData() {
+    public mutating func skipCopyData() {
         skipToLineEnd()
         skipLineBreak()
         while offset < bytes.count {
@@ -144,11 +144,15 @@ struct SQLTokenizer {
             }
         }
         if byte | 0x20 == UInt8(ascii: "u"), next == UInt8(ascii: "&") {
+            var token: SQLToken?
             if peek(2) == UInt8(ascii: "'") {
-                return stringConstant(start: start, bodyStart: offset + 3, escapes: false)
+                token = stringConstant(start: start, bodyStart: offset + 3, escapes: false)
+            } else if peek(2) == UInt8(ascii: "\"") {
+                token = quotedIdentifier(start: start, bodyStart: offset + 3)
             }
-            if peek(2) == UInt8(ascii: "\"") {
-                return quotedIdentifier(start: start, bodyStart: offset + 3)
+            if var token {
+                token.text = Self.unicodeUnescaped(token.text)
+                return token
             }
         }
         var hasUpper = false
@@ -353,6 +357,42 @@ struct SQLTokenizer {
             offset += 1
         }
         return SQLToken(kind: .op, start: start, end: offset, text: decode(start..<offset))
+    }
+
+    /// The body of a `U&'…'` or `U&"…"` with its escapes decoded: `\XXXX`, `\+XXXXXX`, `\\`
+    /// (the default escape character; a `UESCAPE` clause is not read). An escape that names no
+    /// scalar stays as written.
+    static func unicodeUnescaped(_ body: String) -> String {
+        guard body.contains("\\") else { return body }
+        let scalars = Array(body.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "\\", index + 1 < scalars.count else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            if scalars[index + 1] == "\\" {
+                result.append("\\")
+                index += 2
+                continue
+            }
+            let plus = scalars[index + 1] == "+"
+            let digitsStart = index + (plus ? 2 : 1)
+            let digitsEnd = digitsStart + (plus ? 6 : 4)
+            if digitsEnd <= scalars.count,
+                let value = UInt32(String(String.UnicodeScalarView(scalars[digitsStart..<digitsEnd])), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
+                result.append(scalar)
+                index = digitsEnd
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 
     /// The text of `range` (through a contiguous buffer: decoding an `ArraySlice` is slow).

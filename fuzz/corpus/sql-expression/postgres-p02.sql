@@ -1,0 +1,1 @@
+(( SELECT auth.uid() AS uid) = user_id)

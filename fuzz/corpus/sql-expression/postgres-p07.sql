@@ -1,0 +1,6 @@
+
+CASE
+    WHEN (status = 'published'::status) THEN true
+    WHEN (owner = CURRENT_USER) THEN true
+    ELSE false
+END

@@ -1,0 +1,1 @@
+(((auth.jwt() ->> 'role'::text) = 'admin'::text) OR ((((auth.jwt() -> 'app_metadata'::text) ->> 'tenant'::text))::uuid = tenant_id))

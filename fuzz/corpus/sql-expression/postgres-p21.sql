@@ -1,0 +1,1 @@
+(("User Id" = auth.uid()) AND ("Mixed" = 'It''s'::text) AND ("a.b" > 0) AND ("Ünï" IS NOT NULL))

@@ -1,0 +1,1 @@
+((user_id = ANY (ARRAY[auth.uid(), NULL::uuid])) AND (level <= ALL (ARRAY[1, 2])) AND ((- level) < (+ 1)) AND ((level % 2) = 0) AND ((((level * 2) + 1) / 3) = 1))

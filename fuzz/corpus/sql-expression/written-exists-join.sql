@@ -1,0 +1,1 @@
+exists(select 1 from public.members as m inner join orgs o on o.id = m.org_id, teams t where m.user_id = auth.uid() and t.id = m.team_id)
