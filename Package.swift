@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "PolicySyntax",
                 "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
             ],
             swiftSettings: swiftSettings

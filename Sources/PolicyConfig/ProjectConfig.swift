@@ -31,6 +31,13 @@ public struct ProjectConfig: Hashable, Sendable {
     public var analysis: AnalysisSettings
     /// Apply settings.
     public var apply: ApplySettings
+    /// How compiled policies are named (`naming:`, SPEC 11.4).
+    public var naming: PolicyNamingMode
+    /// The governed tables that get `FORCE ROW LEVEL SECURITY` (`force:`, SPEC 11.5); `nil`
+    /// means ALL.
+    public var force: SelectorSyntax?
+    /// `force:` as written, for messages.
+    public var forceText: String
 
     /// The defaults, with paths relative to `baseDirectory`.
     public init(baseDirectory: String) {
@@ -47,6 +54,9 @@ public struct ProjectConfig: Hashable, Sendable {
         self.functions = []
         self.analysis = AnalysisSettings()
         self.apply = ApplySettings()
+        self.naming = .suffixed
+        self.force = nil
+        self.forceText = "ALL"
     }
 
     /// `path` relative to the project directory when it lies below it (as blame prints files),

@@ -83,13 +83,22 @@ public struct DriftDetector {
                         expected: "enabled", observed: "disabled",
                         repair: [PlanAction(kind: .enableRLS, table: table, sql: RepairSQL.enableRLS(table))]))
             }
-            if !state.rlsForced {
+            if compiled.isForced && !state.rlsForced {
                 items.append(
                     DriftItem(
                         type: .rlsNotForced, table: table,
                         description: "row level security is not forced on \(table): its owner bypasses the policies",
                         expected: "forced", observed: "not forced",
                         repair: [PlanAction(kind: .forceRLS, table: table, sql: RepairSQL.forceRLS(table))]))
+            }
+            if !compiled.isForced && state.rlsForced {
+                items.append(
+                    DriftItem(
+                        type: .rlsForced, table: table,
+                        description:
+                            "row level security is forced on \(table), which force: leaves out: its owner passes through the policies",
+                        expected: "not forced", observed: "forced",
+                        repair: [PlanAction(kind: .noForceRLS, table: table, sql: RepairSQL.noForceRLS(table))]))
             }
         }
         let observed = Dictionary(catalog.policies(on: table).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

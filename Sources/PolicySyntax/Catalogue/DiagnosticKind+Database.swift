@@ -5,7 +5,7 @@ extension DiagnosticArea {
         summary:
             "Differences between the compiled policies and a live database, the SARIF rules of `pgpe monitor --format sarif` (docs/database.md). Critical and high drift is an error, the rest a warning; `pgpe apply` repairs it (`--prune` for what pgpe did not create).",
         kinds: [
-            .driftRLSDisabled, .driftRLSNotForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
+            .driftRLSDisabled, .driftRLSNotForced, .driftRLSForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
             .driftMissingGrant, .driftExtraGrant,
         ])
 
@@ -28,6 +28,11 @@ extension DiagnosticKind {
     public static let driftRLSNotForced = DiagnosticKind(
         "drift.rls_not_forced", .error,
         "High: row-level security is not forced on a governed table, so its owner bypasses the policies; run `pgpe apply`.")
+    /// `drift.rls_forced`
+    public static let driftRLSForced = DiagnosticKind(
+        "drift.rls_forced", .warning,
+        "Row-level security is forced on a governed table that `force:` in pgpe.yaml leaves out, so its owner (and SECURITY DEFINER functions it owns) pass through the policies; run `pgpe apply` (NO FORCE)."
+    )
     /// `drift.missing_policy`
     public static let driftMissingPolicy = DiagnosticKind(
         "drift.missing_policy", .error,
