@@ -14,7 +14,7 @@ extension DiagnosticArea {
         "posture", title: "Posture",
         summary:
             "Roles and owners that make the policies easy to get around, the other SARIF rules of `pgpe monitor --format sarif`. pgpe never changes roles; the message says what to run.",
-        kinds: [.posturePrivilegedLoginRole, .postureOwnerNamedByPolicy])
+        kinds: [.posturePrivilegedLoginRole, .postureOwnerNamedByPolicy, .postureForcedOwner])
 }
 
 extension DiagnosticKind {
@@ -67,5 +67,10 @@ extension DiagnosticKind {
     public static let postureOwnerNamedByPolicy = DiagnosticKind(
         "posture.owner_named_by_policy", .warning,
         "A governed table is owned by a role its policies or grants name (or that such a role can act as), so those sessions can disable RLS and drop the policies; give the table another owner."
+    )
+    /// `posture.forced_owner`
+    public static let postureForcedOwner = DiagnosticKind(
+        "posture.forced_owner", .warning,
+        "pgpe forces row-level security on a table whose owner is neither a superuser nor has BYPASSRLS, so the owner, and the SECURITY DEFINER functions and triggers it owns that read or write the table (named in the finding), now pass through its policies; leave the table out of `force:` in pgpe.yaml, or make sure the policies admit what they need."
     )
 }
