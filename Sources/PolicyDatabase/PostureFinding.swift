@@ -5,7 +5,7 @@ import PolicySyntax
 /// makes the policies easy to get around.
 public struct PostureFinding: Hashable, Sendable {
     /// What kind of finding it is.
-    public enum Kind: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A role that can log in and is a superuser or has BYPASSRLS: RLS does not apply to it.
         case privilegedLoginRole = "privileged_login_role"
         /// A governed table is owned by a role that a policy or grant on it names (or that such
