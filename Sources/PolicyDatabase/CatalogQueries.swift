@@ -16,6 +16,15 @@ enum CatalogQueries {
     /// it is lower case; else the name in double quotes), and the table's triggers whose function
     /// it owns.
     static let tables = """
+        WITH definer_functions AS MATERIALIZED (
+            SELECT f.proowner AS owner, f.prosrc AS source,
+                   pg_catalog.format('%I.%I(%s)', fn.nspname, f.proname,
+                                     pg_catalog.pg_get_function_identity_arguments(f.oid)) AS signature
+            FROM pg_catalog.pg_proc f
+            JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+            JOIN pg_catalog.pg_roles fo ON fo.oid = f.proowner
+            WHERE f.prosecdef AND NOT fo.rolbypassrls AND NOT fo.rolsuper
+        )
         SELECT n.nspname AS schema, c.oid AS oid, c.relname AS name,
                pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
@@ -34,16 +43,13 @@ enum CatalogQueries {
         ) g ON true
         LEFT JOIN pg_catalog.pg_roles o ON o.oid = c.relowner
         LEFT JOIN LATERAL (
-            SELECT pg_catalog.array_agg(pg_catalog.format('%I.%I(%s)', fn.nspname, f.proname,
-                                                          pg_catalog.pg_get_function_identity_arguments(f.oid))
-                                        ORDER BY fn.nspname, f.proname, f.oid) AS definers
-            FROM pg_catalog.pg_proc f
-            JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+            SELECT pg_catalog.array_agg(f.signature ORDER BY f.signature) AS definers
+            FROM definer_functions f
             CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(c.relname, '([^[:alnum:]_])', '\\\\\\1', 'g') AS name) x
-            WHERE f.prosecdef AND f.proowner = c.relowner AND NOT o.rolbypassrls AND NOT o.rolsuper
+            WHERE f.owner = c.relowner
               AND CASE WHEN c.relname = pg_catalog.lower(c.relname)
-                       THEN f.prosrc ~* ('(^|[^[:alnum:]_$"])' || x.name || '($|[^[:alnum:]_$"])')
-                       ELSE pg_catalog.strpos(f.prosrc, '"' || c.relname || '"') > 0 END
+                       THEN f.source ~* ('(^|[^[:alnum:]_$"])' || x.name || '($|[^[:alnum:]_$"])')
+                       ELSE pg_catalog.strpos(f.source, '"' || c.relname || '"') > 0 END
         ) s ON true
         LEFT JOIN LATERAL (
             SELECT pg_catalog.array_agg(pg_catalog.format('%I (%I.%I)', t.tgname, tn.nspname, tf.proname)
