@@ -143,7 +143,8 @@ public struct PolicyCompiler {
             let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: suffix, mode: mode)
             if mode == .exact {
                 let written = PolicyNaming.written(policy: policy.ref.name, command: suffix)
-                if written != name {
+                // The name does not depend on the table: one warning, on the policy's first table.
+                if written != name, table == policy.tables.first {
                     collisions.append(NameCollision(policy: position, other: position, table: table, name: name, written: written))
                 }
             }
@@ -168,7 +169,7 @@ public struct PolicyCompiler {
                 return Diagnostic(
                     .compileNameTruncated,
                     message:
-                        "the name \(SQLQuoting.identifier(written)) is \(written.utf8.count) bytes; PostgreSQL keeps \(PolicyNaming.maximumBytes) bytes, so the policy on \(collision.table) is named \(SQLQuoting.identifier(collision.name)); shorten the name",
+                        "the name \(SQLQuoting.identifier(written)) is \(written.utf8.count) bytes; PostgreSQL keeps \(PolicyNaming.maximumBytes) bytes, so the policy is named \(SQLQuoting.identifier(collision.name)); shorten the name",
                     location: location)
             }
             if collision.policy == collision.other {
