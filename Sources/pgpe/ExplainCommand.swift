@@ -50,7 +50,11 @@ struct ExplainCommand: ParsableCommand {
         let printer = DiagnosticPrinter(snapshot: snapshot)
         switch format {
         case .text, .sarif:
-            var lines = ["\(model.name)" + (explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)")]
+            var status = explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)"
+            if explanation.isGoverned && !explanation.isForced {
+                status = " (not forced: force: in pgpe.yaml leaves it out, so its owner bypasses the policies)"
+            }
+            var lines = ["\(model.name)" + status]
             for entry in explanation.entries {
                 lines.append("")
                 lines.append("\(entry.command.rawValue) \(entry.side == .using ? "USING" : "WITH CHECK") for role \(entry.role):")
@@ -82,6 +86,7 @@ struct ExplainCommand: ParsableCommand {
             }
             let value: JSONValue = [
                 "table": .string(model.name.description), "governed": .bool(explanation.isGoverned),
+                "forced": .bool(explanation.isForced),
                 "entries": .array(entries),
             ]
             Terminal.standardOutput(value.serializedString())

@@ -39,6 +39,14 @@ public struct PolicySet: Sendable {
         governedTables.binarySearchContains(table)
     }
 
+    /// Whether `table` is governed and `force:` selects it, so it gets `FORCE ROW LEVEL
+    /// SECURITY` (SPEC 11.5; without `force:`, every governed table).
+    public func isForced(_ table: QualifiedName) -> Bool {
+        guard isGoverned(table) else { return false }
+        guard let force = config.force, let model = schema.table(table) else { return true }
+        return SelectorEvaluator.matches(force, table: model)
+    }
+
     /// Policies whose selector matches `table`, in order.
     public func policies(governing table: QualifiedName) -> [CheckedPolicy] {
         policies.filter { $0.tables.contains(table) }
