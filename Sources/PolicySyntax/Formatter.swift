@@ -160,6 +160,7 @@ public struct Formatter {
     public static func value(_ value: ValueSyntax) -> String {
         switch value.kind {
         case .column(let column): return "col(\(name(column)))"
+        case .outer(let column): return "outer(\(name(column)))"
         case .session(let key): return "session(\(string(key.value)))"
         case .literal(let literal): return "lit(\(Formatter.literal(literal)))"
         case .function(let call): return function(call)

@@ -3,6 +3,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     // Structural keywords (printed upper case).
     case policy = "POLICY"
     case grant = "GRANT"
+    case govern = "GOVERN"
     case permissive = "PERMISSIVE"
     case restrictive = "RESTRICTIVE"
     case `for` = "FOR"
@@ -30,6 +31,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case session = "SESSION"
     case lit = "LIT"
     case fn = "FN"
+    case outer = "OUTER"
     case exists = "EXISTS"
     case rel = "REL"
     case raw = "RAW"
@@ -73,7 +75,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// Whether the word is written like a function (`col(...)`) and printed in lower case.
     public var isFunctionStyle: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .exists, .rel, .raw, .hasColumn, .inSchema, .named, .tagged:
+        case .col, .session, .lit, .fn, .outer, .exists, .rel, .raw, .hasColumn, .inSchema, .named, .tagged:
             return true
         default:
             return false
@@ -91,7 +93,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// The words that begin an atom.
     public var startsAtom: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .exists, .raw: return true
+        case .col, .session, .lit, .fn, .outer, .exists, .raw: return true
         default: return false
         }
     }

@@ -39,13 +39,13 @@ extension Parser {
                 return parseComparison(lhs: value)
             }
             return AtomSyntax(kind: .function(call), range: call.range, operatorRange: call.keywordRange)
-        case .col?, .session?, .lit?:
+        case .col?, .session?, .lit?, .outer?:
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
             reportMissing(
                 .syntaxExpectedAtom,
-                "an atom (col(...), session(...), lit(...), fn(...), exists(...) or raw(...))")
+                "an atom (col(...), session(...), lit(...), fn(...), outer(...), exists(...) or raw(...))")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
     }
@@ -115,16 +115,18 @@ extension Parser {
         return AtomSyntax(kind: .comparison(lhs, op, rhs), range: lhs.range.union(rhs.range), operatorRange: opRange)
     }
 
-    /// A value: `col(name)`, `session('key')`, `lit(literal)` or `fn(...)`.
+    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `outer(name)`.
     mutating func parseValue() -> ValueSyntax {
         let start = current.range
         switch currentKeyword {
-        case .col?:
+        case .col?, .outer?:
+            let isOuter = currentKeyword == .outer
+            let word = isOuter ? "outer" : "col"
             advance()
-            _ = expect(.leftParen, after: "'col'")
+            _ = expect(.leftParen, after: "'\(word)'")
             let name = parseName("a column name") ?? NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd))
-            let close = expectClosing(.rightParen, after: "col(...)") ?? .empty(at: previousEnd)
-            return ValueSyntax(kind: .column(name), range: start.union(close), keywordRange: start)
+            let close = expectClosing(.rightParen, after: "\(word)(...)") ?? .empty(at: previousEnd)
+            return ValueSyntax(kind: isOuter ? .outer(name) : .column(name), range: start.union(close), keywordRange: start)
         case .session?:
             advance()
             _ = expect(.leftParen, after: "'session'")
@@ -148,7 +150,7 @@ extension Parser {
             let call = parseFunctionCall()
             return ValueSyntax(kind: .function(call), range: call.range, keywordRange: call.keywordRange)
         default:
-            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...) or fn(...))")
+            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...) or outer(...))")
             return ValueSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }

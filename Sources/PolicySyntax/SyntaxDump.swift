@@ -84,6 +84,7 @@ public enum SyntaxDump {
     static func value(_ value: ValueSyntax) -> String {
         switch value.kind {
         case .column(let column): return "col:" + name(column)
+        case .outer(let column): return "outer:" + name(column)
         case .session(let key): return "session:'" + key.value + "'"
         case .literal(let literal): return "lit:" + self.literal(literal)
         case .function(let call): return functionCall(call)

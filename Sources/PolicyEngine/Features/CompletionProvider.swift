@@ -89,6 +89,8 @@ public enum CompletionProvider {
             switch bracket.function {
             case .col?:
                 columns(of: scopeTables(at: bracket.index))
+            case .outer?:
+                columns(of: outerTables(at: bracket.index))
             case .session?:
                 sessionKeys()
             case .lit?:
@@ -205,6 +207,12 @@ public enum CompletionProvider {
         /// The tables `col()` refers to at the token `index`: an enclosing traversal's target,
         /// else the tables the item's selector matches.
         func scopeTables(at index: Int) -> [TableModel] {
+            guard let brace = enclosingBrace(before: index) else { return itemTables() }
+            return traversalTarget(before: brace).map { [$0] } ?? []
+        }
+
+        /// The `{` of the innermost traversal clause the token `index` is in, if any.
+        func enclosingBrace(before index: Int) -> Int? {
             var depth = 0
             var cursor = index - 1
             let start = site.itemStart ?? 0
@@ -213,13 +221,19 @@ public enum CompletionProvider {
                 case .rightParen, .rightBracket, .rightBrace: depth += 1
                 case .leftParen, .leftBracket: if depth > 0 { depth -= 1 }
                 case .leftBrace:
-                    if depth == 0 { return traversalTarget(before: cursor).map { [$0] } ?? [] }
+                    if depth == 0 { return cursor }
                     depth -= 1
                 default: break
                 }
                 cursor -= 1
             }
-            return itemTables()
+            return nil
+        }
+
+        /// The tables `outer()` refers to at the token `index`: those of the row the innermost
+        /// enclosing traversal starts from; none outside a traversal's clause.
+        func outerTables(at index: Int) -> [TableModel] {
+            enclosingBrace(before: index).map { scopeTables(at: $0) } ?? []
         }
 
         /// The tables the selector of the item at the cursor matches.

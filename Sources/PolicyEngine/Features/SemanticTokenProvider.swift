@@ -127,7 +127,7 @@ public enum SemanticTokenProvider {
 
     private static func classify(_ value: ValueSyntax, into overrides: inout [Int: SemanticTokenType?]) {
         switch value.kind {
-        case .column(let name):
+        case .column(let name), .outer(let name):
             overrides[name.range.start] = .some(.property)
         case .literal(let literal):
             classify(literal, into: &overrides)

@@ -18,6 +18,8 @@ public enum SyntaxElement: Sendable {
     case typeName(NameSyntax)
     /// The column of `col(name)`.
     case column(NameSyntax)
+    /// The column of `outer(name)`: a column of the row the enclosing traversal starts from.
+    case outerColumn(NameSyntax)
     /// The key of `session('key')`.
     case session(StringSyntax)
     /// A call `fn(name, […])` (on `fn` or the name).

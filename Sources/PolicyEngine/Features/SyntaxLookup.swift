@@ -128,6 +128,8 @@ public enum SyntaxLookup {
         switch value.kind {
         case .column(let name):
             return make(.column(name), name.range.contains(offset) ? name.range : value.keywordRange)
+        case .outer(let name):
+            return make(.outerColumn(name), name.range.contains(offset) ? name.range : value.keywordRange)
         case .session(let key):
             return make(.session(key), key.range.contains(offset) ? key.range : value.keywordRange)
         case .literal(let literal):

@@ -43,6 +43,15 @@ extension WorkspaceSnapshot {
         }
     }
 
+    /// The tables `outer()` refers to at `hit`: the row the innermost traversal starts from (the
+    /// enclosing traversal's target, else the governed tables); none outside a traversal.
+    public func outerScope(of hit: SyntaxHit) -> [TableModel] {
+        guard !hit.traversals.isEmpty else { return [] }
+        var outer = hit
+        outer.traversals.removeLast()
+        return columnScope(of: outer)
+    }
+
     /// The table a `rel()`'s source stands for at `hit` (`_`: the enclosing traversal's target,
     /// else the governed tables).
     public func relationSources(_ relation: RelationSyntax, at hit: SyntaxHit) -> [TableModel] {

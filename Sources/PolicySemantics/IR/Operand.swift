@@ -4,6 +4,10 @@ import PolicySyntax
 public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     /// A column of the current table (the governed table, or a traversal's target inside it).
     case column(String)
+    /// Inside a traversal's clause, a column of the row the traversal starts from (`outer(c)`):
+    /// the governed row for a traversal of the policy's clause, the enclosing target row for a
+    /// nested one.
+    case outer(String)
     /// A session key.
     case session(String)
     /// A constant.
@@ -13,13 +17,15 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     /// A declared function applied to arguments.
     case function(String, [Operand])
 
-    /// Orders operands for the atom form: columns left, then session keys, functions, constants.
+    /// Orders operands for the atom form: columns left, then outer columns, session keys,
+    /// functions, constants.
     var rank: Int {
         switch self {
         case .column: return 0
-        case .session: return 1
-        case .function: return 2
-        case .literal, .list: return 3
+        case .outer: return 1
+        case .session: return 2
+        case .function: return 3
+        case .literal, .list: return 4
         }
     }
 
@@ -35,6 +41,7 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .column(let name): return "col(\(Operand.name(name)))"
+        case .outer(let name): return "outer(\(Operand.name(name)))"
         case .session(let key): return "session('\(key.doublingQuotes("'"))')"
         case .literal(let value): return "lit(\(value))"
         case .list(let values): return "lit([" + values.map(\.description).joined(separator: ", ") + "])"
@@ -60,6 +67,15 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .column(let name): return [name]
         case .function(_, let arguments): return arguments.flatMap(\.columns)
+        default: return []
+        }
+    }
+
+    /// The columns of the enclosing row (`outer(c)`) the operand reads.
+    public var outerColumns: [String] {
+        switch self {
+        case .outer(let name): return [name]
+        case .function(_, let arguments): return arguments.flatMap(\.outerColumns)
         default: return []
         }
     }
