@@ -14,6 +14,7 @@ public enum SyntaxDump {
         switch item {
         case .policy(let policy): return self.policy(policy)
         case .grant(let grant): return self.grant(grant)
+        case .govern(let govern): return "(govern selector=" + (govern.selector.map(selector) ?? "<missing>") + ")"
         }
     }
 

@@ -241,10 +241,7 @@ public enum CompletionProvider {
             guard let start = site.itemStart else { return [] }
             let offset = site.tokens[start].range.start
             for item in file.tree.items where item.range.start == offset {
-                switch item {
-                case .policy(let policy): return policy.selector.map { snapshot.tables(matching: $0) } ?? []
-                case .grant(let grant): return grant.selector.map { snapshot.tables(matching: $0) } ?? []
-                }
+                return item.selector.map { snapshot.tables(matching: $0) } ?? []
             }
             return []
         }

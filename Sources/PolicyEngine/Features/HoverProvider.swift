@@ -22,6 +22,8 @@ public enum HoverProvider {
             text = hit.policy.map { policy(policy: $0, path: path, snapshot: snapshot) }
         case .grantHeader:
             if case .grant(let grant) = hit.item { text = self.grant(grant, path: path, snapshot: snapshot) } else { text = nil }
+        case .governHeader:
+            if case .govern(let govern) = hit.item { text = self.govern(govern, snapshot: snapshot) } else { text = nil }
         case .role(let role):
             text = self.role(role, snapshot: snapshot)
         case .selector(let selector):
@@ -126,6 +128,18 @@ public enum HoverProvider {
         if let checked = snapshot.checkedGrant(grant, in: path) {
             lines.append("")
             lines.append("on \(count(checked.tables.count)): " + TableDescription.list(checked.tables.map(\.description)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func govern(_ govern: GovernDeclSyntax, snapshot: WorkspaceSnapshot) -> String {
+        var lines = [
+            "**GOVERN**: row-level security on, no policy from this item: default deny for every role without BYPASSRLS (FORCE applies it to the owner too)"
+        ]
+        if let selector = govern.selector {
+            let tables = snapshot.tables(matching: selector).map(\.name.description)
+            lines.append("")
+            lines.append("on \(count(tables.count))" + (tables.isEmpty ? "" : ": " + TableDescription.list(tables)))
         }
         return lines.joined(separator: "\n")
     }

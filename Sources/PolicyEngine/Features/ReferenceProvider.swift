@@ -45,6 +45,8 @@ public enum ReferenceProvider {
             return snapshot.columnScope(of: hit).filter { $0.column(name.identifier) != nil }.map(\.name)
         case .outerColumn(let name):
             return snapshot.outerScope(of: hit).filter { $0.column(name.identifier) != nil }.map(\.name)
+        case .governHeader:
+            return hit.item.selector.map { snapshot.tables(matching: $0).map(\.name) } ?? []
         case .policyName, .policyHeader:
             guard let policy = hit.policy, let checked = snapshot.checkedPolicy(policy, in: path) else { return [] }
             return checked.tables

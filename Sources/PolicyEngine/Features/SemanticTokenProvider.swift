@@ -26,6 +26,8 @@ public enum SemanticTokenProvider {
             case .grant(let grant):
                 for role in grant.roles { overrides[role.range.start] = .some(nil) }
                 if let selector = grant.selector { classify(selector, into: &overrides) }
+            case .govern(let govern):
+                if let selector = govern.selector { classify(selector, into: &overrides) }
             }
         }
         var result: [SemanticToken] = []

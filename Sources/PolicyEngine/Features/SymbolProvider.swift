@@ -52,6 +52,10 @@ public enum SymbolProvider {
                     SymbolInfo(
                         name: name, category: .grant, range: grant.range, selectionRange: grant.keywordRange,
                         children: children))
+            case .govern(let govern):
+                let name = "GOVERN SELECTOR " + (govern.selector.map(Formatter.selector) ?? "")
+                result.append(
+                    SymbolInfo(name: name, category: .govern, range: govern.range, selectionRange: govern.keywordRange))
             }
         }
         return result

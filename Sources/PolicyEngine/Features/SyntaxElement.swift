@@ -8,6 +8,8 @@ public enum SyntaxElement: Sendable {
     case policyHeader
     /// A grant's header (`GRANT SELECT TO …`).
     case grantHeader
+    /// The `GOVERN` word of a `GOVERN SELECTOR …` item.
+    case governHeader
     /// A role after `TO`.
     case role(NameSyntax)
     /// A selector term (the innermost one at the cursor).

@@ -19,6 +19,13 @@ public enum SyntaxLookup {
             return SyntaxHit(
                 element: .grantHeader, range: token(at: offset, in: file)?.range ?? grant.keywordRange, item: item,
                 traversals: [], clause: nil)
+        case .govern(let govern):
+            if let selector = govern.selector, selector.range.contains(offset) {
+                return hit(in: selector, item: item, offset: offset)
+            }
+            return SyntaxHit(
+                element: .governHeader, range: token(at: offset, in: file)?.range ?? govern.keywordRange, item: item,
+                traversals: [], clause: nil)
         }
     }
 

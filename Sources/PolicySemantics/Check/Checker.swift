@@ -79,6 +79,7 @@ public final class Checker {
             switch item {
             case .policy(let syntax): checked.policy = checkPolicy(syntax, file: file.source.path)
             case .grant(let syntax): checked.grant = checkGrant(syntax, file: file.source.path)
+            case .govern(let syntax): checked.govern = checkGovern(syntax, file: file.source.path)
             }
             checked.sink = sink
             checked.inferredSessionTypes = inferredSessionTypes
@@ -90,6 +91,7 @@ public final class Checker {
     private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
         var policies: [CheckedPolicy] = []
         var grants: [CheckedGrant] = []
+        var governs: [CheckedGovern] = []
         var firstByName: [String: PolicyRef] = [:]
         let reusable = cache?.begin(config: config, schema: hasSchema ? schema : nil) ?? [:]
         var entries: [String: CheckCache.Entry] = [:]
@@ -107,6 +109,7 @@ public final class Checker {
                 inferredSessionTypes[key, default: []] += uses
             }
             grants += entry.grants
+            governs += entry.governs
             // Indexes, not `for policy in ...`: binding each element would copy every policy.
             for index in entry.policies.indices {
                 let ref = entry.policies[index].ref
@@ -133,6 +136,7 @@ public final class Checker {
         checkIsolationKeys()
         var governed = Set<QualifiedName>()
         for index in policies.indices { governed.formUnion(policies[index].tables) }
+        for govern in governs { governed.formUnion(govern.tables) }
         let governedTables = governed.sorted()
         let ungoverned = candidateTables.map(\.name).filter { !governed.contains($0) }
         var named = Set<String>()
@@ -145,7 +149,7 @@ public final class Checker {
                     location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
         }
         return PolicySet(
-            config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants,
+            config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants, governs: governs,
             governedTables: governedTables, ungovernedTables: ungoverned, diagnostics: sink.finish(),
             sessionTypes: sessionTypes, roles: named.sorted() + [PolicySet.publicRole])
     }
@@ -240,6 +244,14 @@ public final class Checker {
         return CheckedGrant(
             privileges: privileges.sorted(), roles: syntax.roles.map(\.identifier), tables: tables,
             location: FileLocation(file: file, range: syntax.range), syntax: syntax)
+    }
+
+    /// `GOVERN SELECTOR …`: the tables its selector matches (a selector matching nothing is
+    /// reported as a policy's is).
+    private func checkGovern(_ syntax: GovernDeclSyntax, file: String) -> CheckedGovern? {
+        guard !syntax.hasErrors, let selector = syntax.selector else { return nil }
+        let tables = matchTables(selector, file: file, reportEmpty: true)
+        return CheckedGovern(tables: tables, location: FileLocation(file: file, range: syntax.range), syntax: syntax)
     }
 
     // MARK: - Session keys and isolation
