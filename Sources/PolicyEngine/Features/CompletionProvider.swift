@@ -301,10 +301,11 @@ public enum CompletionProvider {
         mutating func inSection() {
             let tokens = site.sectionTokens()
             guard site.itemStart != nil, let first = tokens.first else {
-                keywords(["POLICY", "GRANT"])
+                keywords(["POLICY", "GRANT", "GOVERN"])
                 return
             }
-            let isGrant = first.1 == .grant
+            // A grant's or GOVERN's selector ends the item.
+            let isGrant = first.1 == .grant || first.1 == .govern
             // The last section keyword and what follows it.
             var section: Keyword = first.1 ?? .policy
             var after: [(Token, Keyword?)] = []
@@ -312,7 +313,7 @@ public enum CompletionProvider {
                 let keyword = entry.1
                 let isSection: Bool
                 switch keyword {
-                case .policy?, .grant?, .permissive?, .restrictive?, .for?, .to?, .selector?, .clause?, .check?:
+                case .policy?, .grant?, .govern?, .permissive?, .restrictive?, .for?, .to?, .selector?, .clause?, .check?:
                     isSection = index == 0 || !(tokens[index - 1].0.kind == .comma && section == .for)
                 default:
                     isSection = false
@@ -331,6 +332,8 @@ public enum CompletionProvider {
                 if after.count >= 1 { keywords(["PERMISSIVE", "RESTRICTIVE"]) }
             case .grant:
                 if after.isEmpty || afterComma { keywords(["SELECT", "INSERT", "UPDATE", "DELETE", "ALL"]) } else { keywords(["TO"]) }
+            case .govern:
+                keywords(["SELECTOR"])
             case .permissive, .restrictive:
                 keywords(["FOR"])
             case .for:
@@ -355,14 +358,14 @@ public enum CompletionProvider {
                     selectorTerms()
                 } else {
                     keywords(["AND", "OR"])
-                    keywords(isGrant ? ["POLICY", "GRANT"] : ["CLAUSE"], priority: -1)
+                    keywords(isGrant ? ["POLICY", "GRANT", "GOVERN"] : ["CLAUSE"], priority: -1)
                 }
             case .clause:
                 clause(units: after, hasCheck: tokens.contains { $0.1 == .check })
             case .check:
                 keywords(["CLAUSE"])
             default:
-                keywords(["POLICY", "GRANT"])
+                keywords(["POLICY", "GRANT", "GOVERN"])
             }
         }
 
@@ -418,12 +421,14 @@ public enum CompletionProvider {
                 if first != .fn { return }
             }
             keywords(hasCheck ? ["AND", "OR CLAUSE"] : ["AND", "OR CLAUSE", "WITH CHECK CLAUSE"])
-            keywords(["POLICY", "GRANT"], priority: 2)
+            keywords(["POLICY", "GRANT", "GOVERN"], priority: 2)
         }
 
         /// Inside `{ … }` of a traversal, or a grouping parenthesis: atoms on `scope`.
         mutating func clause(scope: [TableModel]) {
             atomStarters()
+            // Inside a traversal's clause the row it starts from can be read too.
+            functions(["outer"])
             keywords(["AND"], priority: 2)
         }
 
