@@ -262,9 +262,12 @@ final class QueryEncoder {
         return try z3.or(terms)
     }
 
-    /// A conjunction of atoms on `row`.
-    func encode(_ clause: Clause, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
-        try z3.and(try clause.atoms.map { try encode($0, row: row, session: session, positive: positive) })
+    /// A conjunction of atoms on `row`; `outer` is the row a traversal's clause starts from (what
+    /// its `outer(c)` read), when the clause is encoded on its own.
+    func encode(_ clause: Clause, row: RowInstance, session: SessionInstance, positive: Bool, outer: RowInstance? = nil) throws -> Term {
+        if let outer { outerRows.append(outer) }
+        defer { if outer != nil { outerRows.removeLast() } }
+        return try z3.and(try clause.atoms.map { try encode($0, row: row, session: session, positive: positive) })
     }
 
     private func encode(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {

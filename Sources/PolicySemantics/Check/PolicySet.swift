@@ -41,6 +41,11 @@ public struct PolicySet: Sendable {
         governedTables.binarySearchContains(table)
     }
 
+    /// Whether a `GOVERN` item names `table`: commands no policy allows are denied by design.
+    public func isDeniedByDesign(_ table: QualifiedName) -> Bool {
+        governs.contains { $0.tables.contains(table) }
+    }
+
     /// Policies whose selector matches `table`, in order.
     public func policies(governing table: QualifiedName) -> [CheckedPolicy] {
         policies.filter { $0.tables.contains(table) }
