@@ -190,6 +190,13 @@ def main():
     expect(sample, tokens, "-- dash", "comment.line.double-dash.pgpe", file=f)
     expect(sample, tokens, ">", "keyword.operator.comparison.pgpe", file=f)
 
+    v2 = "GOVERN SELECTOR named('audit_log')\nPOLICY p PERMISSIVE FOR SELECT SELECTOR ALL\n  CLAUSE exists(rel(_, id, members, account_id), {col(role) = outer(min_role)})\n"
+    tokens = tokenizer.tokenize(v2)
+    f = "v2"
+    expect(v2, tokens, "GOVERN", "keyword.control.pgpe", file=f)
+    expect(v2, tokens, "outer(", "support.function.builtin.pgpe", file=f)
+    expect(v2, tokens, "min_role", "variable.other.property.pgpe", file=f)
+
     if failures:
         print(f"{len(failures)} failure(s)")
         sys.exit(1)
