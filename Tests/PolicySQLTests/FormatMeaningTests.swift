@@ -71,8 +71,9 @@ import Testing
             return line
         }
         let grants = set.grants.map { "grant \($0.privileges) to \($0.roles) on \($0.tables)" }
+        let governs = set.governs.map { "govern on \($0.tables)" }
         return (
-            policies + grants, set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(),
+            policies + grants + governs, set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(),
             PolicyCompiler.compile(set).sql
         )
     }
@@ -81,6 +82,8 @@ import Testing
         var rng = SeededGenerator(seed: 0xF0_4A7_11)
         var checkedClean = 0
         var hostileLiterals = 0
+        var correlated = 0
+        var governing = 0
         for round in 0..<400 {
             let vocabulary = PolicyTextGenerator.Vocabulary.hostile(using: &rng)
             let generator = PolicyTextGenerator(vocabulary: vocabulary, allowRaw: true)
@@ -102,7 +105,13 @@ import Testing
             #expect(after.sql == before.sql, "compiled SQL changed:\n\(text)\n---\n\(once)")
             if before.diagnostics.allSatisfy({ !$0.hasPrefix("error") }) && !before.sql.isEmpty { checkedClean += 1 }
             if text.unicodeScalars.contains(where: { $0 == "\u{301}" || $0 == "\u{600}" || $0 == "\u{110BD}" }) { hostileLiterals += 1 }
+            if once.contains("outer(") { correlated += 1 }
+            if once.contains("GOVERN SELECTOR") { governing += 1 }
         }
+        // outer() and GOVERN items are among them.
+        #expect(correlated > 20, "\(correlated)")
+        #expect(governing > 20, "\(governing)")
+        print("format meaning: 400 files, \(checkedClean) clean, \(correlated) with outer(), \(governing) with GOVERN")
         // The generated files reach compiled output and carry the hostile texts.
         #expect(checkedClean > 50, "\(checkedClean)")
         #expect(hostileLiterals > 50, "\(hostileLiterals)")
