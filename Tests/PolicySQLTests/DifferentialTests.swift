@@ -89,6 +89,7 @@ import Testing
             "IN": text.contains(" IN lit("), "NOT IN": text.contains("NOT IN"), "LIKE": text.contains(" LIKE "),
             "IS NULL": text.contains("IS NULL"), "IS NOT NULL": text.contains("IS NOT NULL"),
             "fn": text.contains("fn("), "raw": text.contains("raw("), "outer()": text.contains("outer("),
+            "GOVERN": !testCase.governs.isEmpty,
             "NOT NULL column": columns.contains { $0.notNull }, "nullable column": columns.contains { !$0.notNull },
             "NULL value": values.contains(.null),
             "quote in text": values.contains { if case .text(let t) = $0 { return t.contains("'") } else { return false } },

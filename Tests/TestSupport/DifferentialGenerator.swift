@@ -60,6 +60,12 @@ public struct DifferentialGenerator {
         for index in 0..<rng.int(1...5) {
             policies.append(makePolicy(name: "p\(index)", tables: tables, ranks: ranks, keyType: keyType))
         }
+        // GOVERN: a table with RLS on and (unless a policy names it too) no policy.
+        var governs: [String] = []
+        if rng.chance(0.25) {
+            let table = rng.pick(tables)
+            governs.append(rng.chance(0.8) ? "named(\(DifferentialSQL.literal(table.name)))" : "ALL")
+        }
         var sessions: [DifferentialSession] = []
         for _ in 0..<rng.int(2...4) { sessions.append(makeSession(keyType: keyType)) }
         var operations: [DifferentialOperation] = []
@@ -68,7 +74,7 @@ public struct DifferentialGenerator {
         }
         return DifferentialCase(
             label: "seed \(seed), case \(counter)", tables: tables, policies: policies, missingContext: missingContext,
-            keyType: keyType, numberType: numberType, rows: rows, sessions: sessions, operations: operations)
+            keyType: keyType, numberType: numberType, rows: rows, sessions: sessions, operations: operations, governs: governs)
     }
 
     // MARK: - Schema and rows
