@@ -51,6 +51,12 @@ struct ExplainCommand: ParsableCommand {
         switch format {
         case .text, .sarif:
             var lines = ["\(model.name)" + (explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)")]
+            for govern in snapshot.policySet.governs where govern.tables.contains(model.name) {
+                let position = printer.position(govern.location)
+                lines.append(
+                    "GOVERN at \(position.file):\(position.start.line):\(position.start.column): row-level security on; what no policy allows is denied by design"
+                )
+            }
             for entry in explanation.entries {
                 lines.append("")
                 lines.append("\(entry.command.rawValue) \(entry.side == .using ? "USING" : "WITH CHECK") for role \(entry.role):")
@@ -82,6 +88,7 @@ struct ExplainCommand: ParsableCommand {
             }
             let value: JSONValue = [
                 "table": .string(model.name.description), "governed": .bool(explanation.isGoverned),
+                "deniedByDesign": .bool(snapshot.policySet.isDeniedByDesign(model.name)),
                 "entries": .array(entries),
             ]
             Terminal.standardOutput(value.serializedString())

@@ -39,4 +39,20 @@ import Testing
         #expect(json.status == 0, "\(json.stdout)\(json.stderr)")
         #expect(json.stdout.contains(JSONValue.string(expected).serializedString()), "\(json.stdout)")
     }
+
+    /// A table a GOVERN item names: the item's place, and the denial by design in JSON.
+    @Test func aGovernedTableNamesItsGovernItem() throws {
+        let example = try CLIRunner.copyExample()
+        try "GOVERN SELECTOR named('config')\n".write(
+            to: example.appendingPathComponent("policies/govern.policy"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["explain", "config", "--command", "SELECT"], in: example)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "public.config\nGOVERN at policies/govern.policy:1:1: row-level security on; what no policy allows is denied by design\n"),
+            "\(result.stdout)")
+        #expect(result.stdout.contains("  policies: none (default deny)"), "\(result.stdout)")
+        let json = try CLIRunner.run(["explain", "config", "--format", "json"], in: example)
+        #expect(json.stdout.contains("\"governed\":true,\"deniedByDesign\":true"), "\(json.stdout)")
+    }
 }
