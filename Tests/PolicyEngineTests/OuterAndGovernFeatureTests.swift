@@ -15,7 +15,8 @@ import Testing
         let fixture = try EngineFixture(Self.outerPolicy)
         #expect(!fixture.snapshot.hasErrors, "\(fixture.snapshot.diagnostics.map(\.message))")
         let top = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, snapshot: fixture.snapshot))
-        #expect(top.markdown.hasPrefix("**outer(body)**: a column of the row the traversal starts from (the governed row)"), "\(top.markdown)")
+        #expect(
+            top.markdown.hasPrefix("**outer(body)**: a column of the row the traversal starts from (the governed row)"), "\(top.markdown)")
         #expect(top.markdown.contains("- public.comments.body: `text` NOT NULL"), "\(top.markdown)")
         let nested = try #require(HoverProvider.hover(at: fixture["3️⃣"], in: fixture.path, snapshot: fixture.snapshot))
         #expect(nested.markdown.contains("(the enclosing traversal's target row)"), "\(nested.markdown)")
@@ -51,7 +52,8 @@ import Testing
         #expect(hover.markdown.contains("on 2 tables: public.config, public.files"), "\(hover.markdown)")
         let symbols = SymbolProvider.documentSymbols(in: fixture.path, snapshot: fixture.snapshot)
         #expect(symbols.map(\.name) == ["GOVERN SELECTOR named('config') OR named('files')"])
-        #expect(ReferenceProvider.tables(at: fixture["1️⃣"] + 1, in: fixture.path, snapshot: fixture.snapshot).map(\.name) == ["config", "files"])
+        #expect(
+            ReferenceProvider.tables(at: fixture["1️⃣"] + 1, in: fixture.path, snapshot: fixture.snapshot).map(\.name) == ["config", "files"])
         let start = try EngineFixture("1️⃣")
         #expect(CompletionProvider.completions(at: start["1️⃣"], in: start.path, snapshot: start.snapshot).map(\.label).contains("GOVERN"))
         let afterGovern = try EngineFixture("GOVERN 1️⃣")

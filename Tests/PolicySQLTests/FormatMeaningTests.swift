@@ -73,7 +73,8 @@ import Testing
         let grants = set.grants.map { "grant \($0.privileges) to \($0.roles) on \($0.tables)" }
         let governs = set.governs.map { "govern on \($0.tables)" }
         return (
-            policies + grants + governs, set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(),
+            policies + grants + governs,
+            set.diagnostics.map { "\($0.severity == .error ? "error" : "note") \($0.id): \($0.message)" }.sorted(),
             PolicyCompiler.compile(set).sql
         )
     }

@@ -102,7 +102,8 @@ public struct DifferentialCase: Hashable, Sendable {
 
     /// The number of atoms, rows, sessions and writes: what shrinking makes smaller.
     public var size: Int {
-        policies.reduce(0) { $0 + 1 + $1.size } + governs.count + rows.values.reduce(0) { $0 + $1.count } + sessions.count + operations.count
+        policies.reduce(0) { $0 + 1 + $1.size } + governs.count + rows.values.reduce(0) { $0 + $1.count } + sessions.count
+            + operations.count
     }
 
     /// Parses and checks the case the way `pgpe` would read it from files.

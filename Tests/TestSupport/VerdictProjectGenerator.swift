@@ -245,14 +245,18 @@ public struct VerdictProjectGenerator {
     /// The target row tied to the row the traversal starts from (`outer(c)`): on a key both
     /// tables have (which may carry isolation from one to the other), or on another column
     /// of one family, or a null test of the source's column.
-    private mutating func correlation(_ target: DifferentialTable, outer source: DifferentialTable, _ context: Context) -> DifferentialAtom? {
+    private mutating func correlation(_ target: DifferentialTable, outer source: DifferentialTable, _ context: Context) -> DifferentialAtom?
+    {
         let sourceKeys = keyColumns(source, context)
         let shared = keyColumns(target, context).compactMap { key, column in
             sourceKeys.first { $0.0.name == key.name }.map { (column, $0.1) }
         }
         if let (column, other) = shared.isEmpty ? nil : rng.pick(shared), rng.chance(0.7) {
             let op = rng.chance(0.85) ? "=" : "!="
-            return .text(rng.chance(0.2) ? "outer(\(DifferentialSQL.policyName(other.name))) \(op) \(col(column))" : "\(col(column)) \(op) outer(\(DifferentialSQL.policyName(other.name)))")
+            return .text(
+                rng.chance(0.2)
+                    ? "outer(\(DifferentialSQL.policyName(other.name))) \(op) \(col(column))"
+                    : "\(col(column)) \(op) outer(\(DifferentialSQL.policyName(other.name)))")
         }
         let column = rng.pick(target.columns)
         let others = source.columns.filter { $0.family == column.family }

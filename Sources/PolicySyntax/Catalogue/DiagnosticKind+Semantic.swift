@@ -11,7 +11,8 @@ extension DiagnosticArea {
             .semanticNullComparison, .semanticNullInList, .semanticInNeedsList, .semanticUnexpectedList, .semanticMixedList,
             .semanticNestedList, .semanticLikeNeedsText, .semanticInvalidLikePattern, .semanticEmptySessionKey,
             .semanticInvalidSessionKey, .semanticUnknownSessionKey, .semanticSessionTypeConflict, .semanticDepthExceeded,
-            .semanticRelSource, .semanticOuterOutsideExists, .semanticRelWithoutForeignKey, .semanticTraversalCycle, .semanticCheckWithoutEffect,
+            .semanticRelSource, .semanticOuterOutsideExists, .semanticRelWithoutForeignKey, .semanticTraversalCycle,
+            .semanticCheckWithoutEffect,
             .semanticUnsatisfiablePolicy, .semanticContradictoryClause,
         ])
 }
