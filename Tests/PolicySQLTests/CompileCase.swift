@@ -13,7 +13,7 @@ struct CompileCase {
 
     /// The fixture cases, one per rule of SPEC section 7.
     static let fixtureNames = [
-        "depth-2", "distinct-check", "functions", "grants", "insert-only", "long-names", "missing-context-error",
+        "depth-2", "distinct-check", "functions", "grants", "insert-only", "govern", "long-names", "missing-context-error",
         "partial-commands", "quoted-identifiers", "quotes-in-literals", "outer-values", "raw", "roles", "session-values",
     ]
 
