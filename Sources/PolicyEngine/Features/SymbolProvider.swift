@@ -1,7 +1,7 @@
 import Foundation
 import PolicySyntax
 
-/// Document symbols (policies and grants with their selector and clauses) and workspace
+/// Document symbols (policies and grants with their selector and clauses, GOVERN items) and workspace
 /// symbols (every policy, grant and schema table whose name matches a query).
 public enum SymbolProvider {
     /// The outline of the policy file at `path`.

@@ -3,10 +3,10 @@ import PolicySchema
 import PolicySyntax
 import Synchronization
 
-/// What `Checker` worked out for each file on its own (checked policies and grants, their
+/// What `Checker` worked out for each file on its own (checked policies, grants and GOVERN items, their
 /// diagnostics, session types inferred from them), kept between runs so that an editor's
 /// re-check after an edit redoes only what changed: a file whose `SourceFile` is the same
-/// object is reused whole, and in a changed file every item (policy or grant) with the same
+/// object is reused whole, and in a changed file every item (policy, grant or GOVERN) with the same
 /// bytes at the same offset, or at the same distance from the end of the file (moved by an
 /// edit before it), is reused (moved along in the second case). Valid while the configuration and schema
 /// stay equal. Thread-safe; one run at a time is expected.
