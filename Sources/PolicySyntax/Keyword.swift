@@ -20,6 +20,9 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case insert = "INSERT"
     case update = "UPDATE"
     case delete = "DELETE"
+    case truncate = "TRUNCATE"
+    case references = "REFERENCES"
+    case trigger = "TRIGGER"
     case `is` = "IS"
     case null = "NULL"
     case `in` = "IN"
@@ -35,6 +38,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case exists = "EXISTS"
     case rel = "REL"
     case raw = "RAW"
+    case now = "NOW"
     case hasColumn = "HAS_COLUMN"
     case inSchema = "IN_SCHEMA"
     case named = "NAMED"
@@ -75,14 +79,15 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// Whether the word is written like a function (`col(...)`) and printed in lower case.
     public var isFunctionStyle: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .outer, .exists, .rel, .raw, .hasColumn, .inSchema, .named, .tagged:
+        case .col, .session, .lit, .fn, .outer, .exists, .rel, .raw, .now, .hasColumn, .inSchema, .named, .tagged:
             return true
         default:
             return false
         }
     }
 
-    /// Whether the word is a literal constant (`true`, `false`, `null` inside `lit(...)`).
+    /// Whether the word is a constant (`true`, `false`, `null` inside `lit(...)`; `true` and
+    /// `false` are atoms of their own too).
     public var isLiteralWord: Bool { self == .true || self == .false || self == .null }
 
     /// The canonical spelling the formatter prints.
@@ -93,7 +98,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// The words that begin an atom.
     public var startsAtom: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .outer, .exists, .raw: return true
+        case .col, .session, .lit, .fn, .outer, .now, .exists, .raw, .true, .false: return true
         default: return false
         }
     }

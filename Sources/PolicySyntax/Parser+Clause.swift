@@ -20,10 +20,15 @@ extension Parser {
         return ClauseSyntax(atoms: atoms, range: range, keywordRange: keywordRange)
     }
 
-    /// An atom: a comparison, a null test, `exists(...)`, a boolean `fn(...)` or `raw(...)`.
+    /// An atom: a comparison, a null test, `exists(...)`, a boolean `fn(...)`, `raw(...)`, `true`
+    /// or `false`.
     mutating func parseAtom() -> AtomSyntax {
         let start = current.range
         switch currentKeyword {
+        case .true?, .false?:
+            let value = currentKeyword == .true
+            advance()
+            return AtomSyntax(kind: .constant(value), range: start, operatorRange: start)
         case .exists?:
             return parseExists()
         case .raw?:
@@ -39,13 +44,13 @@ extension Parser {
                 return parseComparison(lhs: value)
             }
             return AtomSyntax(kind: .function(call), range: call.range, operatorRange: call.keywordRange)
-        case .col?, .session?, .lit?, .outer?:
+        case .col?, .session?, .lit?, .now?, .outer?:
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
             reportMissing(
                 .syntaxExpectedAtom,
-                "an atom (col(...), session(...), lit(...), fn(...), outer(...), exists(...) or raw(...))")
+                "an atom (col(...), session(...), lit(...), fn(...), outer(...), exists(...), raw(...), true or false)")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
     }
@@ -115,10 +120,15 @@ extension Parser {
         return AtomSyntax(kind: .comparison(lhs, op, rhs), range: lhs.range.union(rhs.range), operatorRange: opRange)
     }
 
-    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `outer(name)`.
+    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)`, `now()` or `outer(name)`.
     mutating func parseValue() -> ValueSyntax {
         let start = current.range
         switch currentKeyword {
+        case .now?:
+            advance()
+            _ = expect(.leftParen, after: "'now'")
+            let close = expectClosing(.rightParen, after: "now(") ?? .empty(at: previousEnd)
+            return ValueSyntax(kind: .now, range: start.union(close), keywordRange: start)
         case .col?, .outer?:
             let isOuter = currentKeyword == .outer
             let word = isOuter ? "outer" : "col"
@@ -150,7 +160,7 @@ extension Parser {
             let call = parseFunctionCall()
             return ValueSyntax(kind: .function(call), range: call.range, keywordRange: call.keywordRange)
         default:
-            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...) or outer(...))")
+            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...), now() or outer(...))")
             return ValueSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }

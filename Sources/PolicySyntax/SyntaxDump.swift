@@ -87,6 +87,7 @@ public enum SyntaxDump {
         case .column(let column): return "col:" + name(column)
         case .outer(let column): return "outer:" + name(column)
         case .session(let key): return "session:'" + key.value + "'"
+        case .now: return "now()"
         case .literal(let literal): return "lit:" + self.literal(literal)
         case .function(let call): return functionCall(call)
         case .missing: return "<missing>"
@@ -107,6 +108,7 @@ public enum SyntaxDump {
                 "(exists \(source).\(name(relation.sourceColumn))->\(table(relation.target)).\(name(relation.targetColumn)) {\(clause(inner))})"
         case .function(let call): return "(" + functionCall(call) + ")"
         case .raw(let sql): return "(raw '" + sql.value + "')"
+        case .constant(let value): return value ? "(true)" : "(false)"
         case .missing: return "<missing>"
         }
     }

@@ -53,6 +53,14 @@ public enum HoverProvider {
         case .raw:
             text =
                 "**raw SQL**: compiled verbatim (in parentheses); in the analysis an unknown boolean of the row and the session, so a proof that depends on it is UNKNOWN"
+        case .constant(let value):
+            text =
+                value
+                ? "**true**: admits every row (`USING (true)`); a policy with a `true` clause is true"
+                : "**false**: admits no row (`USING (false)`); in an `OR CLAUSE` it adds nothing"
+        case .now:
+            text =
+                "**now()**: the transaction's timestamp (timestamptz), compiled as `now()`; in the analysis a value of its own per session, never NULL"
         }
         return text.map { HoverInfo(markdown: $0, range: hit.range) }
     }
@@ -223,10 +231,21 @@ public enum HoverProvider {
 
     private static func function(_ call: FunctionCallSyntax, snapshot: WorkspaceSnapshot) -> String {
         let name = call.name.identifier
-        guard let declaration = snapshot.config.function(name) else {
+        // The checker's configuration: user types resolved against the schema.
+        guard let declaration = snapshot.policySet.config.function(name) else {
+            if snapshot.policySet.config.unusableDeclarations.functions[name] != nil {
+                return "**fn(\(name))**: its entry under `functions:` in pgpe.yaml has errors (reported there)"
+            }
             return "**fn(\(name))**: not declared under `functions:` in pgpe.yaml"
         }
-        var lines = ["**fn(\(name))**: `\(declaration.signature)`"]
+        var lines = ["**fn(\(name))**: `\(declaration.signature)`", ""]
+        if declaration.volatility == .volatile {
+            lines.append("volatile: called wherever it appears, never wrapped in `(SELECT …)`")
+        } else {
+            lines.append(
+                "\(declaration.volatility.rawValue): a call without `col()` arguments compiles to `(SELECT \(declaration.schema).\(name)(…))`, evaluated once per query"
+            )
+        }
         let qualified = QualifiedName(schema: declaration.schema, name: declaration.name)
         if let signature = snapshot.policySet.schema.functions.first(where: { $0.name == qualified }) {
             lines.append("")

@@ -116,7 +116,7 @@ public enum SemanticTokenProvider {
                 name(relation.target, into: &overrides)
                 overrides[relation.targetColumn.range.start] = .some(.property)
                 classify(inner, into: &overrides)
-            case .raw, .missing:
+            case .raw, .constant, .missing:
                 break
             }
         }
@@ -135,7 +135,7 @@ public enum SemanticTokenProvider {
             classify(literal, into: &overrides)
         case .function(let call):
             classify(call, into: &overrides)
-        case .session, .missing:
+        case .session, .now, .missing:
             break
         }
     }

@@ -147,10 +147,13 @@ struct PolicyLowerer {
                 case .outer:
                     // The enclosing row's table is not known here: rules 3 and 6 leave it alone.
                     return false
+                case .now:
+                    return SQLType.timestamptz.family.hasCanonicalLiterals
                 case .literal, .list:
                     return true
                 }
-            })
+            },
+            isVolatile: { operand in config.callsVolatileFunction(operand) })
         let normalizedUsing = normalizer.normalize(using)
         let normalizedCheck = check.map { normalizer.normalize($0) } ?? normalizedUsing
         report(normalizedUsing, on: table, side: "USING")
@@ -158,9 +161,13 @@ struct PolicyLowerer {
         return (normalizedUsing, normalizedCheck)
     }
 
+    /// Reports what the normal form dropped as contradictory. A clause with a `false` atom was
+    /// written to admit nothing (`CLAUSE false`), so neither it nor a policy of such clauses is
+    /// reported (`semantic.constant-in-conjunction` already warns when `false` is not alone).
     private func report(_ normalized: NormalizedPolicy, on table: TableModel, side: String) {
         let name = policy.name
-        if normalized.isUnsatisfiable {
+        let contradictory = normalized.contradictory.filter { !$0.atoms.contains(.constant(false)) }
+        if normalized.isUnsatisfiable, !contradictory.isEmpty {
             checker.sink.add(
                 .semanticUnsatisfiablePolicy,
                 location: FileLocation(file: file, range: policy.nameRange), table: table.name, detail: side,
@@ -169,7 +176,8 @@ struct PolicyLowerer {
                 })
             return
         }
-        for clause in normalized.contradictory {
+        guard !normalized.isUnsatisfiable else { return }
+        for clause in contradictory {
             guard let origin = clause.origin else { continue }
             checker.sink.add(
                 .semanticContradictoryClause, location: origin.location, table: table.name,
@@ -185,6 +193,14 @@ struct PolicyLowerer {
     private func lower(_ clause: ClauseSyntax, scope: Scope, isCheck: Bool) -> Clause? {
         var atoms: [Atom] = []
         var failed = false
+        if clause.atoms.count > 1 {
+            for atom in clause.atoms {
+                guard case .constant(let value) = atom.kind else { continue }
+                let effect = value ? "changes nothing in a conjunction" : "makes this whole clause admit no row"
+                let alone = value ? "remove it" : "write the clause as 'false' alone or remove it"
+                error(.semanticConstantInConjunction, "'\(value ? "true" : "false")' joined with AND \(effect); \(alone)", atom.range)
+            }
+        }
         for atomSyntax in clause.atoms {
             if let atom = lower(atomSyntax, scope: scope) { atoms.append(atom) } else { failed = true }
         }
@@ -199,6 +215,8 @@ struct PolicyLowerer {
             return nil
         case .raw(let sql):
             return .raw(RawSQL(text: sql.value, location: location(atom.range)))
+        case .constant(let value):
+            return .constant(value)
         case .function(let call):
             guard let (operand, returns) = lowerCall(call, scope: scope), case .function(let name, let arguments) = operand else {
                 return nil
@@ -432,7 +450,28 @@ struct PolicyLowerer {
             }
         case .text, .time, .array, .other, .json:
             switch value {
-            case .string: return value
+            case .string(let text):
+                // An enum's labels, when the schema lists them: PostgreSQL rejects any other text.
+                if let enumeration = checker.schema.userType(type.name), enumeration.kind == .enumeration,
+                    !enumeration.labels.isEmpty, !enumeration.labels.contains(text)
+                {
+                    let suggestion = Suggestions.closest(to: text, among: enumeration.labels)
+                    let labels = enumeration.labels.map { "'\($0)'" }.joined(separator: ", ")
+                    error(
+                        .semanticInvalidLiteral,
+                        "\(value) is not a label of enum \(type.name) (\(other.operand) is \(type.name)\(on)); "
+                            + (suggestion.map { "did you mean '\($0)'?" } ?? "expected one of \(labels)"),
+                        typed.syntax.range,
+                        fixIts: suggestion.map {
+                            [
+                                FixIt(
+                                    title: "replace with '\($0)'", file: file,
+                                    edits: [TextEdit(range: typed.syntax.range, newText: "'" + $0.doublingQuotes("'") + "'")])
+                            ]
+                        } ?? [])
+                    return nil
+                }
+                return value
             case .int: return mismatch("an integer")
             case .bool: return mismatch("a boolean")
             case .null: return value
@@ -458,6 +497,10 @@ struct PolicyLowerer {
         case .outer(let name):
             return lowerOuter(name, value: value, scope: scope)
         case .session(let key):
+            // Its entry in pgpe.yaml has an error, reported there once.
+            if checker.config.sessionKey(key.value) == nil, checker.config.unusableDeclarations.sessionKeys[key.value] != nil {
+                return nil
+            }
             checkSessionKey(key)
             return Typed(operand: .session(key.value), type: checker.config.sessionKey(key.value)?.type, syntax: value)
         case .literal(let literal):
@@ -488,6 +531,8 @@ struct PolicyLowerer {
         case .function(let call):
             guard let (operand, returns) = lowerCall(call, scope: scope) else { return nil }
             return Typed(operand: operand, type: returns, syntax: value)
+        case .now:
+            return Typed(operand: .now, type: .timestamptz, syntax: value)
         }
     }
 
@@ -580,6 +625,8 @@ struct PolicyLowerer {
             if let typed = lowerValue(argument, scope: scope) { arguments.append(typed) } else { failed = true }
         }
         guard let declaration = checker.config.function(name) else {
+            // Its entry in pgpe.yaml has an error, reported there once.
+            if checker.config.unusableDeclarations.functions[name] != nil { return nil }
             let known = checker.config.functions.map(\.name)
             let suggestion = Suggestions.closest(to: name, among: known)
             let hint =
@@ -591,10 +638,14 @@ struct PolicyLowerer {
             return nil
         }
         if failed { return nil }
-        guard arguments.count == declaration.arguments.count else {
+        guard (declaration.requiredArgumentCount...declaration.arguments.count).contains(arguments.count) else {
+            let defaulted = declaration.arguments.count - declaration.requiredArgumentCount
+            let note =
+                defaulted == 0
+                ? "" : "; the last \(defaulted == 1 ? "one has a default" : "\(defaulted) have defaults") and may be left out"
             error(
                 .semanticFunctionArity,
-                "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)",
+                "\(declaration.name) takes \(declaration.arityDescription) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)\(note)",
                 call.range)
             return nil
         }

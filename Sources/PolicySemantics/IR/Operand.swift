@@ -16,14 +16,18 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     case list([LiteralValue])
     /// A declared function applied to arguments.
     case function(String, [Operand])
+    /// `now()`: the transaction's timestamp, fixed for one session and never NULL.
+    case now
 
-    /// Orders operands for the atom form: columns left, then outer columns, session keys,
-    /// functions, constants.
+    /// The name `now()` goes by among a counterexample's session values.
+    public static let nowKey = "now()"
+    /// Orders operands for the atom form: columns left, then outer columns, session keys (and
+    /// `now()`), functions, constants.
     var rank: Int {
         switch self {
         case .column: return 0
         case .outer: return 1
-        case .session: return 2
+        case .session, .now: return 2
         case .function: return 3
         case .literal, .list: return 4
         }
@@ -47,6 +51,7 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
         case .list(let values): return "lit([" + values.map(\.description).joined(separator: ", ") + "])"
         case .function(let name, let arguments):
             return "fn(\(Operand.name(name)), [" + arguments.map(\.description).joined(separator: ", ") + "])"
+        case .now: return "now()"
         }
     }
 

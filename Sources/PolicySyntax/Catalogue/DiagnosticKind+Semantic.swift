@@ -12,8 +12,7 @@ extension DiagnosticArea {
             .semanticNestedList, .semanticLikeNeedsText, .semanticInvalidLikePattern, .semanticEmptySessionKey,
             .semanticInvalidSessionKey, .semanticUnknownSessionKey, .semanticSessionTypeConflict, .semanticDepthExceeded,
             .semanticRelSource, .semanticOuterOutsideExists, .semanticRelWithoutForeignKey, .semanticTraversalCycle,
-            .semanticCheckWithoutEffect,
-            .semanticUnsatisfiablePolicy, .semanticContradictoryClause,
+            .semanticCheckWithoutEffect, .semanticUnsatisfiablePolicy, .semanticContradictoryClause, .semanticConstantInConjunction,
         ])
 }
 
@@ -27,7 +26,8 @@ extension DiagnosticKind {
     /// `semantic.duplicate-policy`
     public static let semanticDuplicatePolicy = DiagnosticKind(
         "semantic.duplicate-policy", .error,
-        "Two policies share a name; names are unique across all files (they become PostgreSQL policy names). Rename one.")
+        "Two policies share a name and govern a common table; as in PostgreSQL, a name is unique per table (policies that govern disjoint tables may share one). Rename one."
+    )
     /// `semantic.unknown-table`
     public static let semanticUnknownTable = DiagnosticKind(
         "semantic.unknown-table", .error,
@@ -63,7 +63,8 @@ extension DiagnosticKind {
     /// `semantic.function-arity`
     public static let semanticFunctionArity = DiagnosticKind(
         "semantic.function-arity", .error,
-        "A function is called with a different number of arguments than pgpe.yaml declares.")
+        "A function is called with a different number of arguments than pgpe.yaml declares (trailing arguments declared with `default: true` may be left out)."
+    )
     /// `semantic.function-not-boolean`
     public static let semanticFunctionNotBoolean = DiagnosticKind(
         "semantic.function-not-boolean", .error,
@@ -75,7 +76,8 @@ extension DiagnosticKind {
     /// `semantic.invalid-literal`
     public static let semanticInvalidLiteral = DiagnosticKind(
         "semantic.invalid-literal", .error,
-        "A literal is not a valid value of the type it is compared with (a malformed uuid or date, say); write a valid one.")
+        "A literal is not a valid value of the type it is compared with (a malformed uuid or date, a label an enum does not have, say); write a valid one."
+    )
     /// `semantic.null-comparison`
     public static let semanticNullComparison = DiagnosticKind(
         "semantic.null-comparison", .error,
@@ -167,6 +169,11 @@ extension DiagnosticKind {
     public static let semanticContradictoryClause = DiagnosticKind(
         "semantic.contradictory-clause", .warning,
         "A clause's atoms contradict each other, so it can never be true and changes nothing; fix or remove it.")
+    /// `semantic.constant-in-conjunction`
+    public static let semanticConstantInConjunction = DiagnosticKind(
+        "semantic.constant-in-conjunction", .warning,
+        "`true` or `false` is joined with other atoms by `AND`: `true` changes nothing there and `false` makes the whole clause admit no row; write `CLAUSE true` or `CLAUSE false` on its own."
+    )
 }
 
 extension SeverityException {

@@ -182,6 +182,8 @@ public struct ReferenceEvaluator {
             return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table, outer: outer))
         case .session(let key):
             return try sessionValue(key, session: session, as: castTo ?? policySet.sessionType(key))
+        case .now:
+            return .text(session.now)
         }
     }
 
@@ -206,6 +208,7 @@ public struct ReferenceEvaluator {
         case .outer(let name): return outer.flatMap { policySet.schema.table($0.table)?.column(name)?.type }
         case .function(let name, _): return policySet.config.function(name)?.returns
         case .session(let key): return policySet.sessionType(key)
+        case .now: return .timestamptz
         default: return nil
         }
     }
