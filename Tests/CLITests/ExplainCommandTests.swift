@@ -54,4 +54,20 @@ import Testing
         let json = try CLIRunner.run(["explain", "projects", "--command", "SELECT", "--format", "json"], in: example)
         #expect(json.stdout.contains(#""governed":true,"forced":false"#), "\(json.stdout)")
     }
+
+    /// A table a GOVERN item names: the item's place, and the denial by design in JSON.
+    @Test func aGovernedTableNamesItsGovernItem() throws {
+        let example = try CLIRunner.copyExample()
+        try "GOVERN SELECTOR named('config')\n".write(
+            to: example.appendingPathComponent("policies/govern.policy"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["explain", "config", "--command", "SELECT"], in: example)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "public.config\nGOVERN at policies/govern.policy:1:1: row-level security on; what no policy allows is denied by design\n"),
+            "\(result.stdout)")
+        #expect(result.stdout.contains("  policies: none (default deny)"), "\(result.stdout)")
+        let json = try CLIRunner.run(["explain", "config", "--format", "json"], in: example)
+        #expect(json.stdout.contains("\"governed\":true,\"forced\":true,\"deniedByDesign\":true"), "\(json.stdout)")
+    }
 }
