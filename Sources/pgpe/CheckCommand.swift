@@ -54,7 +54,8 @@ struct CheckCommand: ParsableCommand {
         let probes = RawProbe.probes(in: snapshot.policySet)
         guard !probes.isEmpty else { return [] }
         let options = try DatabaseOptions.parse(database.map { ["--database", $0] } ?? [])
-        let live = try options.connect(config: snapshot.config.database, lockTimeoutMilliseconds: snapshot.config.apply.lockTimeoutMilliseconds)
+        let live = try options.connect(
+            config: snapshot.config.database, lockTimeoutMilliseconds: snapshot.config.apply.lockTimeoutMilliseconds)
         do {
             return try live.rawSQLDiagnostics(probes)
         } catch let error as DatabaseError {

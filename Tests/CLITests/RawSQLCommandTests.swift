@@ -38,7 +38,9 @@ import Testing
             #expect(diagnostics.filter { $0["code"] as? String == "database.raw-sql-error" }.count == 2)
 
             let sarif = try cli.run(["check", "--format", "sarif"] + target)
-            #expect(sarif.stdout.contains("\"ruleId\":\"database.raw-sql-error\"") || sarif.stdout.contains("\"ruleId\": \"database.raw-sql-error\""))
+            #expect(
+                sarif.stdout.contains("\"ruleId\":\"database.raw-sql-error\"")
+                    || sarif.stdout.contains("\"ruleId\": \"database.raw-sql-error\""))
 
             let monitor = try cli.run(["monitor"] + target)
             #expect(monitor.status == 1, "\(monitor.output)")
