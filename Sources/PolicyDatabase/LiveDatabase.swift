@@ -195,7 +195,7 @@ public final class LiveDatabase {
     /// unless `begin` sets it, and `SET LOCAL search_path = pg_catalog`), then commits when
     /// `body` says so and rolls back otherwise. Any failure rolls back; PostgreSQL failures
     /// become `DatabaseError`s about `action`.
-    private func withTransaction<Result>(
+    func withTransaction<Result>(
         action: String, begin: String,
         _ body: () throws -> (Result, commit: Bool)
     ) throws -> Result {

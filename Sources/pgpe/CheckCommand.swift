@@ -1,8 +1,12 @@
 import ArgumentParser
 import JSON
+import PolicyDatabase
 import PolicyEngine
+import PolicySQL
+import PolicySyntax
 
-/// `pgpe check`: every syntax, config, schema and semantic diagnostic.
+/// `pgpe check`: every syntax, config, schema and semantic diagnostic; with `--database`, also
+/// each `raw('...')` tried on that database (`database.raw-sql-error`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -13,12 +17,20 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "text, json or sarif.")
     var format: OutputFormat = .text
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also try each raw('...') on this database (a postgresql:// URL or key=value string; '' for 'database:' of pgpe.yaml, else the PG* environment variables), in a read-only transaction that is rolled back; without schema: it is the schema too.",
+            valueName: "URL"))
+    var database: String?
+
     @Argument(help: "Policy files or directories (default: 'policies:' of pgpe.yaml).")
     var paths: [String] = []
 
     func run() throws {
-        let snapshot = try workspace.load(paths: paths)
-        let diagnostics = snapshot.diagnostics
+        let snapshot = try workspace.load(paths: paths, database: database.flatMap { $0.isEmpty ? nil : $0 })
+        var diagnostics = snapshot.diagnostics
+        if database != nil { diagnostics += try rawSQLDiagnostics(snapshot) }
         let printer = DiagnosticPrinter(snapshot: snapshot)
         switch format {
         case .text:
@@ -34,6 +46,20 @@ struct CheckCommand: ParsableCommand {
         case .sarif:
             Terminal.standardOutput(printer.sarif(diagnostics).serializedString())
         }
-        if snapshot.hasErrors { throw ExitCode(1) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// The `database.raw-sql-error` diagnostics of the policies' raw SQL on `--database`.
+    private func rawSQLDiagnostics(_ snapshot: WorkspaceSnapshot) throws -> [Diagnostic] {
+        let probes = RawProbe.probes(in: snapshot.policySet)
+        guard !probes.isEmpty else { return [] }
+        let options = try DatabaseOptions.parse(database.map { ["--database", $0] } ?? [])
+        let live = try options.connect(
+            config: snapshot.config.database, lockTimeoutMilliseconds: snapshot.config.apply.lockTimeoutMilliseconds)
+        do {
+            return try live.rawSQLDiagnostics(probes)
+        } catch let error as DatabaseError {
+            throw ToolFailure(error.description)
+        }
     }
 }

@@ -170,7 +170,7 @@ struct DriftPrinter {
 
     /// A SARIF 2.1.0 log: drift items and posture findings as results (`drift.<type>`,
     /// `posture.<kind>`), at the declaring policy when known, else at pgpe.yaml.
-    func sarif(_ assessment: Assessment) -> JSONValue {
+    func sarif(_ assessment: Assessment, diagnostics found: [Diagnostic] = []) -> JSONValue {
         var results: [JSONValue] = []
         var rules = Set<DiagnosticKind>()
         for item in assessment.drift {
@@ -195,7 +195,7 @@ struct DriftPrinter {
                     rule: rule, message: finding.description + "; " + finding.remediation,
                     source: nil, properties: properties))
         }
-        return diagnostics.sarif([], extra: results, extraRules: Array(rules))
+        return diagnostics.sarif(found, extra: results, extraRules: Array(rules))
     }
 
     /// A SARIF result of `rule` at its kind's default level.

@@ -101,12 +101,12 @@ final class LiveWorkspace {
         SchemaSource(model: catalog.model)
     }
 
-    /// `snapshot` checked against the live catalog of `database:` when pgpe.yaml names a
-    /// database but no `schema:` (SPEC 1.1: the schema comes from the database); `snapshot`
-    /// itself otherwise. Exit code 2 when the database cannot be read.
-    static func withLiveSchema(_ snapshot: WorkspaceSnapshot) throws -> WorkspaceSnapshot {
+    /// `snapshot` checked against the live catalog of `database` (else `database:` of pgpe.yaml)
+    /// when pgpe.yaml names no `schema:` (SPEC 1.1: the schema comes from the database);
+    /// `snapshot` itself otherwise. Exit code 2 when the database cannot be read.
+    static func withLiveSchema(_ snapshot: WorkspaceSnapshot, database: String? = nil) throws -> WorkspaceSnapshot {
         let config = snapshot.config
-        guard config.schemaPath == nil, let target = config.database else { return snapshot }
+        guard config.schemaPath == nil, let target = database ?? config.database else { return snapshot }
         let catalog: LiveCatalog
         do {
             catalog = try LiveDatabase.connect(target, lockTimeoutMilliseconds: config.apply.lockTimeoutMilliseconds).introspect()

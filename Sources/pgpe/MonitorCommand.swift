@@ -4,6 +4,7 @@ import JSON
 import PolicyDatabase
 import PolicyEngine
 import PolicySQL
+import PolicySyntax
 
 /// `pgpe monitor`: drift between the policies and a live database, posture findings, and the
 /// repair.
@@ -16,8 +17,9 @@ struct MonitorCommand: ParsableCommand {
             Drift types: missing_policy, modified_policy, missing_grant, rls_disabled (critical), \
             rls_not_forced (high), extra_policy, extra_grant (warning). Posture findings (login \
             roles that bypass RLS, governed tables owned by a role their policies name) are \
-            reported too but do not change the exit code. With --execute the exit code says \
-            whether drift remains after the repair.
+            reported too but do not change the exit code. Each raw('...') is tried on the \
+            database (database.raw-sql-error, exit 1 when PostgreSQL rejects one). With --execute \
+            the exit code says whether drift remains after the repair.
             """)
 
     /// `--config`.
@@ -73,10 +75,11 @@ struct MonitorCommand: ParsableCommand {
             return
         }
         let database = try connect()
-        let outcome = try check(database, desired: desired)
+        var outcome = try check(database, desired: desired)
+        outcome.rawSQL = try rawSQLDiagnostics(database, workspace: live)
         print(outcome, workspace: live)
         if let failure = outcome.recheckFailure { throw ToolFailure(failure) }
-        if outcome.hasDrift { throw ExitCode(1) }
+        if outcome.hasDrift || !outcome.rawSQL.isEmpty { throw ExitCode(1) }
     }
 
     // MARK: - One check
@@ -94,6 +97,8 @@ struct MonitorCommand: ParsableCommand {
         var after: Assessment?
         /// Why there is no comparison after a repair that was committed.
         var recheckFailure: String?
+        /// The raw SQL PostgreSQL rejects (`database.raw-sql-error`).
+        var rawSQL: [Diagnostic] = []
 
         /// Whether drift exists (after the repair, when one ran).
         var hasDrift: Bool { !(after ?? assessment).drift.isEmpty }
@@ -122,6 +127,15 @@ struct MonitorCommand: ParsableCommand {
         }
     }
 
+    /// Each raw atom of the policies (as last checked) tried on `database`.
+    func rawSQLDiagnostics(_ database: LiveDatabase, workspace: LiveWorkspace) throws -> [Diagnostic] {
+        do {
+            return try database.rawSQLDiagnostics(RawProbe.probes(in: workspace.snapshot.policySet))
+        } catch let error as DatabaseError {
+            throw ToolFailure(error.description)
+        }
+    }
+
     /// Prints one check in the chosen format.
     func print(_ outcome: Outcome, workspace: LiveWorkspace) {
         let printer = DriftPrinter(workspace: workspace)
@@ -134,6 +148,10 @@ struct MonitorCommand: ParsableCommand {
             if let plan = outcome.plan, repairs {
                 text +=
                     "\n" + (plan.isEmpty ? "-- nothing to repair" : "-- repair SQL\(outcome.executed ? " (executed)" : "")\n" + plan.script)
+            }
+            if !outcome.rawSQL.isEmpty {
+                let diagnostics = DiagnosticPrinter(snapshot: workspace.snapshot)
+                text += "\nraw SQL rejected by the database:\n" + diagnostics.text(outcome.rawSQL, color: false)
             }
             if let failure = outcome.recheckFailure { text += "\nafter the repair: not checked again (\(failure))" }
             if let after = outcome.after {
@@ -154,9 +172,10 @@ struct MonitorCommand: ParsableCommand {
                 extra["remaining"] = .array(after.drift.map { printer.json($0) })
             }
             if let failure = outcome.recheckFailure { extra["recheck_error"] = .string(failure) }
+            extra["raw_sql"] = DiagnosticPrinter(snapshot: workspace.snapshot).json(outcome.rawSQL)
             Terminal.standardOutput(printer.json(outcome.assessment, extra: extra).serializedString())
         case .sarif:
-            Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment).serializedString())
+            Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL).serializedString())
         }
     }
 }

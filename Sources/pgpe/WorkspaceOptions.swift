@@ -8,15 +8,15 @@ struct WorkspaceOptions: ParsableArguments {
     var config: String?
 
     /// Loads the workspace, `paths` overriding the config's policies; without `schema:`, the
-    /// schema is the catalog of `database:` when pgpe.yaml names one.
-    func load(paths: [String] = []) throws -> WorkspaceSnapshot {
+    /// schema is the catalog of `database` (else of `database:` when pgpe.yaml names one).
+    func load(paths: [String] = [], database: String? = nil) throws -> WorkspaceSnapshot {
         let snapshot: WorkspaceSnapshot
         do {
             snapshot = try WorkspaceLoader.load(configPath: config, directory: Terminal.workingDirectory, paths: paths)
         } catch let error as WorkspaceLoader.LoadError {
             throw ToolFailure(error.message)
         }
-        return try LiveWorkspace.withLiveSchema(snapshot)
+        return try LiveWorkspace.withLiveSchema(snapshot, database: database)
     }
 }
 

@@ -1,4 +1,11 @@
 extension DiagnosticArea {
+    /// `database.*`: the policies tried on a live database (`pgpe check --database`, `pgpe monitor`).
+    static let database = DiagnosticArea(
+        "database", title: "Database",
+        summary:
+            "Problems found by trying the compiled policies on a live database without changing it (`pgpe check --database`, `pgpe monitor`; docs/database.md).",
+        kinds: [.databaseRawSQLError])
+
     /// `drift.*`: differences between the policies and a live database (`pgpe monitor`).
     static let drift = DiagnosticArea(
         "drift", title: "Drift",
@@ -18,6 +25,14 @@ extension DiagnosticArea {
 }
 
 extension DiagnosticKind {
+    // MARK: Database
+
+    /// `database.raw-sql-error`
+    public static let databaseRawSQLError = DiagnosticKind(
+        "database.raw-sql-error", .error,
+        "PostgreSQL rejects the SQL of a `raw('...')` as compiled for a governed table (planned with `EXPLAIN` in a read-only transaction that is rolled back, under the search_path `pgpe apply` creates policies with); the message has the SQLSTATE and PostgreSQL's error, and `pgpe apply` would fail the same way."
+    )
+
     // MARK: Drift
 
     /// `drift.rls_disabled`
