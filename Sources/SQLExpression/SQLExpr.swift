@@ -25,7 +25,7 @@ public struct SQLExpr: Hashable, Sendable {
         var stack = [self]
         while let node = stack.popLast() {
             body(node)
-            stack.append(contentsOf: node.kind.children.reversed())
+            stack += node.kind.children.reversed()
         }
     }
 }

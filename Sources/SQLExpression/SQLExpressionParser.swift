@@ -58,7 +58,7 @@ public struct SQLExpressionParser {
             token.start += range.start
             token.end += range.start
             switch token.kind {
-            case .op: tokens.append(contentsOf: Self.splitOperator(token))
+            case .op: tokens += Self.splitOperator(token)
             case .unknown, .metaCommand:
                 // Kept, so the expression around it reads on; the parser keeps it as text.
                 unexpected.append(token.range)

@@ -10,7 +10,7 @@ import Testing
         POLICY broken PERMISSIVE FOR SELECT SELECTOR named('users')
           CLAUSE raw('no_such_column = 1')
         POLICY sneaky PERMISSIVE FOR SELECT SELECTOR named('users')
-          CLAUSE raw('true)) ; DROP TABLE public.files; SELECT ((true')
+          CLAUSE raw('pg_catalog.no_such_check(id)')
         """
 
     @Test func checkAndMonitorReportRawSQLAtTheAtom() async throws {

@@ -35,12 +35,18 @@ struct PolicyWorkspace {
         try database.connection.execute(schemaSQL)
     }
 
-    /// The checked policy set against `schema`; throws when it has errors.
-    func policySet(schema: SchemaModel) throws -> PolicySet {
+    /// The checked policy set against `schema` and every diagnostic (config, syntax, checker).
+    func checked(schema: SchemaModel) -> (set: PolicySet, diagnostics: [Diagnostic]) {
         let (config, _, configDiagnostics) = ConfigLoader.load(text: self.config, path: "/virtual/pgpe.yaml", environment: [:])
         let files = policies.sorted { $0.key < $1.key }.map { Parser.parse(text: $0.value, path: "/virtual/policies/" + $0.key) }
         let set = Checker.check(files: files, config: config, schema: schema)
-        let errors = (configDiagnostics + files.flatMap(\.diagnostics) + set.diagnostics).filter { $0.severity == .error }
+        return (set, configDiagnostics + files.flatMap(\.diagnostics) + set.diagnostics)
+    }
+
+    /// The checked policy set against `schema`; throws when it has errors.
+    func policySet(schema: SchemaModel) throws -> PolicySet {
+        let (set, diagnostics) = checked(schema: schema)
+        let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw TestDatabaseError("the test workspace has errors: " + errors.map(\.message).joined(separator: "; "))
         }

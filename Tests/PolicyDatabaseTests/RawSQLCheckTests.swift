@@ -1,6 +1,7 @@
 import Foundation
 import PolicyDatabase
 import PolicySQL
+import PolicySchema
 import PolicySyntax
 import PolicyWorkloads
 import PostgresClient
@@ -34,9 +35,10 @@ import Testing
           OR CLAUSE exists(rel(_, team_id, members, team_id), {raw('member_nope = 1')})
         POLICY search_path PERMISSIVE FOR SELECT SELECTOR named('docs')
           CLAUSE raw('only_extra()')
-        POLICY injection PERMISSIVE FOR SELECT SELECTOR named('docs')
-          CLAUSE raw('true)) ; DROP TABLE public.victim; SELECT ((true')
         """
+
+    /// Raw text that closes the expression early and appends a statement.
+    static let injection = "true)) ; DROP TABLE public.victim; SELECT ((true"
 
     static func workspace(_ text: String = policyText) -> PolicyWorkspace {
         PolicyWorkspace(config: "policies: [policies]\n", policies: ["p.policy": text], schemaSQL: schemaSQL)
@@ -78,19 +80,30 @@ import Testing
             // Valid everywhere, and valid in the traversal's scope (members.user_id): nothing.
             #expect(Self.at("tenant_id > 0", diagnostics) == nil)
             #expect(Self.at("user_id = current_user", diagnostics) == nil)
-            #expect(diagnostics.count == 6, "\(diagnostics.map(\.message))")
+            #expect(diagnostics.count == 5, "\(diagnostics.map(\.message))")
         }
     }
 
-    /// Raw text that closes the WHERE and appends a DROP TABLE is reported (PostgreSQL refuses
-    /// a second statement in the extended protocol), and the table is still there.
+    /// Raw text that closes the WHERE and appends a DROP TABLE: the checker refuses it before
+    /// anything is compiled (`semantic.raw-not-an-expression`, so neither `compile` nor `apply`
+    /// ever sends it), and the live check, handed it directly, runs nothing either (PostgreSQL
+    /// refuses a second statement in the extended protocol, and the transaction is read-only):
+    /// the table is still there.
     @Test func anInjectionAttemptRunsNothingAndIsReported() async throws {
+        let text = "POLICY injection PERMISSIVE FOR SELECT SELECTOR named('docs')\n  CLAUSE raw('\(Self.injection)')\n"
         try await withTestDatabase { database in
             try database.connection.execute(Self.schemaSQL)
             let live = try LiveDatabase.testing(database)
-            let diagnostics = try Self.diagnostics(database, live)
-            let injection = try #require(Self.at("DROP TABLE", diagnostics))
-            #expect(injection.message.contains("SQLSTATE 42601"), "\(injection.message)")
+            let (set, checked) = Self.workspace(text).checked(schema: try live.introspect().model)
+            #expect(checked.map(\.id) == ["semantic.raw-not-an-expression"], "\(checked.map(\.message))")
+            #expect(RawProbe.probes(in: set).isEmpty)
+            let location = FileLocation(file: "/virtual/policies/p.policy", range: SourceRange(start: 0, end: 1))
+            let probe = RawProbe(
+                table: QualifiedName(schema: "public", name: "docs"), expression: "(\(Self.injection))", raw: Self.injection,
+                location: location)
+            let diagnostics = try live.rawSQLDiagnostics([probe])
+            #expect(diagnostics.count == 1)
+            #expect(diagnostics.first?.message.contains("SQLSTATE 42601") == true, "\(diagnostics.map(\.message))")
             let victim = try database.connection.query("SELECT pg_catalog.to_regclass('public.victim') IS NOT NULL")
             #expect(victim.first?[0]?.bool == true)
         }
@@ -110,7 +123,7 @@ import Testing
             let fingerprint = try CatalogFingerprint.read(database)
             let before = try live.connection.query(counts).first?[0]?.string
             let diagnostics = try Self.diagnostics(database, live)
-            #expect(diagnostics.count == 6)
+            #expect(diagnostics.count == 5)
             #expect(!live.connection.isInTransaction)
             #expect(try live.connection.query(counts).first?[0]?.string == before)
             #expect(try CatalogFingerprint.read(database) == fingerprint)

@@ -52,6 +52,29 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
         #expect(set.ungovernedTables.map(\.name) == ["tenants"])
     }
 
+    /// raw() text goes into `CREATE POLICY … USING (…)` as written, so text that is not one
+    /// expression (it could close the policy early and run statements of its own when `apply`
+    /// runs the plan) is an error at the string; strings, quoted names and balanced parentheses
+    /// holding `;`, `)` or `--` are fine.
+    @Test func rawTextMustBeOneExpression() {
+        let refused = [
+            "true)) ; DROP TABLE public.victim; SELECT ((true", "true; DROP TABLE x", "true) OR (true", "(true",
+            "true -- the rest", "'open", "true /* open",
+        ]
+        for text in refused {
+            let quoted = text.replacingOccurrences(of: "'", with: "''")
+            let (source, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE raw(1️⃣'\(quoted)'2️⃣)")
+            #expect(found.map(\.id) == ["semantic.raw-not-an-expression"], "\(text)")
+            #expect(found.first?.range == SourceRange(start: source["1️⃣"], end: source["2️⃣"]), "\(text)")
+        }
+        let accepted = ["value = ';'", "(key = 'a)') AND (value <> '--')", "\"odd;name\" IS NULL", "key = 'x' /* note */ AND true"]
+        for text in accepted {
+            let quoted = text.replacingOccurrences(of: "'", with: "''")
+            let (_, found) = diagnostics("POLICY a PERMISSIVE FOR SELECT SELECTOR named('config') CLAUSE raw('\(quoted)')")
+            #expect(found.isEmpty, "\(text): \(found.map(\.message))")
+        }
+    }
+
     @Test func unknownColumnWithSuggestion() {
         let (source, found) = diagnostics(
             "POLICY a PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(1️⃣tenant2️⃣) = session('app.tenant_id')")

@@ -214,6 +214,12 @@ struct PolicyLowerer {
         case .missing:
             return nil
         case .raw(let sql):
+            // Compiled text goes into `CREATE POLICY … USING (…)` as written: text that is not one
+            // expression could close the policy early and run statements of its own in `apply`.
+            if let problem = SQLExpressionShape.problem(in: sql.value) {
+                error(.semanticRawNotAnExpression, "raw() must hold one SQL expression, but \(problem)", sql.range)
+                return nil
+            }
             return .raw(RawSQL(text: sql.value, location: location(atom.range)))
         case .constant(let value):
             return .constant(value)

@@ -8,7 +8,8 @@ extension DiagnosticArea {
             .semanticNoSchema, .semanticDuplicatePolicy, .semanticUnknownTable, .semanticUnknownColumn, .semanticUnknownType,
             .semanticUnknownRole, .semanticSelectorMatchesNothing, .semanticSchemaNotGoverned, .semanticUnknownFunction,
             .semanticFunctionArity, .semanticFunctionNotBoolean, .semanticTypeMismatch, .semanticInvalidLiteral,
-            .semanticNullComparison, .semanticNullInList, .semanticInNeedsList, .semanticUnexpectedList, .semanticMixedList,
+            .semanticNullComparison, .semanticNullInList, .semanticInNeedsList, .semanticRawNotAnExpression, .semanticUnexpectedList,
+            .semanticMixedList,
             .semanticNestedList, .semanticLikeNeedsText, .semanticInvalidLikePattern, .semanticEmptySessionKey,
             .semanticInvalidSessionKey, .semanticUnknownSessionKey, .semanticSessionTypeConflict, .semanticDepthExceeded,
             .semanticRelSource, .semanticOuterOutsideExists, .semanticRelWithoutForeignKey, .semanticTraversalCycle,
@@ -87,6 +88,11 @@ extension DiagnosticKind {
         "semantic.null-in-list", .error,
         "`NOT IN` with null in the list is never true; remove the null.",
         exceptions: [.nullInList])
+    /// `semantic.raw-not-an-expression`
+    public static let semanticRawNotAnExpression = DiagnosticKind(
+        "semantic.raw-not-an-expression", .error,
+        "The SQL of a `raw('...')` is not one expression: it holds `;`, closes a parenthesis it did not open, leaves one open, ends in a `--` comment or an unterminated string or comment. Compiled into `CREATE POLICY`, such text would end the policy's expression early and run as statements of its own when `pgpe apply` runs the plan, so it is refused before anything is compiled."
+    )
     /// `semantic.in-needs-list`
     public static let semanticInNeedsList = DiagnosticKind(
         "semantic.in-needs-list", .error,
