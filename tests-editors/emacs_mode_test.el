@@ -37,6 +37,17 @@
   (font-lock-ensure)
   (pgpe-test-expect "false" 'font-lock-constant-face)
   (pgpe-test-expect "RESTRICTIVE" 'font-lock-keyword-face)
+  ;; SPEC 11.3: true/false atoms, now(), the TRUNCATE, REFERENCES and TRIGGER privileges.
+  (with-temp-buffer
+    (pgpe-mode)
+    (insert "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL\n  CLAUSE true OR CLAUSE col(expires_at) > now()\n"
+            "GRANT TRUNCATE, REFERENCES, TRIGGER TO r SELECTOR ALL\n")
+    (font-lock-ensure)
+    (pgpe-test-expect "true" 'font-lock-constant-face)
+    (pgpe-test-expect "now()" 'font-lock-function-name-face)
+    (pgpe-test-expect "TRUNCATE" 'font-lock-keyword-face)
+    (pgpe-test-expect "REFERENCES" 'font-lock-keyword-face)
+    (pgpe-test-expect "TRIGGER" 'font-lock-keyword-face))
   (with-temp-buffer
     (pgpe-mode)
     (insert "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL -- dash comment\n")

@@ -61,6 +61,20 @@ vim.cmd('edit ' .. root .. '/examples/saas/policies/soft_delete.policy')
 expect('false', 'enumMember')
 expect('RESTRICTIVE', 'keyword')
 
+-- SPEC 11.3: true/false atoms, now(), the TRUNCATE, REFERENCES and TRIGGER privileges.
+vim.cmd('enew')
+vim.bo.filetype = 'pgpe'
+vim.api.nvim_buf_set_lines(0, 0, -1, false, {
+  'POLICY p PERMISSIVE FOR SELECT SELECTOR ALL',
+  '  CLAUSE true OR CLAUSE col(expires_at) > now()',
+  'GRANT TRUNCATE, REFERENCES, TRIGGER TO r SELECTOR ALL',
+})
+expect('true', 'enumMember')
+expect('now()', 'function')
+expect('TRUNCATE', 'keyword')
+expect('REFERENCES', 'keyword')
+expect('TRIGGER', 'keyword')
+
 if #failures > 0 then
   io.stderr:write(#failures .. ' failure(s)\n')
   vim.cmd('cquit 1')

@@ -190,6 +190,16 @@ def main():
     expect(sample, tokens, "-- dash", "comment.line.double-dash.pgpe", file=f)
     expect(sample, tokens, ">", "keyword.operator.comparison.pgpe", file=f)
 
+    # SPEC 11.3: true/false atoms, now(), the TRUNCATE, REFERENCES and TRIGGER privileges.
+    additions = "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL\n  CLAUSE true OR CLAUSE col(expires_at) > now()\nGRANT TRUNCATE, REFERENCES, TRIGGER TO r SELECTOR ALL\n"
+    tokens = tokenizer.tokenize(additions)
+    f = "additions"
+    expect(additions, tokens, "true", "constant.language.pgpe", file=f)
+    expect(additions, tokens, "now()", "support.function.builtin.pgpe", file=f)
+    expect(additions, tokens, "TRUNCATE", "keyword.control.pgpe", file=f)
+    expect(additions, tokens, "REFERENCES", "keyword.control.pgpe", file=f)
+    expect(additions, tokens, "TRIGGER", "keyword.control.pgpe", file=f)
+
     if failures:
         print(f"{len(failures)} failure(s)")
         sys.exit(1)

@@ -177,6 +177,17 @@ final class QueryEncoder {
         return value
     }
 
+    /// `now()` in `session`: a timestamp of its own per session (each session runs its own
+    /// transaction), never NULL; kept with the session's keys under `Operand.nowKey` so that a
+    /// counterexample shows it.
+    func now(_ session: SessionInstance) throws -> EncodedValue {
+        if let existing = session.keys[Operand.nowKey] { return existing }
+        let value = try fresh("s\(session.index + 1).now", .timestamp)
+        assertions.append(try z3.not(value.null))
+        session.keys[Operand.nowKey] = value
+        return value
+    }
+
     /// A literal as a term of `family`'s encoding.
     func literal(_ value: LiteralValue, family: TypeFamily) throws -> Term {
         func failure() -> SolverError {
@@ -444,6 +455,8 @@ final class QueryEncoder {
             return value
         case .session(let key):
             return try sessionValue(key, session)
+        case .now:
+            return try now(session)
         case .literal(let literal):
             let kind: TypeFamily
             switch literal {

@@ -47,6 +47,14 @@ enum ReproSessionValues {
         var body: [String] = []
         var claims: [(claim: String, key: String, value: String?)] = []
         for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            if key == Operand.nowKey {
+                // The transaction's timestamp is the clock's: the script cannot choose it.
+                body.append("  -- now() is the transaction's timestamp, which this script cannot set;")
+                body.append(
+                    "  -- the counterexample needs it to be \(SQLQuoting.comment(value.map { "'\($0)'" } ?? "NULL")) in session \(session)."
+                )
+                continue
+            }
             guard let sql = policySet.config.sessionKey(key)?.sql else {
                 // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
                 // is left unset (reading it fails the query, as an unset key does).

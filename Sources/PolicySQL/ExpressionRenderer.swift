@@ -8,7 +8,8 @@ import PolicySyntax
 /// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
 /// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become
 /// `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner columns qualified by the
-/// alias; `fn` is schema-qualified; `raw` is parenthesized.
+/// alias; `fn` is schema-qualified; `raw` is parenthesized; `now()` stays `now()` (stable, so
+/// PostgreSQL evaluates it once per query already).
 public struct ExpressionRenderer {
     private let policySet: PolicySet
 
@@ -103,6 +104,7 @@ public struct ExpressionRenderer {
         case .column(let name): return scope.table?.column(name)?.type
         case .function(let name, _): return policySet.config.function(name)?.returns
         case .session(let key): return policySet.sessionType(key)
+        case .now: return .timestamptz
         default: return nil
         }
     }
@@ -112,7 +114,7 @@ public struct ExpressionRenderer {
     /// to the parameter type already), string literals and NULL (typed by the call).
     private func argumentType(of operand: Operand, scope: Scope) -> SQLType? {
         switch operand {
-        case .column, .function: return type(of: operand, scope: scope)
+        case .column, .function, .now: return type(of: operand, scope: scope)
         case .literal(.int): return .integer
         case .literal(.bool): return .boolean
         default: return nil
@@ -152,6 +154,8 @@ public struct ExpressionRenderer {
             return call(name, arguments, scope: scope)
         case .session(let key):
             return session(key, type: castTo ?? policySet.sessionType(key))
+        case .now:
+            return "now()"
         }
     }
 

@@ -32,6 +32,8 @@ public struct SQLType: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let boolean = SQLType(name: "boolean", family: .boolean)
     /// `uuid`
     public static let uuid = SQLType(name: "uuid", family: .uuid)
+    /// `timestamptz`, the type of `now()`.
+    public static let timestamptz = SQLType(name: "timestamptz", family: .timestamp)
 
     private static let aliases: [String: (String, TypeFamily)] = [
         "int": ("integer", .integer), "int4": ("integer", .integer), "integer": ("integer", .integer),

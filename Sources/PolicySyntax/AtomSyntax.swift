@@ -12,6 +12,8 @@ public struct AtomSyntax: Hashable, Sendable {
         case function(FunctionCallSyntax)
         /// `raw('sql')`
         case raw(StringSyntax)
+        /// `true` (admits every row) or `false` (admits none).
+        case constant(Bool)
         /// Missing or malformed; a diagnostic was reported.
         case missing
     }
@@ -20,7 +22,7 @@ public struct AtomSyntax: Hashable, Sendable {
     public var kind: Kind
     /// The whole atom.
     public var range: SourceRange
-    /// The operator (`=`, `IS NOT NULL`…) or leading word (`exists`, `raw`, `fn`).
+    /// The operator (`=`, `IS NOT NULL`…) or leading word (`exists`, `raw`, `fn`, `true`, `false`).
     public var operatorRange: SourceRange
 
     /// Creates an atom.

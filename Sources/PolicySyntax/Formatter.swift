@@ -163,6 +163,7 @@ public struct Formatter {
         case .session(let key): return "session(\(string(key.value)))"
         case .literal(let literal): return "lit(\(Formatter.literal(literal)))"
         case .function(let call): return function(call)
+        case .now: return "now()"
         case .missing: return ""
         }
     }
@@ -183,6 +184,8 @@ public struct Formatter {
             return function(call)
         case .raw(let sql):
             return "raw(\(string(sql.value)))"
+        case .constant(let value):
+            return value ? "true" : "false"
         case .missing:
             return ""
         }

@@ -19,6 +19,9 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case insert = "INSERT"
     case update = "UPDATE"
     case delete = "DELETE"
+    case truncate = "TRUNCATE"
+    case references = "REFERENCES"
+    case trigger = "TRIGGER"
     case `is` = "IS"
     case null = "NULL"
     case `in` = "IN"
@@ -33,6 +36,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case exists = "EXISTS"
     case rel = "REL"
     case raw = "RAW"
+    case now = "NOW"
     case hasColumn = "HAS_COLUMN"
     case inSchema = "IN_SCHEMA"
     case named = "NAMED"
@@ -73,14 +77,15 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// Whether the word is written like a function (`col(...)`) and printed in lower case.
     public var isFunctionStyle: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .exists, .rel, .raw, .hasColumn, .inSchema, .named, .tagged:
+        case .col, .session, .lit, .fn, .exists, .rel, .raw, .now, .hasColumn, .inSchema, .named, .tagged:
             return true
         default:
             return false
         }
     }
 
-    /// Whether the word is a literal constant (`true`, `false`, `null` inside `lit(...)`).
+    /// Whether the word is a constant (`true`, `false`, `null` inside `lit(...)`; `true` and
+    /// `false` are atoms of their own too).
     public var isLiteralWord: Bool { self == .true || self == .false || self == .null }
 
     /// The canonical spelling the formatter prints.
@@ -91,7 +96,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// The words that begin an atom.
     public var startsAtom: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .exists, .raw: return true
+        case .col, .session, .lit, .fn, .now, .exists, .raw, .true, .false: return true
         default: return false
         }
     }

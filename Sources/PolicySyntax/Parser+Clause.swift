@@ -20,10 +20,15 @@ extension Parser {
         return ClauseSyntax(atoms: atoms, range: range, keywordRange: keywordRange)
     }
 
-    /// An atom: a comparison, a null test, `exists(...)`, a boolean `fn(...)` or `raw(...)`.
+    /// An atom: a comparison, a null test, `exists(...)`, a boolean `fn(...)`, `raw(...)`, `true`
+    /// or `false`.
     mutating func parseAtom() -> AtomSyntax {
         let start = current.range
         switch currentKeyword {
+        case .true?, .false?:
+            let value = currentKeyword == .true
+            advance()
+            return AtomSyntax(kind: .constant(value), range: start, operatorRange: start)
         case .exists?:
             return parseExists()
         case .raw?:
@@ -39,13 +44,13 @@ extension Parser {
                 return parseComparison(lhs: value)
             }
             return AtomSyntax(kind: .function(call), range: call.range, operatorRange: call.keywordRange)
-        case .col?, .session?, .lit?:
+        case .col?, .session?, .lit?, .now?:
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
             reportMissing(
                 .syntaxExpectedAtom,
-                "an atom (col(...), session(...), lit(...), fn(...), exists(...) or raw(...))")
+                "an atom (col(...), session(...), lit(...), fn(...), exists(...), raw(...), true or false)")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
     }
@@ -115,10 +120,15 @@ extension Parser {
         return AtomSyntax(kind: .comparison(lhs, op, rhs), range: lhs.range.union(rhs.range), operatorRange: opRange)
     }
 
-    /// A value: `col(name)`, `session('key')`, `lit(literal)` or `fn(...)`.
+    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `now()`.
     mutating func parseValue() -> ValueSyntax {
         let start = current.range
         switch currentKeyword {
+        case .now?:
+            advance()
+            _ = expect(.leftParen, after: "'now'")
+            let close = expectClosing(.rightParen, after: "now(") ?? .empty(at: previousEnd)
+            return ValueSyntax(kind: .now, range: start.union(close), keywordRange: start)
         case .col?:
             advance()
             _ = expect(.leftParen, after: "'col'")
@@ -148,7 +158,7 @@ extension Parser {
             let call = parseFunctionCall()
             return ValueSyntax(kind: .function(call), range: call.range, keywordRange: call.keywordRange)
         default:
-            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...) or fn(...))")
+            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...) or now())")
             return ValueSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }

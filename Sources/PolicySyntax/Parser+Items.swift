@@ -243,11 +243,14 @@ extension Parser {
             case .insert: privilege = .insert
             case .update: privilege = .update
             case .delete: privilege = .delete
+            case .truncate: privilege = .truncate
+            case .references: privilege = .references
+            case .trigger: privilege = .trigger
             case .all: privilege = .all
             default: privilege = nil
             }
             guard let privilege else {
-                reportMissing(.syntaxExpectedPrivilege, "SELECT, INSERT, UPDATE, DELETE or ALL")
+                reportMissing(.syntaxExpectedPrivilege, "SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER or ALL")
                 skipToSection()
                 break privileges
             }

@@ -85,6 +85,7 @@ public enum SyntaxDump {
         switch value.kind {
         case .column(let column): return "col:" + name(column)
         case .session(let key): return "session:'" + key.value + "'"
+        case .now: return "now()"
         case .literal(let literal): return "lit:" + self.literal(literal)
         case .function(let call): return functionCall(call)
         case .missing: return "<missing>"
@@ -105,6 +106,7 @@ public enum SyntaxDump {
                 "(exists \(source).\(name(relation.sourceColumn))->\(table(relation.target)).\(name(relation.targetColumn)) {\(clause(inner))})"
         case .function(let call): return "(" + functionCall(call) + ")"
         case .raw(let sql): return "(raw '" + sql.value + "')"
+        case .constant(let value): return value ? "(true)" : "(false)"
         case .missing: return "<missing>"
         }
     }

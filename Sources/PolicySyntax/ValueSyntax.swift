@@ -1,4 +1,4 @@
-/// A value: `col(name)`, `session('key')`, `lit(literal)` or `fn(...)`.
+/// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `now()`.
 public struct ValueSyntax: Hashable, Sendable {
     /// What kind of value.
     public indirect enum Kind: Hashable, Sendable {
@@ -10,6 +10,8 @@ public struct ValueSyntax: Hashable, Sendable {
         case literal(LiteralSyntax)
         /// `fn(...)`: a declared function's result.
         case function(FunctionCallSyntax)
+        /// `now()`: the transaction's timestamp (timestamptz).
+        case now
         /// Missing or malformed; a diagnostic was reported.
         case missing
     }
@@ -18,7 +20,7 @@ public struct ValueSyntax: Hashable, Sendable {
     public var kind: Kind
     /// The whole value.
     public var range: SourceRange
-    /// The leading word (`col`, `session`, `lit`, `fn`), for highlighting.
+    /// The leading word (`col`, `session`, `lit`, `fn`, `now`), for highlighting.
     public var keywordRange: SourceRange
 
     /// Creates a value.

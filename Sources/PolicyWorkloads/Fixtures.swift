@@ -19,7 +19,12 @@ public enum Fixtures {
 
     /// The running example's directory, `examples/saas`.
     public static var exampleDirectory: URL {
-        repositoryRoot.appendingPathComponent("examples/saas")
+        exampleDirectory("saas")
+    }
+
+    /// The directory of the bundled example `name` (`saas`, `supabase`), under `examples/`.
+    public static func exampleDirectory(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("examples").appendingPathComponent(name)
     }
 
     /// The text of a file under `examples/saas`.

@@ -7,7 +7,8 @@ import PolicySyntax
 /// (`x = 1 AND x = 2`, `x IS NULL AND x = v`, `x = v AND x != v`, disjoint IN lists), tautologies
 /// (`col(x) = col(x)`), IN lists that intersect or contain an equality, NOT IN lists, absorbed
 /// clauses, constant comparisons, traversals (nested up to depth 2) along the schema's foreign
-/// keys, declared functions and raw SQL. Well-typed, as the checker would have left them.
+/// keys, declared functions and raw SQL (and, when asked, `true`/`false` and `now()`). Well-typed,
+/// as the checker would have left them.
 /// Deterministic for a seed; for `p ≡ normalize(p)`.
 public struct ProofPolicyGenerator {
     /// A function a policy may call: name, argument families, result family.
@@ -37,17 +38,21 @@ public struct ProofPolicyGenerator {
     public var functions: [Function]
     /// Whether raw SQL atoms may appear.
     public var allowRaw: Bool
+    /// Whether SPEC 11.3's `true`/`false` atoms and `now()` comparisons may appear (off for the
+    /// benchmarks, whose workloads stay those of v1).
+    public var allowConstantsAndNow: Bool
 
     /// Creates a generator.
     public init(
         schema: SchemaModel, table: QualifiedName, sessionKeys: [(key: String, family: TypeFamily)],
-        functions: [Function] = [], allowRaw: Bool = true
+        functions: [Function] = [], allowRaw: Bool = true, allowConstantsAndNow: Bool = false
     ) {
         self.schema = schema
         self.table = table
         self.sessionKeys = sessionKeys
         self.functions = functions
         self.allowRaw = allowRaw
+        self.allowConstantsAndNow = allowConstantsAndNow
     }
 
     /// A policy: one to four clauses, some of them variations of others (to be absorbed).
@@ -134,8 +139,27 @@ public struct ProofPolicyGenerator {
                 return rng.chance(0.5) ? .isNull(.session(key.key)) : .compare(subject, .equal, .session(key.key))
             }
             return .compare(subject, .equal, .literal(literal(family, rng: &rng)))
+        case 20 where allowConstantsAndNow:
+            return .constant(rng.chance(0.5))
+        case 21 where allowConstantsAndNow:
+            return now(model, rng: &rng)
         default:
             return .compare(subject, .equal, .literal(literal(family, rng: &rng)))
+        }
+    }
+
+    /// `now()` compared with a timestamp column or literal (on either side), or tested for NULL.
+    private func now(_ model: TableModel, rng: inout SeededGenerator) -> Atom {
+        let temporal = model.columns.filter { $0.type.family == .timestamp }
+        let op = rng.pick(operators(.timestamp))
+        switch rng.int(0...5) {
+        case 0: return rng.chance(0.5) ? .isNull(.now) : .isNotNull(.now)
+        case 1...2 where !temporal.isEmpty:
+            let column = Operand.column(rng.pick(temporal).name)
+            return rng.chance(0.5) ? .compare(column, op, .now) : .compare(.now, op, column)
+        default:
+            let moment = Operand.literal(.string(rng.pick(["2001-02-03 04:05:06+00", "2999-12-31 00:00:00+00"])))
+            return rng.chance(0.7) ? .compare(.now, op, moment) : .compare(moment, op, .now)
         }
     }
 

@@ -10,10 +10,12 @@ import WorkspaceFiles
 /// Issue 3's benchmarks: compiling a generated 200-table, 50-policy workspace, and what the
 /// compiled policies cost PostgreSQL on 1M-row tables against hand-written SQL (a `WHERE
 /// tenant_id = ...` and a join), with a bare `current_setting()` and a correlated `EXISTS`
-/// for comparison. Queries run interleaved, round after round, in one run; each figure is a
-/// median of wall-clock times of `SELECT count(*)` (one row comes back, so the client adds
-/// little). Parallel workers and JIT are off in every session alike, so that plans and not the
-/// two shared cores decide.
+/// for comparison; and (issue 13) the same direct policy reading Supabase's `auth.uid()`
+/// (`profile: supabase`, compiled to `(SELECT auth.uid())`) against that `WHERE`, with a bare
+/// `auth.uid()` for comparison. Queries run interleaved, round after round, in one run; each
+/// figure is a median of wall-clock times of `SELECT count(*)` (one row comes back, so the
+/// client adds little). Parallel workers and JIT are off in every session alike, so that plans
+/// and not the two shared cores decide.
 enum CompileBench {
     /// Tenant `number` (0...3) as `rowsSQL` writes it.
     static func tenant(_ number: Int) -> String {
@@ -83,6 +85,28 @@ enum CompileBench {
         """
     }
 
+    /// The direct policy reading the user id as Supabase does: `items` whose `tenant_id` is the
+    /// JWT's `sub` claim.
+    static func supabasePolicyText(role: String) -> String {
+        """
+        POLICY uid_direct
+          PERMISSIVE
+          FOR ALL
+          TO \(role)
+          SELECTOR named('items')
+          CLAUSE col(tenant_id) = session('auth.uid')
+
+        """
+    }
+
+    /// Supabase's `auth.uid()`, as PostgREST's JWT claims give it (the stub of
+    /// `examples/supabase/schema.sql`).
+    static let authSchemaSQL = """
+        CREATE SCHEMA auth;
+        CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE
+            AS $$ SELECT (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $$;
+        """
+
     /// The tables: `items` with a tenant, `projects` with a tenant, `tasks` under projects.
     static let schemaSQL = """
         CREATE TABLE public.items (id bigint PRIMARY KEY, tenant_id uuid NOT NULL, payload text NOT NULL);
@@ -113,8 +137,14 @@ enum CompileBench {
         let compiledRole = try database.createRole()
         let bareRole = try database.createRole()
         let existsRole = try database.createRole()
-        let program = try compiledProgram(role: compiledRole)
+        let uidRole = try database.createRole()
+        let bareUIDRole = try database.createRole()
+        let program = try compiledProgram(
+            config: "session:\n  app.tenant_id: uuid\n", policies: policyText(role: compiledRole))
         try admin.execute(program.sql)
+        try admin.execute(authSchemaSQL)
+        let supabase = try compiledProgram(config: "profile: supabase\n", policies: supabasePolicyText(role: uidRole))
+        try admin.execute(supabase.sql)
         let tenantSetting = "(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)"
         try admin.execute(
             """
@@ -122,22 +152,39 @@ enum CompileBench {
             CREATE POLICY exists_projects ON public.projects FOR ALL TO \(existsRole) USING (tenant_id = \(tenantSetting));
             CREATE POLICY exists_tasks ON public.tasks FOR ALL TO \(existsRole)
                 USING (EXISTS (SELECT 1 FROM public.projects p WHERE p.id = tasks.project_id AND p.tenant_id = \(tenantSetting)));
-            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(compiledRole), \(bareRole), \(existsRole);
+            CREATE POLICY bare_uid_items ON public.items FOR ALL TO \(bareUIDRole) USING (tenant_id = auth.uid());
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(compiledRole), \(bareRole), \(existsRole), \(uidRole), \(bareUIDRole);
+            GRANT USAGE ON SCHEMA auth TO \(uidRole), \(bareUIDRole);
             """)
         let tenant = tenant(1)
         var connections: [String: PostgresConnection] = ["admin": admin]
-        for (name, role) in [("compiled", compiledRole), ("bare", bareRole), ("exists", existsRole)] {
+        for (name, role) in [
+            ("compiled", compiledRole), ("bare", bareRole), ("exists", existsRole), ("uid", uidRole), ("bare-uid", bareUIDRole),
+        ] {
             connections[name] = try database.connect(user: role)
         }
         defer { for (name, connection) in connections where name != "admin" { connection.close() } }
         for connection in connections.values {
             try connection.execute("SET max_parallel_workers_per_gather = 0; SET jit = off")
             _ = try connection.query("SELECT set_config('app.tenant_id', $1, false)", [.text(tenant)])
+            // What PostgREST sets for a request whose JWT's subject is the tenant.
+            _ = try connection.query("SELECT set_config('request.jwt.claims', $1, false)", [.text("{\"sub\": \"\(tenant)\"}")])
+        }
+        // The compiled auth.uid() runs once per query: the plan reads it in an InitPlan.
+        if let uid = connections["uid"] {
+            let plan = try uid.query("EXPLAIN SELECT count(*) FROM public.items").compactMap { $0[0]?.string }
+            guard plan.contains(where: { $0.contains("InitPlan") }) else {
+                throw BenchError("the compiled auth.uid() policy's plan has no InitPlan: \(plan.joined(separator: "\n"))")
+            }
+            report.notes.append(
+                "auth.uid() policy on 1M rows: " + plan.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " | "))
         }
         let variants: [(name: String, connection: String, sql: String)] = [
             ("direct: hand-written WHERE tenant_id = literal", "admin", "SELECT count(*) FROM public.items WHERE tenant_id = '\(tenant)'"),
             ("direct: compiled policy", "compiled", "SELECT count(*) FROM public.items"),
             ("direct: bare current_setting() policy", "bare", "SELECT count(*) FROM public.items"),
+            ("direct: compiled auth.uid() policy", "uid", "SELECT count(*) FROM public.items"),
+            ("direct: bare auth.uid() policy", "bare-uid", "SELECT count(*) FROM public.items"),
             (
                 "traversal: hand-written join", "admin",
                 "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id WHERE p.tenant_id = '\(tenant)'"
@@ -182,6 +229,8 @@ enum CompileBench {
         let join = "traversal: hand-written join"
         report.add("direct: compiled / hand-written", ratio("direct: compiled policy", direct), "x", target: 1.10)
         report.add("direct: bare current_setting() / hand-written", ratio("direct: bare current_setting() policy", direct), "x")
+        report.add("direct: compiled auth.uid() / hand-written", ratio("direct: compiled auth.uid() policy", direct), "x", target: 1.10)
+        report.add("direct: bare auth.uid() / hand-written", ratio("direct: bare auth.uid() policy", direct), "x")
         report.add("traversal: compiled / hand-written join", ratio("traversal: compiled policy (IN sub-select)", join), "x", target: 1.5)
         report.add("traversal: correlated EXISTS / hand-written join", ratio("traversal: correlated EXISTS policy", join), "x")
         report.notes.append(
@@ -189,15 +238,16 @@ enum CompileBench {
                 + "ratios: medians of the per-round ratios; max_parallel_workers_per_gather = 0, jit = off")
     }
 
-    /// The compiled SQL of `policyText(role:)` over `schemaSQL`, read as `pgpe` reads a workspace.
-    private static func compiledProgram(role: String) throws -> CompiledProgram {
+    /// The compiled SQL of `policies` over `schemaSQL` with `config` (the `pgpe.yaml` lines
+    /// after `policies:` and `schema:`), read as `pgpe` reads a workspace.
+    private static func compiledProgram(config: String, policies: String) throws -> CompiledProgram {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pgpe-bench-rls-\(getpid())")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("policies"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try schemaSQL.write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
-        try "policies: [policies]\nschema: schema.sql\nsession:\n  app.tenant_id: uuid\n"
+        try ("policies: [policies]\nschema: schema.sql\n" + config)
             .write(to: directory.appendingPathComponent("pgpe.yaml"), atomically: true, encoding: .utf8)
-        try policyText(role: role).write(to: directory.appendingPathComponent("policies/bench.policy"), atomically: true, encoding: .utf8)
+        try policies.write(to: directory.appendingPathComponent("policies/bench.policy"), atomically: true, encoding: .utf8)
         let snapshot = try WorkspaceLoader.load(configPath: directory.appendingPathComponent("pgpe.yaml").path, directory: directory.path)
         let errors = snapshot.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw BenchError("the benchmark's policies do not check: \(errors.map(\.message))") }

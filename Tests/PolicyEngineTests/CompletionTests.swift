@@ -66,7 +66,7 @@ import Testing
         #expect(selector.contains("has_column") && selector.contains("ALL") && selector.contains("named"))
         #expect(try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL 1️⃣").first == "CLAUSE")
         let atoms = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE 1️⃣")
-        #expect(Set(atoms) == ["col", "session", "lit", "fn", "exists", "raw"])
+        #expect(Set(atoms) == ["col", "session", "lit", "fn", "exists", "raw", "now", "true", "false"])
         let operators = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) 1️⃣")
         #expect(operators.contains("=") && operators.contains("IS NULL") && operators.contains("IN"))
         let connectors = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x') 1️⃣")

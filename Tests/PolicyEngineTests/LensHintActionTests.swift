@@ -55,6 +55,23 @@ import Testing
         #expect(!fixture.workspace.proofs.diagnostics.contains { $0.id == "proof.tenant-isolation-failed" })
     }
 
+    /// A leaking `CLAUSE true` (SPEC 11.3) gets the isolation atom instead of `true`.
+    @Test func aTrueClauseIsReplacedByTheIsolationAtom() throws {
+        let fixture = try EngineFixture(
+            ProofTests.safe + "\n\nPOLICY public_rows PERMISSIVE FOR SELECT SELECTOR named('projects')\n  1️⃣CLAUSE true\n")
+        fixture.prove()
+        let actions = CodeActionProvider.actions(for: .empty(at: fixture["1️⃣"] + 3), in: fixture.path, snapshot: fixture.workspace.snapshot)
+        let fix = try #require(actions.first { $0.title.hasPrefix("Replace ") })
+        #expect(fix.title == "Replace true with col(tenant_id) = session('app.tenant_id')")
+        let edit = try #require(fix.edits[fixture.path]?.first)
+        #expect(fixture.source.text.utf8Slice(edit.range) == "true")
+        fixture.workspace.edit(fixture.path, edit)
+        fixture.workspace.rebuild()
+        #expect(fixture.workspace.snapshot.diagnostics.isEmpty, "\(fixture.workspace.snapshot.diagnostics.map(\.message))")
+        fixture.prove()
+        #expect(!fixture.workspace.proofs.diagnostics.contains { $0.id == "proof.tenant-isolation-failed" })
+    }
+
     @Test func normalizeRewritesAPolicyToItsNormalForm() throws {
         let fixture = try EngineFixture(
             """

@@ -24,7 +24,8 @@ import Testing
             let functions = set.config.functions.map {
                 ProofPolicyGenerator.Function(name: $0.name, arguments: $0.arguments.map(\.family), returns: $0.returns.family)
             }
-            generator = ProofPolicyGenerator(schema: set.schema, table: table, sessionKeys: keys, functions: functions)
+            generator = ProofPolicyGenerator(
+                schema: set.schema, table: table, sessionKeys: keys, functions: functions, allowConstantsAndNow: true)
             let schema = set.schema
             let table = self.table
             normalizer = Normalizer { target, column in
@@ -40,9 +41,16 @@ import Testing
         let checker = try EquivalenceChecker(policySet: setup.snapshot.policySet)
         var rng = SeededGenerator(seed: 0x4E0F_0001)
         var rewritten = 0
+        var constants = 0
+        var nows = 0
         var failures: [String] = []
         for index in 0..<1_000 {
             let policy = setup.generator.policy(using: &rng)
+            let text = policy.map(\.description).joined(separator: " OR ")
+            if policy.contains(where: { $0.atoms.contains { if case .constant = $0 { return true } else { return false } } }) {
+                constants += 1
+            }
+            if text.contains("now()") { nows += 1 }
             let normalized = setup.normalizer.normalize(policy).clauses
             if normalized != policy { rewritten += 1 }
             let verdict = checker.compare(policy, normalized, on: setup.table)
@@ -57,6 +65,9 @@ import Testing
             Comment(rawValue: "\(failures.count) policies changed meaning:\n" + failures.prefix(5).joined(separator: "\n")))
         // The generator exercises the normal form: most policies are rewritten.
         #expect(rewritten > 700, "only \(rewritten) of 1,000 policies were rewritten")
+        // SPEC 11.3's `true`/`false` atoms and now() are generated too.
+        #expect(constants > 100 && nows > 100, "true/false in \(constants), now() in \(nows) of 1,000 policies")
+        print("normal form: 1,000 policies, \(rewritten) rewritten, true/false in \(constants), now() in \(nows)")
     }
 
     /// The comparison finds a rewriting that changes meaning (so the test above can fail).

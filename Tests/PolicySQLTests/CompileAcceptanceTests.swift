@@ -14,7 +14,7 @@ import Testing
         let golden = try testCase.goldenText()
         let program = PolicyCompiler.compile(workspace.policySet)
         try await withTestDatabase { database in
-            try database.connection.execute(workspace.schemaSQL)
+            try workspace.createSchema(in: database)
             try GoldenRoles.ensure(workspace.roles, on: database.server)
             try database.connection.transaction { (connection: PostgresConnection) throws -> Void in
                 try connection.execute(golden)
@@ -32,7 +32,7 @@ import Testing
         let golden = try testCase.goldenText()
         try await withTestDatabase { database in
             let connection = database.connection
-            try connection.execute(workspace.schemaSQL)
+            try workspace.createSchema(in: database)
             try GoldenRoles.ensure(workspace.roles, on: database.server)
             func stored(standardConformingStrings: String) throws -> [String] {
                 try connection.execute("BEGIN; SET LOCAL standard_conforming_strings = \(standardConformingStrings)")

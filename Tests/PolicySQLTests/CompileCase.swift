@@ -4,7 +4,7 @@ import TestSupport
 
 /// A compiler golden case: a workspace and the `expected.sql` its compilation must equal.
 struct CompileCase {
-    /// The case's name (a directory under `Tests/Fixtures/compile`, or `example-saas`).
+    /// The case's name (a directory under `Tests/Fixtures/compile`, or a bundled example's).
     var name: String
     /// The directory holding its `pgpe.yaml`.
     var workspace: URL
@@ -14,14 +14,21 @@ struct CompileCase {
     /// The fixture cases, one per rule of SPEC section 7.
     static let fixtureNames = [
         "depth-2", "distinct-check", "functions", "grants", "insert-only", "long-names", "missing-context-error",
-        "partial-commands", "quoted-identifiers", "quotes-in-literals", "raw", "roles", "session-values",
+        "partial-commands", "quoted-identifiers", "quotes-in-literals", "raw", "roles", "session-values", "constants-and-now",
     ]
 
     /// The running example's name; its golden lives with the fixtures, its files in `examples/saas`.
     static let exampleName = "example-saas"
 
-    /// Every case: the running example, then the fixtures.
-    static let names = [exampleName] + fixtureNames
+    /// The Supabase-style example's name; its golden lives with the fixtures, its files in
+    /// `examples/supabase`.
+    static let supabaseExampleName = "example-supabase"
+
+    /// The bundled examples' cases, by the directory under `examples/` that holds their files.
+    static let examples = [exampleName: "saas", supabaseExampleName: "supabase"]
+
+    /// Every case: the bundled examples, then the fixtures.
+    static let names = [exampleName, supabaseExampleName] + fixtureNames
 
     /// `Tests/Fixtures/compile`.
     static var root: URL { Fixtures.fixtureDirectory.appendingPathComponent("compile") }
@@ -29,7 +36,7 @@ struct CompileCase {
     /// The case called `name`.
     static func named(_ name: String) -> CompileCase {
         let directory = root.appendingPathComponent(name)
-        let workspace = name == exampleName ? Fixtures.exampleDirectory : directory
+        let workspace = examples[name].map { Fixtures.exampleDirectory($0) } ?? directory
         return CompileCase(name: name, workspace: workspace, golden: directory.appendingPathComponent("expected.sql"))
     }
 

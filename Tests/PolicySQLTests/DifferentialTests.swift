@@ -77,6 +77,12 @@ import Testing
             return 1 + (clause.map(depth).max() ?? 0)
         }
         let atoms = testCase.policies.flatMap { ($0.using + ($0.check ?? [])).flatMap { $0 } }
+        func constants(_ atom: DifferentialAtom) -> Bool {
+            switch atom {
+            case .text(let text): return text == "true" || text == "false"
+            case .exists(_, _, _, let clause): return clause.contains(where: constants)
+            }
+        }
         let columns = testCase.tables.flatMap(\.columns).filter { $0.name != "id" }
         let values = testCase.rows.values.flatMap { $0 }.flatMap(\.values)
         return [
@@ -89,6 +95,7 @@ import Testing
             "IN": text.contains(" IN lit("), "NOT IN": text.contains("NOT IN"), "LIKE": text.contains(" LIKE "),
             "IS NULL": text.contains("IS NULL"), "IS NOT NULL": text.contains("IS NOT NULL"),
             "fn": text.contains("fn("), "raw": text.contains("raw("),
+            "true/false atom": atoms.contains(where: constants), "now()": text.contains("now()"),
             "NOT NULL column": columns.contains { $0.notNull }, "nullable column": columns.contains { !$0.notNull },
             "NULL value": values.contains(.null),
             "quote in text": values.contains { if case .text(let t) = $0 { return t.contains("'") } else { return false } },

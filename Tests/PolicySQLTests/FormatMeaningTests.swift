@@ -77,10 +77,22 @@ import Testing
         )
     }
 
+    /// Which of SPEC 11.3's constructs a formatted file holds.
+    static func additions(in formatted: String) -> [String: Bool] {
+        [
+            "true/false atom": formatted.contains("CLAUSE true") || formatted.contains("CLAUSE false") || formatted.contains("AND true")
+                || formatted.contains("AND false") || formatted.contains("{true") || formatted.contains("{false"),
+            "now()": formatted.contains("now()"),
+            "TRUNCATE/REFERENCES/TRIGGER": formatted.contains("TRUNCATE") || formatted.contains("REFERENCES")
+                || formatted.contains("TRIGGER"),
+        ]
+    }
+
     @Test func formattingKeepsTheNormalizedPoliciesAndTheCompiledSQL() throws {
         var rng = SeededGenerator(seed: 0xF0_4A7_11)
         var checkedClean = 0
         var hostileLiterals = 0
+        var additions: [String: Int] = [:]
         for round in 0..<400 {
             let vocabulary = PolicyTextGenerator.Vocabulary.hostile(using: &rng)
             let generator = PolicyTextGenerator(vocabulary: vocabulary, allowRaw: true)
@@ -102,6 +114,11 @@ import Testing
             #expect(after.sql == before.sql, "compiled SQL changed:\n\(text)\n---\n\(once)")
             if before.diagnostics.allSatisfy({ !$0.hasPrefix("error") }) && !before.sql.isEmpty { checkedClean += 1 }
             if text.unicodeScalars.contains(where: { $0 == "\u{301}" || $0 == "\u{600}" || $0 == "\u{110BD}" }) { hostileLiterals += 1 }
+            for (feature, present) in Self.additions(in: once) where present { additions[feature, default: 0] += 1 }
+        }
+        // SPEC 11.3's constructs are generated too.
+        for feature in ["true/false atom", "now()", "TRUNCATE/REFERENCES/TRIGGER"] {
+            #expect(additions[feature, default: 0] > 20, "\(feature): \(additions[feature, default: 0]) files")
         }
         // The generated files reach compiled output and carry the hostile texts.
         #expect(checkedClean > 50, "\(checkedClean)")

@@ -139,15 +139,22 @@ private func diagnostics(_ marked: String, config: ProjectConfig = config()) -> 
         #expect(found.first?.message.hasPrefix("traversal cycle public.projects → public.users → public.projects") == true)
     }
 
+    /// Policy names are unique per table (SPEC 11.3): one name on disjoint tables is fine, on a
+    /// shared table an error with a note at the other declaration.
     @Test func duplicatePolicyNamesAcrossFiles() {
-        let first = "POLICY same PERMISSIVE FOR SELECT SELECTOR named('users') CLAUSE col(tenant_id) = session('app.tenant_id')"
+        let first = "POLICY same PERMISSIVE FOR SELECT SELECTOR named('users') OR named('tasks') CLAUSE raw('true')"
+        let disjoint = "POLICY same PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')"
+        let (fine, _) = CheckHarness.check(["a.policy": first, "b.policy": disjoint], schema: exampleLikeSchema, config: config())
+        #expect(fine.diagnostics.isEmpty, "\(fine.diagnostics.map(\.message))")
         let second = MarkedSource(
-            "POLICY 1️⃣same2️⃣ PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE col(tenant_id) = session('app.tenant_id')")
+            "POLICY 1️⃣same2️⃣ PERMISSIVE FOR SELECT SELECTOR has_column(tenant_id) CLAUSE col(tenant_id) = session('app.tenant_id')")
         let (set, _) = CheckHarness.check(["a.policy": first, "b.policy": second.text], schema: exampleLikeSchema, config: config())
-        #expect(set.diagnostics.map(\.id) == ["semantic.duplicate-policy"])
+        #expect(set.diagnostics.map(\.id) == ["semantic.duplicate-policy"], "\(set.diagnostics.map(\.message))")
         let diagnostic = set.diagnostics[0]
         #expect(diagnostic.location == FileLocation(file: "b.policy", range: SourceRange(start: second["1️⃣"], end: second["2️⃣"])))
+        #expect(diagnostic.message == "duplicate policy name 'same' on public.users; a policy name must be unique per table")
         #expect(diagnostic.notes.first?.location.file == "a.policy")
+        #expect(diagnostic.notes.first?.message.contains("governs public.users too") == true)
     }
 
     @Test func selectorThatMatchesNothingAndRelWithoutForeignKey() {

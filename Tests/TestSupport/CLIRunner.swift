@@ -66,11 +66,12 @@ public enum CLIRunner {
         return url
     }
 
-    /// Copies the running example into a fresh directory.
-    public static func copyExample() throws -> URL {
+    /// Copies a bundled example (`examples/NAME`, the running example by default) into a fresh
+    /// directory.
+    public static func copyExample(_ name: String = "saas") throws -> URL {
         let directory = try temporaryDirectory("pgpe-example")
-        let target = directory.appendingPathComponent("saas")
-        try FileManager.default.copyItem(at: Fixtures.exampleDirectory, to: target)
+        let target = directory.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: Fixtures.exampleDirectory(name), to: target)
         return target
     }
 }

@@ -6,7 +6,8 @@ import PolicyWorkloads
 /// foreign keys (NOT NULL and nullable columns, quoted, keyword, non-ASCII and long names), a
 /// policy set over it (permissive and restrictive, command subsets, `TO` roles, comparisons,
 /// IN/NOT IN, LIKE, null tests, traversals of depth 1 and 2 that never form a cycle, `fn` and
-/// `raw` with a definition the evaluator mirrors, WITH CHECK blocks), rows with quotes and
+/// `raw` with a definition the evaluator mirrors, `true`/`false` atoms and `now()` comparisons,
+/// WITH CHECK blocks), rows with quotes and
 /// non-ASCII text, sessions (including unset, empty and unusual spellings of values) and writes.
 public struct DifferentialGenerator {
     /// The roles sessions run as; policies name the first two (the third stands for PUBLIC).
@@ -272,6 +273,13 @@ public struct DifferentialGenerator {
                     rng.chance(0.5) ? "session('app.s')" : "lit(\(DifferentialSQL.literal(rng.pick(DifferentialGenerator.texts))))"
                 return .text("\(subject) \(op) \(col(column))")
             }
+        case 97..<100:
+            // SPEC 11.3: `true` and `false` atoms, and now() against a timestamp long past or far
+            // ahead (so the reference evaluator's clock and the server's agree on the answer).
+            if rng.chance(0.4) { return .text(rng.chance(0.5) ? "true" : "false") }
+            let moment = rng.pick(["2001-02-03 04:05:06+00", "2999-12-31", "2001-02-03T04:05:06+02:00"])
+            let op = rng.pick(["=", "!=", "<", ">", "<=", ">="])
+            return .text(rng.chance(0.7) ? "now() \(op) lit('\(moment)')" : "lit('\(moment)') \(op) now()")
         case 94..<97:
             // Two session values compared with each other.
             let pair = keyType == "text" ? ["session('app.s')", "session('app.k')"] : ["session('app.n')", "lit(1)"]

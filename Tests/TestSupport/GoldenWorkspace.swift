@@ -3,6 +3,7 @@ import PolicyConfig
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import PolicyWorkloads
 import WorkspaceFiles
 
 /// A workspace directory (`pgpe.yaml`, schema file, `.policy` files) read and checked the way
@@ -41,6 +42,12 @@ public struct GoldenWorkspace {
     /// The error diagnostics, as `file:line: message` lines.
     public var errors: [String] {
         diagnostics.filter { $0.severity == .error }.map { "\($0.location.file): \($0.id): \($0.message)" }
+    }
+
+    /// Creates the schema in `database`, its roles once per server (see
+    /// `ProofDatabaseProbe.createSchema`).
+    public func createSchema(in database: TestDatabase) throws {
+        try ProofDatabaseProbe.createSchema(schemaSQL, roles: policySet.schema.roles, in: database)
     }
 
     /// The roles the compiled SQL names (`TO` roles and grantees), without PUBLIC, sorted.

@@ -155,7 +155,7 @@ public struct PolicyTextGenerator {
 
     /// One grant.
     public func grant(using rng: inout SeededGenerator) -> String {
-        let privileges = ["SELECT", "INSERT", "UPDATE", "DELETE"].filter { _ in rng.chance(0.5) }
+        let privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"].filter { _ in rng.chance(0.4) }
         let roles = vocabulary.roles.isEmpty ? ["app_user"] : [rng.pick(vocabulary.roles)]
         return kw("GRANT", &rng) + " " + (privileges.isEmpty ? [kw("ALL", &rng)] : privileges.map { kw($0, &rng) }).joined(separator: ", ")
             + " " + kw("TO", &rng) + " " + roles.map { name($0, &rng) }.joined(separator: ", ")
@@ -244,6 +244,15 @@ public struct PolicyTextGenerator {
             return kw("fn", &rng) + "(" + function.name + ", [" + args.joined(separator: ", ") + "])"
         case 16 where allowRaw:
             return kw("raw", &rng) + "('" + rng.pick(["true", "status <> ''x''", "1 = 1"]) + "')"
+        case 17:
+            // SPEC 11.3: the constant atoms.
+            return rng.chance(0.5) ? kw("true", &rng) : kw("false", &rng)
+        case 18:
+            // SPEC 11.3: now() against a timestamp, on either side.
+            let now = kw("now", &rng) + "()"
+            let moment = kw("lit", &rng) + "('" + rng.pick(["2001-02-03 04:05:06+00", "2999-12-31"]) + "')"
+            let op = rng.pick(["=", "!=", "<", ">", "<=", ">="])
+            return rng.chance(0.6) ? now + " " + op + " " + moment : moment + " " + op + " " + now
         default:
             return col + " = " + value(column.family, columns: columns, &rng)
         }

@@ -69,12 +69,7 @@ public final class ProofDatabaseProbe {
         self.database = database
         self.policySet = policySet
         publicRole = try database.createRole(login: false)
-        // Roles are shared by every database of the server: the schema's role statements are
-        // replaced by creating its roles and memberships once.
-        for role in policySet.schema.roles {
-            try ProofDatabaseProbe.ensureSharedRole(role.name, memberOf: role.memberOf, database: database)
-        }
-        try connection.execute(Self.withoutRoleStatements(schemaSQL))
+        try Self.createSchema(schemaSQL, roles: policySet.schema.roles, in: database)
         let named = Set(policySet.roles.filter { $0 != PolicySet.publicRole } + policySet.schema.roles.map(\.name)).sorted()
         for role in named { try ProofDatabaseProbe.ensureSharedRole(role, database: database) }
         try connection.execute(compiledSQL)
@@ -93,6 +88,16 @@ public final class ProofDatabaseProbe {
     /// The role a verdict's role stands for: `PUBLIC` is a role no policy names.
     public func databaseRole(_ role: String) -> String {
         role == PolicySet.publicRole ? publicRole : role
+    }
+
+    /// Runs `schemaSQL` in `database` with its role statements replaced: roles are shared by
+    /// every database of the server (another test or an earlier run may have made them), so
+    /// `roles` (the schema's, as read) are created once each, with their memberships.
+    public static func createSchema(_ schemaSQL: String, roles: [RoleModel], in database: TestDatabase) throws {
+        for role in roles {
+            try ensureSharedRole(role.name, memberOf: role.memberOf, database: database)
+        }
+        try database.connection.execute(withoutRoleStatements(schemaSQL))
     }
 
     /// Creates a role shared by every test database of the server (roles are cluster-wide)

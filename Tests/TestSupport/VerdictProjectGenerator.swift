@@ -253,6 +253,8 @@ public struct VerdictProjectGenerator {
     /// An atom that lets sessions of different tenants (or none) in.
     private mutating func leak(on table: DifferentialTable, _ context: Context) -> DifferentialAtom {
         let keyed = keyColumns(table, context)
+        // SPEC 11.3: `true` lets everyone in.
+        if rng.chance(0.05) { return .text("true") }
         for _ in 0..<4 {
             switch rng.int(0...9) {
             case 0:
@@ -301,7 +303,11 @@ public struct VerdictProjectGenerator {
 
     /// An atom that narrows without deciding isolation.
     private mutating func noise(on table: DifferentialTable, _ context: Context) -> DifferentialAtom {
-        var options: [String] = ["\(col(table.columns[0])) > lit(\(rng.int(-1...2)))"]
+        var options: [String] = [
+            "\(col(table.columns[0])) > lit(\(rng.int(-1...2)))",
+            // SPEC 11.3: now() (true on every server, per session in the analysis).
+            rng.chance(0.5) ? "now() > lit('2001-02-03 04:05:06+00')" : "lit('2001-02-03') <= now()",
+        ]
         if let column = table.column("pub") { options.append("\(col(column)) = lit(false)") }
         if let column = table.column("status") {
             options.append("\(col(column)) != lit('closed')")

@@ -36,12 +36,12 @@
     (,(concat "\\_<col\\s-*(\\s-*\\(" pgpe--name "\\)") 1 font-lock-variable-name-face t)
     (,(concat "\\_<has_column\\s-*(\\s-*\\(" pgpe--name "\\)\\(?:\\s-*,\\s-*\\([A-Za-z_][A-Za-z0-9_]*\\)\\)?")
      (1 font-lock-variable-name-face t) (2 font-lock-builtin-face t t))
-    ("\\_<\\(?:col\\|session\\|lit\\|fn\\|rel\\|exists\\|raw\\|has_column\\|in_schema\\|named\\|tagged\\)\\_>\\s-*(" . font-lock-function-name-face)
+    ("\\_<\\(?:col\\|session\\|lit\\|fn\\|now\\|rel\\|exists\\|raw\\|has_column\\|in_schema\\|named\\|tagged\\)\\_>\\s-*(" . font-lock-function-name-face)
     ("\\_<IS\\s-+\\(?:NOT\\s-+\\)?NULL\\_>" . font-lock-keyword-face)
     ("\\_<\\(?:true\\|false\\|null\\)\\_>" . font-lock-constant-face)
     (,(concat "\\_<" (regexp-opt '("POLICY" "GRANT" "PERMISSIVE" "RESTRICTIVE" "FOR" "TO" "SELECTOR" "CLAUSE"
                                     "WITH" "CHECK" "AND" "OR" "NOT" "ALL" "SELECT" "INSERT" "UPDATE" "DELETE"
-                                    "IS" "IN" "LIKE") t)
+                                    "TRUNCATE" "REFERENCES" "TRIGGER" "IS" "IN" "LIKE") t)
               "\\_>")
      . font-lock-keyword-face)
     ("\\(?:\\_<\\|-\\)[0-9]+\\_>" . font-lock-constant-face)

@@ -66,10 +66,18 @@ public enum CodeActionProvider {
                     let atom = "col(\(Operand.name(column))) = session('\(key.doublingQuotes("'"))')"
                     guard done.insert("\(clause.range)|\(atom)").inserted else { continue }
                     let related = diagnostics.filter { $0.kind == .proofTenantIsolationFailed && $0.range == blame.location.range }
+                    // `CLAUSE true` becomes the atom itself (`true AND atom` would be warned about).
+                    let isTrue = clause.atoms.count == 1 && clause.atoms[0].kind == .constant(true)
                     result.append(
                         CodeActionInfo(
-                            title: "Add \(atom) to this clause", category: .quickFix,
-                            edits: [path: [TextEdit(range: .empty(at: clause.range.end), newText: " AND " + atom)]],
+                            title: isTrue ? "Replace true with \(atom)" : "Add \(atom) to this clause", category: .quickFix,
+                            edits: [
+                                path: [
+                                    isTrue
+                                        ? TextEdit(range: clause.atoms[0].range, newText: atom)
+                                        : TextEdit(range: .empty(at: clause.range.end), newText: " AND " + atom)
+                                ]
+                            ],
                             diagnostics: related, isPreferred: true))
                 }
             }

@@ -17,12 +17,16 @@ public enum CompiledSQLProvider {
         case .workspace:
             return header + snapshot.compile().sql
         case .policy(let name):
-            guard let policy = set.policies.first(where: { $0.ref.name == name }) else { return nil }
+            // Policies that govern disjoint tables may share a name (SPEC 11.3): all of them.
+            let policies = set.policies.filter { $0.ref.name == name }
+            guard !policies.isEmpty else { return nil }
+            let tables = policies.flatMap(\.tables).sorted()
             let compiler = PolicyCompiler(policySet: set)
-            var output =
-                header + "-- policy \(SQLQuoting.comment(name)): \(policy.tables.count) table\(policy.tables.count == 1 ? "" : "s")\n"
-            if policy.hasErrors { output += "-- the policy has errors and compiles to nothing until they are fixed\n" }
-            for table in policy.tables {
+            var output = header + "-- policy \(SQLQuoting.comment(name)): \(tables.count) table\(tables.count == 1 ? "" : "s")\n"
+            if policies.contains(where: \.hasErrors) {
+                output += "-- the policy has errors and compiles to nothing until they are fixed\n"
+            }
+            for table in tables {
                 let (compiled, _) = compiler.compile(table: table)
                 let statements = compiled.statements.filter { $0.sourcePolicy == name }
                 guard !statements.isEmpty else { continue }

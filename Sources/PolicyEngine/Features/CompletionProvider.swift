@@ -198,6 +198,7 @@ public enum CompletionProvider {
 
         mutating func valueStarters() {
             functions(["col", "session", "lit", "fn"])
+            add("now", .function, detail: "the transaction's timestamp (timestamptz)", insert: "now()", priority: 1)
         }
 
         // MARK: - Scopes
@@ -319,7 +320,11 @@ public enum CompletionProvider {
             case .policy:
                 if after.count >= 1 { keywords(["PERMISSIVE", "RESTRICTIVE"]) }
             case .grant:
-                if after.isEmpty || afterComma { keywords(["SELECT", "INSERT", "UPDATE", "DELETE", "ALL"]) } else { keywords(["TO"]) }
+                if after.isEmpty || afterComma {
+                    keywords(["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "ALL"])
+                } else {
+                    keywords(["TO"])
+                }
             case .permissive, .restrictive:
                 keywords(["FOR"])
             case .for:
@@ -400,7 +405,7 @@ public enum CompletionProvider {
             }
             // A value alone (col(x), session(k), lit(v), fn(…)) needs an operator; a whole atom a connector.
             let units = atom.filter { $0.0.kind != .rightParen }
-            let isValueOnly = units.count == 2 && [.col, .session, .lit, .fn].contains(first)
+            let isValueOnly = units.count == 2 && [.col, .session, .lit, .fn, .now].contains(first)
             if isValueOnly {
                 for symbol in ["=", "!=", "<", ">", "<=", ">="] { add(symbol, .comparison, priority: -1) }
                 keywords(["IN", "NOT IN", "LIKE", "NOT LIKE", "IS NULL", "IS NOT NULL"], priority: -1)
@@ -418,6 +423,9 @@ public enum CompletionProvider {
 
         mutating func atomStarters() {
             functions(["col", "session", "lit", "fn", "exists", "raw"])
+            add("now", .function, detail: "the transaction's timestamp (timestamptz)", insert: "now()", priority: 1)
+            add("true", .value, detail: "admits every row")
+            add("false", .value, detail: "admits no row")
         }
     }
 }

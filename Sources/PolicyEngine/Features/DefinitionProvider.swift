@@ -28,7 +28,7 @@ public enum DefinitionProvider {
             return snapshot.config.sessionKey(key.value)?.location.map { [$0] } ?? []
         case .function(let call):
             return snapshot.config.function(call.name.identifier)?.location.map { [$0] } ?? []
-        case .policyHeader, .grantHeader, .role, .typeName, .literal, .raw:
+        case .policyHeader, .grantHeader, .role, .typeName, .literal, .raw, .constant, .now:
             return []
         }
     }

@@ -49,6 +49,14 @@ public enum HoverProvider {
         case .raw:
             text =
                 "**raw SQL**: compiled verbatim (in parentheses); in the analysis an unknown boolean of the row and the session, so a proof that depends on it is UNKNOWN"
+        case .constant(let value):
+            text =
+                value
+                ? "**true**: admits every row (`USING (true)`); a policy with a `true` clause is true"
+                : "**false**: admits no row (`USING (false)`); in an `OR CLAUSE` it adds nothing"
+        case .now:
+            text =
+                "**now()**: the transaction's timestamp (timestamptz), compiled as `now()`; in the analysis a value of its own per session, never NULL"
         }
         return text.map { HoverInfo(markdown: $0, range: hit.range) }
     }

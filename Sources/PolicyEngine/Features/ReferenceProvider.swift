@@ -46,7 +46,7 @@ public enum ReferenceProvider {
         case .policyName, .policyHeader:
             guard let policy = hit.policy, let checked = snapshot.checkedPolicy(policy, in: path) else { return [] }
             return checked.tables
-        case .grantHeader, .role, .selectorColumn, .typeName, .session, .function, .literal, .raw:
+        case .grantHeader, .role, .selectorColumn, .typeName, .session, .function, .literal, .raw, .constant, .now:
             return []
         }
     }

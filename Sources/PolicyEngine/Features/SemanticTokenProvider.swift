@@ -114,7 +114,7 @@ public enum SemanticTokenProvider {
                 name(relation.target, into: &overrides)
                 overrides[relation.targetColumn.range.start] = .some(.property)
                 classify(inner, into: &overrides)
-            case .raw, .missing:
+            case .raw, .constant, .missing:
                 break
             }
         }
@@ -133,7 +133,7 @@ public enum SemanticTokenProvider {
             classify(literal, into: &overrides)
         case .function(let call):
             classify(call, into: &overrides)
-        case .session, .missing:
+        case .session, .now, .missing:
             break
         }
     }

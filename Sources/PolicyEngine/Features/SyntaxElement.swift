@@ -32,4 +32,8 @@ public enum SyntaxElement: Sendable {
     case relationColumn(NameSyntax, RelationSyntax, isSource: Bool)
     /// The SQL of `raw('…')`.
     case raw(StringSyntax)
+    /// A `true` or `false` atom.
+    case constant(Bool)
+    /// `now()`.
+    case now
 }

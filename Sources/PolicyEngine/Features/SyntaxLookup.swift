@@ -96,6 +96,8 @@ public enum SyntaxLookup {
                 return hit(in: call, offset: offset, make: make)
             case .raw(let sql):
                 return make(.raw(sql), sql.range.contains(offset) ? sql.range : atom.operatorRange)
+            case .constant(let value):
+                return make(.constant(value), atom.range)
             case .exists(let relation, let inner):
                 if relation.range.contains(offset) {
                     if let source = relation.source, source.range.contains(offset) {
@@ -134,6 +136,8 @@ public enum SyntaxLookup {
             return make(.literal(literal), literal.range.contains(offset) ? literal.range : value.keywordRange)
         case .function(let call):
             return hit(in: call, offset: offset, make: make)
+        case .now:
+            return make(.now, value.range)
         case .missing:
             return nil
         }

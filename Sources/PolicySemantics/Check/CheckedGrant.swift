@@ -3,7 +3,7 @@ import PolicySyntax
 
 /// A `GRANT` item after checking.
 public struct CheckedGrant: Sendable {
-    /// The privileges (ALL expanded to the four commands).
+    /// The privileges (ALL expanded to the four row commands), in `Privilege` order.
     public var privileges: [Privilege]
     /// The grantee roles.
     public var roles: [String]

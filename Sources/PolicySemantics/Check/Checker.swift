@@ -87,10 +87,39 @@ public final class Checker {
         return CheckCache.Entry(source: file.source, items: items)
     }
 
+    /// Reports a policy whose name an earlier policy has on a table both govern. Names are unique
+    /// per table, as in PostgreSQL (SPEC 11.3): policies that govern disjoint tables may share one
+    /// (their compiled names `<policy>_<table>…` differ by table). Without a schema no policy
+    /// governs a table, so nothing is reported.
+    private func checkDuplicateNames(_ policies: [CheckedPolicy]) {
+        var earlier: [String: [Int]] = [:]
+        // Indexes, not `for policy in ...`: binding each element would copy every policy.
+        for index in policies.indices {
+            let ref = policies[index].ref
+            defer { earlier[ref.name, default: []].append(index) }
+            guard let others = earlier[ref.name] else { continue }
+            let tables = Set(policies[index].tables)
+            for other in others {
+                guard let shared = policies[other].tables.first(where: tables.contains) else { continue }
+                let first = policies[other].ref
+                sink.add(
+                    Diagnostic(
+                        .semanticDuplicatePolicy,
+                        message: "duplicate policy name '\(ref.name)' on \(shared); a policy name must be unique per table",
+                        location: FileLocation(file: ref.location.file, range: ref.nameRange),
+                        notes: [
+                            DiagnosticNote(
+                                message: "'\(ref.name)' is also declared here, and governs \(shared) too",
+                                location: FileLocation(file: first.location.file, range: first.nameRange))
+                        ]))
+                break
+            }
+        }
+    }
+
     private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
         var policies: [CheckedPolicy] = []
         var grants: [CheckedGrant] = []
-        var firstByName: [String: PolicyRef] = [:]
         let reusable = cache?.begin(config: config, schema: hasSchema ? schema : nil) ?? [:]
         var entries: [String: CheckCache.Entry] = [:]
         for file in files {
@@ -107,27 +136,10 @@ public final class Checker {
                 inferredSessionTypes[key, default: []] += uses
             }
             grants += entry.grants
-            // Indexes, not `for policy in ...`: binding each element would copy every policy.
-            for index in entry.policies.indices {
-                let ref = entry.policies[index].ref
-                if let first = firstByName[ref.name] {
-                    sink.add(
-                        Diagnostic(
-                            .semanticDuplicatePolicy,
-                            message: "duplicate policy name '\(ref.name)'; policy names must be unique across files",
-                            location: FileLocation(file: ref.location.file, range: ref.nameRange),
-                            notes: [
-                                DiagnosticNote(
-                                    message: "'\(ref.name)' is first declared here",
-                                    location: FileLocation(file: first.location.file, range: first.nameRange))
-                            ]))
-                } else {
-                    firstByName[ref.name] = ref
-                }
-            }
             policies += entry.policies
         }
         cache?.finish(entries, checked: itemsChecked)
+        checkDuplicateNames(policies)
         checkCycles(policies)
         let sessionTypes = resolveSessionTypes()
         checkIsolationKeys()
@@ -234,7 +246,7 @@ public final class Checker {
         checkRoles(syntax.roles, file: file)
         var privileges: [Privilege] = []
         for entry in syntax.privileges {
-            let expanded: [Privilege] = entry.privilege == .all ? [.select, .insert, .update, .delete] : [entry.privilege]
+            let expanded: [Privilege] = entry.privilege == .all ? Privilege.rowCommands : [entry.privilege]
             for privilege in expanded where !privileges.contains(privilege) { privileges.append(privilege) }
         }
         return CheckedGrant(

@@ -124,6 +124,8 @@ struct PolicyLowerer {
                     return config.sessionKey(key)?.type.family.hasCanonicalLiterals ?? true
                 case .function(let name, _):
                     return config.function(name)?.returns.family.hasCanonicalLiterals ?? true
+                case .now:
+                    return SQLType.timestamptz.family.hasCanonicalLiterals
                 case .literal, .list:
                     return true
                 }
@@ -135,9 +137,13 @@ struct PolicyLowerer {
         return (normalizedUsing, normalizedCheck)
     }
 
+    /// Reports what the normal form dropped as contradictory. A clause with a `false` atom was
+    /// written to admit nothing (`CLAUSE false`), so neither it nor a policy of such clauses is
+    /// reported (`semantic.constant-in-conjunction` already warns when `false` is not alone).
     private func report(_ normalized: NormalizedPolicy, on table: TableModel, side: String) {
         let name = policy.name
-        if normalized.isUnsatisfiable {
+        let contradictory = normalized.contradictory.filter { !$0.atoms.contains(.constant(false)) }
+        if normalized.isUnsatisfiable, !contradictory.isEmpty {
             checker.sink.add(
                 .semanticUnsatisfiablePolicy,
                 location: FileLocation(file: file, range: policy.nameRange), table: table.name, detail: side,
@@ -146,7 +152,8 @@ struct PolicyLowerer {
                 })
             return
         }
-        for clause in normalized.contradictory {
+        guard !normalized.isUnsatisfiable else { return }
+        for clause in contradictory {
             guard let origin = clause.origin else { continue }
             checker.sink.add(
                 .semanticContradictoryClause, location: origin.location, table: table.name,
@@ -162,6 +169,14 @@ struct PolicyLowerer {
     private func lower(_ clause: ClauseSyntax, scope: Scope, isCheck: Bool) -> Clause? {
         var atoms: [Atom] = []
         var failed = false
+        if clause.atoms.count > 1 {
+            for atom in clause.atoms {
+                guard case .constant(let value) = atom.kind else { continue }
+                let effect = value ? "changes nothing in a conjunction" : "makes this whole clause admit no row"
+                let alone = value ? "remove it" : "write the clause as 'false' alone or remove it"
+                error(.semanticConstantInConjunction, "'\(value ? "true" : "false")' joined with AND \(effect); \(alone)", atom.range)
+            }
+        }
         for atomSyntax in clause.atoms {
             if let atom = lower(atomSyntax, scope: scope) { atoms.append(atom) } else { failed = true }
         }
@@ -176,6 +191,8 @@ struct PolicyLowerer {
             return nil
         case .raw(let sql):
             return .raw(RawSQL(text: sql.value, location: location(atom.range)))
+        case .constant(let value):
+            return .constant(value)
         case .function(let call):
             guard let (operand, returns) = lowerCall(call, scope: scope), case .function(let name, let arguments) = operand else {
                 return nil
@@ -463,6 +480,8 @@ struct PolicyLowerer {
         case .function(let call):
             guard let (operand, returns) = lowerCall(call, scope: scope) else { return nil }
             return Typed(operand: operand, type: returns, syntax: value)
+        case .now:
+            return Typed(operand: .now, type: .timestamptz, syntax: value)
         }
     }
 

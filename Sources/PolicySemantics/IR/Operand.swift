@@ -12,12 +12,16 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     case list([LiteralValue])
     /// A declared function applied to arguments.
     case function(String, [Operand])
+    /// `now()`: the transaction's timestamp, fixed for one session and never NULL.
+    case now
 
+    /// The name `now()` goes by among a counterexample's session values.
+    public static let nowKey = "now()"
     /// Orders operands for the atom form: columns left, then session keys, functions, constants.
     var rank: Int {
         switch self {
         case .column: return 0
-        case .session: return 1
+        case .session, .now: return 1
         case .function: return 2
         case .literal, .list: return 3
         }
@@ -40,6 +44,7 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
         case .list(let values): return "lit([" + values.map(\.description).joined(separator: ", ") + "])"
         case .function(let name, let arguments):
             return "fn(\(Operand.name(name)), [" + arguments.map(\.description).joined(separator: ", ") + "])"
+        case .now: return "now()"
         }
     }
 

@@ -7,8 +7,9 @@ import PolicySyntax
 /// 2. duplicate atoms removed;
 /// 3. contradictory clauses dropped (`x = 1 AND x = 2`, `x IS NULL AND x = v`, `x = v AND x != v`,
 ///    disjoint IN lists);
-/// 4. tautological atoms dropped (`col(x) = col(x)` for NOT NULL x, else `x IS NOT NULL`);
-///    an empty clause is true and makes its policy true;
+/// 4. tautological atoms dropped (`col(x) = col(x)` for NOT NULL x, else `x IS NOT NULL`;
+///    `now() IS NOT NULL`, `true`); an empty clause is true and makes its policy true; `false`
+///    (or `now() IS NULL`) makes its clause contradictory;
 /// 5. clauses containing all atoms of another clause dropped (absorption);
 /// 6. `x = v AND x IN S` (v in S) keeps `x = v`; IN lists intersect;
 /// to a fixpoint, then atoms and clauses sorted. Ranges (`x > 65 AND x < 18`) are left to the solver.
@@ -150,14 +151,14 @@ public struct Normalizer {
         case .isNull(let operand):
             switch operand {
             case .literal(let value): return value == .null ? .constant(true) : nil
-            case .list: return nil
+            case .list, .now: return nil
             case .column(let name) where isNotNull(table, name): return nil
             default: return atom
             }
         case .isNotNull(let operand):
             switch operand {
             case .literal(let value): return value == .null ? nil : .constant(true)
-            case .list: return .constant(true)
+            case .list, .now: return .constant(true)
             case .column(let name) where isNotNull(table, name): return .constant(true)
             default: return atom
             }

@@ -12,7 +12,7 @@ extension DiagnosticArea {
             .semanticNestedList, .semanticLikeNeedsText, .semanticInvalidLikePattern, .semanticEmptySessionKey,
             .semanticInvalidSessionKey, .semanticUnknownSessionKey, .semanticSessionTypeConflict, .semanticDepthExceeded,
             .semanticRelSource, .semanticRelWithoutForeignKey, .semanticTraversalCycle, .semanticCheckWithoutEffect,
-            .semanticUnsatisfiablePolicy, .semanticContradictoryClause,
+            .semanticUnsatisfiablePolicy, .semanticContradictoryClause, .semanticConstantInConjunction,
         ])
 }
 
@@ -26,7 +26,8 @@ extension DiagnosticKind {
     /// `semantic.duplicate-policy`
     public static let semanticDuplicatePolicy = DiagnosticKind(
         "semantic.duplicate-policy", .error,
-        "Two policies share a name; names are unique across all files (they become PostgreSQL policy names). Rename one.")
+        "Two policies share a name and govern a common table; as in PostgreSQL, a name is unique per table (policies that govern disjoint tables may share one). Rename one."
+    )
     /// `semantic.unknown-table`
     public static let semanticUnknownTable = DiagnosticKind(
         "semantic.unknown-table", .error,
@@ -162,6 +163,11 @@ extension DiagnosticKind {
     public static let semanticContradictoryClause = DiagnosticKind(
         "semantic.contradictory-clause", .warning,
         "A clause's atoms contradict each other, so it can never be true and changes nothing; fix or remove it.")
+    /// `semantic.constant-in-conjunction`
+    public static let semanticConstantInConjunction = DiagnosticKind(
+        "semantic.constant-in-conjunction", .warning,
+        "`true` or `false` is joined with other atoms by `AND`: `true` changes nothing there and `false` makes the whole clause admit no row; write `CLAUSE true` or `CLAUSE false` on its own."
+    )
 }
 
 extension SeverityException {

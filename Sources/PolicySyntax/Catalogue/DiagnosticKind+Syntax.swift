@@ -108,7 +108,7 @@ extension DiagnosticKind {
     /// `syntax.expected-privilege`
     public static let syntaxExpectedPrivilege = DiagnosticKind(
         "syntax.expected-privilege", .error,
-        "`GRANT` is not followed by SELECT, INSERT, UPDATE, DELETE or ALL.")
+        "`GRANT` is not followed by SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER or ALL.")
     /// `syntax.expected-selector`
     public static let syntaxExpectedSelector = DiagnosticKind(
         "syntax.expected-selector", .error,

@@ -168,6 +168,8 @@ public struct ReferenceEvaluator {
             return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table))
         case .session(let key):
             return try sessionValue(key, session: session, as: castTo ?? policySet.sessionType(key))
+        case .now:
+            return .text(session.now)
         }
     }
 
@@ -189,6 +191,7 @@ public struct ReferenceEvaluator {
         case .column(let name): return policySet.schema.table(table)?.column(name)?.type
         case .function(let name, _): return policySet.config.function(name)?.returns
         case .session(let key): return policySet.sessionType(key)
+        case .now: return .timestamptz
         default: return nil
         }
     }

@@ -22,5 +22,6 @@ CREATE TABLE public.items (
     age       integer,
     score     numeric,
     active    boolean NOT NULL,
-    flag      boolean
+    flag      boolean,
+    ends_at   timestamptz
 );
