@@ -9,7 +9,8 @@ import SQLExpression
 /// and IN lists sorted, `public.` and `pg_catalog.` are dropped from function names, columns
 /// are named by the depth of their scope (`$0` the policy's table, `$1` a sub-select's), and a
 /// correlated `EXISTS (SELECT … FROM T WHERE T.c = row.c AND p)` outside NOT is the
-/// `row.c IN (SELECT T.c FROM T WHERE p)` the compiler writes (the same rows pass: where NULLs
+/// `row.c IN (SELECT T.c FROM T WHERE p)` the compiler writes; `true` drops from an AND (and
+/// `false` from an OR), as the normal form drops them (the same rows pass: where NULLs
 /// make IN unknown, EXISTS is false, and a predicate admits only on true).
 enum CanonicalSQL {
     /// The canonical text of `expression`, a predicate on the table named `table`.
@@ -56,7 +57,11 @@ private struct Canonicalizer {
             let values = arguments.map { ($0.name.map { $0.name + " => " } ?? "") + text($0.value, positive: positive) }
             return parts.joined(separator: ".").lowercased() + "(" + values.joined(separator: ", ") + ")"
         case .logical(let op, _):
-            let operands = Set(flatten(expression, op: op).map { text($0, positive: positive) }).sorted()
+            // `true` is AND's unit and OR's zero, `false` the other way round.
+            let (unit, zero) = op == "AND" ? ("true", "false") : ("false", "true")
+            let operands = Set(flatten(expression, op: op).map { text($0, positive: positive) }).subtracting([unit]).sorted()
+            if operands.contains(zero) { return zero }
+            if operands.isEmpty { return unit }
             return operands.count == 1 ? operands[0] : "(" + operands.joined(separator: " \(op) ") + ")"
         case .binary(let op, let left, let right):
             return binary(op, left, right, positive: positive)
@@ -70,6 +75,9 @@ private struct Canonicalizer {
             return inList(operand, items, negated: negated)
         case .isTest(let operand, let test, let negated):
             return "(" + text(operand, positive: false) + " IS " + (negated ? "NOT " : "") + test + ")"
+        case .prefix("-", let operand):
+            if case .number(let digits) = operand.strippingParentheses.kind { return "-" + digits }
+            return "(- " + text(operand, positive: false) + ")"
         case .prefix("NOT", let operand):
             return "(NOT " + text(operand, positive: false) + ")"
         case .inSelect(let operand, let select, let negated):
@@ -132,7 +140,10 @@ private struct Canonicalizer {
         let tableName = name.map(\.name).drop { $0 == "public" && name.count == 2 }.map(SQLExpressionPrinter.identifier).joined(separator: ".")
         let selected = targets ?? select.targets.map { text($0.expression, positive: false) }
         var out = "SELECT " + selected.joined(separator: ", ") + " FROM " + (only ? "ONLY " : "") + tableName
-        if let condition { out += " WHERE " + text(condition, positive: true) }
+        if let condition {
+            let predicate = text(condition, positive: true)
+            if predicate != "true" { out += " WHERE " + predicate }
+        }
         for clause in select.trailing { out += " " + "\(clause)" }
         return out
     }

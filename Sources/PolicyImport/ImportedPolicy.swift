@@ -18,6 +18,8 @@ public struct ImportedPolicy: Sendable {
     public var checkCertificate: LiftCertificate?
     /// The checker's errors on the lifted text (empty when it compiled).
     public var problems: [String]
+    /// The lifted policy's `CREATE POLICY` statements (empty when it did not compile).
+    public var compiledSQL: [String] = []
 
     /// Creates an imported policy.
     public init(

@@ -24,6 +24,7 @@ extension Lifter {
             return try literal(bare, expected: expected)
         case .cast(let inner, let type, _):
             if Self.isLiteral(inner) { return try literal(bare, expected: expected) }
+            guard type.modifiers.isEmpty else { throw LiftFailure("a cast with a length or precision") }
             let target = Self.sqlType(type, schema: context.schema)
             let lifted = try value(inner, scope: scope, expected: expected)
             guard let own = lifted.type, Self.bareName(own.name) == Self.bareName(target.name) else {
@@ -63,6 +64,7 @@ extension Lifter {
         let bare = expression.strippingParentheses
         switch bare.kind {
         case .cast(let inner, let type, _):
+            guard type.modifiers.isEmpty else { throw LiftFailure("a constant cast with a length or precision") }
             let target = Self.sqlType(type, schema: context.schema)
             if let expected, !Self.sameType(expected, target) {
                 throw LiftFailure("a constant cast to \(target.name), compared with \(expected.name)")

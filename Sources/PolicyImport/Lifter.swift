@@ -83,25 +83,57 @@ struct Lifter {
         "raw(" + Formatter.string(Self.oneLine(sql)) + ")"
     }
 
-    /// `sql` with each run of white space outside quotes made one space.
+    /// `sql` with each run of white space outside quotes made one space, and a string constant
+    /// with a line break written `E'…\n…'` (PostgreSQL reads it back to the same value).
     static func oneLine(_ sql: String) -> String {
+        let characters = Array(sql)
         var out = ""
-        var quote: Character?
         var pendingSpace = false
-        for character in sql {
-            if let open = quote {
-                out.append(character)
-                if character == open { quote = nil }
-                continue
-            }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
             if character.isWhitespace {
                 pendingSpace = true
+                index += 1
                 continue
             }
             if pendingSpace, !out.isEmpty, out.last != "(", character != ")" { out.append(" ") }
             pendingSpace = false
-            if character == "'" || character == "\"" { quote = character }
-            out.append(character)
+            guard character == "'" || character == "\"" else {
+                out.append(character)
+                index += 1
+                continue
+            }
+            // A quoted part, up to its closing quote (a doubled quote stays inside).
+            var body = ""
+            index += 1
+            while index < characters.count {
+                if characters[index] == character {
+                    if index + 1 < characters.count, characters[index + 1] == character {
+                        body += String(character) + String(character)
+                        index += 2
+                        continue
+                    }
+                    break
+                }
+                body.append(characters[index])
+                index += 1
+            }
+            index += 1
+            if character == "'", body.contains(where: \.isNewline) {
+                var escaped = ""
+                for scalar in body.unicodeScalars {
+                    switch scalar {
+                    case "\\": escaped += "\\\\"
+                    case "\n": escaped += "\\n"
+                    case "\r": escaped += "\\r"
+                    default: escaped.unicodeScalars.append(scalar)
+                    }
+                }
+                out += "E'" + escaped + "'"
+            } else {
+                out += String(character) + body + String(character)
+            }
         }
         return out
     }
@@ -158,6 +190,9 @@ struct Lifter {
         default: throw LiftFailure("the operator \(op) is not in the policy language")
         }
         // Type the side that knows its type first, then the other side against it.
+        if Self.isLiteral(left) && Self.isLiteral(right) {
+            throw LiftFailure("a comparison of two constants (the normal form would fold it)")
+        }
         let leftFirst = !Self.isLiteral(left)
         let first = try value(leftFirst ? left : right, scope: scope, expected: nil)
         let second = try value(leftFirst ? right : left, scope: scope, expected: first.type)

@@ -29,7 +29,8 @@ public enum PolicyImporter {
         let parsed = Parser.parse(text: text, path: "import.policy")
         let set = Checker.check(files: [parsed], config: config, schema: context.schema)
         let problems = (parsed.diagnostics + set.diagnostics).filter { $0.severity == .error }.map(\.message)
-        let compiled = PolicyCompiler.compile(set).tables.first { $0.table == context.table.name }?.policies.first
+        let compiledTable = PolicyCompiler.compile(set).tables.first { $0.table == context.table.name }
+        let compiled = compiledTable?.policies.first
         let table = context.table.name.name
         func certificate(_ original: String?, _ roundTrip: String?, _ lifted: LiftedPredicate?) -> LiftCertificate? {
             guard let original else { return nil }
@@ -42,9 +43,13 @@ public enum PolicyImporter {
         }
         let usingCertificate = certificate(source.using, compiled?.using, using)
         let checkCertificate = certificate(source.check, compiled?.check ?? compiled?.using, check ?? using)
-        return ImportedPolicy(
+        var imported = ImportedPolicy(
             text: Formatter.format(text: text) ?? text, using: using, check: check, sessions: sessions, functions: functions,
             usingCertificate: usingCertificate, checkCertificate: checkCertificate, problems: problems)
+        if problems.isEmpty {
+            imported.compiledSQL = (compiledTable?.statements ?? []).filter { $0.kind == .createPolicy }.map(\.sql)
+        }
+        return imported
     }
 
     /// The `.policy` text of a lifted policy, with notes on its raw parts as comments.
