@@ -96,7 +96,11 @@ extension ConfigReader {
             } else {
                 declaration = typeName(key.value, path: key.path, keyRange: key.keyRange, allowArrays: false).map { ($0, nil) }
             }
-            guard let declaration else { continue }
+            guard let declaration else {
+                config.unusableDeclarations.sessionKeys[key.name] = location(key.keyRange)
+                continue
+            }
+            config.unusableDeclarations.sessionKeys[key.name] = nil
             if declaration.sql == nil, !key.name.contains(".") {
                 report(
                     .configSessionKeyFormat,
@@ -236,8 +240,11 @@ extension ConfigReader {
     }
 
     /// Warns about isolation keys that `session:` does not declare (read last, as the two
-    /// sections may come in any order).
+    /// sections may come in any order); drops those whose declaration has an error.
     private mutating func checkIsolationKeys() {
+        // A key whose `session:` entry has an error (reported there) isolates nothing: no second
+        // diagnostic here, and no isolation proofs that would fail for want of its policies.
+        config.isolation.removeAll { config.unusableDeclarations.sessionKeys[$0.key] != nil }
         let declared = config.sessionValues.map(\.key)
         for isolation in config.isolation where !declared.contains(isolation.key) {
             guard let range = isolation.location?.range else { continue }
@@ -254,61 +261,126 @@ extension ConfigReader {
 
     private mutating func readFunctions(_ entry: ConfigEntry) {
         guard entry.value.mapping != nil else {
-            reportWrongType(entry, expected: "a map of function names to {args, returns, schema}")
+            reportWrongType(entry, expected: "a map of function names to {args, returns, schema, volatility}")
             return
         }
         for function in entries(of: entry.value, path: entry.path, allowed: nil) {
-            guard function.value.mapping != nil else {
-                reportWrongType(function, expected: "a map with 'args', 'returns' and 'schema'")
-                continue
+            if let declaration = readFunction(function) {
+                config.functions.append(declaration)
+            } else {
+                config.unusableDeclarations.functions[function.name] = location(function.keyRange)
             }
-            var arguments: [SQLType] = []
-            var returns: SQLType?
-            var sawReturns = false
-            var schema = "public"
-            var valid = true
-            for field in entries(of: function.value, path: function.path, allowed: ConfigReader.functionKeys) {
-                switch field.name {
-                case "args":
-                    guard case .sequence(let items) = field.value else {
-                        if !isNull(field.value) {
-                            reportWrongType(field, expected: "a list of type names")
-                            valid = false
-                        }
+        }
+    }
+
+    /// One `functions:` entry, or `nil` (reported) when it has an error.
+    private mutating func readFunction(_ function: ConfigEntry) -> FunctionDecl? {
+        guard function.value.mapping != nil else {
+            reportWrongType(function, expected: "a map with 'args', 'returns' and 'schema'")
+            return nil
+        }
+        var arguments: [(type: SQLType, hasDefault: Bool, location: FileLocation)] = []
+        var returns: (type: SQLType, location: FileLocation)?
+        var sawReturns = false
+        var schema = "public"
+        var volatility = FunctionVolatility.stable
+        var valid = true
+        for field in entries(of: function.value, path: function.path, allowed: ConfigReader.functionKeys) {
+            switch field.name {
+            case "args":
+                guard case .sequence(let items) = field.value else {
+                    if !isNull(field.value) {
+                        reportWrongType(field, expected: "a list of type names")
+                        valid = false
+                    }
+                    continue
+                }
+                for (index, item) in items.enumerated() {
+                    guard let argument = functionArgument(item, path: "\(field.path)[\(index)]", keyRange: field.keyRange) else {
+                        valid = false
                         continue
                     }
-                    for (index, item) in items.enumerated() {
-                        let path = "\(field.path)[\(index)]"
-                        if let type = typeName(item, path: path, keyRange: field.keyRange, allowArrays: true) {
-                            arguments.append(type)
-                        } else {
-                            valid = false
-                        }
+                    if !argument.hasDefault, let previous = arguments.last, previous.hasDefault {
+                        report(
+                            .configInvalidValue,
+                            "'\(field.path)[\(index)]' needs a default: arguments after one with a default must have one too, as in PostgreSQL",
+                            at: argument.range)
+                        valid = false
                     }
-                case "returns":
-                    sawReturns = true
-                    returns = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: true)
-                case "schema":
-                    if let value = string(field, expected: "a schema name"),
-                        let name = nonEmpty(value, path: field.path, what: "schema name")
-                    {
-                        schema = name
-                    }
-                default:
-                    break
+                    arguments.append((argument.type, argument.hasDefault, location(argument.range)))
                 }
+            case "returns":
+                sawReturns = true
+                if let type = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: true, allowUserTypes: true) {
+                    returns = (type, location(source.range(of: field.value)))
+                } else {
+                    valid = false
+                }
+            case "schema":
+                if let value = string(field, expected: "a schema name"),
+                    let name = nonEmpty(value, path: field.path, what: "schema name")
+                {
+                    schema = name
+                }
+            case "volatility":
+                guard let value = string(field, expected: "immutable, stable or volatile") else {
+                    valid = false
+                    continue
+                }
+                guard let choice: FunctionVolatility = choice(value, { "'\(field.path)' must be \($0), found \(value.quoted)" }) else {
+                    valid = false
+                    continue
+                }
+                volatility = choice
+            default:
+                break
             }
-            if !sawReturns {
-                report(
-                    .configMissingKey, "function '\(function.name)' needs 'returns': its return type",
-                    at: function.keyRange)
-            }
-            guard valid, let returns else { continue }
-            config.functions.append(
-                FunctionDecl(
-                    name: function.name, arguments: arguments, returns: returns, schema: schema,
-                    location: location(function.keyRange)))
         }
+        if !sawReturns {
+            report(
+                .configMissingKey, "function '\(function.name)' needs 'returns': its return type",
+                at: function.keyRange)
+        }
+        guard valid, let returns else { return nil }
+        return FunctionDecl(
+            name: function.name, arguments: arguments.map(\.type), returns: returns.type, schema: schema,
+            location: location(function.keyRange), requiredArgumentCount: arguments.prefix { !$0.hasDefault }.count,
+            volatility: volatility, argumentLocations: arguments.map(\.location), returnsLocation: returns.location)
+    }
+
+    /// An entry of a function's `args`: a type name, or `{type: T, default: true}` for an
+    /// argument the function has a default for. `nil` (reported) when it has an error.
+    private mutating func functionArgument(
+        _ item: Node, path: String, keyRange: SourceRange
+    ) -> (type: SQLType, hasDefault: Bool, range: SourceRange)? {
+        guard item.mapping != nil else {
+            guard let type = typeName(item, path: path, keyRange: keyRange, allowArrays: true, allowUserTypes: true) else { return nil }
+            return (type, false, source.range(of: item))
+        }
+        var type: (SQLType, SourceRange)?
+        var sawType = false
+        var hasDefault = false
+        var valid = true
+        for field in entries(of: item, path: path, allowed: ConfigReader.functionArgumentKeys) {
+            switch field.name {
+            case "type":
+                sawType = true
+                if let parsed = typeName(field.value, path: field.path, keyRange: field.keyRange, allowArrays: true, allowUserTypes: true) {
+                    type = (parsed, source.range(of: field.value))
+                } else {
+                    valid = false
+                }
+            case "default":
+                if let flag = boolean(field.value, path: field.path, keyRange: field.keyRange) { hasDefault = flag } else { valid = false }
+            default:
+                break
+            }
+        }
+        if !sawType {
+            report(.configMissingKey, "'\(path)' needs 'type': the argument's type", at: source.range(of: item))
+        }
+        guard valid, let type else { return nil }
+        return (type.0, hasDefault, type.1)
     }
 
     // MARK: - Analysis and apply

@@ -129,8 +129,13 @@ extension ConfigReader {
 
     /// A type name that the policy language knows (a name of `SQLType.languageTypeNames`, or
     /// an alias such as `int4` or `bool` of a known type), or `nil` (reported, with a
-    /// suggestion). Arrays of known types are accepted when `allowArrays`.
-    mutating func typeName(_ value: Node, path: String, keyRange: SourceRange, allowArrays: Bool) -> SQLType? {
+    /// suggestion). Arrays of known types are accepted when `allowArrays`. With
+    /// `allowUserTypes`, any other name of PostgreSQL's own types or of a type the schema may
+    /// define (`app.role`, `account_role`) is accepted too, with family `other`: the checker
+    /// resolves it against the schema and reports it at this value when the schema has no such type.
+    mutating func typeName(
+        _ value: Node, path: String, keyRange: SourceRange, allowArrays: Bool, allowUserTypes: Bool = false
+    ) -> SQLType? {
         guard let written = string(value, path: path, keyRange: keyRange, expected: "a type name") else { return nil }
         let text = written.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
@@ -149,6 +154,7 @@ extension ConfigReader {
                 return nil
             }
         }
+        if allowUserTypes, allowArrays || type.family != .array, ConfigReader.isTypeName(text) { return type }
         if let suggestion = Suggestions.closest(to: text, among: SQLType.languageTypeNames) {
             report(
                 .configUnknownType, "unknown type \(written.quoted) for '\(path)'; did you mean '\(suggestion)'?",
@@ -160,6 +166,25 @@ extension ConfigReader {
                 at: written.range)
         }
         return nil
+    }
+
+    /// Whether `text` is written like a type name: identifiers, optionally schema-qualified or
+    /// double-quoted, optionally an array (`[]`).
+    private static func isTypeName(_ text: String) -> Bool {
+        var body = Substring(text)
+        while body.hasSuffix("[]") { body = body.dropLast(2) }
+        guard !body.isEmpty else { return false }
+        var inQuotes = false
+        for scalar in body.unicodeScalars {
+            if scalar == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes,
+                !(scalar == "_" || scalar == "." || scalar == "$" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            {
+                return false
+            }
+        }
+        return !inQuotes
     }
 
     /// Whether the policy language can use values of `type`.

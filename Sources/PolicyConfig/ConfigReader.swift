@@ -37,7 +37,9 @@ struct ConfigReader {
     /// The keys allowed in an `isolation:` entry.
     static let isolationKeys = ["key", "tables"]
     /// The keys allowed in a `functions:` entry.
-    static let functionKeys = ["args", "returns", "schema"]
+    static let functionKeys = ["args", "returns", "schema", "volatility"]
+    /// The keys allowed in an argument of a `functions:` entry written as a map.
+    static let functionArgumentKeys = ["type", "default"]
 
     /// Prepares to read `file` into `config` (which holds the defaults).
     init(file: SourceFile, source: YAMLSource, composition: YAMLComposition, environment: [String: String], config: ProjectConfig) {

@@ -27,6 +27,10 @@ public struct ProjectConfig: Hashable, Sendable {
     public var isolation: [IsolationKeyDecl]
     /// The `fn()` allowlist.
     public var functions: [FunctionDecl]
+    /// Functions and session values whose declaration has errors (reported there, once): uses
+    /// of these names get no diagnostic of their own, so one mistake in pgpe.yaml does not
+    /// cascade into every policy that uses it.
+    public var unusableDeclarations: UnusableDeclarations
     /// Analysis settings.
     public var analysis: AnalysisSettings
     /// Apply settings.
@@ -45,6 +49,7 @@ public struct ProjectConfig: Hashable, Sendable {
         self.missingContext = .deny
         self.isolation = []
         self.functions = []
+        self.unusableDeclarations = UnusableDeclarations()
         self.analysis = AnalysisSettings()
         self.apply = ApplySettings()
     }

@@ -107,7 +107,8 @@ struct CatalogIntrospector {
         let model = SchemaModel(
             tables: Array(drafts.values), functions: functions, roles: roles,
             schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
-            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
+            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) },
+            userTypes: resolver.enumsAndComposites())
         let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
         return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
     }
@@ -142,7 +143,8 @@ struct CatalogIntrospector {
                 schema: schema, name: name, kind: row["kind"]?.string ?? "b", category: row["category"]?.string ?? "",
                 baseOID: row["base_oid"]?.int, baseText: row["base_type"]?.string,
                 elementOID: row["element_oid"]?.int, elementText: row["element_type"]?.string,
-                notNull: row["not_null"]?.bool ?? false, checks: (row["checks"]?.stringArray ?? []).compactMap { $0 })
+                notNull: row["not_null"]?.bool ?? false, checks: (row["checks"]?.stringArray ?? []).compactMap { $0 },
+                labels: (row["labels"]?.stringArray ?? []).compactMap { $0 })
         }
         return resolver
     }

@@ -79,10 +79,12 @@ enum CatalogQueries {
         ORDER BY 1, 2, 3
         """
 
-    /// Types outside `pg_catalog` (enums, domains, extension base types, ranges, and arrays of
-    /// them), without the row types of tables and their arrays.
+    /// Types outside `pg_catalog` (enums with their labels, domains, composite types, extension
+    /// base types, ranges, and arrays of them), without the row types of tables and their arrays.
     static let types = """
         SELECT t.oid AS oid, n.nspname AS schema, t.typname AS name, t.typtype::text AS kind,
+               ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
+                     WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
                t.typcategory::text AS category,
                NULLIF(t.typbasetype, 0) AS base_oid,
                CASE WHEN t.typbasetype <> 0 THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_type,
@@ -94,7 +96,7 @@ enum CatalogQueries {
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_toast'
-          AND t.typrelid = 0
+          AND (t.typrelid = 0 OR EXISTS (SELECT 1 FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0)
         """
 

@@ -26,6 +26,8 @@ struct CatalogTypeResolver {
         var notNull = false
         /// A domain's CHECK constraints, as `pg_get_constraintdef` prints them.
         var checks: [String] = []
+        /// An enum's labels in order.
+        var labels: [String] = []
     }
 
     /// User-defined types (everything outside `pg_catalog`) by OID.
@@ -54,6 +56,19 @@ struct CatalogTypeResolver {
             return DomainModel(
                 name: QualifiedName(schema: domain.schema, name: domain.name), base: base, notNull: notNull,
                 checks: checks)
+        }
+    }
+
+    /// The enums and composite types among the user types (domains are `domains()`; arrays,
+    /// ranges and base types are not listed).
+    func enumsAndComposites() -> [UserTypeModel] {
+        userTypes.values.compactMap { type in
+            let name = QualifiedName(schema: type.schema, name: type.name)
+            switch type.kind {
+            case "e": return UserTypeModel(name: name, kind: .enumeration, labels: type.labels)
+            case "c": return UserTypeModel(name: name, kind: .composite)
+            default: return nil
+            }
         }
     }
 

@@ -84,15 +84,17 @@ struct Fingerprint {
         clauses.traversalTargets
     }
 
-    /// The session types (and which values are read by their own SQL), declared functions and
-    /// missing-context mode, which change every encoding.
+    /// The session types (and which values are read by their own SQL), declared functions (with
+    /// their volatility) and missing-context mode, which change every encoding.
     var environment: String {
         "mc=\(set.config.missingContext.rawValue) st="
             + set.sessionTypes.sorted { $0.key < $1.key }
             .map { "\($0.key):\($0.value.family)" + (set.config.sessionKey($0.key)?.isSetting == false ? ":sql" : "") }
             .joined(separator: ",")
             + " fn="
-            + set.config.functions.map { "\($0.name)(\($0.arguments.map { "\($0.family)" }.joined(separator: ",")))\($0.returns.family)" }
+            + set.config.functions.map {
+                "\($0.name)(\($0.arguments.map { "\($0.family)" }.joined(separator: ",")))\($0.returns.family):\($0.volatility.rawValue)"
+            }
             .sorted().joined(separator: ",")
     }
 }

@@ -17,7 +17,8 @@ import SMT
 /// SELECT predicate for the same session applies to it (nested RLS). In a negative position a
 /// traversal ranges over the rows already in the database: a smallest database containing the
 /// positive witnesses is always the best choice for a counterexample, so no quantifier is needed.
-/// `fn` is an uninterpreted function of its arguments; `raw` an unknown boolean per row and session.
+/// `fn` is an uninterpreted function of its arguments (per session unless it is immutable; a
+/// fresh value per call when it is volatile); `raw` an unknown boolean per row and session.
 final class QueryEncoder {
     /// How raw SQL, and equality under a nondeterministic collation, are read.
     enum RawMode {
@@ -70,7 +71,11 @@ final class QueryEncoder {
     /// Clauses (by their origin's location) left out wherever blame is recorded: blame asks
     /// whether a counterexample remains without them.
     var removedClauses: Set<FileLocation> = []
+    /// The uninterpreted functions of declared functions: one pair per immutable function, one
+    /// per stable function and session (`call`).
     private var functions: [String: (null: FuncDecl, value: FuncDecl)] = [:]
+    /// How many calls of volatile functions were encoded (each is a fresh value).
+    private var volatileCalls = 0
     /// Unknown relations on strings by name: per string-encoded family its order (text sorts by
     /// the database's collation, enums by declaration, json and intervals by rules of their own),
     /// LIKE against a non-literal pattern, and per caveat an equivalence (`stringRelation`).
@@ -476,13 +481,26 @@ final class QueryEncoder {
     }
 
     /// A declared function applied to arguments: its null flag and value are uninterpreted
-    /// functions of the arguments' null flags and values.
+    /// functions of the arguments' null flags and values; one pair for every session when the
+    /// function is immutable, one per session when it is stable (the sessions of a query are
+    /// different queries to PostgreSQL, so a stable function may answer them differently). Each
+    /// call of a volatile function is a fresh unknown value, even with the same arguments.
     private func call(_ name: String, _ arguments: [Operand], row: RowInstance, session: SessionInstance) throws -> EncodedValue {
         guard let declaration = set.config.function(name) else {
             throw SolverError(kind: .wrapper, message: "undeclared function \(name)", operation: "call")
         }
+        let key: String
+        switch declaration.volatility {
+        case .immutable:
+            key = "fn.\(name)"
+        case .stable:
+            key = "fn.\(name).session\(session.index)"
+        case .volatile:
+            volatileCalls += 1
+            return try fresh("fn.\(name).call\(volatileCalls)", declaration.returns.family)
+        }
         let decls: (null: FuncDecl, value: FuncDecl)
-        if let existing = functions[name] {
+        if let existing = functions[key] {
             decls = existing
         } else {
             var domain: [Sort] = []
@@ -491,10 +509,10 @@ final class QueryEncoder {
                 domain.append(try sort(type.family))
             }
             decls = (
-                try z3.function("fn.\(name).null", domain: domain, range: try z3.boolSort),
-                try z3.function("fn.\(name).value", domain: domain, range: try sort(declaration.returns.family))
+                try z3.function("\(key).null", domain: domain, range: try z3.boolSort),
+                try z3.function("\(key).value", domain: domain, range: try sort(declaration.returns.family))
             )
-            functions[name] = decls
+            functions[key] = decls
         }
         var actuals: [Term] = []
         for (index, argument) in arguments.enumerated() {

@@ -8,7 +8,8 @@ import PolicySyntax
 /// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
 /// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become
 /// `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner columns qualified by the
-/// alias; `fn` is schema-qualified; `raw` is parenthesized; `now()` stays `now()` (stable, so
+/// alias; `fn` is schema-qualified, and wrapped as `(SELECT f(args))` when it reads no column
+/// and calls no volatile function; `raw` is parenthesized; `now()` stays `now()` (stable, so
 /// PostgreSQL evaluates it once per query already).
 public struct ExpressionRenderer {
     private let policySet: PolicySet
@@ -67,7 +68,7 @@ public struct ExpressionRenderer {
         case .isNotNull(let operand):
             return render(operand, scope: scope, castTo: nil) + " IS NOT NULL"
         case .predicate(let name, let arguments):
-            return call(name, arguments, scope: scope)
+            return call(name, arguments, scope: scope, wrap: true)
         case .compare(let lhs, let op, let rhs):
             let left = render(lhs, scope: scope, castTo: type(of: rhs, scope: scope))
             let right = render(rhs, scope: scope, castTo: type(of: lhs, scope: scope))
@@ -127,22 +128,42 @@ public struct ExpressionRenderer {
 
     /// A call of a declared function. An argument whose own type is not the declared parameter
     /// type is cast to it: PostgreSQL resolves the call by its argument types and converts only
-    /// along implicit casts, so `f(bigint_column)` does not find `f(integer)`.
-    private func call(_ name: String, _ arguments: [Operand], scope: Scope) -> String {
+    /// along implicit casts, so `f(bigint_column)` does not find `f(integer)`; a string literal
+    /// passed to a user type (an enum, a composite type) is cast to it too. With `wrap`, a call
+    /// that reads no column and calls no volatile function becomes `(SELECT f(args))`, which
+    /// PostgreSQL evaluates once per query (an InitPlan) instead of once per row (SPEC 11.2);
+    /// the calls inside it are not wrapped again.
+    private func call(_ name: String, _ arguments: [Operand], scope: Scope, wrap: Bool) -> String {
         let declaration = policySet.config.function(name)
         let schema = declaration?.schema ?? "public"
+        let wrapped = wrap && isEvaluatedOncePerQuery(.function(name, arguments))
         let rendered = arguments.enumerated().map { index, argument -> String in
             let expected = declaration.flatMap { index < $0.arguments.count ? $0.arguments[index] : nil }
-            let sql = render(argument, scope: scope, castTo: expected)
-            guard let expected, let own = argumentType(of: argument, scope: scope), own.name != expected.name else { return sql }
+            let sql = render(argument, scope: scope, castTo: expected, wrap: !wrapped)
+            guard let expected else { return sql }
+            if case .literal(.string) = argument, isUserType(expected) { return sql + "::" + SQLQuoting.typeName(expected) }
+            guard let own = argumentType(of: argument, scope: scope), own.name != expected.name else { return sql }
             return sql + "::" + SQLQuoting.typeName(expected)
         }
-        return SQLQuoting.identifier(schema) + "." + SQLQuoting.identifier(name) + "(" + rendered.joined(separator: ", ") + ")"
+        let sql = SQLQuoting.identifier(schema) + "." + SQLQuoting.identifier(name) + "(" + rendered.joined(separator: ", ") + ")"
+        return wrapped ? "(SELECT \(sql))" : sql
+    }
+
+    /// Whether an operand is the same for every row of one query: it reads no column and calls
+    /// no volatile function.
+    private func isEvaluatedOncePerQuery(_ operand: Operand) -> Bool {
+        operand.columns.isEmpty && !policySet.config.callsVolatileFunction(operand)
+    }
+
+    /// Whether `type` is a type the schema defines other than a domain (an enum, a composite
+    /// type): text does not convert to it implicitly.
+    private func isUserType(_ type: SQLType) -> Bool {
+        type.family != .array && !SQLType.isBuiltin(type.name) && policySet.schema.domain(type) == nil
     }
 
     /// An operand; a session value is cast to `castTo` (the compared value's type) or, without
-    /// one, to the session key's own type.
-    private func render(_ operand: Operand, scope: Scope, castTo: SQLType?) -> String {
+    /// one, to the session key's own type. A function call is wrapped as `call` says when `wrap`.
+    private func render(_ operand: Operand, scope: Scope, castTo: SQLType?, wrap: Bool = true) -> String {
         switch operand {
         case .column(let name):
             return column(name, scope: scope)
@@ -151,7 +172,7 @@ public struct ExpressionRenderer {
         case .list(let values):
             return "(" + values.map(literal).joined(separator: ", ") + ")"
         case .function(let name, let arguments):
-            return call(name, arguments, scope: scope)
+            return call(name, arguments, scope: scope, wrap: wrap)
         case .session(let key):
             return session(key, type: castTo ?? policySet.sessionType(key))
         case .now:
@@ -168,10 +189,11 @@ public struct ExpressionRenderer {
         let target = policySet.schema.castType(type)
         if let declaration = policySet.config.sessionKey(key), let sql = declaration.sql {
             let own = policySet.schema.castType(declaration.type)
-            let sameType = own.name == target.name || (own.family == .text && target.family == .text)
+            let sameType = own.name == target.name || (own.family == .text && target.family == .text && !isUserType(target))
             return sameType ? "(SELECT \(sql))" : "(SELECT (\(sql))::\(SQLQuoting.typeName(target)))"
         }
-        let cast = target.family == .text ? "" : "::" + SQLQuoting.typeName(target)
+        // Text needs no cast to compare with text; an enum (a user type) does.
+        let cast = target.family == .text && !isUserType(target) ? "" : "::" + SQLQuoting.typeName(target)
         switch policySet.config.missingContext {
         case .deny:
             return "(SELECT NULLIF(current_setting(\(SQLQuoting.literal(key)), true), '')\(cast))"

@@ -17,6 +17,8 @@ public struct SchemaModel: Hashable, Sendable {
     }
     /// Collations declared or used by columns (predefined ones only when nondeterministic).
     public var collations: [CollationModel]
+    /// User-defined types other than domains (enums with their labels, composite types), sorted by name.
+    public var userTypes: [UserTypeModel]
     /// Schemas that were declared or hold a table.
     public var schemaNames: [String]
     /// Where the model came from (a path, a URL without password, or "<none>").
@@ -29,7 +31,7 @@ public struct SchemaModel: Hashable, Sendable {
     public init(
         tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
         schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
-        collations: [CollationModel] = []
+        collations: [CollationModel] = [], userTypes: [UserTypeModel] = []
     ) {
         let sorted = tables.sorted { $0.name < $1.name }
         self.tables = sorted
@@ -38,6 +40,7 @@ public struct SchemaModel: Hashable, Sendable {
         self.domains = domains.sorted { $0.name < $1.name }
         self.domainIndex = SchemaModel.indexDomains(self.domains)
         self.collations = collations.sorted { $0.name < $1.name }
+        self.userTypes = userTypes.sorted { $0.name < $1.name }
         var names = Set(schemaNames)
         for table in sorted { names.insert(table.name.schema) }
         self.schemaNames = names.sorted()
@@ -61,7 +64,7 @@ public struct SchemaModel: Hashable, Sendable {
         all.append(table)
         self = SchemaModel(
             tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
-            domains: domains, collations: collations)
+            domains: domains, collations: collations, userTypes: userTypes)
     }
 
     /// Resolves a table written as `name` or `schema.name`: a qualified name is exact; an
@@ -95,6 +98,34 @@ public struct SchemaModel: Hashable, Sendable {
     /// domain would check its constraints, and a NOT NULL one raises on NULL), else `type`.
     public func castType(_ type: SQLType) -> SQLType {
         domain(type)?.base ?? type
+    }
+
+    /// The user type (not a domain) named `name` (`schema.name`), when the schema declares one.
+    public func userType(_ name: String) -> UserTypeModel? {
+        userTypes.first { $0.typeName == name }
+    }
+
+    /// The type a name written in pgpe.yaml denotes (`app.role`, or unqualified `role` found in
+    /// `searchPath`): a domain (with its base type's family) or another user type (an enum
+    /// compares like text), else the type of a column of that name; `nil` when the schema
+    /// declares no such type.
+    public func resolveUserType(_ written: String, searchPath: [String]) -> SQLType? {
+        func lookup(_ name: String) -> SQLType? {
+            if let domain = domainIndex[name].map({ domains[$0] }) {
+                return SQLType(name: domain.typeName, family: domain.base.family)
+            }
+            if let found = userType(name)?.sqlType { return found }
+            // A snapshot written before user types were listed still names them in its columns.
+            for table in tables {
+                if let column = table.columns.first(where: { $0.type.name == name }) { return column.type }
+            }
+            return nil
+        }
+        if written.contains(".") { return lookup(written) }
+        for schema in searchPath + ["public"] {
+            if let found = lookup("\(schema).\(written)") { return found }
+        }
+        return nil
     }
 
     /// The collation with this name, when the schema knows it.

@@ -29,8 +29,49 @@ extension SchemaReaderState {
             report(.schemaExpected, "expected a type name after 'create type'", cursor.currentRange)
             return
         }
-        let info: UserTypeInfo = cursor.accept(words: "as", "enum") ? .enumeration : .other
+        let info: UserTypeInfo
+        if cursor.accept(words: "as", "enum") {
+            var labels: [String] = []
+            if cursor.accept(.leftParen) {
+                while let token = cursor.peek(), token.kind != .rightParen {
+                    if token.kind == .string { labels.append(token.text) }
+                    cursor.advance()
+                }
+            }
+            info = .enumeration(labels)
+        } else if cursor.isWord("as"), cursor.isKind(.leftParen, at: 1) {
+            info = .composite
+        } else {
+            info = .other
+        }
         userTypes[creationName(name)] = info
+    }
+
+    /// `ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [BEFORE | AFTER 'other']` on an enum
+    /// the file declares: the label joins the enum's labels (other forms change nothing here).
+    mutating func readAlterType(_ cursor: inout SQLCursor) {
+        guard let name = cursor.name() else { return }
+        var qualified = creationName(name)
+        if name.schema == nil {
+            for schema in searchPath where userTypes[QualifiedName(schema: schema, name: name.last)] != nil {
+                qualified = QualifiedName(schema: schema, name: name.last)
+                break
+            }
+        }
+        guard case .enumeration(var labels) = userTypes[qualified], cursor.accept(words: "add", "value") else { return }
+        _ = cursor.accept(words: "if", "not", "exists")
+        guard let label = cursor.peek(), label.kind == .string else { return }
+        cursor.advance()
+        guard !labels.contains(label.text) else { return }
+        var position = labels.endIndex
+        let after = cursor.isWord("after")
+        if cursor.accept(word: "before") || cursor.accept(word: "after") {
+            if let anchor = cursor.peek(), anchor.kind == .string, let index = labels.firstIndex(of: anchor.text) {
+                position = after ? index + 1 : index
+            }
+        }
+        labels.insert(label.text, at: position)
+        userTypes[qualified] = .enumeration(labels)
     }
 
     /// `CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT e] [[CONSTRAINT n] NOT NULL | NULL | CHECK (e)] ...`.

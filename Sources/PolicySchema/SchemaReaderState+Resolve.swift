@@ -75,7 +75,15 @@ extension SchemaReaderState {
         return SchemaModel(
             tables: models, functions: sortedSignatures, roles: rolesWithMemberships(),
             schemaNames: schemaNames, origin: file.path, domains: resolveDomains(),
-            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) })
+            collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) },
+            userTypes: userTypes.compactMap { name, info in
+                switch info {
+                case .enumeration(let labels): return UserTypeModel(name: name, kind: .enumeration, labels: labels)
+                case .composite: return UserTypeModel(name: name, kind: .composite)
+                case .other: return UserTypeModel(name: name, kind: .other)
+                case .domain: return nil
+                }
+            })
     }
 
     // MARK: - Tables
@@ -283,6 +291,8 @@ extension SchemaReaderState {
         switch userTypes[qualified] {
         case .enumeration:
             family = .text
+        case .composite:
+            family = .other
         case .domain(let draft):
             family = depth < Self.maximumNesting ? resolveType(draft.base, path: draft.searchPath, depth: depth + 1).family : .other
         case .other, nil:

@@ -83,6 +83,8 @@ struct SchemaReaderState {
                 readAlterTable(&cursor, statement: statement)
             } else if cursor.accept(word: "role") || cursor.accept(word: "user") {
                 readAlterRole(&cursor)
+            } else if cursor.accept(word: "type") {
+                readAlterType(&cursor)
             }
         case "comment":
             if cursor.accept(words: "on", "table") { readCommentOnTable(&cursor, statement: statement) }

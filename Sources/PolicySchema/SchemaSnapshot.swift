@@ -160,6 +160,9 @@ public struct SchemaSnapshot: Hashable, Sendable {
         for domain in model.domains where seen.insert(domain.typeName).inserted {
             entries.append(SQLType(name: domain.typeName, family: domain.base.family))
         }
+        for userType in model.userTypes where seen.insert(userType.typeName).inserted {
+            entries.append(userType.sqlType)
+        }
         for type in all where !seen.contains(type.name) && SQLType.normalize(type.name) != type {
             seen.insert(type.name)
             entries.append(type)
@@ -171,6 +174,9 @@ public struct SchemaSnapshot: Hashable, Sendable {
                 if domain.notNull { members.append(("not_null", .bool(true))) }
                 if !domain.checks.isEmpty { members.append(("checks", .array(domain.checks.map { .string($0) }))) }
                 if let collation = domain.collation { members.append(("collation", .string(collation))) }
+            } else if let userType = model.userType(type.name) {
+                members.append(("kind", .string(userType.kind.rawValue)))
+                if userType.kind == .enumeration { members.append(("labels", .array(userType.labels.map { .string($0) }))) }
             }
             return .object(JSONObject(members))
         }

@@ -13,6 +13,8 @@ struct SnapshotDecoder {
     private var knownTypes: [String: SQLType] = [:]
     /// Domains given in `types` (entries with a `base`).
     private var domains: [DomainModel] = []
+    /// Enums and other user types given in `types` (entries with a `kind`).
+    private var userTypes: [UserTypeModel] = []
     /// The document, for numbers as written.
     private var bytes: [UInt8] = []
 
@@ -34,7 +36,9 @@ struct SnapshotDecoder {
         "schema", "table", "name", "permissive", "roles", "command", "qual", "with_check",
     ]
     private static let grantKeys: Set<String> = ["schema", "table", "grantee", "privilege"]
-    private static let typeKeys: Set<String> = ["name", "family", "base", "not_null", "checks", "collation"]
+    private static let typeKeys: Set<String> = [
+        "name", "family", "base", "not_null", "checks", "collation", "kind", "labels",
+    ]
     private static let collationKeys: Set<String> = ["name", "deterministic"]
 
     /// Creates a decoder for a document at `path`.
@@ -95,7 +99,7 @@ struct SnapshotDecoder {
         let grants = readOptionalList(root, key: "grants") { $0.readGrant($1, index: $2) }
         let model = SchemaModel(
             tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
-            origin: path, domains: domains, collations: collations)
+            origin: path, domains: domains, collations: collations, userTypes: userTypes)
         return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
     }
 
@@ -156,6 +160,24 @@ struct SnapshotDecoder {
             return
         }
         knownTypes[name] = SQLType(name: name, family: family)
+        // A user type that is no domain (written since enum labels were read).
+        if let kindName = optionalString(node, "kind", what: "type '\(name)'") {
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            guard let kind = UserTypeModel.Kind(rawValue: kindName), parts.count == 2 else {
+                let known = UserTypeModel.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                report(
+                    .snapshotInvalidValue,
+                    parts.count == 2
+                        ? "unknown type kind '\(kindName)'; expected one of \(known)" : "type '\(name)' must be schema-qualified",
+                    node.sourceRange)
+                return
+            }
+            userTypes.append(
+                UserTypeModel(
+                    name: QualifiedName(schema: parts[0], name: parts[1]), kind: kind,
+                    labels: stringArray(node, "labels", what: "type '\(name)'")))
+            return
+        }
         // A domain (written since domains were read; older snapshots list only the family).
         guard let baseName = optionalString(node, "base", what: "type '\(name)'") else { return }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)

@@ -335,11 +335,50 @@ import WorkspaceFiles
     }
 
     @Test func unknownTypeInFunctionSignature() throws {
-        let fixture = ConfigFixture("functions:\n  f: {args: [uuid, 1️⃣txt], returns: boolean}\n")
+        let fixture = ConfigFixture("functions:\n  f: {args: [uuid, 1️⃣\"txt x\"], returns: boolean}\n")
         let diagnostic = try #require(fixture.single("config.unknown-type"))
-        fixture.expect(diagnostic, at: "1️⃣", covering: "txt")
-        #expect(diagnostic.message == "unknown type 'txt' for 'functions.f.args[1]'; did you mean 'text'?")
+        fixture.expect(diagnostic, at: "1️⃣", covering: "\"txt x\"")
+        #expect(diagnostic.message.hasPrefix("unknown type 'txt x' for 'functions.f.args[1]'"))
         #expect(fixture.config.functions.isEmpty)
+        #expect(fixture.config.unusableDeclarations.functions["f"] != nil)
+    }
+
+    /// SPEC 11.2: a function may name any type the schema defines; pgpe.yaml alone cannot tell
+    /// them from typos, so the reader keeps the name and the checker resolves it against the schema.
+    @Test func functionTypesMayNameUserTypes() throws {
+        let fixture = ConfigFixture(
+            "functions:\n  has_role: {args: [uuid, {type: app.role, default: true}], returns: \"app.role[]\", volatility: immutable}\n")
+        #expect(fixture.diagnostics.isEmpty, "\(fixture.diagnostics)")
+        let function = try #require(fixture.config.function("has_role"))
+        #expect(function.arguments.map(\.name) == ["uuid", "app.role"])
+        #expect(function.requiredArgumentCount == 1)
+        #expect(function.returns.name == "app.role[]")
+        #expect(function.volatility == .immutable)
+        #expect(function.signature == "public.has_role(uuid, app.role DEFAULT) returns app.role[] immutable")
+    }
+
+    @Test func functionVolatilityIsStableByDefaultAndCheckedWhenGiven() throws {
+        let fixture = ConfigFixture(
+            "functions:\n  ok: {returns: uuid}\n  bad: {returns: uuid, volatility: 1️⃣volatil}\n")
+        let diagnostic = try #require(fixture.single("config.invalid-value"))
+        fixture.expect(diagnostic, at: "1️⃣", covering: "volatil")
+        #expect(
+            diagnostic.message
+                == "'functions.bad.volatility' must be 'immutable' or 'stable' or 'volatile', found 'volatil'; did you mean 'volatile'?")
+        #expect(fixture.config.function("ok")?.volatility == .stable)
+        #expect(fixture.config.function("bad") == nil)
+        #expect(fixture.config.unusableDeclarations.functions["bad"] != nil)
+    }
+
+    @Test func aDefaultedArgumentMustNotPrecedeARequiredOne() throws {
+        let fixture = ConfigFixture(
+            "functions:\n  f: {args: [{type: uuid, default: true}, 1️⃣text], returns: boolean}\n  g: {args: [{default: true}], returns: boolean}\n"
+        )
+        let found = fixture.diagnostics
+        #expect(found.map(\.id) == ["config.invalid-value", "config.missing-key"], "\(found)")
+        fixture.expect(found[safe: 0], at: "1️⃣", covering: "text")
+        #expect(fixture.config.functions.isEmpty)
+        #expect(Set(fixture.config.unusableDeclarations.functions.keys) == ["f", "g"])
     }
 
     @Test func aFunctionWithoutReturnsIsAnError() throws {

@@ -1,5 +1,6 @@
 import PolicyEngine
 import PolicySyntax
+import PolicyWorkloads
 import Testing
 
 @Suite struct HoverTests {
@@ -93,6 +94,31 @@ import Testing
         let fixture = try EngineFixture(tenancyFixture)
         let hover = try #require(HoverProvider.hover(at: fixture["9️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
         #expect(hover.markdown.hasPrefix("**fn(is_member)**: `public.is_member(uuid, uuid) returns boolean`"))
+        #expect(
+            hover.markdown.contains(
+                "stable: a call without `col()` arguments compiles to `(SELECT public.is_member(…))`, evaluated once per query"),
+            "\(hover.markdown)")
+    }
+
+    /// SPEC 11.2: user types resolved against the schema, defaults, volatility.
+    @Test func functionHoverShowsResolvedTypesDefaultsAndVolatility() throws {
+        let config =
+            EngineFixture.config
+            + "\n  dice: { returns: integer, volatility: volatile }\n  flag: { args: [uuid, {type: item_state, default: true}], returns: boolean }\n"
+        let schema = try Fixtures.exampleText("schema.sql") + "\nCREATE TYPE item_state AS ENUM ('open', 'closed');\n"
+        let fixture = try EngineFixture(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE fn(1️⃣flag, [col(tenant_id)]) AND fn(2️⃣dice, []) = lit(1)\n",
+            config: config, schema: schema)
+        let flag = try #require(HoverProvider.hover(at: fixture["1️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
+        #expect(flag.markdown.hasPrefix("**fn(flag)**: `public.flag(uuid, public.item_state DEFAULT) returns boolean`"), "\(flag.markdown)")
+        let dice = try #require(HoverProvider.hover(at: fixture["2️⃣"], in: fixture.path, snapshot: fixture.workspace.snapshot))
+        #expect(dice.markdown.contains("volatile: called wherever it appears, never wrapped"), "\(dice.markdown)")
+        // A declaration with an error: the hover says where the problem is, not "not declared".
+        let broken = try EngineFixture(
+            "POLICY p PERMISSIVE FOR SELECT SELECTOR named('projects') CLAUSE fn(1️⃣flag, [col(tenant_id)])\n",
+            config: EngineFixture.config + "\n  flag: { args: [uuid, no_such_type], returns: boolean }\n")
+        let hover = try #require(HoverProvider.hover(at: broken["1️⃣"], in: broken.path, snapshot: broken.workspace.snapshot))
+        #expect(hover.markdown == "**fn(flag)**: its entry under `functions:` in pgpe.yaml has errors (reported there)")
     }
 
     @Test func nothingOutsideItems() throws {

@@ -15,6 +15,7 @@ struct CompileCase {
     static let fixtureNames = [
         "depth-2", "distinct-check", "functions", "grants", "insert-only", "long-names", "missing-context-error",
         "partial-commands", "quoted-identifiers", "quotes-in-literals", "raw", "roles", "session-values", "constants-and-now",
+        "function-calls",
     ]
 
     /// The running example's name; its golden lives with the fixtures, its files in `examples/saas`.

@@ -89,7 +89,8 @@ import Testing
         let shuffled = SchemaModel(
             tables: model.tables.reversed(), functions: model.functions, roles: model.roles,
             schemaNames: model.schemaNames.reversed(), origin: "elsewhere",
-            domains: model.domains.reversed(), collations: model.collations.reversed())
+            domains: model.domains.reversed(), collations: model.collations.reversed(),
+            userTypes: model.userTypes.reversed())
         let second = SchemaSnapshot.encode(
             shuffled, tableStates: Self.states, policies: Self.policies,
             grants: Self.grants)
@@ -132,7 +133,12 @@ import Testing
                   "version": 1,
                   "schemas": ["public"],
                   "types": [
-                    {"name": "public.mood", "family": "text"}
+                    {
+                      "name": "public.mood",
+                      "family": "text",
+                      "kind": "enum",
+                      "labels": ["a"]
+                    }
                   ],
                   "tables": [
                     {

@@ -46,9 +46,10 @@ public struct DifferentialCase: Hashable, Sendable {
     /// The session keys the generator uses, in order.
     public static let sessionKeys = ["app.f", "app.k", "app.n", "app.s"]
 
-    /// The declared function: same parity of two integers (NULL when either is NULL).
+    /// The declared function: same parity of two integers (NULL when either is NULL); the second
+    /// has a default (0), which calls may leave out (SPEC 11.2).
     public static let functionSQL = """
-        CREATE FUNCTION public.same_parity(a integer, b integer) RETURNS boolean
+        CREATE FUNCTION public.same_parity(a integer, b integer DEFAULT 0) RETURNS boolean
             LANGUAGE sql IMMUTABLE AS $$ SELECT a % 2 = b % 2 $$;
         """
 
@@ -68,7 +69,7 @@ public struct DifferentialCase: Hashable, Sendable {
           app.n: \(numberType)
           app.f: boolean
         functions:
-          same_parity: {args: [integer, integer], returns: boolean, schema: public}
+          same_parity: {args: [integer, {type: integer, default: true}], returns: boolean, schema: public, volatility: immutable}
 
         """
     }
@@ -120,10 +121,12 @@ public struct DifferentialCase: Hashable, Sendable {
         return (policySet, configDiagnostics + schemaDiagnostics + file.diagnostics + policySet.diagnostics)
     }
 
-    /// How the reference evaluator reads `fn(same_parity, [a, b])`, as the SQL function does.
+    /// How the reference evaluator reads `fn(same_parity, [a, b])` and `fn(same_parity, [a])`
+    /// (b defaults to 0), as the SQL function does.
     public static func interpretFunction(_ name: String, _ arguments: [SQLValue]) throws -> SQLValue {
-        guard name == "same_parity", arguments.count == 2 else { throw EvaluationError("no interpretation for fn(\(name))") }
-        guard case .int(let a) = arguments[0], case .int(let b) = arguments[1] else { return .null }
+        guard name == "same_parity", (1...2).contains(arguments.count) else { throw EvaluationError("no interpretation for fn(\(name))") }
+        let second = arguments.count == 2 ? arguments[1] : .int(0)
+        guard case .int(let a) = arguments[0], case .int(let b) = second else { return .null }
         return .bool(a % 2 == b % 2)
     }
 

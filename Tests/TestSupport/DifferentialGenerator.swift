@@ -249,7 +249,8 @@ public struct DifferentialGenerator {
         case 72..<77:
             var arguments: [String] = []
             let ints = columns.filter { $0.family == .int }
-            for _ in 0..<2 {
+            // The second argument has a default: a call may leave it out.
+            for _ in 0..<(rng.chance(0.25) ? 1 : 2) {
                 switch rng.int(0...2) {
                 case 0: arguments.append(col(rng.pick(ints)))
                 case 1: arguments.append("session('app.n')")

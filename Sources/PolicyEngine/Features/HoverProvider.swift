@@ -201,10 +201,21 @@ public enum HoverProvider {
 
     private static func function(_ call: FunctionCallSyntax, snapshot: WorkspaceSnapshot) -> String {
         let name = call.name.identifier
-        guard let declaration = snapshot.config.function(name) else {
+        // The checker's configuration: user types resolved against the schema.
+        guard let declaration = snapshot.policySet.config.function(name) else {
+            if snapshot.policySet.config.unusableDeclarations.functions[name] != nil {
+                return "**fn(\(name))**: its entry under `functions:` in pgpe.yaml has errors (reported there)"
+            }
             return "**fn(\(name))**: not declared under `functions:` in pgpe.yaml"
         }
-        var lines = ["**fn(\(name))**: `\(declaration.signature)`"]
+        var lines = ["**fn(\(name))**: `\(declaration.signature)`", ""]
+        if declaration.volatility == .volatile {
+            lines.append("volatile: called wherever it appears, never wrapped in `(SELECT …)`")
+        } else {
+            lines.append(
+                "\(declaration.volatility.rawValue): a call without `col()` arguments compiles to `(SELECT \(declaration.schema).\(name)(…))`, evaluated once per query"
+            )
+        }
         let qualified = QualifiedName(schema: declaration.schema, name: declaration.name)
         if let signature = snapshot.policySet.schema.functions.first(where: { $0.name == qualified }) {
             lines.append("")

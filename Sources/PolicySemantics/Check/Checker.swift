@@ -34,7 +34,9 @@ public final class Checker {
     /// same configuration and schema; the checks across files run every time. The result is the
     /// same as without a cache.
     public static func check(files: [ParsedFile], config: ProjectConfig, schema: SchemaModel?, cache: CheckCache? = nil) -> PolicySet {
-        let checker = Checker(config: config, schema: schema)
+        let (resolved, problems) = FunctionTypeResolver.resolve(config, schema: schema)
+        let checker = Checker(config: resolved, schema: schema)
+        for problem in problems { checker.sink.add(problem) }
         return checker.run(files: files.sorted { $0.source.path < $1.source.path }, cache: cache)
     }
 

@@ -129,7 +129,8 @@ struct PolicyLowerer {
                 case .literal, .list:
                     return true
                 }
-            })
+            },
+            isVolatile: { operand in config.callsVolatileFunction(operand) })
         let normalizedUsing = normalizer.normalize(using)
         let normalizedCheck = check.map { normalizer.normalize($0) } ?? normalizedUsing
         report(normalizedUsing, on: table, side: "USING")
@@ -426,7 +427,28 @@ struct PolicyLowerer {
             }
         case .text, .time, .array, .other, .json:
             switch value {
-            case .string: return value
+            case .string(let text):
+                // An enum's labels, when the schema lists them: PostgreSQL rejects any other text.
+                if let enumeration = checker.schema.userType(type.name), enumeration.kind == .enumeration,
+                    !enumeration.labels.isEmpty, !enumeration.labels.contains(text)
+                {
+                    let suggestion = Suggestions.closest(to: text, among: enumeration.labels)
+                    let labels = enumeration.labels.map { "'\($0)'" }.joined(separator: ", ")
+                    error(
+                        .semanticInvalidLiteral,
+                        "\(value) is not a label of enum \(type.name) (\(other.operand) is \(type.name)\(on)); "
+                            + (suggestion.map { "did you mean '\($0)'?" } ?? "expected one of \(labels)"),
+                        typed.syntax.range,
+                        fixIts: suggestion.map {
+                            [
+                                FixIt(
+                                    title: "replace with '\($0)'", file: file,
+                                    edits: [TextEdit(range: typed.syntax.range, newText: "'" + $0.doublingQuotes("'") + "'")])
+                            ]
+                        } ?? [])
+                    return nil
+                }
+                return value
             case .int: return mismatch("an integer")
             case .bool: return mismatch("a boolean")
             case .null: return value
@@ -450,6 +472,10 @@ struct PolicyLowerer {
             }
             return Typed(operand: .column(column.name), type: column.type, syntax: value)
         case .session(let key):
+            // Its entry in pgpe.yaml has an error, reported there once.
+            if checker.config.sessionKey(key.value) == nil, checker.config.unusableDeclarations.sessionKeys[key.value] != nil {
+                return nil
+            }
             checkSessionKey(key)
             return Typed(operand: .session(key.value), type: checker.config.sessionKey(key.value)?.type, syntax: value)
         case .literal(let literal):
@@ -548,6 +574,8 @@ struct PolicyLowerer {
             if let typed = lowerValue(argument, scope: scope) { arguments.append(typed) } else { failed = true }
         }
         guard let declaration = checker.config.function(name) else {
+            // Its entry in pgpe.yaml has an error, reported there once.
+            if checker.config.unusableDeclarations.functions[name] != nil { return nil }
             let known = checker.config.functions.map(\.name)
             let suggestion = Suggestions.closest(to: name, among: known)
             let hint =
@@ -559,10 +587,14 @@ struct PolicyLowerer {
             return nil
         }
         if failed { return nil }
-        guard arguments.count == declaration.arguments.count else {
+        guard (declaration.requiredArgumentCount...declaration.arguments.count).contains(arguments.count) else {
+            let defaulted = declaration.arguments.count - declaration.requiredArgumentCount
+            let note =
+                defaulted == 0
+                ? "" : "; the last \(defaulted == 1 ? "one has a default" : "\(defaulted) have defaults") and may be left out"
             error(
                 .semanticFunctionArity,
-                "\(declaration.name) takes \(declaration.arguments.count) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)",
+                "\(declaration.name) takes \(declaration.arityDescription) argument\(declaration.arguments.count == 1 ? "" : "s") (\(declaration.signature)), found \(arguments.count)\(note)",
                 call.range)
             return nil
         }

@@ -13,6 +13,7 @@ import PolicySyntax
 /// 5. clauses containing all atoms of another clause dropped (absorption);
 /// 6. `x = v AND x IN S` (v in S) keeps `x = v`; IN lists intersect;
 /// to a fixpoint, then atoms and clauses sorted. Ranges (`x > 65 AND x < 18`) are left to the solver.
+/// Atoms that call a volatile function are left out of rules 2 to 6: each call is its own value.
 public struct Normalizer {
     /// Tells whether a column is NOT NULL: `table` is `nil` for the governed table, else a traversal target.
     public typealias NotNullOracle = (_ table: QualifiedName?, _ column: String) -> Bool
@@ -21,14 +22,24 @@ public struct Normalizer {
     /// (`TypeFamily.hasCanonicalLiterals`), so that different texts are different values.
     public typealias CanonicalOracle = (_ table: QualifiedName?, _ operand: Operand) -> Bool
 
+    /// Tells whether an operand calls a volatile function: two occurrences of it may be two
+    /// different values, so `f() = 1 AND f() = 2` is no contradiction and `f() = f()` no tautology.
+    public typealias VolatileOracle = (_ operand: Operand) -> Bool
+
     private let isNotNull: NotNullOracle
     private let hasCanonicalLiterals: CanonicalOracle
+    private let isVolatile: VolatileOracle
 
     /// Creates a normalizer with a NOT NULL oracle and, for operands whose literals have several
-    /// spellings, an oracle that says so (rules 3 and 6 then leave their atoms alone).
-    public init(isNotNull: @escaping NotNullOracle, hasCanonicalLiterals: @escaping CanonicalOracle = { _, _ in true }) {
+    /// spellings, an oracle that says so (rules 3 and 6 then leave their atoms alone), and one
+    /// for operands that call volatile functions (rules 3, 4 and 6 leave their atoms alone).
+    public init(
+        isNotNull: @escaping NotNullOracle, hasCanonicalLiterals: @escaping CanonicalOracle = { _, _ in true },
+        isVolatile: @escaping VolatileOracle = { _ in false }
+    ) {
         self.isNotNull = isNotNull
         self.hasCanonicalLiterals = hasCanonicalLiterals
+        self.isVolatile = isVolatile
     }
 
     /// Normalizes a policy's disjunction of clauses.
@@ -45,7 +56,13 @@ public struct Normalizer {
         if let truth = kept.first(where: \.isTrue) {
             return NormalizedPolicy(clauses: [truth], contradictory: contradictory)
         }
-        return NormalizedPolicy(clauses: Normalizer.absorb(kept), contradictory: contradictory)
+        // A clause that calls a volatile function neither absorbs nor is absorbed: its calls are
+        // evaluated apart from the other clause's.
+        let volatile = kept.filter { $0.atoms.contains(where: callsVolatile) }
+        guard !volatile.isEmpty else { return NormalizedPolicy(clauses: Normalizer.absorb(kept), contradictory: contradictory) }
+        let plain = kept.filter { !$0.atoms.contains(where: callsVolatile) }
+        let sortedVolatile = volatile.sorted { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
+        return NormalizedPolicy(clauses: Normalizer.absorb(plain) + sortedVolatile, contradictory: contradictory)
     }
 
     /// Drops clauses that contain every atom of another clause, and duplicates (the first of
@@ -136,9 +153,21 @@ public struct Normalizer {
         for atom in input {
             guard let formed = form(atom, table: table) else { return nil }
             if case .constant(true) = formed { continue }
-            if seen.insert(formed).inserted { atoms.append(formed) }
+            // Two calls of a volatile function are two values: such an atom is not a duplicate.
+            if seen.insert(formed).inserted || callsVolatile(formed) { atoms.append(formed) }
         }
         return resolveSubjects(atoms, table: table)
+    }
+
+    /// Whether an atom calls a volatile function (in a traversal's clause too).
+    private func callsVolatile(_ atom: Atom) -> Bool {
+        switch atom {
+        case .compare(let lhs, _, let rhs): return isVolatile(lhs) || isVolatile(rhs)
+        case .isNull(let operand), .isNotNull(let operand): return isVolatile(operand)
+        case .predicate(let name, let arguments): return isVolatile(.function(name, arguments))
+        case .exists(let traversal): return traversal.clause.atoms.contains(where: callsVolatile)
+        case .constant, .raw: return false
+        }
     }
 
     // MARK: - Rule 1 and 4: atom form, constants, tautologies
@@ -225,7 +254,7 @@ public struct Normalizer {
                 op = swapped
             }
         }
-        if left == right, !left.isConstant {
+        if left == right, !left.isConstant, !isVolatile(left) {
             switch op {
             case .equal, .lessEqual, .greaterEqual:
                 return form(.isNotNull(left), table: table)
@@ -270,6 +299,10 @@ public struct Normalizer {
         var pairs = Set<Atom>()
         for atom in atoms {
             switch atom {
+            case .isNull(let subject) where isVolatile(subject), .isNotNull(let subject) where isVolatile(subject):
+                continue
+            case .compare(let lhs, _, let rhs) where isVolatile(lhs) || isVolatile(rhs):
+                continue
             case .isNull(let subject):
                 nullSubjects.insert(subject)
             case .isNotNull(let subject):

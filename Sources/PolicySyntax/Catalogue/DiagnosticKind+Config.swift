@@ -44,7 +44,8 @@ extension DiagnosticKind {
     /// `config.unknown-type`
     public static let configUnknownType = DiagnosticKind(
         "config.unknown-type", .error,
-        "A type name pgpe does not know (or an array type where a single value is needed); use one the message suggests or lists.")
+        "A type name pgpe does not know, a function's type the schema does not define, or an array type where a single value is needed; use one the message suggests or lists."
+    )
     /// `config.session-key-format`
     public static let configSessionKeyFormat = DiagnosticKind(
         "config.session-key-format", .warning,

@@ -63,7 +63,8 @@ extension DiagnosticKind {
     /// `semantic.function-arity`
     public static let semanticFunctionArity = DiagnosticKind(
         "semantic.function-arity", .error,
-        "A function is called with a different number of arguments than pgpe.yaml declares.")
+        "A function is called with a different number of arguments than pgpe.yaml declares (trailing arguments declared with `default: true` may be left out)."
+    )
     /// `semantic.function-not-boolean`
     public static let semanticFunctionNotBoolean = DiagnosticKind(
         "semantic.function-not-boolean", .error,
@@ -75,7 +76,8 @@ extension DiagnosticKind {
     /// `semantic.invalid-literal`
     public static let semanticInvalidLiteral = DiagnosticKind(
         "semantic.invalid-literal", .error,
-        "A literal is not a valid value of the type it is compared with (a malformed uuid or date, say); write a valid one.")
+        "A literal is not a valid value of the type it is compared with (a malformed uuid or date, a label an enum does not have, say); write a valid one."
+    )
     /// `semantic.null-comparison`
     public static let semanticNullComparison = DiagnosticKind(
         "semantic.null-comparison", .error,
