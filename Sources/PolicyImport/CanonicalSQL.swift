@@ -50,7 +50,8 @@ private struct Canonicalizer {
             if let digits = inner.stringConstant, Double(digits) != nil { return digits }
             if Lifter.isLiteral(inner) { return text(inner, positive: positive) }
             let modifiers = type.modifiers.isEmpty ? "" : "(" + type.modifiers.map(SQLExpressionPrinter.print).joined(separator: ",") + ")"
-            let typeName = (type.schema.map { $0.name + "." } ?? "") + type.name.name + modifiers + String(repeating: "[]", count: type.arrayDepth)
+            let typeName =
+                (type.schema.map { $0.name + "." } ?? "") + type.name.name + modifiers + String(repeating: "[]", count: type.arrayDepth)
             return "(" + text(inner, positive: positive) + ")::" + typeName.lowercased()
         case .call(let name, let arguments, _):
             let parts = expression.callName(dropPublic: true) ?? name.map(\.name)
@@ -82,7 +83,8 @@ private struct Canonicalizer {
             return "(NOT " + text(operand, positive: false) + ")"
         case .inSelect(let operand, let select, let negated):
             let left = text(operand, positive: positive)
-            return "(" + left + (negated ? " NOT IN (" : " IN (") + selectText(select, targets: nil, condition: select.whereCondition) + "))"
+            return "(" + left + (negated ? " NOT IN (" : " IN (") + selectText(select, targets: nil, condition: select.whereCondition)
+                + "))"
         case .exists(let select):
             if positive, let converted = existsAsIn(select) { return converted }
             return "(EXISTS (" + selectText(select, targets: nil, condition: select.whereCondition) + "))"
@@ -137,7 +139,8 @@ private struct Canonicalizer {
         }
         scopes.append([alias?.name ?? name.last?.name ?? ""])
         defer { scopes.removeLast() }
-        let tableName = name.map(\.name).drop { $0 == "public" && name.count == 2 }.map(SQLExpressionPrinter.identifier).joined(separator: ".")
+        let tableName = name.map(\.name).drop { $0 == "public" && name.count == 2 }.map(SQLExpressionPrinter.identifier).joined(
+            separator: ".")
         let selected = targets ?? select.targets.map { text($0.expression, positive: false) }
         var out = "SELECT " + selected.joined(separator: ", ") + " FROM " + (only ? "ONLY " : "") + tableName
         if let condition {

@@ -141,6 +141,8 @@ struct Lifter {
     /// One atom of the policy language.
     mutating func atom(_ expression: SQLExpr, scope: LiftScope) throws -> String {
         let bare = expression.strippingParentheses
+        // `(SELECT f(x) AS f)`: a call read once per query, as the compiler wraps it (SPEC 11.2).
+        if let inner = bare.trivialSubSelect { return try atom(inner, scope: scope) }
         switch bare.kind {
         case .boolean(let value):
             return value ? "true" : "false"

@@ -64,7 +64,8 @@ import Testing
                     #expect(certificate.verdict != .different, "\(row.source.name): \(certificate.detail ?? "")")
                     // RAW exactly when some part stayed raw.
                     let hasRaw = (imported.using?.hasRaw ?? false) || (imported.check?.hasRaw ?? false)
-                    #expect((certificate.verdict == .raw) == hasRaw || imported.using?.hasRaw != imported.check?.hasRaw, "\(row.source.name)")
+                    #expect(
+                        (certificate.verdict == .raw) == hasRaw || imported.using?.hasRaw != imported.check?.hasRaw, "\(row.source.name)")
                 }
             }
             #expect(verdicts["EQUIVALENT", default: 0] >= 15)
@@ -83,7 +84,8 @@ import Testing
             // active_check(level) is the schema's: lifted inside an IS NOT FALSE it stays raw, but
             // called as a condition it becomes fn(active_check, [col(level)]) with its signature.
             let source = ImportSource(
-                name: "f", permissive: true, command: "SELECT", roles: ["public"], using: "(active_check(level) AND (user_id = auth.uid()))",
+                name: "f", permissive: true, command: "SELECT", roles: ["public"],
+                using: "(active_check(level) AND (user_id = auth.uid()))",
                 check: nil)
             let called = PolicyImporter.importPolicy(source, context: try #require(fixture.context(p03)))
             #expect(called.using?.dsl == "CLAUSE fn(active_check, [col(level)]) AND col(user_id) = session('auth.uid')")
