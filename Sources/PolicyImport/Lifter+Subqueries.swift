@@ -37,7 +37,8 @@ extension Lifter {
         }
         guard let join else { throw LiftFailure("EXISTS without an equality of one of its columns and one of the row's") }
         atoms.remove(at: join.index)
-        let clause = try atoms.isEmpty ? "true" : atoms.map { try atom($0, scope: inner) }.joined(separator: " AND ")
+        let rest = atoms.count == 1 ? atoms[0] : SQLExpr(.logical("AND", atoms), range: condition.range)
+        let clause = try atoms.isEmpty ? "true" : strictClause(rest, scope: inner)
         return traversal(source: join.source, table: table, target: join.target, clause: clause)
     }
 
@@ -54,10 +55,27 @@ extension Lifter {
         return (table, scope.entering(table, alias: alias?.name))
     }
 
-    /// A clause inside a traversal, every atom lifted (raw SQL there would name the sub-select's
-    /// alias, which compiling renames).
+    /// A clause inside a traversal. An atom that cannot be lifted stays raw only when it reads
+    /// no column of the sub-select's table (raw SQL naming the sub-select's alias would break
+    /// when compiling renames it); otherwise the whole traversal cannot be lifted.
     mutating func strictClause(_ expression: SQLExpr, scope: LiftScope) throws -> String {
-        try conjuncts(expression).map { try atom($0, scope: scope) }.joined(separator: " AND ")
+        try conjuncts(expression).map { conjunct in
+            let saved = (sessions, functions, notes)
+            do {
+                return try atom(conjunct, scope: scope)
+            } catch let failure as LiftFailure {
+                (sessions, functions, notes) = saved
+                var readsInner = false
+                conjunct.visit { node in
+                    if case .column(let parts) = node.kind, case .own = scope.resolve(parts) { readsInner = true }
+                    if case .column(let parts) = node.kind, parts.count == 1 { readsInner = true }
+                }
+                guard !readsInner else { throw failure }
+                let text = SQLExpressionPrinter.print(conjunct)
+                notes.append(LiftNote(sql: text, reason: failure.reason))
+                return raw(text)
+            }
+        }.joined(separator: " AND ")
     }
 
     /// `exists(rel(_, source, T, target), {clause})`.

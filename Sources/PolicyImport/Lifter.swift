@@ -61,16 +61,16 @@ struct Lifter {
 
     /// An atom, or `raw('…')` of it with a note when it cannot be lifted.
     mutating func atomOrRaw(_ expression: SQLExpr, scope: LiftScope) -> String {
-        let saved = (sessions, functions)
+        let saved = (sessions, functions, notes)
         do {
             return try atom(expression, scope: scope)
         } catch let failure as LiftFailure {
-            (sessions, functions) = saved
+            (sessions, functions, notes) = saved
             let text = SQLExpressionPrinter.print(expression)
             notes.append(LiftNote(sql: text, reason: failure.reason))
             return raw(text)
         } catch {
-            (sessions, functions) = saved
+            (sessions, functions, notes) = saved
             let text = SQLExpressionPrinter.print(expression)
             notes.append(LiftNote(sql: text, reason: "\(error)"))
             return raw(text)
