@@ -85,6 +85,17 @@ import Testing
         #expect(lifted.clauses == ["col(level) = lit(1)", "col(level) = lit(2) AND raw('(title = ''a''::text) OR (title = ''b''::text)')"])
     }
 
+    /// A call of a function the schema model does not know, in another schema: `fn` with a
+    /// generated entry typed by its arguments (a column's type, a constant's cast) and by where
+    /// it stands (a condition returns boolean). An unqualified unknown call is PostgreSQL's own
+    /// (`lower`) and stays raw.
+    @Test func functionsOutsideTheSchemaModel() throws {
+        let lifted = PolicyLifter.lift("(app.allowed(org_id, 'read'::text) AND (lower(title) = 'a'::text))", context: try Self.context())
+        #expect(lifted.clauses == ["fn(allowed, [col(org_id), lit('read')]) AND raw('lower(title) = ''a''::text')"])
+        #expect(lifted.functions.map(\.signature) == ["app.allowed(uuid, text) returns boolean"])
+        #expect(lifted.notes.map(\.reason) == ["lower() is not a function of the schema"])
+    }
+
     /// A string constant with a line break, kept raw, is written as an E'' string on one line.
     @Test func lineBreakInRawString() throws {
         let lifted = PolicyLifter.lift("(lower(title) = 'a\nb'::text)", context: try Self.context())
