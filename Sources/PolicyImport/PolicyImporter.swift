@@ -9,7 +9,7 @@ import PolicySyntax
 /// `pg_policies` and may hand the compiled text to PostgreSQL for a stricter round trip.
 public enum PolicyImporter {
     /// Lifts `source`, a policy on `context.table`.
-    public static func importPolicy(_ source: ImportSource, context: LiftContext) -> ImportedPolicy {
+    public static func importPolicy(_ source: ExpectedPolicy, context: LiftContext) -> ImportedPolicy {
         let using = source.using.map { PolicyLifter.lift($0, context: context) }
         let separateCheck = source.check != nil && source.check != source.using
         let check = separateCheck ? source.check.map { PolicyLifter.lift($0, context: context) } : nil
@@ -53,7 +53,7 @@ public enum PolicyImporter {
     }
 
     /// The `.policy` text of a lifted policy, with notes on its raw parts as comments.
-    static func policyText(_ source: ImportSource, table: TableModel, using: LiftedPredicate?, check: LiftedPredicate?) -> String {
+    static func policyText(_ source: ExpectedPolicy, table: TableModel, using: LiftedPredicate?, check: LiftedPredicate?) -> String {
         var lines: [String] = []
         for note in (using?.notes ?? []) + (check?.notes ?? []) {
             lines.append("// raw: " + Lifter.oneLine(note.sql) + " (" + note.reason + ")")

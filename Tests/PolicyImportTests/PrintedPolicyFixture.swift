@@ -1,6 +1,7 @@
 import Foundation
 import PolicyConfig
 import PolicyImport
+import PolicySQL
 import PolicySchema
 import PolicySyntax
 import PolicyWorkloads
@@ -13,7 +14,7 @@ struct PrintedPolicyFixture {
     /// One row of `pg_policies`.
     struct Row {
         var table: QualifiedName
-        var source: ImportSource
+        var source: ExpectedPolicy
     }
 
     var rows: [Row]
@@ -60,7 +61,7 @@ struct PrintedPolicyFixture {
             let roles = (row["roles"]?.string ?? "{public}").dropFirst().dropLast().split(separator: ",").map {
                 String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
-            let source = ImportSource(
+            let source = ExpectedPolicy(
                 name: name, permissive: row["permissive"]?.string == "PERMISSIVE", command: row["cmd"]?.string ?? "ALL",
                 roles: roles, using: row["qual"]?.string, check: row["with_check"]?.string)
             return Row(table: QualifiedName(schema: schema, name: table), source: source)

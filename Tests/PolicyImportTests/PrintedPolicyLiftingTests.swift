@@ -83,7 +83,7 @@ import Testing
             #expect(imported.sessions.map(\.key) == ["app.tenant_id"] && imported.sessions.map(\.type.name) == ["uuid"])
             // active_check(level) is the schema's: lifted inside an IS NOT FALSE it stays raw, but
             // called as a condition it becomes fn(active_check, [col(level)]) with its signature.
-            let source = ImportSource(
+            let source = ExpectedPolicy(
                 name: "f", permissive: true, command: "SELECT", roles: ["public"],
                 using: "(active_check(level) AND (user_id = auth.uid()))",
                 check: nil)
