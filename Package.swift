@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "PolicySyntax",
                 "PolicySchema",
+                "PolicyConfig",
                 "PolicySemantics",
             ],
             swiftSettings: swiftSettings

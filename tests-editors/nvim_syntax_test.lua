@@ -74,6 +74,15 @@ expect('now()', 'function')
 expect('TRUNCATE', 'keyword')
 expect('REFERENCES', 'keyword')
 expect('TRIGGER', 'keyword')
+vim.cmd('enew')
+vim.bo.filetype = 'pgpe'
+vim.api.nvim_buf_set_lines(0, 0, -1, false, {
+  "GOVERN SELECTOR named('audit_log')",
+  "POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE exists(rel(_, id, members, account_id), {col(role) = outer(min_role)})",
+})
+expect('GOVERN', 'keyword')
+expect('outer(', 'function')
+expect('min_role', 'property')
 
 if #failures > 0 then
   io.stderr:write(#failures .. ' failure(s)\n')

@@ -199,6 +199,12 @@ def main():
     expect(additions, tokens, "TRUNCATE", "keyword.control.pgpe", file=f)
     expect(additions, tokens, "REFERENCES", "keyword.control.pgpe", file=f)
     expect(additions, tokens, "TRIGGER", "keyword.control.pgpe", file=f)
+    v2 = "GOVERN SELECTOR named('audit_log')\nPOLICY p PERMISSIVE FOR SELECT SELECTOR ALL\n  CLAUSE exists(rel(_, id, members, account_id), {col(role) = outer(min_role)})\n"
+    tokens = tokenizer.tokenize(v2)
+    f = "v2"
+    expect(v2, tokens, "GOVERN", "keyword.control.pgpe", file=f)
+    expect(v2, tokens, "outer(", "support.function.builtin.pgpe", file=f)
+    expect(v2, tokens, "min_role", "variable.other.property.pgpe", file=f)
 
     if failures:
         print(f"{len(failures)} failure(s)")

@@ -52,6 +52,7 @@ struct EngineConversion {
         switch category {
         case .policy: return 5 // Class
         case .grant: return 20 // Key
+        case .govern: return 15 // String
         case .selector: return 7 // Property
         case .clause: return 17 // Boolean
         case .table: return 23 // Struct

@@ -26,6 +26,8 @@ extension ConfigReader {
             case "functions": readFunctions(entry)
             case "analysis": readAnalysis(entry)
             case "apply": readApply(entry)
+            case "naming": readNaming(entry)
+            case "force": readForce(entry)
             default: break
             }
         }
@@ -169,6 +171,19 @@ extension ConfigReader {
         }
     }
 
+    private mutating func readNaming(_ entry: ConfigEntry) {
+        guard let value = string(entry, expected: "suffixed or exact") else { return }
+        if let mode: PolicyNamingMode = choice(value, { "'naming' must be \($0), found \(value.quoted)" }) {
+            config.naming = mode
+        }
+    }
+
+    private mutating func readForce(_ entry: ConfigEntry) {
+        guard let (selector, text) = selector(entry) else { return }
+        config.force = selector
+        config.forceText = text
+    }
+
     private mutating func readIsolation(_ entry: ConfigEntry) {
         guard case .sequence(let items) = entry.value else {
             reportWrongType(entry, expected: "a list of {key, tables} entries")
@@ -216,7 +231,7 @@ extension ConfigReader {
         }
     }
 
-    /// Parses `tables:`. Positions in the selector are exact when it is written verbatim (plain
+    /// Parses a selector value (`tables:`, `force:`). Positions in the selector are exact when it is written verbatim (plain
     /// or quoted without escapes or variables); otherwise its diagnostics are placed on the
     /// whole value.
     private mutating func selector(_ field: ConfigEntry) -> (selector: SelectorSyntax, text: String)? {

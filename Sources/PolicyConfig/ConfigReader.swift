@@ -26,7 +26,7 @@ struct ConfigReader {
     /// pgpe's extension).
     static let topLevelKeys = [
         "policies", "schema", "database", "schemas", "session", "profile", "missing_context", "isolation",
-        "functions", "analysis", "apply",
+        "functions", "analysis", "apply", "naming", "force",
     ]
     /// The keys allowed in a `session:` entry written as a map (v2 form).
     static let sessionValueKeys = ["type", "sql"]

@@ -35,6 +35,13 @@ public struct ProjectConfig: Hashable, Sendable {
     public var analysis: AnalysisSettings
     /// Apply settings.
     public var apply: ApplySettings
+    /// How compiled policies are named (`naming:`, SPEC 11.4).
+    public var naming: PolicyNamingMode
+    /// The governed tables that get `FORCE ROW LEVEL SECURITY` (`force:`, SPEC 11.5); `nil`
+    /// means ALL.
+    public var force: SelectorSyntax?
+    /// `force:` as written, for messages.
+    public var forceText: String
 
     /// The defaults, with paths relative to `baseDirectory`.
     public init(baseDirectory: String) {
@@ -52,6 +59,9 @@ public struct ProjectConfig: Hashable, Sendable {
         self.unusableDeclarations = UnusableDeclarations()
         self.analysis = AnalysisSettings()
         self.apply = ApplySettings()
+        self.naming = .suffixed
+        self.force = nil
+        self.forceText = "ALL"
     }
 
     /// `path` relative to the project directory when it lies below it (as blame prints files),

@@ -30,6 +30,7 @@ struct CatalogIntrospector {
         var drafts: [Int: TableModel] = [:]
         var states: [QualifiedName: SnapshotTableState] = [:]
         var grants: [SnapshotGrant] = []
+        var ownerRoutines: [QualifiedName: OwnerRoutines] = [:]
         for row in tableRows {
             let schema = row["schema"]?.string ?? ""
             schemaNames.append(schema)
@@ -44,6 +45,11 @@ struct CatalogIntrospector {
             states[qualified] = SnapshotTableState(
                 rlsEnabled: row["rls_enabled"]?.bool ?? false,
                 rlsForced: row["rls_forced"]?.bool ?? false)
+            let definers = (row["definers"]?.stringArray ?? []).compactMap { $0 }
+            let triggers = (row["triggers"]?.stringArray ?? []).compactMap { $0 }
+            if !definers.isEmpty || !triggers.isEmpty {
+                ownerRoutines[qualified] = OwnerRoutines(securityDefinerFunctions: definers, triggers: triggers)
+            }
             let grantees = row["grantees"]?.stringArray ?? []
             let privileges = row["privileges"]?.stringArray ?? []
             var seen = Set<String>()
@@ -110,7 +116,9 @@ struct CatalogIntrospector {
             collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) },
             userTypes: resolver.enumsAndComposites())
         let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
-        return LiveCatalog(snapshot: snapshot, memberships: memberships, queryCount: connection.queryCount - before)
+        return LiveCatalog(
+            snapshot: snapshot, memberships: memberships, ownerRoutines: ownerRoutines,
+            queryCount: connection.queryCount - before)
     }
 
     /// Reads only the policies (`CatalogQueries.policies`: one query), as `read` decodes them.

@@ -10,13 +10,26 @@ enum CatalogQueries {
 
     /// Schemas (also empty ones) and their ordinary and partitioned tables: owner, RLS switches,
     /// comment, and the explicit grants (`aclexplode` of `relacl`, the owner's own entries left
-    /// out) as two parallel arrays.
+    /// out) as two parallel arrays. When the owner is neither a superuser nor has BYPASSRLS
+    /// (FORCE would subject it to the policies, SPEC 11.5): the SECURITY DEFINER functions it
+    /// owns whose source names the table (best effort: the bare name as a word, any case, when
+    /// it is lower case; else the name in double quotes), and the table's triggers whose function
+    /// it owns.
     static let tables = """
+        WITH definer_functions AS MATERIALIZED (
+            SELECT f.proowner AS owner, f.prosrc AS source,
+                   pg_catalog.format('%I.%I(%s)', fn.nspname, f.proname,
+                                     pg_catalog.pg_get_function_identity_arguments(f.oid)) AS signature
+            FROM pg_catalog.pg_proc f
+            JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+            JOIN pg_catalog.pg_roles fo ON fo.oid = f.proowner
+            WHERE f.prosecdef AND NOT fo.rolbypassrls AND NOT fo.rolsuper
+        )
         SELECT n.nspname AS schema, c.oid AS oid, c.relname AS name,
                pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
                (c.relkind = 'r' AND c.relhassubclass) AS inherited,
-               d.description AS comment, g.grantees, g.privileges
+               d.description AS comment, g.grantees, g.privileges, s.definers, tr.triggers
         FROM pg_catalog.pg_namespace n
         LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
         LEFT JOIN pg_catalog.pg_description d
@@ -28,6 +41,25 @@ enum CatalogQueries {
                   FROM pg_catalog.aclexplode(c.relacl) a
                   WHERE a.grantee <> c.relowner) e
         ) g ON true
+        LEFT JOIN pg_catalog.pg_roles o ON o.oid = c.relowner
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(f.signature ORDER BY f.signature) AS definers
+            FROM definer_functions f
+            CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(c.relname, '([^[:alnum:]_])', '\\\\\\1', 'g') AS name) x
+            WHERE f.owner = c.relowner
+              AND CASE WHEN c.relname = pg_catalog.lower(c.relname)
+                       THEN f.source ~* ('(^|[^[:alnum:]_$"])' || x.name || '($|[^[:alnum:]_$"])')
+                       ELSE pg_catalog.strpos(f.source, '"' || c.relname || '"') > 0 END
+        ) s ON true
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(pg_catalog.format('%I (%I.%I)', t.tgname, tn.nspname, tf.proname)
+                                        ORDER BY t.tgname) AS triggers
+            FROM pg_catalog.pg_trigger t
+            JOIN pg_catalog.pg_proc tf ON tf.oid = t.tgfoid
+            JOIN pg_catalog.pg_namespace tn ON tn.oid = tf.pronamespace
+            WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND tf.proowner = c.relowner
+              AND NOT o.rolbypassrls AND NOT o.rolsuper
+        ) tr ON true
         WHERE \(userSchema)
         """
 

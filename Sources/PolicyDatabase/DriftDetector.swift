@@ -83,13 +83,22 @@ public struct DriftDetector {
                         expected: "enabled", observed: "disabled",
                         repair: [PlanAction(kind: .enableRLS, table: table, sql: RepairSQL.enableRLS(table))]))
             }
-            if !state.rlsForced {
+            if compiled.isForced && !state.rlsForced {
                 items.append(
                     DriftItem(
                         type: .rlsNotForced, table: table,
                         description: "row level security is not forced on \(table): its owner bypasses the policies",
                         expected: "forced", observed: "not forced",
                         repair: [PlanAction(kind: .forceRLS, table: table, sql: RepairSQL.forceRLS(table))]))
+            }
+            if !compiled.isForced && state.rlsForced {
+                items.append(
+                    DriftItem(
+                        type: .rlsForced, table: table,
+                        description:
+                            "row level security is forced on \(table), which force: leaves out: its owner passes through the policies",
+                        expected: "not forced", observed: "forced",
+                        repair: [PlanAction(kind: .noForceRLS, table: table, sql: RepairSQL.noForceRLS(table))]))
             }
         }
         let observed = Dictionary(catalog.policies(on: table).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -231,7 +240,8 @@ public struct DriftDetector {
 
     // MARK: - Posture
 
-    /// Login roles that bypass RLS, and governed tables owned by a role their policies name.
+    /// Login roles that bypass RLS, governed tables owned by a role their policies name, and
+    /// forced tables whose owner FORCE subjects to the policies.
     public func posture() -> [PostureFinding] {
         var findings: [PostureFinding] = []
         for role in catalog.model.roles where role.canLogin && (role.isSuperuser || role.bypassesRLS) {
@@ -264,6 +274,26 @@ public struct DriftDetector {
                         "\(compiled.table) is owned by \(owner), \(how): those sessions can disable row level security or drop the policies",
                     remediation:
                         "ALTER TABLE \(SQLQuoting.qualified(compiled.table)) OWNER TO <a role no application session uses or can act as>;"))
+        }
+        for compiled in program.tables where compiled.isForced {
+            guard let owner = catalog.table(compiled.table)?.owner, let role = catalog.role(owner),
+                !role.isSuperuser, !role.bypassesRLS
+            else { continue }
+            let routines = catalog.ownerRoutines[compiled.table] ?? OwnerRoutines()
+            var named: [String] = []
+            if !routines.securityDefinerFunctions.isEmpty {
+                named.append("SECURITY DEFINER functions " + routines.securityDefinerFunctions.joined(separator: ", "))
+            }
+            if !routines.triggers.isEmpty { named.append("triggers " + routines.triggers.joined(separator: ", ")) }
+            let these = named.isEmpty ? "" : "; these run as \(owner) and now pass through them: " + named.joined(separator: "; ")
+            findings.append(
+                PostureFinding(
+                    kind: .forcedOwner, severity: .warning, role: owner, table: compiled.table,
+                    description:
+                        "FORCE ROW LEVEL SECURITY subjects \(owner), the owner of \(compiled.table), which lacks BYPASSRLS, to its policies\(these)",
+                    remediation:
+                        "leave \(compiled.table) out of force: in pgpe.yaml, or make sure its policies admit what the owner's functions need",
+                    routines: routines))
         }
         return findings
     }

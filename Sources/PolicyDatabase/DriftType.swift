@@ -1,11 +1,15 @@
 import PolicySyntax
 
-/// The seven kinds of drift between the policies and a live database (SPEC 8).
+/// The kinds of drift between the policies and a live database (SPEC 8, and `rls_forced` for
+/// `force:`, SPEC 11.5).
 public enum DriftType: String, Hashable, Sendable, CaseIterable {
     /// RLS is not enabled on a governed table.
     case rlsDisabled = "rls_disabled"
     /// RLS is not forced on a governed table (its owner bypasses the policies).
     case rlsNotForced = "rls_not_forced"
+    /// RLS is forced on a governed table that `force:` leaves out (its owner, and the SECURITY
+    /// DEFINER functions it owns, pass through the policies).
+    case rlsForced = "rls_forced"
     /// An expected policy does not exist.
     case missingPolicy = "missing_policy"
     /// A policy exists under the expected name but its USING, WITH CHECK, roles, command or
@@ -23,7 +27,7 @@ public enum DriftType: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .missingPolicy, .modifiedPolicy, .missingGrant, .rlsDisabled: return .critical
         case .rlsNotForced: return .high
-        case .extraPolicy, .extraGrant: return .warning
+        case .extraPolicy, .extraGrant, .rlsForced: return .warning
         }
     }
 
@@ -38,6 +42,7 @@ public enum DriftType: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .rlsDisabled: return .driftRLSDisabled
         case .rlsNotForced: return .driftRLSNotForced
+        case .rlsForced: return .driftRLSForced
         case .missingPolicy: return .driftMissingPolicy
         case .modifiedPolicy: return .driftModifiedPolicy
         case .extraPolicy: return .driftExtraPolicy

@@ -14,15 +14,23 @@ public struct LiveCatalog: Sendable {
     public let memberships: [String: [String]]
     /// The number of round trips the read took (statements sent, including BEGIN and SET).
     public let queryCount: Int
+    /// Per table whose owner is neither a superuser nor has BYPASSRLS: the SECURITY DEFINER
+    /// functions and triggers that owner owns which read or write the table (tables without
+    /// any are left out).
+    public let ownerRoutines: [QualifiedName: OwnerRoutines]
 
     private let policiesByTable: [QualifiedName: [SnapshotPolicy]]
     private let grantsByTable: [QualifiedName: [SnapshotGrant]]
     private let rolesByName: [String: RoleModel]
 
     /// Creates a catalog and indexes it by table.
-    public init(snapshot: SchemaSnapshot, memberships: [String: [String]] = [:], queryCount: Int = 0) {
+    public init(
+        snapshot: SchemaSnapshot, memberships: [String: [String]] = [:],
+        ownerRoutines: [QualifiedName: OwnerRoutines] = [:], queryCount: Int = 0
+    ) {
         self.snapshot = snapshot
         self.memberships = memberships
+        self.ownerRoutines = ownerRoutines
         self.queryCount = queryCount
         var policies: [QualifiedName: [SnapshotPolicy]] = [:]
         for policy in snapshot.policies {

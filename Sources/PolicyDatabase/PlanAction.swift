@@ -8,6 +8,8 @@ public struct PlanAction: Hashable, Sendable {
         case enableRLS = "enable_rls"
         /// `ALTER TABLE ... FORCE ROW LEVEL SECURITY`
         case forceRLS = "force_rls"
+        /// `ALTER TABLE ... NO FORCE ROW LEVEL SECURITY` (a governed table `force:` leaves out)
+        case noForceRLS = "no_force_rls"
         /// `DROP POLICY` (a policy to recreate, or an unmanaged one with `--prune`)
         case dropPolicy = "drop_policy"
         /// `ALTER POLICY` (only roles or expressions changed)

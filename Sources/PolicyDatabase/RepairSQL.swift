@@ -21,6 +21,11 @@ enum RepairSQL {
         "ALTER TABLE \(SQLQuoting.qualified(table)) FORCE ROW LEVEL SECURITY;"
     }
 
+    /// `ALTER TABLE t NO FORCE ROW LEVEL SECURITY;`
+    static func noForceRLS(_ table: QualifiedName) -> String {
+        "ALTER TABLE \(SQLQuoting.qualified(table)) NO FORCE ROW LEVEL SECURITY;"
+    }
+
     /// `DROP POLICY p ON t;`
     static func dropPolicy(_ name: String, on table: QualifiedName) -> String {
         "DROP POLICY \(SQLQuoting.identifier(name)) ON \(SQLQuoting.qualified(table));"

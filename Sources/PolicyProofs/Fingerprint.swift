@@ -65,10 +65,15 @@ struct Fingerprint {
 
     /// Name, family and nullability of the columns of `table` the clauses read.
     func columns(_ clauses: [Clause], table: QualifiedName) -> String {
-        guard let model = set.schema.table(table) else { return "" }
         var names = Set<String>()
         for clause in clauses { for atom in clause.atoms { names.formUnion(atom.columns) } }
-        return names.sorted().map { name in
+        return columns(Array(names), table: table)
+    }
+
+    /// Name, family and nullability of the columns `names` of `table`, sorted.
+    func columns(_ names: [String], table: QualifiedName) -> String {
+        guard let model = set.schema.table(table) else { return "" }
+        return Set(names).sorted().map { name in
             model.column(name).map(describe) ?? "\(name):?"
         }.joined(separator: ",")
     }

@@ -91,16 +91,21 @@ struct ProofPlanner {
         let keys = isolationKeys(for: table)
         var checkedClauses = Set<String>()
         var checkedTraversals = Set<String>()
+        // A table a GOVERN item names is denied by design where no policy allows a command.
+        let deniedByDesign = set.isDeniedByDesign(table)
         for command in PolicyCommand.allCases {
             let mainSide: EffectivePredicate.Side = command == .insert ? .check : .using
             if enabled(.coverage) {
                 let covered = roles.contains { !effective(table, command, role: $0, side: mainSide).isDefaultDeny }
+                let reason =
+                    covered
+                    ? nil
+                    : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"
+                        + (deniedByDesign ? " (by design: GOVERN)" : "")
                 queries.append(
                     fixedQuery(
                         .coverage, table, command, role: "*", key: nil, side: mainSide,
-                        status: covered ? .proven : .failed,
-                        reason: covered
-                            ? nil : "no permissive policy for \(command.rawValue) on \(table): every \(command.rawValue) is denied"))
+                        status: covered || deniedByDesign ? .proven : .failed, reason: reason))
             }
             for role in roles {
                 for side in PolicySet.sides(of: command) {
@@ -353,24 +358,28 @@ struct ProofPlanner {
         let set = self.set
         for policy in predicate.permissive + predicate.restrictive {
             for clause in policy.clauses {
-                var found: [Traversal] = []
-                func visit(_ clause: Clause) {
+                // Each traversal with the table of the row it starts from (what `outer(c)` reads).
+                var found: [(traversal: Traversal, source: QualifiedName)] = []
+                func visit(_ clause: Clause, table: QualifiedName) {
                     for atom in clause.atoms {
                         if case .exists(let traversal) = atom {
-                            found.append(traversal)
-                            visit(traversal.clause)
+                            found.append((traversal, table))
+                            visit(traversal.clause, table: traversal.target)
                         }
                     }
                 }
-                visit(clause)
-                for traversal in found {
+                visit(clause, table: predicate.table)
+                for (traversal, sourceTable) in found {
                     let label = "\(predicate.table)|\(predicate.role)|\(Atom.exists(traversal))"
                     guard seen.insert(label).inserted else { continue }
                     let rls =
                         set.isGoverned(traversal.target) ? effective(traversal.target, .select, role: predicate.role, side: .using) : nil
-                    let key =
+                    var key =
                         "trav|\(environment)|" + fingerprint.of([traversal.clause], table: traversal.target, role: predicate.role)
                         + " |rls " + (rls.map(print) ?? "ungoverned")
+                    if traversal.isCorrelated {
+                        key += " |outer " + fingerprint.columns(traversal.clause.outerColumns, table: sourceTable)
+                    }
                     let hides = rls.map { $0.isDefaultDeny } ?? false
                     var query = ProofQuery(
                         proof: .traversal, table: predicate.table, command: predicate.command, role: predicate.role, key: nil,
@@ -385,7 +394,14 @@ struct ProofPlanner {
                             guard let target = set.schema.table(traversal.target) else { return [] }
                             let session = encoder.session(0, role: predicate.role)
                             let witness = try encoder.newRow(target, label: "witness", session: 0, inDatabase: true)
-                            var assertions = [try encoder.encode(traversal.clause, row: witness, session: session, positive: true)]
+                            // A clause reading `outer(c)` is asked of some row it may start from.
+                            var outer: RowInstance?
+                            if traversal.isCorrelated, let source = set.schema.table(sourceTable) {
+                                outer = try encoder.newRow(source, label: "row", session: nil, inDatabase: true)
+                            }
+                            var assertions = [
+                                try encoder.encode(traversal.clause, row: witness, session: session, positive: true, outer: outer)
+                            ]
                             if let rls { assertions.append(try encoder.encode(rls, row: witness, session: session, positive: true)) }
                             return assertions
                         }

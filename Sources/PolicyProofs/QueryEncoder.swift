@@ -85,6 +85,8 @@ final class QueryEncoder {
     /// The literals of families without canonical spellings: (family, text, the term of its value).
     private(set) var opaqueLiterals: [(family: TypeFamily, text: String, term: Term)] = []
     private var rawTerms: [String: Term] = [:]
+    /// The rows the traversals being encoded start from, innermost last: what `outer(c)` reads.
+    private var outerRows: [RowInstance] = []
 
     /// An encoder of `index`'s predicates in `z3`.
     init(z3: Z3Context, index: PredicateIndex, rawMode: RawMode) {
@@ -276,9 +278,12 @@ final class QueryEncoder {
         return try z3.or(terms)
     }
 
-    /// A conjunction of atoms on `row`.
-    func encode(_ clause: Clause, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
-        try z3.and(try clause.atoms.map { try encode($0, row: row, session: session, positive: positive) })
+    /// A conjunction of atoms on `row`; `outer` is the row a traversal's clause starts from (what
+    /// its `outer(c)` read), when the clause is encoded on its own.
+    func encode(_ clause: Clause, row: RowInstance, session: SessionInstance, positive: Bool, outer: RowInstance? = nil) throws -> Term {
+        if let outer { outerRows.append(outer) }
+        defer { if outer != nil { outerRows.removeLast() } }
+        return try z3.and(try clause.atoms.map { try encode($0, row: row, session: session, positive: positive) })
     }
 
     private func encode(_ atom: Atom, row: RowInstance, session: SessionInstance, positive: Bool) throws -> Term {
@@ -386,10 +391,19 @@ final class QueryEncoder {
     /// nondeterministic collation or citext), recorded for the reason; `nil` when it is.
     private func equalityCaveat(_ operands: [Operand], row: RowInstance) -> String? {
         for operand in operands {
-            guard case .column(let name) = operand, let column = row.table.column(name),
-                let why = schema.equalityCaveat(column)
-            else { continue }
-            let caveat = "\(row.table.name).\(name) (\(why))"
+            let owner: RowInstance
+            let name: String
+            switch operand {
+            case .column(let column):
+                (owner, name) = (row, column)
+            case .outer(let column):
+                guard let outer = outerRows.last else { continue }
+                (owner, name) = (outer, column)
+            default:
+                continue
+            }
+            guard let column = owner.table.column(name), let why = schema.equalityCaveat(column) else { continue }
+            let caveat = "\(owner.table.name).\(name) (\(why))"
             return caveat
         }
         return nil
@@ -456,6 +470,11 @@ final class QueryEncoder {
         case .column(let name):
             guard let value = row.columns[name] else {
                 throw SolverError(kind: .wrapper, message: "no column \(name) on \(row.table.name)", operation: "value")
+            }
+            return value
+        case .outer(let name):
+            guard let value = outerRows.last?.columns[name] else {
+                throw SolverError(kind: .wrapper, message: "no enclosing row with column \(name)", operation: "value")
             }
             return value
         case .session(let key):
@@ -540,6 +559,9 @@ final class QueryEncoder {
                 equalityCaveat([.column(traversal.sourceColumn)], row: row)
                 ?? equalityCaveat([.column(traversal.targetColumn)], row: witness)
             var parts = [try z3.not(source.null), try z3.not(key.null), try equal(source.value, key.value, caveat: caveat)]
+            // `outer(c)` in the clause reads the row the traversal starts from.
+            outerRows.append(row)
+            defer { outerRows.removeLast() }
             parts.append(try encode(traversal.clause, row: witness, session: session, positive: positive))
             if set.isGoverned(target.name) {
                 let rls = index.effective(target.name, .select, role: session.role, side: .using)

@@ -36,6 +36,9 @@ struct TableSignature: Hashable {
     var tables: [TableModel?]
     /// The policies governing any of them.
     var policies: [Policy]
+    /// Per table of `tables`, whether RLS is on and whether a `GOVERN` item names it (RLS on
+    /// without a policy, denial by design): neither shows in its policies.
+    var governed: [String]
 
     /// The signature of `table` under `options`, with `keys` its isolation keys.
     init(table: QualifiedName, keys: [String], index: PredicateIndex, options: AnalysisOptions) {
@@ -51,11 +54,13 @@ struct TableSignature: Hashable {
         var queue = [table]
         var models: [TableModel?] = []
         var policies: [Policy] = []
+        var governed: [String] = []
         let fingerprint = Fingerprint(index: index)
         while !queue.isEmpty {
             let current = queue.removeFirst()
             guard visited.insert(current).inserted else { continue }
             models.append(set.schema.table(current))
+            governed.append("\(set.isGoverned(current)):\(set.isDeniedByDesign(current))")
             for policy in index.policies(governing: current) {
                 let using = policy.using[current]?.clauses
                 let check = policy.check[current]?.clauses
@@ -69,5 +74,6 @@ struct TableSignature: Hashable {
         }
         tables = models
         self.policies = policies
+        self.governed = governed
     }
 }

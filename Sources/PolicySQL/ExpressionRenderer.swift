@@ -8,7 +8,10 @@ import PolicySyntax
 /// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
 /// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become
 /// `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner columns qualified by the
-/// alias; `fn` is schema-qualified, and wrapped as `(SELECT f(args))` when it reads no column
+/// alias, or, when the clause reads the source row (`outer(c)`), the correlated
+/// `EXISTS (SELECT 1 FROM schema.T tN WHERE tN.tc = source.sc AND ...)` with the source row's
+/// columns qualified (the governed table by its schema-qualified name, a target by its alias);
+/// `fn` is schema-qualified, and wrapped as `(SELECT f(args))` when it reads no column
 /// and calls no volatile function; `raw` is parenthesized; `now()` stays `now()` (stable, so
 /// PostgreSQL evaluates it once per query already).
 public struct ExpressionRenderer {
@@ -20,6 +23,17 @@ public struct ExpressionRenderer {
         var table: TableModel?
         var alias: String?
         var depth: Int
+        /// How a sub-select names this scope's row: the alias, or the governed table's
+        /// schema-qualified name.
+        var qualifier: String
+        /// Inside a traversal, the scope of the row it starts from (what `outer(c)` reads).
+        var outer: OuterRow?
+    }
+
+    /// The row a traversal starts from: its table and how the traversal's sub-select names it.
+    private struct OuterRow {
+        var table: TableModel?
+        var qualifier: String
     }
 
     /// Creates a renderer for a checked policy set.
@@ -30,20 +44,24 @@ public struct ExpressionRenderer {
     /// A disjunction of clauses on `table`: `a AND b` for one clause, `(a AND b) OR (c)` for
     /// several, `true` for a true clause, `false` for none.
     public func render(_ clauses: [Clause], table: QualifiedName) -> String {
-        let scope = Scope(table: policySet.schema.table(table), alias: nil, depth: 0)
-        return render(clauses, scope: scope)
+        return render(clauses, scope: topScope(table))
     }
 
     /// An effective predicate: `(permissive OR ...) AND restrictive AND ...`.
     public func render(_ predicate: EffectivePredicate) -> String {
         guard !predicate.permissive.isEmpty else { return "false" }
-        let scope = Scope(table: policySet.schema.table(predicate.table), alias: nil, depth: 0)
+        let scope = topScope(predicate.table)
         let permissive = predicate.permissive.map { "(" + render($0.clauses, scope: scope) + ")" }
         var parts = [permissive.count == 1 ? permissive[0] : "(" + permissive.joined(separator: " OR ") + ")"]
         for policy in predicate.restrictive {
             parts.append("(" + render(policy.clauses, scope: scope) + ")")
         }
         return parts.joined(separator: " AND ")
+    }
+
+    /// The scope of the governed table's row.
+    private func topScope(_ table: QualifiedName) -> Scope {
+        Scope(table: policySet.schema.table(table), alias: nil, depth: 0, qualifier: SQLQuoting.qualified(table), outer: nil)
     }
 
     private func render(_ clauses: [Clause], scope: Scope) -> String {
@@ -88,10 +106,21 @@ public struct ExpressionRenderer {
             return "\(left) \(symbol) \(right)"
         case .exists(let traversal):
             let alias = "t\(scope.depth + 1)"
-            let inner = Scope(table: policySet.schema.table(traversal.target), alias: alias, depth: scope.depth + 1)
+            let inner = Scope(
+                table: policySet.schema.table(traversal.target), alias: alias, depth: scope.depth + 1, qualifier: alias,
+                outer: OuterRow(table: scope.table, qualifier: scope.qualifier))
+            let target = SQLQuoting.qualified(traversal.target)
+            let targetColumn = alias + "." + SQLQuoting.identifier(traversal.targetColumn)
+            if traversal.isCorrelated {
+                // The clause reads the source row: a correlated sub-select, every source column
+                // qualified (a bare name would resolve to the target's column of that name).
+                let source = scope.qualifier + "." + SQLQuoting.identifier(traversal.sourceColumn)
+                var sql = "EXISTS (SELECT 1 FROM \(target) \(alias) WHERE \(targetColumn) = \(source)"
+                if !traversal.clause.isTrue { sql += " AND " + render(traversal.clause, scope: inner) }
+                return sql + ")"
+            }
             let source = column(traversal.sourceColumn, scope: scope)
-            var sql =
-                "\(source) IN (SELECT \(alias).\(SQLQuoting.identifier(traversal.targetColumn)) FROM \(SQLQuoting.qualified(traversal.target)) \(alias)"
+            var sql = "\(source) IN (SELECT \(targetColumn) FROM \(target) \(alias)"
             if !traversal.clause.isTrue {
                 sql += " WHERE " + render(traversal.clause, scope: inner)
             }
@@ -103,6 +132,7 @@ public struct ExpressionRenderer {
     private func type(of operand: Operand, scope: Scope) -> SQLType? {
         switch operand {
         case .column(let name): return scope.table?.column(name)?.type
+        case .outer(let name): return scope.outer?.table?.column(name)?.type
         case .function(let name, _): return policySet.config.function(name)?.returns
         case .session(let key): return policySet.sessionType(key)
         case .now: return .timestamptz
@@ -115,7 +145,7 @@ public struct ExpressionRenderer {
     /// to the parameter type already), string literals and NULL (typed by the call).
     private func argumentType(of operand: Operand, scope: Scope) -> SQLType? {
         switch operand {
-        case .column, .function, .now: return type(of: operand, scope: scope)
+        case .column, .outer, .function, .now: return type(of: operand, scope: scope)
         case .literal(.int): return .integer
         case .literal(.bool): return .boolean
         default: return nil
@@ -149,10 +179,10 @@ public struct ExpressionRenderer {
         return wrapped ? "(SELECT \(sql))" : sql
     }
 
-    /// Whether an operand is the same for every row of one query: it reads no column and calls
-    /// no volatile function.
+    /// Whether an operand is the same for every row of one query: it reads no column (of the
+    /// row, or with `outer(c)` of the row a traversal starts from) and calls no volatile function.
     private func isEvaluatedOncePerQuery(_ operand: Operand) -> Bool {
-        operand.columns.isEmpty && !policySet.config.callsVolatileFunction(operand)
+        operand.columns.isEmpty && operand.outerColumns.isEmpty && !policySet.config.callsVolatileFunction(operand)
     }
 
     /// Whether `type` is a type the schema defines other than a domain (an enum, a composite
@@ -167,6 +197,8 @@ public struct ExpressionRenderer {
         switch operand {
         case .column(let name):
             return column(name, scope: scope)
+        case .outer(let name):
+            return (scope.outer?.qualifier ?? scope.qualifier) + "." + SQLQuoting.identifier(name)
         case .literal(let value):
             return literal(value)
         case .list(let values):

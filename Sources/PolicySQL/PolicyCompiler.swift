@@ -1,3 +1,4 @@
+import PolicyConfig
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
@@ -42,6 +43,9 @@ public struct PolicyCompiler {
                 CompiledStatement(
                     kind: .enableRLS, table: table,
                     sql: "ALTER TABLE \(qualified) ENABLE ROW LEVEL SECURITY;"))
+        }
+        let forced = policySet.isForced(table)
+        if forced {
             statements.append(
                 CompiledStatement(
                     kind: .forceRLS, table: table,
@@ -61,7 +65,7 @@ public struct PolicyCompiler {
                     sql: "GRANT \(privileges.joined(separator: ", ")) ON TABLE \(qualified) TO \(roles.joined(separator: ", "));",
                     grant: ExpectedGrant(privileges: privileges, roles: grant.roles), source: grant.location))
         }
-        return (CompiledTable(table: table, isGoverned: governed, statements: statements), diagnostics)
+        return (CompiledTable(table: table, isGoverned: governed, isForced: forced, statements: statements), diagnostics)
     }
 
     /// A role in SQL: `PUBLIC` for public, else a quoted-as-needed identifier.
@@ -69,14 +73,20 @@ public struct PolicyCompiler {
         name == "public" ? "PUBLIC" : SQLQuoting.identifier(name)
     }
 
-    /// Two policies that compile to one statement name on a table (`"Tenant"` and `tenant`, or
-    /// names alike in their first 63 bytes): positions in the set's policies.
+    /// A problem with the name of a policy's statement on a table, by positions in the set's
+    /// policies: two policies that compile to one name (`"Tenant"` and `tenant`, or names alike
+    /// in their first 63 bytes); under `naming: exact`, two commands of one policy whose names
+    /// are alike in their first 63 bytes (`other == policy`), or a name PostgreSQL would cut to
+    /// 63 bytes (`written` is set).
     public struct NameCollision: Hashable, Sendable {
         /// The later policy, and the one that got the name first.
         public var policy: Int
         public var other: Int
         public var table: QualifiedName
         public var name: String
+        /// For a name cut to 63 bytes under `naming: exact`: the name as written (a warning,
+        /// not a collision).
+        public var written: String? = nil
     }
 
     /// What the names of a set's statements depend on, per policy: two sets with equal inputs
@@ -86,11 +96,15 @@ public struct PolicyCompiler {
         var isForAll: Bool
         var commands: [PolicyCommand]
         var tables: [QualifiedName]
+        var mode: PolicyNamingMode
 
         /// The inputs of every policy of `set`, in order (a policy's unchanged table list
         /// compares by identity).
         public static func of(_ set: PolicySet) -> [NamingInput] {
-            set.policies.map { NamingInput(name: $0.ref.name, isForAll: $0.isForAll, commands: $0.commands, tables: $0.tables) }
+            set.policies.map {
+                NamingInput(
+                    name: $0.ref.name, isForAll: $0.isForAll, commands: $0.commands, tables: $0.tables, mode: set.config.naming)
+            }
         }
     }
 
@@ -100,7 +114,9 @@ public struct PolicyCompiler {
         var collisions: [NameCollision] = []
         for (position, policy) in set.policies.enumerated() {
             for table in policy.tables {
-                note(policy, at: position, on: table, names: &names[table, default: [:]], collisions: &collisions)
+                note(
+                    policy, at: position, on: table, mode: set.config.naming, names: &names[table, default: [:]],
+                    collisions: &collisions)
             }
         }
         return collisions.sorted { ($0.table, $0.policy, $0.name) < ($1.table, $1.policy, $1.name) }
@@ -110,21 +126,32 @@ public struct PolicyCompiler {
         var collisions: [NameCollision] = []
         var names: [String: Int] = [:]
         for (position, policy) in set.policies.enumerated() where policy.tables.contains(table) {
-            note(policy, at: position, on: table, names: &names, collisions: &collisions)
+            note(policy, at: position, on: table, mode: set.config.naming, names: &names, collisions: &collisions)
         }
         return collisions
     }
 
-    /// Names `policy`'s statements on `table`, noting those another policy has.
+    /// Names `policy`'s statements on `table`, noting those another policy has (and, under
+    /// `exact`, names cut to 63 bytes and commands of one policy whose cut names agree).
     private static func note(
-        _ policy: CheckedPolicy, at position: Int, on table: QualifiedName, names: inout [String: Int],
-        collisions: inout [NameCollision]
+        _ policy: CheckedPolicy, at position: Int, on table: QualifiedName, mode: PolicyNamingMode,
+        names: inout [String: Int], collisions: inout [NameCollision]
     ) {
         let commands: [PolicyCommand?] = policy.isForAll ? [nil] : policy.commands.map { $0 }
         for command in commands {
-            let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: commands.count == 1 ? nil : command)
+            let suffix = commands.count == 1 ? nil : command
+            let name = PolicyNaming.name(policy: policy.ref.name, table: table.name, command: suffix, mode: mode)
+            if mode == .exact {
+                let written = PolicyNaming.written(policy: policy.ref.name, command: suffix)
+                // The name does not depend on the table: one warning, on the policy's first table.
+                if written != name, table == policy.tables.first {
+                    collisions.append(NameCollision(policy: position, other: position, table: table, name: name, written: written))
+                }
+            }
             if let other = names[name] {
-                if other != position { collisions.append(NameCollision(policy: position, other: other, table: table, name: name)) }
+                if other != position || mode == .exact {
+                    collisions.append(NameCollision(policy: position, other: other, table: table, name: name))
+                }
             } else {
                 names[name] = position
             }
@@ -137,11 +164,26 @@ public struct PolicyCompiler {
             guard set.policies.indices.contains(collision.policy), set.policies.indices.contains(collision.other) else { return nil }
             let policy = set.policies[collision.policy].ref
             let other = set.policies[collision.other].ref
+            let location = FileLocation(file: policy.location.file, range: policy.nameRange)
+            if let written = collision.written {
+                return Diagnostic(
+                    .compileNameTruncated,
+                    message:
+                        "the name \(SQLQuoting.identifier(written)) is \(written.utf8.count) bytes; PostgreSQL keeps \(PolicyNaming.maximumBytes) bytes, so the policy is named \(SQLQuoting.identifier(collision.name)); shorten the name",
+                    location: location)
+            }
+            if collision.policy == collision.other {
+                return Diagnostic(
+                    .compileNameCollision,
+                    message:
+                        "policy '\(policy.name)' compiles to the name \(SQLQuoting.identifier(collision.name)) on \(collision.table) for two of its commands once PostgreSQL cuts the names to \(PolicyNaming.maximumBytes) bytes; shorten the name",
+                    location: location)
+            }
             return Diagnostic(
                 .compileNameCollision,
                 message:
                     "policy '\(policy.name)' compiles to the name \(collision.name) on \(collision.table), which policy '\(other.name)' also gets; rename one",
-                location: FileLocation(file: policy.location.file, range: policy.nameRange),
+                location: location,
                 notes: [
                     DiagnosticNote(
                         message: "'\(other.name)' is declared here",
@@ -165,7 +207,7 @@ public struct PolicyCompiler {
         for (command, commandText) in perCommand {
             let name = PolicyNaming.name(
                 policy: policy.ref.name, table: table.name,
-                command: perCommand.count == 1 ? nil : command)
+                command: perCommand.count == 1 ? nil : command, mode: policySet.config.naming)
             let expression: (using: String?, check: String?)
             switch command {
             case .select?, .delete?: expression = (usingSQL, nil)

@@ -1,8 +1,11 @@
+import PolicyConfig
 import PolicySyntax
 
-/// The names of compiled policies: `<policy>_<table>` for a single command or FOR ALL,
-/// `<policy>_<table>_<command>` otherwise, lower case; names over 63 bytes are cut to 54 bytes
-/// plus `_` and 8 hex digits of a stable hash of the full name.
+/// The names of compiled policies (SPEC 11.4). `suffixed` (the default): `<policy>_<table>` for
+/// a single command or FOR ALL, `<policy>_<table>_<command>` otherwise, lower case; names over
+/// 63 bytes are cut to 54 bytes plus `_` and 8 hex digits of a stable hash of the full name.
+/// `exact`: the policy's name as written, `<name>_<command>` for two or three commands; a name
+/// over 63 bytes is cut as PostgreSQL cuts it (`truncated`), which the compiler warns about.
 public enum PolicyNaming {
     /// PostgreSQL's identifier limit (NAMEDATALEN - 1).
     public static let maximumBytes = 63
@@ -14,19 +17,45 @@ public enum PolicyNaming {
         return shorten(full.lowercased())
     }
 
+    /// The database name of `policy` on `table` for `command` under `mode`.
+    public static func name(policy: String, table: String, command: PolicyCommand?, mode: PolicyNamingMode) -> String {
+        switch mode {
+        case .suffixed: return name(policy: policy, table: table, command: command)
+        case .exact: return truncated(written(policy: policy, command: command))
+        }
+    }
+
+    /// The name `exact` asks for before any cut: the policy's name, `_<command>` appended for
+    /// one of several commands.
+    public static func written(policy: String, command: PolicyCommand?) -> String {
+        command.map { policy + "_" + $0.rawValue.lowercased() } ?? policy
+    }
+
+    /// `name` as PostgreSQL stores it: at most 63 bytes, cut at a character boundary (as
+    /// `truncate_identifier` does with a UTF-8 server encoding).
+    public static func truncated(_ name: String) -> String {
+        guard name.utf8.count > maximumBytes else { return name }
+        return prefix(name, bytes: maximumBytes)
+    }
+
     /// `name` itself when it fits in 63 bytes, else its first 54 bytes (whole characters), `_`
     /// and the hash.
     public static func shorten(_ name: String) -> String {
         guard name.utf8.count > maximumBytes else { return name }
+        return prefix(name, bytes: 54) + "_" + hash(name)
+    }
+
+    /// The longest prefix of `name` of whole scalars within `limit` UTF-8 bytes.
+    static func prefix(_ name: String, bytes limit: Int) -> String {
         var prefix = ""
         var bytes = 0
         for scalar in name.unicodeScalars {
             let width = String(scalar).utf8.count
-            if bytes + width > 54 { break }
+            if bytes + width > limit { break }
             prefix.unicodeScalars.append(scalar)
             bytes += width
         }
-        return prefix + "_" + hash(name)
+        return prefix
     }
 
     /// 8 lower-case hex digits of the 32-bit FNV-1a hash of the UTF-8 bytes.

@@ -20,6 +20,7 @@ public struct Formatter {
             switch item {
             case .policy(let policy): formatter.emit(policy)
             case .grant(let grant): formatter.emit(grant)
+            case .govern(let govern): formatter.emit(govern)
             }
         }
         return formatter.render(comments: parsed.tree.comments)
@@ -82,6 +83,12 @@ public struct Formatter {
         if let selector = grant.selector, let keyword = grant.selectorKeywordRange {
             line(2, "SELECTOR " + Formatter.selector(selector), keyword.union(selector.range))
         }
+    }
+
+    /// `GOVERN SELECTOR …` on one line.
+    private mutating func emit(_ govern: GovernDeclSyntax) {
+        guard let selector = govern.selector else { return }
+        line(0, "GOVERN SELECTOR " + Formatter.selector(selector), govern.range, startsItem: true)
     }
 
     // MARK: - Clauses
@@ -160,6 +167,7 @@ public struct Formatter {
     public static func value(_ value: ValueSyntax) -> String {
         switch value.kind {
         case .column(let column): return "col(\(name(column)))"
+        case .outer(let column): return "outer(\(name(column)))"
         case .session(let key): return "session(\(string(key.value)))"
         case .literal(let literal): return "lit(\(Formatter.literal(literal)))"
         case .function(let call): return function(call)

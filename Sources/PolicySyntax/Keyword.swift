@@ -3,6 +3,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     // Structural keywords (printed upper case).
     case policy = "POLICY"
     case grant = "GRANT"
+    case govern = "GOVERN"
     case permissive = "PERMISSIVE"
     case restrictive = "RESTRICTIVE"
     case `for` = "FOR"
@@ -33,6 +34,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case session = "SESSION"
     case lit = "LIT"
     case fn = "FN"
+    case outer = "OUTER"
     case exists = "EXISTS"
     case rel = "REL"
     case raw = "RAW"
@@ -77,7 +79,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// Whether the word is written like a function (`col(...)`) and printed in lower case.
     public var isFunctionStyle: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .exists, .rel, .raw, .now, .hasColumn, .inSchema, .named, .tagged:
+        case .col, .session, .lit, .fn, .outer, .exists, .rel, .raw, .now, .hasColumn, .inSchema, .named, .tagged:
             return true
         default:
             return false
@@ -96,7 +98,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable {
     /// The words that begin an atom.
     public var startsAtom: Bool {
         switch self {
-        case .col, .session, .lit, .fn, .now, .exists, .raw, .true, .false: return true
+        case .col, .session, .lit, .fn, .outer, .now, .exists, .raw, .true, .false: return true
         default: return false
         }
     }

@@ -44,13 +44,13 @@ extension Parser {
                 return parseComparison(lhs: value)
             }
             return AtomSyntax(kind: .function(call), range: call.range, operatorRange: call.keywordRange)
-        case .col?, .session?, .lit?, .now?:
+        case .col?, .session?, .lit?, .now?, .outer?:
             let lhs = parseValue()
             return parseComparison(lhs: lhs)
         default:
             reportMissing(
                 .syntaxExpectedAtom,
-                "an atom (col(...), session(...), lit(...), fn(...), exists(...), raw(...), true or false)")
+                "an atom (col(...), session(...), lit(...), fn(...), outer(...), exists(...), raw(...), true or false)")
             return AtomSyntax(kind: .missing, range: .empty(at: previousEnd), operatorRange: .empty(at: previousEnd))
         }
     }
@@ -120,7 +120,7 @@ extension Parser {
         return AtomSyntax(kind: .comparison(lhs, op, rhs), range: lhs.range.union(rhs.range), operatorRange: opRange)
     }
 
-    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `now()`.
+    /// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)`, `now()` or `outer(name)`.
     mutating func parseValue() -> ValueSyntax {
         let start = current.range
         switch currentKeyword {
@@ -129,12 +129,14 @@ extension Parser {
             _ = expect(.leftParen, after: "'now'")
             let close = expectClosing(.rightParen, after: "now(") ?? .empty(at: previousEnd)
             return ValueSyntax(kind: .now, range: start.union(close), keywordRange: start)
-        case .col?:
+        case .col?, .outer?:
+            let isOuter = currentKeyword == .outer
+            let word = isOuter ? "outer" : "col"
             advance()
-            _ = expect(.leftParen, after: "'col'")
+            _ = expect(.leftParen, after: "'\(word)'")
             let name = parseName("a column name") ?? NameSyntax(text: "", quoting: .bare, range: .empty(at: previousEnd))
-            let close = expectClosing(.rightParen, after: "col(...)") ?? .empty(at: previousEnd)
-            return ValueSyntax(kind: .column(name), range: start.union(close), keywordRange: start)
+            let close = expectClosing(.rightParen, after: "\(word)(...)") ?? .empty(at: previousEnd)
+            return ValueSyntax(kind: isOuter ? .outer(name) : .column(name), range: start.union(close), keywordRange: start)
         case .session?:
             advance()
             _ = expect(.leftParen, after: "'session'")
@@ -158,7 +160,7 @@ extension Parser {
             let call = parseFunctionCall()
             return ValueSyntax(kind: .function(call), range: call.range, keywordRange: call.keywordRange)
         default:
-            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...) or now())")
+            reportMissing(.syntaxExpectedValue, "a value (col(...), session(...), lit(...), fn(...), now() or outer(...))")
             return ValueSyntax(kind: .missing, range: .empty(at: previousEnd), keywordRange: .empty(at: previousEnd))
         }
     }

@@ -288,17 +288,41 @@ extension Parser {
         } else {
             reportMissing(.syntaxExpectedSelector, "'SELECTOR' in the grant")
         }
-        if !atEnd && !atItemStart {
-            report(
-                .syntaxUnexpectedToken, "expected the next item after the grant's selector, found \(describe(current))", at: current.range)
-            let start = current.range.start
-            var end = start
-            repeat { end = advance().range.end } while !atEnd && !atItemStart
-            skipped.append(SourceRange(start: start, end: end))
-        }
+        skipToNextItem(after: "the grant's selector")
         grant.range = SourceRange(start: keyword.range.start, end: max(previousEnd, keyword.range.end))
         grant.unexpected = skipped
         grant.hasErrors = itemHadError
         return grant
+    }
+
+    // MARK: - GOVERN
+
+    /// `GOVERN SELECTOR selector`.
+    mutating func parseGovern() -> GovernDeclSyntax {
+        let keyword = advance()
+        var govern = GovernDeclSyntax(keywordRange: keyword.range)
+        skipped = []
+        itemHadError = false
+        if isKeyword(.selector) && !isInNamePosition(position) {
+            govern.selectorKeywordRange = advance().range
+            govern.selector = parseSelector()
+        } else {
+            reportMissing(.syntaxExpectedSelector, "'SELECTOR' after 'GOVERN'", insert: " SELECTOR")
+        }
+        skipToNextItem(after: "the selector of GOVERN")
+        govern.range = SourceRange(start: keyword.range.start, end: max(previousEnd, keyword.range.end))
+        govern.unexpected = skipped
+        govern.hasErrors = itemHadError
+        return govern
+    }
+
+    /// Reports and skips what stands between the end of an item (`what`) and the next item.
+    private mutating func skipToNextItem(after what: String) {
+        guard !atEnd && !atItemStart else { return }
+        report(.syntaxUnexpectedToken, "expected the next item after \(what), found \(describe(current))", at: current.range)
+        let start = current.range.start
+        var end = start
+        repeat { end = advance().range.end } while !atEnd && !atItemStart
+        skipped.append(SourceRange(start: start, end: end))
     }
 }

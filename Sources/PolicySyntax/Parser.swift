@@ -103,7 +103,7 @@ public struct Parser {
 
     /// Whether the current token starts a new item.
     var atItemStart: Bool {
-        guard let keyword = currentKeyword, keyword == .policy || keyword == .grant else { return false }
+        guard let keyword = currentKeyword, keyword == .policy || keyword == .grant || keyword == .govern else { return false }
         return !isInNamePosition(position)
     }
 
@@ -111,7 +111,7 @@ public struct Parser {
     var atSectionStart: Bool {
         guard let keyword = currentKeyword else { return atEnd }
         switch keyword {
-        case .policy, .grant, .permissive, .restrictive, .for, .to, .selector, .clause:
+        case .policy, .grant, .govern, .permissive, .restrictive, .for, .to, .selector, .clause:
             return !isInNamePosition(position)
         case .or:
             return keywordAhead(1) == .clause
@@ -301,12 +301,14 @@ public struct Parser {
                 panicking = false
                 if isKeyword(.policy) {
                     items.append(.policy(parsePolicy()))
+                } else if isKeyword(.govern) {
+                    items.append(.govern(parseGovern()))
                 } else {
                     items.append(.grant(parseGrant()))
                 }
             } else {
                 if current.kind != .unknown {
-                    report(.syntaxExpectedItem, "expected 'POLICY' or 'GRANT', found \(describe(current))", at: current.range)
+                    report(.syntaxExpectedItem, "expected 'POLICY', 'GRANT' or 'GOVERN', found \(describe(current))", at: current.range)
                 } else {
                     panicking = true
                 }

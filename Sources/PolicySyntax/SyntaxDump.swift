@@ -14,6 +14,7 @@ public enum SyntaxDump {
         switch item {
         case .policy(let policy): return self.policy(policy)
         case .grant(let grant): return self.grant(grant)
+        case .govern(let govern): return "(govern selector=" + (govern.selector.map(selector) ?? "<missing>") + ")"
         }
     }
 
@@ -84,6 +85,7 @@ public enum SyntaxDump {
     static func value(_ value: ValueSyntax) -> String {
         switch value.kind {
         case .column(let column): return "col:" + name(column)
+        case .outer(let column): return "outer:" + name(column)
         case .session(let key): return "session:'" + key.value + "'"
         case .now: return "now()"
         case .literal(let literal): return "lit:" + self.literal(literal)

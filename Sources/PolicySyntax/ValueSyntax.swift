@@ -1,4 +1,4 @@
-/// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)` or `now()`.
+/// A value: `col(name)`, `session('key')`, `lit(literal)`, `fn(...)`, `now()` or `outer(name)`.
 public struct ValueSyntax: Hashable, Sendable {
     /// What kind of value.
     public indirect enum Kind: Hashable, Sendable {
@@ -10,6 +10,9 @@ public struct ValueSyntax: Hashable, Sendable {
         case literal(LiteralSyntax)
         /// `fn(...)`: a declared function's result.
         case function(FunctionCallSyntax)
+        /// `outer(name)`: inside an `exists()` block, a column of the row the traversal starts
+        /// from (the governed row, or the enclosing traversal's target row).
+        case outer(NameSyntax)
         /// `now()`: the transaction's timestamp (timestamptz).
         case now
         /// Missing or malformed; a diagnostic was reported.
@@ -20,7 +23,7 @@ public struct ValueSyntax: Hashable, Sendable {
     public var kind: Kind
     /// The whole value.
     public var range: SourceRange
-    /// The leading word (`col`, `session`, `lit`, `fn`, `now`), for highlighting.
+    /// The leading word (`col`, `session`, `lit`, `fn`, `now`, `outer`), for highlighting.
     public var keywordRange: SourceRange
 
     /// Creates a value.

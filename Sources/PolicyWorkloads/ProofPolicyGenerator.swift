@@ -7,8 +7,9 @@ import PolicySyntax
 /// (`x = 1 AND x = 2`, `x IS NULL AND x = v`, `x = v AND x != v`, disjoint IN lists), tautologies
 /// (`col(x) = col(x)`), IN lists that intersect or contain an equality, NOT IN lists, absorbed
 /// clauses, constant comparisons, traversals (nested up to depth 2) along the schema's foreign
-/// keys, declared functions and raw SQL (and, when asked, `true`/`false` and `now()`). Well-typed,
-/// as the checker would have left them.
+/// keys, `outer(c)` inside them (the row the traversal starts from), declared functions and raw
+/// SQL (and, when asked, `true`/`false` and `now()`). Well-typed, as the checker would have left
+/// them.
 /// Deterministic for a seed; for `p ≡ normalize(p)`.
 public struct ProofPolicyGenerator {
     /// A function a policy may call: name, argument families, result family.
@@ -63,7 +64,7 @@ public struct ProofPolicyGenerator {
             if let previous = clauses.last, rng.chance(0.25) {
                 // A superset of the previous clause (absorbed), or it again (a duplicate).
                 var atoms = previous.atoms
-                if rng.chance(0.7) { atoms.append(atom(model, depth: 0, rng: &rng)) }
+                if rng.chance(0.7) { atoms.append(atom(model, depth: 0, outer: nil, rng: &rng)) }
                 clauses.append(Clause(atoms: atoms.shuffled(using: &rng)))
             } else {
                 clauses.append(clause(model, depth: 0, rng: &rng))
@@ -72,20 +73,21 @@ public struct ProofPolicyGenerator {
         return clauses
     }
 
-    /// A clause of one to four atoms on `model`, with a repeated atom now and then.
-    func clause(_ model: TableModel, depth: Int, rng: inout SeededGenerator) -> Clause {
+    /// A clause of one to four atoms on `model`, with a repeated atom now and then; inside a
+    /// traversal `outer` is the table of the row it starts from (what `outer(c)` reads).
+    func clause(_ model: TableModel, depth: Int, outer: TableModel? = nil, rng: inout SeededGenerator) -> Clause {
         var atoms: [Atom] = []
         for _ in 0..<rng.int(1...(depth == 0 ? 4 : 2)) {
             if let last = atoms.last, rng.chance(0.1) {
                 atoms.append(last)
             } else {
-                atoms.append(atom(model, depth: depth, rng: &rng))
+                atoms.append(atom(model, depth: depth, outer: outer, rng: &rng))
             }
         }
         return Clause(atoms: atoms)
     }
 
-    private func atom(_ model: TableModel, depth: Int, rng: inout SeededGenerator) -> Atom {
+    private func atom(_ model: TableModel, depth: Int, outer: TableModel?, rng: inout SeededGenerator) -> Atom {
         let columns = model.columns.filter { [.uuid, .text, .integer, .numeric, .boolean].contains($0.type.family) }
         guard let column = columns.isEmpty ? nil : rng.pick(columns) else { return .isNull(.literal(.null)) }
         let subject = Operand.column(column.name)
@@ -96,7 +98,7 @@ public struct ProofPolicyGenerator {
         switch rng.int(0...21) {
         case 0...6:
             let op = rng.pick(operators(family))
-            let other = operand(family, model: model, rng: &rng)
+            let other = operand(family, model: model, outer: outer, rng: &rng)
             return rng.chance(0.25) ? .compare(other, op.swapped ?? op, subject) : .compare(subject, op, other)
         case 7...8:
             // Membership; lists overlap so that IN lists intersect.
@@ -122,10 +124,10 @@ public struct ProofPolicyGenerator {
             return .exists(
                 Traversal(
                     sourceColumn: relation.columns[0], target: target.name, targetColumn: relation.referencedColumns[0],
-                    clause: clause(target, depth: depth + 1, rng: &rng)))
+                    clause: clause(target, depth: depth + 1, outer: model, rng: &rng)))
         case 16 where !functions.isEmpty:
             let function = rng.pick(functions)
-            let arguments = function.arguments.map { operand($0, model: model, rng: &rng) }
+            let arguments = function.arguments.map { operand($0, model: model, outer: outer, rng: &rng) }
             if function.returns == .boolean { return .predicate(function.name, arguments) }
             return .compare(
                 .function(function.name, arguments), rng.pick(operators(function.returns)), .literal(literal(function.returns, rng: &rng)))
@@ -170,14 +172,17 @@ public struct ProofPolicyGenerator {
         }
     }
 
-    /// A value of `family`: a literal (often), a column of the same family, a session key, a function.
-    private func operand(_ family: TypeFamily, model: TableModel, rng: inout SeededGenerator) -> Operand {
+    /// A value of `family`: a literal (often), a column of the same family (of the enclosing row
+    /// too, inside a traversal), a session key, a function.
+    private func operand(_ family: TypeFamily, model: TableModel, outer: TableModel?, rng: inout SeededGenerator) -> Operand {
         let columns = model.columns.filter { $0.type.family == family }
+        let outerColumns = outer?.columns.filter { $0.type.family == family } ?? []
         let keys = sessionKeys.filter { $0.family == family }
         let calls = functions.filter { $0.returns == family && $0.returns != .boolean }
         switch rng.int(0...9) {
         case 0...1 where !columns.isEmpty: return .column(rng.pick(columns).name)
         case 2...3 where !keys.isEmpty: return .session(rng.pick(keys).key)
+        case 5...6 where !outerColumns.isEmpty: return .outer(rng.pick(outerColumns).name)
         case 4 where !calls.isEmpty:
             let function = rng.pick(calls)
             return .function(

@@ -83,7 +83,9 @@ struct ApplyCommand: ParsableCommand {
                     "sql": .string(action.sql),
                 ]
             }
-            let value: JSONValue = ["plan": .array(plan), "executed": .bool(result.executed)]
+            let printer = DriftPrinter(workspace: live)
+            let warnings = Self.warnings(result.assessment).map { printer.json($0) }
+            let value: JSONValue = ["plan": .array(plan), "executed": .bool(result.executed), "warnings": .array(warnings)]
             Terminal.standardOutput(value.serializedString())
         }
     }
@@ -109,6 +111,18 @@ struct ApplyCommand: ParsableCommand {
                             "\(item.type.rawValue) \(item.table)\(item.policy.map { " \($0)" } ?? ""): \(item.description)"))
             }
         }
+        for finding in Self.warnings(assessment) {
+            lines.append(
+                "-- warning: "
+                    + SQLQuoting.comment(
+                        "\(finding.kind.rawValue) \(finding.table.map(\.description) ?? finding.role): \(finding.description)"))
+        }
         if !lines.isEmpty { Terminal.standardOutput(lines.joined(separator: "\n")) }
+    }
+
+    /// The posture findings `apply` warns about: tables FORCE subjects the owner of to their
+    /// policies (SPEC 11.5).
+    static func warnings(_ assessment: Assessment) -> [PostureFinding] {
+        assessment.posture.filter { $0.kind == .forcedOwner }
     }
 }

@@ -151,6 +151,8 @@ struct DriftPrinter {
             "table": finding.table.map { .string($0.description) } ?? .null,
             "description": .string(finding.description),
             "remediation": .string(finding.remediation),
+            "functions": finding.routines.map { .array($0.securityDefinerFunctions.map { .string($0) }) } ?? .null,
+            "triggers": finding.routines.map { .array($0.triggers.map { .string($0) }) } ?? .null,
         ]
     }
 

@@ -50,7 +50,17 @@ struct ExplainCommand: ParsableCommand {
         let printer = DiagnosticPrinter(snapshot: snapshot)
         switch format {
         case .text, .sarif:
-            var lines = ["\(model.name)" + (explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)")]
+            var status = explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)"
+            if explanation.isGoverned && !explanation.isForced {
+                status = " (not forced: force: in pgpe.yaml leaves it out, so its owner bypasses the policies)"
+            }
+            var lines = ["\(model.name)" + status]
+            for govern in snapshot.policySet.governs where govern.tables.contains(model.name) {
+                let position = printer.position(govern.location)
+                lines.append(
+                    "GOVERN at \(position.file):\(position.start.line):\(position.start.column): row-level security on; what no policy allows is denied by design"
+                )
+            }
             for entry in explanation.entries {
                 lines.append("")
                 lines.append("\(entry.command.rawValue) \(entry.side == .using ? "USING" : "WITH CHECK") for role \(entry.role):")
@@ -82,6 +92,8 @@ struct ExplainCommand: ParsableCommand {
             }
             let value: JSONValue = [
                 "table": .string(model.name.description), "governed": .bool(explanation.isGoverned),
+                "forced": .bool(explanation.isForced),
+                "deniedByDesign": .bool(snapshot.policySet.isDeniedByDesign(model.name)),
                 "entries": .array(entries),
             ]
             Terminal.standardOutput(value.serializedString())

@@ -27,7 +27,7 @@ import Testing
 
             let again = try cli.run(["apply", "--format", "json"] + target)
             #expect(again.status == 0)
-            #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"plan":[],"executed":false}"#)
+            #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"plan":[],"executed":false,"warnings":[]}"#)
 
             try database.connection.execute(
                 """

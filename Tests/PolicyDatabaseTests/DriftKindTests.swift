@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func everyPostureKindIsACatalogueKind() {
-        let kinds: [PostureFinding.Kind] = [.privilegedLoginRole, .ownerNamedByPolicy]
+        let kinds = PostureFinding.Kind.allCases
         let posture = DiagnosticCatalog.areas.first { $0.prefix == "posture" }
         #expect(kinds.map(\.diagnosticKind) == posture?.kinds)
         for kind in kinds {

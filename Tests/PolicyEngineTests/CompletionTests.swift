@@ -71,7 +71,7 @@ import Testing
         #expect(operators.contains("=") && operators.contains("IS NULL") && operators.contains("IN"))
         let connectors = try labels("POLICY p PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(id) = lit('x') 1️⃣")
         #expect(connectors.contains("AND") && connectors.contains("OR CLAUSE") && connectors.contains("WITH CHECK CLAUSE"))
-        #expect(try labels("1️⃣") == ["GRANT", "POLICY"])
+        #expect(try labels("1️⃣") == ["GOVERN", "GRANT", "POLICY"])
     }
 
     @Test func rolesAfterTo() throws {

@@ -57,7 +57,7 @@ import Testing
                 "SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = format('%I.%I', $1::text, $2::text)::regclass",
                 [.text(name.schema), .text(name.name)])
             #expect(flags.first?[0]?.bool == table.isGoverned, "ENABLE on \(name)")
-            #expect(flags.first?[1]?.bool == table.isGoverned, "FORCE on \(name)")
+            #expect(flags.first?[1]?.bool == table.isForced, "FORCE on \(name)")
             let rows = try connection.query(
                 """
                 SELECT policyname, permissive, roles, cmd, qual IS NOT NULL, with_check IS NOT NULL

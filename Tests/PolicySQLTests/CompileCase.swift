@@ -13,9 +13,9 @@ struct CompileCase {
 
     /// The fixture cases, one per rule of SPEC section 7.
     static let fixtureNames = [
-        "depth-2", "distinct-check", "functions", "grants", "insert-only", "long-names", "missing-context-error",
-        "partial-commands", "quoted-identifiers", "quotes-in-literals", "raw", "roles", "session-values", "constants-and-now",
-        "function-calls",
+        "depth-2", "distinct-check", "functions", "grants", "insert-only", "govern", "long-names", "missing-context-error",
+        "partial-commands", "quoted-identifiers", "quotes-in-literals", "outer-values", "raw", "roles", "session-values",
+        "constants-and-now", "function-calls", "exact-names",
     ]
 
     /// The running example's name; its golden lives with the fixtures, its files in `examples/saas`.

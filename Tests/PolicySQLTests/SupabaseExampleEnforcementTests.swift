@@ -188,6 +188,27 @@ import Testing
 
     /// Every `auth.uid()` of the compiled SQL is the sub-select `(SELECT auth.uid())`, and so is
     /// every `auth.jwt()` read.
+    /// `audit_log` is under `GOVERN` (RLS on, no policy): even with the privileges Supabase grants
+    /// every role on `public` by default, a signed-in user reads no row and writes none.
+    @Test func theGovernedAuditLogIsDeniedToEveryUser() async throws {
+        try await withTestDatabase { database in
+            let sql = try prepare(database)
+            #expect(sql.contains("ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;"), "\(sql)")
+            #expect(!sql.contains("ON public.audit_log\n"), "\(sql)")
+            let connection = database.connection
+            try connection.execute(
+                "INSERT INTO public.audit_log (id, org_id, actor_id, action) VALUES (1, '\(Self.orgA)', '\(Self.alice)', 'login');"
+                    + " GRANT SELECT, INSERT, UPDATE, DELETE ON public.audit_log TO authenticated")
+            try asUser(connection, Self.alice, org: Self.orgA) { (connection: PostgresConnection) throws -> Void in
+                #expect(try ids(connection, "SELECT id::text FROM public.audit_log") == [])
+                #expect(
+                    try failure(connection, "INSERT INTO public.audit_log (id, action) VALUES (2, 'forged')") == "42501")
+                #expect(try changed(connection, "DELETE FROM public.audit_log") == 0)
+            }
+            #expect(try ids(connection, "SELECT id::text FROM public.audit_log") == ["1"])
+        }
+    }
+
     @Test func authFunctionsAreCompiledOnlyAsSubSelects() throws {
         let workspace = try CompileCase.named(CompileCase.supabaseExampleName).load()
         let sql = PolicyCompiler.compile(workspace.policySet).sql

@@ -12,12 +12,12 @@ private let tables = [
 private let schema = SchemaModel(tables: tables)
 
 /// A file of `count` items of every kind the checker keeps per item: clean policies, one with
-/// raw SQL, one with an unknown column (a diagnostic with a fix-it), a grant, session keys
-/// whose types are inferred.
+/// raw SQL, one with an unknown column (a diagnostic with a fix-it), a grant, a GOVERN item,
+/// session keys whose types are inferred.
 private func file(_ count: Int, first: String = "lit('a')") -> String {
     var text = "POLICY p0 PERMISSIVE FOR SELECT SELECTOR named('t') CLAUSE col(status) = \(first)\n"
     for index in 1..<count {
-        switch index % 4 {
+        switch index % 5 {
         case 0:
             text +=
                 "POLICY p\(index) PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(tenant_id) = session('app.tenant_id') AND col(level) >= lit(\(index))\n"
@@ -25,7 +25,8 @@ private func file(_ count: Int, first: String = "lit('a')") -> String {
             text +=
                 "POLICY p\(index) RESTRICTIVE FOR UPDATE SELECTOR named('t') CLAUSE raw('owner_id = current_user') OR CLAUSE col(owner_id) = session('app.user_id')\n"
         case 2: text += "POLICY p\(index) PERMISSIVE FOR SELECT SELECTOR named('u') CLAUSE col(emial) = lit('x\(index)')\n"
-        default: text += "GRANT SELECT, INSERT TO app_user SELECTOR named('u')\n"
+        case 3: text += "GRANT SELECT, INSERT TO app_user SELECTOR named('u')\n"
+        default: text += "GOVERN SELECTOR named('u') OR named('t')\n"
         }
     }
     return text
@@ -47,6 +48,7 @@ private func summary(_ set: PolicySet) -> [String] {
         }
     }
     lines += set.grants.map { "grant \($0.location.range) \($0.syntax.range) \($0.tables)" }
+    lines += set.governs.map { "govern \($0.location.range) \($0.syntax.range) \($0.tables)" }
     lines += set.sessionTypes.sorted { $0.key < $1.key }.map { "session \($0.key) \($0.value)" }
     return lines
 }
@@ -67,7 +69,7 @@ private func summary(_ set: PolicySet) -> [String] {
         #expect(incremental.diagnostics == fresh.diagnostics)
         // An edit in the middle: the items before it stay where they are, those after it move.
         var text = after.source.text
-        text = text.replacingOccurrences(of: "lit('x18')", with: "lit('x1800')")
+        text = text.replacingOccurrences(of: "lit('x17')", with: "lit('x1700')")
         let middle = Parser.parse(text: text, path: "a.policy")
         let again = Checker.check(files: [middle], config: config, schema: schema, cache: cache)
         #expect(cache.lastRunChecked == 1)

@@ -63,6 +63,8 @@ public struct VerdictCampaign: Sendable, CustomStringConvertible {
         return [
             "traversal depth 1": atoms.contains { depth($0) == 1 },
             "traversal depth 2": atoms.contains { depth($0) == 2 },
+            "outer()": project.policyText.contains("outer("),
+            "GOVERN": !project.governs.isEmpty,
             "restrictive policy": project.policies.contains { !$0.isPermissive },
             "WITH CHECK": project.policies.contains { $0.check != nil },
             "command subset": project.policies.contains { !$0.commands.isEmpty },

@@ -13,6 +13,8 @@ public struct DifferentialCase: Hashable, Sendable {
     public var tables: [DifferentialTable]
     /// The policies, in source order.
     public var policies: [DifferentialPolicy]
+    /// The selectors of `GOVERN SELECTOR …` items, written after the policies.
+    public var governs: [String]
     /// `missing_context` in pgpe.yaml.
     public var missingContext: MissingContext
     /// The declared type of `app.k` (`text` or `uuid`).
@@ -30,8 +32,9 @@ public struct DifferentialCase: Hashable, Sendable {
     public init(
         label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
         keyType: String, numberType: String, rows: [String: [[String: SQLValue]]], sessions: [DifferentialSession],
-        operations: [DifferentialOperation]
+        operations: [DifferentialOperation], governs: [String] = []
     ) {
+        self.governs = governs
         self.label = label
         self.tables = tables
         self.policies = policies
@@ -76,7 +79,7 @@ public struct DifferentialCase: Hashable, Sendable {
 
     /// The policy file.
     public var policyText: String {
-        policies.map(\.text).joined(separator: "\n")
+        (policies.map(\.text) + governs.map { "GOVERN SELECTOR \($0)\n" }).joined(separator: "\n")
     }
 
     /// `INSERT` statements for the rows, in table order.
@@ -100,7 +103,8 @@ public struct DifferentialCase: Hashable, Sendable {
 
     /// The number of atoms, rows, sessions and writes: what shrinking makes smaller.
     public var size: Int {
-        policies.reduce(0) { $0 + 1 + $1.size } + rows.values.reduce(0) { $0 + $1.count } + sessions.count + operations.count
+        policies.reduce(0) { $0 + 1 + $1.size } + governs.count + rows.values.reduce(0) { $0 + $1.count } + sessions.count
+            + operations.count
     }
 
     /// Parses and checks the case the way `pgpe` would read it from files.

@@ -5,9 +5,10 @@ import PolicyWorkloads
 /// Generates differential-test cases from a seed: a schema of two to four tables linked by
 /// foreign keys (NOT NULL and nullable columns, quoted, keyword, non-ASCII and long names), a
 /// policy set over it (permissive and restrictive, command subsets, `TO` roles, comparisons,
-/// IN/NOT IN, LIKE, null tests, traversals of depth 1 and 2 that never form a cycle, `fn` and
+/// IN/NOT IN, LIKE, null tests, traversals of depth 1 and 2 that never form a cycle (their
+/// clauses comparing the target's columns with the row they start from, `outer(c)`), `fn` and
 /// `raw` with a definition the evaluator mirrors, `true`/`false` atoms and `now()` comparisons,
-/// WITH CHECK blocks), rows with quotes and
+/// WITH CHECK blocks, GOVERN items), rows with quotes and
 /// non-ASCII text, sessions (including unset, empty and unusual spellings of values) and writes.
 public struct DifferentialGenerator {
     /// The roles sessions run as; policies name the first two (the third stands for PUBLIC).
@@ -60,6 +61,12 @@ public struct DifferentialGenerator {
         for index in 0..<rng.int(1...5) {
             policies.append(makePolicy(name: "p\(index)", tables: tables, ranks: ranks, keyType: keyType))
         }
+        // GOVERN: a table with RLS on and (unless a policy names it too) no policy.
+        var governs: [String] = []
+        if rng.chance(0.25) {
+            let table = rng.pick(tables)
+            governs.append(rng.chance(0.8) ? "named(\(DifferentialSQL.literal(table.name)))" : "ALL")
+        }
         var sessions: [DifferentialSession] = []
         for _ in 0..<rng.int(2...4) { sessions.append(makeSession(keyType: keyType)) }
         var operations: [DifferentialOperation] = []
@@ -68,7 +75,7 @@ public struct DifferentialGenerator {
         }
         return DifferentialCase(
             label: "seed \(seed), case \(counter)", tables: tables, policies: policies, missingContext: missingContext,
-            keyType: keyType, numberType: numberType, rows: rows, sessions: sessions, operations: operations)
+            keyType: keyType, numberType: numberType, rows: rows, sessions: sessions, operations: operations, governs: governs)
     }
 
     // MARK: - Schema and rows
@@ -185,14 +192,30 @@ public struct DifferentialGenerator {
 
     private mutating func clause(
         on table: DifferentialTable, depth: Int, relations: [DifferentialRelation], tables: [DifferentialTable],
-        ranks: [Int], keyType: String
+        ranks: [Int], keyType: String, outer: DifferentialTable? = nil
     ) -> [DifferentialAtom] {
         let count = depth == 0 ? rng.pick([1, 1, 2, 2, 3]) : rng.pick([1, 1, 2])
         var atoms: [DifferentialAtom] = []
         for _ in 0..<count {
+            if let outer, rng.chance(0.3) {
+                atoms.append(correlation(table, outer: outer))
+                continue
+            }
             atoms.append(atom(on: table, depth: depth, relations: relations, tables: tables, ranks: ranks, keyType: keyType))
         }
         return atoms
+    }
+
+    /// A comparison of a column of `table` (a traversal's target) with a column of the same
+    /// family of the row the traversal starts from (`outer(c)`), or a null test of the latter.
+    private mutating func correlation(_ table: DifferentialTable, outer: DifferentialTable) -> DifferentialAtom {
+        let column = rng.pick(table.columns)
+        let candidates = outer.columns.filter { $0.family == column.family }
+        let other = candidates.isEmpty ? rng.pick(outer.columns) : rng.pick(candidates)
+        let value = "outer(\(DifferentialSQL.policyName(other.name)))"
+        if candidates.isEmpty || rng.chance(0.15) { return .text("\(value) IS \(rng.chance(0.5) ? "" : "NOT ")NULL") }
+        let op = rng.pick(operators(column.family).filter { !$0.hasSuffix("LIKE") })
+        return .text(rng.chance(0.3) ? "\(value) \(op) \(col(column))" : "\(col(column)) \(op) \(value)")
     }
 
     private func sessionKey(for family: DifferentialFamily, keyType: String) -> [String] {
@@ -226,7 +249,7 @@ public struct DifferentialGenerator {
             let inner = self.relations(from: targetIndex, tables: tables, ranks: ranks)
             let clause = clause(
                 on: relation.target, depth: depth + 1, relations: depth + 1 < 2 ? inner : [], tables: tables,
-                ranks: ranks, keyType: keyType)
+                ranks: ranks, keyType: keyType, outer: table)
             return .exists(source: relation.source, target: relation.target.name, targetColumn: relation.targetColumn, clause: clause)
         }
         switch roll {

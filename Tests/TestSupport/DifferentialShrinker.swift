@@ -66,6 +66,9 @@ public struct DifferentialShrinker {
         for index in testCase.operations.indices {
             variant { $0.operations.remove(at: index) }
         }
+        for index in testCase.governs.indices {
+            variant { $0.governs.remove(at: index) }
+        }
         // Policies, then their parts.
         for index in testCase.policies.indices {
             variant { $0.policies.remove(at: index) }

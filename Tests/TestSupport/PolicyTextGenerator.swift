@@ -79,6 +79,8 @@ public struct PolicyTextGenerator {
         for index in 0..<count {
             if rng.chance(0.15) {
                 parts.append(grant(using: &rng))
+            } else if rng.chance(0.08) {
+                parts.append(govern(using: &rng))
             } else {
                 parts.append(policy(name: "\(prefix)\(index)", using: &rng))
             }
@@ -162,6 +164,11 @@ public struct PolicyTextGenerator {
             + space(&rng) + kw("SELECTOR", &rng) + " " + selector(depth: 0, &rng)
     }
 
+    /// One `GOVERN SELECTOR …` item.
+    public func govern(using rng: inout SeededGenerator) -> String {
+        kw("GOVERN", &rng) + space(&rng) + kw("SELECTOR", &rng) + " " + selector(depth: 0, &rng)
+    }
+
     private func selector(depth: Int, _ rng: inout SeededGenerator) -> String {
         let choice = depth > 2 ? rng.int(0...4) : rng.int(0...8)
         switch choice {
@@ -180,10 +187,15 @@ public struct PolicyTextGenerator {
         }
     }
 
-    /// A clause over `columns`.
-    public func clause(depth: Int, columns: [(name: String, family: String)], _ rng: inout SeededGenerator) -> String {
+    /// A clause over `columns`; inside a traversal `outer` are the columns of the row it starts
+    /// from (what `outer(c)` reads).
+    public func clause(
+        depth: Int, columns: [(name: String, family: String)], outer: [(name: String, family: String)] = [],
+        _ rng: inout SeededGenerator
+    ) -> String {
         let count = rng.int(1...3)
-        return (0..<count).map { _ in atom(depth: depth, columns: columns, &rng) }.joined(separator: " " + kw("AND", &rng) + " ")
+        return (0..<count).map { _ in atom(depth: depth, columns: columns, outer: outer, &rng) }.joined(
+            separator: " " + kw("AND", &rng) + " ")
     }
 
     private func literal(_ family: String, _ rng: inout SeededGenerator) -> String {
@@ -195,9 +207,16 @@ public struct PolicyTextGenerator {
         }
     }
 
-    private func value(_ family: String, columns: [(name: String, family: String)], _ rng: inout SeededGenerator) -> String {
+    private func value(
+        _ family: String, columns: [(name: String, family: String)], outer: [(name: String, family: String)],
+        _ rng: inout SeededGenerator
+    ) -> String {
         let sameColumns = columns.filter { $0.family == family }
         let keys = vocabulary.sessionKeys.filter { $0.family == family }
+        let outerColumns = outer.filter { $0.family == family }
+        if !outerColumns.isEmpty, rng.chance(0.3) {
+            return kw("outer", &rng) + "(" + name(rng.pick(outerColumns).name, &rng) + ")"
+        }
         switch rng.int(0...3) {
         case 0 where !sameColumns.isEmpty:
             return kw("col", &rng) + "(" + name(rng.pick(sameColumns).name, &rng) + ")"
@@ -208,7 +227,10 @@ public struct PolicyTextGenerator {
         }
     }
 
-    private func atom(depth: Int, columns: [(name: String, family: String)], _ rng: inout SeededGenerator) -> String {
+    private func atom(
+        depth: Int, columns: [(name: String, family: String)], outer: [(name: String, family: String)],
+        _ rng: inout SeededGenerator
+    ) -> String {
         let column = rng.pick(columns)
         let col = kw("col", &rng) + "(" + name(column.name, &rng) + ")"
         let roll = rng.int(0...19)
@@ -222,7 +244,7 @@ public struct PolicyTextGenerator {
             let rhs =
                 (op.hasSuffix("LIKE"))
                 ? kw("lit", &rng) + "('" + rng.pick(["a%", "_b", "%", "x\\%y"]) + "')"
-                : value(column.family, columns: columns, &rng)
+                : value(column.family, columns: columns, outer: outer, &rng)
             let pair = [col, rhs]
             let flip = !op.hasSuffix("LIKE") && rng.chance(0.2)
             return (flip ? pair[1] : pair[0]) + " " + op.split(separator: " ").map { kw(String($0), &rng) }.joined(separator: " ") + " "
@@ -237,10 +259,11 @@ public struct PolicyTextGenerator {
             let relation = rng.pick(vocabulary.relations)
             return kw("exists", &rng) + "(" + kw("rel", &rng) + "(_, " + name(relation.sourceColumn, &rng) + ", "
                 + name(relation.target, &rng)
-                + ", " + name(relation.targetColumn, &rng) + "), {" + clause(depth: depth + 1, columns: relation.targetColumns, &rng) + "})"
+                + ", " + name(relation.targetColumn, &rng) + "), {"
+                + clause(depth: depth + 1, columns: relation.targetColumns, outer: columns, &rng) + "})"
         case 15 where !vocabulary.functions.isEmpty:
             let function = rng.pick(vocabulary.functions)
-            let args = function.args.map { value($0, columns: columns, &rng) }
+            let args = function.args.map { value($0, columns: columns, outer: outer, &rng) }
             return kw("fn", &rng) + "(" + function.name + ", [" + args.joined(separator: ", ") + "])"
         case 16 where allowRaw:
             return kw("raw", &rng) + "('" + rng.pick(["true", "status <> ''x''", "1 = 1"]) + "')"
@@ -254,7 +277,7 @@ public struct PolicyTextGenerator {
             let op = rng.pick(["=", "!=", "<", ">", "<=", ">="])
             return rng.chance(0.6) ? now + " " + op + " " + moment : moment + " " + op + " " + now
         default:
-            return col + " = " + value(column.family, columns: columns, &rng)
+            return col + " = " + value(column.family, columns: columns, outer: outer, &rng)
         }
     }
 }

@@ -13,6 +13,8 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
     public var tables: [DifferentialTable]
     /// The policies, in source order.
     public var policies: [DifferentialPolicy]
+    /// The selectors of `GOVERN SELECTOR …` items, written after the policies.
+    public var governs: [String]
     /// `missing_context` in pgpe.yaml.
     public var missingContext: MissingContext
     /// The declared session keys.
@@ -21,8 +23,9 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
     /// Creates a project.
     public init(
         label: String, tables: [DifferentialTable], policies: [DifferentialPolicy], missingContext: MissingContext,
-        keys: [VerdictKey]
+        keys: [VerdictKey], governs: [String] = []
     ) {
+        self.governs = governs
         self.label = label
         self.tables = tables
         self.policies = policies
@@ -58,7 +61,7 @@ public struct VerdictProject: Hashable, Sendable, CustomStringConvertible {
 
     /// The policy file.
     public var policyText: String {
-        policies.map(\.text).joined(separator: "\n")
+        (policies.map(\.text) + governs.map { "GOVERN SELECTOR \($0)\n" }).joined(separator: "\n")
     }
 
     /// Parses and checks the project the way `pgpe` would read it from files.

@@ -65,9 +65,12 @@ public struct VerdictProjectGenerator {
             // through a way in the other roles do not have (issue 11 item 5).
             policies.append(makeRolePolicy(name: "p\(policies.count)", table: target, context))
         }
+        // GOVERN: RLS on, and no policy where no policy names the table (a traversal into it sees nothing).
+        var governs: [String] = []
+        if rng.chance(0.2) { governs.append("named(\(DifferentialSQL.literal(rng.pick(tables).name)))") }
         return VerdictProject(
             label: "seed \(seed), project \(counter)", tables: tables, policies: policies,
-            missingContext: rng.chance(0.35) ? .error : .deny, keys: keys)
+            missingContext: rng.chance(0.35) ? .error : .deny, keys: keys, governs: governs)
     }
 
     // MARK: - Keys and tables
@@ -198,7 +201,7 @@ public struct VerdictProjectGenerator {
         var atoms: [DifferentialAtom] = []
         let roll = rng.int(0...99)
         if !relations.isEmpty && depth < 2 && roll < (depth == 0 ? 30 : 25) {
-            atoms.append(traversal(relations, depth: depth, context))
+            atoms.append(traversal(relations, from: table, depth: depth, context))
         } else if leaky || roll < 40 && depth > 0 {
             atoms.append(leak(on: table, context))
         } else {
@@ -207,7 +210,7 @@ public struct VerdictProjectGenerator {
         for _ in 0..<rng.pick([0, 0, 1, 1, 2]) {
             switch rng.int(0...9) {
             case 0...1: atoms.append(pin(on: table, context) ?? noise(on: table, context))
-            case 2 where !relations.isEmpty && depth < 2: atoms.append(traversal(relations, depth: depth, context))
+            case 2 where !relations.isEmpty && depth < 2: atoms.append(traversal(relations, from: table, depth: depth, context))
             case 3: atoms.append(leak(on: table, context))
             default: atoms.append(noise(on: table, context))
             }
@@ -215,7 +218,9 @@ public struct VerdictProjectGenerator {
         return atoms
     }
 
-    private mutating func traversal(_ relations: [DifferentialRelation], depth: Int, _ context: Context) -> DifferentialAtom {
+    private mutating func traversal(
+        _ relations: [DifferentialRelation], from source: DifferentialTable, depth: Int, _ context: Context
+    ) -> DifferentialAtom {
         let relation = rng.pick(relations)
         let target = context.index(of: relation.target.name)
         let inner = depth + 1 < 2 ? context.relations(from: target) : []
@@ -229,9 +234,35 @@ public struct VerdictProjectGenerator {
         }
         if !inner.isEmpty && !atoms.contains(where: { if case .exists = $0 { return true } else { return false } }) && rng.chance(0.4) {
             // On to a second table (depth 2).
-            atoms.insert(traversal(inner, depth: depth + 1, context), at: 0)
+            atoms.insert(traversal(inner, from: relation.target, depth: depth + 1, context), at: 0)
+        }
+        if rng.chance(0.35), let correlation = correlation(relation.target, outer: source, context) {
+            atoms.append(correlation)
         }
         return .exists(source: relation.source, target: relation.target.name, targetColumn: relation.targetColumn, clause: atoms)
+    }
+
+    /// The target row tied to the row the traversal starts from (`outer(c)`): on a key both
+    /// tables have (which may carry isolation from one to the other), or on another column
+    /// of one family, or a null test of the source's column.
+    private mutating func correlation(_ target: DifferentialTable, outer source: DifferentialTable, _ context: Context) -> DifferentialAtom?
+    {
+        let sourceKeys = keyColumns(source, context)
+        let shared = keyColumns(target, context).compactMap { key, column in
+            sourceKeys.first { $0.0.name == key.name }.map { (column, $0.1) }
+        }
+        if let (column, other) = shared.isEmpty ? nil : rng.pick(shared), rng.chance(0.7) {
+            let op = rng.chance(0.85) ? "=" : "!="
+            return .text(
+                rng.chance(0.2)
+                    ? "outer(\(DifferentialSQL.policyName(other.name))) \(op) \(col(column))"
+                    : "\(col(column)) \(op) outer(\(DifferentialSQL.policyName(other.name)))")
+        }
+        let column = rng.pick(target.columns)
+        let others = source.columns.filter { $0.family == column.family }
+        guard let other = others.isEmpty ? nil : rng.pick(others) else { return nil }
+        if rng.chance(0.2) { return .text("outer(\(DifferentialSQL.policyName(other.name))) IS \(rng.chance(0.5) ? "" : "NOT ")NULL") }
+        return .text("\(col(column)) \(rng.pick(["=", "!=", "<", ">="])) outer(\(DifferentialSQL.policyName(other.name)))")
     }
 
     private func keyColumns(_ table: DifferentialTable, _ context: Context) -> [(VerdictKey, DifferentialColumn)] {

@@ -42,6 +42,9 @@ public struct VerdictShrinker {
         for table in project.tables where project.tables.count > 1 {
             variant { $0 = removing(table.name, from: $0) }
         }
+        for index in project.governs.indices {
+            variant { $0.governs.remove(at: index) }
+        }
         for index in project.policies.indices {
             variant { $0.policies.remove(at: index) }
         }

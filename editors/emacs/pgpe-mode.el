@@ -33,13 +33,13 @@
 
 (defconst pgpe-font-lock-keywords
   `(("\\_<\\(?:POLICY\\)\\s-+\\([A-Za-z_][A-Za-z0-9_]*\\|\"\\(?:[^\"]\\|\"\"\\)*\"\\)" 1 font-lock-type-face)
-    (,(concat "\\_<col\\s-*(\\s-*\\(" pgpe--name "\\)") 1 font-lock-variable-name-face t)
+    (,(concat "\\_<\\(?:col\\|outer\\)\\s-*(\\s-*\\(" pgpe--name "\\)") 1 font-lock-variable-name-face t)
     (,(concat "\\_<has_column\\s-*(\\s-*\\(" pgpe--name "\\)\\(?:\\s-*,\\s-*\\([A-Za-z_][A-Za-z0-9_]*\\)\\)?")
      (1 font-lock-variable-name-face t) (2 font-lock-builtin-face t t))
-    ("\\_<\\(?:col\\|session\\|lit\\|fn\\|now\\|rel\\|exists\\|raw\\|has_column\\|in_schema\\|named\\|tagged\\)\\_>\\s-*(" . font-lock-function-name-face)
+    ("\\_<\\(?:col\\|session\\|lit\\|fn\\|now\\|outer\\|rel\\|exists\\|raw\\|has_column\\|in_schema\\|named\\|tagged\\)\\_>\\s-*(" . font-lock-function-name-face)
     ("\\_<IS\\s-+\\(?:NOT\\s-+\\)?NULL\\_>" . font-lock-keyword-face)
     ("\\_<\\(?:true\\|false\\|null\\)\\_>" . font-lock-constant-face)
-    (,(concat "\\_<" (regexp-opt '("POLICY" "GRANT" "PERMISSIVE" "RESTRICTIVE" "FOR" "TO" "SELECTOR" "CLAUSE"
+    (,(concat "\\_<" (regexp-opt '("POLICY" "GRANT" "GOVERN" "PERMISSIVE" "RESTRICTIVE" "FOR" "TO" "SELECTOR" "CLAUSE"
                                     "WITH" "CHECK" "AND" "OR" "NOT" "ALL" "SELECT" "INSERT" "UPDATE" "DELETE"
                                     "TRUNCATE" "REFERENCES" "TRIGGER" "IS" "IN" "LIKE") t)
               "\\_>")

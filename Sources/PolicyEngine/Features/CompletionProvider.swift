@@ -89,6 +89,8 @@ public enum CompletionProvider {
             switch bracket.function {
             case .col?:
                 columns(of: scopeTables(at: bracket.index))
+            case .outer?:
+                columns(of: outerTables(at: bracket.index))
             case .session?:
                 sessionKeys()
             case .lit?:
@@ -206,6 +208,12 @@ public enum CompletionProvider {
         /// The tables `col()` refers to at the token `index`: an enclosing traversal's target,
         /// else the tables the item's selector matches.
         func scopeTables(at index: Int) -> [TableModel] {
+            guard let brace = enclosingBrace(before: index) else { return itemTables() }
+            return traversalTarget(before: brace).map { [$0] } ?? []
+        }
+
+        /// The `{` of the innermost traversal clause the token `index` is in, if any.
+        func enclosingBrace(before index: Int) -> Int? {
             var depth = 0
             var cursor = index - 1
             let start = site.itemStart ?? 0
@@ -214,13 +222,19 @@ public enum CompletionProvider {
                 case .rightParen, .rightBracket, .rightBrace: depth += 1
                 case .leftParen, .leftBracket: if depth > 0 { depth -= 1 }
                 case .leftBrace:
-                    if depth == 0 { return traversalTarget(before: cursor).map { [$0] } ?? [] }
+                    if depth == 0 { return cursor }
                     depth -= 1
                 default: break
                 }
                 cursor -= 1
             }
-            return itemTables()
+            return nil
+        }
+
+        /// The tables `outer()` refers to at the token `index`: those of the row the innermost
+        /// enclosing traversal starts from; none outside a traversal's clause.
+        func outerTables(at index: Int) -> [TableModel] {
+            enclosingBrace(before: index).map { scopeTables(at: $0) } ?? []
         }
 
         /// The tables the selector of the item at the cursor matches.
@@ -228,10 +242,7 @@ public enum CompletionProvider {
             guard let start = site.itemStart else { return [] }
             let offset = site.tokens[start].range.start
             for item in file.tree.items where item.range.start == offset {
-                switch item {
-                case .policy(let policy): return policy.selector.map { snapshot.tables(matching: $0) } ?? []
-                case .grant(let grant): return grant.selector.map { snapshot.tables(matching: $0) } ?? []
-                }
+                return item.selector.map { snapshot.tables(matching: $0) } ?? []
             }
             return []
         }
@@ -291,10 +302,11 @@ public enum CompletionProvider {
         mutating func inSection() {
             let tokens = site.sectionTokens()
             guard site.itemStart != nil, let first = tokens.first else {
-                keywords(["POLICY", "GRANT"])
+                keywords(["POLICY", "GRANT", "GOVERN"])
                 return
             }
-            let isGrant = first.1 == .grant
+            // A grant's or GOVERN's selector ends the item.
+            let isGrant = first.1 == .grant || first.1 == .govern
             // The last section keyword and what follows it.
             var section: Keyword = first.1 ?? .policy
             var after: [(Token, Keyword?)] = []
@@ -302,7 +314,7 @@ public enum CompletionProvider {
                 let keyword = entry.1
                 let isSection: Bool
                 switch keyword {
-                case .policy?, .grant?, .permissive?, .restrictive?, .for?, .to?, .selector?, .clause?, .check?:
+                case .policy?, .grant?, .govern?, .permissive?, .restrictive?, .for?, .to?, .selector?, .clause?, .check?:
                     isSection = index == 0 || !(tokens[index - 1].0.kind == .comma && section == .for)
                 default:
                     isSection = false
@@ -325,6 +337,8 @@ public enum CompletionProvider {
                 } else {
                     keywords(["TO"])
                 }
+            case .govern:
+                keywords(["SELECTOR"])
             case .permissive, .restrictive:
                 keywords(["FOR"])
             case .for:
@@ -349,14 +363,14 @@ public enum CompletionProvider {
                     selectorTerms()
                 } else {
                     keywords(["AND", "OR"])
-                    keywords(isGrant ? ["POLICY", "GRANT"] : ["CLAUSE"], priority: -1)
+                    keywords(isGrant ? ["POLICY", "GRANT", "GOVERN"] : ["CLAUSE"], priority: -1)
                 }
             case .clause:
                 clause(units: after, hasCheck: tokens.contains { $0.1 == .check })
             case .check:
                 keywords(["CLAUSE"])
             default:
-                keywords(["POLICY", "GRANT"])
+                keywords(["POLICY", "GRANT", "GOVERN"])
             }
         }
 
@@ -412,12 +426,14 @@ public enum CompletionProvider {
                 if first != .fn { return }
             }
             keywords(hasCheck ? ["AND", "OR CLAUSE"] : ["AND", "OR CLAUSE", "WITH CHECK CLAUSE"])
-            keywords(["POLICY", "GRANT"], priority: 2)
+            keywords(["POLICY", "GRANT", "GOVERN"], priority: 2)
         }
 
         /// Inside `{ … }` of a traversal, or a grouping parenthesis: atoms on `scope`.
         mutating func clause(scope: [TableModel]) {
             atomStarters()
+            // Inside a traversal's clause the row it starts from can be read too.
+            functions(["outer"])
             keywords(["AND"], priority: 2)
         }
 

@@ -90,7 +90,7 @@ struct CompletionSite {
             default:
                 break
             }
-            if let keyword = keywordList[index], keyword == .policy || keyword == .grant,
+            if let keyword = keywordList[index], keyword == .policy || keyword == .grant || keyword == .govern,
                 !CompletionSite.isName(index, in: tokens)
             {
                 item = index

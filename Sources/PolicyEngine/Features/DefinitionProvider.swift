@@ -13,6 +13,8 @@ public enum DefinitionProvider {
             return [FileLocation(file: path, range: name.range)]
         case .column(let name):
             return snapshot.columnScope(of: hit).compactMap { $0.column(name.identifier)?.location }
+        case .outerColumn(let name):
+            return snapshot.outerScope(of: hit).compactMap { $0.column(name.identifier)?.location }
         case .selectorColumn(let name):
             return snapshot.candidateTables.compactMap { $0.column(name.identifier)?.location }
         case .selector(let selector):
@@ -28,7 +30,7 @@ public enum DefinitionProvider {
             return snapshot.config.sessionKey(key.value)?.location.map { [$0] } ?? []
         case .function(let call):
             return snapshot.config.function(call.name.identifier)?.location.map { [$0] } ?? []
-        case .policyHeader, .grantHeader, .role, .typeName, .literal, .raw, .constant, .now:
+        case .policyHeader, .grantHeader, .governHeader, .role, .typeName, .literal, .raw, .constant, .now:
             return []
         }
     }

@@ -26,6 +26,8 @@ public struct Explanation: Sendable {
     public var table: QualifiedName
     /// Whether the table is governed.
     public var isGoverned: Bool
+    /// Whether RLS is forced on it (governed, and `force:` selects it).
+    public var isForced: Bool
     /// The entries, by command then side.
     public var entries: [Entry]
 
@@ -35,6 +37,7 @@ public struct Explanation: Sendable {
         let renderer = ExpressionRenderer(policySet: set)
         self.table = table
         self.isGoverned = set.isGoverned(table)
+        self.isForced = set.isForced(table)
         var entries: [Entry] = []
         let roleList = roles.isEmpty ? set.roles(for: table) : roles
         for command in commands.isEmpty ? PolicyCommand.allCases : commands {

@@ -22,6 +22,8 @@ public enum HoverProvider {
             text = hit.policy.map { policy(policy: $0, path: path, snapshot: snapshot) }
         case .grantHeader:
             if case .grant(let grant) = hit.item { text = self.grant(grant, path: path, snapshot: snapshot) } else { text = nil }
+        case .governHeader:
+            if case .govern(let govern) = hit.item { text = self.govern(govern, snapshot: snapshot) } else { text = nil }
         case .role(let role):
             text = self.role(role, snapshot: snapshot)
         case .selector(let selector):
@@ -34,6 +36,8 @@ public enum HoverProvider {
             text = "type **\(type.name)** (\(type.family.rawValue) family)"
         case .column(let name):
             text = column(name, hit: hit, snapshot: snapshot)
+        case .outerColumn(let name):
+            text = outerColumn(name, hit: hit, snapshot: snapshot)
         case .session(let key):
             text = session(key.value, snapshot: snapshot)
         case .function(let call):
@@ -136,6 +140,18 @@ public enum HoverProvider {
         return lines.joined(separator: "\n")
     }
 
+    private static func govern(_ govern: GovernDeclSyntax, snapshot: WorkspaceSnapshot) -> String {
+        var lines = [
+            "**GOVERN**: row-level security on, no policy from this item: default deny for every role without BYPASSRLS (FORCE applies it to the owner too)"
+        ]
+        if let selector = govern.selector {
+            let tables = snapshot.tables(matching: selector).map(\.name.description)
+            lines.append("")
+            lines.append("on \(count(tables.count))" + (tables.isEmpty ? "" : ": " + TableDescription.list(tables)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     private static func role(_ role: NameSyntax, snapshot: WorkspaceSnapshot) -> String {
         let name = role.identifier
         if name == "public" { return "role **PUBLIC**: every role" }
@@ -159,9 +175,23 @@ public enum HoverProvider {
     // MARK: - Values
 
     private static func column(_ name: NameSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
-        let tables = snapshot.columnScope(of: hit)
+        let header = "**col(\(name.identifier))**" + (hit.traversals.isEmpty ? " on " : " of the traversal's target")
+        return columnLines(name, header: header, tables: snapshot.columnScope(of: hit), countTables: hit.traversals.isEmpty)
+    }
+
+    private static func outerColumn(_ name: NameSyntax, hit: SyntaxHit, snapshot: WorkspaceSnapshot) -> String {
+        guard !hit.traversals.isEmpty else {
+            return "**outer(\(name.identifier))**: only allowed inside an exists() block"
+        }
+        let what = hit.traversals.count == 1 ? "the governed row" : "the enclosing traversal's target row"
+        let header = "**outer(\(name.identifier))**: a column of the row the traversal starts from (\(what)), on "
+        return columnLines(name, header: header, tables: snapshot.outerScope(of: hit), countTables: true)
+    }
+
+    /// A column's header and its type on each of `tables` (at most ten), with the tables missing it.
+    private static func columnLines(_ name: NameSyntax, header: String, tables: [TableModel], countTables: Bool) -> String {
         let column = name.identifier
-        var lines = ["**col(\(column))**" + (hit.traversals.isEmpty ? " on \(count(tables.count))" : " of the traversal's target")]
+        var lines = [header + (countTables ? count(tables.count) : "")]
         var missing: [String] = []
         var shown = 0
         for table in tables {

@@ -11,12 +11,7 @@ public enum InlayHintProvider {
         guard let file = snapshot.file(path), snapshot.policySet.hasSchema else { return [] }
         var result: [InlayHintInfo] = []
         for item in file.tree.items {
-            let selector: SelectorSyntax?
-            switch item {
-            case .policy(let policy): selector = policy.selector
-            case .grant(let grant): selector = grant.selector
-            }
-            guard let selector, range.contains(selector.range.end), Workspace.isComplete(selector) else { continue }
+            guard let selector = item.selector, range.contains(selector.range.end), Workspace.isComplete(selector) else { continue }
             let tables = snapshot.tables(matching: selector).map(\.name)
             result.append(hint(for: tables, at: selector.range.end))
         }

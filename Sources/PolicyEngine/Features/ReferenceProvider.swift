@@ -43,6 +43,10 @@ public enum ReferenceProvider {
             return snapshot.tables(matching: selector).map(\.name)
         case .column(let name):
             return snapshot.columnScope(of: hit).filter { $0.column(name.identifier) != nil }.map(\.name)
+        case .outerColumn(let name):
+            return snapshot.outerScope(of: hit).filter { $0.column(name.identifier) != nil }.map(\.name)
+        case .governHeader:
+            return hit.item.selector.map { snapshot.tables(matching: $0).map(\.name) } ?? []
         case .policyName, .policyHeader:
             guard let policy = hit.policy, let checked = snapshot.checkedPolicy(policy, in: path) else { return [] }
             return checked.tables

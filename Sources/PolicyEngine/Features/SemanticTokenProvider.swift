@@ -26,6 +26,8 @@ public enum SemanticTokenProvider {
             case .grant(let grant):
                 for role in grant.roles { overrides[role.range.start] = .some(nil) }
                 if let selector = grant.selector { classify(selector, into: &overrides) }
+            case .govern(let govern):
+                if let selector = govern.selector { classify(selector, into: &overrides) }
             }
         }
         var result: [SemanticToken] = []
@@ -127,7 +129,7 @@ public enum SemanticTokenProvider {
 
     private static func classify(_ value: ValueSyntax, into overrides: inout [Int: SemanticTokenType?]) {
         switch value.kind {
-        case .column(let name):
+        case .column(let name), .outer(let name):
             overrides[name.range.start] = .some(.property)
         case .literal(let literal):
             classify(literal, into: &overrides)

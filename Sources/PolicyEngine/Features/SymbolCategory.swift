@@ -4,6 +4,8 @@ public enum SymbolCategory: String, Hashable, Sendable {
     case policy
     /// A grant.
     case grant
+    /// A `GOVERN SELECTOR …` item.
+    case govern
     /// A policy's selector.
     case selector
     /// A clause of a policy.

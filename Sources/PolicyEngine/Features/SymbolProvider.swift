@@ -1,7 +1,7 @@
 import Foundation
 import PolicySyntax
 
-/// Document symbols (policies and grants with their selector and clauses) and workspace
+/// Document symbols (policies and grants with their selector and clauses, GOVERN items) and workspace
 /// symbols (every policy, grant and schema table whose name matches a query).
 public enum SymbolProvider {
     /// The outline of the policy file at `path`.
@@ -52,6 +52,10 @@ public enum SymbolProvider {
                     SymbolInfo(
                         name: name, category: .grant, range: grant.range, selectionRange: grant.keywordRange,
                         children: children))
+            case .govern(let govern):
+                let name = "GOVERN SELECTOR " + (govern.selector.map(Formatter.selector) ?? "")
+                result.append(
+                    SymbolInfo(name: name, category: .govern, range: govern.range, selectionRange: govern.keywordRange))
             }
         }
         return result

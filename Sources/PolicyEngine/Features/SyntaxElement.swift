@@ -8,6 +8,8 @@ public enum SyntaxElement: Sendable {
     case policyHeader
     /// A grant's header (`GRANT SELECT TO …`).
     case grantHeader
+    /// The `GOVERN` word of a `GOVERN SELECTOR …` item.
+    case governHeader
     /// A role after `TO`.
     case role(NameSyntax)
     /// A selector term (the innermost one at the cursor).
@@ -18,6 +20,8 @@ public enum SyntaxElement: Sendable {
     case typeName(NameSyntax)
     /// The column of `col(name)`.
     case column(NameSyntax)
+    /// The column of `outer(name)`: a column of the row the enclosing traversal starts from.
+    case outerColumn(NameSyntax)
     /// The key of `session('key')`.
     case session(StringSyntax)
     /// A call `fn(name, […])` (on `fn` or the name).

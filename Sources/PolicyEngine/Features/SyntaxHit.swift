@@ -6,7 +6,7 @@ public struct SyntaxHit: Sendable {
     public var element: SyntaxElement
     /// Its extent (what an editor highlights).
     public var range: SourceRange
-    /// The policy or grant it belongs to.
+    /// The policy, grant or GOVERN item it belongs to.
     public var item: ItemSyntax
     /// The traversals (`exists(rel(…), {…})`) it is nested in, outermost first: `col()` inside
     /// them refers to the innermost one's target table.

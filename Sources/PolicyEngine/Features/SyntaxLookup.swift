@@ -19,6 +19,13 @@ public enum SyntaxLookup {
             return SyntaxHit(
                 element: .grantHeader, range: token(at: offset, in: file)?.range ?? grant.keywordRange, item: item,
                 traversals: [], clause: nil)
+        case .govern(let govern):
+            if let selector = govern.selector, selector.range.contains(offset) {
+                return hit(in: selector, item: item, offset: offset)
+            }
+            return SyntaxHit(
+                element: .governHeader, range: token(at: offset, in: file)?.range ?? govern.keywordRange, item: item,
+                traversals: [], clause: nil)
         }
     }
 
@@ -130,6 +137,8 @@ public enum SyntaxLookup {
         switch value.kind {
         case .column(let name):
             return make(.column(name), name.range.contains(offset) ? name.range : value.keywordRange)
+        case .outer(let name):
+            return make(.outerColumn(name), name.range.contains(offset) ? name.range : value.keywordRange)
         case .session(let key):
             return make(.session(key), key.range.contains(offset) ? key.range : value.keywordRange)
         case .literal(let literal):

@@ -35,12 +35,16 @@ extension WorkspaceSnapshot {
         if let relation = hit.traversals.last {
             return table(relation.target).map { [$0] } ?? []
         }
-        switch hit.item {
-        case .policy(let policy):
-            return policy.selector.map { tables(matching: $0) } ?? []
-        case .grant(let grant):
-            return grant.selector.map { tables(matching: $0) } ?? []
-        }
+        return hit.item.selector.map { tables(matching: $0) } ?? []
+    }
+
+    /// The tables `outer()` refers to at `hit`: the row the innermost traversal starts from (the
+    /// enclosing traversal's target, else the governed tables); none outside a traversal.
+    public func outerScope(of hit: SyntaxHit) -> [TableModel] {
+        guard !hit.traversals.isEmpty else { return [] }
+        var outer = hit
+        outer.traversals.removeLast()
+        return columnScope(of: outer)
     }
 
     /// The table a `rel()`'s source stands for at `hit` (`_`: the enclosing traversal's target,

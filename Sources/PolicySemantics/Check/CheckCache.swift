@@ -3,10 +3,10 @@ import PolicySchema
 import PolicySyntax
 import Synchronization
 
-/// What `Checker` worked out for each file on its own (checked policies and grants, their
+/// What `Checker` worked out for each file on its own (checked policies, grants and GOVERN items, their
 /// diagnostics, session types inferred from them), kept between runs so that an editor's
 /// re-check after an edit redoes only what changed: a file whose `SourceFile` is the same
-/// object is reused whole, and in a changed file every item (policy or grant) with the same
+/// object is reused whole, and in a changed file every item (policy, grant or GOVERN) with the same
 /// bytes at the same offset, or at the same distance from the end of the file (moved by an
 /// edit before it), is reused (moved along in the second case). Valid while the configuration and schema
 /// stay equal. Thread-safe; one run at a time is expected.
@@ -21,6 +21,8 @@ public final class CheckCache: Sendable {
         var policy: CheckedPolicy?
         /// The checked grant, when the item is one.
         var grant: CheckedGrant?
+        /// The checked `GOVERN` item, when the item is one.
+        var govern: CheckedGovern?
         /// Its diagnostics.
         var sink = DiagnosticSink()
         /// The session types it implies.
@@ -45,6 +47,7 @@ public final class CheckCache: Sendable {
             switch syntax {
             case .policy(let declaration): result.policy = policy?.shifted(by: delta, in: path, syntax: declaration)
             case .grant(let declaration): result.grant = grant?.shifted(by: delta, in: path, syntax: declaration)
+            case .govern(let declaration): result.govern = govern?.shifted(by: delta, in: path, syntax: declaration)
             }
             result.sink = sink.shifted(by: delta, in: path)
             result.inferredSessionTypes = inferredSessionTypes.mapValues { uses in
@@ -64,6 +67,8 @@ public final class CheckCache: Sendable {
         var policies: [CheckedPolicy]
         /// The items' grants.
         var grants: [CheckedGrant]
+        /// The items' `GOVERN` items.
+        var governs: [CheckedGovern]
         /// The items' diagnostics.
         var sink: DiagnosticSink
         /// The session types the items imply.
@@ -75,6 +80,7 @@ public final class CheckCache: Sendable {
             self.items = items
             policies = items.compactMap(\.policy)
             grants = items.compactMap(\.grant)
+            governs = items.compactMap(\.govern)
             sink = DiagnosticSink()
             inferredSessionTypes = [:]
             for item in items {

@@ -81,6 +81,7 @@ public final class Checker {
             switch item {
             case .policy(let syntax): checked.policy = checkPolicy(syntax, file: file.source.path)
             case .grant(let syntax): checked.grant = checkGrant(syntax, file: file.source.path)
+            case .govern(let syntax): checked.govern = checkGovern(syntax, file: file.source.path)
             }
             checked.sink = sink
             checked.inferredSessionTypes = inferredSessionTypes
@@ -122,6 +123,7 @@ public final class Checker {
     private func run(files: [ParsedFile], cache: CheckCache?) -> PolicySet {
         var policies: [CheckedPolicy] = []
         var grants: [CheckedGrant] = []
+        var governs: [CheckedGovern] = []
         let reusable = cache?.begin(config: config, schema: hasSchema ? schema : nil) ?? [:]
         var entries: [String: CheckCache.Entry] = [:]
         for file in files {
@@ -138,6 +140,7 @@ public final class Checker {
                 inferredSessionTypes[key, default: []] += uses
             }
             grants += entry.grants
+            governs += entry.governs
             policies += entry.policies
         }
         cache?.finish(entries, checked: itemsChecked)
@@ -147,6 +150,7 @@ public final class Checker {
         checkIsolationKeys()
         var governed = Set<QualifiedName>()
         for index in policies.indices { governed.formUnion(policies[index].tables) }
+        for govern in governs { governed.formUnion(govern.tables) }
         let governedTables = governed.sorted()
         let ungoverned = candidateTables.map(\.name).filter { !governed.contains($0) }
         var named = Set<String>()
@@ -159,7 +163,7 @@ public final class Checker {
                     location: FileLocation(file: files[0].source.path, range: .empty(at: 0))))
         }
         return PolicySet(
-            config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants,
+            config: config, schema: schema, hasSchema: hasSchema, policies: policies, grants: grants, governs: governs,
             governedTables: governedTables, ungovernedTables: ungoverned, diagnostics: sink.finish(),
             sessionTypes: sessionTypes, roles: named.sorted() + [PolicySet.publicRole])
     }
@@ -254,6 +258,14 @@ public final class Checker {
         return CheckedGrant(
             privileges: privileges.sorted(), roles: syntax.roles.map(\.identifier), tables: tables,
             location: FileLocation(file: file, range: syntax.range), syntax: syntax)
+    }
+
+    /// `GOVERN SELECTOR …`: the tables its selector matches (a selector matching nothing is
+    /// reported as a policy's is).
+    private func checkGovern(_ syntax: GovernDeclSyntax, file: String) -> CheckedGovern? {
+        guard !syntax.hasErrors, let selector = syntax.selector else { return nil }
+        let tables = matchTables(selector, file: file, reportEmpty: true)
+        return CheckedGovern(tables: tables, location: FileLocation(file: file, range: syntax.range), syntax: syntax)
     }
 
     // MARK: - Session keys and isolation

@@ -11,10 +11,12 @@ struct PolicyLowerer {
         var syntax: ValueSyntax
     }
 
-    /// Where names resolve: the current table (`nil` without a schema) and the traversal depth.
+    /// Where names resolve: the current table (`nil` without a schema), the traversal depth, and
+    /// inside a traversal the table of the row it starts from (what `outer(c)` reads).
     struct Scope {
         var table: TableModel?
         var depth: Int
+        var outer: TableModel? = nil
     }
 
     let checker: Checker
@@ -56,6 +58,13 @@ struct PolicyLowerer {
             default: break
             }
         }
+        func visitOuter(_ value: ValueSyntax) {
+            switch value.kind {
+            case .outer(let name): columns.insert(name.identifier)
+            case .function(let call): call.arguments.forEach(visitOuter)
+            default: break
+            }
+        }
         for clause in syntax.using + (syntax.check ?? []) {
             for atom in clause.atoms {
                 switch atom.kind {
@@ -64,9 +73,20 @@ struct PolicyLowerer {
                     visit(rhs)
                 case .nullTest(let value, _): visit(value)
                 case .function(let call): call.arguments.forEach(visit)
-                case .exists(let relation, _):
+                case .exists(let relation, let inner):
                     columns.insert(relation.sourceColumn.identifier)
                     if relation.source != nil { explicitSource = true }
+                    // `outer(c)` in the traversal's own clause reads the governed row.
+                    for innerAtom in inner.atoms {
+                        switch innerAtom.kind {
+                        case .comparison(let lhs, _, let rhs):
+                            visitOuter(lhs)
+                            visitOuter(rhs)
+                        case .nullTest(let value, _): visitOuter(value)
+                        case .function(let call): call.arguments.forEach(visitOuter)
+                        default: break
+                        }
+                    }
                 default: break
                 }
             }
@@ -124,6 +144,9 @@ struct PolicyLowerer {
                     return config.sessionKey(key)?.type.family.hasCanonicalLiterals ?? true
                 case .function(let name, _):
                     return config.function(name)?.returns.family.hasCanonicalLiterals ?? true
+                case .outer:
+                    // The enclosing row's table is not known here: rules 3 and 6 leave it alone.
+                    return false
                 case .now:
                     return SQLType.timestamptz.family.hasCanonicalLiterals
                 case .literal, .list:
@@ -471,6 +494,8 @@ struct PolicyLowerer {
                 return nil
             }
             return Typed(operand: .column(column.name), type: column.type, syntax: value)
+        case .outer(let name):
+            return lowerOuter(name, value: value, scope: scope)
         case .session(let key):
             // Its entry in pgpe.yaml has an error, reported there once.
             if checker.config.sessionKey(key.value) == nil, checker.config.unusableDeclarations.sessionKeys[key.value] != nil {
@@ -509,6 +534,32 @@ struct PolicyLowerer {
         case .now:
             return Typed(operand: .now, type: .timestamptz, syntax: value)
         }
+    }
+
+    /// `outer(c)`: column `c` of the row the enclosing traversal starts from. Only inside an
+    /// `exists()` block; in a nested one it is the immediately enclosing row (the outer
+    /// traversal's target), not the governed row.
+    private func lowerOuter(_ name: NameSyntax, value: ValueSyntax, scope: Scope) -> Typed? {
+        guard scope.depth > 0 else {
+            error(
+                .semanticOuterOutsideExists,
+                "outer(\(Operand.name(name.identifier))) is only allowed inside an exists() block; use col(\(Operand.name(name.identifier))) for a column of this row",
+                value.range,
+                fixIts: [
+                    FixIt(
+                        title: "replace with col(...)", file: file,
+                        edits: [TextEdit(range: value.keywordRange, newText: "col")])
+                ])
+            return nil
+        }
+        guard let table = scope.outer else {
+            return Typed(operand: .outer(name.identifier), type: nil, syntax: value)
+        }
+        guard let column = table.column(name.identifier) else {
+            reportUnknownColumn(name, on: table)
+            return nil
+        }
+        return Typed(operand: .outer(column.name), type: column.type, syntax: value)
     }
 
     private func scalar(_ literal: LiteralSyntax) -> LiteralValue? {
@@ -646,7 +697,7 @@ struct PolicyLowerer {
         }
         guard checker.hasSchema else {
             let target = QualifiedName(schema: relation.target.schema?.identifier ?? "public", name: relation.target.name.identifier)
-            guard let clause = lower(inner, scope: Scope(table: nil, depth: depth), isCheck: false) else { return nil }
+            guard let clause = lower(inner, scope: Scope(table: nil, depth: depth, outer: nil), isCheck: false) else { return nil }
             return .exists(
                 Traversal(
                     sourceColumn: relation.sourceColumn.identifier, target: target,
@@ -697,7 +748,9 @@ struct PolicyLowerer {
                 detail: "\(sourceName)->\(targetName)",
                 render: { tables in "no foreign key links \(DiagnosticSink.list(tables)).\(sourceName) and \(targetName)" })
         }
-        guard let clause = lower(inner, scope: Scope(table: target, depth: depth), isCheck: false), !failed else { return nil }
+        guard let clause = lower(inner, scope: Scope(table: target, depth: depth, outer: current), isCheck: false), !failed else {
+            return nil
+        }
         return .exists(Traversal(sourceColumn: sourceColumn.name, target: target.name, targetColumn: targetColumn.name, clause: clause))
     }
 

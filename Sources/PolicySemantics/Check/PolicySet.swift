@@ -15,7 +15,9 @@ public struct PolicySet: Sendable {
     public let policies: [CheckedPolicy]
     /// Grants in order.
     public let grants: [CheckedGrant]
-    /// Tables some policy's selector matches, sorted.
+    /// `GOVERN` items in order: their tables get row-level security and no policy from them.
+    public let governs: [CheckedGovern]
+    /// Tables some policy's or `GOVERN` item's selector matches, sorted.
     public let governedTables: [QualifiedName]
     /// Tables of the governed schemas that no policy matches, sorted.
     public let ungovernedTables: [QualifiedName]
@@ -37,6 +39,19 @@ public struct PolicySet: Sendable {
     /// Whether `table` is governed (RLS is enabled on it).
     public func isGoverned(_ table: QualifiedName) -> Bool {
         governedTables.binarySearchContains(table)
+    }
+
+    /// Whether `table` is governed and `force:` selects it, so it gets `FORCE ROW LEVEL
+    /// SECURITY` (SPEC 11.5; without `force:`, every governed table).
+    public func isForced(_ table: QualifiedName) -> Bool {
+        guard isGoverned(table) else { return false }
+        guard let force = config.force, let model = schema.table(table) else { return true }
+        return SelectorEvaluator.matches(force, table: model)
+    }
+
+    /// Whether a `GOVERN` item names `table`: commands no policy allows are denied by design.
+    public func isDeniedByDesign(_ table: QualifiedName) -> Bool {
+        governs.contains { $0.tables.contains(table) }
     }
 
     /// Policies whose selector matches `table`, in order.
@@ -125,7 +140,7 @@ public struct PolicySet: Sendable {
     /// Creates a policy set (used by `Checker`).
     init(
         config: ProjectConfig, schema: SchemaModel, hasSchema: Bool, policies: [CheckedPolicy], grants: [CheckedGrant],
-        governedTables: [QualifiedName], ungovernedTables: [QualifiedName], diagnostics: [Diagnostic],
+        governs: [CheckedGovern], governedTables: [QualifiedName], ungovernedTables: [QualifiedName], diagnostics: [Diagnostic],
         sessionTypes: [String: SQLType], roles: [String]
     ) {
         self.config = config
@@ -133,6 +148,7 @@ public struct PolicySet: Sendable {
         self.hasSchema = hasSchema
         self.policies = policies
         self.grants = grants
+        self.governs = governs
         self.governedTables = governedTables
         self.ungovernedTables = ungovernedTables
         self.diagnostics = diagnostics

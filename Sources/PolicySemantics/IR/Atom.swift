@@ -37,14 +37,26 @@ public indirect enum Atom: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The columns of the current table the atom reads (a traversal reads its source column).
+    /// The columns of the current table the atom reads (a traversal reads its source column and
+    /// the columns its clause reads with `outer(c)`).
     public var columns: [String] {
         switch self {
         case .compare(let lhs, _, let rhs): return lhs.columns + rhs.columns
         case .isNull(let operand), .isNotNull(let operand): return operand.columns
-        case .exists(let traversal): return [traversal.sourceColumn]
+        case .exists(let traversal): return [traversal.sourceColumn] + traversal.clause.outerColumns
         case .predicate(_, let arguments): return arguments.flatMap(\.columns)
         case .raw, .constant: return []
+        }
+    }
+
+    /// The columns of the enclosing row the atom reads with `outer(c)` (not those inside a
+    /// nested traversal's clause, which refer to that traversal's source row).
+    public var outerColumns: [String] {
+        switch self {
+        case .compare(let lhs, _, let rhs): return lhs.outerColumns + rhs.outerColumns
+        case .isNull(let operand), .isNotNull(let operand): return operand.outerColumns
+        case .predicate(_, let arguments): return arguments.flatMap(\.outerColumns)
+        case .exists, .raw, .constant: return []
         }
     }
 

@@ -14,6 +14,9 @@ public struct Clause: Hashable, Sendable, CustomStringConvertible {
     /// Whether the clause is `true` (no atoms).
     public var isTrue: Bool { atoms.isEmpty }
 
+    /// The columns of the enclosing row the clause reads with `outer(c)`, at its own level.
+    public var outerColumns: [String] { atoms.flatMap(\.outerColumns) }
+
     public static func == (lhs: Clause, rhs: Clause) -> Bool { lhs.atoms == rhs.atoms }
     public func hash(into hasher: inout Hasher) { hasher.combine(atoms) }
 

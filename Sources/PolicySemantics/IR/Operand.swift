@@ -4,6 +4,10 @@ import PolicySyntax
 public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     /// A column of the current table (the governed table, or a traversal's target inside it).
     case column(String)
+    /// Inside a traversal's clause, a column of the row the traversal starts from (`outer(c)`):
+    /// the governed row for a traversal of the policy's clause, the enclosing target row for a
+    /// nested one.
+    case outer(String)
     /// A session key.
     case session(String)
     /// A constant.
@@ -17,13 +21,15 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
 
     /// The name `now()` goes by among a counterexample's session values.
     public static let nowKey = "now()"
-    /// Orders operands for the atom form: columns left, then session keys, functions, constants.
+    /// Orders operands for the atom form: columns left, then outer columns, session keys (and
+    /// `now()`), functions, constants.
     var rank: Int {
         switch self {
         case .column: return 0
-        case .session, .now: return 1
-        case .function: return 2
-        case .literal, .list: return 3
+        case .outer: return 1
+        case .session, .now: return 2
+        case .function: return 3
+        case .literal, .list: return 4
         }
     }
 
@@ -39,6 +45,7 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .column(let name): return "col(\(Operand.name(name)))"
+        case .outer(let name): return "outer(\(Operand.name(name)))"
         case .session(let key): return "session('\(key.doublingQuotes("'"))')"
         case .literal(let value): return "lit(\(value))"
         case .list(let values): return "lit([" + values.map(\.description).joined(separator: ", ") + "])"
@@ -65,6 +72,15 @@ public indirect enum Operand: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .column(let name): return [name]
         case .function(_, let arguments): return arguments.flatMap(\.columns)
+        default: return []
+        }
+    }
+
+    /// The columns of the enclosing row (`outer(c)`) the operand reads.
+    public var outerColumns: [String] {
+        switch self {
+        case .outer(let name): return [name]
+        case .function(_, let arguments): return arguments.flatMap(\.outerColumns)
         default: return []
         }
     }

@@ -246,6 +246,8 @@ public struct Normalizer {
             let swap: Bool
             if case .column(let a) = left, case .column(let b) = right {
                 swap = b.utf8.lexicographicallyPrecedes(a.utf8)
+            } else if case .outer(let a) = left, case .outer(let b) = right {
+                swap = b.utf8.lexicographicallyPrecedes(a.utf8)
             } else {
                 swap = right.rank < left.rank
             }

@@ -5,7 +5,7 @@ extension DiagnosticArea {
         summary:
             "Differences between the compiled policies and a live database, the SARIF rules of `pgpe monitor --format sarif` (docs/database.md). Critical and high drift is an error, the rest a warning; `pgpe apply` repairs it (`--prune` for what pgpe did not create).",
         kinds: [
-            .driftRLSDisabled, .driftRLSNotForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
+            .driftRLSDisabled, .driftRLSNotForced, .driftRLSForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
             .driftMissingGrant, .driftExtraGrant,
         ])
 
@@ -14,7 +14,7 @@ extension DiagnosticArea {
         "posture", title: "Posture",
         summary:
             "Roles and owners that make the policies easy to get around, the other SARIF rules of `pgpe monitor --format sarif`. pgpe never changes roles; the message says what to run.",
-        kinds: [.posturePrivilegedLoginRole, .postureOwnerNamedByPolicy])
+        kinds: [.posturePrivilegedLoginRole, .postureOwnerNamedByPolicy, .postureForcedOwner])
 }
 
 extension DiagnosticKind {
@@ -28,6 +28,11 @@ extension DiagnosticKind {
     public static let driftRLSNotForced = DiagnosticKind(
         "drift.rls_not_forced", .error,
         "High: row-level security is not forced on a governed table, so its owner bypasses the policies; run `pgpe apply`.")
+    /// `drift.rls_forced`
+    public static let driftRLSForced = DiagnosticKind(
+        "drift.rls_forced", .warning,
+        "Row-level security is forced on a governed table that `force:` in pgpe.yaml leaves out, so its owner (and SECURITY DEFINER functions it owns) pass through the policies; run `pgpe apply` (NO FORCE)."
+    )
     /// `drift.missing_policy`
     public static let driftMissingPolicy = DiagnosticKind(
         "drift.missing_policy", .error,
@@ -62,5 +67,10 @@ extension DiagnosticKind {
     public static let postureOwnerNamedByPolicy = DiagnosticKind(
         "posture.owner_named_by_policy", .warning,
         "A governed table is owned by a role its policies or grants name (or that such a role can act as), so those sessions can disable RLS and drop the policies; give the table another owner."
+    )
+    /// `posture.forced_owner`
+    public static let postureForcedOwner = DiagnosticKind(
+        "posture.forced_owner", .warning,
+        "pgpe forces row-level security on a table whose owner is neither a superuser nor has BYPASSRLS, so the owner, and the SECURITY DEFINER functions and triggers it owns that read or write the table (named in the finding), now pass through its policies; leave the table out of `force:` in pgpe.yaml, or make sure the policies admit what they need."
     )
 }

@@ -10,7 +10,7 @@ extension DiagnosticArea {
     static let compile = DiagnosticArea(
         "compile", title: "Compilation",
         summary: "Compilation to `CREATE POLICY` SQL, reported by `pgpe check` and the language server too.",
-        kinds: [.compileNameCollision])
+        kinds: [.compileNameCollision, .compileNameTruncated])
 }
 
 extension DiagnosticKind {
@@ -30,6 +30,11 @@ extension DiagnosticKind {
     /// `compile.name-collision`
     public static let compileNameCollision = DiagnosticKind(
         "compile.name-collision", .error,
-        "Two policies compile to the same PostgreSQL policy name on one table (names are `<policy>_<table>[_<command>]`, lower case); rename one."
+        "Two policies compile to the same PostgreSQL policy name on one table (names are `<policy>_<table>[_<command>]`, lower case; under `naming: exact` the policy's name, `_<command>` appended for one of several commands, cut to 63 bytes); rename one."
+    )
+    /// `compile.name-truncated`
+    public static let compileNameTruncated = DiagnosticKind(
+        "compile.name-truncated", .warning,
+        "Under `naming: exact`, a policy's compiled name is longer than PostgreSQL's 63 bytes (NAMEDATALEN - 1); PostgreSQL keeps its first 63 bytes (whole characters), and pgpe names the policy so. Shorten the name."
     )
 }

@@ -11,8 +11,8 @@ extension DiagnosticArea {
             .semanticNullComparison, .semanticNullInList, .semanticInNeedsList, .semanticUnexpectedList, .semanticMixedList,
             .semanticNestedList, .semanticLikeNeedsText, .semanticInvalidLikePattern, .semanticEmptySessionKey,
             .semanticInvalidSessionKey, .semanticUnknownSessionKey, .semanticSessionTypeConflict, .semanticDepthExceeded,
-            .semanticRelSource, .semanticRelWithoutForeignKey, .semanticTraversalCycle, .semanticCheckWithoutEffect,
-            .semanticUnsatisfiablePolicy, .semanticContradictoryClause, .semanticConstantInConjunction,
+            .semanticRelSource, .semanticOuterOutsideExists, .semanticRelWithoutForeignKey, .semanticTraversalCycle,
+            .semanticCheckWithoutEffect, .semanticUnsatisfiablePolicy, .semanticContradictoryClause, .semanticConstantInConjunction,
         ])
 }
 
@@ -141,6 +141,10 @@ extension DiagnosticKind {
     public static let semanticRelSource = DiagnosticKind(
         "semantic.rel-source", .error,
         "`rel(...)`'s source is neither `_` nor the governed table (or the enclosing traversal's target); write `_`.")
+    /// `semantic.outer-outside-exists`
+    public static let semanticOuterOutsideExists = DiagnosticKind(
+        "semantic.outer-outside-exists", .error,
+        "`outer(c)` names a column of the row an `exists()` block starts from, so it is only allowed inside an `exists()` block's clause.")
     /// `semantic.rel-without-foreign-key`
     public static let semanticRelWithoutForeignKey = DiagnosticKind(
         "semantic.rel-without-foreign-key", .warning,

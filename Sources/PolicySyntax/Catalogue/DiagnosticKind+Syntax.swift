@@ -64,7 +64,7 @@ extension DiagnosticKind {
     /// `syntax.expected-item`
     public static let syntaxExpectedItem = DiagnosticKind(
         "syntax.expected-item", .error,
-        "Something other than `POLICY` or `GRANT` at the top level of a file; start each item with one of them.")
+        "Something other than `POLICY`, `GRANT` or `GOVERN` at the top level of a file; start each item with one of them.")
     /// `syntax.incomplete-policy`
     public static let syntaxIncompletePolicy = DiagnosticKind(
         "syntax.incomplete-policy", .error,

@@ -78,35 +78,41 @@ public struct ReferenceEvaluator {
         return false
     }
 
-    /// Whether a clause on `table` is true for `row`.
+    /// Whether a clause on `table` is true for `row`; inside a traversal `outer` is the row it
+    /// starts from (what `outer(c)` reads) and its table.
     public func holds(
         _ clause: Clause, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
-        database: EvaluationDatabase
+        database: EvaluationDatabase, outer: OuterRow? = nil
     ) throws -> Bool {
-        for atom in clause.atoms where try !holds(atom, table: table, row: row, session: session, database: database) {
+        for atom in clause.atoms where try !holds(atom, table: table, row: row, session: session, database: database, outer: outer) {
             return false
         }
         return true
     }
 
+    /// The row a traversal starts from and its table.
+    public typealias OuterRow = (table: QualifiedName, row: [String: SQLValue])
+
     /// Whether an atom is true (not false, not NULL).
     public func holds(
         _ atom: Atom, table: QualifiedName, row: [String: SQLValue], session: EvaluationSession,
-        database: EvaluationDatabase
+        database: EvaluationDatabase, outer: OuterRow? = nil
     ) throws -> Bool {
         switch atom {
         case .constant(let value):
             return value
         case .isNull(let operand):
-            return try value(operand, row: row, session: session).isNull
+            return try value(operand, row: row, session: session, table: table, castTo: nil, outer: outer).isNull
         case .isNotNull(let operand):
-            return try !value(operand, row: row, session: session).isNull
+            return try !value(operand, row: row, session: session, table: table, castTo: nil, outer: outer).isNull
         case .raw(let sql):
             return try raw(sql.text, row, session)
         case .predicate(let name, let arguments):
-            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table)) == .bool(true)
+            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table, outer: outer))
+                == .bool(true)
         case .compare(let lhs, let op, let rhs):
-            let left = try value(lhs, row: row, session: session, table: table, castTo: comparedType(rhs, table: table))
+            let left = try value(
+                lhs, row: row, session: session, table: table, castTo: comparedType(rhs, table: table, outer: outer), outer: outer)
             if left.isNull { return false }
             switch op {
             case .in, .notIn:
@@ -118,7 +124,8 @@ public struct ReferenceEvaluator {
             default:
                 break
             }
-            let right = try value(rhs, row: row, session: session, table: table, castTo: comparedType(lhs, table: table))
+            let right = try value(
+                rhs, row: row, session: session, table: table, castTo: comparedType(lhs, table: table, outer: outer), outer: outer)
             if right.isNull { return false }
             switch op {
             case .like, .notLike:
@@ -134,7 +141,11 @@ public struct ReferenceEvaluator {
             for candidate in database.rows[traversal.target] ?? [] {
                 let key = candidate[traversal.targetColumn] ?? .null
                 guard !key.isNull, ReferenceEvaluator.order(source, key) == 0 else { continue }
-                guard try holds(traversal.clause, table: traversal.target, row: candidate, session: session, database: database) else {
+                guard
+                    try holds(
+                        traversal.clause, table: traversal.target, row: candidate, session: session, database: database,
+                        outer: (table, row))
+                else {
                     continue
                 }
                 if try allows(traversal.target, .select, side: .using, row: candidate, session: session, database: database) {
@@ -155,17 +166,20 @@ public struct ReferenceEvaluator {
     /// arguments to its declared parameter types.
     private func value(
         _ operand: Operand, row: [String: SQLValue], session: EvaluationSession, table: QualifiedName?,
-        castTo: SQLType?
+        castTo: SQLType?, outer: OuterRow? = nil
     ) throws -> SQLValue {
         switch operand {
         case .column(let name):
             return row[name] ?? .null
+        case .outer(let name):
+            guard let outer else { throw EvaluationError("outer(\(name)) outside a traversal") }
+            return outer.row[name] ?? .null
         case .literal(let literal):
             return SQLValue(literal)
         case .list:
             throw EvaluationError("a list is not a value")
         case .function(let name, let arguments):
-            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table))
+            return try functions(name, try self.arguments(name, arguments, row: row, session: session, table: table, outer: outer))
         case .session(let key):
             return try sessionValue(key, session: session, as: castTo ?? policySet.sessionType(key))
         case .now:
@@ -176,19 +190,22 @@ public struct ReferenceEvaluator {
     /// A declared function's argument values, each session value cast to its parameter's type.
     private func arguments(
         _ name: String, _ arguments: [Operand], row: [String: SQLValue], session: EvaluationSession,
-        table: QualifiedName?
+        table: QualifiedName?, outer: OuterRow?
     ) throws -> [SQLValue] {
         let parameters = policySet.config.function(name)?.arguments ?? []
         return try arguments.enumerated().map { index, argument in
-            try value(argument, row: row, session: session, table: table, castTo: index < parameters.count ? parameters[index] : nil)
+            try value(
+                argument, row: row, session: session, table: table, castTo: index < parameters.count ? parameters[index] : nil,
+                outer: outer)
         }
     }
 
     /// The type the compiled SQL casts a session value to when it is compared with `other`: the
     /// other side's column, function result or session key type (`nil`: the key's own type).
-    private func comparedType(_ other: Operand, table: QualifiedName) -> SQLType? {
+    private func comparedType(_ other: Operand, table: QualifiedName, outer: OuterRow?) -> SQLType? {
         switch other {
         case .column(let name): return policySet.schema.table(table)?.column(name)?.type
+        case .outer(let name): return outer.flatMap { policySet.schema.table($0.table)?.column(name)?.type }
         case .function(let name, _): return policySet.config.function(name)?.returns
         case .session(let key): return policySet.sessionType(key)
         case .now: return .timestamptz

@@ -7,18 +7,18 @@ endif
 
 syn case ignore
 
-syn keyword pgpeKeyword POLICY GRANT PERMISSIVE RESTRICTIVE FOR TO SELECTOR CLAUSE WITH CHECK
+syn keyword pgpeKeyword POLICY GRANT GOVERN PERMISSIVE RESTRICTIVE FOR TO SELECTOR CLAUSE WITH CHECK
 syn keyword pgpeKeyword AND OR NOT ALL SELECT INSERT UPDATE DELETE TRUNCATE REFERENCES TRIGGER IS IN LIKE
 syn keyword pgpeConstant true false null
 syn match pgpeNullTest "\<IS\s\+\%(NOT\s\+\)\=NULL\>" contains=pgpeKeyword,pgpeNullKeyword
 syn keyword pgpeNullKeyword NULL contained
-syn match pgpeFunction "\<\%(col\|session\|lit\|fn\|now\|rel\|exists\|raw\|has_column\|in_schema\|named\|tagged\)\ze\s*("
+syn match pgpeFunction "\<\%(col\|session\|lit\|fn\|now\|outer\|rel\|exists\|raw\|has_column\|in_schema\|named\|tagged\)\ze\s*("
 syn match pgpeNumber "\%(\<\|-\)\d\+\>"
 syn match pgpeOperator "<=\|>=\|<>\|!=\|=\|<\|>"
 syn region pgpeString start=+'+ skip=+''+ end=+'+ oneline
 syn match pgpeQuoted +"\%([^"]\|""\)*"+
 syn match pgpePolicyName "\%(\<POLICY\s\+\)\@<=\%([A-Za-z_][A-Za-z0-9_]*\|\"\%([^\"]\|\"\"\)*\"\)"
-syn match pgpeColumn "\%(\<col\s*(\s*\)\@<=\%([A-Za-z_][A-Za-z0-9_]*\|\"\%([^\"]\|\"\"\)*\"\|'\%([^']\|''\)*'\)"
+syn match pgpeColumn "\%(\<\%(col\|outer\)\s*(\s*\)\@<=\%([A-Za-z_][A-Za-z0-9_]*\|\"\%([^\"]\|\"\"\)*\"\|'\%([^']\|''\)*'\)"
 syn match pgpeColumn "\%(\<has_column\s*(\s*\)\@<=\%([A-Za-z_][A-Za-z0-9_]*\|\"\%([^\"]\|\"\"\)*\"\|'\%([^']\|''\)*'\)"
 syn match pgpeType "\%(\<has_column\s*(\s*[^,)]*,\s*\)\@<=[A-Za-z_][A-Za-z0-9_]*"
 syn match pgpeComment "//.*$" contains=@Spell

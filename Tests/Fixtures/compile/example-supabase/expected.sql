@@ -1,4 +1,10 @@
 -- ============================================================
+-- public.audit_log
+-- ============================================================
+ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.audit_log FORCE ROW LEVEL SECURITY;
+
+-- ============================================================
 -- public.documents
 -- ============================================================
 ALTER TABLE public.documents ENABLE ROW LEVEL SECURITY;
