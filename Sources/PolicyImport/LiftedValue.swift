@@ -4,10 +4,10 @@ import PolicySchema
 struct LiftedValue {
     /// What kind of value it is.
     enum Kind {
-        case column, literal, session, function, now
+        case column, outer, literal, session, function, now
     }
 
-    /// The policy-language text (`col(a)`, `lit('x')`, `session('k')`, `fn(f, […])`, `now()`).
+    /// The policy-language text (`col(a)`, `outer(a)`, `lit('x')`, `session('k')`, `fn(f, […])`, `now()`).
     var dsl: String
     /// The kind of value.
     var kind: Kind

@@ -15,8 +15,11 @@ extension Lifter {
             switch scope.resolve(parts) {
             case .own(let name):
                 return LiftedValue(dsl: "col(\(Operand.name(name)))", kind: .column, type: scope.table.column(name)?.type)
+            case .enclosing(let name, 0):
+                // The row the traversal starts from (SPEC 11.3 outer()).
+                return LiftedValue(dsl: "outer(\(Operand.name(name)))", kind: .outer, type: scope.enclosing.first?.table.column(name)?.type)
             case .enclosing:
-                throw LiftFailure("a column of the enclosing row beyond the join column (outer() is not available)")
+                throw LiftFailure("a column of a row two or more traversals out (outer() reads the nearest)")
             case nil:
                 throw LiftFailure("no column \(parts.map(\.name).joined(separator: ".")) in scope")
             }

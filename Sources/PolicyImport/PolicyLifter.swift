@@ -7,7 +7,7 @@ import SQLExpression
 /// policy language (SPEC 11.6): comparisons, IN lists, IS [NOT] NULL, LIKE, AND and OR (a
 /// top-level OR gives clauses), `current_setting` in its spellings and declared session values,
 /// function calls (`fn` with a generated `functions:` entry), traversals written as `IN (SELECT …)`
-/// or a correlated `EXISTS`, `true` and `false`. An atom that cannot be lifted stays
+/// or a correlated `EXISTS` (other columns of the enclosing row as `outer(c)`), `true` and `false`. An atom that cannot be lifted stays
 /// `raw('…')` with a note saying why. No I/O.
 public enum PolicyLifter {
     /// Lifts one expression's text in `context`.

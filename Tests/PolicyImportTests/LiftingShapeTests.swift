@@ -65,17 +65,27 @@ import Testing
         #expect(lifted.notes.map(\.reason) == ["not a value of the policy language"])
     }
 
-    /// A correlated EXISTS whose block reads the enclosing row beyond the join column stays raw
-    /// (outer() is not in this branch's language yet), with the reason.
-    @Test func existsReadingTheEnclosingRowStaysRaw() throws {
+    /// A correlated EXISTS whose block reads the enclosing row beyond the join column lifts
+    /// with outer(c); a column of a row two traversals out stays raw, with the reason.
+    @Test func existsReadingTheEnclosingRowUsesOuter() throws {
         let text = """
             (EXISTS ( SELECT 1
                FROM members m
               WHERE ((m.org_id = docs.org_id) AND (m.min_level <= docs.level))))
             """
         let lifted = PolicyLifter.lift(text, context: try Self.context())
-        #expect(lifted.clauses.count == 1 && lifted.clauses[0].hasPrefix("raw('EXISTS (SELECT 1 FROM members m WHERE"))
-        #expect(lifted.notes.first?.reason.contains("enclosing row") == true)
+        #expect(lifted.clauses == ["exists(rel(_, org_id, members, org_id), {col(min_level) <= outer(level)})"])
+        #expect(lifted.notes.isEmpty)
+        let twoOut = """
+            (org_id IN ( SELECT m.org_id
+               FROM members m
+              WHERE (EXISTS ( SELECT 1
+                       FROM members m2
+                      WHERE ((m2.user_id = m.user_id) AND (m2.min_level <= docs.level))))))
+            """
+        let deep = PolicyLifter.lift(twoOut, context: try Self.context())
+        #expect(deep.clauses.count == 1 && deep.clauses[0].hasPrefix("raw('org_id IN (SELECT m.org_id FROM members m WHERE"))
+        #expect(deep.notes.first?.reason.contains("two or more traversals out") == true)
     }
 
     /// An OR under an AND stays raw; a top-level OR gives clauses.
