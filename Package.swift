@@ -83,6 +83,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Lifting PostgreSQL's printed policies into the policy language (SPEC 11.6).
+        .target(
+            name: "PolicyImport",
+            dependencies: [
+                "PolicySyntax",
+                "SQLExpression",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicySQL",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The one cancellation token, from a request down to `Z3_interrupt`.
         .target(
             name: "Cancellation"
@@ -341,6 +354,23 @@ let package = Package(
                 "PolicySchema",
                 "PolicyConfig",
                 "PolicySemantics",
+                "PolicyWorkloads",
+                "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Lifting printed policies (SPEC 11.6): the fixtures' texts, generated policies through PostgreSQL.
+        .testTarget(
+            name: "PolicyImportTests",
+            dependencies: [
+                "PolicySyntax",
+                "SQLExpression",
+                "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
+                "PolicySQL",
+                "PolicyImport",
+                "PostgresClient",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

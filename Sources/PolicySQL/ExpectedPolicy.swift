@@ -1,4 +1,5 @@
-/// A policy as it should exist in the database (what `pg_policies` will show once applied).
+/// A policy as it should exist in the database (what `pg_policies` will show once applied), or
+/// as it does exist there (what `pgpe import` lifts).
 public struct ExpectedPolicy: Hashable, Sendable {
     /// The policy's name in the database.
     public var name: String
@@ -12,4 +13,14 @@ public struct ExpectedPolicy: Hashable, Sendable {
     public var using: String?
     /// The WITH CHECK expression, when written.
     public var check: String?
+
+    /// Creates a policy row.
+    public init(name: String, permissive: Bool, command: String, roles: [String], using: String?, check: String?) {
+        self.name = name
+        self.permissive = permissive
+        self.command = command
+        self.roles = roles
+        self.using = using
+        self.check = check
+    }
 }
