@@ -29,19 +29,19 @@ import Testing
         // Public documents, readable in every organization.
         Leak(
             file: "policies/documents.policy",
-            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(is_member, [col(org_id)])\n",
+            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(has_role, [col(org_id)])\n",
             text: "  OR CLAUSE col(is_public) = lit(true)\n", table: "public.documents", key: "jwt.org_id"),
         // A clause that forgets the organization claim: a member of two organizations reads
         // either's files whichever organization they work in.
         Leak(
             file: "policies/documents.policy", anchor: "  SELECTOR named('storage_objects')\n  CLAUSE",
-            text: " col(bucket_id) = lit('org-files') AND fn(is_member, [col(org_id)])\n  OR CLAUSE",
+            text: " col(bucket_id) = lit('org-files') AND fn(has_role, [col(org_id)])\n  OR CLAUSE",
             table: "public.storage_objects", key: "jwt.org_id"),
         // A clause that forgets the organization: a user reads the documents they own in
         // whichever organization they work in.
         Leak(
             file: "policies/documents.policy",
-            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(is_member, [col(org_id)])\n",
+            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(has_role, [col(org_id)])\n",
             text: "  OR CLAUSE col(owner_id) = session('auth.uid')\n", table: "public.documents", key: "jwt.org_id"),
     ]
 
