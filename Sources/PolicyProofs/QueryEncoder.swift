@@ -544,6 +544,14 @@ final class QueryEncoder {
                 actuals.append(encoded.value)
             }
         }
+        // Trailing arguments left to their defaults: the default is an unknown value of its own
+        // per session (whatever the expression, it is one value for the calls of one query), so
+        // `f(x)` is `f(x, d)` for that unknown `d`.
+        for index in arguments.count..<max(arguments.count, declaration.arguments.count) {
+            let family = declaration.arguments[index].family
+            actuals.append(try z3.constant("fn.\(name).session\(session.index).default\(index).null", try z3.boolSort))
+            actuals.append(try z3.constant("fn.\(name).session\(session.index).default\(index).value", try sort(family)))
+        }
         return EncodedValue(null: try decls.null.apply(actuals), value: try decls.value.apply(actuals), family: declaration.returns.family)
     }
 

@@ -79,4 +79,41 @@ import Testing
         let verdicts = report.verdicts.filter { $0.proof == .tenantIsolation && $0.key == "app.tenant_id" && $0.command == .select }
         #expect(!verdicts.isEmpty && verdicts.allSatisfy { $0.status == expected }, "\(verdicts.map(ProofHarness.describe))")
     }
+
+    /// A call that leaves a trailing argument to its default is analysed (its default an unknown
+    /// value per session), not an UNKNOWN verdict: pinned to the session's tenant it is PROVEN,
+    /// alone it leaks.
+    @Test(arguments: [true, false])
+    func aCallLeavingAnArgumentToItsDefaultIsAnalysed(shortcuts: Bool) {
+        func verdicts(_ clause: String) -> [Verdict] {
+            let fixture = WorkspaceFixture(
+                """
+                //- pgpe.yaml
+                policies: [policies]
+                schema: schema.sql
+                session:
+                  app.tenant_id: uuid
+                isolation:
+                  - key: app.tenant_id
+                functions:
+                  allowed: {args: [uuid, {type: integer, default: true}], returns: boolean}
+                //- schema.sql
+                \(Self.schemaSQL)
+                //- policies/docs.policy
+                POLICY docs PERMISSIVE FOR ALL SELECTOR named('docs')
+                  CLAUSE \(clause)
+                """)
+            let snapshot = fixture.workspace().snapshot
+            #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
+            let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts)
+            #expect(
+                !report.verdicts.contains { $0.status == .unknown },
+                "\(report.verdicts.filter { $0.status == .unknown }.map(ProofHarness.describe))")
+            return report.verdicts.filter { $0.proof == .tenantIsolation && $0.command == .select }
+        }
+        let pinned = verdicts("col(tenant_id) = session('app.tenant_id') AND fn(allowed, [col(owner_tenant)])")
+        #expect(!pinned.isEmpty && pinned.allSatisfy { $0.status == .proven }, "\(pinned.map(ProofHarness.describe))")
+        let alone = verdicts("fn(allowed, [col(owner_tenant)])\n  OR CLAUSE fn(allowed, [col(owner_tenant), lit(2)])")
+        #expect(!alone.isEmpty && alone.allSatisfy { $0.status == .failed }, "\(alone.map(ProofHarness.describe))")
+    }
 }

@@ -84,6 +84,58 @@ import Testing
         }
     }
 
+    /// A session value read from a JWT claim: through `auth.jwt()` (top level, cast, nested under
+    /// `app_metadata`) or as older PostgREST sets it (`request.jwt.claim.<claim>`).
+    static let claimReads = [
+        "(auth.jwt()->>'tenant')::uuid", "(auth.jwt() ->> 'tenant')::uuid", "(auth.jwt() -> 'app_metadata' ->> 'tenant')::uuid",
+        "current_setting('request.jwt.claim.tenant', true)::uuid",
+    ]
+
+    /// The repro script puts each session's value of a claim-read session value into its
+    /// `request.jwt.claims` (and the older per-claim setting), beside `sub`; on PostgreSQL the two
+    /// sessions, in two tenants, both reach the shared row.
+    @Test(arguments: claimReads)
+    func theReproScriptSetsAClaimReadThroughAnExpression(_ read: String) async throws {
+        let schema = Self.schemaSQL + "\nALTER TABLE public.notes ADD COLUMN tenant_id uuid;"
+        let fixture = WorkspaceFixture(
+            """
+            //- pgpe.yaml
+            policies: [policies]
+            schema: schema.sql
+            profile: supabase
+            session:
+              jwt.tenant: {type: uuid, sql: "\(read)"}
+            isolation:
+              - key: jwt.tenant
+            //- schema.sql
+            \(schema)
+            //- policies/notes.policy
+            POLICY tenant_notes PERMISSIVE FOR ALL SELECTOR named('notes')
+              CLAUSE col(tenant_id) = session('jwt.tenant') AND col(owner_id) = session('auth.uid')
+              OR CLAUSE col(owner_id) = session('auth.uid') AND col(is_public) = lit(true)
+            """)
+        let snapshot = fixture.workspace().snapshot
+        #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
+        let set = snapshot.policySet
+        let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
+        let verdict = try #require(
+            report.verdicts.first { $0.status == .failed && $0.command == .select && $0.key == "jwt.tenant" })
+        let script = try #require(ReproScript.script(for: verdict, policySet: set))
+        #expect(!script.contains("which this script cannot set"), "\(script)")
+        let claims = script.split(separator: "\n").filter { $0.contains("PERFORM set_config('request.jwt.claims', ") }
+        #expect(claims.count == 2 && claims.allSatisfy { $0.contains("'tenant'") && $0.contains("'sub'") }, "\(script)")
+        if read.hasPrefix("current_setting") {
+            #expect(script.contains("PERFORM set_config('request.jwt.claim.tenant', "), "\(script)")
+        }
+        try await withTestDatabase { database in
+            let probe = try ProofDatabaseProbe(
+                database: database, policySet: set, schemaSQL: schema, compiledSQL: PolicyCompiler.compile(set).sql)
+            let notices = try probe.runRepro(script)
+            #expect(notices.contains("session 1 reaches the row"), "\(notices)")
+            #expect(notices.contains("session 2 reaches the row"), "\(notices)")
+        }
+    }
+
     /// A value read by its own SQL is unset only when NULL: `''` is a value like any other, also
     /// under `missing_context: error` (where a text setting set to `''` stays set and so fails
     /// fail-closed).
@@ -124,12 +176,14 @@ import Testing
     @Test func aValueTheScriptCannotSetIsSaidSo() throws {
         let snapshot = Self.project(
             "\n  OR CLAUSE col(body) = session('jwt.team')",
-            config: "session:\n  jwt.team: {type: text, sql: \"auth.jwt() ->> 'team'\"}\n")
+            config: "session:\n  jwt.team: {type: text, sql: \"lower(auth.jwt() ->> 'team')\"}\n")
         #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
         let report = ProofHarness.analyze(snapshot, proofs: [.tenantIsolation])
         let verdict = try #require(report.verdicts.first { $0.status == .failed && $0.command == .select })
         let script = try #require(ReproScript.script(for: verdict, policySet: snapshot.policySet))
-        #expect(script.contains("-- session value 'jwt.team' is read by auth.jwt() ->> 'team', which this script cannot set;"), "\(script)")
+        #expect(
+            script.contains("-- session value 'jwt.team' is read by lower(auth.jwt() ->> 'team'), which this script cannot set;"),
+            "\(script)")
         #expect(!script.contains("set_config('jwt.team'"), "\(script)")
     }
 }

@@ -29,14 +29,20 @@ import Testing
         // Public documents, readable in every organization.
         Leak(
             file: "policies/documents.policy",
-            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(is_member, [col(org_id)])\n",
+            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(has_role, [col(org_id)])\n",
             text: "  OR CLAUSE col(is_public) = lit(true)\n", table: "public.documents", key: "jwt.org_id"),
         // A clause that forgets the organization claim: a member of two organizations reads
         // either's files whichever organization they work in.
         Leak(
             file: "policies/documents.policy", anchor: "  SELECTOR named('storage_objects')\n  CLAUSE",
-            text: " col(bucket_id) = lit('org-files') AND fn(is_member, [col(org_id)])\n  OR CLAUSE",
+            text: " col(bucket_id) = lit('org-files') AND fn(has_role, [col(org_id)])\n  OR CLAUSE",
             table: "public.storage_objects", key: "jwt.org_id"),
+        // A clause that forgets the organization: a user reads the documents they own in
+        // whichever organization they work in.
+        Leak(
+            file: "policies/documents.policy",
+            anchor: "  CLAUSE col(org_id) = session('jwt.org_id') AND fn(has_role, [col(org_id)])\n",
+            text: "  OR CLAUSE col(owner_id) = session('auth.uid')\n", table: "public.documents", key: "jwt.org_id"),
     ]
 
     /// A copy of the example, with `leak` added when given.
@@ -113,22 +119,46 @@ import Testing
             "\(verdicts.filter { $0["status"] as? String == "FAILED" })")
     }
 
-    /// The repro script of the public-profiles leak, on PostgreSQL holding the example's schema and
-    /// the compiled policies: the two sessions, with different `sub` claims, both reach the row.
-    @Test func theReproScriptShowsTheLeakOnPostgres() async throws {
-        let leak = try #require(Self.leaks.first)
-        let directory = try Self.project(leak)
+    /// A leak's repro script: the script's name has `script`, it creates the stub `stub`, and
+    /// its two sessions set `request.jwt.claims` holding different values under `claim`.
+    struct Repro: CustomStringConvertible, Sendable {
+        var leak: Leak
+        var script: String
+        var stub: String
+        var claim: String
+
+        var description: String { leak.description }
+    }
+
+    static let repros = [
+        Repro(
+            leak: leaks[0], script: "tenant-isolation-public-profiles-select-using-authenticated",
+            stub: "CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid", claim: "'sub'"),
+        // The organization is read as `(auth.jwt() ->> 'org_id')::uuid`: each session's claims
+        // hold its organization (and its user as `sub`). (The storage_objects leak cannot be
+        // shown this way: its CHECK constraint rejects the row the script fills in.)
+        Repro(
+            leak: leaks[3], script: "tenant-isolation-public-documents-select-using-authenticated",
+            stub: "CREATE OR REPLACE FUNCTION auth.jwt() RETURNS jsonb", claim: "'org_id'"),
+    ]
+
+    /// The repro script of a leak, on PostgreSQL holding the example's schema and the compiled
+    /// policies: the two sessions, with different claims (`sub`, or `org_id` with the user the
+    /// same), both reach the row.
+    @Test(arguments: repros)
+    func theReproScriptShowsTheLeakOnPostgres(_ repro: Repro) async throws {
+        let directory = try Self.project(repro.leak)
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let output = directory.appendingPathComponent("repro")
         let run = try CLIRunner.run(["analyze", "--proofs", "tenant-isolation", "--emit-repro", output.path], in: directory)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         let scripts = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        let name = try #require(
-            scripts.first { $0.contains("tenant-isolation-public-profiles-select-using-authenticated") }, "\(scripts)")
+        let name = try #require(scripts.first { $0.contains(repro.script) }, "\(scripts)")
         let script = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
-        #expect(script.contains("CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid"), "\(script)")
+        #expect(script.contains(repro.stub), "\(script)")
+        #expect(!script.contains("which this script cannot set"), "\(script)")
         let claims = script.components(separatedBy: "\n").filter { $0.contains("PERFORM set_config('request.jwt.claims'") }
-        #expect(claims.count == 2 && claims[0] != claims[1], "\(claims)")
+        #expect(claims.count == 2 && claims[0] != claims[1] && claims.allSatisfy { $0.contains(repro.claim) }, "\(claims)")
         let snapshot = try ProofHarness.load(configPath: directory.appendingPathComponent("pgpe.yaml").path)
         let schemaSQL = try String(contentsOf: directory.appendingPathComponent("schema.sql"), encoding: .utf8)
         /// The script's notices on a database holding the schema and the policies `project` compiles to.

@@ -125,6 +125,34 @@ import Testing
         #expect(resolved?.returns == SQLType(name: "app.role", family: .text))
     }
 
+    /// Without a schema a type is not resolved, but an unqualified name that is not one of
+    /// PostgreSQL's own (`uuidd`) is warned at its value in pgpe.yaml, with a suggestion: only a
+    /// schema could define it. Qualified names and PostgreSQL's own types pass quietly.
+    @Test func withoutASchemaAnUnknownUnqualifiedTypeIsWarned() throws {
+        let text =
+            "functions:\n  f: {args: [uuidd, app.role, int4, \"text[]\", {type: booleen, default: true}], returns: boolean}\n  g: {args: [], returns: uuidd}\n"
+        let (config, _, diagnostics) = ConfigLoader.load(text: text, path: "/project/pgpe.yaml", environment: [:])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let set = CheckHarness.check("", schema: nil, config: config)
+        let found = set.diagnostics.filter { $0.id == "config.unchecked-type" }
+        #expect(found.map(\.severity) == [.warning, .warning, .warning], "\(set.diagnostics.map(\.message))")
+        #expect(
+            found.map(\.message) == [
+                "type 'uuidd' (argument 1 of function 'f') is not one of PostgreSQL's own types; without a schema it is not checked; did you mean 'uuid'?",
+                "type 'booleen' (argument 5 of function 'f') is not one of PostgreSQL's own types; without a schema it is not checked; did you mean 'boolean'?",
+                "type 'uuidd' (return type of function 'g') is not one of PostgreSQL's own types; without a schema it is not checked; did you mean 'uuid'?",
+            ])
+        for diagnostic in found {
+            #expect(diagnostic.location.file == "/project/pgpe.yaml")
+            let written = String(decoding: Array(text.utf8)[diagnostic.range.start..<diagnostic.range.end], as: UTF8.self)
+            #expect(["uuidd", "booleen"].contains(written), "\(written)")
+        }
+        #expect(found.first?.fixIts.first?.edits.first?.newText == "uuid")
+        // The functions stay usable: the schema, when there is one, decides.
+        #expect(set.config.function("f") != nil && set.config.function("g") != nil)
+        #expect(set.diagnostics.filter { $0.severity == .error }.isEmpty, "\(set.diagnostics.map(\.message))")
+    }
+
     /// A session value passed to (or compared with) an enum is cast to the enum (text does not
     /// convert to it implicitly), and PostgreSQL accepts the policy.
     @Test func sessionValuesAreCastToAnEnum() async throws {

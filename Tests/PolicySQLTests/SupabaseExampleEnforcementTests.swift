@@ -183,6 +183,15 @@ import Testing
                 // She leaves B.
                 #expect(try changed(connection, "DELETE FROM public.memberships WHERE org_id = '\(Self.orgB)'") == 1)
             }
+            // has_role(org, 'admin') admits an admin as it does an owner (the enum's order):
+            // bob, made an admin of A, manages A's memberships; a member does not (above).
+            try connection.execute("UPDATE public.memberships SET role = 'admin' WHERE user_id = '\(Self.bob)'")
+            try asUser(connection, Self.bob, org: Self.orgA) { (connection: PostgresConnection) throws -> Void in
+                #expect(
+                    try failure(connection, "INSERT INTO public.memberships (org_id, user_id) VALUES ('\(Self.orgA)', '\(Self.dave)')")
+                        == nil)
+                #expect(try changed(connection, "DELETE FROM public.memberships WHERE user_id = '\(Self.alice)'") == 1)
+            }
         }
     }
 

@@ -80,13 +80,11 @@ CREATE TABLE public.audit_log (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Is the signed-in user a member (an owner or admin) of `org`? SECURITY DEFINER: they read
+-- Does the signed-in user hold at least `min_role` in `org` (by default: are they a member)?
+-- The enum's order is owner, admin, member, so "at least" is `<=`. SECURITY DEFINER: they read
 -- memberships as their owner, past memberships' own RLS (a policy on memberships that asked
 -- memberships again would recurse).
-CREATE FUNCTION public.is_member(org uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
-    AS $$ SELECT EXISTS (SELECT 1 FROM public.memberships m WHERE m.org_id = org AND m.user_id = auth.uid()) $$;
-CREATE FUNCTION public.is_admin(org uuid) RETURNS boolean
+CREATE FUNCTION public.has_role(org uuid, min_role public.member_role DEFAULT 'member') RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
     AS $$ SELECT EXISTS (SELECT 1 FROM public.memberships m
-                         WHERE m.org_id = org AND m.user_id = auth.uid() AND m.role IN ('owner', 'admin')) $$;
+                         WHERE m.org_id = org AND m.user_id = auth.uid() AND m.role <= min_role) $$;

@@ -5,7 +5,7 @@ extension DiagnosticArea {
         summary: "The reader of `pgpe.yaml`; each diagnostic points at the key or value concerned.",
         kinds: [
             .configInvalidYAML, .configInvalidEncoding, .configDuplicateKey, .configUnknownKey, .configWrongType,
-            .configInvalidValue, .configMissingKey, .configUnknownType, .configSessionKeyFormat,
+            .configInvalidValue, .configMissingKey, .configUnknownType, .configUncheckedType, .configSessionKeyFormat,
             .configBuiltInSessionKey, .configUndeclaredSessionKey, .configUnsetVariable, .configMalformedVariable, .configUnknownProof,
             .configDuplicateRole,
         ])
@@ -45,6 +45,11 @@ extension DiagnosticKind {
     public static let configUnknownType = DiagnosticKind(
         "config.unknown-type", .error,
         "A type name pgpe does not know, a function's type the schema does not define, or an array type where a single value is needed; use one the message suggests or lists."
+    )
+    /// `config.unchecked-type`
+    public static let configUncheckedType = DiagnosticKind(
+        "config.unchecked-type", .warning,
+        "Without a schema, a function's type that is neither PostgreSQL's own nor schema-qualified can only be a type the schema would define, so it is not checked (a typo such as `uuidd`, say); fix the name, qualify it, or give `schema:`."
     )
     /// `config.session-key-format`
     public static let configSessionKeyFormat = DiagnosticKind(

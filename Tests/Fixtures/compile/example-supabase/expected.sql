@@ -15,28 +15,28 @@ CREATE POLICY org_documents_documents
   AS PERMISSIVE
   FOR SELECT
   TO authenticated
-  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND public.is_member(org_id));
+  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND public.has_role(org_id));
 
 CREATE POLICY own_documents_documents_insert
   ON public.documents
   AS PERMISSIVE
   FOR INSERT
   TO authenticated
-  WITH CHECK (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.is_member(org_id));
+  WITH CHECK (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.has_role(org_id));
 
 CREATE POLICY own_documents_documents_update
   ON public.documents
   AS PERMISSIVE
   FOR UPDATE
   TO authenticated
-  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.is_member(org_id));
+  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.has_role(org_id));
 
 CREATE POLICY own_documents_documents_delete
   ON public.documents
   AS PERMISSIVE
   FOR DELETE
   TO authenticated
-  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.is_member(org_id));
+  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner_id = (SELECT auth.uid()) AND public.has_role(org_id));
 
 CREATE POLICY admin_documents_documents
   ON public.documents
@@ -58,28 +58,28 @@ CREATE POLICY member_memberships_memberships
   AS PERMISSIVE
   FOR SELECT
   TO authenticated
-  USING ((user_id = (SELECT auth.uid())) OR (public.is_admin(org_id)) OR (public.is_member(org_id)));
+  USING ((user_id = (SELECT auth.uid())) OR (public.has_role(org_id, 'admin'::public.member_role)) OR (public.has_role(org_id)));
 
 CREATE POLICY admin_memberships_memberships_insert
   ON public.memberships
   AS PERMISSIVE
   FOR INSERT
   TO authenticated
-  WITH CHECK (public.is_admin(org_id));
+  WITH CHECK (public.has_role(org_id, 'admin'::public.member_role));
 
 CREATE POLICY admin_memberships_memberships_update
   ON public.memberships
   AS PERMISSIVE
   FOR UPDATE
   TO authenticated
-  USING (public.is_admin(org_id));
+  USING (public.has_role(org_id, 'admin'::public.member_role));
 
 CREATE POLICY admin_memberships_memberships_delete
   ON public.memberships
   AS PERMISSIVE
   FOR DELETE
   TO authenticated
-  USING (public.is_admin(org_id));
+  USING (public.has_role(org_id, 'admin'::public.member_role));
 
 CREATE POLICY leave_organization_memberships
   ON public.memberships
@@ -152,27 +152,27 @@ CREATE POLICY org_files_storage_objects
   AS PERMISSIVE
   FOR SELECT
   TO authenticated
-  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND public.is_member(org_id));
+  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND public.has_role(org_id));
 
 CREATE POLICY own_files_storage_objects_insert
   ON public.storage_objects
   AS PERMISSIVE
   FOR INSERT
   TO authenticated
-  WITH CHECK (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.is_member(org_id));
+  WITH CHECK (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.has_role(org_id));
 
 CREATE POLICY own_files_storage_objects_update
   ON public.storage_objects
   AS PERMISSIVE
   FOR UPDATE
   TO authenticated
-  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.is_member(org_id));
+  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.has_role(org_id));
 
 CREATE POLICY own_files_storage_objects_delete
   ON public.storage_objects
   AS PERMISSIVE
   FOR DELETE
   TO authenticated
-  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.is_member(org_id));
+  USING (bucket_id = 'org-files' AND org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND owner = (SELECT auth.uid()) AND public.has_role(org_id));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.storage_objects TO authenticated;
