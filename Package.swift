@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "PolicySyntax",
                 "PolicySchema",
+                "SQLExpression",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
