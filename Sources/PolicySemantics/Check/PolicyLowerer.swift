@@ -492,14 +492,7 @@ struct PolicyLowerer {
         case .missing:
             return nil
         case .column(let name):
-            guard let table = scope.table else {
-                return Typed(operand: .column(name.identifier), type: nil, syntax: value)
-            }
-            guard let column = table.column(name.identifier) else {
-                reportUnknownColumn(name, on: table)
-                return nil
-            }
-            return Typed(operand: .column(column.name), type: column.type, syntax: value)
+            return lowerColumn(name, of: scope.table, value: value, operand: Operand.column)
         case .outer(let name):
             return lowerOuter(name, value: value, scope: scope)
         case .session(let key):
@@ -558,14 +551,20 @@ struct PolicyLowerer {
                 ])
             return nil
         }
-        guard let table = scope.outer else {
-            return Typed(operand: .outer(name.identifier), type: nil, syntax: value)
-        }
+        return lowerColumn(name, of: scope.outer, value: value, operand: Operand.outer)
+    }
+
+    /// Column `name` of `table` as the operand `operand` makes of its name (`col` or `outer`);
+    /// untyped when the table is unknown, `nil` (reported) when the table has no such column.
+    private func lowerColumn(_ name: NameSyntax, of table: TableModel?, value: ValueSyntax, operand: (String) -> Operand)
+        -> Typed?
+    {
+        guard let table else { return Typed(operand: operand(name.identifier), type: nil, syntax: value) }
         guard let column = table.column(name.identifier) else {
             reportUnknownColumn(name, on: table)
             return nil
         }
-        return Typed(operand: .outer(column.name), type: column.type, syntax: value)
+        return Typed(operand: operand(column.name), type: column.type, syntax: value)
     }
 
     private func scalar(_ literal: LiteralSyntax) -> LiteralValue? {
