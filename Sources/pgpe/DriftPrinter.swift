@@ -195,7 +195,8 @@ struct DriftPrinter {
                 properties["witness"] = AnalyzeCommand.counterexample(witness)
                 message += "; witness: " + ProofDiagnostics.describe(witness)
             }
-            results.append(result(rule: rule, message: message, source: item.source, properties: properties))
+            results.append(
+                result(rule: rule, message: message, source: item.source, properties: properties, severity: Self.level(item.severity)))
         }
         for finding in assessment.posture {
             let rule = finding.kind.diagnosticKind
@@ -210,19 +211,30 @@ struct DriftPrinter {
         return diagnostics.sarif(found, extra: results, extraRules: Array(rules))
     }
 
-    /// A SARIF result of `rule` at its kind's default level.
+    /// The diagnostic severity of a drift item's severity (its SARIF level): critical and high
+    /// are errors, info (a cosmetic change) a note.
+    static func level(_ severity: DriftSeverity) -> Severity {
+        switch severity {
+        case .critical, .high: return .error
+        case .warning: return .warning
+        case .info: return .info
+        }
+    }
+
+    /// A SARIF result of `rule` at `severity`'s level (by default its kind's).
     private func result(
         rule: DiagnosticKind, message: String, source: FileLocation?,
-        properties: JSONObject
+        properties: JSONObject, severity: Severity? = nil
     ) -> JSONValue {
+        let level = DiagnosticPrinter.sarifLevel(severity ?? rule.severity)
         let location = source ?? configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
         guard let location else {
             return [
-                "ruleId": .string(rule.id), "level": .string(DiagnosticPrinter.sarifLevel(rule.severity)),
+                "ruleId": .string(rule.id), "level": .string(level),
                 "message": ["text": .string(message)], "properties": .object(properties),
             ]
         }
-        guard case .object(var object) = diagnostics.sarifResult(rule: rule, message: message, location: location)
+        guard case .object(var object) = diagnostics.sarifResult(rule: rule, level: level, message: message, location: location)
         else { return .null }
         object["properties"] = .object(properties)
         return .object(object)
