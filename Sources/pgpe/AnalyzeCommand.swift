@@ -257,12 +257,19 @@ struct AnalyzeCommand: ParsableCommand {
         for (table, verdicts) in byTable.sorted(by: { $0.key < $1.key }) where !verbose {
             let failed = verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
             let unknown = verdicts.filter { $0.status == .unknown }.count
-            let status =
-                failed > 0
-                ? Terminal.paint("FAILED ", "1;31", enabled: color)
-                : unknown > 0 ? Terminal.paint("UNKNOWN", "33", enabled: color) : Terminal.paint("PROVEN ", "32", enabled: color)
+            let accepted = verdicts.filter { $0.status == .accepted }.count
+            let status: String
+            if failed > 0 {
+                status = Terminal.paint("FAILED ", "1;31", enabled: color)
+            } else if unknown > 0 {
+                status = Terminal.paint("UNKNOWN", "33", enabled: color)
+            } else if accepted > 0 {
+                status = Terminal.paint("ACCEPTED", "34", enabled: color)
+            } else {
+                status = Terminal.paint("PROVEN ", "32", enabled: color)
+            }
             let proofs = Set(verdicts.map(\.proof.rawValue)).sorted().joined(separator: ", ")
-            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))")
+            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))\(accepted > 0 ? ", \(accepted) accepted" : "")")
         }
         for verdict in report.verdicts where verbose || verdict.status != .proven {
             let status: String

@@ -17,16 +17,16 @@ enum JUnitReport {
         let skipped = findings.count { $0.outcome == .skipped }
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            "<testsuites name=\"\(escape(name))\" tests=\"\(findings.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">",
+            "<testsuites name=\"\(attribute(name))\" tests=\"\(findings.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">",
         ]
         for (index, group) in groups.enumerated() {
             let groupFailures = group.cases.count { $0.outcome == .failed }
             let groupSkipped = group.cases.count { $0.outcome == .skipped }
             lines.append(
-                "  <testsuite name=\"\(escape(group.name))\" id=\"\(index)\" tests=\"\(group.cases.count)\" failures=\"\(groupFailures)\" errors=\"0\" skipped=\"\(groupSkipped)\">"
+                "  <testsuite name=\"\(attribute(group.name))\" id=\"\(index)\" tests=\"\(group.cases.count)\" failures=\"\(groupFailures)\" errors=\"0\" skipped=\"\(groupSkipped)\">"
             )
             for finding in group.cases {
-                let head = "    <testcase name=\"\(escape(finding.name))\" classname=\"\(escape(group.name))\""
+                let head = "    <testcase name=\"\(attribute(finding.name))\" classname=\"\(attribute(group.name))\""
                 let body = details(finding)
                 if body.isEmpty {
                     lines.append(head + "/>")
@@ -50,18 +50,24 @@ enum JUnitReport {
         }
         switch finding.outcome {
         case .failed:
-            return "      <failure message=\"\(escape(finding.title))\" type=\"\(escape(finding.rule))\">\(escape(text))</failure>"
+            return "      <failure message=\"\(attribute(finding.title))\" type=\"\(attribute(finding.rule))\">\(escape(text))</failure>"
         case .skipped:
-            return "      <skipped message=\"\(escape(finding.title + ": " + finding.message))\"/>"
+            return "      <skipped message=\"\(attribute(finding.title + ": " + finding.message))\"/>"
         case .passed:
             return finding.message.isEmpty ? "" : "      <system-out>\(escape(text))</system-out>"
         }
     }
 
-    /// `text` as XML character data or an attribute value: `&`, `<`, `>`, `"` and `'` as
+    /// `text` as an attribute value: as `escape`, with line breaks and tabs as character
+    /// references, which attribute-value normalization would otherwise turn into spaces.
+    static func attribute(_ text: String) -> String {
+        escape(text, inAttribute: true)
+    }
+
+    /// `text` as XML character data (or, `inAttribute`, an attribute value): `&`, `<`, `>`, `"` and `'` as
     /// entities, and the characters XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF)
     /// written as `\u{…}`, so that any name or message gives a well-formed document.
-    static func escape(_ text: String) -> String {
+    static func escape(_ text: String, inAttribute: Bool = false) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -70,7 +76,12 @@ enum JUnitReport {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r":
+                if inAttribute {
+                    result += "&#\(scalar.value);"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     result += "\\u{\(String(scalar.value, radix: 16))}"

@@ -53,6 +53,10 @@ import Testing
         #expect(text.stdout.contains("0 FAILED, 0 UNKNOWN, 10 ACCEPTED"), "\(text.stdout)")
         #expect(
             text.stdout.contains(
+                "\nACCEPTED public.config: 15 verdicts (contradiction, coverage, fail-closed, tenant-isolation), 5 accepted\n"),
+            "\(text.stdout)")
+        #expect(
+            text.stdout.contains(
                 "pgpe.yaml:17:5: warning[config.stale-accept]: this accept entry (proof traversal on ALL) matches no FAILED or UNKNOWN verdict"
             ), "\(text.stdout)")
 
