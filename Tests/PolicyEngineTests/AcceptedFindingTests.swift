@@ -124,6 +124,18 @@ import Testing
         #expect(diagnostic.message.contains("proof traversal on ALL"))
     }
 
+    /// The language server reports a stale entry too, at its line in pgpe.yaml, once every
+    /// governed table is proven.
+    @Test func theLanguageServerShowsAStaleEntryAtItsLine() throws {
+        let fixture = try Self.fixture(
+            accept: "  - proof: coverage\n    reason: service role\n  - proof: traversal\n    reason: fixed long ago")
+        fixture.prove()
+        let stale = fixture.workspace.proofs.diagnostics.filter { $0.id == "config.stale-accept" }
+        #expect(stale.count == 1, "\(fixture.workspace.proofs.diagnostics.map(\.id))")
+        #expect(stale.first.map { fixture.line(of: $0.location) } == 14)
+        #expect(stale.first?.location.file.hasSuffix("pgpe.yaml") == true)
+    }
+
     /// A broken entry is one diagnostic at its line: it accepts nothing and is not stale too.
     @Test(arguments: ["  - proof: coverage\n    commands: [INSERT]", "  - proof: coverag\n    reason: typo"])
     func aBrokenEntryIsOneDiagnosticAndAcceptsNothing(entry: String) throws {
