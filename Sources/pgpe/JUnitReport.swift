@@ -1,6 +1,7 @@
 /// Renders findings as JUnit XML in the form Jenkins, GitLab and the other CI servers read
 /// (the Ant/Jenkins schema, Tests/Fixtures/junit/jenkins-junit.xsd): `<testsuites>` with one
-/// `<testsuite>` per group, in the order groups first appear, and one `<testcase>` per finding,
+/// `<testsuite>` per group, in the order groups first appear, and one `<testcase>` per finding
+/// (a name repeated within a suite numbered `#2`, `#3`…),
 /// holding `<failure>` or `<skipped>` and, for a passed finding with a message, `<system-out>`.
 enum JUnitReport {
     /// The XML document of `findings`, named after the command (`pgpe check`).
@@ -25,8 +26,13 @@ enum JUnitReport {
             lines.append(
                 "  <testsuite name=\"\(attribute(group.name))\" id=\"\(index)\" tests=\"\(group.cases.count)\" failures=\"\(groupFailures)\" errors=\"0\" skipped=\"\(groupSkipped)\">"
             )
+            var seen: [String: Int] = [:]
             for finding in group.cases {
-                let head = "    <testcase name=\"\(attribute(finding.name))\" classname=\"\(attribute(group.name))\""
+                // CI servers key test cases by suite and name: a repeated name gets a number.
+                let count = (seen[finding.name] ?? 0) + 1
+                seen[finding.name] = count
+                let name = count == 1 ? finding.name : "\(finding.name) #\(count)"
+                let head = "    <testcase name=\"\(attribute(name))\" classname=\"\(attribute(group.name))\""
                 let body = details(finding)
                 if body.isEmpty {
                     lines.append(head + "/>")

@@ -250,6 +250,12 @@ import Testing
                 #"<failure message="tenant-isolation FAILED on public.tenants" type="proof.tenant-isolation">policies/global.policy:2:"#),
             "\(analyze.stdout)")
 
+        // Test cases are unique by suite and name (per-clause verdicts share a name: numbered).
+        let testcase = try Regex(#"<testcase name="[^"]*" classname="[^"]*""#)
+        let cases = analyze.stdout.split(separator: "\n").compactMap { $0.firstMatch(of: testcase).map { String($0.0) } }
+        #expect(Set(cases).count == cases.count, "\(cases.filter { c in cases.count { $0 == c } > 1 })")
+        #expect(cases.contains { $0.hasSuffix(" #2\" classname=\"public.projects\"") }, "\(cases)")
+
         // The schema is not a formality: a count that is not a number fails it.
         let broken = analyze.stdout.replacingOccurrences(of: #"failures="7""#, with: #"failures="seven""#)
         #expect(try Self.validate(broken).status != 0)
