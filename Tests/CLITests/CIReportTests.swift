@@ -147,6 +147,35 @@ import Testing
         #expect(run.stderr.contains("is not a pgpe baseline"), "\(run.stderr)")
     }
 
+    // MARK: - pre-commit
+
+    /// `.pre-commit-hooks.yaml` defines pgpe-check, pgpe-fmt and pgpe-analyze as system hooks,
+    /// and each hook's entry is a pgpe command that passes on the running example.
+    @Test func thePreCommitHooksRunPgpeCommandsThatPassOnTheExample() throws {
+        let text = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        var hooks: [(id: String, entry: String, language: String)] = []
+        for line in text.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("- id: ") {
+                hooks.append((String(line.dropFirst(6)), "", ""))
+            } else if line.hasPrefix("  entry: "), !hooks.isEmpty {
+                hooks[hooks.count - 1].entry = String(line.dropFirst(9))
+            } else if line.hasPrefix("  language: "), !hooks.isEmpty {
+                hooks[hooks.count - 1].language = String(line.dropFirst(12))
+            }
+        }
+        #expect(hooks.map(\.id) == ["pgpe-check", "pgpe-fmt", "pgpe-analyze"])
+        #expect(hooks.allSatisfy { $0.language == "system" && $0.entry.hasPrefix("pgpe ") })
+        let example = try CLIRunner.copyExample()
+        for hook in hooks {
+            var arguments = hook.entry.split(separator: " ").dropFirst().map(String.init)
+            // pre-commit passes the changed files to hooks with pass_filenames (fmt).
+            if hook.id == "pgpe-fmt" { arguments.append("policies/tenancy.policy") }
+            let run = try CLIRunner.run(arguments, in: example)
+            #expect(run.status == 0, "\(hook.id): \(run.stdout)\(run.stderr)")
+        }
+    }
+
     // MARK: - github
 
     /// `::level file=F,line=L,col=C,endLine=L,endColumn=C,title=T::message`: properties without a
