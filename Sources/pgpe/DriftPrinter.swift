@@ -174,6 +174,37 @@ struct DriftPrinter {
         return .object(object)
     }
 
+    // MARK: - CI formats
+
+    /// Drift items (each fails the run: an error, or a warning for a warning item) and posture
+    /// findings (which do not: warnings, passed test cases) as CI findings, each in its table's
+    /// suite, at the declaring policy when known, else at pgpe.yaml; then the rejected raw SQL.
+    func ciFindings(_ assessment: Assessment, diagnostics found: [Diagnostic] = []) -> [CIFinding] {
+        var result: [CIFinding] = []
+        let fallback = configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
+        for item in assessment.drift {
+            var message = item.description
+            if let expected = item.expected { message += "\nexpected: \(expected)" }
+            if let observed = item.observed { message += "\nobserved: \(observed)" }
+            result.append(
+                CIFinding(
+                    rule: item.type.diagnosticKind.id, level: item.severity == .warning ? .warning : .error, outcome: .failed,
+                    title: "\(item.type.rawValue) (\(item.severity.rawValue)) on \(item.table)", message: message,
+                    position: (item.source ?? fallback).map(diagnostics.position), group: item.table.description,
+                    name: "\(item.type.rawValue)\(item.policy.map { " \($0)" } ?? "")"))
+        }
+        for finding in assessment.posture {
+            let subject = finding.table.map(\.description) ?? finding.role
+            result.append(
+                CIFinding(
+                    rule: finding.kind.diagnosticKind.id, level: .warning, outcome: .passed,
+                    title: "\(finding.kind.rawValue) (\(finding.severity.rawValue)) on \(subject)",
+                    message: finding.description + "; " + finding.remediation, position: fallback.map(diagnostics.position),
+                    group: "posture", name: "\(finding.kind.rawValue) \(subject)"))
+        }
+        return result + diagnostics.ciFindings(found)
+    }
+
     // MARK: - SARIF
 
     /// A SARIF 2.1.0 log: drift items and posture findings as results (`drift.<type>`,

@@ -31,8 +31,8 @@ struct MonitorCommand: ParsableCommand {
     /// `--database`.
     @OptionGroup var connection: DatabaseOptions
 
-    /// The output format: text, json or sarif.
-    @Option(name: .long, help: "text, json or sarif.")
+    /// The output format: text, json, sarif, github or junit.
+    @Option(name: .long, help: ArgumentHelp(OutputFormat.help))
     var format: OutputFormat = .text
 
     /// Print the SQL that repairs each item.
@@ -63,7 +63,9 @@ struct MonitorCommand: ParsableCommand {
     /// Refuses combinations of flags that make no sense (exit 2).
     func validate() throws {
         if let watch, !(watch > 0) { throw ValidationError("--watch needs a positive number of seconds") }
-        if watch != nil, format == .sarif { throw ValidationError("--watch prints changes as text or JSON lines, not SARIF") }
+        if watch != nil, format == .sarif || format.isCI {
+            throw ValidationError("--watch prints changes as text or JSON lines, not \(format.rawValue)")
+        }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if iterations != nil, watch == nil { throw ValidationError("--iterations needs --watch") }
     }
@@ -184,6 +186,12 @@ struct MonitorCommand: ParsableCommand {
             Terminal.standardOutput(printer.json(outcome.assessment, extra: extra).serializedString())
         case .sarif:
             Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL).serializedString())
+        case .github:
+            let text = GitHubAnnotations.render(printer.ciFindings(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL))
+            if !text.isEmpty { Terminal.standardOutput(text) }
+        case .junit:
+            let findings = printer.ciFindings(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL)
+            Terminal.standardOutput(JUnitReport.render(findings, name: "pgpe monitor"))
         }
     }
 }
