@@ -27,8 +27,9 @@ public final class EquivalenceChecker {
     /// clause true) hold for the same rows of `table` and sessions running as `role`.
     ///
     /// The verdict is PROVEN when they are equivalent, FAILED with a counterexample (the row,
-    /// the session, the rows traversals reached) and a reason saying which side admits it, or
-    /// UNKNOWN with a reason (timeout, raw SQL).
+    /// the session, the rows traversals reached), a reason saying which side admits it and its
+    /// `direction` (`.added`: `first` admits the row, `second` does not; `.removed`: the
+    /// reverse), or UNKNOWN with a reason (timeout, raw SQL).
     public func compare(
         _ first: [Clause], _ second: [Clause], on table: QualifiedName,
         role: String = PolicySet.publicRole
@@ -53,6 +54,7 @@ public final class EquivalenceChecker {
             failsWhenSatisfiable: true, build: direction(first, second), fixed: nil,
             failureReason: "a row satisfies the first predicate but not the second", failureBlame: [])
         query.alternatives = [(direction(second, first), "a row satisfies the second predicate but not the first")]
+        query.directions = [.added, .removed]
         guard set.schema.table(table) != nil else {
             query.build = nil
             query.fixed = (.unknown, "no table \(table) in the schema", false)

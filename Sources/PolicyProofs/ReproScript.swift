@@ -18,9 +18,11 @@ import PolicySyntax
 /// and for write-restriction `reads the row back` / `cannot read the row back`.
 public enum ReproScript {
     /// The script for `verdict`, or `nil` when it has no counterexample (or compares two policy
-    /// sets, which one database cannot show).
+    /// sets without a direction, which one database cannot show). A comparison's verdict with a
+    /// direction (`pgpe diff`) gives a script that shows the row reached (or written) on a
+    /// database holding the set that admits it, and not on one holding the other.
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
-        guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
+        guard verdict.proof != .policyEquivalence || verdict.direction != nil, let example = verdict.counterexample,
             let table = policySet.schema.table(verdict.table)
         else { return nil }
         var lines: [String] = []

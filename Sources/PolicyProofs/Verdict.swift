@@ -32,6 +32,9 @@ public struct Verdict: Hashable, Sendable {
     public var byShortcut: Bool
     /// Whether the answer came from the cache.
     public var cached: Bool
+    /// For `policy-equivalence`: the way the sets differ (FAILED), or, when only one way was
+    /// asked (`pgpe diff`), the way that was asked whatever the status.
+    public var direction: ComparisonDirection? = nil
 
     /// A one-line description for people.
     public var summary: String {

@@ -65,26 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// The other workspace of `--equivalent-to`.
     private func loadComparison() throws -> WorkspaceSnapshot? {
         guard let equivalentTo else { return nil }
-        let path = WorkspaceLoader.absolutePath(equivalentTo, relativeTo: Terminal.workingDirectory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ToolFailure("--equivalent-to: no such file or directory: \(equivalentTo)")
-        }
-        do {
-            if isDirectory.boolValue {
-                let config = (path as NSString).appendingPathComponent("pgpe.yaml")
-                if FileManager.default.fileExists(atPath: config) {
-                    return try WorkspaceLoader.load(configPath: config, directory: path)
-                }
-                return try workspace.load(paths: [path])
-            }
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                return try WorkspaceLoader.load(configPath: path, directory: (path as NSString).deletingLastPathComponent)
-            }
-            return try workspace.load(paths: [path])
-        } catch let error as WorkspaceLoader.LoadError {
-            throw ToolFailure("--equivalent-to: \(error.message)")
-        }
+        return try workspace.loadOther(equivalentTo, option: "--equivalent-to")
     }
 
     func run() throws {
@@ -220,6 +201,20 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
+    /// A counterexample as JSON: the row, each session's settings (unset: null), the rows
+    /// traversals reached and old rows.
+    static func counterexample(_ example: Counterexample) -> JSONValue {
+        let sessions: [JSONValue] = example.sessions.map { settings in
+            var keys = JSONObject()
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
+            return .object(keys)
+        }
+        return [
+            "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
+            "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
+        ]
+    }
+
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
@@ -233,19 +228,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "status": .string(verdict.status.rawValue),
                 "reason": verdict.reason.map { .string($0) } ?? .null,
             ]
-            if let example = verdict.counterexample {
-                let sessions: [JSONValue] = example.sessions.map { settings in
-                    var keys = JSONObject()
-                    for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
-                    return .object(keys)
-                }
-                entry["counterexample"] = [
-                    "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
-                    "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
-                ]
-            } else {
-                entry["counterexample"] = .null
-            }
+            entry["counterexample"] = verdict.counterexample.map(AnalyzeCommand.counterexample) ?? .null
             entry["blame"] = .array(
                 verdict.blame.map { blame in
                     let position = printer.position(blame.location)
