@@ -574,7 +574,11 @@ struct ProofPlanner {
     private func equivalence(_ other: PredicateIndex, label: String) -> [ProofQuery] {
         var result: [ProofQuery] = []
         let tables = Set(set.governedTables).union(other.set.governedTables).sorted()
-        let environment = self.environment + " / " + Fingerprint(index: other).environment
+        let otherEnvironment = Fingerprint(index: other).environment
+        let environment = self.environment + " / " + otherEnvironment
+        // The same environment and the same fingerprint: the same predicate (a fingerprint holds
+        // everything an answer depends on), so no question is needed.
+        let sameEnvironment = options.useShortcuts && self.environment == otherEnvironment
         let separate = options.separatesDirections
         for table in tables where options.tables?.contains(table) ?? true {
             let here = set.isGoverned(table)
@@ -610,7 +614,7 @@ struct ProofPlanner {
                         let query = equivalence(
                             (first.0, first.print ?? print(first.0)),
                             (second.0, second.print ?? other.fingerprint(table, command, role: role, side: side)),
-                            other: other, label: label, environment: environment)
+                            other: other, label: label, environment: environment, sameEnvironment: sameEnvironment)
                         result += separate ? ProofPlanner.separated(query) : [query]
                     }
                 }
@@ -650,7 +654,7 @@ struct ProofPlanner {
 
     private func equivalence(
         _ first: (predicate: EffectivePredicate, print: String), _ second: (predicate: EffectivePredicate, print: String),
-        other: PredicateIndex, label: String, environment: String
+        other: PredicateIndex, label: String, environment: String, sameEnvironment: Bool
     ) -> ProofQuery {
         let (firstPredicate, secondPredicate) = (first.predicate, second.predicate)
         let table = firstPredicate.table
@@ -665,6 +669,10 @@ struct ProofPlanner {
         query.directions = [.added, .removed]
         if firstPredicate.isDefaultDeny && secondPredicate.isDefaultDeny {
             query.fixed = (.proven, "no permissive policy applies in either set", false)
+            return query
+        }
+        if sameEnvironment && first.print == second.print {
+            query.fixed = (.proven, "the same predicate in both sets", true)
             return query
         }
         let mine = index
