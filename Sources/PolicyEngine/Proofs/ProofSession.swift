@@ -60,12 +60,13 @@ public final class ProofSession: Sendable {
 
     /// Compares `snapshot`'s policy set with `base`'s (`pgpe diff`, SPEC 11.9): both directions of
     /// `policy-equivalence` per table × command × role × side, with the session's remembered
-    /// answers; `label` names the base in reasons. Blocks until done or cancelled.
+    /// answers; `label` names the base in reasons; `useShortcuts: false` sends every question
+    /// to Z3. Blocks until done or cancelled.
     public func diff(
-        _ snapshot: WorkspaceSnapshot, against base: WorkspaceSnapshot, label: String,
+        _ snapshot: WorkspaceSnapshot, against base: WorkspaceSnapshot, label: String, useShortcuts: Bool = true,
         cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> AccessDiff {
-        var request = AnalysisRequest(only: [.policyEquivalence], comparison: (base, label))
+        var request = AnalysisRequest(only: [.policyEquivalence], useShortcuts: useShortcuts, comparison: (base, label))
         request.separatesDirections = true
         return AccessDiff(report: analyze(snapshot, request, cancellation: cancellation, progress: progress))
     }
