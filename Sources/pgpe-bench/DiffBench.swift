@@ -19,11 +19,10 @@ enum DiffBench {
         guard changed == 5 else { throw BenchError("changed \(changed) policies, not 5") }
         try generated.write(to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try git(["init", "-q"], in: directory)
-        try git(["add", "-A"], in: directory)
-        try git(["commit", "-q", "-m", "generated"], in: directory)
+        let repository = GitRepository(directory)
+        try repository.initialize(message: "generated")
         try edited.write(to: directory)
-        try git(["commit", "-q", "-a", "-m", "five policies changed"], in: directory)
+        try repository.commit("five policies changed")
         let summary = try output(binary, ["diff", "--base", "HEAD~1"], in: directory).split(separator: "\n").last ?? ""
         report.notes.append("pgpe diff --base HEAD~1: \(summary)")
         let changedRun = Clock.medianRun(binary, ["diff", "--base", "HEAD~1"], in: directory, repetitions: 11)
@@ -31,18 +30,6 @@ enum DiffBench {
         let sameRun = Clock.medianRun(binary, ["diff", "--base", "HEAD"], in: directory, repetitions: 11)
         report.add("pgpe diff --base HEAD, 200 tables, nothing changed (whole process)", sameRun, "ms")
         return report
-    }
-
-    private static func git(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.email=bench@pgpe.invalid", "-c", "user.name=pgpe-bench"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("git \(arguments.joined(separator: " ")) failed") }
     }
 
     private static func output(_ binary: String, _ arguments: [String], in directory: URL) throws -> String {

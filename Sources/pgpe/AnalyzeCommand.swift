@@ -215,6 +215,17 @@ struct AnalyzeCommand: ParsableCommand {
         ]
     }
 
+    /// A blamed clause as JSON: its policy, file, line and column (1-based), and the session it admitted.
+    static func blame(_ blame: Blame, printer: DiagnosticPrinter) -> JSONValue {
+        let position = printer.position(blame.location)
+        var item: JSONObject = [
+            "policy": .string(blame.policy), "file": .string(position.file),
+            "line": .integer(position.start.line), "column": .integer(position.start.column),
+        ]
+        if let session = blame.session { item["session"] = .integer(session) }
+        return .object(item)
+    }
+
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
@@ -229,16 +240,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "reason": verdict.reason.map { .string($0) } ?? .null,
             ]
             entry["counterexample"] = verdict.counterexample.map(AnalyzeCommand.counterexample) ?? .null
-            entry["blame"] = .array(
-                verdict.blame.map { blame in
-                    let position = printer.position(blame.location)
-                    var item: JSONObject = [
-                        "policy": .string(blame.policy), "file": .string(position.file),
-                        "line": .integer(position.start.line), "column": .integer(position.start.column),
-                    ]
-                    if let session = blame.session { item["session"] = .integer(session) }
-                    return .object(item)
-                })
+            entry["blame"] = .array(verdict.blame.map { AnalyzeCommand.blame($0, printer: printer) })
             entry["ms"] = .double((verdict.milliseconds * 1000).rounded() / 1000)
             return .object(entry)
         }

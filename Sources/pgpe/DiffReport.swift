@@ -97,14 +97,8 @@ struct DiffReport {
                 entry["witness"] = change.witness.map(AnalyzeCommand.counterexample) ?? .null
                 entry["reason"] = change.reason.map { .string($0) } ?? .null
                 entry["clauses"] = .array(
-                    (change.verdict?.blame ?? []).filter { !$0.location.file.isEmpty }.map { blame in
-                        let position = printer.position(blame.location)
-                        var item: JSONObject = [
-                            "policy": .string(blame.policy), "file": .string(position.file),
-                            "line": .integer(position.start.line), "column": .integer(position.start.column),
-                        ]
-                        if let session = blame.session { item["session"] = .integer(session) }
-                        return .object(item)
+                    (change.verdict?.blame ?? []).filter { !$0.location.file.isEmpty }.map {
+                        AnalyzeCommand.blame($0, printer: printer)
                     })
                 return .object(entry)
             })

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import PolicyWorkloads
 import TestSupport
 import Testing
 
@@ -9,30 +10,12 @@ import Testing
     /// The running example in a fresh git repository, its first commit made.
     static func repository() throws -> URL {
         let directory = try CLIRunner.copyExample()
-        try git(["init", "-q"], in: directory)
-        try commit("base", in: directory)
+        try GitRepository(directory).initialize()
         return directory
     }
 
-    @discardableResult
-    static func git(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.email=pgpe@example.invalid", "-c", "user.name=pgpe"] + arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments)")
-        return String(decoding: data, as: UTF8.self)
-    }
-
     static func commit(_ message: String, in directory: URL) throws {
-        try git(["add", "-A"], in: directory)
-        try git(["commit", "-q", "--allow-empty", "-m", message], in: directory)
+        try GitRepository(directory).commit(message)
     }
 
     /// A policy that lets every session read tasks whose status is 'public'.
@@ -66,7 +49,7 @@ import Testing
         // An uncommitted edit (the working tree) against HEAD: the soft-delete filter back on
         // tasks' traversal is narrower, which is not new access.
         try FileManager.default.removeItem(at: directory.appendingPathComponent("policies/tenancy.policy"))
-        try Self.git(["checkout", "HEAD~1", "--", "policies/tenancy.policy"], in: directory)
+        try GitRepository(directory).run(["checkout", "HEAD~1", "--", "policies/tenancy.policy"])
         let narrowed = try CLIRunner.run(["diff", "--fail-on", "new-access"], in: directory)
         #expect(narrowed.status == 0, "\(narrowed.stdout)\(narrowed.stderr)")
         #expect(narrowed.stdout.contains("REMOVED   public.tasks SELECT USING role=PUBLIC"), "\(narrowed.stdout)")

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import JSONRPC
+import PolicyWorkloads
 import TestSupport
 import Testing
 
@@ -9,18 +10,6 @@ import Testing
 /// The access lens: what the unsaved edit changes in access compared with the last commit,
 /// computed in the background after the proofs (HEAD read with git).
 @Suite struct AccessLensTests {
-    private static func git(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.email=pgpe@example.invalid", "-c", "user.name=pgpe"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments)")
-    }
-
     /// The lens titles of `uri` once one of them says something about access (polling).
     private static func accessLenses(_ harness: ServerHarness, _ uri: String, timeout: Double = 60) -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
@@ -35,9 +24,7 @@ import Testing
 
     @Test func anUnsavedWideningIsShownOnThePolicies() throws {
         let harness = try ServerHarness()
-        try Self.git(["init", "-q"], in: harness.directory)
-        try Self.git(["add", "-A"], in: harness.directory)
-        try Self.git(["commit", "-q", "-m", "base"], in: harness.directory)
+        try GitRepository(harness.directory).initialize()
         harness.initialize(options: ["proofDelayMs": 50])
         let text = try String(contentsOfFile: harness.path("policies/tenancy.policy"), encoding: .utf8)
         harness.open(
