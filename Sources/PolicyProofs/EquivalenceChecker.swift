@@ -27,14 +27,16 @@ public final class EquivalenceChecker {
     /// clause true) hold for the same rows of `table` and sessions running as `role`.
     ///
     /// The verdict is PROVEN when they are equivalent, FAILED with a counterexample (the row,
-    /// the session, the rows traversals reached) and a reason saying which side admits it, or
-    /// UNKNOWN with a reason (timeout, raw SQL).
+    /// the session, the rows traversals reached), a reason saying which side admits it and its
+    /// `direction` (`.added`: `first` admits the row, `second` does not; `.removed`: the
+    /// reverse), or UNKNOWN with a reason (timeout, raw SQL).
     public func compare(
         _ first: [Clause], _ second: [Clause], on table: QualifiedName,
         role: String = PolicySet.publicRole
     ) -> Verdict {
         var query = question(first, second, on: table, role: role, kind: "clauses")
         query.alternatives = [(direction(second, first, on: table, role: role), "a row satisfies the second predicate but not the first")]
+        query.directions = [.added, .removed]
         return answer(query, on: table)
     }
 

@@ -34,6 +34,9 @@ public struct Verdict: Hashable, Sendable {
     public var cached: Bool
     /// Why the verdict is ACCEPTED (status `.accepted` only).
     public var acceptance: Acceptance? = nil
+    /// For `policy-equivalence`: the way the sets differ (FAILED), or, when only one way was
+    /// asked (`pgpe diff`), the way that was asked whatever the status.
+    public var direction: ComparisonDirection? = nil
 
     /// A one-line description for people.
     public var summary: String {

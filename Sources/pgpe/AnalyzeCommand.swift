@@ -78,26 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// The other workspace of `--equivalent-to`.
     private func loadComparison() throws -> WorkspaceSnapshot? {
         guard let equivalentTo else { return nil }
-        let path = WorkspaceLoader.absolutePath(equivalentTo, relativeTo: Terminal.workingDirectory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ToolFailure("--equivalent-to: no such file or directory: \(equivalentTo)")
-        }
-        do {
-            if isDirectory.boolValue {
-                let config = (path as NSString).appendingPathComponent("pgpe.yaml")
-                if FileManager.default.fileExists(atPath: config) {
-                    return try WorkspaceLoader.load(configPath: config, directory: path)
-                }
-                return try workspace.load(paths: [path])
-            }
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                return try WorkspaceLoader.load(configPath: path, directory: (path as NSString).deletingLastPathComponent)
-            }
-            return try workspace.load(paths: [path])
-        } catch let error as WorkspaceLoader.LoadError {
-            throw ToolFailure("--equivalent-to: \(error.message)")
-        }
+        return try workspace.loadOther(equivalentTo, option: "--equivalent-to")
     }
 
     func run() throws {
@@ -359,6 +340,17 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
+    /// A blamed clause as JSON: its policy, file, line and column (1-based), and the session it admitted.
+    static func blame(_ blame: Blame, printer: DiagnosticPrinter) -> JSONValue {
+        let position = printer.position(blame.location)
+        var item: JSONObject = [
+            "policy": .string(blame.policy), "file": .string(position.file),
+            "line": .integer(position.start.line), "column": .integer(position.start.column),
+        ]
+        if let session = blame.session { item["session"] = .integer(session) }
+        return .object(item)
+    }
+
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
@@ -380,21 +372,8 @@ struct AnalyzeCommand: ParsableCommand {
                 ]
             }
             if findings.recorded != nil, verdict.status != .proven { entry["baseline"] = .bool(findings.isRecorded(verdict)) }
-            if let example = verdict.counterexample {
-                entry["counterexample"] = AnalyzeCommand.counterexample(example)
-            } else {
-                entry["counterexample"] = .null
-            }
-            entry["blame"] = .array(
-                verdict.blame.map { blame in
-                    let position = printer.position(blame.location)
-                    var item: JSONObject = [
-                        "policy": .string(blame.policy), "file": .string(position.file),
-                        "line": .integer(position.start.line), "column": .integer(position.start.column),
-                    ]
-                    if let session = blame.session { item["session"] = .integer(session) }
-                    return .object(item)
-                })
+            entry["counterexample"] = verdict.counterexample.map(AnalyzeCommand.counterexample) ?? .null
+            entry["blame"] = .array(verdict.blame.map { AnalyzeCommand.blame($0, printer: printer) })
             entry["ms"] = .double((verdict.milliseconds * 1000).rounded() / 1000)
             return .object(entry)
         }

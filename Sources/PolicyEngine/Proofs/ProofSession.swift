@@ -70,6 +70,19 @@ public final class ProofSession: Sendable {
         return report
     }
 
+    /// Compares `snapshot`'s policy set with `base`'s (`pgpe diff`, SPEC 11.9): both directions of
+    /// `policy-equivalence` per table × command × role × side, with the session's remembered
+    /// answers; `label` names the base in reasons; `useShortcuts: false` sends every question
+    /// to Z3. Blocks until done or cancelled.
+    public func diff(
+        _ snapshot: WorkspaceSnapshot, against base: WorkspaceSnapshot, label: String, useShortcuts: Bool = true,
+        cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> AccessDiff {
+        var request = AnalysisRequest(only: [.policyEquivalence], useShortcuts: useShortcuts, comparison: (base, label))
+        request.separatesDirections = true
+        return AccessDiff(report: analyze(snapshot, request, cancellation: cancellation, progress: progress))
+    }
+
     /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the
     /// `pgpe.analyzeWorkspace` command): with the session's remembered answers, or from scratch
     /// when `fresh`.
