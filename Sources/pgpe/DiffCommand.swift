@@ -34,7 +34,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "new-access: exit 1 when any access was added.")
     var failOn: DiffGate?
 
-    @Option(name: .long, help: "text, json or markdown.")
+    @Option(name: .long, help: "text, json, markdown, github or junit.")
     var format: DiffFormat = .text
 
     @Option(name: .long, help: "Worker threads, each with its own Z3 context (default: the number of cores).")
@@ -86,6 +86,13 @@ struct DiffCommand: ParsableCommand {
             Terminal.standardOutput(JSONValue.object(object).serializedString())
         case .markdown:
             Terminal.standardOutput(report.markdown(diagnostics: diagnostics.count))
+        case .github:
+            let text = GitHubAnnotations.render(printer.ciFindings(diagnostics) + report.ciFindings(failsOnNewAccess: failOn == .newAccess))
+            if !text.isEmpty { Terminal.standardOutput(text) }
+        case .junit:
+            Terminal.standardOutput(
+                JUnitReport.render(
+                    printer.ciFindings(diagnostics) + report.ciFindings(failsOnNewAccess: failOn == .newAccess), name: "pgpe diff"))
         }
         guard let diff else { throw ExitCode(1) }
         if failOn == .newAccess && diff.addsAccess { throw ExitCode(1) }

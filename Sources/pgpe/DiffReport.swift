@@ -72,6 +72,40 @@ struct DiffReport {
         return lines.joined(separator: "\n")
     }
 
+    // MARK: - CI
+
+    /// The changes as CI findings (`--format github` and `junit`): one per table × command ×
+    /// role × side, grouped by table. Added access is an error when it fails the run
+    /// (`--fail-on new-access`), else a warning; removed access is a notice; unknown a warning
+    /// (a skipped test case); unchanged passes without an annotation. An annotation sits on the
+    /// current clause that admits the added row; removed access, whose clause is in the base
+    /// revision, has no place in the working tree.
+    func ciFindings(failsOnNewAccess: Bool) -> [CIFinding] {
+        guard let diff else { return [] }
+        return diff.changes.map { change in
+            let subject = "\(change.command.rawValue) \(DiffReport.side(change.side)) on \(change.table) for \(change.role)"
+            var message = change.reason ?? subject
+            if let example = change.witness { message += "\nwitness: " + ProofDiagnostics.describe(example) }
+            let clauses = clauses(change)
+            if !clauses.isEmpty {
+                message += "\n" + (change.kind == .added ? "admitted now by " : "admitted before by ") + clauses.joined(separator: "; ")
+            }
+            let level: CIFinding.Level?
+            let outcome: CIFinding.Outcome
+            switch change.kind {
+            case .added: (level, outcome) = (failsOnNewAccess ? .error : .warning, failsOnNewAccess ? .failed : .passed)
+            case .removed: (level, outcome) = (.notice, .passed)
+            case .unknown: (level, outcome) = (.warning, .skipped)
+            case .unchanged: (level, outcome) = (nil, .passed)
+            }
+            let place = change.kind == .added ? change.verdict?.blame.first { !$0.location.file.isEmpty }?.location : nil
+            return CIFinding(
+                rule: "diff.\(change.kind.rawValue)", level: level, outcome: outcome, title: "\(change.kind.rawValue) access: \(subject)",
+                message: message, position: place.map(printer.position), group: change.table.description,
+                name: "\(change.command.rawValue) \(DiffReport.side(change.side)) \(change.role)")
+        }
+    }
+
     // MARK: - JSON
 
     func json() -> JSONObject {

@@ -57,6 +57,36 @@ import Testing
         #expect(!narrowed.stdout.contains("ADDED"))
     }
 
+    /// `--format github`: added access is an annotation on the clause that admits it, an error
+    /// under `--fail-on new-access` (a warning without); every line is one workflow command.
+    /// `--format junit` validates against the JUnit schema, the added access a failure only when
+    /// it fails the run.
+    @Test func githubAndJUnitFormats() throws {
+        let directory = try Self.repository()
+        try Self.append(Self.openTasks, to: "policies/tenancy.policy", in: directory)
+        try Self.commit("open tasks", in: directory)
+        let gated = try CLIRunner.run(["diff", "--base", "HEAD~1", "--fail-on", "new-access", "--format", "github"], in: directory)
+        #expect(gated.status == 1, "\(gated.stdout)\(gated.stderr)")
+        let lines = gated.stdout.split(separator: "\n").map(String.init)
+        #expect(!lines.isEmpty && lines.allSatisfy(CIReportTests.isWorkflowCommand), "\(gated.stdout)")
+        let added = try #require(lines.first { $0.contains("added access") }, "\(gated.stdout)")
+        #expect(added.hasPrefix("::error file=policies/tenancy.policy,line="), "\(added)")
+        #expect(added.contains("title=added access%3A SELECT USING on public.tasks for PUBLIC"), "\(added)")
+        #expect(CIReportTests.unescape(added).contains("status='public'"), "the witness: \(added)")
+        let warned = try CLIRunner.run(["diff", "--base", "HEAD~1", "--format", "github"], in: directory)
+        #expect(warned.status == 0)
+        #expect(warned.stdout.split(separator: "\n").contains { $0.hasPrefix("::warning file=policies/tenancy.policy,") })
+
+        let junit = try CLIRunner.run(["diff", "--base", "HEAD~1", "--fail-on", "new-access", "--format", "junit"], in: directory)
+        #expect(junit.status == 1)
+        let validated = try CIReportTests.validate(junit.stdout)
+        #expect(validated.status == 0, "\(validated.output)\n\(junit.stdout)")
+        #expect(junit.stdout.contains(#"failures="1""#), "\(junit.stdout)")
+        #expect(junit.stdout.contains(#"<testcase name="SELECT USING PUBLIC" classname="public.tasks">"#), "\(junit.stdout)")
+        let ungated = try CLIRunner.run(["diff", "--base", "HEAD~1", "--format", "junit"], in: directory)
+        #expect(ungated.stdout.contains(#"failures="0""#), "\(ungated.stdout)")
+    }
+
     /// Git's failures are tool failures (exit 2) with git's reason.
     @Test func unknownRevisionOrNoRepositoryIsAToolFailure() throws {
         let directory = try Self.repository()
