@@ -111,7 +111,8 @@ struct ImportCommand: ParsableCommand {
         let tables = Set(project.policies.map(\.table)).count + project.governedWithoutPolicy.count
         lines.append(
             "imported \(project.policies.count) polic\(project.policies.count == 1 ? "y" : "ies") on \(tables) table\(tables == 1 ? "" : "s"): "
-                + "\(project.count(.equivalent)) EQUIVALENT, \(project.count(.raw)) RAW, \(project.count(.different)) DIFFERENT; wrote \(out)")
+                + "\(project.count(.equivalent)) EQUIVALENT, \(project.count(.raw)) RAW, \(project.count(.different)) DIFFERENT; wrote \(out)"
+        )
         Terminal.standardOutput(lines.joined(separator: "\n"))
     }
 
