@@ -160,12 +160,16 @@ import Testing
             let fromMigrations = try cli.run(["import", "migrations", "--out", "from-migrations"])
             #expect(fromMigrations.status == 0, "\(fromMigrations.output)")
             #expect(try Self.policyFiles(cli.directory.appendingPathComponent("from-migrations")) == live)
+            let fromMigrationsConfig = try String(
+                contentsOf: cli.directory.appendingPathComponent("from-migrations/pgpe.yaml"), encoding: .utf8)
+            #expect(fromMigrationsConfig == config)
 
             try Self.dumpSchema(database).write(to: cli.directory.appendingPathComponent("dump.sql"), atomically: true, encoding: .utf8)
             let fromDump = try cli.run(["import", "dump.sql", "--out", "from-dump", "--format", "json"])
             #expect(fromDump.status == 0, "\(fromDump.output)")
             #expect(!fromDump.stderr.contains("warning"), "\(fromDump.output)")
             #expect(try Self.policyFiles(cli.directory.appendingPathComponent("from-dump")) == live)
+            #expect(try String(contentsOf: cli.directory.appendingPathComponent("from-dump/pgpe.yaml"), encoding: .utf8) == config)
         }
     }
 
@@ -252,7 +256,7 @@ import Testing
         let process = Process()
         let bin = ProcessInfo.processInfo.environment["PGPE_TEST_PGBIN"] ?? ""
         process.executableURL = URL(fileURLWithPath: bin.isEmpty ? "/usr/bin/pg_dump" : bin + "/pg_dump")
-        process.arguments = ["--schema-only", "--no-owner"]
+        process.arguments = ["--schema-only"]
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in database.libpqEnvironment() { environment[key] = value }
         process.environment = environment
