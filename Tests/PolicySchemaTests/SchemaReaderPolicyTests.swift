@@ -44,9 +44,9 @@ import Testing
         ])
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let app = QualifiedName(schema: "app", name: "items")
-        let public_ = QualifiedName(schema: "public", name: "items")
+        let publicItems = QualifiedName(schema: "public", name: "items")
         #expect(snapshot.tableStates[app] == SnapshotTableState(rlsEnabled: true, rlsForced: false))
-        #expect(snapshot.tableStates[public_] == SnapshotTableState(rlsEnabled: true, rlsForced: false))
+        #expect(snapshot.tableStates[publicItems] == SnapshotTableState(rlsEnabled: true, rlsForced: false))
         #expect(
             snapshot.policies == [
                 SnapshotPolicy(
