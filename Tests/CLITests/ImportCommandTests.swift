@@ -190,6 +190,7 @@ import Testing
                 CREATE POLICY visible ON public.notes FOR SELECT TO \(app) USING (deleted_at IS NULL);
                 CREATE POLICY "No Locked Deletes" ON public.notes AS RESTRICTIVE FOR DELETE USING (title <> 'locked');
                 CREATE POLICY "anyone.reads" ON archive.notes FOR SELECT USING (true);
+                CREATE POLICY titled ON public.notes FOR UPDATE USING (title ~ '^[a-z]');
                 GRANT SELECT, DELETE ON public.notes TO \(app);
                 GRANT SELECT ON archive.notes TO PUBLIC;
                 """)
@@ -198,11 +199,13 @@ import Testing
             let target = ["--database", database.connectionString()]
             let run = try cli.run(["import", "--out", "project"] + target)
             #expect(run.status == 0, "\(run.output)")
-            #expect(run.stdout.contains("imported 3 policies on 3 tables: 3 EQUIVALENT, 0 RAW, 0 DIFFERENT"), "\(run.output)")
+            #expect(run.stdout.contains("imported 4 policies on 3 tables: 3 EQUIVALENT, 1 RAW, 0 DIFFERENT"), "\(run.output)")
+            #expect(run.stdout.contains("public.notes titled UPDATE: RAW (raw "), "\(run.output)")
             let notes = try String(
                 contentsOf: cli.directory.appendingPathComponent("project/policies/public.notes.policy"), encoding: .utf8)
             // Another schema has a table named notes; note_tags' `_` would match notextags.
             #expect(notes.contains("SELECTOR in_schema('public') AND named('notes')"), "\(notes)")
+            #expect(notes.contains("// raw: "), "\(notes)")
             let tags = try String(
                 contentsOf: cli.directory.appendingPathComponent("project/policies/public.note_tags.policy"), encoding: .utf8)
             #expect(tags.contains("GOVERN SELECTOR named('note\\_tags')"), "\(tags)")
