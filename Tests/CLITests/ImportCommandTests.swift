@@ -228,6 +228,28 @@ import Testing
         }
     }
 
+    @Test func aDifferentCertificateIsListedLoudlyAndExitsOne() async throws {
+        let cli = try DatabaseCLI.example()
+        defer { cli.remove() }
+        // Lifted to IN [1, 2]: the same meaning, other text (ProjectImporterTests).
+        try cli.write(
+            "list.sql",
+            """
+            CREATE TABLE t (id integer PRIMARY KEY);
+            ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY odd ON t USING (id IN (1, 2, NULL));
+            """)
+        let run = try cli.run(["import", "list.sql", "--out", "out"])
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.stdout.contains("DIFFERENT, written as lifted, check it: public.t odd ALL: DIFFERENT"), "\(run.output)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/policies/public.t.policy").path))
+        let json = try cli.run(["import", "list.sql", "--out", "out", "--format", "json"])
+        #expect(json.status == 1)
+        let policies = try #require(try DatabaseCLI.json(json.stdout)["policies"] as? [[String: Any]])
+        #expect(policies.first?["certificate"] as? String == "DIFFERENT")
+        #expect((policies.first?["round_trip"] as? [String: Any])?["using"] as? String != nil)
+    }
+
     @Test func malformedSQLIsADiagnosticAtItsLine() async throws {
         let cli = try DatabaseCLI.example()
         defer { cli.remove() }
