@@ -47,4 +47,17 @@ import Testing
         #expect(questions.count == 1, "\(questions)")
         #expect(questions.first?.hasPrefix("public.t: (id IN (1, 2, NULL)) vs ") == true, "\(questions)")
     }
+
+    @Test func aTableWithAPrivilegeGrantItemsCannotWriteKeepsItsGrantsUnmanaged() throws {
+        var snapshot = Self.snapshot()
+        let maintain = ["SELECT", "MAINTAIN"].map { SnapshotGrant(schema: "public", table: "t", grantee: "app", privilege: $0) }
+        snapshot.grants = [SnapshotGrant(schema: "public", table: "t", grantee: "PUBLIC", privilege: "SELECT")]
+        let managed = ProjectImporter().importProject(snapshot)
+        #expect(managed.files.first { $0.path == "policies/public.t.policy" }?.text.contains("GRANT SELECT TO public") == true)
+        snapshot.grants += maintain
+        let unmanaged = ProjectImporter().importProject(snapshot)
+        let file = try #require(unmanaged.files.first { $0.path == "policies/public.t.policy" })
+        #expect(!file.text.contains("GRANT"), "\(file.text)")
+        #expect(unmanaged.warnings.contains { $0.contains("MAINTAIN granted to app") }, "\(unmanaged.warnings)")
+    }
 }
