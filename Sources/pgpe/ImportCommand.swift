@@ -73,7 +73,13 @@ struct ImportCommand: ParsableCommand {
             }
             snapshot = read
         }
-        let project = ProjectImporter().importProject(snapshot)
+        // A text canonical forms tell apart is asked of Z3 (SPEC 11.6: "or Z3 proves the two
+        // expressions equal"), through the comparator drift by meaning uses.
+        let importer = ProjectImporter { original, roundTrip, context in
+            MeaningComparator(schema: context.schema, config: context.config)
+                .compare(observed: original, expected: roundTrip, on: context.table.name).relation == .equivalent
+        }
+        let project = importer.importProject(snapshot)
         let directory = WorkspaceLoader.absolutePath(out, relativeTo: Terminal.workingDirectory)
         var written: [String] = []
         do {

@@ -55,7 +55,19 @@ public final class ProofSession: Sendable {
         analyzer.lineLookup = { location in
             (snapshot.sourceFile(location.file) ?? other?.snapshot.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
         }
-        return analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
+        // `accept:` entries turn the FAILED and UNKNOWN verdicts they match ACCEPTED, for the
+        // server's proof diagnostics and `pgpe analyze` alike (SPEC 11.8).
+        let acceptance = FindingAcceptance(policySet: snapshot.policySet)
+        guard !acceptance.isEmpty else {
+            return analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
+        }
+        var accepting: (@Sendable (QualifiedName, [Verdict]) -> Void)?
+        if let tableFinished {
+            accepting = { table, verdicts in tableFinished(table, acceptance.apply(verdicts)) }
+        }
+        var report = analyzer.run(cancellation: cancellation, progress: progress, tableFinished: accepting)
+        report.verdicts = acceptance.apply(report.verdicts)
+        return report
     }
 
     /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the
