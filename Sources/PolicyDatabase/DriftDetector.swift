@@ -164,11 +164,18 @@ public struct DriftDetector {
         case nil:
             break
         }
+        // Without WITH CHECK, an ALL or UPDATE policy checks new rows with its USING: a live
+        // WITH CHECK is compared with that (pgpe import meets `USING (x) WITH CHECK (x)`, which
+        // compiles back without WITH CHECK).
+        let checkIsUsing =
+            policy.check == nil && live.withCheck != nil && policy.using != nil && (policy.command == "ALL" || policy.command == "UPDATE")
+        if checkIsUsing { expectedCheck = expectedUsing }
         var usingDiffers = refused == nil && expectedUsing != live.qual
         var checkDiffers = refused == nil && expectedCheck != live.withCheck
         let structural =
             policy.permissive != live.permissive || policy.command != live.command
-            || (policy.check == nil && live.withCheck != nil) || (policy.using == nil && live.qual != nil) || refused != nil
+            || (policy.check == nil && live.withCheck != nil && !checkIsUsing) || (policy.using == nil && live.qual != nil)
+            || refused != nil
         // Drift by meaning (SPEC 11.7) for the expressions whose text differs.
         var cosmetic: [String] = []
         var judged: [(side: String, comparison: MeaningComparison)] = []
@@ -206,7 +213,7 @@ public struct DriftDetector {
         } else {
             let sql = RepairSQL.alterPolicy(
                 policy.name, on: table, roles: rolesDiffer ? policy.roles : nil,
-                using: usingDiffers ? policy.using : nil, check: checkDiffers ? policy.check : nil)
+                using: usingDiffers ? policy.using : nil, check: checkDiffers ? policy.check ?? policy.using : nil)
             repair = [PlanAction(kind: .alterPolicy, table: table, policy: policy.name, sql: sql)]
         }
         var description = "policy \(policy.name) on \(table) differs in \(differences.joined(separator: ", "))"

@@ -77,13 +77,12 @@ import Testing
             type: .modifiedPolicy, policy: "tenant_accounts", describes: ["type"], observed: "AS RESTRICTIVE",
             repair: [.dropPolicy, .createPolicy]),
         Scenario(
+            // Without WITH CHECK the policy checks with its USING: a live WITH CHECK equal to it
+            // is no drift (pgpe import meets it), another one is compared with the USING.
             name: "with check added where none is expected",
-            sql: """
-                ALTER POLICY tenant_accounts ON public.accounts
-                  WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
-                """,
-            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK",
-            repair: [.dropPolicy, .createPolicy]),
+            sql: "ALTER POLICY tenant_accounts ON public.accounts WITH CHECK (true)",
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK (true)",
+            repair: [.alterPolicy], severity: .critical),
         Scenario(
             name: "missing grant", sql: "REVOKE INSERT ON public.accounts FROM ROLE",
             type: .missingGrant, describes: ["lacks INSERT"], observed: "SELECT, UPDATE", repair: [.grant]),
