@@ -261,6 +261,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "JSON",
                 "PolicySyntax",
                 "SQLExpression",
                 "PolicySchema",
@@ -372,6 +373,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyImport",
                 "PostgresClient",
+                "PolicyDatabase",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

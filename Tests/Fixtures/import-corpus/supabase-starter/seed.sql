@@ -9,6 +9,7 @@ insert into public.todos (id, user_id, task, is_complete) values
   (1, '00000000-0000-4000-8000-000000000001', 'buy milk', false),
   (2, '00000000-0000-4000-8000-000000000001', 'walk the dog', true),
   (3, '00000000-0000-4000-8000-000000000002', 'write report', false);
+select setval(pg_get_serial_sequence('public.todos', 'id'), 100);
 insert into public.teams (id, name) values
   ('00000000-0000-4000-8000-000000000011', 'Red'),
   ('00000000-0000-4000-8000-000000000012', 'Blue');
