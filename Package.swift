@@ -218,6 +218,7 @@ let package = Package(
                 "PolicyEngine",
                 "WorkspaceFiles",
                 "PolicyDatabase",
+                "PolicyImport",
                 "JSONRPC",
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

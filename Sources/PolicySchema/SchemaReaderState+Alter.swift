@@ -90,6 +90,8 @@ extension SchemaReaderState {
             }
         } else if cursor.accept(words: "owner", "to") {
             if let owner = cursor.identifier() { tables[id].owner = owner.text }
+        } else {
+            readRowLevelSecuritySwitch(&cursor, table: id)
         }
     }
 

@@ -36,6 +36,13 @@ struct SchemaReaderState {
     var collations: [String: Bool] = [:]
     /// Declared schemas in file order.
     var schemaNames: [String] = []
+    /// Row level security policies by table id, in creation order (schema and table are filled
+    /// in when the model is built, after renames).
+    var policies: [Int: [SnapshotPolicy]] = [:]
+    /// The row level security switches of the tables that had them set, by table id.
+    var rlsSwitches: [Int: SnapshotTableState] = [:]
+    /// Table privileges by table id: grantee → privileges (`PUBLIC` for everyone).
+    var tableGrants: [Int: [String: Set<String>]] = [:]
     /// Built-in type spellings already normalized (they repeat on every table).
     var builtinTypes: [String: SQLType] = [:]
 
@@ -79,7 +86,9 @@ struct SchemaReaderState {
         case "create":
             readCreate(&cursor, statement: statement)
         case "alter":
-            if cursor.accept(word: "table") {
+            if cursor.accept(word: "policy") {
+                readAlterPolicy(&cursor, statement: statement)
+            } else if cursor.accept(word: "table") {
                 readAlterTable(&cursor, statement: statement)
             } else if cursor.accept(word: "role") || cursor.accept(word: "user") {
                 readAlterRole(&cursor)
@@ -89,9 +98,9 @@ struct SchemaReaderState {
         case "comment":
             if cursor.accept(words: "on", "table") { readCommentOnTable(&cursor, statement: statement) }
         case "grant":
-            readGrantRole(&cursor)
+            if !readTablePrivileges(&cursor, statement: statement, granting: true) { readGrantRole(&cursor) }
         case "revoke":
-            readRevokeRole(&cursor)
+            if !readTablePrivileges(&cursor, statement: statement, granting: false) { readRevokeRole(&cursor) }
         case "set":
             readSet(&cursor)
         case "reset":
@@ -105,6 +114,8 @@ struct SchemaReaderState {
                 readDropTable(&cursor)
             } else if cursor.accept(word: "index") {
                 readDropIndex(&cursor)
+            } else if cursor.accept(word: "policy") {
+                readDropPolicy(&cursor, statement: statement)
             }
         default:
             return
@@ -129,6 +140,10 @@ struct SchemaReaderState {
             return
         }
         guard !isTemporary else { return }
+        if cursor.accept(word: "policy") {
+            readCreatePolicy(&cursor, statement: statement)
+            return
+        }
         if cursor.accept(word: "schema") {
             readCreateSchema(&cursor)
         } else if cursor.accept(word: "role") || cursor.accept(word: "group") {

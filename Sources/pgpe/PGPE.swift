@@ -13,7 +13,7 @@ struct PGPE: AsyncParsableCommand {
         version: PGPEVersion.string,
         subcommands: [
             CheckCommand.self, AnalyzeCommand.self, CompileCommand.self, ExplainCommand.self, FormatCommand.self,
-            ApplyCommand.self, MonitorCommand.self, IntrospectCommand.self, LSPCommand.self,
+            ApplyCommand.self, MonitorCommand.self, IntrospectCommand.self, ImportCommand.self, LSPCommand.self,
         ]
     )
 
