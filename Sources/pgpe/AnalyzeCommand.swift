@@ -211,6 +211,19 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
+    /// A counterexample (or drift's witness row): `{"row", "sessions", "witnesses"}`.
+    static func counterexample(_ example: Counterexample) -> JSONValue {
+        let sessions: [JSONValue] = example.sessions.map { settings in
+            var keys = JSONObject()
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
+            return .object(keys)
+        }
+        return [
+            "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
+            "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
+        ]
+    }
+
     static func row(_ row: Counterexample.Row) -> JSONValue {
         var values = JSONObject()
         for (key, value) in row.values.sorted(by: { $0.key < $1.key }) { values[key] = AnalyzeCommand.value(value) }
@@ -234,15 +247,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "reason": verdict.reason.map { .string($0) } ?? .null,
             ]
             if let example = verdict.counterexample {
-                let sessions: [JSONValue] = example.sessions.map { settings in
-                    var keys = JSONObject()
-                    for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
-                    return .object(keys)
-                }
-                entry["counterexample"] = [
-                    "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
-                    "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
-                ]
+                entry["counterexample"] = AnalyzeCommand.counterexample(example)
             } else {
                 entry["counterexample"] = .null
             }
