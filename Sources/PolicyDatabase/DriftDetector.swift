@@ -147,6 +147,12 @@ public struct DriftDetector {
         _ policy: ExpectedPolicy, statement: CompiledStatement, live: SnapshotPolicy,
         canonical: CanonicalPolicy?, table: QualifiedName
     ) -> DriftItem? {
+        // For UPDATE and ALL, PostgreSQL checks new rows with USING when there is no WITH CHECK:
+        // a WITH CHECK that repeats USING is the same policy as none, which is how it compiles.
+        var live = live
+        if live.command == "UPDATE" || live.command == "ALL", live.withCheck != nil, live.withCheck == live.qual {
+            live.withCheck = nil
+        }
         var differences: [String] = []
         if policy.permissive != live.permissive { differences.append("type") }
         if policy.command != live.command { differences.append("command") }
