@@ -168,19 +168,24 @@ extension Lifter {
         guard arguments.allSatisfy({ $0.name == nil }) else { throw LiftFailure("named arguments") }
         let values = try arguments.map { try value($0.value, scope: scope, expected: nil) }
         let dsl = "fn(\(Operand.name(name)), [" + values.map(\.dsl).joined(separator: ", ") + "])"
-        if let declared = context.config.function(name) ?? functions.first(where: { $0.name == name }) {
+        if let declared = functions.first(where: { $0.name == name }) ?? context.config.function(name) {
             guard parts.count == 1 || declared.schema == parts[0] else {
                 throw LiftFailure("\(name) is declared in schema \(declared.schema) already")
             }
-            let generated = functions.firstIndex { $0.name == name && context.config.function(name) == nil }
-            if let generated, values.count < declared.requiredArgumentCount, let signature,
-                signature.argumentTypes == declared.arguments
-            {
-                // Another call of the same function leaves more defaulted arguments out.
-                functions[generated].requiredArgumentCount = values.count
-            } else {
-                guard (declared.requiredArgumentCount...declared.arguments.count).contains(values.count) else {
-                    throw LiftFailure("\(name) is declared with other arguments")
+            if !(declared.requiredArgumentCount...declared.arguments.count).contains(values.count) {
+                // A call leaving out more defaulted arguments than the calls lifted before it
+                // (PostgreSQL accepted it, so the schema's signature has those defaults): a
+                // generated entry, not one written in pgpe.yaml, is generated again with fewer
+                // required arguments.
+                guard values.count < declared.requiredArgumentCount, declared.location == nil, let signature,
+                    signature.argumentTypes == declared.arguments
+                else { throw LiftFailure("\(name) is declared with other arguments") }
+                var lowered = declared
+                lowered.requiredArgumentCount = values.count
+                if let index = functions.firstIndex(where: { $0.name == name }) {
+                    functions[index] = lowered
+                } else {
+                    functions.append(lowered)
                 }
             }
             return LiftedValue(dsl: dsl, kind: .function, type: declared.returns)

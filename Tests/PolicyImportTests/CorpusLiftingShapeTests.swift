@@ -22,13 +22,15 @@ import Testing
             RETURNS boolean LANGUAGE sql SECURITY DEFINER AS $$ SELECT true $$;
         """
 
-    /// Lifts `text` as the USING of a SELECT policy on `table` (`schema.name`).
-    static func importUsing(_ text: String, on table: QualifiedName) throws -> ImportedPolicy {
+    /// Lifts `text` as the USING of a SELECT policy on `table` (`schema.name`), with `functions`
+    /// already in the project (as `pgpe import` has them from the policies before).
+    static func importUsing(_ text: String, on table: QualifiedName, functions: [FunctionDecl] = []) throws -> ImportedPolicy {
         let (schema, schemaDiagnostics) = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: ddl))
         #expect(schemaDiagnostics.isEmpty, "\(schemaDiagnostics)")
-        let (config, _, diagnostics) = ConfigLoader.load(
+        var (config, _, diagnostics) = ConfigLoader.load(
             text: "naming: exact\nschemas: [public, forum, basejump]\n", path: "/corpus/pgpe.yaml", environment: [:])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
+        config.functions += functions
         let model = try #require(schema.table(table))
         let source = ExpectedPolicy(name: "p", permissive: true, command: "SELECT", roles: ["public"], using: text, check: nil)
         return PolicyImporter.importPolicy(source, context: LiftContext(table: model, schema: schema, config: config))
@@ -59,5 +61,19 @@ import Testing
         #expect(account.functions.map(\.signature) == ["basejump.has_role_on_account(uuid, basejump.account_role DEFAULT) returns boolean"])
         #expect(account.problems.isEmpty, "\(account.problems)")
         #expect(account.certificates.map(\.verdict) == [.equivalent], "\(account.certificates)")
+    }
+
+    /// The same helper called without its defaulted argument after a policy that passed it:
+    /// the entry generated for the earlier policy is generated again with the default, instead
+    /// of the call staying raw ("declared with other arguments").
+    @Test func laterCallLeavingADefaultOut() throws {
+        let schema = SQLSchemaReader.read(file: SourceFile(path: "schema.sql", text: Self.ddl)).0
+        let signature = try #require(schema.functions.first { $0.name.name == "has_role_on_account" })
+        let earlier = FunctionDecl(name: "has_role_on_account", arguments: signature.argumentTypes, returns: .boolean, schema: "basejump")
+        let account = try Self.importUsing(
+            "(basejump.has_role_on_account(id) = true)", on: QualifiedName(schema: "basejump", name: "accounts"), functions: [earlier])
+        #expect(account.using?.dsl == "CLAUSE fn(has_role_on_account, [col(id)]) = lit(true)")
+        #expect(account.functions.map(\.signature) == ["basejump.has_role_on_account(uuid, basejump.account_role DEFAULT) returns boolean"])
+        #expect(account.certificates.map(\.verdict) == [.equivalent], "\(account.certificates) \(account.problems)")
     }
 }

@@ -57,6 +57,15 @@ import Testing
                 statements += lifted.compiledSQL
                 imported["\(policy.schema).\(policy.table).\(policy.name)"] = lifted
             }
+            // The whole project as `pgpe import` makes it: generated entries merged across policies.
+            let project = ProjectImporter().importProject(catalog.snapshot)
+            for entry in project.policies {
+                #expect(entry.verdict != .different, "\(name) \(entry.table) \(entry.name): \(entry.reason)")
+                #expect(!entry.reason.contains("declared with other arguments"), "\(name) \(entry.table) \(entry.name): \(entry.reason)")
+            }
+            print(
+                "import-corpus \(name): project \(project.policies.filter { $0.verdict == .equivalent }.count) EQUIVALENT, "
+                    + "\(project.policies.filter { $0.verdict == .raw }.count) RAW; warnings \(project.warnings)")
             print(
                 "import-corpus \(name): \(policies.count) policies, \(verdicts[.equivalent, default: 0]) EQUIVALENT, "
                     + "\(verdicts[.raw, default: 0]) RAW, \(verdicts[.different, default: 0]) DIFFERENT")
