@@ -3,6 +3,7 @@ import PolicySQL
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
+import SQLExpression
 
 /// Writes a whole project from the policies a database (or its SQL) holds (`pgpe import`,
 /// SPEC 11.6): every table with row level security on gets `policies/<schema>.<table>.policy`
@@ -48,6 +49,7 @@ public struct ProjectImporter: Sendable {
             grantsByTable[QualifiedName(schema: grant.schema, name: grant.table), default: []].append(grant)
         }
         let governed = model.tables.filter { snapshot.tableStates[$0.name]?.rlsEnabled == true }
+        let index = TableIndex(model)
         for table in model.tables where snapshot.tableStates[table.name]?.rlsEnabled != true {
             let count = policiesByTable[table.name]?.count ?? 0
             if count > 0 {
@@ -62,7 +64,7 @@ public struct ProjectImporter: Sendable {
         var governedWithoutPolicy: [String] = []
         for table in governed {
             let path = Self.policyDirectory + "/" + Self.fileName(table.name)
-            let selector = Self.selector(for: table.name, in: model)
+            let selector = index.selector(for: table.name)
             var items: [String] = []
             let policies = (policiesByTable[table.name] ?? []).sorted { $0.name < $1.name }
             if policies.isEmpty {
@@ -73,7 +75,8 @@ public struct ProjectImporter: Sendable {
                 let source = ExpectedPolicy(
                     name: policy.name, permissive: policy.permissive, command: policy.command, roles: policy.roles,
                     using: policy.qual, check: policy.withCheck)
-                let context = LiftContext(table: table, schema: model, config: config)
+                let reached = index.schema(for: table, reading: [policy.qual, policy.withCheck].compactMap { $0 })
+                let context = LiftContext(table: table, schema: reached, config: config)
                 let imported = PolicyImporter.importPolicy(source, context: context, selector: selector)
                 warnings += Self.merge(imported, into: &config)
                 items.append(imported.text)
@@ -92,7 +95,7 @@ public struct ProjectImporter: Sendable {
         } else if forced.count == governed.count {
             force = "ALL"
         } else {
-            force = forced.map { Self.selector(for: $0, in: model) }.joined(separator: " OR ")
+            force = forced.map { index.selector(for: $0) }.joined(separator: " OR ")
         }
         let yaml = ImportConfigWriter.text(
             schemas: config.schemas, force: force, sessions: config.sessionKeys, functions: config.functions)
@@ -194,24 +197,6 @@ public struct ProjectImporter: Sendable {
                 + grantees.sorted().map(Operand.name).joined(separator: ", ") + " SELECTOR " + selector + "\n"
         }
         return (items.sorted(), warnings)
-    }
-
-    /// A selector that matches `table` and no other table of `model`: `named('t')`, with LIKE's
-    /// `_`, `%` and `\` escaped when another table's name would match, and `in_schema('s') AND`
-    /// in front when another schema has such a table.
-    public static func selector(for table: QualifiedName, in model: SchemaModel) -> String {
-        let others = model.tables.map(\.name).filter { $0 != table }
-        var pattern = table.name
-        if others.contains(where: { LikePattern.matches($0.name, pattern: pattern) }) || pattern.contains("\\") {
-            pattern = ""
-            for character in table.name {
-                if character == "_" || character == "%" || character == "\\" { pattern.append("\\") }
-                pattern.append(character)
-            }
-        }
-        let named = "named(" + Formatter.string(pattern) + ")"
-        guard others.contains(where: { LikePattern.matches($0.name, pattern: pattern) }) else { return named }
-        return "in_schema(" + Formatter.string(table.schema) + ") AND " + named
     }
 
     /// The policy file's name: `<schema>.<table>.policy`, each name kept when it is made of

@@ -119,11 +119,8 @@ extension SchemaReaderState {
         _ = cursor.accept(word: "table")
         var ids: [Int] = []
         while let name = cursor.name() {
-            if let id = tableOrDefer(name, statement: statement) {
-                ids.append(id)
-            } else if isReadingPending {
-                report(.schemaUnknownObject, "no table \(name.parts.joined(separator: ".")) for this grant", name.range)
-            }
+            // Views, sequences and foreign tables are granted on too: an unknown name is no mistake.
+            if let id = tableOrDefer(name, statement: statement) { ids.append(id) }
             guard cursor.accept(.comma) else { break }
         }
         guard cursor.accept(word: granting ? "to" : "from") else { return true }

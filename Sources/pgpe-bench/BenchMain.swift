@@ -9,6 +9,7 @@ enum BenchMain {
     static let suites: [String: @Sendable () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
+        "import": ImportBench.run,
         "compile": CompileBench.run,
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,

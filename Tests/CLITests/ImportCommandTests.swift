@@ -195,10 +195,12 @@ import Testing
             let run = try cli.run(["import", "--out", "project"] + target)
             #expect(run.status == 0, "\(run.output)")
             #expect(run.stdout.contains("imported 3 policies on 3 tables: 3 EQUIVALENT, 0 RAW, 0 DIFFERENT"), "\(run.output)")
-            let notes = try String(contentsOf: cli.directory.appendingPathComponent("project/policies/public.notes.policy"), encoding: .utf8)
+            let notes = try String(
+                contentsOf: cli.directory.appendingPathComponent("project/policies/public.notes.policy"), encoding: .utf8)
             // Another schema has a table named notes; note_tags' `_` would match notextags.
             #expect(notes.contains("SELECTOR in_schema('public') AND named('notes')"), "\(notes)")
-            let tags = try String(contentsOf: cli.directory.appendingPathComponent("project/policies/public.note_tags.policy"), encoding: .utf8)
+            let tags = try String(
+                contentsOf: cli.directory.appendingPathComponent("project/policies/public.note_tags.policy"), encoding: .utf8)
             #expect(tags.contains("GOVERN SELECTOR named('note\\_tags')"), "\(tags)")
             let config = try String(contentsOf: cli.directory.appendingPathComponent("project/pgpe.yaml"), encoding: .utf8)
             #expect(config.contains("force: \"in_schema('public') AND named('notes')\""), "\(config)")

@@ -52,7 +52,7 @@ extension DiagnosticKind {
     /// `schema.unknown-object`
     public static let schemaUnknownObject = DiagnosticKind(
         "schema.unknown-object", .warning,
-        "A policy statement, row level security switch or table grant names a table (or policy) the SQL read so far does not create; the statement is skipped."
+        "A policy statement names a table (or policy) the SQL does not create; the statement is skipped."
     )
 
     // MARK: Snapshots
