@@ -12,6 +12,7 @@ import Testing
         CREATE SCHEMA forum;
         CREATE TYPE forum.visibility AS ENUM ('public', 'members', 'staff');
         CREATE TABLE forum.boards (id integer PRIMARY KEY, visibility forum.visibility NOT NULL);
+        CREATE TABLE forum.threads (id integer PRIMARY KEY, author_id integer, locked boolean);
         CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
         CREATE TABLE "User" ("id" TEXT NOT NULL, "role" "Role" NOT NULL);
         CREATE TABLE "Post" ("id" SERIAL NOT NULL, "title" VARCHAR(255) NOT NULL);
@@ -75,5 +76,17 @@ import Testing
         #expect(account.using?.dsl == "CLAUSE fn(has_role_on_account, [col(id)]) = lit(true)")
         #expect(account.functions.map(\.signature) == ["basejump.has_role_on_account(uuid, basejump.account_role DEFAULT) returns boolean"])
         #expect(account.certificates.map(\.verdict) == [.equivalent], "\(account.certificates) \(account.problems)")
+    }
+
+    /// `NOT c` of a boolean column (the forum's `WITH CHECK (… AND NOT locked)`) is
+    /// `c = false`; NOT of anything else stays raw.
+    @Test func notOfABooleanColumn() throws {
+        let threads = QualifiedName(schema: "forum", name: "threads")
+        let thread = try Self.importUsing("((author_id = 1) AND (NOT locked))", on: threads)
+        #expect(thread.using?.dsl == "CLAUSE col(author_id) = lit(1) AND col(locked) = lit(false)")
+        #expect(thread.certificates.map(\.verdict) == [.equivalent], "\(thread.certificates)")
+        let other = try Self.importUsing("(NOT (author_id = 1))", on: threads)
+        #expect(other.using?.dsl == "CLAUSE raw('NOT (author_id = 1)')")
+        #expect(other.certificates.map(\.verdict) == [.raw], "\(other.certificates)")
     }
 }
