@@ -9,7 +9,9 @@ import PolicySyntax
 /// `CREATE UNIQUE INDEX` on plain columns, `DROP TABLE`, `DROP INDEX`, `COMMENT ON TABLE`,
 /// `CREATE`/`ALTER ROLE` and `USER`, `CREATE FUNCTION` signatures, `CREATE TYPE` (enums compare
 /// like text) and `CREATE DOMAIN`, and the search path (`SET search_path`,
-/// `pg_catalog.set_config('search_path', ...)`). Everything else is skipped without a
+/// `pg_catalog.set_config('search_path', ...)`). `readSnapshot` also reads `CREATE`/`ALTER`/`DROP
+/// POLICY`, the `ROW LEVEL SECURITY` switches of `ALTER TABLE` and table `GRANT`/`REVOKE`.
+/// Everything else is skipped without a
 /// diagnostic; diagnostics are only for statements of these kinds that are malformed, and for
 /// unterminated strings, quoted identifiers and comments.
 ///
@@ -24,7 +26,8 @@ import PolicySyntax
 ///
 /// Diagnostic ids: `schema.unterminated`, `schema.expected` (errors), `schema.duplicate-column`,
 /// `schema.foreign-key-columns` (errors), `schema.duplicate-table` and `schema.unexpected-token`
-/// (warnings). Not modelled: `CREATE TABLE ... AS` and `OF type`, what `LIKE ... INCLUDING`
+/// (warnings), `schema.unknown-object` (a policy statement on a table or policy never created:
+/// warning). Not modelled: `CREATE TABLE ... AS` and `OF type`, what `LIKE ... INCLUDING`
 /// copies besides columns and NOT NULL, `DROP SCHEMA`, `DROP FUNCTION`, `ALTER FUNCTION`.
 public enum SQLSchemaReader {
     /// Reads `file` into a schema model and the diagnostics for malformed statements.

@@ -160,12 +160,16 @@ import Testing
             let fromMigrations = try cli.run(["import", "migrations", "--out", "from-migrations"])
             #expect(fromMigrations.status == 0, "\(fromMigrations.output)")
             #expect(try Self.policyFiles(cli.directory.appendingPathComponent("from-migrations")) == live)
+            let fromMigrationsConfig = try String(
+                contentsOf: cli.directory.appendingPathComponent("from-migrations/pgpe.yaml"), encoding: .utf8)
+            #expect(fromMigrationsConfig == config)
 
             try Self.dumpSchema(database).write(to: cli.directory.appendingPathComponent("dump.sql"), atomically: true, encoding: .utf8)
             let fromDump = try cli.run(["import", "dump.sql", "--out", "from-dump", "--format", "json"])
             #expect(fromDump.status == 0, "\(fromDump.output)")
             #expect(!fromDump.stderr.contains("warning"), "\(fromDump.output)")
             #expect(try Self.policyFiles(cli.directory.appendingPathComponent("from-dump")) == live)
+            #expect(try String(contentsOf: cli.directory.appendingPathComponent("from-dump/pgpe.yaml"), encoding: .utf8) == config)
         }
     }
 
@@ -186,6 +190,7 @@ import Testing
                 CREATE POLICY visible ON public.notes FOR SELECT TO \(app) USING (deleted_at IS NULL);
                 CREATE POLICY "No Locked Deletes" ON public.notes AS RESTRICTIVE FOR DELETE USING (title <> 'locked');
                 CREATE POLICY "anyone.reads" ON archive.notes FOR SELECT USING (true);
+                CREATE POLICY titled ON public.notes FOR UPDATE USING (title ~ '^[a-z]');
                 GRANT SELECT, DELETE ON public.notes TO \(app);
                 GRANT SELECT ON archive.notes TO PUBLIC;
                 """)
@@ -194,11 +199,13 @@ import Testing
             let target = ["--database", database.connectionString()]
             let run = try cli.run(["import", "--out", "project"] + target)
             #expect(run.status == 0, "\(run.output)")
-            #expect(run.stdout.contains("imported 3 policies on 3 tables: 3 EQUIVALENT, 0 RAW, 0 DIFFERENT"), "\(run.output)")
+            #expect(run.stdout.contains("imported 4 policies on 3 tables: 3 EQUIVALENT, 1 RAW, 0 DIFFERENT"), "\(run.output)")
+            #expect(run.stdout.contains("public.notes titled UPDATE: RAW (raw "), "\(run.output)")
             let notes = try String(
                 contentsOf: cli.directory.appendingPathComponent("project/policies/public.notes.policy"), encoding: .utf8)
             // Another schema has a table named notes; note_tags' `_` would match notextags.
             #expect(notes.contains("SELECTOR in_schema('public') AND named('notes')"), "\(notes)")
+            #expect(notes.contains("// raw: "), "\(notes)")
             let tags = try String(
                 contentsOf: cli.directory.appendingPathComponent("project/policies/public.note_tags.policy"), encoding: .utf8)
             #expect(tags.contains("GOVERN SELECTOR named('note\\_tags')"), "\(tags)")
@@ -219,6 +226,28 @@ import Testing
             #expect(again.status == 0, "\(again.output)")
             #expect(again.stdout.contains("warning: policies/public.note_tags.policy was not written by this import"), "\(again.output)")
         }
+    }
+
+    @Test func aDifferentCertificateIsListedLoudlyAndExitsOne() async throws {
+        let cli = try DatabaseCLI.example()
+        defer { cli.remove() }
+        // Lifted to IN [1, 2]: the same meaning, other text (ProjectImporterTests).
+        try cli.write(
+            "list.sql",
+            """
+            CREATE TABLE t (id integer PRIMARY KEY);
+            ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY odd ON t USING (id IN (1, 2, NULL));
+            """)
+        let run = try cli.run(["import", "list.sql", "--out", "out"])
+        #expect(run.status == 1, "\(run.output)")
+        #expect(run.stdout.contains("DIFFERENT, written as lifted, check it: public.t odd ALL: DIFFERENT"), "\(run.output)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/policies/public.t.policy").path))
+        let json = try cli.run(["import", "list.sql", "--out", "out", "--format", "json"])
+        #expect(json.status == 1)
+        let policies = try #require(try DatabaseCLI.json(json.stdout)["policies"] as? [[String: Any]])
+        #expect(policies.first?["certificate"] as? String == "DIFFERENT")
+        #expect((policies.first?["round_trip"] as? [String: Any])?["using"] as? String != nil)
     }
 
     @Test func malformedSQLIsADiagnosticAtItsLine() async throws {
@@ -252,7 +281,7 @@ import Testing
         let process = Process()
         let bin = ProcessInfo.processInfo.environment["PGPE_TEST_PGBIN"] ?? ""
         process.executableURL = URL(fileURLWithPath: bin.isEmpty ? "/usr/bin/pg_dump" : bin + "/pg_dump")
-        process.arguments = ["--schema-only", "--no-owner"]
+        process.arguments = ["--schema-only"]
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in database.libpqEnvironment() { environment[key] = value }
         process.environment = environment
