@@ -111,7 +111,8 @@ struct DriftPrinter {
             "\(assessment.drift.filter { $0.severity == severity }.count) \(severity.rawValue)"
         }
         let count = assessment.drift.count
-        return "\(count) drift item\(count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))\(cosmeticText); \(postureText)"
+        let cosmeticCount = cosmetic == 0 ? "" : ", \(cosmetic) cosmetic change\(cosmetic == 1 ? "" : "s") (not drift)"
+        return "\(count) drift item\(count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))\(cosmeticCount); \(postureText)"
     }
 
     private static func paint(_ severity: DriftSeverity, color: Bool) -> String {

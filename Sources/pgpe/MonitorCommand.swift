@@ -15,7 +15,11 @@ struct MonitorCommand: ParsableCommand {
         abstract: "Report drift between the policies and a live database (exit 0: no drift, 1: drift, 2: tool failure).",
         discussion: """
             Drift types: missing_policy, modified_policy, missing_grant, rls_disabled (critical), \
-            rls_not_forced (high), extra_policy, extra_grant (warning). Posture findings (login \
+            rls_not_forced (high), extra_policy, extra_grant (warning). A USING or WITH CHECK whose \
+            text differs is compared by meaning: proven equivalent is cosmetic_change (info, not \
+            drift), narrower a warning, wider critical with a witness row; an unmanaged permissive \
+            policy that admits rows the managed ones refuse is critical, with a witness, and \
+            --execute drops it without --prune. Posture findings (login \
             roles that bypass RLS, governed tables owned by a role their policies name) are \
             reported too but do not change the exit code. Each raw('...') is tried on the \
             database (database.raw-sql-error, exit 1 when PostgreSQL rejects one). With --execute \
@@ -40,7 +44,11 @@ struct MonitorCommand: ParsableCommand {
     var execute = false
 
     /// Let the repair drop unmanaged policies and revoke unmanaged grants.
-    @Flag(name: .long, help: "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported).")
+    @Flag(
+        name: .long,
+        help:
+            "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported, except unmanaged policies that admit rows the managed ones refuse)."
+    )
     var prune = false
 
     /// Check again every SECONDS and print changes in drift, until interrupted.

@@ -1,5 +1,6 @@
 import PolicyConfig
 import PolicyDatabase
+import PolicyImport
 import PolicySchema
 import PolicySyntax
 import Testing
@@ -53,5 +54,18 @@ import Testing
         #expect(!compare("(score > 3)", ["(score > 5)"], ["(score > 4)"]).admitsMore)
         #expect(!compare(Self.tenant, [], ["(status = 'x'::text)", Self.tenant]).admitsMore)
         #expect(compare("false", [], []).relation == .equivalent)
+    }
+
+    /// A certificate that canonical text calls DIFFERENT becomes EQUIVALENT when Z3 proves it.
+    @Test func certificates() {
+        let original = "(status = ANY (ARRAY['a'::text, 'b'::text]))"
+        let proven = LiftCertificate.judge(
+            original: original, roundTrip: "((status = 'b'::text) OR (status = 'a'::text))", table: "docs", hasRaw: false)
+        #expect(proven.verdict == .different)
+        #expect(Self.comparator.certify(proven, on: Self.table, hasRaw: false).verdict == .equivalent)
+        let wrong = LiftCertificate.judge(original: original, roundTrip: "(status = 'a'::text)", table: "docs", hasRaw: false)
+        let kept = Self.comparator.certify(wrong, on: Self.table, hasRaw: false)
+        #expect(kept.verdict == .different)
+        #expect(kept.detail?.contains("by meaning: wider") == true, "\(kept.detail ?? "")")
     }
 }
