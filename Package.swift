@@ -266,6 +266,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "JSON",
                 "PolicySyntax",
                 "SQLExpression",
                 "PolicySchema",
@@ -377,6 +378,7 @@ let package = Package(
                 "PolicySQL",
                 "PolicyImport",
                 "PostgresClient",
+                "PolicyDatabase",
                 "PolicyWorkloads",
                 "TestSupport",
             ],

@@ -37,11 +37,23 @@ extension LiveDatabase {
                     _ = try connection.query(sql, [])
                 } catch let error as PostgresError where error.kind == .query {
                     try connection.execute("ROLLBACK TO SAVEPOINT \(Self.rawSavepoint)")
+                    // The planner may read a setting to estimate (`current_setting('app.user')`):
+                    // one the application sets per session is unknown here, no fault of the SQL,
+                    // which PostgreSQL has parsed and analysed by then.
+                    if error.sqlState == "42704", Self.isApplicationSetting(error.message) { continue }
                     diagnostics.append(Self.diagnostic(error, probe: probe))
                 }
             }
             return (diagnostics, commit: false)
         }
+    }
+
+    /// Whether `message` is PostgreSQL's "unrecognized configuration parameter" for a custom
+    /// (dotted) setting, which only the application defines.
+    static func isApplicationSetting(_ message: String) -> Bool {
+        let prefix = "unrecognized configuration parameter \""
+        guard message.hasPrefix(prefix) else { return false }
+        return message.dropFirst(prefix.count).prefix { $0 != "\"" }.contains(".")
     }
 
     private static func diagnostic(_ error: PostgresError, probe: RawProbe) -> Diagnostic {

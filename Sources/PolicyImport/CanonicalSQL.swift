@@ -4,7 +4,8 @@ import SQLExpression
 /// the original (SPEC 11.6 certificates). Two texts with the same canonical form have the same
 /// meaning as a policy's predicate: parentheses and trivial sub-selects `(SELECT x AS a)` are
 /// dropped, the spellings of `current_setting('k')` are one, casts of constants are dropped
-/// (PostgreSQL prints the cast to the compared column's type), `x = true` is `x`, `~~` is
+/// (PostgreSQL prints the cast to the compared column's type), `x = true` is `x`, a column's
+/// `c = false` is `NOT c`, `~~` is
 /// `LIKE`, `= ANY (ARRAY[…])` is `IN (…)`, comparisons are oriented and the operands of AND, OR
 /// and IN lists sorted, `public.` and `pg_catalog.` are dropped from function names, columns
 /// are named by the depth of their scope (`$0` the policy's table, `$1` a sub-select's), and a
@@ -117,6 +118,10 @@ private struct Canonicalizer {
         default: symbol = op
         }
         if symbol == "=", case .boolean(true) = right.strippingParentheses.kind { return text(left, positive: positive) }
+        // `c = false` is `NOT c` for a (boolean) column, NULL included.
+        if symbol == "=", case .boolean(false) = right.strippingParentheses.kind, case .column = left.strippingParentheses.kind {
+            return "(NOT " + text(left, positive: false) + ")"
+        }
         var lhs = text(left, positive: positive)
         var rhs = text(right, positive: positive)
         let flipped = ["=": "=", "<>": "<>", "<": ">", ">": "<", "<=": ">=", ">=": "<="]

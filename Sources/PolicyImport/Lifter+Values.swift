@@ -28,7 +28,7 @@ extension Lifter {
         case .cast(let inner, let type, _):
             if Self.isLiteral(inner) { return try literal(bare, expected: expected) }
             guard type.modifiers.isEmpty else { throw LiftFailure("a cast with a length or precision") }
-            let target = Self.sqlType(type, schema: context.schema)
+            let target = Self.sqlType(type, schema: context.schema, searchPath: context.config.schemas)
             let lifted = try value(inner, scope: scope, expected: expected)
             guard let own = lifted.type, Self.bareName(own.name) == Self.bareName(target.name) else {
                 throw LiftFailure("a cast to \(target.name) the language does not write")
@@ -44,8 +44,20 @@ extension Lifter {
         }
     }
 
-    /// The SQL type of a type name in a cast.
-    static func sqlType(_ type: SQLTypeName, schema: SchemaModel) -> SQLType {
+    /// The SQL type of a type name in a cast: a user type of the schema by its exact name
+    /// (`forum.visibility`, `public."Role"`, or unqualified found in `searchPath`), else the
+    /// built-in type.
+    static func sqlType(_ type: SQLTypeName, schema: SchemaModel, searchPath: [String]) -> SQLType {
+        if type.modifiers.isEmpty, type.arrayDepth == 0 {
+            let name = type.name.name
+            if let qualifier = type.schema?.name {
+                if let found = schema.resolveUserType(qualifier + "." + name, searchPath: []) { return found }
+            } else if !SQLType.isBuiltin(SQLType.normalize(name).name),
+                let found = schema.resolveUserType(name, searchPath: searchPath)
+            {
+                return found
+            }
+        }
         var written = type.name.name
         if !type.modifiers.isEmpty { written += "(" + type.modifiers.map(SQLExpressionPrinter.print).joined(separator: ",") + ")" }
         written += String(repeating: "[]", count: type.arrayDepth)
@@ -68,7 +80,7 @@ extension Lifter {
         switch bare.kind {
         case .cast(let inner, let type, _):
             guard type.modifiers.isEmpty else { throw LiftFailure("a constant cast with a length or precision") }
-            let target = Self.sqlType(type, schema: context.schema)
+            let target = Self.sqlType(type, schema: context.schema, searchPath: context.config.schemas)
             if let expected, !Self.sameType(expected, target) {
                 throw LiftFailure("a constant cast to \(target.name), compared with \(expected.name)")
             }
@@ -115,7 +127,7 @@ extension Lifter {
             if let inner = current.trivialSubSelect {
                 current = inner.strippingParentheses
             } else if case .cast(let inner, let type, _) = current.kind, castType == nil {
-                castType = Self.sqlType(type, schema: context.schema)
+                castType = Self.sqlType(type, schema: context.schema, searchPath: context.config.schemas)
                 current = inner.strippingParentheses
             } else {
                 break
@@ -141,9 +153,13 @@ extension Lifter {
         if parts == ["now"], arguments.isEmpty { return LiftedValue(dsl: "now()", kind: .now, type: .timestamptz) }
         let name = parts[parts.count - 1]
         let schemaName = parts.count == 2 ? parts[0] : nil
-        let signature = context.schema.functions.first {
-            $0.name.name == name && (schemaName == nil || $0.name.schema == schemaName) && $0.argumentTypes.count == arguments.count
+        // A call with fewer arguments than the only signature leaves defaulted ones out
+        // (PostgreSQL printed it, so the function has those defaults).
+        let candidates = context.schema.functions.filter {
+            $0.name.name == name && (schemaName == nil || $0.name.schema == schemaName) && $0.argumentTypes.count >= arguments.count
         }
+        let signature =
+            candidates.first { $0.argumentTypes.count == arguments.count } ?? (candidates.count == 1 ? candidates.first : nil)
         // An unqualified call of a function the schema does not define is PostgreSQL's own
         // (`lower`, `"left"`, `like_escape`): declaring it as the project's would be wrong.
         if signature == nil, context.config.function(name) == nil, schemaName == nil {
@@ -152,11 +168,26 @@ extension Lifter {
         guard arguments.allSatisfy({ $0.name == nil }) else { throw LiftFailure("named arguments") }
         let values = try arguments.map { try value($0.value, scope: scope, expected: nil) }
         let dsl = "fn(\(Operand.name(name)), [" + values.map(\.dsl).joined(separator: ", ") + "])"
-        if let declared = context.config.function(name) ?? functions.first(where: { $0.name == name }) {
+        if let declared = functions.first(where: { $0.name == name }) ?? context.config.function(name) {
             guard parts.count == 1 || declared.schema == parts[0] else {
                 throw LiftFailure("\(name) is declared in schema \(declared.schema) already")
             }
-            guard declared.arguments.count == values.count else { throw LiftFailure("\(name) is declared with other arguments") }
+            if !(declared.requiredArgumentCount...declared.arguments.count).contains(values.count) {
+                // A call leaving out more defaulted arguments than the calls lifted before it
+                // (PostgreSQL accepted it, so the schema's signature has those defaults): a
+                // generated entry, not one written in pgpe.yaml, is generated again with fewer
+                // required arguments.
+                guard values.count < declared.requiredArgumentCount, declared.location == nil, let signature,
+                    signature.argumentTypes == declared.arguments
+                else { throw LiftFailure("\(name) is declared with other arguments") }
+                var lowered = declared
+                lowered.requiredArgumentCount = values.count
+                if let index = functions.firstIndex(where: { $0.name == name }) {
+                    functions[index] = lowered
+                } else {
+                    functions.append(lowered)
+                }
+            }
             return LiftedValue(dsl: dsl, kind: .function, type: declared.returns)
         }
         let argumentTypes: [SQLType]
@@ -170,7 +201,8 @@ extension Lifter {
         }
         guard let returns = signature?.returnType ?? expected else { throw LiftFailure("the return type of \(name) is unknown") }
         let declaration = FunctionDecl(
-            name: name, arguments: argumentTypes, returns: returns, schema: schemaName ?? signature?.name.schema ?? "public")
+            name: name, arguments: argumentTypes, returns: returns, schema: schemaName ?? signature?.name.schema ?? "public",
+            requiredArgumentCount: values.count)
         functions.append(declaration)
         return LiftedValue(dsl: dsl, kind: .function, type: returns)
     }

@@ -176,6 +176,12 @@ struct Lifter {
             let value = try self.value(bare, scope: scope, expected: nil)
             guard value.kind == .column, value.type?.family == .boolean else { throw LiftFailure("not a boolean column") }
             return value.dsl + " = lit(true)"
+        case .prefix("NOT", let operand):
+            // `NOT c` of a boolean column is `c = false`, NULL included (both are NULL).
+            guard case .column = operand.strippingParentheses.kind else { throw LiftFailure("the policy language has no such condition") }
+            let value = try self.value(operand, scope: scope, expected: nil)
+            guard value.kind == .column, value.type?.family == .boolean else { throw LiftFailure("not a boolean column") }
+            return value.dsl + " = lit(false)"
         default:
             throw LiftFailure("the policy language has no such condition")
         }

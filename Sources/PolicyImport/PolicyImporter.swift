@@ -27,7 +27,8 @@ public enum PolicyImporter {
             check: using == nil ? nil : check)
         var config = context.config
         config.sessionKeys += sessions
-        config.functions += functions
+        // A generated entry replaces the one the project has (fewer required arguments).
+        config.functions = config.functions.filter { known in !functions.contains { $0.name == known.name } } + functions
         if !config.schemas.contains(context.table.name.schema) { config.schemas.append(context.table.name.schema) }
         let parsed = Parser.parse(text: text, path: "import.policy")
         let set = Checker.check(files: [parsed], config: config, schema: context.schema)

@@ -156,8 +156,14 @@ public struct ProjectImporter: Sendable {
             }
         }
         for function in imported.functions {
-            if let known = config.functions.first(where: { $0.name == function.name }) {
-                if known != function {
+            if let index = config.functions.firstIndex(where: { $0.name == function.name }) {
+                let known = config.functions[index]
+                var relaxed = known
+                relaxed.requiredArgumentCount = function.requiredArgumentCount
+                if relaxed == function, function.requiredArgumentCount < known.requiredArgumentCount {
+                    // A later call leaves more defaulted arguments out; earlier calls still fit.
+                    config.functions[index] = function
+                } else if known != function {
                     warnings.append(
                         "function \(function.name): generated as \(function.signature) and as \(known.signature); kept the first")
                 }

@@ -42,25 +42,6 @@ public struct MeaningComparator: Sendable {
         return relate(observed: [observed], expected: [expected], on: table)
     }
 
-    /// `certificate` (PolicyImport's, by canonical text) made `equivalent` (or `raw` when
-    /// `hasRaw`) when it says `different` but the original and the round trip are proven to
-    /// admit the same rows (SPEC 11.6: "or Z3 proves the two expressions equal"); unchanged
-    /// otherwise, with what the comparison found added to its detail. For `pgpe import`.
-    public func certify(_ certificate: LiftCertificate, on table: QualifiedName, hasRaw: Bool) -> LiftCertificate {
-        guard certificate.verdict == .different, !certificate.roundTrip.isEmpty else { return certificate }
-        let comparison = compare(observed: certificate.original, expected: certificate.roundTrip, on: table)
-        var result = certificate
-        if comparison.relation == .equivalent {
-            result.verdict = hasRaw ? .raw : .equivalent
-            result.detail = "proven equivalent by Z3"
-        } else {
-            result.detail =
-                (certificate.detail.map { $0 + "; " } ?? "") + "by meaning: \(comparison.relation.rawValue)"
-                + (comparison.reason.map { " (\($0))" } ?? "")
-        }
-        return result
-    }
-
     /// How the rows an unmanaged permissive policy `extra` admits, where every restrictive
     /// policy in `restrictive` holds too, relate to the rows some managed permissive policy in
     /// `managed` admits (none: no row). `narrower` or `equivalent`: it adds nothing; `wider` or
