@@ -412,6 +412,7 @@ let package = Package(
                 "PolicySemantics",
                 "PolicyProofs",
                 "PolicySQL",
+                "PolicyImport",
                 "PolicyEngine",
                 "WorkspaceFiles",
                 "PostgresClient",
