@@ -419,6 +419,7 @@ let package = Package(
                 "PolicySemantics",
                 "PolicyProofs",
                 "PolicySQL",
+                "PolicyImport",
                 "PolicyEngine",
                 "WorkspaceFiles",
                 "PostgresClient",

@@ -9,8 +9,9 @@ import SQLExpression
 /// `LIKE`, `= ANY (ARRAY[…])` is `IN (…)`, comparisons are oriented and the operands of AND, OR
 /// and IN lists sorted, `public.` and `pg_catalog.` are dropped from function names, columns
 /// are named by the depth of their scope (`$0` the policy's table, `$1` a sub-select's), and a
-/// correlated `EXISTS (SELECT … FROM T WHERE T.c = row.c AND p)` outside NOT is the
-/// `row.c IN (SELECT T.c FROM T WHERE p)` the compiler writes; `true` drops from an AND (and
+/// correlated `EXISTS (SELECT … FROM T WHERE T.c = row.c AND p)` outside NOT (what the compiler
+/// writes since issue 16) is `row.c IN (SELECT T.c FROM T WHERE p)` (what it wrote before, and
+/// what people write); `true` drops from an AND (and
 /// `false` from an OR), as the normal form drops them (the same rows pass: where NULLs
 /// make IN unknown, EXISTS is false, and a predicate admits only on true).
 enum CanonicalSQL {
@@ -156,8 +157,8 @@ private struct Canonicalizer {
         return out
     }
 
-    /// A correlated EXISTS as the IN (SELECT …) the compiler writes, when it joins a column of
-    /// its table to one of the enclosing row.
+    /// A correlated EXISTS as the equivalent IN (SELECT …), when it joins a column of its table
+    /// to one of the enclosing row.
     mutating func existsAsIn(_ select: SQLSelect) -> String? {
         guard select.from.count == 1, select.trailing.isEmpty, case .table(let name, let alias, false, _) = select.from[0],
             let condition = select.whereCondition

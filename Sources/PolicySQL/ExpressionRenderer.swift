@@ -6,12 +6,16 @@ import PolicySyntax
 ///
 /// Session values become `(SELECT NULLIF(current_setting('k', true), '')::type)` (deny) or
 /// `(SELECT current_setting('k')::type)` (error), cast to the compared column's type (no cast for
-/// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become
-/// `sc IN (SELECT tN.tc FROM schema.T tN WHERE ...)` with the inner columns qualified by the
-/// alias, or, when the clause reads the source row (`outer(c)`), the correlated
-/// `EXISTS (SELECT 1 FROM schema.T tN WHERE tN.tc = source.sc AND ...)` with the source row's
-/// columns qualified (the governed table by its schema-qualified name, a target by its alias);
-/// `fn` is schema-qualified, and wrapped as `(SELECT f(args))` when it reads no column
+/// text), and values with their own SQL (`sql:`) become `(SELECT sql)`; traversals become the
+/// correlated `EXISTS (SELECT 1 FROM schema.T tN WHERE tN.tc = source.sc AND ...)` with the
+/// inner columns qualified by the alias and the source row's columns qualified (the governed
+/// table by its schema-qualified name, a target by its alias). Issue 16 chose that form by
+/// measurement over `sc IN (SELECT tN.tc ...)`: both run as one hashed sub-plan when a query
+/// reads many rows, but PostgreSQL can also run EXISTS as an index probe of the target per row
+/// (a query that reads a few rows, or a target set larger than `hash_mem`, where an `IN`
+/// sub-select is scanned again for every row); the rows admitted are the same, as a policy
+/// admits only on true (where NULLs make IN unknown, EXISTS is false) and the compiled
+/// predicate has no NOT. `fn` is schema-qualified, and wrapped as `(SELECT f(args))` when it reads no column
 /// and calls no volatile function; `raw` is parenthesized; `now()` stays `now()` (stable, so
 /// PostgreSQL evaluates it once per query already).
 public struct ExpressionRenderer {
@@ -111,19 +115,11 @@ public struct ExpressionRenderer {
                 outer: OuterRow(table: scope.table, qualifier: scope.qualifier))
             let target = SQLQuoting.qualified(traversal.target)
             let targetColumn = alias + "." + SQLQuoting.identifier(traversal.targetColumn)
-            if traversal.isCorrelated {
-                // The clause reads the source row: a correlated sub-select, every source column
-                // qualified (a bare name would resolve to the target's column of that name).
-                let source = scope.qualifier + "." + SQLQuoting.identifier(traversal.sourceColumn)
-                var sql = "EXISTS (SELECT 1 FROM \(target) \(alias) WHERE \(targetColumn) = \(source)"
-                if !traversal.clause.isTrue { sql += " AND " + render(traversal.clause, scope: inner) }
-                return sql + ")"
-            }
-            let source = column(traversal.sourceColumn, scope: scope)
-            var sql = "\(source) IN (SELECT \(targetColumn) FROM \(target) \(alias)"
-            if !traversal.clause.isTrue {
-                sql += " WHERE " + render(traversal.clause, scope: inner)
-            }
+            // A correlated sub-select, every source column qualified (a bare name would resolve
+            // to the target's column of that name).
+            let source = scope.qualifier + "." + SQLQuoting.identifier(traversal.sourceColumn)
+            var sql = "EXISTS (SELECT 1 FROM \(target) \(alias) WHERE \(targetColumn) = \(source)"
+            if !traversal.clause.isTrue { sql += " AND " + render(traversal.clause, scope: inner) }
             return sql + ")"
         }
     }

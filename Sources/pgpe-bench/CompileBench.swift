@@ -136,7 +136,10 @@ enum CompileBench {
 
         let compiledRole = try database.createRole()
         let bareRole = try database.createRole()
-        let existsRole = try database.createRole()
+        let existsRole = try database.createRole() // the traversal as IN (SELECT …), compiled before issue 16
+        let arrayRole = try database.createRole()
+        let helperRole = try database.createRole()
+        let plpgsqlRole = try database.createRole()
         let uidRole = try database.createRole()
         let bareUIDRole = try database.createRole()
         let program = try compiledProgram(
@@ -151,15 +154,18 @@ enum CompileBench {
             CREATE POLICY bare_items ON public.items FOR ALL TO \(bareRole) USING (tenant_id = current_setting('app.tenant_id')::uuid);
             CREATE POLICY exists_projects ON public.projects FOR ALL TO \(existsRole) USING (tenant_id = \(tenantSetting));
             CREATE POLICY exists_tasks ON public.tasks FOR ALL TO \(existsRole)
-                USING (EXISTS (SELECT 1 FROM public.projects p WHERE p.id = tasks.project_id AND p.tenant_id = \(tenantSetting)));
+                USING (project_id IN (SELECT t1.id FROM public.projects t1 WHERE t1.tenant_id = \(tenantSetting)));
             CREATE POLICY bare_uid_items ON public.items FOR ALL TO \(bareUIDRole) USING (tenant_id = auth.uid());
-            GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(compiledRole), \(bareRole), \(existsRole), \(uidRole), \(bareUIDRole);
+            GRANT SELECT ON ALL TABLES IN SCHEMA public
+                TO \(compiledRole), \(bareRole), \(existsRole), \(uidRole), \(bareUIDRole), \(arrayRole), \(helperRole), \(plpgsqlRole);
             GRANT USAGE ON SCHEMA auth TO \(uidRole), \(bareUIDRole);
             """)
+        try admin.execute(traversalCandidatesSQL(array: arrayRole, helper: helperRole, plpgsql: plpgsqlRole, compiled: compiledRole))
         let tenant = tenant(1)
         var connections: [String: PostgresConnection] = ["admin": admin]
         for (name, role) in [
             ("compiled", compiledRole), ("bare", bareRole), ("exists", existsRole), ("uid", uidRole), ("bare-uid", bareUIDRole),
+            ("array", arrayRole), ("helper", helperRole), ("plpgsql", plpgsqlRole),
         ] {
             connections[name] = try database.connect(user: role)
         }
@@ -179,26 +185,48 @@ enum CompileBench {
             report.notes.append(
                 "auth.uid() policy on 1M rows: " + plan.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " | "))
         }
-        let variants: [(name: String, connection: String, sql: String)] = [
-            ("direct: hand-written WHERE tenant_id = literal", "admin", "SELECT count(*) FROM public.items WHERE tenant_id = '\(tenant)'"),
-            ("direct: compiled policy", "compiled", "SELECT count(*) FROM public.items"),
-            ("direct: bare current_setting() policy", "bare", "SELECT count(*) FROM public.items"),
-            ("direct: compiled auth.uid() policy", "uid", "SELECT count(*) FROM public.items"),
-            ("direct: bare auth.uid() policy", "bare-uid", "SELECT count(*) FROM public.items"),
+        // `slow` forms run in the first `slowRounds` measured rounds only (the `= ANY` array is
+        // searched element by element for every row: about a minute a round).
+        let variants: [(name: String, connection: String, sql: String, slow: Bool)] = [
+            (
+                "direct: hand-written WHERE tenant_id = literal", "admin",
+                "SELECT count(*) FROM public.items WHERE tenant_id = '\(tenant)'", false
+            ),
+            ("direct: compiled policy", "compiled", "SELECT count(*) FROM public.items", false),
+            ("direct: bare current_setting() policy", "bare", "SELECT count(*) FROM public.items", false),
+            ("direct: compiled auth.uid() policy", "uid", "SELECT count(*) FROM public.items", false),
+            ("direct: bare auth.uid() policy", "bare-uid", "SELECT count(*) FROM public.items", false),
             (
                 "traversal: hand-written join", "admin",
-                "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id WHERE p.tenant_id = '\(tenant)'"
+                "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id WHERE p.tenant_id = '\(tenant)'", false
             ),
-            ("traversal: compiled policy (IN sub-select)", "compiled", "SELECT count(*) FROM public.tasks"),
-            ("traversal: correlated EXISTS policy", "exists", "SELECT count(*) FROM public.tasks"),
+            ("traversal: compiled policy (correlated EXISTS)", "compiled", "SELECT count(*) FROM public.tasks", false),
+            ("traversal: IN sub-select (compiled before issue 16) policy", "exists", "SELECT count(*) FROM public.tasks", false),
+            ("traversal: STABLE SQL set-returning helper policy", "helper", "SELECT count(*) FROM public.tasks", false),
+            ("traversal: STABLE PL/pgSQL set-returning helper policy", "plpgsql", "SELECT count(*) FROM public.tasks", false),
+            ("traversal: = ANY ((SELECT array_agg(...))) policy", "array", "SELECT count(*) FROM public.tasks", true),
+        ]
+        let slowRounds = 3
+        // One task of tenant 1 by its key (an index scan of tasks): what an application's lookups cost.
+        let lookups: [(name: String, connection: String, sql: String, slow: Bool)] = [
+            (
+                "lookup: hand-written join", "admin",
+                "SELECT count(*) FROM public.tasks t JOIN public.projects p ON p.id = t.project_id "
+                    + "WHERE p.tenant_id = '\(tenant)' AND t.id = 4244", false
+            ),
+            ("lookup: compiled policy (correlated EXISTS)", "compiled", "SELECT count(*) FROM public.tasks WHERE id = 4244", false),
+            (
+                "lookup: IN sub-select (compiled before issue 16) policy", "exists", "SELECT count(*) FROM public.tasks WHERE id = 4244",
+                false
+            ),
         ]
         // Every form must count the same rows, or the comparison means nothing.
         var counts: [String: Int] = [:]
-        for variant in variants {
+        for variant in variants + lookups {
             guard let connection = connections[variant.connection] else { continue }
             counts[variant.name] = try connection.query(variant.sql).first?[0]?.int ?? -1
         }
-        for prefix in ["direct", "traversal"] {
+        for prefix in ["direct", "traversal", "lookup"] {
             let distinct = Set(counts.filter { $0.key.hasPrefix(prefix) }.values)
             guard distinct.count == 1, let count = distinct.first, count > 0 else {
                 throw BenchError("the \(prefix) queries disagree on the rows: \(counts)")
@@ -207,11 +235,12 @@ enum CompileBench {
         }
         var times: [String: [Double]] = [:]
         let rounds = 31
+        let timed = variants + lookups
         for round in 0..<(rounds + 2) {
             // Rotate the order each round so that no form always runs first (or after the slowest).
-            for offset in 0..<variants.count {
-                let variant = variants[(round + offset) % variants.count]
-                guard let connection = connections[variant.connection] else { continue }
+            for offset in 0..<timed.count {
+                let variant = timed[(round + offset) % timed.count]
+                guard let connection = connections[variant.connection], !variant.slow || round < 2 + slowRounds else { continue }
                 let start = Clock.now()
                 _ = try connection.query(variant.sql)
                 if round >= 2 { times[variant.name, default: []].append(Clock.now() - start) }
@@ -224,18 +253,52 @@ enum CompileBench {
             let pairs = zip(times[form] ?? [], times[base] ?? []).map { $0 / $1 }
             return Clock.percentile(pairs, 50)
         }
-        for variant in variants { report.add(variant.name, median(variant.name), "ms") }
+        for variant in timed { report.add(variant.name, median(variant.name), "ms") }
         let direct = "direct: hand-written WHERE tenant_id = literal"
         let join = "traversal: hand-written join"
         report.add("direct: compiled / hand-written", ratio("direct: compiled policy", direct), "x", target: 1.10)
         report.add("direct: bare current_setting() / hand-written", ratio("direct: bare current_setting() policy", direct), "x")
         report.add("direct: compiled auth.uid() / hand-written", ratio("direct: compiled auth.uid() policy", direct), "x", target: 1.10)
         report.add("direct: bare auth.uid() / hand-written", ratio("direct: bare auth.uid() policy", direct), "x")
-        report.add("traversal: compiled / hand-written join", ratio("traversal: compiled policy (IN sub-select)", join), "x", target: 1.5)
-        report.add("traversal: correlated EXISTS / hand-written join", ratio("traversal: correlated EXISTS policy", join), "x")
+        report.add(
+            "traversal: compiled / hand-written join", ratio("traversal: compiled policy (correlated EXISTS)", join), "x", target: 1.10)
+        for variant in variants
+        where variant.name.hasPrefix("traversal: ") && variant.connection != "admin" && variant.connection != "compiled" {
+            let form = String(variant.name.dropFirst("traversal: ".count).dropLast(" policy".count))
+            report.add("traversal: \(form) / hand-written join", ratio(variant.name, join), "x")
+        }
+        let lookupJoin = "lookup: hand-written join"
+        report.add("lookup: compiled / hand-written join", ratio("lookup: compiled policy (correlated EXISTS)", lookupJoin), "x")
+        report.add(
+            "lookup: IN sub-select (compiled before issue 16) / hand-written join",
+            ratio("lookup: IN sub-select (compiled before issue 16) policy", lookupJoin), "x")
         report.notes.append(
-            "times: medians of \(rounds) rounds (after 2 warm-up rounds), each running every form once in rotating order; "
-                + "ratios: medians of the per-round ratios; max_parallel_workers_per_gather = 0, jit = off")
+            "times: medians of \(rounds) rounds (after 2 warm-up rounds; the = ANY array form: \(slowRounds) rounds), each running "
+                + "every form once in rotating order; ratios: medians of the per-round ratios; max_parallel_workers_per_gather = 0, jit = off"
+        )
+    }
+
+    /// The other compiled forms a traversal could take (issue 16), each on `tasks` for its own
+    /// role and reading `projects` through its RLS (the compiled `tenant_direct` policy, which
+    /// is given to these roles too): `= ANY` over an array built once per query (an InitPlan), and
+    /// `IN` over a STABLE set-returning helper running with the caller's rights (SECURITY
+    /// INVOKER: a SECURITY DEFINER helper would skip the target's RLS), in SQL (inlined by the
+    /// planner) and in PL/pgSQL (a function scan).
+    static func traversalCandidatesSQL(array: String, helper: String, plpgsql: String, compiled: String) -> String {
+        let tenantSetting = "(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)"
+        let visible = "SELECT t1.id FROM public.projects t1 WHERE t1.tenant_id = \(tenantSetting)"
+        return """
+            ALTER POLICY \(PolicyNaming.name(policy: "tenant_direct", table: "projects", command: nil)) ON public.projects TO \(compiled), \(array), \(helper), \(plpgsql);
+            CREATE POLICY array_tasks ON public.tasks FOR ALL TO \(array)
+                USING (project_id = ANY ((SELECT array_agg(t1.id) FROM public.projects t1 WHERE t1.tenant_id = \(tenantSetting))::integer[]));
+            CREATE FUNCTION public.bench_visible_projects() RETURNS SETOF integer LANGUAGE sql STABLE AS $$ \(visible) $$;
+            CREATE FUNCTION public.bench_visible_projects_plpgsql() RETURNS SETOF integer LANGUAGE plpgsql STABLE
+                AS $$ BEGIN RETURN QUERY \(visible); END $$;
+            CREATE POLICY helper_tasks ON public.tasks FOR ALL TO \(helper)
+                USING (project_id IN (SELECT v FROM public.bench_visible_projects() v));
+            CREATE POLICY plpgsql_tasks ON public.tasks FOR ALL TO \(plpgsql)
+                USING (project_id IN (SELECT v FROM public.bench_visible_projects_plpgsql() v));
+            """
     }
 
     /// The compiled SQL of `policies` over `schemaSQL` with `config` (the `pgpe.yaml` lines

@@ -41,9 +41,12 @@ import Testing
             """
         #expect(
             sql.hasPrefix(expected), "\(GoldenFile.firstDifference(expected: expected, actual: String(sql.prefix(expected.utf8.count))))")
-        // tasks reach their tenant through projects, whose inner query filters tenant_id the same way.
+        // tasks reach their tenant through projects, whose inner query filters tenant_id the same
+        // way (SPEC 7 wrote `project_id IN (SELECT …)`; issue 16 chose the correlated EXISTS).
         let tenant = "tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)"
-        #expect(sql.contains("USING (project_id IN (SELECT t1.id FROM public.projects t1 WHERE t1.\(tenant)));"))
+        #expect(
+            sql.contains(
+                "USING (EXISTS (SELECT 1 FROM public.projects t1 WHERE t1.id = public.tasks.project_id AND t1.\(tenant)));"))
     }
 
     /// The same input gives the same bytes: twice from one policy set, and from a second load.

@@ -8,8 +8,8 @@ import TestSupport
 import Testing
 
 /// A traversal whose clause reads the enclosing row (`outer(c)`, SPEC 11.3) compiles to a
-/// correlated `EXISTS`, every source column qualified; traversals without `outer()` keep the
-/// `IN (SELECT …)` form. PostgreSQL accepts the SQL and admits exactly the rows the policy says.
+/// correlated `EXISTS`, every source column qualified, as every traversal does (issue 16).
+/// PostgreSQL accepts the SQL and admits exactly the rows the policy says.
 @Suite struct OuterValueCompileTests {
     /// `members` has columns named like the source's (`id`, `min_role`): a bare name inside the
     /// sub-select would read the member's, so the compiled SQL must qualify the source's.
@@ -40,25 +40,25 @@ import Testing
             sql.contains(
                 "USING (EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND t1.role = public.accounts.min_role AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid)));"
             ), "\(sql)")
-        // Without outer(): today's form.
+        // Without outer(): the same correlated form.
         let plain = PolicyCompiler.compile(
             Self.policySet("exists(rel(_, id, members, account_id), {col(user_id) = session('app.user_id')})")
         ).sql
         #expect(
             plain.contains(
-                "USING (id IN (SELECT t1.account_id FROM public.members t1 WHERE t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid)));"
+                "USING (EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid)));"
             ), "\(plain)")
     }
 
-    /// A nested `outer(c)` reads the enclosing traversal's target (its alias); only the
-    /// traversal whose own clause reads the enclosing row is correlated.
+    /// A nested `outer(c)` reads the enclosing traversal's target (its alias), as the nested
+    /// traversal's own source column does.
     @Test func aNestedOuterReadsTheEnclosingAlias() {
         let sql = PolicyCompiler.compile(
             Self.policySet("exists(rel(_, id, members, account_id), {exists(rel(_, id, grants, member_id), {col(scope) = outer(role)})})")
         ).sql
         #expect(
             sql.contains(
-                "USING (id IN (SELECT t1.account_id FROM public.members t1 WHERE EXISTS (SELECT 1 FROM public.grants t2 WHERE t2.member_id = t1.id AND t2.scope = t1.role)));"
+                "USING (EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND EXISTS (SELECT 1 FROM public.grants t2 WHERE t2.member_id = t1.id AND t2.scope = t1.role)));"
             ), "\(sql)")
     }
 

@@ -8,7 +8,7 @@ CREATE POLICY current_documents_documents
   ON public.documents
   AS PERMISSIVE
   FOR SELECT
-  USING (created_at <= now() AND task_id IN (SELECT t1.id FROM public.tasks t1));
+  USING (created_at <= now() AND EXISTS (SELECT 1 FROM public.tasks t1 WHERE t1.id = public.documents.task_id));
 
 -- ============================================================
 -- public.projects
@@ -34,7 +34,7 @@ CREATE POLICY any_task_tasks
   ON public.tasks
   AS PERMISSIVE
   FOR SELECT
-  USING ((project_id IN (SELECT t1.id FROM public.projects t1)) OR (now() > '2000-01-01 00:00:00+00'));
+  USING ((EXISTS (SELECT 1 FROM public.projects t1 WHERE t1.id = public.tasks.project_id)) OR (now() > '2000-01-01 00:00:00+00'));
 
 -- ============================================================
 -- public.tenants

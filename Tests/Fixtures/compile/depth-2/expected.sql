@@ -8,7 +8,7 @@ CREATE POLICY documents_via_task_project_documents
   ON public.documents
   AS PERMISSIVE
   FOR ALL
-  USING (task_id IN (SELECT t1.id FROM public.tasks t1 WHERE t1.priority IS NOT NULL AND t1.project_id IN (SELECT t2.id FROM public.projects t2 WHERE t2.is_deleted = false AND t2.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))));
+  USING (EXISTS (SELECT 1 FROM public.tasks t1 WHERE t1.id = public.documents.task_id AND t1.priority IS NOT NULL AND EXISTS (SELECT 1 FROM public.projects t2 WHERE t2.id = t1.project_id AND t2.is_deleted = false AND t2.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))));
 
 -- ============================================================
 -- public.projects

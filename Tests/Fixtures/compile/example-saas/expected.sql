@@ -20,7 +20,7 @@ CREATE POLICY tenant_isolation_via_project_files
   ON public.files
   AS PERMISSIVE
   FOR ALL
-  USING (project_id IN (SELECT t1.id FROM public.projects t1 WHERE t1.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)));
+  USING (EXISTS (SELECT 1 FROM public.projects t1 WHERE t1.id = public.files.project_id AND t1.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)));
 
 -- ============================================================
 -- public.projects
@@ -50,7 +50,7 @@ CREATE POLICY tenant_isolation_via_project_tasks
   ON public.tasks
   AS PERMISSIVE
   FOR ALL
-  USING (project_id IN (SELECT t1.id FROM public.projects t1 WHERE t1.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)));
+  USING (EXISTS (SELECT 1 FROM public.projects t1 WHERE t1.id = public.tasks.project_id AND t1.tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)));
 
 -- ============================================================
 -- public.users

@@ -43,7 +43,7 @@ CREATE POLICY admin_documents_documents
   AS PERMISSIVE
   FOR DELETE
   TO authenticated
-  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND org_id IN (SELECT t1.id FROM public.organizations t1 WHERE t1.id IN (SELECT t2.org_id FROM public.memberships t2 WHERE t2.role IN ('admin', 'owner') AND t2.user_id = (SELECT auth.uid()))));
+  USING (org_id = (SELECT (auth.jwt() ->> 'org_id')::uuid) AND EXISTS (SELECT 1 FROM public.organizations t1 WHERE t1.id = public.documents.org_id AND EXISTS (SELECT 1 FROM public.memberships t2 WHERE t2.org_id = t1.id AND t2.role IN ('admin', 'owner') AND t2.user_id = (SELECT auth.uid()))));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.documents TO authenticated;
 
@@ -101,7 +101,7 @@ CREATE POLICY member_organizations_organizations
   AS PERMISSIVE
   FOR SELECT
   TO authenticated
-  USING ((created_by = (SELECT auth.uid())) OR (id IN (SELECT t1.org_id FROM public.memberships t1 WHERE t1.user_id = (SELECT auth.uid()))));
+  USING ((created_by = (SELECT auth.uid())) OR (EXISTS (SELECT 1 FROM public.memberships t1 WHERE t1.org_id = public.organizations.id AND t1.user_id = (SELECT auth.uid()))));
 
 CREATE POLICY create_organization_organizations
   ON public.organizations
@@ -115,14 +115,14 @@ CREATE POLICY admin_organizations_organizations
   AS PERMISSIVE
   FOR UPDATE
   TO authenticated
-  USING (id IN (SELECT t1.org_id FROM public.memberships t1 WHERE t1.role IN ('admin', 'owner') AND t1.user_id = (SELECT auth.uid())));
+  USING (EXISTS (SELECT 1 FROM public.memberships t1 WHERE t1.org_id = public.organizations.id AND t1.role IN ('admin', 'owner') AND t1.user_id = (SELECT auth.uid())));
 
 CREATE POLICY owner_organizations_organizations
   ON public.organizations
   AS PERMISSIVE
   FOR DELETE
   TO authenticated
-  USING (id IN (SELECT t1.org_id FROM public.memberships t1 WHERE t1.role = 'owner' AND t1.user_id = (SELECT auth.uid())));
+  USING (EXISTS (SELECT 1 FROM public.memberships t1 WHERE t1.org_id = public.organizations.id AND t1.role = 'owner' AND t1.user_id = (SELECT auth.uid())));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.organizations TO authenticated;
 

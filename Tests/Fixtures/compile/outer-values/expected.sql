@@ -8,7 +8,7 @@ CREATE POLICY accounts_by_role_accounts
   ON public.accounts
   AS PERMISSIVE
   FOR SELECT
-  USING ((id IN (SELECT t1.account_id FROM public.members t1 WHERE t1.role = 'owner' AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid))) OR (EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND t1.role = public.accounts.min_role AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid))));
+  USING ((EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND t1.role = 'owner' AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid))) OR (EXISTS (SELECT 1 FROM public.members t1 WHERE t1.account_id = public.accounts.id AND t1.role = public.accounts.min_role AND t1.user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::uuid))));
 
 -- ============================================================
 -- public.grants
