@@ -116,6 +116,31 @@ enum ReproSessionValues {
         return body
     }
 
+    /// For `pgpe analyze --probe`: `set_config` statements with the key and value bound that give
+    /// a session the values `settings`, or why they cannot be given that way (a value read by its
+    /// own SQL, JWT claims, `now()`), decided as `statements(for:session:policySet:)` decides.
+    static func probeStatements(for settings: [String: String?], policySet: PolicySet) -> (
+        statements: [ReproStatement], unsettable: String?
+    ) {
+        var statements: [ReproStatement] = []
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            if key == Operand.nowKey {
+                return ([], "the counterexample needs now() to be \(value.map { "'\($0)'" } ?? "NULL"), the transaction's timestamp")
+            }
+            if let sql = policySet.config.sessionKey(key)?.sql {
+                return ([], "session value '\(key)' is read by \(sql), which the probe does not set")
+            }
+            if value == nil && policySet.config.missingContext == .error { continue }
+            var statement = ReproStatement("SELECT pg_catalog.set_config(")
+            statement.append(value: .text(key))
+            statement.append(", ")
+            statement.append(value: .text(value ?? ""))
+            statement.append(", true)")
+            statements.append(statement)
+        }
+        return (statements, nil)
+    }
+
     /// `claims` (a jsonb expression) with the text `value` at `path` (objects on the way made
     /// when missing), or without it when `value` is `nil`; keys and value are literals, the
     /// JSON is PostgreSQL's to build.
