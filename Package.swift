@@ -151,6 +151,7 @@ let package = Package(
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicySQL",
+                "PolicyProofs",
                 "PostgresClient",
             ],
             swiftSettings: swiftSettings

@@ -51,6 +51,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Text output: list every verdict, not only those that are not PROVEN.")
     var verbose = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Check the verdicts on the live database in a transaction that rolls back: FAILED counterexamples must leak, PROVEN isolation must hold (exit 1 on a MISMATCH)."
+    )
+    var probe = false
+
+    @OptionGroup var connection: DatabaseOptions
+
     private func parseIDs(_ text: String?) throws -> [ProofID]? {
         guard let text else { return nil }
         return try text.split(separator: ",").map { part in
@@ -96,6 +105,7 @@ struct AnalyzeCommand: ParsableCommand {
         let only = try parseIDs(proofs)
         let disabled = try parseIDs(disableProofs) ?? []
         var report: AnalysisReport?
+        var probed: AnalyzeProbe?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
             let request = AnalysisRequest(
@@ -112,14 +122,24 @@ struct AnalyzeCommand: ParsableCommand {
             report = result
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
+            if probe { probed = try AnalyzeProbe.run(result, snapshot: snapshot, connection: connection) }
         }
         switch format {
-        case .text: printText(report, diagnostics: diagnostics, printer: printer)
-        case .json: Terminal.standardOutput(json(report, diagnostics: diagnostics, printer: printer).serializedString())
+        case .text:
+            printText(report, diagnostics: diagnostics, printer: printer)
+            if let probed { Terminal.standardOutput(probed.text(color: Terminal.colorEnabled(fileDescriptor: 1)).joined(separator: "\n")) }
+        case .json:
+            var object = json(report, diagnostics: diagnostics, printer: printer)
+            if let probed, case .object(var members) = object {
+                members["probe"] = probed.json
+                object = .object(members)
+            }
+            Terminal.standardOutput(object.serializedString())
         case .sarif: Terminal.standardOutput(sarif(report, diagnostics: diagnostics, printer: printer).serializedString())
         }
         if hasErrors { throw ExitCode(1) }
         guard let report else { return }
+        if probed?.hasMismatch == true { throw ExitCode(1) }
         if !report.failures.isEmpty || (strict && !report.unknowns.isEmpty) { throw ExitCode(1) }
     }
 
