@@ -153,7 +153,8 @@ extension LiveDatabase {
                 parts.append("\(subject) \(how)")
                 if session.expected { agree = false }
             case .reached(let readBack):
-                var text = "\(subject) \(session.action == .write(countsRows: true) || session.action == .write(countsRows: false) ? "can write" : "reaches") the row"
+                var text =
+                    "\(subject) \(session.action == .write(countsRows: true) || session.action == .write(countsRows: false) ? "can write" : "reaches") the row"
                 if let readBack {
                     text += readBack ? " and reads it back" : " and cannot read it back"
                     if let expected = session.expectedReadBack, expected != readBack { agree = false }

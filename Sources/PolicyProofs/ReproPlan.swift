@@ -81,7 +81,8 @@ public struct ReproPlan: Hashable, Sendable {
                 children += 1
                 let child = QualifiedName(schema: table.name.schema, name: "pgpe_repro_child_\(children)")
                 inserted.append((table.name, values))
-                setup.append(ReproStatement("CREATE TABLE \(SQLQuoting.qualified(child)) () INHERITS (\(SQLQuoting.qualified(table.name)))"))
+                setup.append(
+                    ReproStatement("CREATE TABLE \(SQLQuoting.qualified(child)) () INHERITS (\(SQLQuoting.qualified(table.name)))"))
                 setup.append(insertStatement(table, values, into: child))
                 return
             }

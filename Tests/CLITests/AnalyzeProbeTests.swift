@@ -145,7 +145,8 @@ import Testing
             #expect(results.count == 25)
             #expect(results.allSatisfy { $0["status"] as? String == "SKIPPED" }, "\(results)")
             #expect(
-                (results.first?["detail"] as? String)?.hasPrefix("cannot seed the counterexample's rows: permission denied for table") == true,
+                (results.first?["detail"] as? String)?.hasPrefix("cannot seed the counterexample's rows: permission denied for table")
+                    == true,
                 "\(results)")
             let nowhere = try cli.run(["analyze", "--probe"])
             #expect(nowhere.status == 2)
