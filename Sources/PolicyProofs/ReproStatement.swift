@@ -42,6 +42,43 @@ public struct ReproStatement: Hashable, Sendable {
         inlined += ReproStatement.literal(value)
     }
 
+    /// Appends text that differs between the two forms (placeholders already bound with `bind`).
+    mutating func append(sql text: String, inlined literal: String) {
+        sql += text
+        inlined += literal
+    }
+
+    /// Appends another statement: its placeholders are renumbered after this one's.
+    mutating func append(_ other: ReproStatement) {
+        var text = ""
+        var scalars = other.sql.unicodeScalars[...]
+        // Placeholders are `$` and digits outside any literal: every literal of `other` is in its
+        // parameters, its text has none.
+        while let scalar = scalars.popFirst() {
+            guard scalar == "$", let first = scalars.first, ("0"..."9").contains(first) else {
+                text.unicodeScalars.append(scalar)
+                continue
+            }
+            var digits = ""
+            while let digit = scalars.first, ("0"..."9").contains(digit) {
+                digits.unicodeScalars.append(digit)
+                scalars.removeFirst()
+            }
+            text += "$\((Int(digits) ?? 0) + parameters.count)"
+        }
+        sql += text
+        inlined += other.inlined
+        parameters += other.parameters
+    }
+
+    /// Binds a text value without writing it: its placeholder (cast to `cast`, as a function of
+    /// any argument type cannot infer one) and its literal, to place once or more with
+    /// `append(sql:inlined:)`.
+    mutating func bind(_ value: String, cast: String) -> (sql: String, inlined: String) {
+        parameters.append(value)
+        return ("$\(parameters.count)::\(cast)", ReproStatement.literal(.text(value)))
+    }
+
     /// The SQL literal of a value.
     static func literal(_ value: SQLValue) -> String {
         switch value {

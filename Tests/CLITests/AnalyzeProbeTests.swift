@@ -153,4 +153,39 @@ import Testing
             #expect(nowhere.stderr.contains("--probe needs a database"), "\(nowhere.output)")
         }
     }
+
+    /// The Supabase example: the sessions' JWT claims are set through `request.jwt.claims`,
+    /// which the schema's `auth.uid()` reads, so the profiles' isolation AGREEs; verdicts whose
+    /// policies call `has_role()` (Z3 chooses its value, the memberships that make it true are
+    /// not seeded) are SKIPPED with that reason; nothing is MISMATCH.
+    @Test func supabaseExample() async throws {
+        try await withTestDatabase { database in
+            let manager = FileManager.default
+            let directory = manager.temporaryDirectory.appendingPathComponent("pgpe-probe-supabase-" + UUID().uuidString.prefix(8))
+            try manager.copyItem(at: Fixtures.exampleDirectory("supabase"), to: directory)
+            let cli = DatabaseCLI(directory: directory)
+            defer { cli.remove() }
+            // The roles are the cluster's: made once, whichever test gets there first.
+            var schema = try String(
+                contentsOf: Fixtures.exampleDirectory("supabase").appendingPathComponent("schema.sql"), encoding: .utf8)
+            for line in ["CREATE ROLE anon NOLOGIN;", "CREATE ROLE authenticated NOLOGIN;", "CREATE ROLE service_role NOLOGIN BYPASSRLS;"] {
+                schema = schema.replacingOccurrences(
+                    of: line, with: "DO $$ BEGIN \(line) EXCEPTION WHEN duplicate_object THEN NULL; END $$;")
+            }
+            try database.connection.execute(schema)
+            let target = ["--database", database.connectionString()]
+            let apply = try cli.run(["apply"] + target)
+            #expect(apply.status == 0, "\(apply.output)")
+            let run = try cli.run(["analyze", "--probe", "--format", "json"] + target)
+            #expect(run.status == 0, "\(run.output)")
+            let results = try Self.results(run)
+            #expect(!results.contains { $0["status"] as? String == "MISMATCH" }, "\(results)")
+            let profiles = results.filter { $0["table"] as? String == "public.profiles" && $0["role"] as? String == "authenticated" }
+            #expect(profiles.count == 5)
+            #expect(profiles.allSatisfy { $0["status"] as? String == "AGREE" }, "\(profiles)")
+            let documents = results.filter { $0["table"] as? String == "public.documents" && $0["role"] as? String == "authenticated" }
+            #expect(documents.count == 5)
+            #expect(documents.allSatisfy { ($0["detail"] as? String)?.hasPrefix("the policies call has_role()") == true }, "\(documents)")
+        }
+    }
 }
