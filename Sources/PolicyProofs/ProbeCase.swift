@@ -21,7 +21,8 @@ public struct ProbeCase: Hashable, Sendable {
         var cases: [ProbeCase] = []
         let index = PredicateIndex(set: policySet)
         for verdict in verdicts {
-            if verdict.status == .failed && replayed.contains(verdict.proof) || verdict.status == .proven && verdict.proof == .tenantIsolation,
+            if verdict.status == .failed && replayed.contains(verdict.proof)
+                || verdict.status == .proven && verdict.proof == .tenantIsolation,
                 let command = verdict.command,
                 let name = declaredFunction(in: index.effective(verdict.table, command, role: verdict.role, side: verdict.side))
             {

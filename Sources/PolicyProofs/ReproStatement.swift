@@ -52,8 +52,8 @@ public struct ReproStatement: Hashable, Sendable {
     mutating func append(_ other: ReproStatement) {
         var text = ""
         var scalars = other.sql.unicodeScalars[...]
-        // Placeholders are `$` and digits outside any literal: every literal of `other` is in its
-        // parameters, its text has none.
+        // Placeholders are `$` and digits: the values of `other` are all parameters, and its
+        // fixed text (names, casts, `'{}'`) holds no `$` before a digit.
         while let scalar = scalars.popFirst() {
             guard scalar == "$", let first = scalars.first, ("0"..."9").contains(first) else {
                 text.unicodeScalars.append(scalar)

@@ -76,6 +76,38 @@ import Testing
         }
     }
 
+    /// A database holding other tenants' rows: DELETE and UPDATE without WHERE (what the proofs
+    /// model) also reach those rows, so whether a session reached the seeded row is read from its
+    /// place; every verdict still AGREEs and the rows are unchanged afterwards.
+    @Test func agreesOnADatabaseWithRows() async throws {
+        try await withTestDatabase { database in
+            let cli = try DatabaseCLI.example()
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            try database.connection.execute(
+                """
+                INSERT INTO public.tenants (id, name) VALUES ('11111111-1111-4111-8111-111111111111', 'acme');
+                INSERT INTO public.projects (id, tenant_id, name) VALUES
+                    ('22222222-2222-4222-8222-222222222221', '11111111-1111-4111-8111-111111111111', 'one'),
+                    ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'two');
+                INSERT INTO public.tasks (id, project_id, title) VALUES
+                    ('33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222221', 'a task');
+                """)
+            let target = ["--database", database.connectionString()]
+            #expect(try cli.run(["apply"] + target).status == 0)
+            let run = try cli.run(["analyze", "--probe", "--format", "json"] + target)
+            #expect(run.status == 0, "\(run.output)")
+            let results = try Self.results(run)
+            #expect(results.count == 25)
+            #expect(results.allSatisfy { $0["status"] as? String == "AGREE" }, "\(results)")
+            let rows = try database.connection.query(
+                "SELECT (SELECT string_agg(name, ',' ORDER BY id) FROM public.projects), (SELECT count(*) FROM public.tasks)"
+            ).rows.first
+            #expect(rows?[0]?.string == "one,two")
+            #expect(rows?[1]?.int == 1)
+        }
+    }
+
     /// A set with a real leak: the FAILED verdicts replay (AGREE), nothing is MISMATCH; exit 1
     /// for the FAILED verdicts.
     @Test func leakReplays() async throws {
