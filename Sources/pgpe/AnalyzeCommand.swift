@@ -240,19 +240,24 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
+    /// What a verdict is about, as the JSON of `verdicts` and `probe` names it.
+    static func identity(_ verdict: Verdict) -> JSONObject {
+        [
+            "proof": .string(verdict.proof.rawValue),
+            "table": .string(verdict.table.description),
+            "command": verdict.command.map { .string($0.rawValue) } ?? .null,
+            "role": .string(verdict.role),
+            "key": verdict.key.map { .string($0) } ?? .null,
+            "predicate": .string(verdict.side.rawValue),
+        ]
+    }
+
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
-            var entry: JSONObject = [
-                "proof": .string(verdict.proof.rawValue),
-                "table": .string(verdict.table.description),
-                "command": verdict.command.map { .string($0.rawValue) } ?? .null,
-                "role": .string(verdict.role),
-                "key": verdict.key.map { .string($0) } ?? .null,
-                "predicate": .string(verdict.side.rawValue),
-                "status": .string(verdict.status.rawValue),
-                "reason": verdict.reason.map { .string($0) } ?? .null,
-            ]
+            var entry = AnalyzeCommand.identity(verdict)
+            entry["status"] = .string(verdict.status.rawValue)
+            entry["reason"] = verdict.reason.map { .string($0) } ?? .null
             if let example = verdict.counterexample {
                 let sessions: [JSONValue] = example.sessions.map { settings in
                     var keys = JSONObject()

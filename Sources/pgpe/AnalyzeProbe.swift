@@ -51,18 +51,10 @@ struct AnalyzeProbe {
     var json: JSONValue {
         let count = { (status: ProbeStatus) in JSONValue.integer(results.filter { $0.status == status }.count) }
         let items: [JSONValue] = results.map { result in
-            let verdict = result.verdict
-            let object: JSONObject = [
-                "proof": .string(verdict.proof.rawValue),
-                "table": .string(verdict.table.description),
-                "command": verdict.command.map { .string($0.rawValue) } ?? .null,
-                "role": .string(verdict.role),
-                "key": verdict.key.map { .string($0) } ?? .null,
-                "predicate": .string(verdict.side.rawValue),
-                "verdict": .string(verdict.status.rawValue),
-                "status": .string(result.status.rawValue),
-                "detail": .string(result.detail),
-            ]
+            var object = AnalyzeCommand.identity(result.verdict)
+            object["verdict"] = .string(result.verdict.status.rawValue)
+            object["status"] = .string(result.status.rawValue)
+            object["detail"] = .string(result.detail)
             return .object(object)
         }
         return [

@@ -23,6 +23,19 @@ import Testing
         return try #require(probe["results"] as? [[String: Any]])
     }
 
+    /// The running example (with `extraPolicies`) applied to a database holding its schema and
+    /// `rows`; the project and its `--database` arguments.
+    static func applied(_ database: TestDatabase, extraPolicies: [String: String] = [:], rows: String = "") throws -> (
+        DatabaseCLI, [String]
+    ) {
+        let cli = try DatabaseCLI.example(extraPolicies: extraPolicies)
+        try database.connection.execute(try Fixtures.exampleText("schema.sql") + rows)
+        let target = ["--database", database.connectionString()]
+        let apply = try cli.run(["apply"] + target)
+        #expect(apply.status == 0, "\(apply.output)")
+        return (cli, target)
+    }
+
     /// Nothing the probe did is left in the database: no rows, no role or table it made, and
     /// the statistics show rows inserted (the probe ran) but none live (nothing committed).
     static func expectNothingLeft(_ database: TestDatabase) throws {
@@ -54,11 +67,8 @@ import Testing
     /// PROVEN isolation verdicts: 5 tables × 5 command sides) AGREEs, exit 0, nothing left.
     @Test func runningExampleAgrees() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
+            let (cli, target) = try Self.applied(database)
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             let run = try cli.run(["analyze", "--probe", "--format", "json"] + target)
             #expect(run.status == 0, "\(run.output)")
             let results = try Self.results(run)
@@ -81,20 +91,18 @@ import Testing
     /// place; every verdict still AGREEs and the rows are unchanged afterwards.
     @Test func agreesOnADatabaseWithRows() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
+            let (cli, target) = try Self.applied(
+                database,
+                rows: """
+                    ;
+                    INSERT INTO public.tenants (id, name) VALUES ('11111111-1111-4111-8111-111111111111', 'acme');
+                    INSERT INTO public.projects (id, tenant_id, name) VALUES
+                        ('22222222-2222-4222-8222-222222222221', '11111111-1111-4111-8111-111111111111', 'one'),
+                        ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'two');
+                    INSERT INTO public.tasks (id, project_id, title) VALUES
+                        ('33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222221', 'a task');
+                    """)
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            try database.connection.execute(
-                """
-                INSERT INTO public.tenants (id, name) VALUES ('11111111-1111-4111-8111-111111111111', 'acme');
-                INSERT INTO public.projects (id, tenant_id, name) VALUES
-                    ('22222222-2222-4222-8222-222222222221', '11111111-1111-4111-8111-111111111111', 'one'),
-                    ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'two');
-                INSERT INTO public.tasks (id, project_id, title) VALUES
-                    ('33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222221', 'a task');
-                """)
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             let run = try cli.run(["analyze", "--probe", "--format", "json"] + target)
             #expect(run.status == 0, "\(run.output)")
             let results = try Self.results(run)
@@ -112,11 +120,8 @@ import Testing
     /// for the FAILED verdicts.
     @Test func leakReplays() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example(extraPolicies: ["leak.policy": Self.leak])
+            let (cli, target) = try Self.applied(database, extraPolicies: ["leak.policy": Self.leak])
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             let run = try cli.run(["analyze", "--probe", "--format", "json"] + target)
             #expect(run.status == 1, "\(run.output)")
             let results = try Self.results(run)
@@ -133,11 +138,8 @@ import Testing
     /// the proofs alone pass.
     @Test func desynchronisedDatabaseMismatches() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
+            let (cli, target) = try Self.applied(database)
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             try database.connection.execute(
                 """
                 CREATE POLICY wide ON public.projects FOR SELECT USING (true);
@@ -165,11 +167,8 @@ import Testing
     /// database is a tool failure.
     @Test func unprivilegedRoleSkips() async throws {
         try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
+            let (cli, target) = try Self.applied(database)
             defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-            #expect(try cli.run(["apply"] + target).status == 0)
             let weak = try database.createRole()
             let run = try cli.run(["analyze", "--probe", "--format", "json", "--database", database.connectionString(user: weak)])
             #expect(run.status == 0, "\(run.output)")
