@@ -42,7 +42,11 @@ public struct ProbeCase: Hashable, Sendable {
             case .proven where verdict.proof == .tenantIsolation:
                 guard let example = IsolationSeed.example(for: verdict, policySet: policySet, timeoutMilliseconds: timeoutMilliseconds)
                 else {
-                    cases.append(ProbeCase(verdict: verdict, plan: nil, skipped: "Z3 finds no row that session 1 reaches"))
+                    cases.append(
+                        ProbeCase(
+                            verdict: verdict, plan: nil,
+                            skipped:
+                                "no row to seed: Z3 finds none that session 1 reaches (the policies admit none for role \(verdict.role))"))
                     continue
                 }
                 cases.append(make(verdict, example, policySet))

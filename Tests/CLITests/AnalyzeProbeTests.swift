@@ -188,7 +188,8 @@ import Testing
     /// The Supabase example: the sessions' JWT claims are set through `request.jwt.claims`,
     /// which the schema's `auth.uid()` reads, so the profiles' isolation AGREEs; verdicts whose
     /// policies call `has_role()` (Z3 chooses its value, the memberships that make it true are
-    /// not seeded) are SKIPPED with that reason; nothing is MISMATCH.
+    /// not seeded) are SKIPPED with that reason; nothing is MISMATCH. A connecting role that
+    /// cannot SET ROLE to the verdicts' role gets them SKIPPED with why.
     @Test func supabaseExample() async throws {
         try await withTestDatabase { database in
             let manager = FileManager.default
@@ -217,6 +218,27 @@ import Testing
             let documents = results.filter { $0["table"] as? String == "public.documents" && $0["role"] as? String == "authenticated" }
             #expect(documents.count == 5)
             #expect(documents.allSatisfy { ($0["detail"] as? String)?.hasPrefix("the policies call has_role()") == true }, "\(documents)")
+
+            // A connecting role that may write the tables past RLS (and turn foreign key checks
+            // off, PostgreSQL 15+) but is not a member of authenticated: those verdicts are
+            // SKIPPED, saying it cannot become the role.
+            let prober = try database.createRole(attributes: "BYPASSRLS")
+            try database.connection.execute(
+                """
+                GRANT USAGE ON SCHEMA public, auth TO \(prober);
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, auth TO \(prober);
+                GRANT SET ON PARAMETER session_replication_role TO \(prober);
+                """)
+            let outsider = try cli.run(["analyze", "--probe", "--format", "json", "--database", database.connectionString(user: prober)])
+            #expect(outsider.status == 0, "\(outsider.output)")
+            let skipped = try Self.results(outsider).filter {
+                $0["table"] as? String == "public.profiles" && $0["role"] as? String == "authenticated"
+            }
+            #expect(skipped.count == 5)
+            #expect(
+                skipped.allSatisfy { ($0["detail"] as? String)?.hasPrefix("cannot become role authenticated") == true }, "\(skipped)")
+            // Its privileges go before the role does (the parameter's is the cluster's).
+            try database.connection.execute("DROP OWNED BY \(prober)")
         }
     }
 }
