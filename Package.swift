@@ -144,13 +144,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Introspection, plan/apply, round trip, drift.
+        // Introspection, plan/apply, round trip, drift (by meaning: lifting and Z3).
         .target(
             name: "PolicyDatabase",
             dependencies: [
                 "PolicySyntax",
                 "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
                 "PolicySQL",
+                "PolicyImport",
                 "PolicyProofs",
                 "PostgresClient",
             ],

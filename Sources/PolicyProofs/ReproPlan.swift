@@ -62,11 +62,13 @@ public struct ReproPlan: Hashable, Sendable {
     public var schemas: [String]
 
     /// The plan for `example` on the verdict's table, command and side; `nil` when the verdict
-    /// compares two policy sets or the table is not in the schema. Every session of a FAILED
+    /// compares two policy sets without a direction or the table is not in the schema. Every session of a FAILED
     /// verdict is expected to reach (or write) the row, and a write-restriction one not to read it
     /// back; of a PROVEN one (an isolation seed, `IsolationSeed`) only session 1.
     public static func make(for verdict: Verdict, example: Counterexample, policySet: PolicySet) -> ReproPlan? {
-        guard verdict.proof != .policyEquivalence, let table = policySet.schema.table(verdict.table) else { return nil }
+        guard verdict.proof != .policyEquivalence || verdict.direction != nil, let table = policySet.schema.table(verdict.table) else {
+            return nil
+        }
         var filler = Filler()
         let mainRow = complete(example.row, table: table, filler: &filler)
         var setup: [ReproStatement] = []
@@ -100,6 +102,11 @@ public struct ReproPlan: Hashable, Sendable {
             }
         }
         let writes = verdict.side == .check
+        // A comparison's UPDATE WITH CHECK question is about the new row only: each session
+        // updates the row to itself (so USING must reach it as well).
+        if verdict.direction != nil, verdict.command == .update, writes {
+            for session in 1...max(1, example.sessions.count) where oldRows[session] == nil { oldRows[session] = mainRow }
+        }
         if !writes { insert(table, mainRow) }
         let readBack = verdict.proof == .writeRestriction ? countStatement(table, mainRow) : nil
         var sessions: [Session] = []

@@ -18,7 +18,10 @@ import PolicySyntax
 /// and for write-restriction `reads the row back` / `cannot read the row back`.
 public enum ReproScript {
     /// The script for `verdict`, or `nil` when it has no counterexample (or compares two policy
-    /// sets, which one database cannot show).
+    /// sets without a direction, which one database cannot show). A comparison's verdict with a
+    /// direction (`pgpe diff`) gives a script that shows the row reached (or written) on a
+    /// database holding the set that admits it, and not on one holding the other (for UPDATE's
+    /// WITH CHECK, an update of the row to itself).
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
         guard let example = verdict.counterexample,
             let plan = ReproPlan.make(for: verdict, example: example, policySet: policySet)

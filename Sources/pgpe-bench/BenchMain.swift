@@ -10,6 +10,7 @@ enum BenchMain {
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
         "compile": CompileBench.run,
+        "diff": DiffBench.run,
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,
         "lsp-engine": LSPBench.runEngine,

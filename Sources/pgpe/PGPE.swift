@@ -12,7 +12,7 @@ struct PGPE: AsyncParsableCommand {
         abstract: "Prove, compile, apply and monitor PostgreSQL row-level security policies.",
         version: PGPEVersion.string,
         subcommands: [
-            CheckCommand.self, AnalyzeCommand.self, CompileCommand.self, ExplainCommand.self, FormatCommand.self,
+            CheckCommand.self, AnalyzeCommand.self, DiffCommand.self, CompileCommand.self, ExplainCommand.self, FormatCommand.self,
             ApplyCommand.self, MonitorCommand.self, IntrospectCommand.self, LSPCommand.self,
         ]
     )

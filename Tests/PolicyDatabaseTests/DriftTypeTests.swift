@@ -23,6 +23,8 @@ import Testing
         var observed: String?
         /// The kinds of the repair's statements.
         var repair: [PlanAction.Kind]
+        /// The item's severity, when drift by meaning sets it apart from its type's (SPEC 11.7).
+        var severity: DriftSeverity?
 
         /// The name, in test reports.
         var testDescription: String { name }
@@ -41,8 +43,8 @@ import Testing
             type: .missingPolicy, policy: "tenant_accounts", describes: ["does not exist"], repair: [.createPolicy]),
         Scenario(
             name: "extra policy", sql: "CREATE POLICY manual_override ON public.accounts USING (true)",
-            type: .extraPolicy, policy: "manual_override", describes: ["not managed"], observed: "USING (true)",
-            repair: [.dropPolicy]),
+            type: .extraPolicy, policy: "manual_override", describes: ["not managed", "admits rows"], observed: "USING (true)",
+            repair: [.dropPolicy], severity: .critical),
         Scenario(
             name: "using replaced", sql: "ALTER POLICY tenant_accounts ON public.accounts USING (true)",
             type: .modifiedPolicy, policy: "tenant_accounts", describes: ["USING"], observed: "USING (true)",
@@ -154,7 +156,7 @@ import Testing
             #expect(drift.count == 1, "\(drift.map { "\($0.type.rawValue): \($0.description)" })")
             let item = try #require(drift.first)
             #expect(item.type == scenario.type)
-            #expect(item.severity == scenario.type.severity)
+            #expect(item.severity == scenario.severity ?? scenario.type.severity)
             #expect(item.table.description == scenario.table)
             #expect(item.policy == scenario.policy)
             for words in scenario.describes {
@@ -213,8 +215,9 @@ import Testing
                     "accounts rls_disabled", "accounts extra_policy", "accounts extra_grant",
                     "notes rls_not_forced", "notes missing_policy",
                 ])
+            // zz_manual admits rows the managed policies refuse (SPEC 11.7): dropped without prune.
             let plan = ApplyPlan(repairing: drift, prune: false)
-            #expect(plan.actions.map(\.kind) == [.enableRLS, .forceRLS, .createPolicy])
+            #expect(plan.actions.map(\.kind) == [.enableRLS, .dropPolicy, .forceRLS, .createPolicy])
         }
     }
 }
