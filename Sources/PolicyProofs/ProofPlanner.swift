@@ -189,7 +189,7 @@ struct ProofPlanner {
     /// Not SELECT's: `UPDATE t SET c = v` without WHERE or RETURNING reads no column, and then
     /// PostgreSQL applies no SELECT policy to the old row or the new one, so a session can write
     /// rows it cannot read; the proofs must cover that statement.
-    private func oldRow(_ encoder: QueryEncoder, table: TableModel, session: SessionInstance, role: String) throws -> [Term] {
+    func oldRow(_ encoder: QueryEncoder, table: TableModel, session: SessionInstance, role: String) throws -> [Term] {
         let old = try encoder.newRow(table, label: "old row", session: session.index, inDatabase: true)
         let update = effective(table.name, .update, role: role, side: .using)
         return [try encoder.encode(update, row: old, session: session, positive: true)]

@@ -314,6 +314,14 @@ final class ProofRunner {
         return false
     }
 
+    /// The values of a model of `build`'s assertions (printable text only), or `nil` when they
+    /// have none (or the solver gives no answer): what `IsolationSeed` seeds.
+    func example(_ build: @escaping ProofQuery.Build) -> Counterexample? {
+        let checked = check(build, mode: .free, printable: true)
+        guard case .sat(let model)? = checked.result, let encoder = checked.encoder else { return nil }
+        return try? counterexample(model: model, encoder: encoder)
+    }
+
     // MARK: - Counterexamples and blame
 
     private func counterexample(model: Model, encoder: QueryEncoder) throws -> Counterexample? {

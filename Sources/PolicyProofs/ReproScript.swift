@@ -23,8 +23,8 @@ public enum ReproScript {
     /// database holding the set that admits it, and not on one holding the other (for UPDATE's
     /// WITH CHECK, an update of the row to itself).
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
-        guard verdict.proof != .policyEquivalence || verdict.direction != nil, let example = verdict.counterexample,
-            let table = policySet.schema.table(verdict.table)
+        guard let example = verdict.counterexample,
+            let plan = ReproPlan.make(for: verdict, example: example, policySet: policySet)
         else { return nil }
         var lines: [String] = []
         lines.append("-- pgpe repro: \(SQLQuoting.comment(verdict.summary))")
@@ -34,73 +34,27 @@ public enum ReproScript {
         lines.append("SET LOCAL session_replication_role = replica;")
         // Timestamps of the counterexample are UTC, as timestamptz literals of the policies are.
         lines.append("SET LOCAL TimeZone = 'UTC';")
-        var filler = Filler()
-        let mainRow = complete(example.row, table: table, filler: &filler)
-        var inserted: [(QualifiedName, [String: SQLValue])] = []
-        var children = 0
-        func insert(_ table: TableModel, _ values: [String: SQLValue]) {
-            let identity = identityKey(table, values)
-            if inserted.contains(where: { $0.0 == table.name && identityKey(table, $0.1) == identity }) {
-                // Another row with the same key: only an inheriting table can hold it (its rows
-                // are rows of this one and do not share its keys); one is made for it.
-                guard table.hasInheritanceChildren, !inserted.contains(where: { $0.0 == table.name && $0.1 == values }) else { return }
-                children += 1
-                let child = QualifiedName(schema: table.name.schema, name: "pgpe_repro_child_\(children)")
-                inserted.append((table.name, values))
-                lines.append("CREATE TABLE \(SQLQuoting.qualified(child)) () INHERITS (\(SQLQuoting.qualified(table.name)));")
-                lines.append(insertStatement(table, values, into: child) + ";")
-                return
-            }
-            inserted.append((table.name, values))
-            lines.append(insertStatement(table, values) + ";")
-        }
-        var oldRows: [Int: [String: SQLValue]] = [:]
-        for witness in example.witnesses {
-            guard let model = policySet.schema.table(witness.table) else { continue }
-            let values = complete(witness, table: model, filler: &filler)
-            if witness.role == "old row", let session = witness.session {
-                oldRows[session] = values
-            } else {
-                insert(model, values)
-            }
-        }
-        let writes = verdict.side == .check
-        // A comparison's UPDATE WITH CHECK question is about the new row only: each session
-        // updates the row to itself (so USING must reach it as well).
-        if verdict.direction != nil, verdict.command == .update, writes {
-            for session in 1...max(1, example.sessions.count) where oldRows[session] == nil { oldRows[session] = mainRow }
-        }
-        if !writes { insert(table, mainRow) }
+        lines += plan.setup.map { $0.inlined + ";" }
         lines += roleSetup(verdict.role, policySet: policySet)
         lines += ReproSessionValues.stubs(for: example.sessions, policySet: policySet)
-        let readBack = verdict.proof == .writeRestriction
-        for (index, settings) in example.sessions.enumerated() {
-            let session = index + 1
-            let old = oldRows[session]
-            if verdict.command == .update, writes, let old {
+        for session in plan.sessions {
+            if let before = session.before {
                 lines.append("RESET ROLE;")
-                lines.append(insertStatement(table, old) + ";")
+                lines.append(before.inlined + ";")
             }
             lines += switchRole()
-            var body = ReproSessionValues.statements(for: settings, session: session, policySet: policySet)
-            let subject = "session \(session)"
-            let check = readBack ? readBackCheck(table, mainRow, subject: subject) : []
-            switch (verdict.command, writes) {
-            case (.insert?, true):
-                body += attempt(insertStatement(table, mainRow), subject: subject, success: "can write the row", then: check)
-            case (.update?, true):
-                let update = "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow)
-                body += attempt(update, subject: subject, success: "can write the row", countRows: true, then: check)
-            case (.delete?, _):
+            var body = ReproSessionValues.statements(for: session.settings, session: session.number, policySet: policySet)
+            let subject = "session \(session.number)"
+            let check = session.readBack.map { readBackCheck($0, subject: subject) } ?? []
+            let statement = session.statement.inlined
+            switch session.action {
+            case .write(let countsRows):
+                body += attempt(statement, subject: subject, success: "can write the row", countRows: countsRows, then: check)
+            case .reach(let refused):
                 body += attempt(
-                    "DELETE FROM \(SQLQuoting.qualified(table.name))", subject: subject,
-                    success: "reaches the row", countRows: true)
-            case (.update?, false):
-                body += attempt(
-                    "UPDATE \(SQLQuoting.qualified(table.name)) SET " + assignments(table, mainRow, onlyKey: true),
-                    subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: true)
-            default:
-                body.append("  SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, mainRow));")
+                    statement, subject: subject, success: "reaches the row", countRows: true, newRowRefusedMeansReached: refused)
+            case .count:
+                body.append("  " + countInto(session.statement) + ";")
                 body.append(
                     "  RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reaches the row' ELSE 'does not reach the row' END;")
             }
@@ -120,12 +74,17 @@ public enum ReproScript {
             lines.append("END")
             lines.append("$pgpe$;")
             lines.append("RESET ROLE;")
-            if verdict.command == .update, writes, let old {
-                lines.append("DELETE FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, old));")
-            }
+            if let after = session.after { lines.append(after.inlined + ";") }
         }
         lines.append("ROLLBACK;")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A plan's `SELECT count(*) FROM …` as PL/pgSQL that stores the count in `n`.
+    private static func countInto(_ statement: ReproStatement) -> String {
+        let head = "SELECT count(*) "
+        guard statement.inlined.hasPrefix(head) else { return statement.inlined }
+        return "SELECT count(*) INTO n " + statement.inlined.dropFirst(head.count)
     }
 
     /// A file name for the verdict's script.
@@ -187,9 +146,9 @@ public enum ReproScript {
     }
 
     /// After a successful write: whether the session reads the written row back.
-    private static func readBackCheck(_ table: TableModel, _ values: [String: SQLValue], subject: String) -> [String] {
+    private static func readBackCheck(_ count: ReproStatement, subject: String) -> [String] {
         [
-            "    SELECT count(*) INTO n FROM \(SQLQuoting.qualified(table.name)) WHERE \(identity(table, values));",
+            "    " + countInto(count) + ";",
             "    RAISE NOTICE 'pgpe-repro: \(subject) %', CASE WHEN n > 0 THEN 'reads the row back' ELSE 'cannot read the row back' END;",
         ]
     }
@@ -231,75 +190,5 @@ public enum ReproScript {
         }
         lines.append("  END;")
         return lines
-    }
-
-    // MARK: - Rows
-
-    /// Fills NOT NULL columns the counterexample left out with unique values of their types.
-    private struct Filler {
-        var counter = 0
-        mutating func value(for type: SQLType) -> SQLValue {
-            counter += 1
-            switch type.family {
-            case .integer, .numeric: return .int(900_000 + counter)
-            case .boolean: return .bool(false)
-            case .uuid:
-                let hex = String(counter, radix: 16)
-                return .text("ffffffff-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex)
-            case .timestamp: return .text("2000-01-01 00:00:00+00")
-            case .date: return .text("2000-01-01")
-            case .time: return .text("00:00:00")
-            case .json: return .text("{}")
-            default: return .text("pgpe-\(counter)")
-            }
-        }
-    }
-
-    private static func complete(_ row: Counterexample.Row, table: TableModel, filler: inout Filler) -> [String: SQLValue] {
-        var values: [String: SQLValue] = [:]
-        for column in table.columns {
-            if let value = row.values[column.name], !(value.isNull && column.notNull) {
-                values[column.name] = value
-            } else if column.notNull {
-                values[column.name] = filler.value(for: column.type)
-            }
-        }
-        return values
-    }
-
-    private static func literal(_ value: SQLValue) -> String {
-        switch value {
-        case .null: return "NULL"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .text(let text): return SQLQuoting.literal(text)
-        }
-    }
-
-    private static func insertStatement(_ table: TableModel, _ values: [String: SQLValue], into target: QualifiedName? = nil) -> String {
-        let columns = table.columns.filter { values[$0.name] != nil }
-        return "INSERT INTO \(SQLQuoting.qualified(target ?? table.name)) ("
-            + columns.map { SQLQuoting.identifier($0.name) }.joined(separator: ", ")
-            + ") VALUES (" + columns.map { literal(values[$0.name] ?? .null) }.joined(separator: ", ") + ")"
-    }
-
-    private static func assignments(_ table: TableModel, _ values: [String: SQLValue], onlyKey: Bool = false) -> String {
-        let keyColumns = table.primaryKey.isEmpty ? [table.columns.first?.name].compactMap { $0 } : table.primaryKey
-        let columns = onlyKey ? table.columns.filter { keyColumns.contains($0.name) } : table.columns.filter { values[$0.name] != nil }
-        return columns.map { "\(SQLQuoting.identifier($0.name)) = \(literal(values[$0.name] ?? .null))" }.joined(separator: ", ")
-    }
-
-    private static func identity(_ table: TableModel, _ values: [String: SQLValue]) -> String {
-        let keyColumns = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
-        let parts = keyColumns.map { name -> String in
-            let value = values[name] ?? .null
-            return value.isNull ? "\(SQLQuoting.identifier(name)) IS NULL" : "\(SQLQuoting.identifier(name)) = \(literal(value))"
-        }
-        return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
-    }
-
-    private static func identityKey(_ table: TableModel, _ values: [String: SQLValue]) -> String {
-        let keyColumns = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
-        return keyColumns.map { literal(values[$0] ?? .null) }.joined(separator: "|")
     }
 }

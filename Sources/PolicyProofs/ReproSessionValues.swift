@@ -46,14 +46,97 @@ enum ReproSessionValues {
         return lines
     }
 
+    /// How a session's values are given, in key order.
+    private enum Item {
+        /// `now()`: the transaction's timestamp, which no statement sets.
+        case now(String?)
+        /// A `current_setting` key, set with `set_config`.
+        case setting(key: String, value: String)
+        /// A value read by its own SQL that no statement sets.
+        case unsettable(key: String, sql: String, value: String?)
+    }
+
+    /// A session's values sorted into what is set how: settings, JWT claims, and what cannot be set.
+    private struct Sorted {
+        var items: [Item] = []
+        var claims: [(claim: String, key: String, value: String?)] = []
+        var paths: [(path: [String], value: String?)] = []
+
+        init(_ settings: [String: String?], policySet: PolicySet) {
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                if key == Operand.nowKey {
+                    items.append(.now(value))
+                    continue
+                }
+                guard let sql = policySet.config.sessionKey(key)?.sql else {
+                    // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
+                    // is left unset (reading it fails the query, as an unset key does).
+                    if value == nil && policySet.config.missingContext == .error { continue }
+                    items.append(.setting(key: key, value: value ?? ""))
+                    continue
+                }
+                if let claim = SessionProfile.supabaseClaim(forSQL: sql) {
+                    claims.append((claim, key, value))
+                    continue
+                }
+                if let path = SessionProfile.jwtClaimPath(forSQL: sql) {
+                    paths.append((path, value))
+                    if let setting = SessionProfile.claimSetting(forSQL: sql) {
+                        items.append(.setting(key: setting, value: value ?? ""))
+                    }
+                    continue
+                }
+                items.append(.unsettable(key: key, sql: sql, value: value))
+            }
+        }
+
+        /// The claims object as PostgREST would set it (auth.jwt()'s value, with 'sub' and
+        /// 'role' as auth.uid() and auth.role() read them, and the claims values read), as the
+        /// text `set_config` takes, built by PostgreSQL from the values; `nil` without claims.
+        /// `note` says when the counterexample asks for what PostgREST cannot give.
+        func claimsText() -> (text: ReproStatement, note: String?)? {
+            guard !claims.isEmpty || !paths.isEmpty else { return nil }
+            let everyValueNull = claims.allSatisfy { $0.value == nil } && paths.allSatisfy { $0.value == nil }
+            var statement = ReproStatement()
+            var note: String?
+            var expression = (sql: "'{}'::jsonb", inlined: "'{}'::jsonb")
+            if let jwt = claims.first(where: { $0.claim.isEmpty }) {
+                if let value = jwt.value {
+                    let bound = statement.bind(value, cast: "jsonb")
+                    expression = (bound.sql, bound.inlined + "::jsonb")
+                } else if claims.contains(where: { !$0.claim.isEmpty && $0.value != nil }) || paths.contains(where: { $0.value != nil }) {
+                    note = "the counterexample has auth.jwt() NULL beside a set claim, which PostgREST cannot give; the claims are set."
+                }
+            }
+            for (claim, _, value) in claims where !claim.isEmpty {
+                let name = statement.bind(claim, cast: "text")
+                if let value {
+                    let bound = statement.bind(value, cast: "text")
+                    expression = (
+                        "(\(expression.sql) || jsonb_build_object(\(name.sql), \(bound.sql)))",
+                        "(\(expression.inlined) || jsonb_build_object(\(name.inlined), \(bound.inlined)))"
+                    )
+                } else {
+                    expression = ("(\(expression.sql) - \(name.sql))", "(\(expression.inlined) - \(name.inlined))")
+                }
+            }
+            for (path, value) in paths {
+                expression = ReproSessionValues.setClaim(path, to: value, in: expression, binding: &statement)
+            }
+            if everyValueNull { return (ReproStatement("''"), note) }
+            statement.append(sql: "\(expression.sql)::text", inlined: "\(expression.inlined)::text")
+            return (statement, note)
+        }
+    }
+
     /// The statements (inside the session's PL/pgSQL block) that give session `session` the
     /// values `settings`.
     static func statements(for settings: [String: String?], session: Int, policySet: PolicySet) -> [String] {
         var body: [String] = []
-        var claims: [(claim: String, key: String, value: String?)] = []
-        var paths: [(path: [String], value: String?)] = []
-        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
-            if key == Operand.nowKey {
+        let sorted = Sorted(settings, policySet: policySet)
+        for item in sorted.items {
+            switch item {
+            case .now(let value):
                 // The transaction's timestamp is the clock's: the script cannot choose it. Nor can a
                 // stub `pgpe_repro.now()` ahead of pg_catalog in search_path stand in for it: CREATE
                 // POLICY binds the function when the policy is created (pg_get_expr then shows
@@ -62,74 +145,87 @@ enum ReproSessionValues {
                 body.append(
                     "  -- the counterexample needs it to be \(SQLQuoting.comment(value.map { "'\($0)'" } ?? "NULL")) in session \(session)."
                 )
-                continue
-            }
-            guard let sql = policySet.config.sessionKey(key)?.sql else {
-                // An unset key: '' is unset under `missing_context: deny` (NULLIF); under `error` it
-                // is left unset (reading it fails the query, as an unset key does).
-                if value == nil && policySet.config.missingContext == .error { continue }
-                body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value ?? "")), true);")
-                continue
-            }
-            if let claim = SessionProfile.supabaseClaim(forSQL: sql) {
-                claims.append((claim, key, value))
-                continue
-            }
-            if let path = SessionProfile.jwtClaimPath(forSQL: sql) {
-                paths.append((path, value))
-                if let setting = SessionProfile.claimSetting(forSQL: sql) {
-                    body.append("  PERFORM set_config(\(SQLQuoting.literal(setting)), \(SQLQuoting.literal(value ?? "")), true);")
-                }
-                continue
-            }
-            let wanted = value.map { "'\($0)'" } ?? "NULL"
-            body.append(
-                "  -- session value '\(SQLQuoting.comment(key))' is read by \(SQLQuoting.comment(sql)), which this script cannot set;"
-            )
-            body.append("  -- the counterexample needs it to be \(SQLQuoting.comment(wanted)) in session \(session).")
-        }
-        guard !claims.isEmpty || !paths.isEmpty else { return body }
-        // The claims object: auth.jwt()'s value, with 'sub' and 'role' as auth.uid() and
-        // auth.role() read them.
-        var expression = "'{}'::jsonb"
-        if let jwt = claims.first(where: { $0.claim.isEmpty }) {
-            if let value = jwt.value {
-                expression = SQLQuoting.literal(value) + "::jsonb"
-            } else if claims.contains(where: { !$0.claim.isEmpty && $0.value != nil }) || paths.contains(where: { $0.value != nil }) {
+            case .setting(let key, let value):
+                body.append("  PERFORM set_config(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value)), true);")
+            case .unsettable(let key, let sql, let value):
+                let wanted = value.map { "'\($0)'" } ?? "NULL"
                 body.append(
-                    "  -- the counterexample has auth.jwt() NULL beside a set claim, which PostgREST cannot give; the claims are set.")
+                    "  -- session value '\(SQLQuoting.comment(key))' is read by \(SQLQuoting.comment(sql)), which this script cannot set;"
+                )
+                body.append("  -- the counterexample needs it to be \(SQLQuoting.comment(wanted)) in session \(session).")
             }
         }
-        for (claim, _, value) in claims where !claim.isEmpty {
-            if let value {
-                expression = "(\(expression) || jsonb_build_object(\(SQLQuoting.literal(claim)), \(SQLQuoting.literal(value))))"
-            } else {
-                expression = "(\(expression) - \(SQLQuoting.literal(claim)))"
-            }
-        }
-        for (path, value) in paths {
-            expression = setClaim(path, to: value, in: expression)
-        }
-        let everyValueNull = claims.allSatisfy { $0.value == nil } && paths.allSatisfy { $0.value == nil }
-        let text = everyValueNull ? "''" : "\(expression)::text"
-        body.append("  PERFORM set_config('request.jwt.claims', \(text), true);")
+        guard let (claims, note) = sorted.claimsText() else { return body }
+        if let note { body.append("  -- " + note) }
+        body.append("  PERFORM set_config('request.jwt.claims', \(claims.inlined), true);")
         return body
     }
 
-    /// `claims` (a jsonb expression) with the text `value` at `path` (objects on the way made
-    /// when missing), or without it when `value` is `nil`; keys and value are literals, the
-    /// JSON is PostgreSQL's to build.
-    static func setClaim(_ path: [String], to value: String?, in claims: String) -> String {
+    /// For `pgpe analyze --probe`: `set_config` statements with their values bound that give a
+    /// session the values `settings` (JWT claims in `request.jwt.claims`, which the database's
+    /// own `auth.uid()`, `auth.role()` and `auth.jwt()` are taken to read, as PostgREST sets it),
+    /// or why they cannot be given that way (a value read by other SQL, `now()`).
+    static func probeStatements(for settings: [String: String?], policySet: PolicySet) -> (
+        statements: [ReproStatement], unsettable: String?
+    ) {
+        let sorted = Sorted(settings, policySet: policySet)
+        var statements: [ReproStatement] = []
+        for item in sorted.items {
+            switch item {
+            case .now(let value):
+                return ([], "the counterexample needs now() to be \(value.map { "'\($0)'" } ?? "NULL"), the transaction's timestamp")
+            case .unsettable(let key, let sql, _):
+                return ([], "session value '\(key)' is read by \(sql), which the probe does not set")
+            case .setting(let key, let value):
+                var statement = ReproStatement("SELECT pg_catalog.set_config(")
+                statement.append(value: .text(key))
+                statement.append(", ")
+                statement.append(value: .text(value))
+                statement.append(", true)")
+                statements.append(statement)
+            }
+        }
+        if let (claims, _) = sorted.claimsText() {
+            var statement = ReproStatement("SELECT pg_catalog.set_config('request.jwt.claims', ")
+            statement.append(claims)
+            statement.append(", true)")
+            statements.append(statement)
+        }
+        return (statements, nil)
+    }
+
+    /// `claims` (a jsonb expression, as bound text and as literals) with the text `value` at
+    /// `path` (objects on the way made when missing), or without it when `value` is `nil`; keys
+    /// and value are bound in `statement`, the JSON is PostgreSQL's to build.
+    static func setClaim(
+        _ path: [String], to value: String?, in claims: (sql: String, inlined: String), binding statement: inout ReproStatement
+    ) -> (sql: String, inlined: String) {
         guard let key = path.first else { return claims }
         let rest = Array(path.dropFirst())
+        let name = statement.bind(key, cast: "text")
         guard let value else {
-            let keys = path.map(SQLQuoting.literal).joined(separator: ", ")
-            return rest.isEmpty ? "(\(claims) - \(SQLQuoting.literal(key)))" : "(\(claims) #- ARRAY[\(keys)]::text[])"
+            guard !rest.isEmpty else { return ("(\(claims.sql) - \(name.sql))", "(\(claims.inlined) - \(name.inlined))") }
+            let keys = [name] + rest.map { statement.bind($0, cast: "text") }
+            return (
+                "(\(claims.sql) #- ARRAY[\(keys.map(\.sql).joined(separator: ", "))]::text[])",
+                "(\(claims.inlined) #- ARRAY[\(keys.map(\.inlined).joined(separator: ", "))]::text[])"
+            )
         }
         guard !rest.isEmpty else {
-            return "(\(claims) || jsonb_build_object(\(SQLQuoting.literal(key)), \(SQLQuoting.literal(value))::text))"
+            let bound = statement.bind(value, cast: "text")
+            return (
+                "(\(claims.sql) || jsonb_build_object(\(name.sql), \(bound.sql)::text))",
+                "(\(claims.inlined) || jsonb_build_object(\(name.inlined), \(bound.inlined)::text))"
+            )
         }
-        let inner = setClaim(rest, to: value, in: "coalesce(\(claims) -> \(SQLQuoting.literal(key)), '{}'::jsonb)")
-        return "(\(claims) || jsonb_build_object(\(SQLQuoting.literal(key)), \(inner)))"
+        let inner = setClaim(
+            rest, to: value,
+            in: (
+                "coalesce(\(claims.sql) -> \(name.sql), '{}'::jsonb)", "coalesce(\(claims.inlined) -> \(name.inlined), '{}'::jsonb)"
+            ), binding: &statement)
+        return (
+            "(\(claims.sql) || jsonb_build_object(\(name.sql), \(inner.sql)))",
+            "(\(claims.inlined) || jsonb_build_object(\(name.inlined), \(inner.inlined)))"
+        )
     }
 }

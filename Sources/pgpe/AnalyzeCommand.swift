@@ -64,6 +64,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Text output: list every verdict, not only those that are not PROVEN.")
     var verbose = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Check the verdicts on the live database in a transaction that rolls back: FAILED counterexamples must leak, PROVEN isolation must hold (exit 1 on a MISMATCH)."
+    )
+    var probe = false
+
+    @OptionGroup var connection: DatabaseOptions
+
     private func parseIDs(_ text: String?) throws -> [ProofID]? {
         guard let text else { return nil }
         return try text.split(separator: ",").map { part in
@@ -91,6 +100,7 @@ struct AnalyzeCommand: ParsableCommand {
         let disabled = try parseIDs(disableProofs) ?? []
         let recorded = try baseline.map(BaselineFile.read)
         var report: AnalysisReport?
+        var probed: AnalyzeProbe?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
             let request = AnalysisRequest(
@@ -110,6 +120,7 @@ struct AnalyzeCommand: ParsableCommand {
                 diagnostics += FindingAcceptance(policySet: snapshot.policySet).stale(result.verdicts) { request.runs($0, on: snapshot) }
             }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
+            if probe { probed = try AnalyzeProbe.run(result, snapshot: snapshot, connection: connection) }
         }
         var findings = Findings(report: report, policySet: snapshot.policySet, recorded: recorded)
         if let writeBaseline, report != nil {
@@ -117,8 +128,16 @@ struct AnalyzeCommand: ParsableCommand {
             findings.recorded = findings.current
         }
         switch format {
-        case .text: printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
-        case .json: Terminal.standardOutput(json(report, diagnostics: diagnostics, printer: printer, findings: findings).serializedString())
+        case .text:
+            printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
+            if let probed { Terminal.standardOutput(probed.text(color: Terminal.colorEnabled(fileDescriptor: 1)).joined(separator: "\n")) }
+        case .json:
+            var object = json(report, diagnostics: diagnostics, printer: printer, findings: findings)
+            if let probed, case .object(var members) = object {
+                members["probe"] = probed.json
+                object = .object(members)
+            }
+            Terminal.standardOutput(object.serializedString())
         case .sarif:
             Terminal.standardOutput(sarif(report, diagnostics: diagnostics, printer: printer, findings: findings).serializedString())
         case .github:
@@ -133,6 +152,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if hasErrors { throw ExitCode(1) }
         guard let report else { return }
+        if probed?.hasMismatch == true { throw ExitCode(1) }
         let failing = report.failures + (strict ? report.unknowns : [])
         if failing.contains(where: { findings.isNew($0) }) { throw ExitCode(1) }
     }
@@ -340,6 +360,18 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
+    /// What a verdict is about, as the JSON of `verdicts` and `probe` names it.
+    static func identity(_ verdict: Verdict) -> JSONObject {
+        [
+            "proof": .string(verdict.proof.rawValue),
+            "table": .string(verdict.table.description),
+            "command": verdict.command.map { .string($0.rawValue) } ?? .null,
+            "role": .string(verdict.role),
+            "key": verdict.key.map { .string($0) } ?? .null,
+            "predicate": .string(verdict.side.rawValue),
+        ]
+    }
+
     /// A blamed clause as JSON: its policy, file, line and column (1-based), and the session it admitted.
     static func blame(_ blame: Blame, printer: DiagnosticPrinter) -> JSONValue {
         let position = printer.position(blame.location)
@@ -354,16 +386,9 @@ struct AnalyzeCommand: ParsableCommand {
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
-            var entry: JSONObject = [
-                "proof": .string(verdict.proof.rawValue),
-                "table": .string(verdict.table.description),
-                "command": verdict.command.map { .string($0.rawValue) } ?? .null,
-                "role": .string(verdict.role),
-                "key": verdict.key.map { .string($0) } ?? .null,
-                "predicate": .string(verdict.side.rawValue),
-                "status": .string(verdict.status.rawValue),
-                "reason": verdict.reason.map { .string($0) } ?? .null,
-            ]
+            var entry = AnalyzeCommand.identity(verdict)
+            entry["status"] = .string(verdict.status.rawValue)
+            entry["reason"] = verdict.reason.map { .string($0) } ?? .null
             if let acceptance = verdict.acceptance {
                 let at = printer.position(acceptance.location)
                 entry["accepted"] = [
