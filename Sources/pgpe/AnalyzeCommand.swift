@@ -111,6 +111,7 @@ struct AnalyzeCommand: ParsableCommand {
             let result = session.analyze(snapshot, request, progress: progress)
             report = result
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
+            diagnostics += SideChannelFindings.diagnostics(snapshot.policySet)
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
         }
         switch format {
