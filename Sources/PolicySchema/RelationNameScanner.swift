@@ -14,7 +14,7 @@ enum RelationNameScanner {
     private static let clauseWords: Set<String> = [
         "where", "join", "on", "using", "group", "order", "limit", "offset", "having", "window", "union", "intersect",
         "except", "left", "right", "inner", "full", "cross", "natural", "set", "returning", "for", "values", "select",
-        "default", "tablesample", "with", "fetch", "into", "as", "loop", "then", "end",
+        "default", "tablesample", "with", "fetch", "into", "as", "loop", "then", "end", "from", "in", "if", "do", "else",
     ]
 
     /// The names in `tokens`, in order, repeats included.

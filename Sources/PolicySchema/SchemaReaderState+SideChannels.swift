@@ -79,14 +79,18 @@ extension SchemaReaderState {
     mutating func readAlterViewAction(_ cursor: inout SQLCursor, view id: Int) {
         if cursor.accept(words: "owner", "to") {
             if let owner = cursor.identifier() { views[id].owner = owner.text }
-        } else if cursor.accept(word: "set"), cursor.isKind(.leftParen) {
-            readViewOptions(&cursor, into: &views[id], reset: false)
-        } else if cursor.accept(word: "reset"), cursor.isKind(.leftParen) {
-            readViewOptions(&cursor, into: &views[id], reset: true)
-        } else if cursor.accept(words: "rename", "to"), let newName = cursor.identifier() {
-            renameView(id, to: QualifiedName(schema: views[id].name.schema, name: newName.text))
-        } else if cursor.accept(words: "set", "schema"), let schema = cursor.identifier() {
-            renameView(id, to: QualifiedName(schema: schema.text, name: views[id].name.name))
+        } else if cursor.accept(words: "set", "schema") {
+            if let schema = cursor.identifier() {
+                renameView(id, to: QualifiedName(schema: schema.text, name: views[id].name.name))
+            }
+        } else if cursor.accept(words: "rename", "to") {
+            if let newName = cursor.identifier() {
+                renameView(id, to: QualifiedName(schema: views[id].name.schema, name: newName.text))
+            }
+        } else if cursor.isWord("set") || cursor.isWord("reset"), cursor.isKind(.leftParen, at: 1) {
+            let reset = cursor.isWord("reset")
+            cursor.advance()
+            readViewOptions(&cursor, into: &views[id], reset: reset)
         }
     }
 
@@ -208,7 +212,7 @@ extension SchemaReaderState {
             }
             return
         }
-        guard !cursor.isWord("all") else { return }  // ALL TABLES IN SCHEMA: not read
+        guard !cursor.isWord("all") else { return } // ALL TABLES IN SCHEMA: not read
         _ = cursor.accept(word: "table")
         if let token = cursor.peek(), token.kind == .word,
             ["sequence", "schema", "database", "domain", "type", "language", "foreign", "large", "tablespace", "parameter"]

@@ -15,7 +15,9 @@ public struct ProofResults: Sendable {
     public private(set) var signatures: [QualifiedName: String] = [:]
     /// The diagnostics shown for each table's verdicts.
     public private(set) var tableDiagnostics: [QualifiedName: [Diagnostic]] = [:]
-    /// Diagnostics about the whole set (tables no policy governs), shown at their definitions.
+    /// Diagnostics about the whole set (tables no policy governs, side channels: SPEC 11.11),
+    /// shown at their definitions in the schema file and, for side channels, at the policies
+    /// they weaken.
     public private(set) var coverageDiagnostics: [Diagnostic] = []
     /// How many runs were accepted.
     public private(set) var runs = 0
@@ -93,7 +95,8 @@ public struct ProofResults: Sendable {
             tableDiagnostics[table] = nil
         }
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
-        coverageDiagnostics = coverageOn ? ProofDiagnostics.ungoverned(set) : []
+        coverageDiagnostics =
+            (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + SideChannelFindings.diagnostics(set, atPolicies: true)
         runs += 1
         provenGeneration = job.generation
     }

@@ -9,12 +9,24 @@ import PolicySyntax
 /// and the message names the object), with a note at each policy whose guarantee it weakens;
 /// the message ends with the SQL that fixes it.
 public enum SideChannelFindings {
-    /// The findings for `set`'s schema (none without one).
-    public static func diagnostics(_ set: PolicySet) -> [Diagnostic] {
+    /// The findings for `set`'s schema (none without one). With `atPolicies` (the language
+    /// server) each finding is also reported at every policy whose guarantee it weakens (its
+    /// notes' places), so the policy file shows it too.
+    public static func diagnostics(_ set: PolicySet, atPolicies: Bool = false) -> [Diagnostic] {
         guard set.hasSchema else { return [] }
         let finder = Finder(set: set)
-        return (finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()).sorted {
-            ($0.location.file, $0.range.start, $0.kind.id) < ($1.location.file, $1.range.start, $1.kind.id)
+        var findings = finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
+        if atPolicies {
+            findings += findings.flatMap { finding in
+                finding.notes.map { note in
+                    var copy = Diagnostic(finding.kind, message: note.message + ": " + finding.message, location: note.location)
+                    copy.notes = [DiagnosticNote(message: "the object", location: finding.location)]
+                    return copy
+                }
+            }
+        }
+        return findings.sorted {
+            ($0.location.file, $0.range.start, $0.kind.id, $0.message) < ($1.location.file, $1.range.start, $1.kind.id, $1.message)
         }
     }
 
@@ -120,8 +132,12 @@ public enum SideChannelFindings {
         }
 
         func definerFunctions() -> [Diagnostic] {
-            schema.functions.compactMap { function in
-                guard function.securityDefiner, let body = function.bodyTables else { return nil }
+            // Functions pgpe.yaml declares are the policies' own helpers (`fn(...)`): the roles the
+            // policies apply to must execute them, and the proofs take their declaration as given.
+            let policyHelpers = Set(set.config.functions.map { QualifiedName(schema: $0.schema, name: $0.name) })
+            return schema.functions.compactMap { function in
+                guard function.securityDefiner, !policyHelpers.contains(function.name), let body = function.bodyTables
+                else { return nil }
                 let reached = governedReached(body)
                 let callers = function.executors.filter(matters)
                 guard !reached.isEmpty, !callers.isEmpty else { return nil }
@@ -156,7 +172,8 @@ public enum SideChannelFindings {
                 for grant in set.grants where grant.tables.contains(table.name) { grantees.formUnion(grant.roles) }
                 let readers = grantees.sorted().filter(matters)
                 guard !readers.isEmpty else { return nil }
-                let relation = table.parents.contains(where: { schema.table($0)?.hasInheritanceChildren == true })
+                let relation =
+                    table.parents.contains(where: { schema.table($0)?.hasInheritanceChildren == true })
                     ? "inheritance child" : "partition"
                 return finding(
                     .sideChannelChildWithoutRLS,
