@@ -164,4 +164,37 @@ import Testing
         }
         #expect(fromDump == sideChannels(written), "\(dump)")
     }
+
+    /// A snapshot carries the side-channel facts exactly, and one written before them reads with
+    /// their defaults.
+    @Test func snapshotsCarryTheSideChannelFacts() throws {
+        let text = try String(
+            contentsOf: Fixtures.fixtureDirectory.appendingPathComponent("side-channels/leaky.sql"), encoding: .utf8)
+        let (model, _, _) = SchemaReaderHelpers.read(
+            text + "\nCREATE MATERIALIZED VIEW public.m AS SELECT 1 FROM public.doc_titles;\n"
+                + "CREATE FUNCTION public.c() RETURNS int LANGUAGE c AS 'x', 'y';\n"
+                + "GRANT SELECT (title) ON public.docs TO auditor;\nALTER TABLE public.docs ENABLE ROW LEVEL SECURITY;\n")
+        let encoded = SchemaSnapshot.encode(model)
+        #expect(encoded.contains("\"views\""))
+        let (decoded, diagnostics) = SchemaSnapshot.decode(text: encoded, path: "snap.json")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        func unlocated(_ view: ViewModel) -> ViewModel {
+            var copy = view
+            copy.location = nil
+            return copy
+        }
+        #expect(decoded.views.map(unlocated) == model.views.map(unlocated))
+        #expect(model.views.count == 2)
+        #expect(SchemaReaderHelpers.comparable(decoded, keepOwners: true) == SchemaReaderHelpers.comparable(model, keepOwners: true))
+        #expect(decoded.functions.first { $0.name.name == "c" }?.bodyTables == nil)
+        #expect(decoded.table(name("public.docs"))?.rowSecurity == true)
+        let old = """
+            {"format": "pgpe-snapshot", "version": 1, "tables": [{"schema": "public", "name": "t", "columns": []}],
+             "functions": [{"schema": "public", "name": "f", "returns": "integer", "security_definer": true}]}
+            """
+        let (oldModel, oldDiagnostics) = SchemaSnapshot.decode(text: old, path: "old.json")
+        #expect(oldDiagnostics.isEmpty, "\(oldDiagnostics)")
+        #expect(oldModel.views.isEmpty && oldModel.functions.first?.executors == ["public"])
+        #expect(oldModel.functions.first?.bodyTables == [] && oldModel.table(name("public.t"))?.parents == [])
+    }
 }
