@@ -144,13 +144,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Introspection, plan/apply, round trip, drift.
+        // Introspection, plan/apply, round trip, drift (by meaning: lifting and Z3).
         .target(
             name: "PolicyDatabase",
             dependencies: [
                 "PolicySyntax",
                 "PolicySchema",
+                "PolicyConfig",
+                "PolicySemantics",
                 "PolicySQL",
+                "PolicyImport",
+                "PolicyProofs",
                 "PostgresClient",
             ],
             swiftSettings: swiftSettings
@@ -218,6 +222,7 @@ let package = Package(
                 "PolicyEngine",
                 "WorkspaceFiles",
                 "PolicyDatabase",
+                "PolicyImport",
                 "JSONRPC",
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -8,7 +8,7 @@ profile="${1:-demo}"
 pkgs=(libz3-dev libpq-dev pkg-config)
 case "$profile" in
   demo) ;;
-  test) pkgs+=(postgresql postgresql-contrib neovim emacs-nox elpa-eglot python3) ;;
+  test) pkgs+=(postgresql postgresql-contrib neovim emacs-nox elpa-eglot python3 libxml2-utils) ;;
   bench) pkgs+=(postgresql postgresql-contrib hyperfine python3) ;;
   *) echo "deps.sh: unknown profile '$profile'" >&2; exit 2 ;;
 esac

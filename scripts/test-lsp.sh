@@ -18,7 +18,7 @@ if [ ! -x "$python" ] && ! python3 -m venv "$venv" >&2; then
   export PYTHONPATH="$PWD/$venv/site${PYTHONPATH:+:$PYTHONPATH}"
   python=python3
 fi
-if ! "$python" -c "import pytest_lsp" 2>/dev/null; then
+if ! "$python" -c "import pytest_lsp, markdown_it" 2>/dev/null; then
   if [ "$python" = python3 ]; then
     python3 -m pip install --quiet --disable-pip-version-check --target "$venv/site" -r tests-e2e/requirements.txt
   else

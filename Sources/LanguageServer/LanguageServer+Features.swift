@@ -177,10 +177,11 @@ extension LanguageServer {
 
     /// `textDocument/codeLens`.
     func codeLenses(_ id: RequestID, _ token: CancellationToken, _ params: JSONValue) throws(ResponseError) {
+        let access = params["textDocument"]?["uri"]?.string.flatMap { registry.owner(of: uris.path(of: $0))?.currentAccessDiff }
         try inDocument(id, token, params) { workspace, path, conversion in
             let converter = conversion.converter(path)
             let uri = conversion.uris.uri(of: path)
-            return CodeLensProvider.lenses(in: path, snapshot: workspace.snapshot).map { lens in
+            return CodeLensProvider.lenses(in: path, snapshot: workspace.snapshot, access: access).map { lens in
                 let command: Command
                 if let target = lens.compiledSQL {
                     command = Command(

@@ -3,6 +3,7 @@ import Foundation
 import PolicyEngine
 import PolicyProofs
 import PolicySchema
+import WorkspaceFiles
 
 extension LanguageServer {
     /// Cancels the project's running proofs and starts a new run after the debounce delay (or
@@ -11,6 +12,8 @@ extension LanguageServer {
         guard options.backgroundProofs, phase == .running else { return }
         project.runningProofs?.cancel()
         project.runningProofs = nil
+        project.runningDiff?.cancel()
+        project.runningDiff = nil
         project.pendingRun?.cancel()
         let serial = project.serial
         let item = DispatchWorkItem { [weak self] in self?.assumeIsolated { $0.startProofs(serial) } }
@@ -28,6 +31,7 @@ extension LanguageServer {
                 project.workspace.markProofsCurrent()
                 refreshLenses()
             }
+            startAccessDiff(project)
             return
         }
         let cancellation = Cancellation.CancellationToken()
@@ -88,6 +92,38 @@ extension LanguageServer {
         guard phase == .running, let project, project.workspace.accept(result) else { return }
         publish(project)
         refreshLenses()
+        startAccessDiff(project)
+    }
+
+    /// Compares the project's snapshot with its last commit (HEAD, read with git on a
+    /// background thread) for the access lenses, unless that comparison is known already. A
+    /// project outside git, or with errors in either revision, gets no comparison.
+    private func startAccessDiff(_ project: Project) {
+        let snapshot = project.workspace.snapshot
+        guard phase == .running, !project.isLoose, let configPath = project.workspace.configPath, !snapshot.hasErrors,
+            project.accessDiff?.generation != snapshot.generation
+        else { return }
+        project.runningDiff?.cancel()
+        let cancellation = Cancellation.CancellationToken()
+        project.runningDiff = cancellation
+        let serial = project.serial
+        let session = project.diffSession
+        let config = snapshot.config
+        Thread.detachNewThread { [self] in
+            guard
+                let base = try? GitRevision.load(
+                    revision: "HEAD", configPath: configPath, directory: config.baseDirectory, policyPaths: config.policyPaths),
+                !base.hasErrors, !cancellation.isCancelled
+            else { return }
+            let diff = session.diff(snapshot, against: base, label: "HEAD", cancellation: cancellation)
+            guard !diff.cancelled else { return }
+            enqueue { server in
+                guard let project = server.registry.project(serial: serial), project.runningDiff === cancellation else { return }
+                project.runningDiff = nil
+                project.accessDiff = (snapshot.generation, diff)
+                server.refreshLenses()
+            }
+        }
     }
 
     /// Asks the client to ask for code lenses again (proof status changed).

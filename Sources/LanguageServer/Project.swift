@@ -27,6 +27,13 @@ final class Project {
     var progress: ProgressReporter?
     /// Whether publishing the tables of the run in progress that finished is scheduled.
     var tablePublishPending = false
+    /// The comparison with the last commit (`pgpe diff` against HEAD) and the generation of the
+    /// snapshot it compared, for the access lenses.
+    var accessDiff: (generation: Int, diff: AccessDiff)?
+    /// The comparison in progress.
+    var runningDiff: CancellationToken?
+    /// The comparisons' session (its own: a session runs one thing at a time).
+    let diffSession = ProofSession(jobs: 1)
 
     /// Creates a project; its proof runs use `jobs` solver threads.
     init(key: String, workspace: Workspace, jobs: Int) {
@@ -38,4 +45,10 @@ final class Project {
 
     /// Whether the project is a lone file outside every project's `policies:`.
     var isLoose: Bool { workspace.explicitPolicyPaths != nil }
+
+    /// The comparison with the last commit, if it is of the current snapshot.
+    var currentAccessDiff: AccessDiff? {
+        guard let accessDiff, accessDiff.generation == workspace.generation else { return nil }
+        return accessDiff.diff
+    }
 }

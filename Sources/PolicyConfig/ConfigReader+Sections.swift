@@ -28,6 +28,7 @@ extension ConfigReader {
             case "apply": readApply(entry)
             case "naming": readNaming(entry)
             case "force": readForce(entry)
+            case "accept": readAccept(entry)
             default: break
             }
         }
@@ -62,7 +63,7 @@ extension ConfigReader {
 
     /// `value`'s text, or `nil` when it is empty: silently when a variable made it empty (that
     /// was reported as unset), with an error when it was written empty.
-    private mutating func nonEmpty(_ value: ConfigString, path: String, what: String) -> String? {
+    mutating func nonEmpty(_ value: ConfigString, path: String, what: String) -> String? {
         let text = value.text.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty { return value.text }
         if !value.usesVariables {
@@ -231,10 +232,10 @@ extension ConfigReader {
         }
     }
 
-    /// Parses a selector value (`tables:`, `force:`). Positions in the selector are exact when it is written verbatim (plain
+    /// Parses a selector value (`tables:`, `force:`, `accept:`'s `tables:`). Positions in the selector are exact when it is written verbatim (plain
     /// or quoted without escapes or variables); otherwise its diagnostics are placed on the
     /// whole value.
-    private mutating func selector(_ field: ConfigEntry) -> (selector: SelectorSyntax, text: String)? {
+    mutating func selector(_ field: ConfigEntry) -> (selector: SelectorSyntax, text: String)? {
         guard let value = string(field, expected: "a selector") else { return nil }
         var contentStart = value.range.start
         if let scalar = field.value.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {

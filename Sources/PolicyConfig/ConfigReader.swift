@@ -26,7 +26,7 @@ struct ConfigReader {
     /// pgpe's extension).
     static let topLevelKeys = [
         "policies", "schema", "database", "schemas", "session", "profile", "missing_context", "isolation",
-        "functions", "analysis", "apply", "naming", "force",
+        "functions", "analysis", "apply", "naming", "force", "accept",
     ]
     /// The keys allowed in a `session:` entry written as a map (v2 form).
     static let sessionValueKeys = ["type", "sql"]
@@ -36,6 +36,8 @@ struct ConfigReader {
     static let applyKeys = ["lock_timeout_ms"]
     /// The keys allowed in an `isolation:` entry.
     static let isolationKeys = ["key", "tables"]
+    /// The keys allowed in an `accept:` entry.
+    static let acceptKeys = ["proof", "tables", "commands", "roles", "reason"]
     /// The keys allowed in a `functions:` entry.
     static let functionKeys = ["args", "returns", "schema", "volatility"]
     /// The keys allowed in an argument of a `functions:` entry written as a map.

@@ -42,6 +42,8 @@ public struct ProjectConfig: Hashable, Sendable {
     public var force: SelectorSyntax?
     /// `force:` as written, for messages.
     public var forceText: String
+    /// The accepted findings (`accept:`, SPEC 11.8), in file order; entries with errors are left out.
+    public var accept: [AcceptEntry]
 
     /// The defaults, with paths relative to `baseDirectory`.
     public init(baseDirectory: String) {
@@ -62,6 +64,7 @@ public struct ProjectConfig: Hashable, Sendable {
         self.naming = .suffixed
         self.force = nil
         self.forceText = "ALL"
+        self.accept = []
     }
 
     /// `path` relative to the project directory when it lies below it (as blame prints files),

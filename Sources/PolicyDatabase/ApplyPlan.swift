@@ -15,9 +15,10 @@ public struct ApplyPlan: Hashable, Sendable {
     }
 
     /// The repairs of `items`; those that remove what pgpe did not create (extra policies and
-    /// grants) only when `prune` is set.
+    /// grants) only when `prune` is set, except an unmanaged policy proven to admit rows the
+    /// managed ones refuse (SPEC 11.7). Cosmetic changes have no repair.
     public init(repairing items: [DriftItem], prune: Bool) {
-        self.init(actions: items.filter { prune || !$0.type.needsPrune }.flatMap(\.repair))
+        self.init(actions: items.filter { prune || !$0.needsPrune }.flatMap(\.repair))
     }
 
     /// Whether there is nothing to do.

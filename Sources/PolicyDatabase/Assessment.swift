@@ -10,8 +10,11 @@ public struct Assessment: Sendable {
     public let program: CompiledProgram
     /// The canonical forms of the expected policies that exist under the same name.
     public let canonical: [PolicyKey: CanonicalPolicy]
-    /// The drift items.
+    /// The drift items (cosmetic changes left out: they are not drift).
     public let drift: [DriftItem]
+    /// Managed policies spelled differently from the compiled text but proven to mean the same
+    /// (`cosmetic_change`, SPEC 11.7): reported as info, never repaired.
+    public let cosmetic: [DriftItem]
     /// The posture findings.
     public let posture: [PostureFinding]
     /// Round trips to the server the whole check took (BEGIN to ROLLBACK).
@@ -19,7 +22,7 @@ public struct Assessment: Sendable {
     /// Wall time of the check, in milliseconds.
     public let milliseconds: Double
 
-    /// Creates an assessment.
+    /// Creates an assessment; items of `drift` with severity info go to `cosmetic`.
     public init(
         catalog: LiveCatalog, program: CompiledProgram, canonical: [PolicyKey: CanonicalPolicy],
         drift: [DriftItem], posture: [PostureFinding], queryCount: Int, milliseconds: Double
@@ -27,7 +30,8 @@ public struct Assessment: Sendable {
         self.catalog = catalog
         self.program = program
         self.canonical = canonical
-        self.drift = drift
+        self.drift = drift.filter { $0.severity != .info }
+        self.cosmetic = drift.filter { $0.severity == .info }
         self.posture = posture
         self.queryCount = queryCount
         self.milliseconds = milliseconds

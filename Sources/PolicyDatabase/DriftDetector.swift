@@ -1,3 +1,4 @@
+import PolicyProofs
 import PolicySQL
 import PolicySchema
 import PolicySyntax
@@ -9,16 +10,26 @@ import PolicySyntax
 /// Grants are managed per table: on a table that at least one GRANT item covers, every explicit
 /// privilege not given by a GRANT item is `extra_grant`; on other tables grants are not looked
 /// at. The table owner's own privileges are never compared.
+///
+/// With a `MeaningComparator`, expressions whose text differs are compared by meaning (SPEC
+/// 11.7): proven equivalent is `cosmetic_change` (info, not drift, no repair), narrower a
+/// `modified_policy` warning, wider or incomparable a critical one with a witness row; an
+/// unmanaged permissive policy that admits a row the managed permissive policies for its
+/// commands and roles refuse is a critical `extra_policy` with that witness, repaired without
+/// `--prune`. Undecided comparisons (raw SQL, timeouts) keep the text comparison's verdict.
 public struct DriftDetector {
     /// The desired state.
     public let program: CompiledProgram
     /// The live state.
     public let catalog: LiveCatalog
+    /// Compares expressions by meaning; `nil` compares text only (SPEC 8).
+    public let meaning: MeaningComparator?
 
     /// Creates a detector.
-    public init(program: CompiledProgram, catalog: LiveCatalog) {
+    public init(program: CompiledProgram, catalog: LiveCatalog, meaning: MeaningComparator? = nil) {
         self.program = program
         self.catalog = catalog
+        self.meaning = meaning
     }
 
     /// The expected policies that exist under the same name on the same table: only these need
@@ -123,23 +134,15 @@ public struct DriftDetector {
         }
         if compiled.isGoverned {
             for live in catalog.policies(on: table) where !expectedNames.contains(live.name) {
-                items.append(
-                    DriftItem(
-                        type: .extraPolicy, table: table, policy: live.name,
-                        description: "policy \(live.name) on \(table) is not managed by pgpe (dropped only with --prune)",
-                        observed: observedText(live),
-                        repair: [
-                            PlanAction(
-                                kind: .dropPolicy, table: table, policy: live.name,
-                                sql: RepairSQL.dropPolicy(live.name, on: table))
-                        ]))
+                items.append(extra(live, managed: compiled.policies, table: table))
             }
         }
         items += grantDrift(table, grants: grants)
         return items
     }
 
-    /// The `modified_policy` item for an expected policy and its namesake, or `nil` when they agree.
+    /// The `modified_policy` item for an expected policy and its namesake, its `cosmetic_change`
+    /// item when only the spelling of its expressions differs, or `nil` when they agree.
     private func modification(
         _ policy: ExpectedPolicy, statement: CompiledStatement, live: SnapshotPolicy,
         canonical: CanonicalPolicy?, table: QualifiedName
@@ -150,26 +153,57 @@ public struct DriftDetector {
         let expectedRoles = Self.roleSet(policy.roles)
         let rolesDiffer = expectedRoles != Set(live.roles)
         if rolesDiffer { differences.append("roles") }
-        var usingDiffers = false
-        var checkDiffers = false
+        var expectedUsing = policy.using
+        var expectedCheck = policy.check
         var refused: String?
         switch canonical {
         case .printed(let qual, let withCheck)?:
-            usingDiffers = qual != live.qual
-            checkDiffers = withCheck != live.withCheck
+            (expectedUsing, expectedCheck) = (qual, withCheck)
         case .rejected(let message)?:
             refused = message
         case nil:
-            usingDiffers = policy.using != live.qual
-            checkDiffers = policy.check != live.withCheck
+            break
+        }
+        // Without WITH CHECK, an ALL or UPDATE policy checks new rows with its USING: a live
+        // WITH CHECK is compared with that (pgpe import meets `USING (x) WITH CHECK (x)`, which
+        // compiles back without WITH CHECK).
+        let checkIsUsing =
+            policy.check == nil && live.withCheck != nil && policy.using != nil && (policy.command == "ALL" || policy.command == "UPDATE")
+        if checkIsUsing { expectedCheck = expectedUsing }
+        var usingDiffers = refused == nil && expectedUsing != live.qual
+        var checkDiffers = refused == nil && expectedCheck != live.withCheck
+        let structural =
+            policy.permissive != live.permissive || policy.command != live.command
+            || (policy.check == nil && live.withCheck != nil && !checkIsUsing) || (policy.using == nil && live.qual != nil)
+            || refused != nil
+        // Drift by meaning (SPEC 11.7) for the expressions whose text differs.
+        var cosmetic: [String] = []
+        var judged: [(side: String, comparison: MeaningComparison)] = []
+        if let meaning, !structural {
+            for (side, expected, observed) in [("USING", expectedUsing, live.qual), ("WITH CHECK", expectedCheck, live.withCheck)] {
+                guard side == "USING" ? usingDiffers : checkDiffers, let expected, let observed else { continue }
+                let comparison = meaning.compare(observed: observed, expected: expected, on: table)
+                if comparison.relation == .equivalent {
+                    // Without a round trip (a role that owns nothing), equal canonical text is the
+                    // round trip's "same text", not a change of spelling.
+                    if canonical != nil || !comparison.byText { cosmetic.append(side) }
+                    if side == "USING" { usingDiffers = false } else { checkDiffers = false }
+                } else {
+                    judged.append((side, comparison))
+                }
+            }
         }
         if usingDiffers { differences.append("USING") }
         if checkDiffers { differences.append("WITH CHECK") }
         if let refused { differences.append("expressions (PostgreSQL refuses the expected policy: \(refused))") }
-        guard !differences.isEmpty else { return nil }
-        let structural =
-            policy.permissive != live.permissive || policy.command != live.command
-            || (policy.check == nil && live.withCheck != nil) || (policy.using == nil && live.qual != nil) || refused != nil
+        guard !differences.isEmpty else {
+            guard !cosmetic.isEmpty else { return nil }
+            return DriftItem(
+                type: .cosmeticChange, table: table, policy: policy.name,
+                description:
+                    "policy \(policy.name) on \(table) is written differently in \(cosmetic.joined(separator: " and ")) but proven to admit the same rows",
+                expected: expectedText(policy, canonical: canonical), observed: observedText(live), source: statement.source)
+        }
         let repair: [PlanAction]
         if structural {
             repair = [
@@ -179,14 +213,93 @@ public struct DriftDetector {
         } else {
             let sql = RepairSQL.alterPolicy(
                 policy.name, on: table, roles: rolesDiffer ? policy.roles : nil,
-                using: usingDiffers ? policy.using : nil, check: checkDiffers ? policy.check : nil)
+                using: usingDiffers ? policy.using : nil, check: checkDiffers ? policy.check ?? policy.using : nil)
             repair = [PlanAction(kind: .alterPolicy, table: table, policy: policy.name, sql: sql)]
         }
+        var description = "policy \(policy.name) on \(table) differs in \(differences.joined(separator: ", "))"
+        var severity: DriftSeverity?
+        var witness: Counterexample?
+        if !judged.isEmpty {
+            description += "; " + judged.map { Self.describe($0.comparison, side: $0.side) }.joined(separator: "; ")
+            witness = judged.lazy.compactMap(\.comparison.witness).first
+            // Narrower everywhere it differs, and nothing else differs: a warning.
+            if !rolesDiffer, judged.allSatisfy({ $0.comparison.relation == .narrower }) { severity = .warning }
+        }
         return DriftItem(
-            type: .modifiedPolicy, table: table, policy: policy.name,
-            description: "policy \(policy.name) on \(table) differs in \(differences.joined(separator: ", "))",
+            type: .modifiedPolicy, table: table, policy: policy.name, description: description,
             expected: expectedText(policy, canonical: canonical), observed: observedText(live),
-            repair: repair, source: statement.source)
+            repair: repair, source: statement.source, severity: severity, witness: witness)
+    }
+
+    /// What a comparison by meaning found, for a description.
+    private static func describe(_ comparison: MeaningComparison, side: String) -> String {
+        switch comparison.relation {
+        case .equivalent: return "the live \(side) admits the same rows"
+        case .narrower: return "the live \(side) is narrower: it admits a subset of the managed policy's rows"
+        case .wider: return "the live \(side) is wider: it admits rows the managed policy does not"
+        case .incomparable: return "the live \(side) admits rows the managed policy does not (and refuses some it admits)"
+        case .unknown:
+            return "the live \(side) could not be compared by meaning (\(comparison.reason ?? "undecided")): compared as text"
+        }
+    }
+
+    /// The `extra_policy` item for a policy pgpe does not manage: critical with a witness when
+    /// it is permissive and admits, for one of its commands and roles, a row that the managed
+    /// permissive policies for that command and role refuse (where the managed restrictive ones
+    /// hold); a warning otherwise.
+    private func extra(_ live: SnapshotPolicy, managed: [ExpectedPolicy], table: QualifiedName) -> DriftItem {
+        var description = "policy \(live.name) on \(table) is not managed by pgpe"
+        var witness: Counterexample?
+        if let meaning, live.permissive {
+            var undecided: String?
+            search: for command in Self.commands(live.command) {
+                for role in live.roles.isEmpty ? ["public"] : live.roles {
+                    let applying = managed.filter { policy in
+                        (policy.command == "ALL" || policy.command == command)
+                            && (Self.roleSet(policy.roles).contains(role) || Self.roleSet(policy.roles).contains("public"))
+                    }
+                    for usingSide in Self.sides(command) {
+                        guard let observed = usingSide ? live.qual : live.withCheck ?? live.qual else { continue }
+                        func text(_ policy: ExpectedPolicy) -> String? { usingSide ? policy.using : policy.check ?? policy.using }
+                        let comparison = meaning.compare(
+                            extra: observed, restrictive: applying.filter { !$0.permissive }.compactMap(text),
+                            managed: applying.filter(\.permissive).compactMap(text), on: table)
+                        if comparison.admitsMore {
+                            witness = comparison.witness
+                            description +=
+                                " and admits rows the managed policies do not (\(command) for \(role)\(usingSide ? "" : ", WITH CHECK")): it is dropped without --prune"
+                            break search
+                        }
+                        if comparison.relation == .unknown { undecided = comparison.reason }
+                    }
+                }
+            }
+            if witness == nil {
+                description +=
+                    undecided.map { " (it could not be compared by meaning: \($0); dropped only with --prune)" }
+                    ?? " but adds no row the managed policies refuse (dropped only with --prune)"
+            }
+        } else {
+            description += live.permissive ? " (dropped only with --prune)" : " (restrictive: it only narrows; dropped only with --prune)"
+        }
+        return DriftItem(
+            type: .extraPolicy, table: table, policy: live.name, description: description, observed: observedText(live),
+            repair: [PlanAction(kind: .dropPolicy, table: table, policy: live.name, sql: RepairSQL.dropPolicy(live.name, on: table))],
+            severity: witness == nil ? nil : .critical, witness: witness)
+    }
+
+    /// The commands a policy's command covers.
+    private static func commands(_ command: String) -> [String] {
+        command == "ALL" ? ["SELECT", "INSERT", "UPDATE", "DELETE"] : [command]
+    }
+
+    /// The expressions a command is checked against: `true` for USING, `false` for WITH CHECK.
+    private static func sides(_ command: String) -> [Bool] {
+        switch command {
+        case "SELECT", "DELETE": return [true]
+        case "INSERT": return [false]
+        default: return [true, false]
+        }
     }
 
     /// Missing and extra privileges on one table.

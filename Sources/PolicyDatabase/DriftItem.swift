@@ -1,3 +1,4 @@
+import PolicyProofs
 import PolicySchema
 import PolicySyntax
 
@@ -19,11 +20,19 @@ public struct DriftItem: Hashable, Sendable {
     public var repair: [PlanAction]
     /// Where the expected policy or grant is declared, when it is.
     public var source: FileLocation?
+    /// How serious it is: its type's severity unless drift by meaning says otherwise (SPEC 11.7).
+    public var severity: DriftSeverity
+    /// A row the live policy admits and the managed policies do not (SPEC 11.7), when one is known.
+    public var witness: Counterexample?
+    /// Whether its repair runs only with `--prune` (an unmanaged policy that admits the witness
+    /// row is dropped without it).
+    public var needsPrune: Bool
 
     /// Creates an item.
     public init(
         type: DriftType, table: QualifiedName, policy: String? = nil, description: String,
-        expected: String? = nil, observed: String? = nil, repair: [PlanAction] = [], source: FileLocation? = nil
+        expected: String? = nil, observed: String? = nil, repair: [PlanAction] = [], source: FileLocation? = nil,
+        severity: DriftSeverity? = nil, witness: Counterexample? = nil
     ) {
         self.type = type
         self.table = table
@@ -33,10 +42,10 @@ public struct DriftItem: Hashable, Sendable {
         self.observed = observed
         self.repair = repair
         self.source = source
+        self.severity = severity ?? type.severity
+        self.witness = witness
+        self.needsPrune = type.needsPrune && witness == nil
     }
-
-    /// The severity of its type.
-    public var severity: DriftSeverity { type.severity }
 
     /// The repair SQL, one statement per line, or `nil` when there is none.
     public var remediation: String? {

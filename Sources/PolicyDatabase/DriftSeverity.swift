@@ -6,6 +6,8 @@ public enum DriftSeverity: String, Hashable, Sendable, CaseIterable, Comparable 
     case high
     /// Something pgpe does not manage is present; worth a look.
     case warning
+    /// Not drift: a difference of spelling proven to keep the meaning (`cosmetic_change`).
+    case info
 
     /// Most serious first.
     public static func < (lhs: DriftSeverity, rhs: DriftSeverity) -> Bool {

@@ -1,7 +1,7 @@
 import PolicySyntax
 
-/// The kinds of drift between the policies and a live database (SPEC 8, and `rls_forced` for
-/// `force:`, SPEC 11.5).
+/// The kinds of drift between the policies and a live database (SPEC 8, `rls_forced` for
+/// `force:`, SPEC 11.5, and `cosmetic_change`, SPEC 11.7, which is not drift).
 public enum DriftType: String, Hashable, Sendable, CaseIterable {
     /// RLS is not enabled on a governed table.
     case rlsDisabled = "rls_disabled"
@@ -21,13 +21,18 @@ public enum DriftType: String, Hashable, Sendable, CaseIterable {
     case missingGrant = "missing_grant"
     /// A privilege is granted on a table whose grants pgpe manages, and no GRANT item gives it.
     case extraGrant = "extra_grant"
+    /// A managed policy's USING or WITH CHECK is spelled differently from the compiled text but
+    /// proven to mean the same (SPEC 11.7): reported as info, not drift, and not repaired.
+    case cosmeticChange = "cosmetic_change"
 
-    /// The severity SPEC 8 gives this kind.
+    /// The severity SPEC 8 gives this kind (an item may differ: SPEC 11.7 makes a narrower
+    /// `modified_policy` a warning and a wider `extra_policy` critical).
     public var severity: DriftSeverity {
         switch self {
         case .missingPolicy, .modifiedPolicy, .missingGrant, .rlsDisabled: return .critical
         case .rlsNotForced: return .high
         case .extraPolicy, .extraGrant, .rlsForced: return .warning
+        case .cosmeticChange: return .info
         }
     }
 
@@ -48,6 +53,7 @@ public enum DriftType: String, Hashable, Sendable, CaseIterable {
         case .extraPolicy: return .driftExtraPolicy
         case .missingGrant: return .driftMissingGrant
         case .extraGrant: return .driftExtraGrant
+        case .cosmeticChange: return .driftCosmeticChange
         }
     }
 }

@@ -1,3 +1,4 @@
+import PolicyConfig
 import PolicySQL
 import PolicySchema
 import PostgresClient
@@ -19,6 +20,14 @@ public final class LiveDatabase {
     /// well as the live state. Turn it off when the policies are checked against a schema file:
     /// drift needs only tables, roles, policies and grants. `introspect` always reads it all.
     public var readsSchemaModel = true
+    /// Whether drift compares expressions whose text differs by meaning (SPEC 11.7).
+    public var comparesMeaning = true
+    /// The session values and functions policies read, for drift by meaning (the project's
+    /// pgpe.yaml; lifting declares the others it meets).
+    public var meaningConfig = ProjectConfig(baseDirectory: "/")
+    /// The schema policies are checked against, when it is a file (`readsSchemaModel` off); by
+    /// default the catalog's model.
+    public var meaningSchema: SchemaModel?
 
     /// Wraps an open connection.
     public init(connection: PostgresConnection, lockTimeoutMilliseconds: Int = 5000) {
@@ -78,7 +87,7 @@ public final class LiveDatabase {
         ) {
             (try compare(desired), commit: false)
         }
-        let detector = DriftDetector(program: program, catalog: catalog)
+        let detector = detector(program, catalog: catalog)
         return Assessment(
             catalog: catalog, program: program, canonical: canonical,
             drift: detector.drift(canonical: canonical), posture: detector.posture(),
@@ -120,7 +129,7 @@ public final class LiveDatabase {
                     try releaseRoundTrip(canonical)
                 }
             }
-            let detector = DriftDetector(program: program, catalog: catalog)
+            let detector = detector(program, catalog: catalog)
             let drift = detector.drift(canonical: canonical)
             let plan = ApplyPlan(repairing: drift, prune: prune)
             let assessment = Assessment(
@@ -147,6 +156,12 @@ public final class LiveDatabase {
 
     // MARK: - Steps
 
+    /// The drift detector for `program` and `catalog`, comparing by meaning unless that is off.
+    private func detector(_ program: CompiledProgram, catalog: LiveCatalog) -> DriftDetector {
+        let meaning = comparesMeaning ? MeaningComparator(schema: meaningSchema ?? catalog.model, config: meaningConfig) : nil
+        return DriftDetector(program: program, catalog: catalog, meaning: meaning)
+    }
+
     /// Reads the catalog, compiles, and round-trips the expected policies that have a
     /// namesake, inside the caller's transaction (the scratch policies stay in the savepoint).
     private func compare(_ desired: (LiveCatalog) throws -> CompiledProgram)
@@ -161,8 +176,16 @@ public final class LiveDatabase {
         if !requests.isEmpty {
             progress?("comparing \(requests.count) existing polic\(requests.count == 1 ? "y" : "ies") by round trip")
         }
-        let canonical = try PolicyRoundTrip(connection: connection).canonicalize(requests)
-        return (catalog, program, canonical)
+        do {
+            let canonical = try PolicyRoundTrip(connection: connection).canonicalize(requests)
+            return (catalog, program, canonical)
+        } catch let error as PostgresError where PolicyRoundTrip.cannotCreate(error) {
+            // A role that owns nothing (an auditor) or a read-only server cannot create the
+            // scratch policies: drift compares lifted meanings instead (SPEC 11.7).
+            try connection.execute("ROLLBACK TO SAVEPOINT \(PolicyRoundTrip.savepoint); RELEASE SAVEPOINT \(PolicyRoundTrip.savepoint)")
+            progress?("no round trip (\(error.message)): comparing by meaning")
+            return (catalog, program, [:])
+        }
     }
 
     /// Ends the round trip's savepoint (dropping its scratch policies), when it made one.

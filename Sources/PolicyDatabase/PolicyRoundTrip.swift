@@ -89,6 +89,12 @@ struct PolicyRoundTrip {
         return sql + ";"
     }
 
+    /// Whether a failure says this session may not create policies at all: it owns the table
+    /// not (`42501`) or the transaction is read-only (`25006`, a standby).
+    static func cannotCreate(_ error: PostgresError) -> Bool {
+        error.kind == .query && (error.sqlState == "42501" || error.sqlState == "25006")
+    }
+
     /// Whether a failure is about the policy itself (so the others can still be compared),
     /// rather than a lock timeout, missing privileges (not owning the table), a lost connection
     /// or a cancelled statement.

@@ -8,8 +8,9 @@ import PolicySyntax
 /// (the internal entry point of `pgpe import`, SPEC 11.6). No I/O: the caller reads
 /// `pg_policies` and may hand the compiled text to PostgreSQL for a stricter round trip.
 public enum PolicyImporter {
-    /// Lifts `source`, a policy on `context.table`.
-    public static func importPolicy(_ source: ExpectedPolicy, context: LiftContext) -> ImportedPolicy {
+    /// Lifts `source`, a policy on `context.table`; the item selects its table with `selector`
+    /// (by default `named('<table>')`).
+    public static func importPolicy(_ source: ExpectedPolicy, context: LiftContext, selector: String? = nil) -> ImportedPolicy {
         let using = source.using.map { PolicyLifter.lift($0, context: context) }
         let separateCheck = source.check != nil && source.check != source.using
         let check = separateCheck ? source.check.map { PolicyLifter.lift($0, context: context) } : nil
@@ -21,7 +22,9 @@ public enum PolicyImporter {
                 functions.append(function)
             }
         }
-        let text = policyText(source, table: context.table, using: using ?? check, check: using == nil ? nil : check)
+        let text = policyText(
+            source, selector: selector ?? "named(" + Formatter.string(context.table.name.name) + ")", using: using ?? check,
+            check: using == nil ? nil : check)
         var config = context.config
         config.sessionKeys += sessions
         config.functions += functions
@@ -53,7 +56,7 @@ public enum PolicyImporter {
     }
 
     /// The `.policy` text of a lifted policy, with notes on its raw parts as comments.
-    static func policyText(_ source: ExpectedPolicy, table: TableModel, using: LiftedPredicate?, check: LiftedPredicate?) -> String {
+    static func policyText(_ source: ExpectedPolicy, selector: String, using: LiftedPredicate?, check: LiftedPredicate?) -> String {
         var lines: [String] = []
         for note in (using?.notes ?? []) + (check?.notes ?? []) {
             lines.append("// raw: " + Lifter.oneLine(note.sql) + " (" + note.reason + ")")
@@ -63,7 +66,7 @@ public enum PolicyImporter {
         lines.append("  FOR " + source.command.uppercased())
         let roles = source.roles.filter { $0.lowercased() != "public" }
         if !roles.isEmpty { lines.append("  TO " + roles.map(Operand.name).joined(separator: ", ")) }
-        lines.append("  SELECTOR named(" + Formatter.string(table.name.name) + ")")
+        lines.append("  SELECTOR " + selector)
         lines.append("  " + (using?.dsl ?? "CLAUSE true"))
         if let check { lines.append("  WITH CHECK " + check.dsl) }
         return lines.joined(separator: "\n") + "\n"

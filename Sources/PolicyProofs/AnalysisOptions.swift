@@ -15,6 +15,11 @@ public struct AnalysisOptions: Sendable {
     /// clause pins the key; every way to write is syntactically a way to read). Off, every such
     /// question goes to Z3: the tests compare both.
     public var useShortcuts: Bool
+    /// Whether `policy-equivalence` asks each direction as a question of its own, so both are
+    /// answered (`pgpe diff`: access added and access removed), each verdict with its
+    /// `direction`; a table governed in only one set is then compared with every row (row-level
+    /// security off) in the other, instead of failing without a question.
+    public var separatesDirections = false
 
     /// The proofs `config` turns on, narrowed by `only` and `disabled` (`--proofs`, `--disable-proofs`).
     public init(config: ProjectConfig, only: [ProofID]? = nil, disabled: [ProofID] = [], jobs: Int? = nil) {

@@ -565,15 +565,22 @@ struct ProofPlanner {
     // MARK: - policy-equivalence
 
     /// Per table of either set × command × role (of either set) × side: is each set's effective
-    /// predicate true for exactly the rows and sessions the other's is?
+    /// predicate true for exactly the rows and sessions the other's is? With
+    /// `separatesDirections`, two questions each (added, removed), and a table governed in one
+    /// set only is compared with every row in the other.
     private func equivalence(_ other: PredicateIndex, label: String) -> [ProofQuery] {
         var result: [ProofQuery] = []
         let tables = Set(set.governedTables).union(other.set.governedTables).sorted()
-        let environment = self.environment + " / " + Fingerprint(index: other).environment
+        let otherEnvironment = Fingerprint(index: other).environment
+        let environment = self.environment + " / " + otherEnvironment
+        // The same environment and the same fingerprint: the same predicate (a fingerprint holds
+        // everything an answer depends on), so no question is needed.
+        let sameEnvironment = options.useShortcuts && self.environment == otherEnvironment
+        let separate = options.separatesDirections
         for table in tables where options.tables?.contains(table) ?? true {
             let here = set.isGoverned(table)
             let there = other.set.isGoverned(table)
-            guard here && there else {
+            guard (here && there) || separate else {
                 let which = here ? "this policy set" : label
                 result.append(
                     fixedQuery(
@@ -593,9 +600,19 @@ struct ProofPlanner {
             for command in PolicyCommand.allCases {
                 for role in roles {
                     for side in PolicySet.sides(of: command) {
-                        let first = effective(table, command, role: role, side: side)
-                        let second = other.effective(table, command, role: role, side: side)
-                        result.append(equivalence(first, second, other: other, label: label, environment: environment))
+                        let first =
+                            here
+                            ? (effective(table, command, role: role, side: side), print: nil)
+                            : (ProofPlanner.everyRow(table, command, role: role, side: side), print: "rls-off")
+                        let second =
+                            there
+                            ? (other.effective(table, command, role: role, side: side), print: nil)
+                            : (ProofPlanner.everyRow(table, command, role: role, side: side), print: "rls-off")
+                        let query = equivalence(
+                            (first.0, first.print ?? print(first.0)),
+                            (second.0, second.print ?? other.fingerprint(table, command, role: role, side: side)),
+                            other: other, label: label, environment: environment, sameEnvironment: sameEnvironment)
+                        result += separate ? ProofPlanner.separated(query) : [query]
                     }
                 }
             }
@@ -603,21 +620,56 @@ struct ProofPlanner {
         return result
     }
 
+    /// The effective predicate of a table without row-level security: every row.
+    static func everyRow(_ table: QualifiedName, _ command: PolicyCommand, role: String, side: EffectivePredicate.Side)
+        -> EffectivePredicate
+    {
+        let nowhere = SourceRange(start: 0, end: 0)
+        let unsecured = PolicyRef(
+            name: "(row-level security off)", location: FileLocation(file: "", range: nowhere), nameRange: nowhere)
+        return EffectivePredicate(
+            table: table, command: command, role: role, side: side,
+            permissive: [PolicyPredicate(policy: unsecured, kind: .permissive, clauses: [Clause(atoms: [])])], restrictive: [])
+    }
+
+    /// An equivalence query split into its two directions, each a query of its own (both are
+    /// answered): added (this set admits, the other does not), then removed.
+    static func separated(_ query: ProofQuery) -> [ProofQuery] {
+        var added = query
+        added.alternatives = []
+        added.directions = [.added]
+        added.cacheKey = "added|" + query.cacheKey
+        var removed = added
+        removed.directions = [.removed]
+        removed.cacheKey = "removed|" + query.cacheKey
+        if let alternative = query.alternatives.first {
+            removed.build = alternative.build
+            removed.failureReason = alternative.failureReason
+        }
+        return [added, removed]
+    }
+
     private func equivalence(
-        _ first: EffectivePredicate, _ second: EffectivePredicate, other: PredicateIndex, label: String,
-        environment: String
+        _ first: (predicate: EffectivePredicate, print: String), _ second: (predicate: EffectivePredicate, print: String),
+        other: PredicateIndex, label: String, environment: String, sameEnvironment: Bool
     ) -> ProofQuery {
-        let table = first.table
-        let verb = first.side == .using ? "reaches" : "can write"
+        let (firstPredicate, secondPredicate) = (first.predicate, second.predicate)
+        let table = firstPredicate.table
+        let verb = firstPredicate.side == .using ? "reaches" : "can write"
         var query = ProofQuery(
-            proof: .policyEquivalence, table: table, command: first.command, role: first.role, key: nil, side: first.side,
-            cacheKey: "eqv|\(environment)|\(first.side.rawValue)|" + print(first) + " || "
-                + other.fingerprint(table, second.command, role: second.role, side: second.side),
+            proof: .policyEquivalence, table: table, command: firstPredicate.command, role: firstPredicate.role, key: nil,
+            side: firstPredicate.side,
+            cacheKey: "eqv|\(environment)|\(firstPredicate.side.rawValue)|" + first.print + " || " + second.print,
             failsWhenSatisfiable: true, build: nil, fixed: nil,
             failureReason: "a session \(verb) a row under this policy set that it does not under \(label)", failureBlame: [])
-        query.blameCandidates = first.permissive + second.permissive
-        if first.isDefaultDeny && second.isDefaultDeny {
+        query.blameCandidates = firstPredicate.permissive + secondPredicate.permissive
+        query.directions = [.added, .removed]
+        if firstPredicate.isDefaultDeny && secondPredicate.isDefaultDeny {
             query.fixed = (.proven, "no permissive policy applies in either set", false)
+            return query
+        }
+        if sameEnvironment && first.print == second.print {
+            query.fixed = (.proven, "the same predicate in both sets", true)
             return query
         }
         let mine = index
@@ -627,8 +679,8 @@ struct ProofPlanner {
         {
             { encoder in
                 guard let model = set.schema.table(table) else { return [] }
-                let session = encoder.session(0, role: first.role)
-                let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: first.side == .using)
+                let session = encoder.session(0, role: firstPredicate.role)
+                let row = try encoder.newRow(model, label: "row", session: nil, inDatabase: firstPredicate.side == .using)
                 encoder.index = positive.0
                 let admitted = try encoder.encode(positive.1, row: row, session: session, positive: true, recordBlame: true)
                 // Negative part last: its traversals range over the rows the positive part created.
@@ -638,10 +690,10 @@ struct ProofPlanner {
                 return [admitted, refused]
             }
         }
-        query.build = direction((mine, first), (other, second))
+        query.build = direction((mine, firstPredicate), (other, secondPredicate))
         query.alternatives = [
             (
-                direction((other, second), (mine, first)),
+                direction((other, secondPredicate), (mine, firstPredicate)),
                 "a session \(verb) a row under \(label) that it does not under this policy set"
             )
         ]

@@ -31,6 +31,10 @@ struct ProofQuery: Sendable {
     /// only if every question gives the answer that means it holds (both directions of an
     /// equivalence).
     var alternatives: [(build: Build, failureReason: String)] = []
+    /// For comparisons, the direction each question asks (`build`'s, then the alternatives'):
+    /// a failure is reported in the direction of the question that failed; a query of one
+    /// question reports its direction whatever the answer.
+    var directions: [ComparisonDirection] = []
     /// An answer without the solver (coverage, default deny, shortcut).
     var fixed: (status: VerdictStatus, reason: String?, byShortcut: Bool)?
     /// The reason given when the property fails.

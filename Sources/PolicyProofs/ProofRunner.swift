@@ -51,9 +51,10 @@ final class ProofRunner {
             proof: query.proof, table: query.table, command: query.command, role: query.role, key: query.key,
             side: query.side, status: .proven, reason: nil, counterexample: nil, blame: [], milliseconds: 0,
             solverMilliseconds: 0, byShortcut: false, cached: false)
-        func finish(_ value: Verdict) -> Verdict {
+        func finish(_ value: Verdict, question: Int = 0) -> Verdict {
             var result = value
             result.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            result.direction = ProofRunner.direction(of: query, status: value.status, question: question)
             return result
         }
         if let fixed = query.fixed {
@@ -72,7 +73,7 @@ final class ProofRunner {
             verdict.counterexample = outcome.counterexample.map { retarget($0, to: query.table) }
             verdict.blame = remap(outcome.blame, query: query)
             verdict.cached = true
-            return (finish(verdict), true)
+            return (finish(verdict, question: outcome.question), true)
         }
         let solved = solve(query)
         verdict.status = solved.status
@@ -89,7 +90,15 @@ final class ProofRunner {
                     status: solved.status, reason: solved.reason, counterexample: solved.counterexample,
                     blame: solved.blameTexts, solverMilliseconds: solved.solverMilliseconds, question: solved.question))
         }
-        return (finish(verdict), false)
+        return (finish(verdict, question: solved.question), false)
+    }
+
+    /// The direction a verdict of `query` reports: a failure's is that of the question that
+    /// failed; a query of one question reports its own whatever the answer.
+    private static func direction(of query: ProofQuery, status: VerdictStatus, question: Int) -> ComparisonDirection? {
+        if query.directions.count == 1 { return query.directions[0] }
+        guard status == .failed, question < query.directions.count else { return nil }
+        return query.directions[question]
     }
 
     private struct Solved {

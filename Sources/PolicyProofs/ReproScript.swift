@@ -18,9 +18,12 @@ import PolicySyntax
 /// and for write-restriction `reads the row back` / `cannot read the row back`.
 public enum ReproScript {
     /// The script for `verdict`, or `nil` when it has no counterexample (or compares two policy
-    /// sets, which one database cannot show).
+    /// sets without a direction, which one database cannot show). A comparison's verdict with a
+    /// direction (`pgpe diff`) gives a script that shows the row reached (or written) on a
+    /// database holding the set that admits it, and not on one holding the other (for UPDATE's
+    /// WITH CHECK, an update of the row to itself).
     public static func script(for verdict: Verdict, policySet: PolicySet) -> String? {
-        guard verdict.proof != .policyEquivalence, let example = verdict.counterexample,
+        guard verdict.proof != .policyEquivalence || verdict.direction != nil, let example = verdict.counterexample,
             let table = policySet.schema.table(verdict.table)
         else { return nil }
         var lines: [String] = []
@@ -62,6 +65,11 @@ public enum ReproScript {
             }
         }
         let writes = verdict.side == .check
+        // A comparison's UPDATE WITH CHECK question is about the new row only: each session
+        // updates the row to itself (so USING must reach it as well).
+        if verdict.direction != nil, verdict.command == .update, writes {
+            for session in 1...max(1, example.sessions.count) where oldRows[session] == nil { oldRows[session] = mainRow }
+        }
         if !writes { insert(table, mainRow) }
         lines += roleSetup(verdict.role, policySet: policySet)
         lines += ReproSessionValues.stubs(for: example.sessions, policySet: policySet)

@@ -16,7 +16,7 @@ public struct Verdict: Hashable, Sendable {
     public var key: String?
     /// USING or WITH CHECK.
     public var side: EffectivePredicate.Side
-    /// PROVEN, FAILED or UNKNOWN.
+    /// PROVEN, FAILED, UNKNOWN or ACCEPTED.
     public var status: VerdictStatus
     /// Why (always set for UNKNOWN; a short explanation for FAILED).
     public var reason: String?
@@ -32,6 +32,11 @@ public struct Verdict: Hashable, Sendable {
     public var byShortcut: Bool
     /// Whether the answer came from the cache.
     public var cached: Bool
+    /// Why the verdict is ACCEPTED (status `.accepted` only).
+    public var acceptance: Acceptance? = nil
+    /// For `policy-equivalence`: the way the sets differ (FAILED), or, when only one way was
+    /// asked (`pgpe diff`), the way that was asked whatever the status.
+    public var direction: ComparisonDirection? = nil
 
     /// A one-line description for people.
     public var summary: String {
@@ -41,6 +46,7 @@ public struct Verdict: Hashable, Sendable {
         if let key { text += ", key \(key)" }
         text += ")"
         if let reason { text += ": \(reason)" }
+        if let acceptance { text += " (\(acceptance.status.rawValue), accepted: \(acceptance.reason))" }
         return text
     }
 }

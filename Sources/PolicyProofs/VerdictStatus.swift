@@ -6,4 +6,7 @@ public enum VerdictStatus: String, Hashable, Sendable {
     case failed = "FAILED"
     /// Undecided: a timeout, or the answer depends on raw SQL; the reason says which.
     case unknown = "UNKNOWN"
+    /// FAILED or UNKNOWN, but an `accept:` entry of pgpe.yaml accepts it (SPEC 11.8); the
+    /// verdict's `acceptance` says which status it had and why it is accepted. It never fails a run.
+    case accepted = "ACCEPTED"
 }

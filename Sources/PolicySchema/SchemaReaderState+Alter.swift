@@ -95,10 +95,8 @@ extension SchemaReaderState {
             }
         } else if cursor.accept(words: "owner", "to") {
             if let owner = cursor.identifier() { tables[id].owner = owner.text }
-        } else if cursor.accept(words: "enable", "row") {
-            tables[id].rowSecurity = true
-        } else if cursor.accept(words: "disable", "row") {
-            tables[id].rowSecurity = false
+        } else {
+            readRowLevelSecuritySwitch(&cursor, table: id)
         }
     }
 

@@ -54,8 +54,9 @@ extension SchemaReaderState {
             models[models.count - 1].hasInheritanceChildren = inherited.contains(id)
             let parents = ([draft.partitionParent].compactMap { $0 } + draft.parents).compactMap { resolve($0) }
             models[models.count - 1].parents = Array(Set(parents.map { tables[$0].name })).sorted()
-            models[models.count - 1].rowSecurity = draft.rowSecurity
-            models[models.count - 1].grantees = Self.grantees(draft.privileges)
+            models[models.count - 1].rowSecurity = rlsSwitches[id]?.rlsEnabled ?? false
+            models[models.count - 1].grantees = Self.grantees(
+                (tableGrants[id] ?? [:]).reduce(into: [:]) { $0[$1.key == "PUBLIC" ? "public" : $1.key] = $1.value })
             models[models.count - 1].columnGrants = draft.columnGrants.compactMap { key, columns in
                 guard !columns.isEmpty, let bar = key.lastIndex(of: "|") else { return nil }
                 return ColumnGrant(

@@ -4,9 +4,6 @@ import SQLExpression
 /// What the side-channel checks need: views, privileges on tables, views and functions, owners
 /// of functions (SPEC 11.11).
 extension SchemaReaderState {
-    /// What `ALL [PRIVILEGES]` on a table or view grants.
-    static let allTablePrivileges: Set<String> = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"]
-
     // MARK: - Views
 
     /// `CREATE [OR REPLACE] [RECURSIVE] VIEW name [(columns)] [WITH (options)] AS query` and
@@ -161,8 +158,9 @@ extension SchemaReaderState {
     // MARK: - Privileges
 
     /// `GRANT privileges ON object TO roles` and `REVOKE [GRANT OPTION FOR] privileges ON object
-    /// FROM roles`, for tables, views (with column lists) and functions.
-    mutating func readPrivileges(_ cursor: inout SQLCursor, granting: Bool, statement: Range<Int>) {
+    /// FROM roles`, for what `readTablePrivileges` leaves: views, functions, and privileges on
+    /// some columns of a table.
+    mutating func readObjectPrivileges(_ cursor: inout SQLCursor, granting: Bool) {
         // Revoking only the grant option leaves the privilege.
         if !granting && cursor.isWord("grant") && cursor.isWord("option", at: 1) { return }
         var tablePrivileges = Set<String>()
@@ -232,9 +230,9 @@ extension SchemaReaderState {
                 for role in roles { Self.change(&views[view].privileges[role, default: []], tablePrivileges, granting) }
                 continue
             }
-            guard let id = tableOrDefer(name, statement: statement) else { continue }
+            // Table privileges are `readTablePrivileges`' (which defers a table declared later).
+            guard let id = lookupTable(name, path: searchPath) else { continue }
             for role in roles {
-                Self.change(&tables[id].privileges[role, default: []], tablePrivileges, granting)
                 for (privilege, columns) in columnPrivileges {
                     Self.change(&tables[id].columnGrants["\(role)|\(privilege)", default: []], Set(columns), granting)
                 }

@@ -40,6 +40,13 @@ struct SchemaReaderState {
     var collations: [String: Bool] = [:]
     /// Declared schemas in file order.
     var schemaNames: [String] = []
+    /// Row level security policies by table id, in creation order (schema and table are filled
+    /// in when the model is built, after renames).
+    var policies: [Int: [SnapshotPolicy]] = [:]
+    /// The row level security switches of the tables that had them set, by table id.
+    var rlsSwitches: [Int: SnapshotTableState] = [:]
+    /// Table privileges by table id: grantee → privileges (`PUBLIC` for everyone).
+    var tableGrants: [Int: [String: Set<String>]] = [:]
     /// Built-in type spellings already normalized (they repeat on every table).
     var builtinTypes: [String: SQLType] = [:]
 
@@ -83,7 +90,9 @@ struct SchemaReaderState {
         case "create":
             readCreate(&cursor, statement: statement)
         case "alter":
-            if cursor.accept(word: "table") {
+            if cursor.accept(word: "policy") {
+                readAlterPolicy(&cursor, statement: statement)
+            } else if cursor.accept(word: "table") {
                 readAlterTable(&cursor, statement: statement)
             } else if cursor.accept(word: "role") || cursor.accept(word: "user") {
                 readAlterRole(&cursor)
@@ -97,16 +106,20 @@ struct SchemaReaderState {
         case "comment":
             if cursor.accept(words: "on", "table") { readCommentOnTable(&cursor, statement: statement) }
         case "grant":
-            if Self.isAboutRoles(cursor, until: "to") {
-                readGrantRole(&cursor)
+            let start = cursor
+            if readTablePrivileges(&cursor, statement: statement, granting: true) {
+                var objects = start
+                readObjectPrivileges(&objects, granting: true)
             } else {
-                readPrivileges(&cursor, granting: true, statement: statement)
+                readGrantRole(&cursor)
             }
         case "revoke":
-            if Self.isAboutRoles(cursor, until: "from") {
-                readRevokeRole(&cursor)
+            let start = cursor
+            if readTablePrivileges(&cursor, statement: statement, granting: false) {
+                var objects = start
+                readObjectPrivileges(&objects, granting: false)
             } else {
-                readPrivileges(&cursor, granting: false, statement: statement)
+                readRevokeRole(&cursor)
             }
         case "set":
             readSet(&cursor)
@@ -123,6 +136,8 @@ struct SchemaReaderState {
                 readDropIndex(&cursor)
             } else if cursor.accept(word: "view") || cursor.accept(words: "materialized", "view") {
                 readDropView(&cursor)
+            } else if cursor.accept(word: "policy") {
+                readDropPolicy(&cursor, statement: statement)
             }
         default:
             return
@@ -155,6 +170,10 @@ struct SchemaReaderState {
             return
         }
         guard !isTemporary else { return }
+        if cursor.accept(word: "policy") {
+            readCreatePolicy(&cursor, statement: statement)
+            return
+        }
         if cursor.accept(word: "schema") {
             readCreateSchema(&cursor)
         } else if cursor.accept(word: "role") || cursor.accept(word: "group") {

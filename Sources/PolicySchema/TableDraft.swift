@@ -29,10 +29,6 @@ struct TableDraft: Sendable {
     /// Whether the columns come from the partition parent (`PARTITION OF`) rather than being
     /// declared (`ATTACH PARTITION` of a table with its own columns).
     var columnsFromPartitionParent = false
-    /// `ENABLE ROW LEVEL SECURITY` is in force.
-    var rowSecurity = false
-    /// The privileges granted on the whole table, by role.
-    var privileges: [String: Set<String>] = [:]
     /// Privileges granted on some columns: role and privilege → columns.
     var columnGrants: [String: Set<String>] = [:]
     /// Whether `DROP TABLE` removed it.

@@ -19,6 +19,26 @@ public struct WorkspaceGenerator {
             policies.values.reduce(0) { $0 + $1.split(separator: "\n", omittingEmptySubsequences: false).count }
         }
 
+        /// The workspace with the meaning of the first `count` policies (in file order) that
+        /// compare `level` with 3 or `status` with 'hidden' changed (to 2, to 'secret'): the
+        /// edit `pgpe diff`'s benchmark and tests compare with. `changed` says how many were.
+        public func changingPolicies(_ count: Int) -> (workspace: Workspace, changed: Int) {
+            var result = self
+            var changed = 0
+            for name in policies.keys.sorted() where changed < count {
+                guard let text = policies[name] else { continue }
+                var blocks = text.components(separatedBy: "\nPOLICY ")
+                for index in blocks.indices where changed < count {
+                    guard blocks[index].contains("lit(3)") || blocks[index].contains("lit('hidden')") else { continue }
+                    blocks[index] = blocks[index].replacingOccurrences(of: "lit(3)", with: "lit(2)")
+                        .replacingOccurrences(of: "lit('hidden')", with: "lit('secret')")
+                    changed += 1
+                }
+                result.policies[name] = blocks.joined(separator: "\nPOLICY ")
+            }
+            return (result, changed)
+        }
+
         /// Writes the workspace into `directory` (created as needed).
         public func write(to directory: URL) throws {
             let manager = FileManager.default

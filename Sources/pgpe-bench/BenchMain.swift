@@ -9,7 +9,9 @@ enum BenchMain {
     static let suites: [String: @Sendable () throws -> BenchReport] = [
         "syntax": SyntaxBench.run,
         "database": DatabaseBench.run,
+        "import": ImportBench.run,
         "compile": CompileBench.run,
+        "diff": DiffBench.run,
         "proofs": ProofBench.run,
         "lsp": LSPBench.run,
         "lsp-engine": LSPBench.runEngine,

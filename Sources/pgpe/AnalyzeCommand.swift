@@ -18,7 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "text, json or sarif.")
+    @Option(name: .long, help: ArgumentHelp(OutputFormat.help))
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Only these proofs (comma-separated ids).")
@@ -35,6 +35,19 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Exit 1 on UNKNOWN verdicts too.")
     var strict = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Fail only on findings this baseline (written by --write-baseline) does not record.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Record the current findings (FAILED and UNKNOWN verdicts that are not accepted) in FILE; the run then fails on none of them.",
+            valueName: "FILE"))
+    var writeBaseline: String?
 
     @Option(
         name: .long,
@@ -65,26 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// The other workspace of `--equivalent-to`.
     private func loadComparison() throws -> WorkspaceSnapshot? {
         guard let equivalentTo else { return nil }
-        let path = WorkspaceLoader.absolutePath(equivalentTo, relativeTo: Terminal.workingDirectory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ToolFailure("--equivalent-to: no such file or directory: \(equivalentTo)")
-        }
-        do {
-            if isDirectory.boolValue {
-                let config = (path as NSString).appendingPathComponent("pgpe.yaml")
-                if FileManager.default.fileExists(atPath: config) {
-                    return try WorkspaceLoader.load(configPath: config, directory: path)
-                }
-                return try workspace.load(paths: [path])
-            }
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                return try WorkspaceLoader.load(configPath: path, directory: (path as NSString).deletingLastPathComponent)
-            }
-            return try workspace.load(paths: [path])
-        } catch let error as WorkspaceLoader.LoadError {
-            throw ToolFailure("--equivalent-to: \(error.message)")
-        }
+        return try workspace.loadOther(equivalentTo, option: "--equivalent-to")
     }
 
     func run() throws {
@@ -95,6 +89,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ToolFailure("--jobs must be at least 1") }
         let only = try parseIDs(proofs)
         let disabled = try parseIDs(disableProofs) ?? []
+        let recorded = try baseline.map(BaselineFile.read)
         var report: AnalysisReport?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
@@ -112,16 +107,108 @@ struct AnalyzeCommand: ParsableCommand {
             report = result
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             diagnostics += SideChannelFindings.diagnostics(snapshot.policySet)
+            if !result.cancelled {
+                diagnostics += FindingAcceptance(policySet: snapshot.policySet).stale(result.verdicts) { request.runs($0, on: snapshot) }
+            }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
         }
+        var findings = Findings(report: report, policySet: snapshot.policySet, recorded: recorded)
+        if let writeBaseline, report != nil {
+            try BaselineFile.write(Array(findings.current), to: writeBaseline)
+            findings.recorded = findings.current
+        }
         switch format {
-        case .text: printText(report, diagnostics: diagnostics, printer: printer)
-        case .json: Terminal.standardOutput(json(report, diagnostics: diagnostics, printer: printer).serializedString())
-        case .sarif: Terminal.standardOutput(sarif(report, diagnostics: diagnostics, printer: printer).serializedString())
+        case .text: printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
+        case .json: Terminal.standardOutput(json(report, diagnostics: diagnostics, printer: printer, findings: findings).serializedString())
+        case .sarif:
+            Terminal.standardOutput(sarif(report, diagnostics: diagnostics, printer: printer, findings: findings).serializedString())
+        case .github:
+            let text = GitHubAnnotations.render(
+                ciFindings(report, diagnostics: diagnostics, printer: printer, findings: findings, policySet: snapshot.policySet))
+            if !text.isEmpty { Terminal.standardOutput(text) }
+        case .junit:
+            Terminal.standardOutput(
+                JUnitReport.render(
+                    ciFindings(report, diagnostics: diagnostics, printer: printer, findings: findings, policySet: snapshot.policySet),
+                    name: "pgpe analyze"))
         }
         if hasErrors { throw ExitCode(1) }
         guard let report else { return }
-        if !report.failures.isEmpty || (strict && !report.unknowns.isEmpty) { throw ExitCode(1) }
+        let failing = report.failures + (strict ? report.unknowns : [])
+        if failing.contains(where: { findings.isNew($0) }) { throw ExitCode(1) }
+    }
+
+    /// The findings of a run and the baseline they are compared with.
+    struct Findings {
+        /// The identity of each FAILED or UNKNOWN verdict (an accepted one's too).
+        var identities: [Verdict: FindingIdentity] = [:]
+        /// The baseline's findings, when `--baseline` (or `--write-baseline`) gives one.
+        var recorded: Set<FindingIdentity>?
+
+        /// Identifies the findings of `report`.
+        init(report: AnalysisReport?, policySet: PolicySet, recorded: Set<FindingIdentity>?) {
+            self.recorded = recorded
+            for verdict in report?.verdicts ?? [] where verdict.status != .proven {
+                identities[verdict] = FindingIdentity(verdict, policySet: policySet)
+            }
+        }
+
+        /// The identities of the findings that are not accepted and not hints.
+        var current: Set<FindingIdentity> {
+            Set(identities.filter { $0.key.status == .unknown || ($0.key.status == .failed && !$0.key.proof.isHint) }.values)
+        }
+
+        /// Whether `verdict` is in the baseline.
+        func isRecorded(_ verdict: Verdict) -> Bool {
+            guard let recorded, let identity = identities[verdict] else { return false }
+            return recorded.contains(identity)
+        }
+
+        /// Whether `verdict` fails the run as far as the baseline goes: there is none, or it does
+        /// not record the verdict.
+        func isNew(_ verdict: Verdict) -> Bool {
+            recorded == nil || !isRecorded(verdict)
+        }
+    }
+
+    /// The diagnostics and every verdict as CI findings: a verdict is a test case of its table's
+    /// suite, failed when it fails the run (not accepted, not a hint, not in the baseline).
+    private func ciFindings(
+        _ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings, policySet: PolicySet
+    ) -> [CIFinding] {
+        var result = printer.ciFindings(diagnostics)
+        guard let report else { return result }
+        for verdict in report.verdicts {
+            var name = "\(verdict.proof.rawValue)"
+            if let command = verdict.command { name += " \(command.rawValue)" }
+            name += " \(verdict.side == .using ? "USING" : "WITH CHECK") role=\(verdict.role)"
+            if let key = verdict.key { name += " key=\(key)" }
+            var message = verdict.status == .proven ? "" : verdict.summary
+            if let example = verdict.counterexample { message += "; " + ProofDiagnostics.describe(example) }
+            let failing = verdict.status == .failed && !verdict.proof.isHint || (strict && verdict.status == .unknown)
+            let isNew = findings.isNew(verdict)
+            var level: CIFinding.Level?
+            var outcome = CIFinding.Outcome.passed
+            switch verdict.status {
+            case .proven: break
+            case .accepted: level = .notice
+            case .unknown:
+                level = failing && isNew ? .error : .warning
+                outcome = failing && isNew ? .failed : .skipped
+            case .failed:
+                level = failing && isNew ? .error : .notice
+                outcome = failing && isNew ? .failed : .passed
+            }
+            if failing, !isNew { message += " (in the baseline)" }
+            let location =
+                verdict.blame.first?.location ?? ProofDiagnostics.fallbackLocation(verdict, policySet: policySet)
+            result.append(
+                CIFinding(
+                    rule: verdict.proof.sarifKind.id, level: level, outcome: outcome,
+                    title: "\(verdict.proof.rawValue) \(verdict.status.rawValue) on \(verdict.table)", message: message,
+                    position: location.map(printer.position), group: verdict.table.description, name: name))
+        }
+        return result
     }
 
     private func writeRepros(_ report: AnalysisReport, snapshot: WorkspaceSnapshot, directory: String) throws {
@@ -141,7 +228,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     // MARK: - Output
 
-    private func printText(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) {
+    private func printText(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) {
         let color = Terminal.colorEnabled(fileDescriptor: 1)
         let text = printer.text(diagnostics, color: color)
         if !text.isEmpty { Terminal.standardOutput(text) }
@@ -152,12 +239,19 @@ struct AnalyzeCommand: ParsableCommand {
         for (table, verdicts) in byTable.sorted(by: { $0.key < $1.key }) where !verbose {
             let failed = verdicts.filter { $0.status == .failed && !$0.proof.isHint }.count
             let unknown = verdicts.filter { $0.status == .unknown }.count
-            let status =
-                failed > 0
-                ? Terminal.paint("FAILED ", "1;31", enabled: color)
-                : unknown > 0 ? Terminal.paint("UNKNOWN", "33", enabled: color) : Terminal.paint("PROVEN ", "32", enabled: color)
+            let accepted = verdicts.filter { $0.status == .accepted }.count
+            let status: String
+            if failed > 0 {
+                status = Terminal.paint("FAILED ", "1;31", enabled: color)
+            } else if unknown > 0 {
+                status = Terminal.paint("UNKNOWN", "33", enabled: color)
+            } else if accepted > 0 {
+                status = Terminal.paint("ACCEPTED", "34", enabled: color)
+            } else {
+                status = Terminal.paint("PROVEN ", "32", enabled: color)
+            }
             let proofs = Set(verdicts.map(\.proof.rawValue)).sorted().joined(separator: ", ")
-            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))")
+            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))\(accepted > 0 ? ", \(accepted) accepted" : "")")
         }
         for verdict in report.verdicts where verbose || verdict.status != .proven {
             let status: String
@@ -166,12 +260,18 @@ struct AnalyzeCommand: ParsableCommand {
             case .failed:
                 status = Terminal.paint(verdict.proof.isHint ? "HINT   " : "FAILED ", verdict.proof.isHint ? "36" : "1;31", enabled: color)
             case .unknown: status = Terminal.paint("UNKNOWN", "33", enabled: color)
+            case .accepted: status = Terminal.paint("ACCEPTED", "34", enabled: color)
             }
             var line = "\(status) \(verdict.proof.rawValue) \(verdict.table)"
             if let command = verdict.command { line += " \(command.rawValue)" }
             line += " \(verdict.side == .using ? "USING" : "WITH CHECK") role=\(verdict.role)"
             if let key = verdict.key { line += " key=\(key)" }
             if verdict.status != .proven, let reason = verdict.reason { line += ": \(reason)" }
+            if let acceptance = verdict.acceptance {
+                let at = printer.position(acceptance.location)
+                line += " [\(acceptance.status.rawValue), accepted at \(at.file):\(at.start.line): \(acceptance.reason)]"
+            }
+            if findings.isRecorded(verdict) { line += " [in the baseline]" }
             lines.append(line)
             if verdict.status == .failed, let example = verdict.counterexample {
                 lines.append("    counterexample: " + ProofDiagnostics.describe(example))
@@ -194,12 +294,19 @@ struct AnalyzeCommand: ParsableCommand {
         let failed = report.failures.count
         let hints = report.verdicts.filter { $0.status == .failed && $0.proof.isHint }.count
         let unknown = report.unknowns.count
+        let accepted = report.verdicts.filter { $0.status == .accepted }.count
+        var summary = String(
+            format: "%d verdicts: %d PROVEN, %d FAILED, %d UNKNOWN, %d ACCEPTED, %d hints", report.verdicts.count, proven, failed,
+            unknown, accepted, hints)
+        if findings.recorded != nil {
+            let recorded = (report.failures + report.unknowns).filter(findings.isRecorded).count
+            summary += " (\(recorded) of them in the baseline)"
+        }
         lines.append(
-            String(
-                format:
-                    "%d verdicts: %d PROVEN, %d FAILED, %d UNKNOWN, %d hints in %.0f ms (solver %.0f ms, %d queries, %d cached, %d by shortcut)",
-                report.verdicts.count, proven, failed, unknown, hints, report.milliseconds, report.solverMilliseconds,
-                report.queries + report.blameQueries, report.cacheHits, report.shortcuts))
+            summary
+                + String(
+                    format: " in %.0f ms (solver %.0f ms, %d queries, %d cached, %d by shortcut)", report.milliseconds,
+                    report.solverMilliseconds, report.queries + report.blameQueries, report.cacheHits, report.shortcuts))
         Terminal.standardOutput(lines.joined(separator: "\n"))
     }
 
@@ -212,6 +319,19 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
+    /// A counterexample (or drift's witness row): `{"row", "sessions", "witnesses"}`.
+    static func counterexample(_ example: Counterexample) -> JSONValue {
+        let sessions: [JSONValue] = example.sessions.map { settings in
+            var keys = JSONObject()
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
+            return .object(keys)
+        }
+        return [
+            "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
+            "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
+        ]
+    }
+
     static func row(_ row: Counterexample.Row) -> JSONValue {
         var values = JSONObject()
         for (key, value) in row.values.sorted(by: { $0.key < $1.key }) { values[key] = AnalyzeCommand.value(value) }
@@ -221,7 +341,18 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
-    private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
+    /// A blamed clause as JSON: its policy, file, line and column (1-based), and the session it admitted.
+    static func blame(_ blame: Blame, printer: DiagnosticPrinter) -> JSONValue {
+        let position = printer.position(blame.location)
+        var item: JSONObject = [
+            "policy": .string(blame.policy), "file": .string(position.file),
+            "line": .integer(position.start.line), "column": .integer(position.start.column),
+        ]
+        if let session = blame.session { item["session"] = .integer(session) }
+        return .object(item)
+    }
+
+    private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) -> JSONValue {
         var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
             var entry: JSONObject = [
@@ -234,29 +365,16 @@ struct AnalyzeCommand: ParsableCommand {
                 "status": .string(verdict.status.rawValue),
                 "reason": verdict.reason.map { .string($0) } ?? .null,
             ]
-            if let example = verdict.counterexample {
-                let sessions: [JSONValue] = example.sessions.map { settings in
-                    var keys = JSONObject()
-                    for (key, value) in settings.sorted(by: { $0.key < $1.key }) { keys[key] = value.map { .string($0) } ?? .null }
-                    return .object(keys)
-                }
-                entry["counterexample"] = [
-                    "row": AnalyzeCommand.row(example.row), "sessions": .array(sessions),
-                    "witnesses": .array(example.witnesses.map(AnalyzeCommand.row)),
+            if let acceptance = verdict.acceptance {
+                let at = printer.position(acceptance.location)
+                entry["accepted"] = [
+                    "status": .string(acceptance.status.rawValue), "reason": .string(acceptance.reason), "file": .string(at.file),
+                    "line": .integer(at.start.line),
                 ]
-            } else {
-                entry["counterexample"] = .null
             }
-            entry["blame"] = .array(
-                verdict.blame.map { blame in
-                    let position = printer.position(blame.location)
-                    var item: JSONObject = [
-                        "policy": .string(blame.policy), "file": .string(position.file),
-                        "line": .integer(position.start.line), "column": .integer(position.start.column),
-                    ]
-                    if let session = blame.session { item["session"] = .integer(session) }
-                    return .object(item)
-                })
+            if findings.recorded != nil, verdict.status != .proven { entry["baseline"] = .bool(findings.isRecorded(verdict)) }
+            entry["counterexample"] = verdict.counterexample.map(AnalyzeCommand.counterexample) ?? .null
+            entry["blame"] = .array(verdict.blame.map { AnalyzeCommand.blame($0, printer: printer) })
             entry["ms"] = .double((verdict.milliseconds * 1000).rounded() / 1000)
             return .object(entry)
         }
@@ -267,6 +385,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "proven": .integer(report.verdicts.filter { $0.status == .proven }.count),
                 "failed": .integer(report.failures.count),
                 "unknown": .integer(report.unknowns.count),
+                "accepted": .integer(report.verdicts.filter { $0.status == .accepted }.count),
                 "hints": .integer(report.verdicts.filter { $0.status == .failed && $0.proof.isHint }.count),
                 "ms": .double((report.milliseconds * 1000).rounded() / 1000),
                 "solverMs": .double((report.solverMilliseconds * 1000).rounded() / 1000),
@@ -278,16 +397,24 @@ struct AnalyzeCommand: ParsableCommand {
         return .object(object)
     }
 
-    private func sarif(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter) -> JSONValue {
+    /// FAILED verdicts as results; accepted ones carry a SARIF suppression with the entry's
+    /// reason, and with a baseline each says whether it is new (`baselineState`).
+    private func sarif(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) -> JSONValue {
         var results: [JSONValue] = []
         var rules = Set<DiagnosticKind>()
-        for verdict in report?.verdicts ?? [] where verdict.status == .failed {
+        for verdict in report?.verdicts ?? [] where verdict.status == .failed || verdict.acceptance?.status == .failed {
             guard let location = verdict.blame.first?.location else { continue }
             let rule = verdict.proof.sarifKind
             rules.insert(rule)
             var message = verdict.summary
             if let example = verdict.counterexample { message += "; " + ProofDiagnostics.describe(example) }
-            results.append(printer.sarifResult(rule: rule, message: message, location: location))
+            guard case .object(var result) = printer.sarifResult(rule: rule, message: message, location: location) else { continue }
+            if let acceptance = verdict.acceptance {
+                result["suppressions"] = [["kind": "external", "justification": .string(acceptance.reason)]]
+            } else if findings.recorded != nil {
+                result["baselineState"] = .string(findings.isRecorded(verdict) ? "unchanged" : "new")
+            }
+            results.append(.object(result))
         }
         return printer.sarif(diagnostics, extra: results, extraRules: Array(rules))
     }

@@ -103,7 +103,7 @@ struct ApplyCommand: ParsableCommand {
             }
         }
         if !prune {
-            let kept = assessment.drift.filter { $0.type.needsPrune }
+            let kept = assessment.drift.filter { $0.needsPrune }
             for item in kept {
                 lines.append(
                     "-- left in place (pass --prune to remove): "

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "text, json or sarif.")
+    @Option(name: .long, help: ArgumentHelp(OutputFormat.help))
     var format: OutputFormat = .text
 
     @Option(
@@ -45,6 +45,19 @@ struct CheckCommand: ParsableCommand {
             Terminal.standardOutput(value.serializedString())
         case .sarif:
             Terminal.standardOutput(printer.sarif(diagnostics).serializedString())
+        case .github:
+            let text = GitHubAnnotations.render(printer.ciFindings(diagnostics))
+            if !text.isEmpty { Terminal.standardOutput(text) }
+        case .junit:
+            // Every file checked is a test case of its own suite; its diagnostics are more.
+            var findings = printer.ciFindings(diagnostics)
+            let reported = Set(findings.map(\.group))
+            for file in snapshot.files.map(\.source.path).sorted() where !reported.contains(Terminal.relative(file)) {
+                let name = Terminal.relative(file)
+                findings.append(
+                    CIFinding(rule: "check", level: nil, outcome: .passed, title: "checked", message: "", group: name, name: "checked"))
+            }
+            Terminal.standardOutput(JUnitReport.render(findings, name: "pgpe check"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

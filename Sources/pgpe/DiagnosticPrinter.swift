@@ -91,6 +91,30 @@ struct DiagnosticPrinter {
         .array(DiagnosticPrinter.sorted(diagnostics).map(json))
     }
 
+    // MARK: - CI formats
+
+    /// The annotation level of a severity.
+    static func ciLevel(_ severity: Severity) -> CIFinding.Level {
+        switch severity {
+        case .error: return .error
+        case .warning: return .warning
+        case .info, .hint: return .notice
+        }
+    }
+
+    /// The diagnostics (sorted) as CI findings: one test case each in its file's suite, failed
+    /// when it is an error (what fails the run).
+    func ciFindings(_ diagnostics: [Diagnostic]) -> [CIFinding] {
+        DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
+            let position = self.position(diagnostic.location)
+            return CIFinding(
+                rule: diagnostic.id, level: DiagnosticPrinter.ciLevel(diagnostic.severity),
+                outcome: diagnostic.severity == .error ? .failed : .passed, title: diagnostic.id, message: diagnostic.message,
+                position: position, group: position.file,
+                name: "\(diagnostic.id) at \(position.start.line):\(position.start.column)")
+        }
+    }
+
     // MARK: - SARIF
 
     static func sarifLevel(_ severity: Severity) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import PolicyDatabase
 import PolicyEngine
+import PolicyProofs
 import PolicySQL
 import PolicySyntax
 
@@ -24,26 +25,27 @@ struct DriftPrinter {
     /// item (`prune` says whether extra items' repairs run).
     func text(_ assessment: Assessment, repairs: Bool, prune: Bool, color: Bool) -> String {
         var lines: [String] = []
-        for item in assessment.drift {
+        for item in assessment.drift + assessment.cosmetic {
             let severity = Self.paint(item.severity, color: color)
             var head =
                 "\(severity) \(item.type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Self.line(item.table.description))"
             if let policy = item.policy { head += " \(Self.line(policy))" }
             lines.append(head)
             lines.append("    \(Self.line(item.description))")
-            if item.type == .modifiedPolicy || item.type == .extraGrant || item.type == .missingGrant {
+            if [.modifiedPolicy, .extraGrant, .missingGrant, .cosmeticChange].contains(item.type) {
                 if let expected = item.expected { lines.append("    expected: \(Self.line(expected))") }
                 if let observed = item.observed { lines.append("    observed: \(Self.line(observed))") }
             } else if item.type == .extraPolicy, let observed = item.observed {
                 lines.append("    observed: \(Self.line(observed))")
             }
+            if let witness = item.witness { lines.append("    witness: " + Self.line(ProofDiagnostics.describe(witness))) }
             if let source = item.source {
                 let position = diagnostics.position(source)
                 lines.append("    declared at \(position.file):\(position.start.line):\(position.start.column)")
             }
             if repairs {
                 if let remediation = item.remediation {
-                    let skipped = item.type.needsPrune && !prune
+                    let skipped = item.needsPrune && !prune
                     lines.append(skipped ? "    repair (with --prune):" : "    repair:")
                     lines += Self.sqlLines(remediation).map { "      \($0)" }
                 } else {
@@ -99,15 +101,18 @@ struct DriftPrinter {
         let tables = assessment.program.tables.count
         let policies = assessment.program.tables.reduce(0) { $0 + $1.policies.count }
         let postureText = "\(assessment.posture.count) posture finding\(assessment.posture.count == 1 ? "" : "s")"
+        let cosmetic = assessment.cosmetic.count
+        let cosmeticText = cosmetic == 0 ? "" : " (\(cosmetic) cosmetic change\(cosmetic == 1 ? "" : "s"), not drift)"
         guard !assessment.drift.isEmpty else {
             return
-                "no drift: \(tables) table\(tables == 1 ? "" : "s") and \(policies) polic\(policies == 1 ? "y" : "ies") match; \(postureText)"
+                "no drift: \(tables) table\(tables == 1 ? "" : "s") and \(policies) polic\(policies == 1 ? "y" : "ies") match\(cosmeticText); \(postureText)"
         }
-        let counts = DriftSeverity.allCases.map { severity in
+        let counts = DriftSeverity.allCases.filter { $0 != .info }.map { severity in
             "\(assessment.drift.filter { $0.severity == severity }.count) \(severity.rawValue)"
         }
         let count = assessment.drift.count
-        return "\(count) drift item\(count == 1 ? "" : "s") (\(counts.joined(separator: ", "))); \(postureText)"
+        let cosmeticCount = cosmetic == 0 ? "" : ", \(cosmetic) cosmetic change\(cosmetic == 1 ? "" : "s") (not drift)"
+        return "\(count) drift item\(count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))\(cosmeticCount); \(postureText)"
     }
 
     private static func paint(_ severity: DriftSeverity, color: Bool) -> String {
@@ -116,6 +121,7 @@ struct DriftPrinter {
         case .critical: return Terminal.paint(label, "1;31", enabled: color)
         case .high: return Terminal.paint(label, "31", enabled: color)
         case .warning: return Terminal.paint(label, "33", enabled: color)
+        case .info: return Terminal.paint(label, "36", enabled: color)
         }
     }
 
@@ -133,6 +139,7 @@ struct DriftPrinter {
             "observed": item.observed.map { .string($0) } ?? .null,
             "remediation": item.remediation.map { .string($0) } ?? .null,
         ]
+        if let witness = item.witness { object["witness"] = AnalyzeCommand.counterexample(witness) }
         if let source = item.source {
             let position = diagnostics.position(source)
             object["file"] = .string(position.file)
@@ -156,14 +163,46 @@ struct DriftPrinter {
         ]
     }
 
-    /// `{"drift": [...], "posture": [...]}` plus what `extra` adds.
+    /// `{"drift": [...], "cosmetic": [...], "posture": [...]}` plus what `extra` adds.
     func json(_ assessment: Assessment, extra: JSONObject = [:]) -> JSONValue {
         var object: JSONObject = [
             "drift": .array(assessment.drift.map { json($0) }),
+            "cosmetic": .array(assessment.cosmetic.map { json($0) }),
             "posture": .array(assessment.posture.map { json($0) }),
         ]
         for (key, value) in extra { object[key] = value }
         return .object(object)
+    }
+
+    // MARK: - CI formats
+
+    /// Drift items (each fails the run: an error, or a warning for a warning item) and posture
+    /// findings (which do not: warnings, passed test cases) as CI findings, each in its table's
+    /// suite, at the declaring policy when known, else at pgpe.yaml; then the rejected raw SQL.
+    func ciFindings(_ assessment: Assessment, diagnostics found: [Diagnostic] = []) -> [CIFinding] {
+        var result: [CIFinding] = []
+        let fallback = configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
+        for item in assessment.drift {
+            var message = item.description
+            if let expected = item.expected { message += "\nexpected: \(expected)" }
+            if let observed = item.observed { message += "\nobserved: \(observed)" }
+            result.append(
+                CIFinding(
+                    rule: item.type.diagnosticKind.id, level: item.severity == .warning ? .warning : .error, outcome: .failed,
+                    title: "\(item.type.rawValue) (\(item.severity.rawValue)) on \(item.table)", message: message,
+                    position: (item.source ?? fallback).map(diagnostics.position), group: item.table.description,
+                    name: "\(item.type.rawValue)\(item.policy.map { " \($0)" } ?? "")"))
+        }
+        for finding in assessment.posture {
+            let subject = finding.table.map(\.description) ?? finding.role
+            result.append(
+                CIFinding(
+                    rule: finding.kind.diagnosticKind.id, level: .warning, outcome: .passed,
+                    title: "\(finding.kind.rawValue) (\(finding.severity.rawValue)) on \(subject)",
+                    message: finding.description + "; " + finding.remediation, position: fallback.map(diagnostics.position),
+                    group: "posture", name: "\(finding.kind.rawValue) \(subject)"))
+        }
+        return result + diagnostics.ciFindings(found)
     }
 
     // MARK: - SARIF
@@ -173,7 +212,7 @@ struct DriftPrinter {
     func sarif(_ assessment: Assessment, diagnostics found: [Diagnostic] = []) -> JSONValue {
         var results: [JSONValue] = []
         var rules = Set<DiagnosticKind>()
-        for item in assessment.drift {
+        for item in assessment.drift + assessment.cosmetic {
             let rule = item.type.diagnosticKind
             rules.insert(rule)
             var properties: JSONObject = [
@@ -183,7 +222,13 @@ struct DriftPrinter {
             if let expected = item.expected { properties["expected"] = .string(expected) }
             if let observed = item.observed { properties["observed"] = .string(observed) }
             if let remediation = item.remediation { properties["remediation"] = .string(remediation) }
-            results.append(result(rule: rule, message: item.description, source: item.source, properties: properties))
+            var message = item.description
+            if let witness = item.witness {
+                properties["witness"] = AnalyzeCommand.counterexample(witness)
+                message += "; witness: " + ProofDiagnostics.describe(witness)
+            }
+            results.append(
+                result(rule: rule, message: message, source: item.source, properties: properties, severity: Self.level(item.severity)))
         }
         for finding in assessment.posture {
             let rule = finding.kind.diagnosticKind
@@ -198,19 +243,30 @@ struct DriftPrinter {
         return diagnostics.sarif(found, extra: results, extraRules: Array(rules))
     }
 
-    /// A SARIF result of `rule` at its kind's default level.
+    /// The diagnostic severity of a drift item's severity (its SARIF level): critical and high
+    /// are errors, info (a cosmetic change) a note.
+    static func level(_ severity: DriftSeverity) -> Severity {
+        switch severity {
+        case .critical, .high: return .error
+        case .warning: return .warning
+        case .info: return .info
+        }
+    }
+
+    /// A SARIF result of `rule` at `severity`'s level (by default its kind's).
     private func result(
         rule: DiagnosticKind, message: String, source: FileLocation?,
-        properties: JSONObject
+        properties: JSONObject, severity: Severity? = nil
     ) -> JSONValue {
+        let level = DiagnosticPrinter.sarifLevel(severity ?? rule.severity)
         let location = source ?? configFile.map { FileLocation(file: $0, range: SourceRange(start: 0, end: 0)) }
         guard let location else {
             return [
-                "ruleId": .string(rule.id), "level": .string(DiagnosticPrinter.sarifLevel(rule.severity)),
+                "ruleId": .string(rule.id), "level": .string(level),
                 "message": ["text": .string(message)], "properties": .object(properties),
             ]
         }
-        guard case .object(var object) = diagnostics.sarifResult(rule: rule, message: message, location: location)
+        guard case .object(var object) = diagnostics.sarifResult(rule: rule, level: level, message: message, location: location)
         else { return .null }
         object["properties"] = .object(properties)
         return .object(object)

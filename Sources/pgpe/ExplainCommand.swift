@@ -23,6 +23,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: OutputFormat = .text
 
+    /// Refuses the CI formats, which are for findings (exit 2).
+    func validate() throws {
+        if format.isCI { throw ValidationError("explain prints text or JSON, not \(format.rawValue)") }
+    }
+
     func run() throws {
         let snapshot = try workspace.load()
         let parts = table.split(separator: ".", maxSplits: 1).map(String.init)
@@ -49,7 +54,7 @@ struct ExplainCommand: ParsableCommand {
         let explanation = Explanation(table: model.name, snapshot: snapshot, commands: commands, roles: roles)
         let printer = DiagnosticPrinter(snapshot: snapshot)
         switch format {
-        case .text, .sarif:
+        case .text, .sarif, .github, .junit:
             var status = explanation.isGoverned ? "" : " (not governed: row-level security is not enabled)"
             if explanation.isGoverned && !explanation.isForced {
                 status = " (not forced: force: in pgpe.yaml leaves it out, so its owner bypasses the policies)"

@@ -67,6 +67,8 @@ final class LiveWorkspace {
         do {
             let database = try connect()
             database.readsSchemaModel = usesLiveSchema
+            database.meaningConfig = config
+            database.meaningSchema = fileSchema?.model
             return database
         } catch {
             _ = try pending?.wait()

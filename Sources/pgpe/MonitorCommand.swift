@@ -15,7 +15,11 @@ struct MonitorCommand: ParsableCommand {
         abstract: "Report drift between the policies and a live database (exit 0: no drift, 1: drift, 2: tool failure).",
         discussion: """
             Drift types: missing_policy, modified_policy, missing_grant, rls_disabled (critical), \
-            rls_not_forced (high), extra_policy, extra_grant (warning). Posture findings (login \
+            rls_not_forced (high), extra_policy, extra_grant (warning). A USING or WITH CHECK whose \
+            text differs is compared by meaning: proven equivalent is cosmetic_change (info, not \
+            drift), narrower a warning, wider critical with a witness row; an unmanaged permissive \
+            policy that admits rows the managed ones refuse is critical, with a witness, and \
+            --execute drops it without --prune. Posture findings (login \
             roles that bypass RLS, governed tables owned by a role their policies name) are \
             reported too but do not change the exit code. Each raw('...') is tried on the \
             database (database.raw-sql-error, exit 1 when PostgreSQL rejects one). With --execute \
@@ -27,8 +31,8 @@ struct MonitorCommand: ParsableCommand {
     /// `--database`.
     @OptionGroup var connection: DatabaseOptions
 
-    /// The output format: text, json or sarif.
-    @Option(name: .long, help: "text, json or sarif.")
+    /// The output format: text, json, sarif, github or junit.
+    @Option(name: .long, help: ArgumentHelp(OutputFormat.help))
     var format: OutputFormat = .text
 
     /// Print the SQL that repairs each item.
@@ -40,7 +44,11 @@ struct MonitorCommand: ParsableCommand {
     var execute = false
 
     /// Let the repair drop unmanaged policies and revoke unmanaged grants.
-    @Flag(name: .long, help: "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported).")
+    @Flag(
+        name: .long,
+        help:
+            "Let the repair drop unmanaged policies and revoke unmanaged grants (otherwise they are only reported, except unmanaged policies that admit rows the managed ones refuse)."
+    )
     var prune = false
 
     /// Check again every SECONDS and print changes in drift, until interrupted.
@@ -55,7 +63,9 @@ struct MonitorCommand: ParsableCommand {
     /// Refuses combinations of flags that make no sense (exit 2).
     func validate() throws {
         if let watch, !(watch > 0) { throw ValidationError("--watch needs a positive number of seconds") }
-        if watch != nil, format == .sarif { throw ValidationError("--watch prints changes as text or JSON lines, not SARIF") }
+        if watch != nil, format == .sarif || format.isCI {
+            throw ValidationError("--watch prints changes as text or JSON lines, not \(format.rawValue)")
+        }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if iterations != nil, watch == nil { throw ValidationError("--iterations needs --watch") }
     }
@@ -176,6 +186,12 @@ struct MonitorCommand: ParsableCommand {
             Terminal.standardOutput(printer.json(outcome.assessment, extra: extra).serializedString())
         case .sarif:
             Terminal.standardOutput(printer.sarif(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL).serializedString())
+        case .github:
+            let text = GitHubAnnotations.render(printer.ciFindings(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL))
+            if !text.isEmpty { Terminal.standardOutput(text) }
+        case .junit:
+            let findings = printer.ciFindings(outcome.after ?? outcome.assessment, diagnostics: outcome.rawSQL)
+            Terminal.standardOutput(JUnitReport.render(findings, name: "pgpe monitor"))
         }
     }
 }

@@ -89,7 +89,7 @@ struct MonitorWatch {
                 "drift": .integer(items.count),
             ]
             Terminal.standardOutput(value.serializedString())
-        case .text, .sarif:
+        case .text, .sarif, .github, .junit:
             var lines: [String] = []
             for item in appeared { lines.append("\(time) + \(Self.line(item))") }
             for item in resolved { lines.append("\(time) - \(Self.line(item))") }

@@ -12,8 +12,8 @@ struct PGPE: AsyncParsableCommand {
         abstract: "Prove, compile, apply and monitor PostgreSQL row-level security policies.",
         version: PGPEVersion.string,
         subcommands: [
-            CheckCommand.self, AnalyzeCommand.self, CompileCommand.self, ExplainCommand.self, FormatCommand.self,
-            ApplyCommand.self, MonitorCommand.self, IntrospectCommand.self, LSPCommand.self,
+            CheckCommand.self, AnalyzeCommand.self, DiffCommand.self, CompileCommand.self, ExplainCommand.self, FormatCommand.self,
+            ApplyCommand.self, MonitorCommand.self, IntrospectCommand.self, ImportCommand.self, LSPCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicyEngine
 import WorkspaceFiles
 
@@ -17,6 +18,32 @@ struct WorkspaceOptions: ParsableArguments {
             throw ToolFailure(error.message)
         }
         return try LiveWorkspace.withLiveSchema(snapshot, database: database)
+    }
+
+    /// Another policy set to compare with (`analyze --equivalent-to`, `diff --base-dir`): `path`
+    /// is a pgpe.yaml, a directory holding one, or a directory (or file) of .policy files read
+    /// with this workspace's pgpe.yaml and schema. `option` names the option in errors.
+    func loadOther(_ path: String, option: String) throws -> WorkspaceSnapshot {
+        let absolute = WorkspaceLoader.absolutePath(path, relativeTo: Terminal.workingDirectory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            throw ToolFailure("\(option): no such file or directory: \(path)")
+        }
+        do {
+            if isDirectory.boolValue {
+                let config = (absolute as NSString).appendingPathComponent("pgpe.yaml")
+                if FileManager.default.fileExists(atPath: config) {
+                    return try WorkspaceLoader.load(configPath: config, directory: absolute)
+                }
+                return try load(paths: [absolute])
+            }
+            if absolute.hasSuffix(".yaml") || absolute.hasSuffix(".yml") {
+                return try WorkspaceLoader.load(configPath: absolute, directory: (absolute as NSString).deletingLastPathComponent)
+            }
+            return try load(paths: [absolute])
+        } catch let error as WorkspaceLoader.LoadError {
+            throw ToolFailure("\(option): \(error.message)")
+        }
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
             try database.connection.execute(
                 """
                 ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY;
-                CREATE POLICY manual_override ON public.users USING (true);
+                CREATE POLICY manual_override ON public.users AS RESTRICTIVE USING (true);
                 """)
             let drift = try cli.run(["monitor", "--format", "json"] + target)
             #expect(drift.status == 1, "\(drift.output)")

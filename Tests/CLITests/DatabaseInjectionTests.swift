@@ -57,8 +57,10 @@ import Testing
             let expected = try #require(
                 (missing["drift"] as? [[String: Any]])?.first { $0["type"] as? String == "missing_policy" }?["policy"] as? String)
             try admin.execute("SET ROLE \(role)")
+            // Restrictive: they add no access, so they stay until --prune (SPEC 11.7).
             for name in [expected] + Self.policies {
-                try admin.execute("CREATE POLICY \(try admin.quoteIdentifier(name)) ON \(table) USING (true)")
+                let kind = name == expected ? "" : " AS RESTRICTIVE"
+                try admin.execute("CREATE POLICY \(try admin.quoteIdentifier(name)) ON \(table)\(kind) USING (true)")
             }
             try admin.execute("RESET ROLE")
 

@@ -55,6 +55,26 @@ import Testing
         #expect(restored?.filter { $0["code"] == Self.leakCode } == blamed)
     }
 
+    /// An `accept:` entry of pgpe.yaml turns the finding it matches into information (LSP
+    /// severity 3, `proof.accepted`) with the entry's reason, where the error was (SPEC 11.8).
+    @Test func anAcceptedFindingIsPublishedAsInformationWithItsReason() throws {
+        let harness = try ServerHarness()
+        let config = harness.path("pgpe.yaml")
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try (text + "accept:\n  - proof: tenant-isolation\n    tables: named('projects')\n    reason: projects are shared\n")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        harness.initialize(options: ["proofDelayMs": 10])
+        let uri = openLeak(harness)
+        let shown = try #require(
+            harness.diagnostics(uri, version: 1, timeout: 60) { $0.contains { $0["code"] == "proof.accepted" } })
+        let accepted = shown.filter { $0["code"] == "proof.accepted" }
+        #expect(accepted.allSatisfy { $0["severity"]?.int == 3 && $0["range"]?["start"]?["line"] == 4 }, "\(accepted)")
+        #expect(
+            accepted.allSatisfy { $0["message"]?.string?.hasPrefix("accepted (projects are shared): tenant-isolation FAILED") == true },
+            "\(accepted)")
+        #expect(!shown.contains { $0["code"] == Self.leakCode }, "\(shown)")
+    }
+
     /// The analyze command proves the text as it is: its verdicts are shown as a background
     /// run's would be (without background proofs, the only way to see them).
     @Test func theAnalyzeCommandPublishesItsVerdicts() throws {

@@ -10,7 +10,8 @@ import Testing
         #expect(DriftType.allCases.map(\.diagnosticKind) == drift?.kinds)
         for type in DriftType.allCases {
             #expect(type.diagnosticKind.id == "drift.\(type.rawValue)")
-            #expect(type.diagnosticKind.severity == (type.severity == .warning ? .warning : .error), "\(type)")
+            let level: Severity = type.severity == .info ? .info : type.severity == .warning ? .warning : .error
+            #expect(type.diagnosticKind.severity == level, "\(type)")
         }
     }
 

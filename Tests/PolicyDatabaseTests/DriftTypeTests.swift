@@ -23,6 +23,8 @@ import Testing
         var observed: String?
         /// The kinds of the repair's statements.
         var repair: [PlanAction.Kind]
+        /// The item's severity, when drift by meaning sets it apart from its type's (SPEC 11.7).
+        var severity: DriftSeverity?
 
         /// The name, in test reports.
         var testDescription: String { name }
@@ -41,8 +43,8 @@ import Testing
             type: .missingPolicy, policy: "tenant_accounts", describes: ["does not exist"], repair: [.createPolicy]),
         Scenario(
             name: "extra policy", sql: "CREATE POLICY manual_override ON public.accounts USING (true)",
-            type: .extraPolicy, policy: "manual_override", describes: ["not managed"], observed: "USING (true)",
-            repair: [.dropPolicy]),
+            type: .extraPolicy, policy: "manual_override", describes: ["not managed", "admits rows"], observed: "USING (true)",
+            repair: [.dropPolicy], severity: .critical),
         Scenario(
             name: "using replaced", sql: "ALTER POLICY tenant_accounts ON public.accounts USING (true)",
             type: .modifiedPolicy, policy: "tenant_accounts", describes: ["USING"], observed: "USING (true)",
@@ -75,13 +77,12 @@ import Testing
             type: .modifiedPolicy, policy: "tenant_accounts", describes: ["type"], observed: "AS RESTRICTIVE",
             repair: [.dropPolicy, .createPolicy]),
         Scenario(
+            // Without WITH CHECK the policy checks with its USING: a live WITH CHECK equal to it
+            // is no drift (pgpe import meets it), another one is compared with the USING.
             name: "with check added where none is expected",
-            sql: """
-                ALTER POLICY tenant_accounts ON public.accounts
-                  WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
-                """,
-            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK",
-            repair: [.dropPolicy, .createPolicy]),
+            sql: "ALTER POLICY tenant_accounts ON public.accounts WITH CHECK (true)",
+            type: .modifiedPolicy, policy: "tenant_accounts", describes: ["WITH CHECK"], observed: "WITH CHECK (true)",
+            repair: [.alterPolicy], severity: .critical),
         Scenario(
             name: "missing grant", sql: "REVOKE INSERT ON public.accounts FROM ROLE",
             type: .missingGrant, describes: ["lacks INSERT"], observed: "SELECT, UPDATE", repair: [.grant]),
@@ -154,7 +155,7 @@ import Testing
             #expect(drift.count == 1, "\(drift.map { "\($0.type.rawValue): \($0.description)" })")
             let item = try #require(drift.first)
             #expect(item.type == scenario.type)
-            #expect(item.severity == scenario.type.severity)
+            #expect(item.severity == scenario.severity ?? scenario.type.severity)
             #expect(item.table.description == scenario.table)
             #expect(item.policy == scenario.policy)
             for words in scenario.describes {
@@ -213,8 +214,9 @@ import Testing
                     "accounts rls_disabled", "accounts extra_policy", "accounts extra_grant",
                     "notes rls_not_forced", "notes missing_policy",
                 ])
+            // zz_manual admits rows the managed policies refuse (SPEC 11.7): dropped without prune.
             let plan = ApplyPlan(repairing: drift, prune: false)
-            #expect(plan.actions.map(\.kind) == [.enableRLS, .forceRLS, .createPolicy])
+            #expect(plan.actions.map(\.kind) == [.enableRLS, .dropPolicy, .forceRLS, .createPolicy])
         }
     }
 }

@@ -48,8 +48,8 @@ import Testing
         }
     }
 
-    /// DISABLE RLS on projects and a manual policy on users give exactly rls_disabled (critical)
-    /// and extra_policy (warning); the repair fixes the first and keeps reporting the second;
+    /// DISABLE RLS on projects and a manual restrictive policy on users give exactly rls_disabled
+    /// (critical) and extra_policy (warning: it adds no access); the repair fixes the first and keeps reporting the second;
     /// prune removes it.
     @Test func outOfBandChangesAreFoundRepairedAndPruned() async throws {
         try await withTestDatabase { database in
@@ -60,7 +60,7 @@ import Testing
             try database.connection.execute(
                 """
                 ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY;
-                CREATE POLICY manual_override ON public.users USING (true);
+                CREATE POLICY manual_override ON public.users AS RESTRICTIVE USING (true);
                 """)
 
             let drift = try live.assess(example).drift
@@ -68,7 +68,7 @@ import Testing
             #expect(drift.map(\.severity) == [.critical, .warning])
             #expect(drift.map(\.table.description) == ["public.projects", "public.users"])
             #expect(drift[1].policy == "manual_override")
-            #expect(drift[1].observed == "AS PERMISSIVE FOR ALL TO public USING (true)")
+            #expect(drift[1].observed == "AS RESTRICTIVE FOR ALL TO public USING (true)")
 
             let repair = try live.apply(example)
             #expect(repair.executed)

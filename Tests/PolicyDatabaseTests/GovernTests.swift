@@ -60,10 +60,11 @@ import Testing
             let drift = try live.assess(Self.workspace).drift
             #expect(drift.map(\.type) == [.rlsDisabled, .extraPolicy], "\(drift.map(\.description))")
             #expect(drift.allSatisfy { $0.table.name == "audit_log" })
-            _ = try live.apply(Self.workspace)
-            #expect(try live.assess(Self.workspace).drift.map(\.type) == [.extraPolicy])
-            let pruned = try live.apply(Self.workspace, prune: true)
-            #expect(pruned.plan.actions.map(\.sql) == ["DROP POLICY by_hand ON public.audit_log;"])
+            // by_hand admits rows where the table denies every one (SPEC 11.7): critical, with a
+            // witness, and dropped without --prune.
+            #expect(drift.last?.severity == .critical && drift.last?.witness != nil)
+            let repaired = try live.apply(Self.workspace)
+            #expect(repaired.plan.actions.map(\.sql).contains("DROP POLICY by_hand ON public.audit_log;"))
             #expect(try live.assess(Self.workspace).drift.isEmpty)
             #expect(try count("audit_log") == 0)
         }

@@ -3,7 +3,8 @@ import PolicySyntax
 import Testing
 
 /// Every proof's FAILED, UNKNOWN and SARIF diagnostics are kinds of the catalogue's `proof.*`
-/// area, and the area holds nothing else but the ungoverned-table report.
+/// area, and the area holds nothing else but the ungoverned-table report and the accepted
+/// finding (`proof.accepted`, information).
 @Suite struct ProofKindTests {
     @Test func everyProofHasItsThreeKinds() {
         var expected: [DiagnosticKind] = []
@@ -16,7 +17,8 @@ import Testing
             #expect(proof.sarifKind.severity == (proof.isHint ? .hint : .error), "\(proof)")
             expected += [proof.failedKind, proof.unknownKind, proof.sarifKind]
         }
-        expected.append(.proofCoverageUngoverned)
+        expected += [.proofCoverageUngoverned, .proofAccepted]
+        #expect(DiagnosticKind.proofAccepted.severity == .info)
         let area = DiagnosticCatalog.areas.first { $0.prefix == "proof" }
         #expect(area?.kinds == expected)
     }

@@ -16,6 +16,9 @@ public struct AnalysisRequest: Sendable {
     /// Another policy set that `policy-equivalence` proves this one equal to, and how reasons
     /// name it (`--equivalent-to`); with it that proof runs unless disabled.
     public var comparison: (snapshot: WorkspaceSnapshot, label: String)?
+    /// Whether the comparison asks each direction as its own question (`pgpe diff`, see
+    /// `AnalysisOptions.separatesDirections`).
+    public var separatesDirections = false
 
     /// A request for the configured proofs on every governed table.
     public init(
@@ -40,6 +43,7 @@ public struct AnalysisRequest: Sendable {
         options.timeoutMilliseconds = snapshot.config.analysis.timeoutMilliseconds
         options.tables = tables
         options.useShortcuts = useShortcuts
+        options.separatesDirections = separatesDirections
         if comparison != nil, !disabled.contains(.policyEquivalence) { options.proofs.insert(.policyEquivalence) }
         return options
     }

@@ -40,6 +40,7 @@ public struct PolicyProofStatus: Hashable, Sendable {
                 case .failed: if blamed { failed += 1 }
                 case .unknown: if blamed { unknown += 1 }
                 case .proven: proven += 1
+                case .accepted: break
                 }
             }
         }

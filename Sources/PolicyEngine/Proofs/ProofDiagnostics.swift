@@ -5,21 +5,28 @@ import PolicySyntax
 /// Turns verdicts into diagnostics located at the clause or policy to blame (the language
 /// server's proof diagnostics, SARIF), and reports the ungoverned tables coverage finds.
 public enum ProofDiagnostics {
-    /// Diagnostics for FAILED and UNKNOWN verdicts, one per place and message.
+    /// Diagnostics for FAILED, UNKNOWN and ACCEPTED verdicts (the last as information with the
+    /// `accept:` entry's reason), one per place and message.
     public static func diagnostics(for verdicts: [Verdict], policySet: PolicySet) -> [Diagnostic] {
         var result: [Diagnostic] = []
         var seen = Set<String>()
         for verdict in verdicts where verdict.status != .proven {
-            let kind = verdict.status == .failed ? verdict.proof.failedKind : verdict.proof.unknownKind
+            let kind: DiagnosticKind
+            switch verdict.status {
+            case .failed: kind = verdict.proof.failedKind
+            case .accepted: kind = .proofAccepted
+            default: kind = verdict.proof.unknownKind
+            }
             let locations =
                 verdict.blame.isEmpty ? [fallbackLocation(verdict, policySet: policySet)].compactMap { $0 } : verdict.blame.map(\.location)
-            var message = "\(verdict.proof.rawValue) \(verdict.status.rawValue)"
+            var message = "\(verdict.proof.rawValue) \(verdict.acceptance?.status.rawValue ?? verdict.status.rawValue)"
             message += " on \(verdict.table)"
             if let command = verdict.command { message += " for \(command.rawValue)" }
             if verdict.side == .check { message += " (WITH CHECK)" }
             if verdict.role != PolicySet.publicRole && verdict.role != "*" { message += " as \(verdict.role)" }
             if let reason = verdict.reason { message += ": \(reason)" }
             if let example = verdict.counterexample { message += "; " + describe(example) }
+            if let acceptance = verdict.acceptance { message = "accepted (\(acceptance.reason)): " + message }
             for location in locations {
                 let key =
                     "\(location.file)|\(location.range)|\(verdict.proof.rawValue)|\(verdict.table)|\(verdict.status.rawValue)|\(verdict.key ?? "")"
@@ -55,7 +62,9 @@ public enum ProofDiagnostics {
         return text
     }
 
-    private static func fallbackLocation(_ verdict: Verdict, policySet: PolicySet) -> FileLocation? {
+    /// Where a verdict without blame is shown: the name of the first policy on its table, else
+    /// the table's definition in the schema.
+    public static func fallbackLocation(_ verdict: Verdict, policySet: PolicySet) -> FileLocation? {
         if let policy = policySet.policies.first(where: { $0.tables.contains(verdict.table) }) {
             return FileLocation(file: policy.ref.location.file, range: policy.ref.nameRange)
         }

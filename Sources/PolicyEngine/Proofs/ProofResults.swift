@@ -15,9 +15,9 @@ public struct ProofResults: Sendable {
     public private(set) var signatures: [QualifiedName: String] = [:]
     /// The diagnostics shown for each table's verdicts.
     public private(set) var tableDiagnostics: [QualifiedName: [Diagnostic]] = [:]
-    /// Diagnostics about the whole set (tables no policy governs, side channels: SPEC 11.11),
-    /// shown at their definitions in the schema file and, for side channels, at the policies
-    /// they weaken.
+    /// Diagnostics about the whole set, shown at their definitions: tables no policy governs,
+    /// `accept:` entries that match no finding once every governed table has verdicts, and the
+    /// side channels (SPEC 11.11), at the object in the schema file and at the policies they weaken.
     public private(set) var coverageDiagnostics: [Diagnostic] = []
     /// How many runs were accepted.
     public private(set) var runs = 0
@@ -97,6 +97,14 @@ public struct ProofResults: Sendable {
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
         coverageDiagnostics =
             (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + SideChannelFindings.diagnostics(set, atPolicies: true)
+        // Stale waivers only once every governed table is proven: a table not proven yet (or
+        // blocked by an error) would make its entries look stale.
+        if !set.config.accept.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {
+            let request = AnalysisRequest()
+            coverageDiagnostics += FindingAcceptance(policySet: set).stale(verdicts.values.flatMap { $0 }) {
+                request.runs($0, on: job.snapshot)
+            }
+        }
         runs += 1
         provenGeneration = job.generation
     }

@@ -55,7 +55,32 @@ public final class ProofSession: Sendable {
         analyzer.lineLookup = { location in
             (snapshot.sourceFile(location.file) ?? other?.snapshot.sourceFile(location.file))?.position(of: location.range.start).line ?? 0
         }
-        return analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
+        // `accept:` entries turn the FAILED and UNKNOWN verdicts they match ACCEPTED, for the
+        // server's proof diagnostics and `pgpe analyze` alike (SPEC 11.8).
+        let acceptance = FindingAcceptance(policySet: snapshot.policySet)
+        guard !acceptance.isEmpty else {
+            return analyzer.run(cancellation: cancellation, progress: progress, tableFinished: tableFinished)
+        }
+        var accepting: (@Sendable (QualifiedName, [Verdict]) -> Void)?
+        if let tableFinished {
+            accepting = { table, verdicts in tableFinished(table, acceptance.apply(verdicts)) }
+        }
+        var report = analyzer.run(cancellation: cancellation, progress: progress, tableFinished: accepting)
+        report.verdicts = acceptance.apply(report.verdicts)
+        return report
+    }
+
+    /// Compares `snapshot`'s policy set with `base`'s (`pgpe diff`, SPEC 11.9): both directions of
+    /// `policy-equivalence` per table × command × role × side, with the session's remembered
+    /// answers; `label` names the base in reasons; `useShortcuts: false` sends every question
+    /// to Z3. Blocks until done or cancelled.
+    public func diff(
+        _ snapshot: WorkspaceSnapshot, against base: WorkspaceSnapshot, label: String, useShortcuts: Bool = true,
+        cancellation: CancellationToken = CancellationToken(), progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> AccessDiff {
+        var request = AnalysisRequest(only: [.policyEquivalence], useShortcuts: useShortcuts, comparison: (base, label))
+        request.separatesDirections = true
+        return AccessDiff(report: analyze(snapshot, request, cancellation: cancellation, progress: progress))
     }
 
     /// Proves `job` (every governed table, see `Workspace.fullProofJob()`, for the

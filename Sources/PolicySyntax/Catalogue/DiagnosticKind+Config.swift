@@ -7,7 +7,7 @@ extension DiagnosticArea {
             .configInvalidYAML, .configInvalidEncoding, .configDuplicateKey, .configUnknownKey, .configWrongType,
             .configInvalidValue, .configMissingKey, .configUnknownType, .configUncheckedType, .configSessionKeyFormat,
             .configBuiltInSessionKey, .configUndeclaredSessionKey, .configUnsetVariable, .configMalformedVariable, .configUnknownProof,
-            .configDuplicateRole,
+            .configDuplicateRole, .configStaleAccept,
         ])
 }
 
@@ -75,6 +75,11 @@ extension DiagnosticKind {
     public static let configUnknownProof = DiagnosticKind(
         "config.unknown-proof", .warning,
         "`analysis.proofs` names a proof that does not exist, which is ignored; use an id from docs/proofs.md.")
+    /// `config.stale-accept`
+    public static let configStaleAccept = DiagnosticKind(
+        "config.stale-accept", .warning,
+        "An `accept:` entry matched no FAILED or UNKNOWN verdict of `pgpe analyze` (the finding was fixed, or the entry names the wrong proof, tables, commands or roles); remove or correct it, since stale waivers rot."
+    )
     /// `config.duplicate-role`
     public static let configDuplicateRole = DiagnosticKind(
         "config.duplicate-role", .warning,

@@ -13,7 +13,7 @@ extension DiagnosticArea {
             "Differences between the compiled policies and a live database, the SARIF rules of `pgpe monitor --format sarif` (docs/database.md). Critical and high drift is an error, the rest a warning; `pgpe apply` repairs it (`--prune` for what pgpe did not create).",
         kinds: [
             .driftRLSDisabled, .driftRLSNotForced, .driftRLSForced, .driftMissingPolicy, .driftModifiedPolicy, .driftExtraPolicy,
-            .driftMissingGrant, .driftExtraGrant,
+            .driftMissingGrant, .driftExtraGrant, .driftCosmeticChange,
         ])
 
     /// `posture.*`: weaknesses of the database's security posture that are not drift.
@@ -55,11 +55,17 @@ extension DiagnosticKind {
     /// `drift.modified_policy`
     public static let driftModifiedPolicy = DiagnosticKind(
         "drift.modified_policy", .error,
-        "Critical: a policy exists under the expected name but its USING, WITH CHECK, roles, command or type differ; run `pgpe apply`.")
+        "Critical: a policy exists under the expected name but its USING, WITH CHECK, roles, command or type differ (an expression that admits rows the managed one does not comes with a witness row); run `pgpe apply`.",
+        exceptions: [.narrowerPolicy])
     /// `drift.extra_policy`
     public static let driftExtraPolicy = DiagnosticKind(
         "drift.extra_policy", .warning,
-        "A policy pgpe does not manage is on a governed table (it widens or narrows access unseen); review it, and `pgpe apply --prune` drops it."
+        "A policy pgpe does not manage is on a governed table but adds no access the managed policies do not give (it is restrictive, or admits no row they refuse); review it, and `pgpe apply --prune` drops it.",
+        exceptions: [.widerExtraPolicy])
+    /// `drift.cosmetic_change`
+    public static let driftCosmeticChange = DiagnosticKind(
+        "drift.cosmetic_change", .info,
+        "Not drift: a managed policy's USING or WITH CHECK is written differently from the compiled text but proven to admit the same rows; `pgpe monitor` exits 0 and `pgpe apply` leaves it as it is."
     )
     /// `drift.missing_grant`
     public static let driftMissingGrant = DiagnosticKind(
@@ -87,5 +93,17 @@ extension DiagnosticKind {
     public static let postureForcedOwner = DiagnosticKind(
         "posture.forced_owner", .warning,
         "pgpe forces row-level security on a table whose owner is neither a superuser nor has BYPASSRLS, so the owner, and the SECURITY DEFINER functions and triggers it owns that read or write the table (named in the finding), now pass through its policies; leave the table out of `force:` in pgpe.yaml, or make sure the policies admit what they need."
+    )
+}
+
+extension SeverityException {
+    /// `drift.modified_policy` is a warning when the live expression admits a subset of the rows.
+    public static let narrowerPolicy = SeverityException(
+        .warning, when: "the live USING or WITH CHECK is proven narrower: it admits a subset of the managed policy's rows")
+    /// `drift.extra_policy` is an error when the unmanaged policy admits rows the managed ones refuse.
+    public static let widerExtraPolicy = SeverityException(
+        .error,
+        when:
+            "the unmanaged policy is permissive and admits a row (the witness) that no managed permissive policy for its command and roles admits; `pgpe monitor --execute` drops it without `--prune`"
     )
 }

@@ -13,11 +13,19 @@ extension DiagnosticArea {
             .proofRedundancyUnknown, .proofRedundancy, .proofTraversalFailed, .proofTraversalUnknown, .proofTraversal,
             .proofRoleSeparationFailed, .proofRoleSeparationUnknown, .proofRoleSeparation,
             .proofPolicyEquivalenceFailed, .proofPolicyEquivalenceUnknown, .proofPolicyEquivalence,
-            .proofCoverageUngoverned,
+            .proofCoverageUngoverned, .proofAccepted,
         ])
 }
 
 extension DiagnosticKind {
+    // MARK: accepted
+
+    /// `proof.accepted`
+    public static let proofAccepted = DiagnosticKind(
+        "proof.accepted", .info,
+        "ACCEPTED: a FAILED or UNKNOWN verdict that an `accept:` entry of pgpe.yaml matches; shown with the entry's reason, it does not fail `pgpe analyze`."
+    )
+
     // MARK: tenant-isolation
 
     /// `proof.tenant-isolation-failed`

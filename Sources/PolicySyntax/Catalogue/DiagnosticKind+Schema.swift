@@ -6,7 +6,7 @@ extension DiagnosticArea {
             "The reader of the schema's SQL (the DDL subset of `pg_dump --schema-only`). Statements it does not model are skipped silently; these are the ones it models but cannot read.",
         kinds: [
             .schemaUnterminated, .schemaExpected, .schemaUnexpectedToken, .schemaDuplicateTable, .schemaDuplicateColumn,
-            .schemaForeignKeyColumns,
+            .schemaForeignKeyColumns, .schemaUnknownObject,
         ])
 
     /// `snapshot.*`: the reader of schema snapshots (JSON).
@@ -48,6 +48,12 @@ extension DiagnosticKind {
     public static let schemaForeignKeyColumns = DiagnosticKind(
         "schema.foreign-key-columns", .error,
         "A foreign key lists a different number of columns than the key it references; make the lists match.")
+
+    /// `schema.unknown-object`
+    public static let schemaUnknownObject = DiagnosticKind(
+        "schema.unknown-object", .warning,
+        "A policy statement names a table (or policy) the SQL does not create; the statement is skipped."
+    )
 
     // MARK: Snapshots
 

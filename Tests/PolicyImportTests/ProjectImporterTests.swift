@@ -1,0 +1,63 @@
+import PolicyImport
+import PolicySchema
+import PolicySyntax
+import Synchronization
+import Testing
+
+/// `ProjectImporter` on a snapshot read from SQL: what a DIFFERENT certificate does, and the seam
+/// where the Z3 meaning comparison decides it.
+@Suite struct ProjectImporterTests {
+    /// `id IN (1, 2, NULL)` lifts to `IN [1, 2]`, which compiles to other text (the same meaning
+    /// under RLS: a NULL in the list never makes the test true). Canonical text tells them apart.
+    static let sql = """
+        CREATE TABLE public.t (id integer PRIMARY KEY, "Note" text);
+        ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY "odd list" ON public.t FOR SELECT USING (id IN (1, 2, NULL));
+        CREATE POLICY plain ON public.t FOR DELETE USING ("Note" IS NOT NULL);
+        """
+
+    static func snapshot() -> SchemaSnapshot {
+        let (snapshot, diagnostics) = SQLSchemaReader.readSnapshot(files: [SourceFile(path: "t.sql", text: sql)])
+        precondition(diagnostics.isEmpty, "\(diagnostics)")
+        return snapshot
+    }
+
+    @Test func aDifferentCertificateIsReportedAndThePolicyStillWritten() throws {
+        let project = ProjectImporter().importProject(Self.snapshot())
+        #expect(project.hasDifferent)
+        let odd = try #require(project.policies.first { $0.name == "odd list" })
+        #expect(odd.verdict == .different)
+        #expect(odd.reason.contains("IN (1, 2, NULL)"), "\(odd.reason)")
+        #expect(project.policies.first { $0.name == "plain" }?.verdict == .equivalent)
+        let file = try #require(project.files.first { $0.path == "policies/public.t.policy" })
+        #expect(file.text.contains("POLICY \"odd list\""))
+        #expect(project.count(.different) == 1 && project.count(.equivalent) == 1)
+    }
+
+    @Test func theMeaningComparisonDecidesWhatCanonicalTextCannot() throws {
+        let asked = Mutex<[String]>([])
+        let importer = ProjectImporter { original, roundTrip, context in
+            asked.withLock { $0.append("\(context.table.name): \(original) vs \(roundTrip)") }
+            return true
+        }
+        let project = importer.importProject(Self.snapshot())
+        #expect(!project.hasDifferent)
+        #expect(project.policies.first { $0.name == "odd list" }?.verdict == .equivalent)
+        let questions = asked.withLock { $0 }
+        #expect(questions.count == 1, "\(questions)")
+        #expect(questions.first?.hasPrefix("public.t: (id IN (1, 2, NULL)) vs ") == true, "\(questions)")
+    }
+
+    @Test func aTableWithAPrivilegeGrantItemsCannotWriteKeepsItsGrantsUnmanaged() throws {
+        var snapshot = Self.snapshot()
+        let maintain = ["SELECT", "MAINTAIN"].map { SnapshotGrant(schema: "public", table: "t", grantee: "app", privilege: $0) }
+        snapshot.grants = [SnapshotGrant(schema: "public", table: "t", grantee: "PUBLIC", privilege: "SELECT")]
+        let managed = ProjectImporter().importProject(snapshot)
+        #expect(managed.files.first { $0.path == "policies/public.t.policy" }?.text.contains("GRANT SELECT TO public") == true)
+        snapshot.grants += maintain
+        let unmanaged = ProjectImporter().importProject(snapshot)
+        let file = try #require(unmanaged.files.first { $0.path == "policies/public.t.policy" })
+        #expect(!file.text.contains("GRANT"), "\(file.text)")
+        #expect(unmanaged.warnings.contains { $0.contains("MAINTAIN granted to app") }, "\(unmanaged.warnings)")
+    }
+}
