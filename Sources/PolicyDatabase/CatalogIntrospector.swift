@@ -22,6 +22,7 @@ struct CatalogIntrospector {
         let keyRows = readsSchemaModel ? try connection.query(CatalogQueries.keys).rows : []
         let typeRows = readsSchemaModel ? try connection.query(CatalogQueries.types).rows : []
         let functionRows = readsSchemaModel ? try connection.query(CatalogQueries.functions).rows : []
+        let viewRows = readsSchemaModel ? try connection.query(CatalogQueries.views).rows : []
         let roleRows = try connection.query(CatalogQueries.roles)
         let policyRows = try connection.query(CatalogQueries.policies)
 
@@ -42,6 +43,8 @@ struct CatalogIntrospector {
                 owner: row["owner"]?.string)
             // relhassubclass stays set after the last child is dropped: at worst keys are not trusted.
             drafts[oid]?.hasInheritanceChildren = row["inherited"]?.bool ?? false
+            drafts[oid]?.rowSecurity = row["rls_enabled"]?.bool ?? false
+            drafts[oid]?.parents = Self.names(row["parent_schemas"]?.stringArray, row["parent_names"]?.stringArray)
             states[qualified] = SnapshotTableState(
                 rlsEnabled: row["rls_enabled"]?.bool ?? false,
                 rlsForced: row["rls_forced"]?.bool ?? false)
@@ -57,6 +60,7 @@ struct CatalogIntrospector {
                 guard let grantee, let privilege, seen.insert(grantee + "\u{0}" + privilege).inserted else { continue }
                 grants.append(SnapshotGrant(schema: schema, table: name, grantee: grantee, privilege: privilege))
             }
+            drafts[oid]?.grantees = Self.roleNames(grantees)
         }
         var collations: [String: Bool] = [:]
         for row in columnRows {
@@ -88,16 +92,35 @@ struct CatalogIntrospector {
                 continue
             }
         }
+        var bodies: [(language: String, searchPath: String?, body: String)] = []
         let functions = functionRows.compactMap { row -> FunctionSignature? in
             guard let schema = row["schema"]?.string, let name = row["name"]?.string else { return nil }
+            bodies.append((row["language"]?.string ?? "", row["search_path"]?.string, row["body"]?.string ?? ""))
             let oids = (row["arg_oids"]?.stringArray ?? []).map { $0.flatMap { Int($0) } }
             let texts = row["arg_types"]?.stringArray ?? []
             let arguments = zip(oids, texts).map { resolver.type(oid: $0.0, text: $0.1 ?? "") }
             var returns = resolver.type(oid: row["return_oid"]?.int, text: row["return_type"]?.string ?? "")
             if row["returns_set"]?.bool == true { returns = SQLType(name: "setof \(returns.name)", family: .other) }
-            return FunctionSignature(
+            var signature = FunctionSignature(
                 name: QualifiedName(schema: schema, name: name), argumentTypes: arguments,
                 returnType: returns, securityDefiner: row["security_definer"]?.bool ?? false)
+            signature.owner = row["owner"]?.string
+            signature.executors = Self.roleNames(row["executors"]?.stringArray ?? [])
+            return signature
+        }
+        let views = viewRows.compactMap { row -> ViewModel? in
+            guard let schema = row["schema"]?.string, let name = row["name"]?.string else { return nil }
+            var options: [String: Bool] = [:]
+            for option in (row["options"]?.stringArray ?? []).compactMap({ $0 }) {
+                let parts = option.split(separator: "=", maxSplits: 1).map { $0.lowercased() }
+                options[parts[0]] = parts.count < 2 || ["true", "on", "yes", "1"].contains(parts[1])
+            }
+            return ViewModel(
+                name: QualifiedName(schema: schema, name: name), isMaterialized: row["materialized"]?.bool ?? false,
+                securityInvoker: options["security_invoker"] ?? false, securityBarrier: options["security_barrier"] ?? false,
+                owner: row["owner"]?.string,
+                references: Self.names(row["ref_schemas"]?.stringArray, row["ref_names"]?.stringArray),
+                grantees: Self.roleNames(row["grantees"]?.stringArray ?? []))
         }
         var memberships: [String: [String]] = [:]
         let roles = roleRows.compactMap { row -> RoleModel? in
@@ -110,15 +133,37 @@ struct CatalogIntrospector {
         }
         let policies = Self.policies(policyRows.rows)
         grants.sort { ($0.schema, $0.table, $0.grantee, $0.privilege) < ($1.schema, $1.table, $1.grantee, $1.privilege) }
-        let model = SchemaModel(
+        var model = SchemaModel(
             tables: Array(drafts.values), functions: functions, roles: roles,
             schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
             collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) },
-            userTypes: resolver.enumsAndComposites())
+            userTypes: resolver.enumsAndComposites(), views: views)
+        // The tables a function's body reads, now that every table and view is known.
+        for (index, body) in zip(model.functions.indices, bodies) {
+            guard body.language == "sql" || body.language == "plpgsql" else {
+                model.functions[index].bodyTables = nil
+                continue
+            }
+            let path = body.searchPath.map(SchemaModel.searchPath(setting:)) ?? ["public"]
+            model.functions[index].bodyTables = model.relations(readBy: body.body, searchPath: path)
+        }
         let snapshot = SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
         return LiveCatalog(
             snapshot: snapshot, memberships: memberships, ownerRoutines: ownerRoutines,
             queryCount: connection.queryCount - before)
+    }
+
+    /// Qualified names from two parallel arrays of schemas and names, sorted.
+    private static func names(_ schemas: [String?]?, _ names: [String?]?) -> [QualifiedName] {
+        zip(schemas ?? [], names ?? []).compactMap { schema, name in
+            guard let schema, let name else { return nil }
+            return QualifiedName(schema: schema, name: name)
+        }.sorted()
+    }
+
+    /// Grantees as the schema model names them (`public` for PUBLIC), sorted, without repeats.
+    private static func roleNames(_ grantees: [String?]) -> [String] {
+        Array(Set(grantees.compactMap { $0.map { $0 == "PUBLIC" ? "public" : $0 } })).sorted()
     }
 
     /// Reads only the policies (`CatalogQueries.policies`: one query), as `read` decodes them.

@@ -9,6 +9,7 @@ enum CatalogQueries {
     static let userSchema = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'"
 
     /// Schemas (also empty ones) and their ordinary and partitioned tables: owner, RLS switches,
+    /// the tables they inherit from or are partitions of (`pg_inherits`),
     /// comment, and the explicit grants (`aclexplode` of `relacl`, the owner's own entries left
     /// out) as two parallel arrays. When the owner is neither a superuser nor has BYPASSRLS
     /// (FORCE would subject it to the policies, SPEC 11.5): the SECURITY DEFINER functions it
@@ -29,7 +30,8 @@ enum CatalogQueries {
                pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
                (c.relkind = 'r' AND c.relhassubclass) AS inherited,
-               d.description AS comment, g.grantees, g.privileges, s.definers, tr.triggers
+               d.description AS comment, g.grantees, g.privileges, s.definers, tr.triggers,
+               ih.parent_schemas, ih.parent_names
         FROM pg_catalog.pg_namespace n
         LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
         LEFT JOIN pg_catalog.pg_description d
@@ -60,6 +62,14 @@ enum CatalogQueries {
             WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND tf.proowner = c.relowner
               AND NOT o.rolbypassrls AND NOT o.rolsuper
         ) tr ON true
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(pn.nspname ORDER BY i.inhseqno) AS parent_schemas,
+                   pg_catalog.array_agg(pc.relname ORDER BY i.inhseqno) AS parent_names
+            FROM pg_catalog.pg_inherits i
+            JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+            JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+            WHERE i.inhrelid = c.oid
+        ) ih ON true
         WHERE \(userSchema)
         """
 
@@ -133,16 +143,28 @@ enum CatalogQueries {
         """
 
     /// Functions (not procedures or aggregates) of user schemas: input argument types (IN,
-    /// INOUT, VARIADIC), return type, whether they return a set, SECURITY DEFINER.
+    /// INOUT, VARIADIC), return type, whether they return a set, SECURITY DEFINER; for the
+    /// side-channel checks (SPEC 11.11) the owner, the roles that may execute it (PUBLIC while
+    /// `proacl` is NULL, the default; the owner left out), its language, its `search_path`
+    /// setting and its body (`prosrc`, or the whole definition for a SQL-standard body).
     static let functions = """
         SELECT n.nspname AS schema, p.proname AS name, p.proargtypes::pg_catalog.oid[] AS arg_oids,
                ARRAY(SELECT pg_catalog.format_type(x.t, NULL)
                      FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[]) WITH ORDINALITY x(t, o)
                      ORDER BY x.o) AS arg_types,
                p.prorettype AS return_oid, pg_catalog.format_type(p.prorettype, NULL) AS return_type,
-               p.proretset AS returns_set, p.prosecdef AS security_definer
+               p.proretset AS returns_set, p.prosecdef AS security_definer,
+               pg_catalog.pg_get_userbyid(p.proowner) AS owner, l.lanname AS language,
+               CASE WHEN p.proacl IS NULL THEN ARRAY['PUBLIC']
+                    ELSE ARRAY(SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END
+                               FROM pg_catalog.aclexplode(p.proacl) a
+                               WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner) END AS executors,
+               (SELECT pg_catalog.substr(cfg, 13) FROM pg_catalog.unnest(p.proconfig) cfg
+                WHERE cfg LIKE 'search\\_path=%' LIMIT 1) AS search_path,
+               CASE WHEN p.prosrc = '' OR p.prosrc IS NULL THEN pg_catalog.pg_get_functiondef(p.oid) ELSE p.prosrc END AS body
         FROM pg_catalog.pg_proc p
         JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        JOIN pg_catalog.pg_language l ON l.oid = p.prolang
         WHERE p.prokind = 'f' AND \(userSchema)
         ORDER BY n.nspname, p.proname, p.oid
         """
@@ -170,6 +192,33 @@ enum CatalogQueries {
         ORDER BY r.rolname
         """
 
+    /// Views and materialized views of user schemas (SPEC 11.11): owner, options (`reloptions`:
+    /// `security_invoker`, `security_barrier`), the explicit grants (the owner's left out), and
+    /// the relations their definition reads (the rewrite rule's dependencies in `pg_depend`).
+    static let views = """
+        SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+               pg_catalog.pg_get_userbyid(c.relowner) AS owner, c.reloptions AS options,
+               ARRAY(SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END
+                     FROM pg_catalog.aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grantees,
+               refs.ref_schemas, refs.ref_names
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(rn.nspname ORDER BY rn.nspname, rc.relname) AS ref_schemas,
+                   pg_catalog.array_agg(rc.relname ORDER BY rn.nspname, rc.relname) AS ref_names
+            FROM (SELECT DISTINCT d.refobjid
+                  FROM pg_catalog.pg_rewrite r
+                  JOIN pg_catalog.pg_depend d
+                    ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                  WHERE r.ev_class = c.oid AND d.refobjid <> c.oid) x
+            JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid
+            JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+        ) refs ON true
+        WHERE c.relkind IN ('v', 'm') AND \(userSchema)
+        ORDER BY n.nspname, c.relname
+        """
+
     /// Every policy on a table of a user schema, as `pg_policies` prints it.
     static let policies = """
         SELECT p.schemaname AS schema, p.tablename AS table, p.policyname AS name, p.permissive AS permissive,
@@ -180,5 +229,5 @@ enum CatalogQueries {
         """
 
     /// All of them, in the order they run.
-    static let all = [tables, columns, keys, types, functions, roles, policies]
+    static let all = [tables, columns, keys, types, functions, views, roles, policies]
 }

@@ -79,10 +79,7 @@ struct ProofPlanner {
 
     /// The isolation keys whose `tables:` selector matches `table`.
     func isolationKeys(for table: QualifiedName) -> [String] {
-        guard let model = set.schema.table(table) else { return [] }
-        return set.config.isolation.filter { entry in
-            entry.tables.map { SelectorEvaluator.matches($0, table: model) } ?? true
-        }.map(\.key)
+        set.isolationKeys(for: table)
     }
 
     private func plan(table: QualifiedName) -> [ProofQuery] {

@@ -20,4 +20,10 @@ struct FunctionDraft: Sendable {
     var securityDefiner: Bool
     /// The search path in force at the statement.
     var searchPath: [String]
+    /// The owner (`ALTER FUNCTION ... OWNER TO`).
+    var owner: String? = nil
+    /// The roles that may execute it.
+    var executors: Set<String> = ["public"]
+    /// The relation names its body reads or writes; nil when the body cannot be read.
+    var bodyNames: [SQLName]? = []
 }

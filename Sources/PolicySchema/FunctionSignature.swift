@@ -12,6 +12,14 @@ public struct FunctionSignature: Hashable, Sendable {
     public var securityDefiner: Bool
     /// Where it is declared, when known.
     public var location: FileLocation?
+    /// The owning role, when known (a SECURITY DEFINER function runs with its rights).
+    public var owner: String?
+    /// The roles that may execute it (`public` for PUBLIC, which holds EXECUTE on a new
+    /// function until it is revoked), sorted.
+    public var executors: [String] = ["public"]
+    /// The tables and views its body reads or writes (after FROM, JOIN, INTO, UPDATE), sorted;
+    /// `nil` when the body cannot be read (a language other than SQL and PL/pgSQL).
+    public var bodyTables: [QualifiedName]? = []
 
     /// Creates a signature.
     public init(

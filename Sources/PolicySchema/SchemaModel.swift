@@ -19,6 +19,8 @@ public struct SchemaModel: Hashable, Sendable {
     public var collations: [CollationModel]
     /// User-defined types other than domains (enums with their labels, composite types), sorted by name.
     public var userTypes: [UserTypeModel]
+    /// Views and materialized views, sorted by name.
+    public var views: [ViewModel]
     /// Schemas that were declared or hold a table.
     public var schemaNames: [String]
     /// Where the model came from (a path, a URL without password, or "<none>").
@@ -31,7 +33,7 @@ public struct SchemaModel: Hashable, Sendable {
     public init(
         tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
         schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
-        collations: [CollationModel] = [], userTypes: [UserTypeModel] = []
+        collations: [CollationModel] = [], userTypes: [UserTypeModel] = [], views: [ViewModel] = []
     ) {
         let sorted = tables.sorted { $0.name < $1.name }
         self.tables = sorted
@@ -41,6 +43,7 @@ public struct SchemaModel: Hashable, Sendable {
         self.domainIndex = SchemaModel.indexDomains(self.domains)
         self.collations = collations.sorted { $0.name < $1.name }
         self.userTypes = userTypes.sorted { $0.name < $1.name }
+        self.views = views.sorted { $0.name < $1.name }
         var names = Set(schemaNames)
         for table in sorted { names.insert(table.name.schema) }
         self.schemaNames = names.sorted()
@@ -64,7 +67,12 @@ public struct SchemaModel: Hashable, Sendable {
         all.append(table)
         self = SchemaModel(
             tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
-            domains: domains, collations: collations, userTypes: userTypes)
+            domains: domains, collations: collations, userTypes: userTypes, views: views)
+    }
+
+    /// The view or materialized view with exactly this name.
+    public func view(_ name: QualifiedName) -> ViewModel? {
+        views.first { $0.name == name }
     }
 
     /// Resolves a table written as `name` or `schema.name`: a qualified name is exact; an

@@ -10,6 +10,11 @@ extension SchemaReaderState {
         _ = cursor.accept(words: "if", "exists")
         guard let name = cursor.name() else { return }
         if let star = cursor.peek(), star.kind == .op, star.text == "*" { cursor.advance() }
+        // ALTER TABLE works on views too (`ALTER TABLE v SET (security_invoker = true)`).
+        if lookupTable(name, path: searchPath) == nil, let view = lookupView(name, path: searchPath) {
+            readAlterViewAction(&cursor, view: view)
+            return
+        }
         guard let id = tableOrDefer(name, statement: statement) else { return }
         if cursor.accept(words: "rename", "to") {
             if let newName = cursor.identifier() {

@@ -245,7 +245,6 @@ extension SchemaReaderState {
     /// `GRANT role [, ...] TO member [, ...] [WITH ADMIN|INHERIT|SET option ...] [GRANTED BY r]`
     /// (a privilege grant, `GRANT ... ON ...`, is not about roles and is skipped).
     mutating func readGrantRole(_ cursor: inout SQLCursor) {
-        guard Self.isAboutRoles(cursor, until: "to") else { return }
         let granted = roleList(&cursor)
         guard cursor.accept(word: "to") else { return }
         var members: [String] = []
@@ -270,7 +269,6 @@ extension SchemaReaderState {
 
     /// `REVOKE [ADMIN|INHERIT|SET OPTION FOR] role [, ...] FROM member [, ...]`.
     mutating func readRevokeRole(_ cursor: inout SQLCursor) {
-        guard Self.isAboutRoles(cursor, until: "from") else { return }
         var onlyOption = false
         if cursor.isWord("option", at: 1) && cursor.isWord("for", at: 2) {
             onlyOption = !cursor.isWord("inherit")
@@ -295,7 +293,7 @@ extension SchemaReaderState {
     }
 
     /// Whether a GRANT or REVOKE is about role memberships: no `ON` comes before `word`.
-    private static func isAboutRoles(_ cursor: SQLCursor, until word: String) -> Bool {
+    static func isAboutRoles(_ cursor: SQLCursor, until word: String) -> Bool {
         var probe = cursor
         while let token = probe.peek() {
             if token.isWord("on") { return false }
@@ -361,13 +359,26 @@ extension SchemaReaderState {
             }
         }
         // Options may come before or after the body; a SQL-standard body comes last.
+        var language = "sql"
+        var body: String?
         while let token = cursor.peek() {
             if token.isWord("begin") || token.isWord("return") { break }
             if token.isWord("security") {
                 if cursor.isWord("definer", at: 1) { draft.securityDefiner = true }
                 if cursor.isWord("invoker", at: 1) { draft.securityDefiner = false }
             }
+            if token.isWord("language"), let name = cursor.peek(1), name.isIdentifier || name.kind == .string {
+                language = name.text.lowercased()
+            }
+            if token.isWord("as"), let text = cursor.peek(1), text.kind == .string || text.kind == .dollarString {
+                body = text.text
+            }
             cursor.skipGroupOrToken()
+        }
+        if !cursor.isAtEnd {
+            draft.bodyNames = RelationNameScanner.names(in: Array(cursor.tokens[cursor.index..<cursor.end]))
+        } else if let body {
+            draft.bodyNames = language == "sql" || language == "plpgsql" ? RelationNameScanner.names(inBody: body) : nil
         }
         functions.append(draft)
     }

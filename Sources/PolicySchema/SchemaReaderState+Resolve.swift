@@ -52,12 +52,33 @@ extension SchemaReaderState {
                     tags: TableModel.tags(inComment: draft.comment), owner: draft.owner,
                     location: FileLocation(file: file.path, range: draft.location)))
             models[models.count - 1].hasInheritanceChildren = inherited.contains(id)
+            let parents = ([draft.partitionParent].compactMap { $0 } + draft.parents).compactMap { resolve($0) }
+            models[models.count - 1].parents = Array(Set(parents.map { tables[$0].name })).sorted()
+            models[models.count - 1].rowSecurity = rlsSwitches[id]?.rlsEnabled ?? false
+            models[models.count - 1].grantees = Self.grantees(
+                (tableGrants[id] ?? [:]).reduce(into: [:]) { $0[$1.key == "PUBLIC" ? "public" : $1.key] = $1.value })
+            models[models.count - 1].columnGrants = draft.columnGrants.compactMap { key, columns in
+                guard !columns.isEmpty, let bar = key.lastIndex(of: "|") else { return nil }
+                return ColumnGrant(
+                    grantee: String(key[..<bar]), privilege: String(key[key.index(after: bar)...]), columns: Array(columns))
+            }.sorted { ($0.grantee, $0.privilege) < ($1.grantee, $1.privilege) }
         }
         let signatures = functions.map { draft in
-            FunctionSignature(
+            var signature = FunctionSignature(
                 name: draft.name,
                 argumentTypes: draft.inputs.map { resolveType($0, path: draft.searchPath, depth: 0) },
                 returnType: returnType(of: draft), securityDefiner: draft.securityDefiner,
+                location: FileLocation(file: file.path, range: draft.location))
+            signature.owner = draft.owner
+            signature.executors = draft.executors.sorted()
+            signature.bodyTables = draft.bodyNames.map { relations($0, path: draft.searchPath) }
+            return signature
+        }
+        let viewModels = views.filter { !$0.isDropped }.map { draft in
+            ViewModel(
+                name: draft.name, isMaterialized: draft.isMaterialized, securityInvoker: draft.securityInvoker,
+                securityBarrier: draft.securityBarrier, owner: draft.owner,
+                references: relations(draft.references, path: draft.searchPath), grantees: Self.grantees(draft.privileges),
                 location: FileLocation(file: file.path, range: draft.location))
         }
         // CREATE OR REPLACE of the same signature replaces it.
@@ -83,7 +104,12 @@ extension SchemaReaderState {
                 case .other: return UserTypeModel(name: name, kind: .other)
                 case .domain: return nil
                 }
-            })
+            }, views: viewModels)
+    }
+
+    /// The roles holding at least one privilege, sorted.
+    static func grantees(_ privileges: [String: Set<String>]) -> [String] {
+        privileges.filter { !$0.value.isEmpty }.map(\.key).sorted()
     }
 
     // MARK: - Tables

@@ -21,6 +21,10 @@ struct SchemaReaderState {
     var pending: [(statement: Range<Int>, searchPath: [String])] = []
     /// Whether the pending statements are being read again (then they are not deferred twice).
     var isReadingPending = false
+    /// Every view and materialized view created, by id (dropped ones stay, marked).
+    var views: [ViewDraft] = []
+    /// The live views by name.
+    var viewIDs: [QualifiedName: Int] = [:]
     /// User-defined types.
     var userTypes: [QualifiedName: UserTypeInfo] = [:]
     /// Function signatures in file order.
@@ -94,13 +98,29 @@ struct SchemaReaderState {
                 readAlterRole(&cursor)
             } else if cursor.accept(word: "type") {
                 readAlterType(&cursor)
+            } else if cursor.accept(word: "view") || cursor.accept(words: "materialized", "view") {
+                readAlterView(&cursor)
+            } else if cursor.accept(word: "function") || cursor.accept(word: "procedure") || cursor.accept(word: "routine") {
+                readAlterFunction(&cursor)
             }
         case "comment":
             if cursor.accept(words: "on", "table") { readCommentOnTable(&cursor, statement: statement) }
         case "grant":
-            if !readTablePrivileges(&cursor, statement: statement, granting: true) { readGrantRole(&cursor) }
+            let start = cursor
+            if readTablePrivileges(&cursor, statement: statement, granting: true) {
+                var objects = start
+                readObjectPrivileges(&objects, granting: true)
+            } else {
+                readGrantRole(&cursor)
+            }
         case "revoke":
-            if !readTablePrivileges(&cursor, statement: statement, granting: false) { readRevokeRole(&cursor) }
+            let start = cursor
+            if readTablePrivileges(&cursor, statement: statement, granting: false) {
+                var objects = start
+                readObjectPrivileges(&objects, granting: false)
+            } else {
+                readRevokeRole(&cursor)
+            }
         case "set":
             readSet(&cursor)
         case "reset":
@@ -114,6 +134,8 @@ struct SchemaReaderState {
                 readDropTable(&cursor)
             } else if cursor.accept(word: "index") {
                 readDropIndex(&cursor)
+            } else if cursor.accept(word: "view") || cursor.accept(words: "materialized", "view") {
+                readDropView(&cursor)
             } else if cursor.accept(word: "policy") {
                 readDropPolicy(&cursor, statement: statement)
             }
@@ -137,6 +159,14 @@ struct SchemaReaderState {
         }
         if cursor.accept(word: "table") {
             readCreateTable(&cursor, temporary: isTemporary)
+            return
+        }
+        if !isTemporary, cursor.accept(word: "view") || cursor.accept(words: "recursive", "view") {
+            readCreateView(&cursor, materialized: false)
+            return
+        }
+        if cursor.accept(words: "materialized", "view") {
+            readCreateView(&cursor, materialized: true)
             return
         }
         guard !isTemporary else { return }

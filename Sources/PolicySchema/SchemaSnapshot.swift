@@ -146,7 +146,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
                     ("roles", .array(model.roles.map(roleOutput))),
                     ("policies", .array(policies.map(policyOutput))),
                     ("grants", .array(grants.map(grantOutput))),
-                ])
+                ] + (model.views.isEmpty ? [] : [("views", .array(model.views.map(viewOutput)))]))
         ).serializedString(.pretty)
     }
 
@@ -237,18 +237,59 @@ public struct SchemaSnapshot: Hashable, Sendable {
             members.append(("rls_enabled", .bool(state.rlsEnabled)))
             members.append(("rls_forced", .bool(state.rlsForced)))
         }
+        // The side-channel checks' facts (SPEC 11.11), written only when there are some.
+        if table.rowSecurity { members.append(("row_security", .bool(true))) }
+        if !table.parents.isEmpty { members.append(("parents", Self.names(table.parents))) }
+        if !table.grantees.isEmpty { members.append(("grantees", .array(table.grantees.map { .string($0) }))) }
+        if !table.columnGrants.isEmpty {
+            members.append(
+                (
+                    "column_grants",
+                    .array(
+                        table.columnGrants.map { grant in
+                            .object(
+                                JSONObject([
+                                    ("grantee", .string(grant.grantee)), ("privilege", .string(grant.privilege)),
+                                    ("columns", .array(grant.columns.map { .string($0) })),
+                                ]))
+                        })
+                ))
+        }
         return .object(JSONObject(members))
+    }
+
+    /// Qualified names as `[schema, name]` pairs.
+    private static func names(_ names: [QualifiedName]) -> JSONValue {
+        .array(names.map { .array([.string($0.schema), .string($0.name)]) })
+    }
+
+    private func viewOutput(_ view: ViewModel) -> JSONValue {
+        .object(
+            JSONObject([
+                ("schema", .string(view.name.schema)),
+                ("name", .string(view.name.name)),
+                ("materialized", .bool(view.isMaterialized)),
+                ("security_invoker", .bool(view.securityInvoker)),
+                ("security_barrier", .bool(view.securityBarrier)),
+                ("owner", Self.optional(view.owner)),
+                ("references", Self.names(view.references)),
+                ("grantees", .array(view.grantees.map { .string($0) })),
+            ]))
     }
 
     private func functionOutput(_ function: FunctionSignature) -> JSONValue {
         .object(
-            JSONObject([
-                ("schema", .string(function.name.schema)),
-                ("name", .string(function.name.name)),
-                ("args", .array(function.argumentTypes.map { .string($0.name) })),
-                ("returns", .string(function.returnType.name)),
-                ("security_definer", .bool(function.securityDefiner)),
-            ]))
+            JSONObject(
+                [
+                    ("schema", .string(function.name.schema)),
+                    ("name", .string(function.name.name)),
+                    ("args", .array(function.argumentTypes.map { .string($0.name) })),
+                    ("returns", .string(function.returnType.name)),
+                    ("security_definer", .bool(function.securityDefiner)),
+                ]
+                    + (function.owner.map { [("owner", .string($0))] } ?? [])
+                    + (function.executors == ["public"] ? [] : [("executors", .array(function.executors.map { .string($0) }))])
+                    + (function.bodyTables.map { $0.isEmpty ? [] : [("body_tables", Self.names($0))] } ?? [("body_tables", .null)])))
     }
 
     private func roleOutput(_ role: RoleModel) -> JSONValue {

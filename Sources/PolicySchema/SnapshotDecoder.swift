@@ -23,14 +23,21 @@ struct SnapshotDecoder {
 
     private static let topLevelKeys: Set<String> = [
         "format", "version", "schemas", "types", "collations", "tables", "functions", "roles", "policies", "grants",
+        "views",
     ]
     private static let tableKeys: Set<String> = [
         "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
-        "rls_enabled", "rls_forced", "has_inheritance_children",
+        "rls_enabled", "rls_forced", "has_inheritance_children", "parents", "row_security", "grantees", "column_grants",
     ]
     private static let columnKeys: Set<String> = ["name", "type", "not_null", "collation"]
     private static let foreignKeyKeys: Set<String> = ["name", "columns", "ref_schema", "ref_table", "ref_columns"]
-    private static let functionKeys: Set<String> = ["schema", "name", "args", "returns", "security_definer"]
+    private static let functionKeys: Set<String> = [
+        "schema", "name", "args", "returns", "security_definer", "owner", "executors", "body_tables",
+    ]
+    private static let viewKeys: Set<String> = [
+        "schema", "name", "materialized", "security_invoker", "security_barrier", "owner", "references", "grantees",
+    ]
+    private static let columnGrantKeys: Set<String> = ["grantee", "privilege", "columns"]
     private static let roleKeys: Set<String> = ["name", "login", "superuser", "bypassrls", "member_of"]
     private static let policyKeys: Set<String> = [
         "schema", "table", "name", "permissive", "roles", "command", "qual", "with_check",
@@ -97,9 +104,10 @@ struct SnapshotDecoder {
         let roles = readOptionalList(root, key: "roles") { $0.readRole($1, index: $2) }
         let policies = readOptionalList(root, key: "policies") { $0.readPolicy($1, index: $2) }
         let grants = readOptionalList(root, key: "grants") { $0.readGrant($1, index: $2) }
+        let views = readOptionalList(root, key: "views") { $0.readView($1, index: $2) }
         let model = SchemaModel(
             tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
-            origin: path, domains: domains, collations: collations, userTypes: userTypes)
+            origin: path, domains: domains, collations: collations, userTypes: userTypes, views: views)
         return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
     }
 
@@ -237,6 +245,19 @@ struct SnapshotDecoder {
         if node.member("has_inheritance_children") != nil {
             table.hasInheritanceChildren = bool(node, "has_inheritance_children", what: what)
         }
+        table.parents = names(node, "parents", what: what)
+        table.rowSecurity = bool(node, "row_security", what: what)
+        table.grantees = stringArray(node, "grantees", what: what)
+        for grantNode in arrayElements(node, key: "column_grants", what: what, required: false) {
+            let grantWhat = "a column grant of \(what)"
+            guard let grantMembers = objectMembers(grantNode, what: grantWhat) else { continue }
+            checkKeys(grantMembers, allowed: Self.columnGrantKeys, what: grantWhat)
+            guard let grantee = requiredString(grantNode, "grantee", what: grantWhat),
+                let privilege = requiredString(grantNode, "privilege", what: grantWhat)
+            else { continue }
+            table.columnGrants.append(
+                ColumnGrant(grantee: grantee, privilege: privilege, columns: stringArray(grantNode, "columns", what: grantWhat)))
+        }
         return (table, state)
     }
 
@@ -280,11 +301,49 @@ struct SnapshotDecoder {
         checkKeys(members, allowed: Self.functionKeys, what: what)
         guard let returns = requiredString(node, "returns", what: what) else { return nil }
         let location = node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) }
-        return FunctionSignature(
+        var function = FunctionSignature(
             name: QualifiedName(schema: schema, name: name),
             argumentTypes: stringArray(node, "args", what: what).map { type(named: $0) },
             returnType: type(named: returns),
             securityDefiner: bool(node, "security_definer", what: what), location: location)
+        function.owner = optionalString(node, "owner", what: what)
+        if node.member("executors") != nil { function.executors = stringArray(node, "executors", what: what) }
+        if let body = node.member("body_tables") {
+            if case .null = body.value.value {
+                function.bodyTables = nil
+            } else {
+                function.bodyTables = names(node, "body_tables", what: what)
+            }
+        }
+        return function
+    }
+
+    private mutating func readView(_ node: JSONNode, index: Int) -> ViewModel? {
+        let anonymous = "views[\(index)]"
+        guard let members = objectMembers(node, what: anonymous),
+            let schema = requiredString(node, "schema", what: anonymous),
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
+        let what = "view \(schema).\(name)"
+        checkKeys(members, allowed: Self.viewKeys, what: what)
+        return ViewModel(
+            name: QualifiedName(schema: schema, name: name), isMaterialized: bool(node, "materialized", what: what),
+            securityInvoker: bool(node, "security_invoker", what: what),
+            securityBarrier: bool(node, "security_barrier", what: what), owner: optionalString(node, "owner", what: what),
+            references: names(node, "references", what: what), grantees: stringArray(node, "grantees", what: what),
+            location: node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) })
+    }
+
+    /// Qualified names written as `[schema, name]` pairs under `key`; absent is empty.
+    private mutating func names(_ node: JSONNode, _ key: String, what: String) -> [QualifiedName] {
+        arrayElements(node, key: key, what: what, required: false).compactMap { element in
+            let parts = stringArray(element, what: "an entry of \"\(key)\" of \(what)")
+            guard parts.count == 2 else {
+                reportWrongType(element, expected: "[schema, name]", what: "an entry of \"\(key)\" of \(what)")
+                return nil
+            }
+            return QualifiedName(schema: parts[0], name: parts[1])
+        }
     }
 
     private mutating func readRole(_ node: JSONNode, index: Int) -> RoleModel? {

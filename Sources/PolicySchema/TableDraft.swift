@@ -29,6 +29,8 @@ struct TableDraft: Sendable {
     /// Whether the columns come from the partition parent (`PARTITION OF`) rather than being
     /// declared (`ATTACH PARTITION` of a table with its own columns).
     var columnsFromPartitionParent = false
+    /// Privileges granted on some columns: role and privilege → columns.
+    var columnGrants: [String: Set<String>] = [:]
     /// Whether `DROP TABLE` removed it.
     var isDropped = false
 

@@ -24,6 +24,14 @@ public struct TableModel: Hashable, Sendable {
     /// Whether other tables inherit from it (`INHERITS`, not partitions): a scan of it then
     /// returns their rows too, and its primary and unique keys do not hold across them.
     public var hasInheritanceChildren = false
+    /// The tables it inherits from or is a partition of (`INHERITS`, `PARTITION OF`), sorted.
+    public var parents: [QualifiedName] = []
+    /// Whether the schema enables row-level security on it (`ENABLE ROW LEVEL SECURITY`).
+    public var rowSecurity = false
+    /// The roles granted a privilege on the whole table (`public` for PUBLIC), sorted.
+    public var grantees: [String] = []
+    /// Privileges granted on some of its columns only.
+    public var columnGrants: [ColumnGrant] = []
 
     /// Creates a table.
     public init(

@@ -203,8 +203,8 @@ import Testing
             let before = live.connection.queryCount
             let small = try live.introspect()
             let smallCount = live.connection.queryCount - before
-            #expect(small.queryCount == 7)
-            #expect(smallCount == 9)
+            #expect(small.queryCount == 8)
+            #expect(smallCount == 10)
 
             try example.load(into: database)
             var sql = ""
@@ -224,7 +224,7 @@ import Testing
             #expect(large.model.tables.count == 2 + 7 + 80)
             let assessment = try live.assess(example)
             #expect(assessment.drift.isEmpty)
-            #expect(assessment.queryCount == 10)
+            #expect(assessment.queryCount == 11)
             #expect(assessment.program.tables.count == 85)
         }
     }

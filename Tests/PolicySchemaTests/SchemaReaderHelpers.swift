@@ -26,6 +26,7 @@ enum SchemaReaderHelpers {
         let functions = model.functions.map { function -> FunctionSignature in
             var copy = function
             copy.location = nil
+            if !keepOwners { copy.owner = nil }
             return copy
         }
         // CHECK texts differ between the source and pg_dump's printing; their number does not.

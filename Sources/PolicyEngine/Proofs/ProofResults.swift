@@ -15,8 +15,9 @@ public struct ProofResults: Sendable {
     public private(set) var signatures: [QualifiedName: String] = [:]
     /// The diagnostics shown for each table's verdicts.
     public private(set) var tableDiagnostics: [QualifiedName: [Diagnostic]] = [:]
-    /// Diagnostics about the whole set, shown at their definitions: tables no policy governs, and
-    /// `accept:` entries that match no finding once every governed table has verdicts.
+    /// Diagnostics about the whole set, shown at their definitions: tables no policy governs,
+    /// `accept:` entries that match no finding once every governed table has verdicts, and the
+    /// side channels (SPEC 11.11), at the object in the schema file and at the policies they weaken.
     public private(set) var coverageDiagnostics: [Diagnostic] = []
     /// How many runs were accepted.
     public private(set) var runs = 0
@@ -94,7 +95,8 @@ public struct ProofResults: Sendable {
             tableDiagnostics[table] = nil
         }
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
-        coverageDiagnostics = coverageOn ? ProofDiagnostics.ungoverned(set) : []
+        coverageDiagnostics =
+            (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + SideChannelFindings.diagnostics(set, atPolicies: true)
         // Stale waivers only once every governed table is proven: a table not proven yet (or
         // blocked by an error) would make its entries look stale.
         if !set.config.accept.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {

@@ -54,6 +54,14 @@ public struct PolicySet: Sendable {
         governs.contains { $0.tables.contains(table) }
     }
 
+    /// The isolation keys (`isolation:` entries of pgpe.yaml) whose `tables:` selector matches `table`.
+    public func isolationKeys(for table: QualifiedName) -> [String] {
+        guard let model = schema.table(table) else { return [] }
+        return config.isolation.filter { entry in
+            entry.tables.map { SelectorEvaluator.matches($0, table: model) } ?? true
+        }.map(\.key)
+    }
+
     /// Policies whose selector matches `table`, in order.
     public func policies(governing table: QualifiedName) -> [CheckedPolicy] {
         policies.filter { $0.tables.contains(table) }

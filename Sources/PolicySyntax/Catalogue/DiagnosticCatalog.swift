@@ -6,6 +6,7 @@ public enum DiagnosticCatalog {
     /// comparing with a live database.
     public static let areas: [DiagnosticArea] = [
         .syntax, .semantic, .config, .schema, .snapshot, .sqlExpression, .workspace, .compile, .proof, .database, .drift, .posture,
+        .sideChannel,
     ]
 
     /// Every kind, area by area.

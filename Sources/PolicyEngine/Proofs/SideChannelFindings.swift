@@ -1,0 +1,227 @@
+import PolicySQL
+import PolicySchema
+import PolicySemantics
+import PolicySyntax
+
+/// The side channels of SPEC 11.11: objects of the schema through which roles the policies apply
+/// to (or PUBLIC) reach governed rows without the policies. Each finding is a diagnostic of the
+/// `sidechannel.*` kinds at the object (its statement in a SQL schema, else the schema's origin,
+/// and the message names the object), with a note at each policy whose guarantee it weakens;
+/// the message ends with the SQL that fixes it.
+public enum SideChannelFindings {
+    /// The findings for `set`'s schema (none without one). With `atPolicies` (the language
+    /// server) each finding is also reported at every policy whose guarantee it weakens (its
+    /// notes' places), so the policy file shows it too.
+    public static func diagnostics(_ set: PolicySet, atPolicies: Bool = false) -> [Diagnostic] {
+        guard set.hasSchema else { return [] }
+        let finder = Finder(set: set)
+        var findings = finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
+        if atPolicies {
+            findings += findings.flatMap { finding in
+                finding.notes.map { note in
+                    var copy = Diagnostic(finding.kind, message: note.message + ": " + finding.message, location: note.location)
+                    copy.notes = [DiagnosticNote(message: "the object", location: finding.location)]
+                    return copy
+                }
+            }
+        }
+        return findings.sorted {
+            ($0.location.file, $0.range.start, $0.kind.id, $0.message) < ($1.location.file, $1.range.start, $1.kind.id, $1.message)
+        }
+    }
+
+    /// The checks over one policy set.
+    private struct Finder {
+        let set: PolicySet
+        let schema: SchemaModel
+        /// Roles named in `TO` clauses.
+        let named: Set<String>
+        /// Whether some policy applies to every role (no `TO`, or `TO public`).
+        let policyForEveryone: Bool
+
+        init(set: PolicySet) {
+            self.set = set
+            self.schema = set.schema
+            self.named = Set(set.roles.filter { $0 != PolicySet.publicRole && $0 != "public" })
+            self.policyForEveryone = set.policies.contains { $0.roles.isEmpty || $0.roles.contains("public") }
+        }
+
+        /// Whether a privilege granted to `grantee` reaches sessions the policies are meant to
+        /// restrict: PUBLIC, a role a policy names, a role such a role is a member of or a member
+        /// of such a role, or (when a policy applies to every role) any role that does not bypass
+        /// row-level security.
+        func matters(_ grantee: String) -> Bool {
+            if grantee == "public" || named.contains(grantee) { return true }
+            if set.roleGraph.privileges(of: grantee).contains(where: named.contains) { return true }
+            if named.contains(where: { set.roleGraph.privileges(of: $0).contains(grantee) }) { return true }
+            guard policyForEveryone else { return false }
+            guard let role = schema.role(grantee) else { return true }
+            return !role.bypassesRLS && !role.isSuperuser
+        }
+
+        /// The governed tables `relations` read, through views too, sorted.
+        func governedReached(_ relations: [QualifiedName]) -> [QualifiedName] {
+            var seen = Set<QualifiedName>()
+            var queue = relations
+            var found = Set<QualifiedName>()
+            while let relation = queue.popLast() {
+                guard seen.insert(relation).inserted else { continue }
+                if set.isGoverned(relation) { found.insert(relation) }
+                if let view = schema.view(relation) { queue += view.references }
+            }
+            return found.sorted()
+        }
+
+        /// Where a finding about an object goes: its statement, else the schema's origin.
+        func location(_ location: FileLocation?) -> FileLocation {
+            location ?? FileLocation(file: schema.origin, range: .empty(at: 0))
+        }
+
+        /// Notes at the policies governing `tables`: the guarantees the finding weakens.
+        func notes(_ tables: [QualifiedName]) -> [DiagnosticNote] {
+            var notes: [DiagnosticNote] = []
+            var seen = Set<String>()
+            for table in tables {
+                for policy in set.policies(governing: table) where seen.insert(policy.ref.name).inserted {
+                    notes.append(
+                        DiagnosticNote(
+                            message: "policy \(policy.ref.name) on \(table) is bypassed here", location: policy.ref.location))
+                }
+            }
+            return notes
+        }
+
+        func finding(
+            _ kind: DiagnosticKind, _ message: String, at place: FileLocation?, tables: [QualifiedName]
+        ) -> Diagnostic {
+            var diagnostic = Diagnostic(kind, message: message, location: location(place))
+            diagnostic.notes = notes(tables)
+            return diagnostic
+        }
+
+        static func list(_ names: [String]) -> String {
+            names.map { $0 == "public" ? "PUBLIC" : SQLQuoting.identifier($0) }.joined(separator: ", ")
+        }
+
+        static func sql(_ name: QualifiedName) -> String {
+            SQLQuoting.qualified(name)
+        }
+
+        // MARK: - The checks
+
+        func views() -> [Diagnostic] {
+            schema.views.compactMap { view in
+                guard view.isMaterialized || !view.securityInvoker else { return nil }
+                let reached = governedReached(view.references)
+                let readers = view.grantees.filter(matters)
+                guard !reached.isEmpty, !readers.isEmpty else { return nil }
+                let tables = reached.map(\.description).joined(separator: ", ")
+                let fix =
+                    view.isMaterialized
+                    ? "REVOKE ALL ON \(Self.sql(view.name)) FROM \(Self.list(readers));"
+                    : "ALTER VIEW \(Self.sql(view.name)) SET (security_invoker = true);"
+                let why =
+                    view.isMaterialized
+                    ? "stores the rows of governed \(tables) and row-level security never applies to it"
+                    : "reads governed \(tables) with its owner's rights (security_invoker is off)"
+                return finding(
+                    .sideChannelViewDefiner,
+                    "\(view.kindName) \(view.name) \(why), and \(Self.list(readers)) may select from it: every tenant's rows are returned; fix: \(fix)",
+                    at: view.location, tables: reached)
+            }
+        }
+
+        func definerFunctions() -> [Diagnostic] {
+            // Functions pgpe.yaml declares are the policies' own helpers (`fn(...)`): the roles the
+            // policies apply to must execute them, and the proofs take their declaration as given.
+            let policyHelpers = Set(set.config.functions.map { QualifiedName(schema: $0.schema, name: $0.name) })
+            return schema.functions.compactMap { function in
+                guard function.securityDefiner, !policyHelpers.contains(function.name), let body = function.bodyTables
+                else { return nil }
+                let reached = governedReached(body)
+                let callers = function.executors.filter(matters)
+                guard !reached.isEmpty, !callers.isEmpty else { return nil }
+                let signature = "\(Self.sql(function.name))(\(function.argumentTypes.map(\.name).joined(separator: ", ")))"
+                let owner = function.owner.map { " (\($0))" } ?? ""
+                return finding(
+                    .sideChannelDefinerFunction,
+                    "SECURITY DEFINER function \(function.name) reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(callers)) may execute it: the policies do not apply inside; fix: REVOKE EXECUTE ON FUNCTION \(signature) FROM \(Self.list(callers));",
+                    at: function.location, tables: reached)
+            }
+        }
+
+        /// The governed tables `table` descends from (partition or inheritance), sorted.
+        func governedAncestors(_ table: TableModel) -> [QualifiedName] {
+            var seen = Set<QualifiedName>()
+            var queue = table.parents
+            var found = Set<QualifiedName>()
+            while let parent = queue.popLast() {
+                guard seen.insert(parent).inserted else { continue }
+                if set.isGoverned(parent) { found.insert(parent) }
+                queue += schema.table(parent)?.parents ?? []
+            }
+            return found.sorted()
+        }
+
+        func children() -> [Diagnostic] {
+            schema.tables.compactMap { table in
+                guard !table.parents.isEmpty, !set.isGoverned(table.name), !table.rowSecurity else { return nil }
+                let ancestors = governedAncestors(table)
+                guard !ancestors.isEmpty else { return nil }
+                var grantees = Set(table.grantees)
+                for grant in set.grants where grant.tables.contains(table.name) { grantees.formUnion(grant.roles) }
+                let readers = grantees.sorted().filter(matters)
+                guard !readers.isEmpty else { return nil }
+                let relation =
+                    table.parents.contains(where: { schema.table($0)?.hasInheritanceChildren == true })
+                    ? "inheritance child" : "partition"
+                return finding(
+                    .sideChannelChildWithoutRLS,
+                    "\(relation) \(table.name) of governed \(ancestors.map(\.description).joined(separator: ", ")) has no row-level security, and \(Self.list(readers)) may query it directly, skipping the parent's policies; fix: ALTER TABLE \(Self.sql(table.name)) ENABLE ROW LEVEL SECURITY; and govern it with the parent's policies (or REVOKE ALL ON \(Self.sql(table.name)) FROM \(Self.list(readers));)",
+                    at: table.location, tables: ancestors)
+            }
+        }
+
+        /// The columns of `table` that carry isolation key `key`: compared equal with it, or the
+        /// source of a traversal (the target's policies decide the key there), in some policy.
+        func keyColumns(_ table: QualifiedName, key: String) -> Set<String> {
+            var columns = Set<String>()
+            for policy in set.policies(governing: table) {
+                let clauses = (policy.using[table]?.clauses ?? []) + (policy.check[table]?.clauses ?? [])
+                for clause in clauses {
+                    for atom in clause.atoms {
+                        switch atom {
+                        case .compare(.column(let column), .equal, .session(let pinned)) where pinned == key:
+                            columns.insert(column)
+                        case .exists(let traversal):
+                            columns.insert(traversal.sourceColumn)
+                        default: break
+                        }
+                    }
+                }
+            }
+            return columns
+        }
+
+        func uniqueKeys() -> [Diagnostic] {
+            var result: [Diagnostic] = []
+            for name in set.governedTables {
+                guard let table = schema.table(name) else { continue }
+                for key in set.isolationKeys(for: name) {
+                    let columns = keyColumns(name, key: key)
+                    guard !columns.isEmpty else { continue }
+                    for unique in table.uniqueKeys where !unique.contains(where: columns.contains) {
+                        let wanted = columns.sorted()
+                        let fixed = (wanted.prefix(1) + unique).map { SQLQuoting.identifier($0) }.joined(separator: ", ")
+                        result.append(
+                            finding(
+                                .sideChannelUniqueWithoutKey,
+                                "unique key (\(unique.joined(separator: ", "))) of governed \(name) does not include \(wanted.joined(separator: " or ")), the column of isolation key \(key): an insert's unique violation tells one tenant that another tenant's row with those values exists; fix: make it UNIQUE (\(fixed))",
+                                at: table.location, tables: [name]))
+                    }
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,34 @@
+extension DiagnosticArea {
+    /// `sidechannel.*`: ways around row-level security that the proofs over policies cannot see (SPEC 11.11).
+    static let sideChannel = DiagnosticArea(
+        "sidechannel", title: "Side channels",
+        summary:
+            "Objects of the schema around the policies through which roles named by policies (or PUBLIC) reach governed rows without the policies: `pgpe analyze` reports them with the schema (at the object's statement in a SQL schema, naming the catalog object otherwise) in every output format, and the language server on the schema file and on the policies whose guarantee they weaken. Each message ends with the SQL that fixes it; see docs/side-channels.md.",
+        kinds: [
+            .sideChannelViewDefiner, .sideChannelDefinerFunction, .sideChannelChildWithoutRLS,
+            .sideChannelUniqueWithoutKey,
+        ])
+}
+
+extension DiagnosticKind {
+    /// `sidechannel.view-definer`
+    public static let sideChannelViewDefiner = DiagnosticKind(
+        "sidechannel.view-definer", .warning,
+        "A view without `security_invoker` (or a materialized view) reads a governed table with its owner's rights and is granted to a role the policies apply to: it returns every tenant's rows. Fix: `ALTER VIEW ... SET (security_invoker = true)`, or revoke it."
+    )
+    /// `sidechannel.definer-function`
+    public static let sideChannelDefinerFunction = DiagnosticKind(
+        "sidechannel.definer-function", .warning,
+        "A SECURITY DEFINER function reads or writes a governed table with its owner's rights and a role the policies apply to (or PUBLIC, which may execute every new function) can execute it. Fix: `REVOKE EXECUTE ON FUNCTION ... FROM PUBLIC` (and from those roles), or make it SECURITY INVOKER."
+    )
+    /// `sidechannel.child-without-rls`
+    public static let sideChannelChildWithoutRLS = DiagnosticKind(
+        "sidechannel.child-without-rls", .warning,
+        "A partition or inheritance child of a governed table has no row-level security of its own and is granted to a role the policies apply to: querying the child directly skips the parent's policies. Fix: `ALTER TABLE child ENABLE ROW LEVEL SECURITY` and govern it with the parent's policies, or revoke the grant."
+    )
+    /// `sidechannel.unique-without-key`
+    public static let sideChannelUniqueWithoutKey = DiagnosticKind(
+        "sidechannel.unique-without-key", .info,
+        "A UNIQUE constraint or unique index of a governed table does not include the isolation key's column: an insert's unique violation tells a tenant that another tenant's row with those values exists. Fix: a UNIQUE that includes the key column."
+    )
+}

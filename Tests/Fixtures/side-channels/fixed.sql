@@ -1,0 +1,31 @@
+-- leaky.sql with every side channel closed.
+CREATE TABLE public.docs (
+    id integer PRIMARY KEY,
+    tenant_id text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT docs_tenant_id_title_key UNIQUE (tenant_id, title)
+);
+CREATE TABLE public.events (
+    tenant_id text NOT NULL,
+    id integer NOT NULL,
+    body text
+) PARTITION BY LIST (tenant_id);
+CREATE TABLE public.events_a PARTITION OF public.events FOR VALUES IN ('a');
+CREATE TABLE public.events_b PARTITION OF public.events FOR VALUES IN ('b');
+
+-- The view runs with the caller's rights: the policies on docs apply to the caller.
+CREATE VIEW public.doc_titles WITH (security_invoker = true) AS
+    SELECT d.id, d.tenant_id, d.title FROM public.docs d;
+
+-- The definer function is for the service role only.
+CREATE FUNCTION public.doc_count() RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER
+    AS $$ SELECT count(*) FROM public.docs $$;
+REVOKE EXECUTE ON FUNCTION public.doc_count() FROM PUBLIC;
+
+GRANT SELECT, INSERT ON public.docs, public.events TO pgpe_side_reader;
+GRANT SELECT ON public.doc_titles TO pgpe_side_reader;
+-- The partitions keep their grants but deny by default: row-level security is on.
+GRANT SELECT ON public.events_a, public.events_b TO pgpe_side_reader;
+ALTER TABLE public.events_a ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.events_b ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,29 @@
+-- The tables the policies govern, and a way around them of each side-channel kind.
+-- pgpe_side_reader is the role the application's sessions run as (a policy applies to it).
+CREATE TABLE public.docs (
+    id integer PRIMARY KEY,
+    tenant_id text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT docs_title_key UNIQUE (title)
+);
+CREATE TABLE public.events (
+    tenant_id text NOT NULL,
+    id integer NOT NULL,
+    body text
+) PARTITION BY LIST (tenant_id);
+CREATE TABLE public.events_a PARTITION OF public.events FOR VALUES IN ('a');
+CREATE TABLE public.events_b PARTITION OF public.events FOR VALUES IN ('b');
+
+-- A view that runs with its owner's rights.
+CREATE VIEW public.doc_titles AS
+    SELECT d.id, d.tenant_id, d.title FROM public.docs d;
+
+-- A SECURITY DEFINER function PUBLIC may execute.
+CREATE FUNCTION public.doc_count() RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER
+    AS $$ SELECT count(*) FROM public.docs $$;
+
+GRANT SELECT, INSERT ON public.docs, public.events TO pgpe_side_reader;
+GRANT SELECT ON public.doc_titles TO pgpe_side_reader;
+-- The partitions are granted directly, and have no row-level security of their own.
+GRANT SELECT ON public.events_a, public.events_b TO pgpe_side_reader;
