@@ -20,6 +20,7 @@ struct CatalogIntrospector {
         let tableRows = try connection.query(CatalogQueries.tables)
         let columnRows = readsSchemaModel ? try connection.query(CatalogQueries.columns).rows : []
         let keyRows = readsSchemaModel ? try connection.query(CatalogQueries.keys).rows : []
+        let indexRows = readsSchemaModel ? try connection.query(CatalogQueries.indexes).rows : []
         let typeRows = readsSchemaModel ? try connection.query(CatalogQueries.types).rows : []
         let functionRows = readsSchemaModel ? try connection.query(CatalogQueries.functions).rows : []
         let roleRows = try connection.query(CatalogQueries.roles)
@@ -87,6 +88,13 @@ struct CatalogIntrospector {
             default:
                 continue
             }
+        }
+        for row in indexRows {
+            guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
+            drafts[oid]?.indexes.append(
+                IndexModel(
+                    name: name, columns: row["columns"]?.stringArray ?? [], isUnique: row["is_unique"]?.bool ?? false,
+                    isPartial: row["is_partial"]?.bool ?? false, method: row["method"]?.string ?? "btree"))
         }
         let functions = functionRows.compactMap { row -> FunctionSignature? in
             guard let schema = row["schema"]?.string, let name = row["name"]?.string else { return nil }

@@ -52,6 +52,7 @@ extension SchemaReaderState {
                     tags: TableModel.tags(inComment: draft.comment), owner: draft.owner,
                     location: FileLocation(file: file.path, range: draft.location)))
             models[models.count - 1].hasInheritanceChildren = inherited.contains(id)
+            models[models.count - 1].indexes = draft.indexes.sorted { $0.name < $1.name }
         }
         let signatures = functions.map { draft in
             FunctionSignature(

@@ -106,6 +106,7 @@ struct AnalyzeCommand: ParsableCommand {
             let result = session.analyze(snapshot, request, progress: progress)
             report = result
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
+            diagnostics += IndexCoverage.diagnostics(snapshot.policySet)
             if !result.cancelled {
                 diagnostics += FindingAcceptance(policySet: snapshot.policySet).stale(result.verdicts) { request.runs($0, on: snapshot) }
             }

@@ -94,7 +94,7 @@ public struct ProofResults: Sendable {
             tableDiagnostics[table] = nil
         }
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
-        coverageDiagnostics = coverageOn ? ProofDiagnostics.ungoverned(set) : []
+        coverageDiagnostics = (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + IndexCoverage.diagnostics(set)
         // Stale waivers only once every governed table is proven: a table not proven yet (or
         // blocked by an error) would make its entries look stale.
         if !set.config.accept.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {
