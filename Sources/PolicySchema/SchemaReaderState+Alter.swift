@@ -233,7 +233,10 @@ extension SchemaReaderState {
             cursor.skipGroupOrToken()
         }
         guard !columns.isEmpty else { return }
-        let name = indexName ?? ConstraintNaming.defaultName(table: tables[id].name.name, columns: columns.map { $0 ?? "expr" }, label: unique ? "key" : "idx")
+        let name =
+            indexName
+            ?? ConstraintNaming.defaultName(
+                table: tables[id].name.name, columns: columns.map { $0 ?? "expr" }, label: unique ? "key" : "idx")
         tables[id].indexes.removeAll { $0.name == name }
         tables[id].indexes.append(IndexModel(name: name, columns: columns, isUnique: unique, isPartial: isPartial, method: method))
         let plain = columns.compactMap { $0 }

@@ -111,7 +111,8 @@ import Testing
                 fixes += fix + "\n"
             }
             let built = try database.connection.query(
-                "SELECT count(*)::int AS n FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE '%\\_idx' AND i.indisvalid")
+                "SELECT count(*)::int AS n FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE '%\\_idx' AND i.indisvalid"
+            )
             // The fixes, and projects_tenant_id_idx (`CREATE INDEX ON public.projects`, named by PostgreSQL).
             #expect(built.rows.first?["n"] == .int(expected.count + 1))
             try cli.write("schema.sql", Self.schema + fixes)

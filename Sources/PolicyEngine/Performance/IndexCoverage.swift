@@ -24,10 +24,12 @@ public enum IndexCoverage {
                     add(IndexDemand(table: table, column: column, reason: .session(key), policy: policy), reached: depth > 0)
                 case .exists(let traversal):
                     add(
-                        IndexDemand(table: table, column: traversal.sourceColumn, reason: .traversalSource(traversal.target), policy: policy),
+                        IndexDemand(
+                            table: table, column: traversal.sourceColumn, reason: .traversalSource(traversal.target), policy: policy),
                         reached: depth > 0)
                     add(
-                        IndexDemand(table: traversal.target, column: traversal.targetColumn, reason: .traversalTarget(table), policy: policy),
+                        IndexDemand(
+                            table: traversal.target, column: traversal.targetColumn, reason: .traversalTarget(table), policy: policy),
                         reached: true)
                     if depth < 64 { walk(traversal.clause, table: traversal.target, policy: policy, depth: depth + 1) }
                 default: continue
@@ -47,7 +49,8 @@ public enum IndexCoverage {
                 < ($1.element.demand.table, $1.element.demand.column, $1.element.reached ? 1 : 0, $1.offset)
         }
         var result: [IndexDemand] = []
-        for entry in ordered where result.last.map({ $0.table != entry.element.demand.table || $0.column != entry.element.demand.column }) ?? true {
+        for entry in ordered
+        where result.last.map({ $0.table != entry.element.demand.table || $0.column != entry.element.demand.column }) ?? true {
             result.append(entry.element.demand)
         }
         return result
@@ -57,7 +60,8 @@ public enum IndexCoverage {
     /// 63 bytes), quoted names.
     public static func fix(table: QualifiedName, column: String) -> String {
         let name = ConstraintNaming.defaultName(table: table.name, columns: [column], label: "idx")
-        return "CREATE INDEX CONCURRENTLY \(SQLQuoting.identifier(name)) ON \(SQLQuoting.qualified(table)) (\(SQLQuoting.identifier(column)));"
+        return
+            "CREATE INDEX CONCURRENTLY \(SQLQuoting.identifier(name)) ON \(SQLQuoting.qualified(table)) (\(SQLQuoting.identifier(column)));"
     }
 
     /// A `performance.missing-index` warning for each demand no index covers, at the name of

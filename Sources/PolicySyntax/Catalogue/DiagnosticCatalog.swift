@@ -5,7 +5,8 @@ public enum DiagnosticCatalog {
     /// The areas, in the order of the pipeline: reading files, checking, compiling, proving, and
     /// comparing with a live database.
     public static let areas: [DiagnosticArea] = [
-        .syntax, .semantic, .config, .schema, .snapshot, .sqlExpression, .workspace, .compile, .proof, .performance, .database, .drift, .posture,
+        .syntax, .semantic, .config, .schema, .snapshot, .sqlExpression, .workspace, .compile, .proof, .performance, .database, .drift,
+        .posture,
     ]
 
     /// Every kind, area by area.
