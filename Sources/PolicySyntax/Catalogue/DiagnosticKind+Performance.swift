@@ -3,8 +3,8 @@ extension DiagnosticArea {
     static let performance = DiagnosticArea(
         "performance", title: "Performance",
         summary:
-            "What the policies cost at query time: `pgpe analyze` reports a column that a governed table's effective predicate filters on (a tenant key compared with a session value, a traversal's source column, the column a traversal's sub-select matches on) when no index leads with it, with the `CREATE INDEX CONCURRENTLY` that fixes it; with `--database`, when the planner cannot use an index for a tenant-filtered query at all.",
-        kinds: [.performanceMissingIndex, .performancePlanSeqScan])
+            "What the policies cost at query time: `pgpe analyze` reports a column that a governed table's effective predicate filters on (a tenant key compared with a session value, a traversal's source column, the column a traversal's sub-select matches on) when no index leads with it, with the `CREATE INDEX CONCURRENTLY` that fixes it.",
+        kinds: [.performanceMissingIndex])
 }
 
 extension DiagnosticKind {
@@ -12,11 +12,5 @@ extension DiagnosticKind {
     public static let performanceMissingIndex = DiagnosticKind(
         "performance.missing-index", .warning,
         "A column that a governed table's policies filter on has no index leading with it (primary key, unique key or non-partial index whose first key column it is), so every query on the table scans it whole; the fix is the `CREATE INDEX CONCURRENTLY` in the message."
-    )
-
-    /// `performance.plan-seqscan`
-    public static let performancePlanSeqScan = DiagnosticKind(
-        "performance.plan-seqscan", .warning,
-        "`pgpe analyze --database`: even with `enable_seqscan = off`, PostgreSQL's plan for a tenant-filtered query on the table, run as a role the policies name, uses no index on it (the plan's node type is in the message)."
     )
 }
