@@ -20,6 +20,7 @@ struct CatalogIntrospector {
         let tableRows = try connection.query(CatalogQueries.tables)
         let columnRows = readsSchemaModel ? try connection.query(CatalogQueries.columns).rows : []
         let keyRows = readsSchemaModel ? try connection.query(CatalogQueries.keys).rows : []
+        let indexRows = readsSchemaModel ? try connection.query(CatalogQueries.indexes).rows : []
         let typeRows = readsSchemaModel ? try connection.query(CatalogQueries.types).rows : []
         let functionRows = readsSchemaModel ? try connection.query(CatalogQueries.functions).rows : []
         let viewRows = readsSchemaModel ? try connection.query(CatalogQueries.views).rows : []
@@ -91,6 +92,13 @@ struct CatalogIntrospector {
             default:
                 continue
             }
+        }
+        for row in indexRows {
+            guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
+            drafts[oid]?.indexes.append(
+                IndexModel(
+                    name: name, columns: row["columns"]?.stringArray ?? [], isUnique: row["is_unique"]?.bool ?? false,
+                    isPartial: row["is_partial"]?.bool ?? false, method: row["method"]?.string ?? "btree"))
         }
         var bodies: [(language: String, searchPath: String?, body: String)] = []
         let functions = functionRows.compactMap { row -> FunctionSignature? in

@@ -121,6 +121,25 @@ enum CatalogQueries {
         ORDER BY 1, 2, 3
         """
 
+    /// Indexes that back no constraint (those are `keys`), one row each with its key columns in
+    /// key order (NULL for an expression), whether it is unique and partial, and its access method.
+    static let indexes = """
+        SELECT i.indrelid AS table_oid, ic.relname AS name, i.indisunique AS is_unique,
+               i.indpred IS NOT NULL AS is_partial, am.amname AS method,
+               ARRAY(SELECT a.attname FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY k(num, ord)
+                     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num AND k.num <> 0
+                     WHERE k.ord <= i.indnkeyatts
+                     ORDER BY k.ord) AS columns
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid)
+          AND c.relkind IN ('r', 'p') AND \(userSchema)
+        ORDER BY 1, 2
+        """
+
     /// Types outside `pg_catalog` (enums with their labels, domains, composite types, extension
     /// base types, ranges, and arrays of them), without the row types of tables and their arrays.
     static let types = """
@@ -229,5 +248,5 @@ enum CatalogQueries {
         """
 
     /// All of them, in the order they run.
-    static let all = [tables, columns, keys, types, functions, views, roles, policies]
+    static let all = [tables, columns, keys, indexes, types, functions, views, roles, policies]
 }

@@ -76,7 +76,7 @@ public final class LiveDatabase {
     /// Compares the policies with the database without changing it: reads the catalog, asks
     /// `desired` for the compiled policies (so a schema can come from that catalog), computes
     /// canonical forms by round trip and the drift, all in one REPEATABLE READ transaction that
-    /// is rolled back. Issues `CatalogQueries.all.count + 3` statements (10; 6 without the schema
+    /// is rolled back. Issues `CatalogQueries.all.count + 3` statements (11; 6 without the schema
     /// model), one fewer when no expected policy has a namesake to round-trip.
     public func assess(_ desired: (LiveCatalog) throws -> CompiledProgram) throws -> Assessment {
         let clock = ContinuousClock()

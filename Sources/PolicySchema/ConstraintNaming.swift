@@ -1,13 +1,13 @@
 /// PostgreSQL's default names for constraints and indexes (`users_pkey`,
 /// `users_tenant_id_fkey`, `users_email_key`), so that names read from hand-written SQL match
 /// the ones `pg_dump` and the live catalog show.
-enum ConstraintNaming {
+public enum ConstraintNaming {
     /// The longest identifier PostgreSQL keeps, in bytes (NAMEDATALEN - 1).
     static let maximumLength = 63
 
     /// The default name for a constraint on `table` over `columns` with `label`
     /// (`pkey`, `fkey`, `key`, `idx`); `pkey` uses no columns.
-    static func defaultName(table: String, columns: [String], label: String) -> String {
+    public static func defaultName(table: String, columns: [String], label: String) -> String {
         let addition = label == "pkey" ? nil : clip(columns.joined(separator: "_"), to: maximumLength)
         return objectName(table, addition, label: label)
     }

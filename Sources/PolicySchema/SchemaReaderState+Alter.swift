@@ -122,6 +122,9 @@ extension SchemaReaderState {
         for key in tables[id].uniqueKeys.indices {
             tables[id].uniqueKeys[key].columns = tables[id].uniqueKeys[key].columns.map(rename)
         }
+        for key in tables[id].indexes.indices {
+            tables[id].indexes[key].columns = tables[id].indexes[key].columns.map { $0.map(rename) }
+        }
         for key in tables[id].foreignKeys.indices {
             tables[id].foreignKeys[key].columns = tables[id].foreignKeys[key].columns.map(rename)
         }
@@ -158,6 +161,7 @@ extension SchemaReaderState {
             tables[id].primaryKeyName = nil
         }
         tables[id].uniqueKeys.removeAll { $0.columns.contains(name) }
+        tables[id].indexes.removeAll { $0.columns.contains(name) }
         tables[id].foreignKeys.removeAll { $0.columns.contains(name) }
     }
 
@@ -182,22 +186,24 @@ extension SchemaReaderState {
         while let name = cursor.name() {
             for id in tables.indices {
                 tables[id].uniqueKeys.removeAll { $0.name == name.last }
+                tables[id].indexes.removeAll { $0.name == name.last }
             }
             guard cursor.accept(.comma) else { return }
         }
     }
 
-    // MARK: - CREATE UNIQUE INDEX
+    // MARK: - CREATE INDEX
 
-    /// `CREATE UNIQUE INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table [USING m] (columns)`:
-    /// a unique key when every element is a plain column and there is no WHERE.
-    mutating func readCreateUniqueIndex(_ cursor: inout SQLCursor, statement: Range<Int>) {
+    /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table [USING m]
+    /// (elements) [INCLUDE (…)] [WHERE …]`: the table's index (`TableModel.indexes`), and for a
+    /// unique one whose elements are plain columns and that has no WHERE, a unique key.
+    mutating func readCreateIndex(_ cursor: inout SQLCursor, unique: Bool, statement: Range<Int>) {
         _ = cursor.accept(word: "concurrently")
         _ = cursor.accept(words: "if", "not", "exists")
         var indexName: String?
         if !cursor.isWord("on") { indexName = cursor.name()?.last }
         guard cursor.accept(word: "on") else {
-            report(.schemaExpected, "expected 'on' and a table in 'create unique index'", cursor.currentRange)
+            report(.schemaExpected, "expected 'on' and a table in 'create index'", cursor.currentRange)
             return
         }
         _ = cursor.accept(word: "only")
@@ -206,7 +212,8 @@ extension SchemaReaderState {
             return
         }
         guard let id = tableOrDefer(tableName, statement: statement) else { return }
-        if cursor.accept(word: "using") { cursor.advance() }
+        var method = "btree"
+        if cursor.accept(word: "using"), let word = cursor.identifier() { method = word.text }
         guard cursor.isKind(.leftParen), let close = cursor.matchingParenEnd() else {
             report(
                 .schemaExpected, "expected '(' and the indexed columns of table \(tables[id].name)",
@@ -216,21 +223,31 @@ extension SchemaReaderState {
         cursor.advance()
         var elements = cursor.prefix(upTo: close - 1)
         cursor.move(to: close)
-        var columns: [String] = []
+        var columns: [String?] = []
         while !elements.isAtEnd {
             // A plain column is an identifier not followed by `(` (a function) or `.`.
-            guard let column = elements.identifier(), !elements.isKind(.leftParen), !elements.isKind(.dot) else {
-                return
+            if let column = elements.identifier(), !elements.isKind(.leftParen), !elements.isKind(.dot) {
+                columns.append(column.text)
+            } else {
+                columns.append(nil)
             }
-            columns.append(column.text)
             elements.skipToElementEnd()
             if !elements.accept(.comma) { elements.advance() }
         }
+        var isPartial = false
         while let token = cursor.peek() {
-            if token.isWord("where") { return }
+            if token.isWord("where") { isPartial = true }
             cursor.skipGroupOrToken()
         }
         guard !columns.isEmpty else { return }
-        addUniqueKey(columns, name: indexName, label: "idx", table: id)
+        let name =
+            indexName
+            ?? ConstraintNaming.defaultName(
+                table: tables[id].name.name, columns: columns.map { $0 ?? "expr" }, label: unique ? "key" : "idx")
+        tables[id].indexes.removeAll { $0.name == name }
+        tables[id].indexes.append(IndexModel(name: name, columns: columns, isUnique: unique, isPartial: isPartial, method: method))
+        let plain = columns.compactMap { $0 }
+        guard unique, !isPartial, plain.count == columns.count else { return }
+        addUniqueKey(plain, name: indexName, label: "idx", table: id)
     }
 }

@@ -62,6 +62,7 @@ extension SchemaReaderState {
                 return ColumnGrant(
                     grantee: String(key[..<bar]), privilege: String(key[key.index(after: bar)...]), columns: Array(columns))
             }.sorted { ($0.grantee, $0.privilege) < ($1.grantee, $1.privilege) }
+            models[models.count - 1].indexes = draft.indexes.sorted { $0.name < $1.name }
         }
         let signatures = functions.map { draft in
             var signature = FunctionSignature(

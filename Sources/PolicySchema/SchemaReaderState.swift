@@ -147,7 +147,11 @@ struct SchemaReaderState {
     private mutating func readCreate(_ cursor: inout SQLCursor, statement: Range<Int>) {
         _ = cursor.accept(words: "or", "replace")
         if cursor.accept(words: "unique", "index") {
-            readCreateUniqueIndex(&cursor, statement: statement)
+            readCreateIndex(&cursor, unique: true, statement: statement)
+            return
+        }
+        if cursor.accept(word: "index") {
+            readCreateIndex(&cursor, unique: false, statement: statement)
             return
         }
         var isTemporary = false

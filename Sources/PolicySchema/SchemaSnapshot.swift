@@ -196,6 +196,18 @@ public struct SchemaSnapshot: Hashable, Sendable {
         ]
     }
 
+    /// One member of a table's `indexes` (docs/snapshot-format.md): an expression key is null.
+    private static func indexOutput(_ index: IndexModel) -> JSONValue {
+        .object(
+            JSONObject([
+                ("name", .string(index.name)),
+                ("columns", .array(index.columns.map { $0.map { .string($0) } ?? .null })),
+                ("unique", .bool(index.isUnique)),
+                ("partial", .bool(index.isPartial)),
+                ("method", .string(index.method)),
+            ]))
+    }
+
     private func tableOutput(_ table: TableModel) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("schema", .string(table.name.schema)),
@@ -233,6 +245,7 @@ public struct SchemaSnapshot: Hashable, Sendable {
             ("owner", Self.optional(table.owner)),
         ]
         if table.hasInheritanceChildren { members.append(("has_inheritance_children", .bool(true))) }
+        if !table.indexes.isEmpty { members.append(("indexes", .array(table.indexes.map(Self.indexOutput)))) }
         if let state = tableStates[table.name] {
             members.append(("rls_enabled", .bool(state.rlsEnabled)))
             members.append(("rls_forced", .bool(state.rlsForced)))

@@ -27,9 +27,10 @@ struct SnapshotDecoder {
     ]
     private static let tableKeys: Set<String> = [
         "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
-        "rls_enabled", "rls_forced", "has_inheritance_children", "parents", "row_security", "grantees", "column_grants",
+        "rls_enabled", "rls_forced", "has_inheritance_children", "parents", "row_security", "grantees", "column_grants", "indexes",
     ]
     private static let columnKeys: Set<String> = ["name", "type", "not_null", "collation"]
+    private static let indexKeys: Set<String> = ["name", "columns", "unique", "partial", "method"]
     private static let foreignKeyKeys: Set<String> = ["name", "columns", "ref_schema", "ref_table", "ref_columns"]
     private static let functionKeys: Set<String> = [
         "schema", "name", "args", "returns", "security_definer", "owner", "executors", "body_tables",
@@ -258,6 +259,7 @@ struct SnapshotDecoder {
             table.columnGrants.append(
                 ColumnGrant(grantee: grantee, privilege: privilege, columns: stringArray(grantNode, "columns", what: grantWhat)))
         }
+        table.indexes = arrayElements(node, key: "indexes", what: what, required: false).compactMap { readIndex($0, table: what) }
         return (table, state)
     }
 
@@ -273,6 +275,27 @@ struct SnapshotDecoder {
         return ColumnModel(
             name: name, type: type(named: typeName), notNull: bool(node, "not_null", what: what),
             location: location, collation: optionalString(node, "collation", what: what))
+    }
+
+    /// One element of a table's optional `indexes`: a column name, or null for an expression.
+    private mutating func readIndex(_ node: JSONNode, table: String) -> IndexModel? {
+        let anonymous = "an index of \(table)"
+        guard let members = objectMembers(node, what: anonymous), let name = requiredString(node, "name", what: anonymous) else {
+            return nil
+        }
+        let what = "index '\(name)' of \(table)"
+        checkKeys(members, allowed: Self.indexKeys, what: what)
+        var columns: [String?] = []
+        for element in arrayElements(node, key: "columns", what: what, required: true) {
+            if case .null = element.value {
+                columns.append(nil)
+            } else if let column = stringValue(element, what: "a column of \(what)") {
+                columns.append(column)
+            }
+        }
+        return IndexModel(
+            name: name, columns: columns, isUnique: bool(node, "unique", what: what), isPartial: bool(node, "partial", what: what),
+            method: optionalString(node, "method", what: what) ?? "btree")
     }
 
     private mutating func readForeignKey(_ node: JSONNode, table: String) -> ForeignKeyModel? {

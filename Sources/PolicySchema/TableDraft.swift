@@ -16,6 +16,7 @@ struct TableDraft: Sendable {
     var primaryKeyName: String?
     /// Unique constraints and unique indexes.
     var uniqueKeys: [UniqueKeyDraft] = []
+    var indexes: [IndexModel] = []
     /// Foreign keys.
     var foreignKeys: [ForeignKeyDraft] = []
     /// The table comment.

@@ -11,6 +11,8 @@ public struct TableModel: Hashable, Sendable {
     public var primaryKey: [String]
     /// Unique constraints and unique indexes, each a list of columns.
     public var uniqueKeys: [[String]]
+    /// Indexes made by `CREATE INDEX` (constraint indexes are `primaryKey` and `uniqueKeys`).
+    public var indexes: [IndexModel] = []
     /// Foreign keys declared on this table.
     public var foreignKeys: [ForeignKeyModel]
     /// The table comment.
@@ -62,6 +64,15 @@ public struct TableModel: Hashable, Sendable {
         let wanted = Set(columns)
         if !primaryKey.isEmpty, Set(primaryKey).isSubset(of: wanted) { return true }
         return uniqueKeys.contains { !$0.isEmpty && Set($0).isSubset(of: wanted) }
+    }
+
+    /// Whether some index can serve an equality filter on `column` alone: the primary key, a
+    /// unique key or a non-partial `CREATE INDEX` whose first key column is `column`. A partial
+    /// index does not count: the planner uses it only when the query implies its predicate.
+    public func hasIndex(leadingWith column: String) -> Bool {
+        if primaryKey.first == column { return true }
+        if uniqueKeys.contains(where: { $0.first == column }) { return true }
+        return indexes.contains { !$0.isPartial && $0.leadingColumn == column }
     }
 
     /// The tags written in a comment as `@pgpe:tags a,b`.

@@ -113,7 +113,7 @@ enum DatabaseBench {
         report.add("monitor check in process (catalog read, round trip, compare)", check, "ms", target: 1_000)
         report.add(
             "monitor statements per check (catalog queries + BEGIN/round trip/ROLLBACK)",
-            Double(assessment.queryCount), "queries", target: 11)
+            Double(assessment.queryCount), "queries", target: 12)
         report.notes.append(
             "monitor found \(assessment.drift.count) drift items over \(assessment.catalog.model.tables.count) tables and \(assessment.catalog.snapshot.policies.count) policies; \(assessment.canonical.count) canonical forms by round trip"
         )

@@ -117,6 +117,7 @@ struct AnalyzeCommand: ParsableCommand {
             report = result
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             diagnostics += SideChannelFindings.diagnostics(snapshot.policySet)
+            diagnostics += IndexCoverage.diagnostics(snapshot.policySet)
             if !result.cancelled {
                 diagnostics += FindingAcceptance(policySet: snapshot.policySet).stale(result.verdicts) { request.runs($0, on: snapshot) }
             }

@@ -75,6 +75,27 @@ import Testing
         #expect(!shown.contains { $0["code"] == Self.leakCode }, "\(shown)")
     }
 
+    /// A column the policies filter on without an index leading with it is a warning on the
+    /// policy that filters on it, with the fix (SPEC 11.11); the indexed example has none.
+    @Test func aColumnWithoutAnIndexIsReportedOnThePolicyThatFiltersOnIt() throws {
+        let harness = try ServerHarness()
+        harness.initialize(options: ["proofDelayMs": 10])
+        harness.open(
+            "policies/owner.policy",
+            text:
+                "POLICY by_owner\n  PERMISSIVE\n  FOR SELECT\n  SELECTOR named('projects')\n  CLAUSE col(owner_id) = session('app.tenant_id')\n"
+        )
+        let uri = harness.uri("policies/owner.policy")
+        let shown = try #require(
+            harness.diagnostics(uri, version: 1, timeout: 60) { $0.contains { $0["code"] == "performance.missing-index" } })
+        let missing = shown.filter { $0["code"] == "performance.missing-index" }
+        #expect(missing.count == 1, "\(missing)")
+        #expect(missing.first?["severity"]?.int == 2 && missing.first?["range"]?["start"]?["line"] == 0, "\(missing)")
+        #expect(
+            missing.first?["message"]?.string?.hasSuffix("CREATE INDEX CONCURRENTLY projects_owner_id_idx ON public.projects (owner_id);")
+                == true)
+    }
+
     /// The analyze command proves the text as it is: its verdicts are shown as a background
     /// run's would be (without background proofs, the only way to see them).
     @Test func theAnalyzeCommandPublishesItsVerdicts() throws {

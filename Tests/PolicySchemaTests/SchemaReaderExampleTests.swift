@@ -20,11 +20,14 @@ import Testing
     private static func table(
         _ name: String, _ columns: [ColumnModel], primaryKey: [String] = ["id"],
         foreignKeys: [ForeignKeyModel] = [], comment: String? = nil,
-        tags: [String] = []
+        tags: [String] = [], indexed: String? = nil
     ) -> TableModel {
-        TableModel(
+        var model = TableModel(
             name: QualifiedName(schema: "public", name: name), columns: columns, primaryKey: primaryKey,
             foreignKeys: foreignKeys, comment: comment, tags: tags)
+        // The example indexes the column its policies filter on, with PostgreSQL's default name.
+        model.indexes = indexed.map { [IndexModel(name: "\(name)_\($0)_idx", columns: [$0])] } ?? []
+        return model
     }
 
     static let expected = SchemaModel(
@@ -40,21 +43,23 @@ import Testing
                 [
                     column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
                     column("email", .text, notNull: true), column("role", .text, notNull: true),
-                ], foreignKeys: [foreignKey("users", "tenant_id", "tenants")]),
+                ], foreignKeys: [foreignKey("users", "tenant_id", "tenants")], indexed: "tenant_id"),
             table(
                 "projects",
                 [
                     column("id", .uuid, notNull: true), column("tenant_id", .uuid, notNull: true),
                     column("name", .text, notNull: true), column("owner_id", .uuid, notNull: false),
                     column("is_deleted", .boolean, notNull: true),
-                ], foreignKeys: [foreignKey("projects", "owner_id", "users"), foreignKey("projects", "tenant_id", "tenants")]),
+                ], foreignKeys: [foreignKey("projects", "owner_id", "users"), foreignKey("projects", "tenant_id", "tenants")],
+                indexed: "tenant_id"),
             table(
                 "tasks",
                 [
                     column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
                     column("title", .text, notNull: true), column("assignee_id", .uuid, notNull: false),
                     column("status", .text, notNull: true),
-                ], foreignKeys: [foreignKey("tasks", "assignee_id", "users"), foreignKey("tasks", "project_id", "projects")]),
+                ], foreignKeys: [foreignKey("tasks", "assignee_id", "users"), foreignKey("tasks", "project_id", "projects")],
+                indexed: "project_id"),
             table(
                 "comments",
                 [
@@ -65,13 +70,13 @@ import Testing
                 foreignKeys: [
                     foreignKey("comments", "author_id", "users"), foreignKey("comments", "task_id", "tasks"),
                     foreignKey("comments", "tenant_id", "tenants"),
-                ], comment: "User-written content. @pgpe:tags pii", tags: ["pii"]),
+                ], comment: "User-written content. @pgpe:tags pii", tags: ["pii"], indexed: "tenant_id"),
             table(
                 "files",
                 [
                     column("id", .uuid, notNull: true), column("project_id", .uuid, notNull: true),
                     column("name", .text, notNull: true), column("size", .bigint, notNull: true),
-                ], foreignKeys: [foreignKey("files", "project_id", "projects")]),
+                ], foreignKeys: [foreignKey("files", "project_id", "projects")], indexed: "project_id"),
             table(
                 "config", [column("key", .text, notNull: true), column("value", .text, notNull: false)],
                 primaryKey: ["key"]),

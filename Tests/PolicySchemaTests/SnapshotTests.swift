@@ -14,6 +14,8 @@ import Testing
                 CREATE ROLE "Admin" SUPERUSER LOGIN BYPASSRLS;
                 CREATE ROLE auditor BYPASSRLS;
                 ALTER TABLE app.memberships OWNER TO "Admin";
+                CREATE INDEX memberships_org ON app.memberships USING hash (org_id);
+                CREATE UNIQUE INDEX memberships_lower_role ON app.memberships (lower(role), account_id) WHERE role <> 'owner';
                 """)
         precondition(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         return model
@@ -56,6 +58,13 @@ import Testing
         #expect(accounts.column("mood")?.type == SQLType(name: "app.mood", family: .text))
         #expect(accounts.column("email")?.type == SQLType(name: "app.email", family: .text))
         #expect(accounts.column("status")?.type == SQLType(name: "public.Status", family: .text))
+        // Indexes survive, an expression key as null (and old snapshots without them still read).
+        let memberships = try #require(snapshot.model.table(QualifiedName(schema: "app", name: "memberships")))
+        #expect(
+            memberships.indexes == [
+                IndexModel(name: "memberships_lower_role", columns: [nil, "account_id"], isUnique: true, isPartial: true),
+                IndexModel(name: "memberships_org", columns: ["org_id"], method: "hash"),
+            ])
         #expect(snapshot.tableStates == Self.states)
         #expect(snapshot.policies == Self.policies)
         #expect(snapshot.grants == Self.grants)

@@ -97,6 +97,7 @@ public struct ProofResults: Sendable {
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
         coverageDiagnostics =
             (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + SideChannelFindings.diagnostics(set, atPolicies: true)
+            + IndexCoverage.diagnostics(set)
         // Stale waivers only once every governed table is proven: a table not proven yet (or
         // blocked by an error) would make its entries look stale.
         if !set.config.accept.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {

@@ -5,8 +5,8 @@ public enum DiagnosticCatalog {
     /// The areas, in the order of the pipeline: reading files, checking, compiling, proving, and
     /// comparing with a live database.
     public static let areas: [DiagnosticArea] = [
-        .syntax, .semantic, .config, .schema, .snapshot, .sqlExpression, .workspace, .compile, .proof, .database, .drift, .posture,
-        .sideChannel,
+        .syntax, .semantic, .config, .schema, .snapshot, .sqlExpression, .workspace, .compile, .proof, .performance, .database, .drift,
+        .posture, .sideChannel,
     ]
 
     /// Every kind, area by area.
