@@ -30,7 +30,11 @@ private struct Canonicalizer {
 
     mutating func text(_ expression: SQLExpr, positive: Bool) -> String {
         if let inner = expression.trivialSubSelect { return text(inner, positive: positive) }
-        if let key = expression.currentSettingKey { return "current_setting(" + SQLExpressionPrinter.literal(key) + ")" }
+        if let key = expression.currentSettingKey {
+            // A reading that keeps an empty setting as '' means something else than the NULLIF form.
+            let name = expression.currentSettingKeepsEmpty ? "current_setting_keeping_empty(" : "current_setting("
+            return name + SQLExpressionPrinter.literal(key) + ")"
+        }
         switch expression.kind {
         case .parenthesized(let inner):
             return text(inner, positive: positive)

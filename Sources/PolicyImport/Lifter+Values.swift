@@ -134,6 +134,10 @@ extension Lifter {
             }
         }
         guard let key = current.currentSettingKey else { return nil }
+        if expression.currentSettingKeepsEmpty {
+            throw LiftFailure(
+                "current_setting('\(key)') without NULLIF(…, '') compares an empty setting as '' (a session value is NULL then)")
+        }
         let type: SQLType
         if let declaration = context.config.sessionKey(key) ?? sessions.first(where: { $0.key == key }) {
             type = declaration.type

@@ -64,4 +64,43 @@ extension SQLExpr {
             }
         }
     }
+
+    /// Whether this `current_setting` reading (`currentSettingKey` is not nil) passes an empty
+    /// setting on as a value: no `NULLIF(…, '')` and no cast to a type that rejects `''` (uuid,
+    /// numbers, booleans, dates and times, json, network types, arrays). Such a reading is not the
+    /// language's session value, which is NULL when the setting is empty: compared with a text
+    /// column it admits the rows whose column is `''` (SPEC 11.6 lifts only what means the same;
+    /// an error, as `''::uuid` raises, refuses the whole statement, which admits no more rows than
+    /// NULL does).
+    var currentSettingKeepsEmpty: Bool {
+        var current = strippingParentheses
+        while true {
+            if let inner = current.trivialSubSelect {
+                current = inner.strippingParentheses
+                continue
+            }
+            switch current.kind {
+            case .cast(let inner, let type, _):
+                if type.arrayDepth > 0 || Self.rejectsEmptyText(type) { return false }
+                current = inner.strippingParentheses
+            case .call(_, let arguments, true) where current.callName() == ["nullif"] && arguments.count == 2:
+                return false
+            default:
+                return true
+            }
+        }
+    }
+
+    /// Built-in types whose input function rejects the empty string.
+    private static func rejectsEmptyText(_ type: SQLTypeName) -> Bool {
+        guard type.schema == nil || type.schema?.name == "pg_catalog" else { return false }
+        return emptyRejectingTypes.contains(type.name.name)
+    }
+
+    private static let emptyRejectingTypes: Set<String> = [
+        "uuid", "smallint", "integer", "bigint", "int2", "int4", "int8", "int", "numeric", "decimal", "real", "double precision",
+        "float4", "float8", "boolean", "bool", "date", "timestamp", "timestamp without time zone", "timestamp with time zone",
+        "timestamptz", "time", "time without time zone", "time with time zone", "timetz", "interval", "json", "jsonb", "inet",
+        "cidr", "macaddr", "macaddr8", "oid", "regclass", "regrole", "money",
+    ]
 }

@@ -59,4 +59,39 @@ import Testing
                 diagnostics.count == 1 && diagnostics.first?.message.contains("no_such_column") == true, "\(diagnostics.map(\.message))")
         }
     }
+
+    /// A live policy reading `current_setting('k', true)` without NULLIF, against a managed text
+    /// session value (compiled with NULLIF), is no cosmetic change: with the setting empty the
+    /// live one admits rows whose column is '' (shown on the server), the managed one none.
+    @Test func anEmptySettingKeptAsTextIsNotCosmetic() async throws {
+        let workspace = PolicyWorkspace(
+            config: "policies: [policies]\nnaming: exact\nsession:\n  app.user: text\n",
+            policies: [
+                "notes.policy": """
+                POLICY own
+                  PERMISSIVE
+                  FOR SELECT
+                  SELECTOR named('notes')
+                  CLAUSE col(owner) = session('app.user')
+                """
+            ],
+            schemaSQL: "CREATE TABLE public.notes (id integer PRIMARY KEY, owner text);")
+        try await withTestDatabase { database in
+            try workspace.load(into: database)
+            let live = try LiveDatabase.testing(database)
+            try live.apply(workspace)
+            #expect(try live.assess(workspace).drift.isEmpty)
+            try database.connection.execute("ALTER POLICY own ON public.notes USING (owner = current_setting('app.user', true))")
+            let assessed = try live.assess(workspace)
+            #expect(assessed.cosmetic.isEmpty, "\(assessed.cosmetic.map(\.description))")
+            #expect(assessed.drift.map(\.type) == [.modifiedPolicy], "\(assessed.drift.map(\.description))")
+            // For real: with the setting empty, the two predicates disagree on a row owned by ''.
+            try database.connection.execute("INSERT INTO public.notes VALUES (1, '')")
+            _ = try database.connection.query("SELECT set_config('app.user', '', false)")
+            let kept = try database.connection.query("SELECT count(*) FROM public.notes WHERE owner = current_setting('app.user', true)")
+            let nulled = try database.connection.query(
+                "SELECT count(*) FROM public.notes WHERE owner = NULLIF(current_setting('app.user', true), '')")
+            #expect(kept.first?[0]?.int == 1 && nulled.first?[0]?.int == 0)
+        }
+    }
 }

@@ -39,6 +39,25 @@ import Testing
         #expect(lifted.notes.isEmpty)
     }
 
+    /// A reading that keeps an empty setting as '' (no NULLIF, no cast to a type that rejects
+    /// '') is not the session value, which is NULL then: compared with a text column it admits
+    /// rows whose column is ''. It stays raw, with the reason, and its canonical text differs.
+    @Test(arguments: [
+        "(title = current_setting('app.user'::text))",
+        "(title = current_setting('app.user'::text, true))",
+        "(title = ( SELECT current_setting('app.user'::text, true) AS current_setting))",
+        "(title = (current_setting('app.user'::text, true))::character varying)",
+    ])
+    func anEmptySettingKeptAsTextIsNotASessionValue(text: String) throws {
+        let lifted = PolicyLifter.lift(text, context: try Self.context())
+        #expect(lifted.clauses.count == 1 && lifted.clauses[0].hasPrefix("raw("), "\(lifted.clauses)")
+        #expect(lifted.notes.contains { $0.reason.contains("without NULLIF") }, "\(lifted.notes)")
+        let compiled = "(title = NULLIF(current_setting('app.user'::text, true), ''::text))"
+        #expect(LiftCertificate.canonicalForm(text, table: "docs") != LiftCertificate.canonicalForm(compiled, table: "docs"))
+        // The NULLIF form and a cast that rejects '' are the session value.
+        #expect(PolicyLifter.lift(compiled, context: try Self.context()).clauses == ["col(title) = session('app.user')"])
+    }
+
     /// Known session functions: the profile's auth.uid() bare or in a sub-select, a declared
     /// claim, CURRENT_USER and SESSION_USER.
     @Test func knownSessionValues() throws {
