@@ -174,22 +174,21 @@ public struct ProjectImporter: Sendable {
         return warnings
     }
 
-    /// The GRANT items giving the table's explicit privileges, one per set of privileges. When
-    /// some privilege is one GRANT items cannot write (PostgreSQL 17's MAINTAIN), the table gets
-    /// none: its grants stay unmanaged (monitor compares grants only on tables GRANT items cover),
-    /// so monitor finds no extra_grant right after the import.
+    /// The GRANT items giving the table's explicit privileges, one per set of privileges. A
+    /// privilege GRANT items cannot write (PostgreSQL 17's MAINTAIN, which `GRANT ALL` gives
+    /// there; it reads no row) is left out with a warning: monitor compares only the privileges
+    /// the language writes, so the table has no grant drift right after the import, on any version.
     static func grantItems(_ grants: [SnapshotGrant], table: TableModel, selector: String) -> (
         items: [String], warnings: [String]
     ) {
         var byGrantee: [String: Set<Privilege>] = [:]
+        var warnings: [String] = []
         for grant in grants {
             guard let privilege = Privilege(rawValue: grant.privilege.uppercased()), privilege != .all else {
-                return (
-                    [],
-                    [
-                        "\(table.name): \(grant.privilege) granted to \(grant.grantee) is not a privilege GRANT items write; this table's grants are left unmanaged"
-                    ]
+                warnings.append(
+                    "\(table.name): \(grant.privilege) granted to \(grant.grantee) is not a privilege GRANT items write; it is left unmanaged"
                 )
+                continue
             }
             byGrantee[grant.grantee == "PUBLIC" ? "public" : grant.grantee, default: []].insert(privilege)
         }
@@ -201,7 +200,7 @@ public struct ProjectImporter: Sendable {
             "GRANT " + privileges.map(\.rawValue).joined(separator: ", ") + " TO "
                 + grantees.sorted().map(Operand.name).joined(separator: ", ") + " SELECTOR " + selector + "\n"
         }
-        return (items.sorted(), [])
+        return (items.sorted(), warnings)
     }
 
     /// The policy file's name: `<schema>.<table>.policy`, each name kept when it is made of
