@@ -36,34 +36,7 @@ extension SQLExpr {
 
     /// `k` when the expression is `current_setting('k')`, `current_setting('k', true)`, either
     /// under `NULLIF(…, '')`, casts, parentheses and trivial sub-selects.
-    var currentSettingKey: String? {
-        var current = strippingParentheses
-        while true {
-            if let inner = current.trivialSubSelect {
-                current = inner.strippingParentheses
-                continue
-            }
-            switch current.kind {
-            case .cast(let inner, _, _):
-                current = inner.strippingParentheses
-                continue
-            case .call(_, let arguments, true) where current.callName() == ["nullif"] && arguments.count == 2:
-                guard arguments[1].value.stringConstant == "" else { return nil }
-                current = arguments[0].value.strippingParentheses
-                continue
-            case .call(_, let arguments, false) where current.callName() == ["current_setting"]:
-                guard (1...2).contains(arguments.count), arguments.allSatisfy({ $0.name == nil }),
-                    let key = arguments[0].value.stringConstant
-                else { return nil }
-                if arguments.count == 2 {
-                    guard case .boolean(true) = arguments[1].value.strippingParentheses.kind else { return nil }
-                }
-                return key
-            default:
-                return nil
-            }
-        }
-    }
+    var currentSettingKey: String? { currentSettingReading?.key }
 
     /// Whether this `current_setting` reading (`currentSettingKey` is not nil) passes an empty
     /// setting on as a value: no `NULLIF(…, '')` and no cast to a type that rejects `''` (uuid,
@@ -72,8 +45,13 @@ extension SQLExpr {
     /// column it admits the rows whose column is `''` (SPEC 11.6 lifts only what means the same;
     /// an error, as `''::uuid` raises, refuses the whole statement, which admits no more rows than
     /// NULL does).
-    var currentSettingKeepsEmpty: Bool {
+    var currentSettingKeepsEmpty: Bool { currentSettingReading?.keepsEmpty ?? false }
+
+    /// The key of a `current_setting` reading and whether an empty setting comes out as `''`,
+    /// walking parentheses, trivial sub-selects, casts and `NULLIF(…, '')` from the outside in.
+    private var currentSettingReading: (key: String, keepsEmpty: Bool)? {
         var current = strippingParentheses
+        var keepsEmpty = true
         while true {
             if let inner = current.trivialSubSelect {
                 current = inner.strippingParentheses
@@ -81,12 +59,22 @@ extension SQLExpr {
             }
             switch current.kind {
             case .cast(let inner, let type, _):
-                if type.arrayDepth > 0 || Self.rejectsEmptyText(type) { return false }
+                if type.arrayDepth > 0 || Self.rejectsEmptyText(type) { keepsEmpty = false }
                 current = inner.strippingParentheses
             case .call(_, let arguments, true) where current.callName() == ["nullif"] && arguments.count == 2:
-                return false
+                guard arguments[1].value.stringConstant == "" else { return nil }
+                keepsEmpty = false
+                current = arguments[0].value.strippingParentheses
+            case .call(_, let arguments, false) where current.callName() == ["current_setting"]:
+                guard (1...2).contains(arguments.count), arguments.allSatisfy({ $0.name == nil }),
+                    let key = arguments[0].value.stringConstant
+                else { return nil }
+                if arguments.count == 2 {
+                    guard case .boolean(true) = arguments[1].value.strippingParentheses.kind else { return nil }
+                }
+                return (key, keepsEmpty)
             default:
-                return true
+                return nil
             }
         }
     }
