@@ -6,9 +6,10 @@ import Testing
 
 /// The side channels of SPEC 11.11 for real: around policies that prove tenant isolation,
 /// `Tests/Fixtures/side-channels/leaky.sql` lets a session of tenant `a` see tenant `b`'s rows
-/// through a view, a SECURITY DEFINER function and a partition, and learn of a `b` row from a
-/// unique violation; `pgpe analyze` reports each, in text, JSON and SARIF. `fixed.sql` closes
-/// them: the same sessions see only their own rows, and pgpe reports nothing.
+/// through a view, a SECURITY DEFINER function, a partition and a trigger's SECURITY DEFINER
+/// function, and learn of a `b` row from a unique violation; `pgpe analyze` reports each, in
+/// text, JSON and SARIF. `fixed.sql` closes them: the same sessions see only their own rows, and
+/// pgpe reports nothing.
 @Suite struct SideChannelCommandTests {
     /// The role the application's sessions run as (the fixtures grant to it).
     static let reader = "pgpe_side_reader"
@@ -19,6 +20,7 @@ import Testing
         "sidechannel.child-without-rls": [14, 15],
         "sidechannel.view-definer": [18],
         "sidechannel.definer-function": [22],
+        "sidechannel.definer-trigger": [43],
     ]
 
     /// A copy of `source` in a temporary directory.
@@ -114,6 +116,8 @@ import Testing
         #expect(text.stdout.contains("fix: ALTER VIEW public.doc_titles SET (security_invoker = true);"))
         #expect(text.stdout.contains("fix: REVOKE EXECUTE ON FUNCTION public.doc_count() FROM PUBLIC;"))
         #expect(text.stdout.contains("note: policy tenant_isolation on public.docs is bypassed here"))
+        #expect(text.stdout.contains("leaky.sql:43:16: warning[sidechannel.definer-trigger]: trigger comment_doc_title"))
+        #expect(text.stdout.contains("fix: ALTER FUNCTION public.comment_doc_title() SECURITY INVOKER;"))
         let sarif = try cli.run(["analyze", "--format", "sarif"])
         let runs = try #require(try DatabaseCLI.json(sarif.stdout)["runs"] as? [[String: Any]])
         let results = try #require(runs.first?["results"] as? [[String: Any]])
@@ -131,6 +135,9 @@ import Testing
                 #expect(try strings(connection, "SELECT public.doc_count()::text") == ["2"])
                 #expect(try strings(connection, "SELECT tenant_id FROM public.events_b") == ["b"])
                 #expect(try failure(connection, "INSERT INTO public.docs VALUES (3, 'a', 'beta')") == "23505")
+                // The trigger copies tenant b's title into tenant a's own comment.
+                try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2)")
+                #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["beta"])
             }
             #expect(try liveFindings(cli, database) == Self.expected.mapValues(\.count))
         }
@@ -147,6 +154,9 @@ import Testing
                 #expect(try failure(connection, "SELECT public.doc_count()") == "42501")
                 #expect(try strings(connection, "SELECT tenant_id FROM public.events_b").isEmpty)
                 #expect(try failure(connection, "INSERT INTO public.docs VALUES (3, 'a', 'beta')") == nil)
+                // The trigger's sub-select sees only tenant a's docs.
+                try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2), (11, 'a', 1)")
+                #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["<null>", "alpha"])
             }
             #expect(try liveFindings(cli, database).isEmpty)
         }

@@ -7,6 +7,7 @@ extension DiagnosticArea {
         kinds: [
             .sideChannelViewDefiner, .sideChannelDefinerFunction, .sideChannelChildWithoutRLS,
             .sideChannelUniqueWithoutKey,
+            .sideChannelDefinerTrigger,
         ])
 }
 
@@ -30,5 +31,13 @@ extension DiagnosticKind {
     public static let sideChannelUniqueWithoutKey = DiagnosticKind(
         "sidechannel.unique-without-key", .info,
         "A UNIQUE constraint or unique index of a governed table does not include the isolation key's column: an insert's unique violation tells a tenant that another tenant's row with those values exists. Fix: a UNIQUE that includes the key column."
+    )
+}
+
+extension DiagnosticKind {
+    /// `sidechannel.definer-trigger`
+    public static let sideChannelDefinerTrigger = DiagnosticKind(
+        "sidechannel.definer-trigger", .warning,
+        "An enabled trigger executes a SECURITY DEFINER function that reads or writes a governed table, and a role the policies apply to may INSERT, UPDATE, DELETE or TRUNCATE (as the trigger's events say) the trigger's table: firing a trigger needs no EXECUTE privilege, so the function reaches those rows with its owner's rights, without their policies. Fix: `ALTER FUNCTION ... SECURITY INVOKER`, or make the function filter by tenant."
     )
 }
