@@ -156,6 +156,9 @@ import Testing
                 + model.tables.map {
                     "table \($0.name) parents=\($0.parents) rls=\($0.rowSecurity) grantees=\($0.grantees) unique=\($0.uniqueKeys)"
                 }
+                + model.triggers.map {
+                    "trigger \($0.name) on \($0.table) \($0.timing) \($0.events) -> \($0.function) enabled=\($0.isEnabled)"
+                }
         }
         // pg_dump names the owner (the test server's superuser) and writes grants it holds itself.
         var fromDump = sideChannels(dumped)
