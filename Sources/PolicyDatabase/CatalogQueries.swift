@@ -166,7 +166,8 @@ enum CatalogQueries {
     /// side-channel checks (SPEC 11.11) the owner, the roles that may execute it (PUBLIC while
     /// `proacl` is NULL, the default; the owner left out), its language, its `search_path`
     /// setting and its body (`prosrc`, or the whole definition for a SQL-standard body); and
-    /// the triggers that execute it (not internal ones) as parallel arrays: name, the schema and
+    /// the triggers that execute it (not internal ones, nor the clones a partitioned table's
+    /// trigger gives its partitions: the SQL declares only the parent's) as parallel arrays: name, the schema and
     /// name of its table or view, `tgtype` (timing and events) and `tgenabled`.
     static let functions = """
         SELECT n.nspname AS schema, p.proname AS name, p.proargtypes::pg_catalog.oid[] AS arg_oids,
@@ -196,7 +197,7 @@ enum CatalogQueries {
             FROM pg_catalog.pg_trigger t
             JOIN pg_catalog.pg_class tc ON tc.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
-            WHERE t.tgfoid = p.oid AND NOT t.tgisinternal
+            WHERE t.tgfoid = p.oid AND NOT t.tgisinternal AND t.tgparentid = 0
         ) trg ON true
         WHERE p.prokind = 'f' AND \(userSchema)
         ORDER BY n.nspname, p.proname, p.oid
