@@ -366,21 +366,27 @@ struct SnapshotDecoder {
             location: node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) })
     }
 
-    private mutating func readTrigger(_ node: JSONNode, index: Int) -> TriggerModel? {
-        let anonymous = "triggers[\(index)]"
+    /// The members, `schema`, `table` and `name` of an entry of `list` that belongs to a table
+    /// (a policy, a trigger), reporting a missing one.
+    private mutating func tableEntry(
+        _ node: JSONNode, list: String, index: Int
+    ) -> (members: [JSONMember], schema: String, table: String, name: String)? {
+        let anonymous = "\(list)[\(index)]"
         guard let members = objectMembers(node, what: anonymous),
             let schema = requiredString(node, "schema", what: anonymous),
             let table = requiredString(node, "table", what: anonymous),
             let name = requiredString(node, "name", what: anonymous)
         else { return nil }
+        return (members, schema, table, name)
+    }
+
+    private mutating func readTrigger(_ node: JSONNode, index: Int) -> TriggerModel? {
+        guard let (members, schema, table, name) = tableEntry(node, list: "triggers", index: index) else { return nil }
         let what = "trigger \(name) on \(schema).\(table)"
         checkKeys(members, allowed: Self.triggerKeys, what: what)
-        guard let functionNode = required(node, "function", what: what) else { return nil }
-        let function = stringArray(functionNode, what: "\"function\" of \(what)")
-        guard function.count == 2 else {
-            reportWrongType(functionNode, expected: "[schema, name]", what: "\"function\" of \(what)")
-            return nil
-        }
+        guard let functionNode = required(node, "function", what: what),
+            let function = qualifiedName(functionNode, what: "\"function\" of \(what)")
+        else { return nil }
         var events: [Privilege] = []
         for element in arrayElements(node, key: "events", what: what, required: false) {
             guard let text = stringValue(element, what: "an event of \(what)") else { continue }
@@ -393,7 +399,7 @@ struct SnapshotDecoder {
         let isEnabled = node.member("enabled") == nil ? true : bool(node, "enabled", what: what)
         return TriggerModel(
             name: name, table: QualifiedName(schema: schema, name: table),
-            function: QualifiedName(schema: function[0], name: function[1]),
+            function: function,
             timing: optionalString(node, "timing", what: what) ?? "AFTER", events: events, isEnabled: isEnabled,
             location: node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) })
     }
@@ -401,13 +407,18 @@ struct SnapshotDecoder {
     /// Qualified names written as `[schema, name]` pairs under `key`; absent is empty.
     private mutating func names(_ node: JSONNode, _ key: String, what: String) -> [QualifiedName] {
         arrayElements(node, key: key, what: what, required: false).compactMap { element in
-            let parts = stringArray(element, what: "an entry of \"\(key)\" of \(what)")
-            guard parts.count == 2 else {
-                reportWrongType(element, expected: "[schema, name]", what: "an entry of \"\(key)\" of \(what)")
-                return nil
-            }
-            return QualifiedName(schema: parts[0], name: parts[1])
+            qualifiedName(element, what: "an entry of \"\(key)\" of \(what)")
         }
+    }
+
+    /// A qualified name written as a `[schema, name]` pair.
+    private mutating func qualifiedName(_ node: JSONNode, what: String) -> QualifiedName? {
+        let parts = stringArray(node, what: what)
+        guard parts.count == 2 else {
+            reportWrongType(node, expected: "[schema, name]", what: what)
+            return nil
+        }
+        return QualifiedName(schema: parts[0], name: parts[1])
     }
 
     private mutating func readRole(_ node: JSONNode, index: Int) -> RoleModel? {
@@ -425,12 +436,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func readPolicy(_ node: JSONNode, index: Int) -> SnapshotPolicy? {
-        let anonymous = "policies[\(index)]"
-        guard let members = objectMembers(node, what: anonymous),
-            let schema = requiredString(node, "schema", what: anonymous),
-            let table = requiredString(node, "table", what: anonymous),
-            let name = requiredString(node, "name", what: anonymous)
-        else { return nil }
+        guard let (members, schema, table, name) = tableEntry(node, list: "policies", index: index) else { return nil }
         let what = "policy '\(name)' on \(schema).\(table)"
         checkKeys(members, allowed: Self.policyKeys, what: what)
         guard let command = requiredString(node, "command", what: what) else { return nil }
