@@ -73,18 +73,35 @@ struct DiagnosticPrinter {
 
     // MARK: - JSON
 
-    func json(_ diagnostic: Diagnostic) -> JSONValue {
-        let position = self.position(diagnostic.location)
+    /// `file`, `line`, `column`, `endLine` and `endColumn` of `location` (1-based), the members
+    /// every JSON output uses for a place.
+    func jsonPlace(_ location: FileLocation) -> JSONObject {
+        let position = self.position(location)
         return [
             "file": .string(position.file),
             "line": .integer(position.start.line),
             "column": .integer(position.start.column),
             "endLine": .integer(position.end.line),
             "endColumn": .integer(position.end.column),
-            "severity": .string(diagnostic.severity.rawValue),
-            "code": .string(diagnostic.id),
-            "message": .string(diagnostic.message),
         ]
+    }
+
+    /// A diagnostic as JSON: its place, severity, code and message, and its notes (each a place
+    /// and a message, e.g. the policies a side channel bypasses) when it has any.
+    func json(_ diagnostic: Diagnostic) -> JSONValue {
+        var object = jsonPlace(diagnostic.location)
+        object["severity"] = .string(diagnostic.severity.rawValue)
+        object["code"] = .string(diagnostic.id)
+        object["message"] = .string(diagnostic.message)
+        if !diagnostic.notes.isEmpty {
+            object["notes"] = .array(
+                diagnostic.notes.map { note in
+                    var member = jsonPlace(note.location)
+                    member["message"] = .string(note.message)
+                    return .object(member)
+                })
+        }
+        return .object(object)
     }
 
     func json(_ diagnostics: [Diagnostic]) -> JSONValue {
@@ -133,25 +150,41 @@ struct DiagnosticPrinter {
     /// A SARIF result of `rule` at `level` (a diagnostic's own severity, which may be an exception
     /// its kind documents).
     func sarifResult(rule: DiagnosticKind, level: String, message: String, location: FileLocation) -> JSONValue {
-        let position = self.position(location)
-        return [
+        [
             "ruleId": .string(rule.id),
             "level": .string(level),
             "message": ["text": .string(message)],
-            "locations": [
-                [
-                    "physicalLocation": [
-                        "artifactLocation": ["uri": .string(position.file)],
-                        "region": [
-                            "startLine": .integer(position.start.line),
-                            "startColumn": .integer(position.start.column),
-                            "endLine": .integer(position.end.line),
-                            "endColumn": .integer(position.end.column),
-                        ],
-                    ]
-                ]
-            ],
+            "locations": [sarifLocation(location)],
         ]
+    }
+
+    /// A SARIF `location`: file and region (1-based), with a message when it is a related place.
+    func sarifLocation(_ location: FileLocation, message: String? = nil) -> JSONValue {
+        let position = self.position(location)
+        var object: JSONObject = [
+            "physicalLocation": [
+                "artifactLocation": ["uri": .string(position.file)],
+                "region": [
+                    "startLine": .integer(position.start.line),
+                    "startColumn": .integer(position.start.column),
+                    "endLine": .integer(position.end.line),
+                    "endColumn": .integer(position.end.column),
+                ],
+            ]
+        ]
+        if let message { object["message"] = ["text": .string(message)] }
+        return .object(object)
+    }
+
+    /// A diagnostic as a SARIF result; its notes (e.g. the policies a side channel bypasses) are
+    /// its `relatedLocations`.
+    func sarifResult(_ diagnostic: Diagnostic) -> JSONValue {
+        let result = sarifResult(
+            rule: diagnostic.kind, level: DiagnosticPrinter.sarifLevel(diagnostic.severity), message: diagnostic.message,
+            location: diagnostic.location)
+        guard !diagnostic.notes.isEmpty, case .object(var object) = result else { return result }
+        object["relatedLocations"] = .array(diagnostic.notes.map { sarifLocation($0.location, message: $0.message) })
+        return .object(object)
     }
 
     /// The SARIF rule metadata of `kind`, from the diagnostic catalogue.
@@ -167,9 +200,7 @@ struct DiagnosticPrinter {
     /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results,
     /// and whose rules are the kinds of both (`extraRules`), described by the catalogue.
     func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = []) -> JSONValue {
-        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map {
-            sarifResult(rule: $0.kind, level: DiagnosticPrinter.sarifLevel($0.severity), message: $0.message, location: $0.location)
-        }
+        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map(sarifResult)
         results.append(contentsOf: extra)
         var kinds = Set(diagnostics.map(\.kind))
         kinds.formUnion(extraRules)
