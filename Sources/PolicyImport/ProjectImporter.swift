@@ -40,6 +40,14 @@ public struct ProjectImporter: Sendable {
         config.naming = .exact
         config.schemas = []
         var warnings: [String] = []
+        let profile = Self.profile(reading: snapshot.policies)
+        if let profile {
+            config.profile = profile
+            config.sessionKeys = profile.declarations(at: nil)
+            warnings.append(
+                "the policies call auth.uid(), auth.role() or auth.jwt(): written with profile: \(profile.rawValue), which reads each as one value per session (docs/import.md)"
+            )
+        }
         var policiesByTable: [QualifiedName: [SnapshotPolicy]] = [:]
         for policy in snapshot.policies {
             policiesByTable[QualifiedName(schema: policy.schema, name: policy.table), default: []].append(policy)
@@ -97,12 +105,38 @@ public struct ProjectImporter: Sendable {
         } else {
             force = forced.map { index.selector(for: $0) }.joined(separator: " OR ")
         }
+        let preset = Set(profile?.declarations(at: nil) ?? [])
         let yaml = ImportConfigWriter.text(
-            schemas: config.schemas, force: force, sessions: config.sessionKeys, functions: config.functions)
+            schemas: config.schemas, force: force, profile: profile, sessions: config.sessionKeys.filter { !preset.contains($0) },
+            functions: config.functions)
         files.insert((Self.schemaFile, snapshot.encode()), at: 0)
         files.insert(("pgpe.yaml", yaml), at: 0)
         return ImportedProject(
             files: files, policies: entries, governedWithoutPolicy: governedWithoutPolicy, warnings: warnings)
+    }
+
+    /// The session profile whose values `policies` read: `supabase` when some policy calls
+    /// `auth.uid()`, `auth.role()` or `auth.jwt()` (Supabase's and PostgREST's helpers; their
+    /// calls then lift to `session('auth.uid')`… instead of an opaque `fn(uid, [])`).
+    static func profile(reading policies: [SnapshotPolicy]) -> SessionProfile? {
+        let helpers: Set<String> = ["uid", "role", "jwt"]
+        for policy in policies {
+            for text in [policy.qual, policy.withCheck].compactMap({ $0 }) {
+                var tokenizer = SQLTokenizer(bytes: Array(text.utf8))
+                var window: [SQLToken] = []
+                while let token = tokenizer.next() {
+                    window.append(token)
+                    if window.count > 4 { window.removeFirst() }
+                    guard window.count == 4 else { continue }
+                    if window[0].isIdentifier, window[0].text == "auth", window[1].kind == .dot, window[2].isIdentifier,
+                        helpers.contains(window[2].text), window[3].kind == .leftParen
+                    {
+                        return .supabase
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// The report entry of one imported policy, with the meaning comparison asked about a

@@ -61,4 +61,32 @@ import Testing
         #expect(!file.text.contains("MAINTAIN"), "\(file.text)")
         #expect(unmanaged.warnings.contains { $0.contains("MAINTAIN granted to app") }, "\(unmanaged.warnings)")
     }
+
+    @Test func supabaseHelpersAreImportedAsTheProfilesSessionValues() throws {
+        let sql = """
+            CREATE TABLE public.todos (id bigint PRIMARY KEY, user_id uuid NOT NULL, org_id uuid);
+            ALTER TABLE public.todos ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY "Own todos" ON public.todos FOR SELECT TO authenticated USING ((select auth.uid()) = user_id);
+            CREATE POLICY "Org todos" ON public.todos FOR UPDATE
+              USING (org_id = (auth.jwt() ->> 'org_id')::uuid) WITH CHECK (auth.uid() = user_id);
+            """
+        let (snapshot, diagnostics) = SQLSchemaReader.readSnapshot(files: [SourceFile(path: "t.sql", text: sql)])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let project = ProjectImporter().importProject(snapshot)
+        let config = try #require(project.files.first { $0.path == "pgpe.yaml" }?.text)
+        #expect(config.contains("\nprofile: supabase\n"), "\(config)")
+        // The profile declares auth.uid, auth.role and auth.jwt: no opaque function, no
+        // session entries repeating them.
+        #expect(!config.contains("uid:") && !config.contains("auth.uid:") && !config.contains("functions:"), "\(config)")
+        let file = try #require(project.files.first { $0.path == "policies/public.todos.policy" }?.text)
+        #expect(file.contains("session('auth.uid')") && !file.contains("fn(uid"), "\(file)")
+        #expect(project.policies.allSatisfy { $0.verdict != .different }, "\(project.policies)")
+        #expect(project.policies.first { $0.name == "Own todos" }?.verdict == .equivalent)
+        #expect(project.warnings.contains { $0.contains("profile: supabase") }, "\(project.warnings)")
+
+        // A project whose policies call no such helper gets no profile.
+        let plain = ProjectImporter().importProject(Self.snapshot())
+        #expect(plain.files.first { $0.path == "pgpe.yaml" }?.text.contains("profile:") == false)
+    }
+
 }
