@@ -328,7 +328,7 @@ public struct DriftDetector {
         // `GRANT ALL` gives there; it reads no row) is outside the language, so a table granted
         // ALL by a migration has no drift on 17+ either.
         var held: [String: Set<String>] = [:]
-        for grant in catalog.grants(on: table) where RepairSQL.privilegeOrder.contains(grant.privilege) {
+        for grant in catalog.grants(on: table) where Privilege(written: grant.privilege) != nil {
             held[grant.grantee, default: []].insert(grant.privilege)
         }
         var items: [DriftItem] = []

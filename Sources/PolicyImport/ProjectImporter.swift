@@ -218,7 +218,7 @@ public struct ProjectImporter: Sendable {
         var byGrantee: [String: Set<Privilege>] = [:]
         var warnings: [String] = []
         for grant in grants {
-            guard let privilege = Privilege(rawValue: grant.privilege.uppercased()), privilege != .all else {
+            guard let privilege = Privilege(written: grant.privilege.uppercased()) else {
                 warnings.append(
                     "\(table.name): \(grant.privilege) granted to \(grant.grantee) is not a privilege GRANT items write; it is left unmanaged"
                 )
