@@ -40,10 +40,9 @@ import Testing
             let agent = try database.createRole(login: false)
             try database.connection.execute("GRANT \(reader) TO \(agent)")
             let workspace = Self.workspace(reader: reader)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            live.meaningConfig = ConfigLoader.load(text: workspace.config, path: "/virtual/pgpe.yaml", environment: [:]).0
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(
+                workspace, on: database,
+                meaningConfig: ConfigLoader.load(text: workspace.config, path: "/virtual/pgpe.yaml", environment: [:]).0)
             try database.connection.execute(
                 """
                 CREATE POLICY agent_own ON public.notes FOR SELECT TO \(agent) USING (user_id = auth.uid());
