@@ -76,8 +76,13 @@ public struct ProjectImporter: Sendable {
             var items: [String] = []
             let policies = (policiesByTable[table.name] ?? []).sorted { $0.name < $1.name }
             if policies.isEmpty {
-                items.append("GOVERN SELECTOR " + selector + "\n")
-                governedWithoutPolicy.append(table.name.description)
+                let govern = "GOVERN SELECTOR " + selector + "\n"
+                if Self.isWritable(govern) {
+                    items.append(govern)
+                    governedWithoutPolicy.append(table.name.description)
+                } else {
+                    warnings.append("\(Self.printable(table.name.description)): not governed by the project: \(Self.lineBreakReason)")
+                }
             }
             for policy in policies {
                 let source = ExpectedPolicy(
@@ -86,12 +91,27 @@ public struct ProjectImporter: Sendable {
                 let reached = index.schema(for: table, reading: [policy.qual, policy.withCheck].compactMap { $0 })
                 let context = LiftContext(table: table, schema: reached, config: config)
                 let imported = PolicyImporter.importPolicy(source, context: context, selector: selector)
+                guard Self.isWritable(imported.text) else {
+                    // Left out of the files (monitor reports it as unmanaged), listed as DIFFERENT.
+                    entries.append(
+                        PolicyImportEntry(
+                            table: table.name, name: source.name, command: source.command, verdict: .different,
+                            reason: "not written: " + Self.lineBreakReason, originalUsing: source.using,
+                            originalCheck: source.check, roundTripUsing: nil, roundTripCheck: nil, file: path))
+                    continue
+                }
                 warnings += Self.merge(imported, into: &config)
                 items.append(imported.text)
                 entries.append(entry(imported, source: source, table: table.name, file: path, context: context))
             }
             let grants = Self.grantItems(grantsByTable[table.name] ?? [], table: table, selector: selector)
-            items += grants.items
+            for item in grants.items {
+                if Self.isWritable(item) {
+                    items.append(item)
+                } else {
+                    warnings.append("\(Self.printable(table.name.description)): a GRANT item is not written: \(Self.lineBreakReason)")
+                }
+            }
             warnings += grants.warnings
             let text = items.joined(separator: "\n")
             files.append((path, Formatter.format(text: text, path: path) ?? text))
@@ -113,6 +133,22 @@ public struct ProjectImporter: Sendable {
         files.insert(("pgpe.yaml", yaml), at: 0)
         return ImportedProject(
             files: files, policies: entries, governedWithoutPolicy: governedWithoutPolicy, warnings: warnings)
+    }
+
+    /// Why an item is not written when `isWritable` says no.
+    static let lineBreakReason =
+        "a name in it (the policy's, its table's, a role's or a column's) has a line break, which the policy language cannot write; rename it in the database (ALTER POLICY/TABLE/ROLE … RENAME TO …) and import again"
+
+    /// Whether `item` reads back as written: a name with a line break (planted in a catalog or a
+    /// migration) ends a quoted name or string in the policy language, which has no escapes.
+    static func isWritable(_ item: String) -> Bool {
+        let lexed = Lexer.lex(SourceFile(path: "item", text: item))
+        return !lexed.diagnostics.contains { $0.kind == .syntaxUnterminatedIdentifier || $0.kind == .syntaxUnterminatedString }
+    }
+
+    /// `text` on one line for a message: line breaks and other control characters escaped.
+    static func printable(_ text: String) -> String {
+        SQLQuoting.comment(text)
     }
 
     /// The session profile whose values `policies` read: `supabase` when some policy calls
