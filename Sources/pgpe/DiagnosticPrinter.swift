@@ -53,10 +53,11 @@ struct DiagnosticPrinter {
             case .hint: severity = Terminal.paint("hint", "1;36", enabled: color)
             }
             lines.append(
-                "\(position.file):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(diagnostic.message)")
+                "\(Terminal.inert(position.file)):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(Terminal.inert(diagnostic.message))"
+            )
             for note in diagnostic.notes {
                 let at = self.position(note.location)
-                lines.append("  \(at.file):\(at.start.line):\(at.start.column): note: \(note.message)")
+                lines.append("  \(Terminal.inert(at.file)):\(at.start.line):\(at.start.column): note: \(Terminal.inert(note.message))")
             }
             for fix in diagnostic.fixIts {
                 lines.append("  help: \(fix.title)")

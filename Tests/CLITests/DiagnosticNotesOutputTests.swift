@@ -63,4 +63,23 @@ import Testing
         #expect(related.first?["physicalLocation"]?["region"]?["startLine"]?.int == 1)
         #expect(related.first?["message"]?["text"]?.string == "policy tenant_isolation on public.docs is bypassed here")
     }
+
+    /// A view whose name holds an escape sequence (`ESC [2J` clears the screen), as a migration or
+    /// someone with CREATE may plant it: the text report writes the control character as
+    /// `\u{1b}`, never raw, while JSON keeps the name exact.
+    @Test func aPlantedNameCannotDriveTheTerminal() throws {
+        let project = try Self.project()
+        let schema = project.appendingPathComponent("schema.sql")
+        let planted = try String(contentsOf: schema, encoding: .utf8).replacingOccurrences(
+            of: "public.doc_titles", with: #"public.U&"v\001B[2J\0085x""#)
+        try planted.write(to: schema, atomically: true, encoding: .utf8)
+        let text = try CLIRunner.run(["analyze"], in: project)
+        let line = try #require(text.stdout.split(separator: "\n").first { $0.contains("sidechannel.view-definer") })
+        #expect(line.contains(#"view public.v\u{1b}[2J\u{85}x reads governed public.docs"#), "\(line)")
+        #expect(!text.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x85 })
+        let json = try JSONValue(parsing: try CLIRunner.run(["analyze", "--format", "json"], in: project).stdout)
+        let view = (json["diagnostics"]?.array ?? []).first { $0["code"]?.string == "sidechannel.view-definer" }
+        #expect(view?["message"]?.string?.contains("view public.v\u{1B}[2J\u{85}x reads") == true, "\(String(describing: view))")
+    }
+
 }
