@@ -74,17 +74,26 @@ enum CatalogQueries {
         """
 
     /// The columns of those tables, in order, with their collation when it is not the
-    /// database default (`schema.name`, and whether it is deterministic).
+    /// database default (`schema.name`, and whether it is deterministic), and the privileges
+    /// granted on the column alone (`aclexplode` of `attacl`, the owner's own entries left out)
+    /// as two parallel arrays: the side-channel checks read them (SPEC 11.11).
     static let columns = """
         SELECT a.attrelid AS table_oid, a.attname AS name, a.atttypid AS type_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attcollation NOT IN (0, 100) THEN cn.nspname || '.' || co.collname END AS collation,
-               co.collisdeterministic AS collation_deterministic
+               co.collisdeterministic AS collation_deterministic, g.grantees, g.privileges
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(e.grantee) AS grantees, pg_catalog.array_agg(e.privilege) AS privileges
+            FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS grantee,
+                         x.privilege_type AS privilege
+                  FROM pg_catalog.aclexplode(a.attacl) x
+                  WHERE x.grantee <> c.relowner) e
+        ) g ON true
         WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
         ORDER BY a.attrelid, a.attnum
         """
