@@ -34,6 +34,6 @@ extension DiagnosticKind {
     /// `sidechannel.column-grant`
     public static let sideChannelColumnGrant = DiagnosticKind(
         "sidechannel.column-grant", .warning,
-        "A privilege on some columns of a governed table is granted to a role row-level security does not restrict there (BYPASSRLS; or, while the table is not FORCE ROW LEVEL SECURITY, a member of its owner), or to PUBLIC while such a role exists: it reads or writes those columns of every tenant's rows. Also REFERENCES on a key of a governed table granted to a role the policies apply to: a foreign key's check runs without the policies, so the role learns which key values any tenant has. Fix: `REVOKE ... (columns) ON ... FROM ...`, or FORCE ROW LEVEL SECURITY for a member of the owner."
+        "A privilege on some columns of a governed table is granted to a role row-level security does not restrict there (BYPASSRLS; or, while the table is not FORCE ROW LEVEL SECURITY, a member of its owner), or to PUBLIC while a role with BYPASSRLS exists: it reads or writes those columns of every tenant's rows. Also REFERENCES on a key of a governed table granted to a role the policies apply to: a foreign key's check runs without the policies, so the role learns which key values any tenant has. Fix: `REVOKE ... (columns) ON ... FROM ...`, or FORCE ROW LEVEL SECURITY for a member of the owner."
     )
 }
