@@ -15,7 +15,9 @@ public enum SideChannelFindings {
     public static func diagnostics(_ set: PolicySet, atPolicies: Bool = false) -> [Diagnostic] {
         guard set.hasSchema else { return [] }
         let finder = Finder(set: set)
-        var findings = finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
+        var findings =
+            finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
+            + finder.columnGrants()
         if atPolicies {
             findings += findings.flatMap { finding in
                 finding.notes.map { note in
@@ -219,6 +221,94 @@ public enum SideChannelFindings {
                                 "unique key (\(unique.joined(separator: ", "))) of governed \(name) does not include \(wanted.joined(separator: " or ")), the column of isolation key \(key): an insert's unique violation tells one tenant that another tenant's row with those values exists; fix: make it UNIQUE (\(fixed))",
                                 at: table.location, tables: [name]))
                     }
+                }
+            }
+            return result
+        }
+
+        // MARK: - Column grants
+
+        /// Why row-level security does not restrict `role` on `table` while a privilege granted
+        /// to it still gives it something: it has BYPASSRLS (which membership does not pass on),
+        /// or it has the privileges of the table's owner (through memberships that inherit, as
+        /// PostgreSQL's ownership check follows them) while `force:` leaves the table out. Nil for
+        /// the rest, and for a superuser and the owner itself, who have every privilege already.
+        func bypass(_ role: String, on table: TableModel) -> String? {
+            if let model = schema.role(role) {
+                if model.isSuperuser { return nil }
+                if model.bypassesRLS { return "which has BYPASSRLS: row-level security never applies to it" }
+            }
+            guard let owner = table.owner, owner != role, !set.isForced(table.name),
+                set.roleGraph.privileges(of: role).contains(owner)
+            else { return nil }
+            return
+                "which has the rights of \(SQLQuoting.identifier(owner)), the table's owner, through membership: row-level security does not apply to the owner while the table is not FORCE ROW LEVEL SECURITY"
+        }
+
+        /// What a privilege on columns of a table lets a role no policy restricts do there.
+        static func effect(_ privilege: String) -> String {
+            switch privilege {
+            case "SELECT": return "reads those columns of every tenant's rows"
+            case "INSERT": return "inserts rows for any tenant"
+            case "UPDATE": return "changes every tenant's rows"
+            default: return "learns from a foreign key's check which values every tenant's rows hold"
+            }
+        }
+
+        /// `SELECT (id, title), UPDATE (title)`.
+        static func privilegeList(_ grants: [ColumnGrant]) -> String {
+            grants.map { "\($0.privilege) (\($0.columns.map { SQLQuoting.identifier($0) }.joined(separator: ", ")))" }
+                .joined(separator: ", ")
+        }
+
+        /// Privileges on columns of governed tables (`GRANT SELECT (a) ON t TO r`) that reach
+        /// rows past the policies: granted to a role row-level security does not restrict on the
+        /// table, or to PUBLIC while the schema knows such a role; and REFERENCES on a key
+        /// granted to a role that matters (a foreign key's check runs without the policies, so
+        /// a table of its own referencing the key tells it which values any tenant has).
+        func columnGrants() -> [Diagnostic] {
+            var result: [Diagnostic] = []
+            for name in set.governedTables {
+                guard let table = schema.table(name), !table.columnGrants.isEmpty else { continue }
+                let keys = ([table.primaryKey] + table.uniqueKeys).filter { !$0.isEmpty }
+                let bypassers = schema.roles.filter { $0.bypassesRLS && !$0.isSuperuser && $0.name != table.owner }
+                    .map(\.name).sorted()
+                let byGrantee = Dictionary(grouping: table.columnGrants, by: \.grantee)
+                for grantee in byGrantee.keys.sorted() {
+                    let grants = byGrantee[grantee] ?? []
+                    let why: String?
+                    if grantee == "public" {
+                        why =
+                            bypassers.isEmpty
+                            ? nil
+                            : "which includes \(Self.list(bypassers)), with BYPASSRLS: row-level security never applies to \(bypassers.count == 1 ? "it" : "them")"
+                    } else {
+                        why = bypass(grantee, on: table)
+                    }
+                    if let why {
+                        let ownerMember = grantee != "public" && schema.role(grantee)?.bypassesRLS != true
+                        let effects = Array(Set(grants.map { Self.effect($0.privilege) })).sorted().joined(separator: ", ")
+                        let fix =
+                            ownerMember
+                            ? "ALTER TABLE \(Self.sql(name)) FORCE ROW LEVEL SECURITY; (select the table in pgpe.yaml's force:)"
+                            : "REVOKE \(Self.privilegeList(grants)) ON \(Self.sql(name)) FROM \(Self.list([grantee]));"
+                        result.append(
+                            finding(
+                                .sideChannelColumnGrant,
+                                "\(Self.privilegeList(grants)) on governed \(name) granted to \(Self.list([grantee])), \(why), so it \(effects); fix: \(fix)",
+                                at: table.location, tables: [name]))
+                        continue
+                    }
+                    guard matters(grantee),
+                        let references = grants.first(where: { $0.privilege == "REFERENCES" }),
+                        let key = keys.first(where: { $0.allSatisfy(references.columns.contains) })
+                    else { continue }
+                    let columns = key.map { SQLQuoting.identifier($0) }.joined(separator: ", ")
+                    result.append(
+                        finding(
+                            .sideChannelColumnGrant,
+                            "REFERENCES (\(columns)) on governed \(name) granted to \(Self.list([grantee])): a foreign key's check runs without row-level security, so a session that can create a table referencing (\(columns)) learns whether any tenant's row holds a value (its insert succeeds or fails); fix: REVOKE \(Self.privilegeList([references])) ON \(Self.sql(name)) FROM \(Self.list([grantee]));",
+                            at: table.location, tables: [name]))
                 }
             }
             return result
