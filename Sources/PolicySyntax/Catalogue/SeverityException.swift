@@ -17,5 +17,5 @@ public struct SeverityException: Hashable, Sendable {
     /// every kind of the acceptable areas (`DiagnosticKind.acceptableAreas`) more serious than
     /// information lists it.
     public static let accepted = SeverityException(
-        .info, when: "accepted by an `accept:` entry of pgpe.yaml (the message starts with its reason; it fails no run)")
+        .info, when: "a finding an `accept:` entry of pgpe.yaml accepts (the message starts with its reason; it fails no run)")
 }
