@@ -133,7 +133,6 @@ struct AnalyzeCommand: ParsableCommand {
             try BaselineFile.write(findings.current, to: writeBaseline)
             findings.recorded = findings.current
         }
-
         switch format {
         case .text:
             printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
