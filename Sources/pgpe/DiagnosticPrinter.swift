@@ -87,8 +87,9 @@ struct DiagnosticPrinter {
         ]
     }
 
-    /// A diagnostic as JSON: its place, severity, code and message, and its notes (each a place
-    /// and a message, e.g. the policies a side channel bypasses) when it has any.
+    /// A diagnostic as JSON: its place, severity, code and message; its notes (each a place and a
+    /// message, e.g. the policies a side channel bypasses) when it has any; and, for an accepted
+    /// finding, `"accepted": {reason, file, line}`.
     func json(_ diagnostic: Diagnostic) -> JSONValue {
         var object = jsonPlace(diagnostic.location)
         object["severity"] = .string(diagnostic.severity.rawValue)
@@ -102,11 +103,23 @@ struct DiagnosticPrinter {
                     return .object(member)
                 })
         }
+        if let acceptance = diagnostic.acceptance {
+            let at = self.position(acceptance.location)
+            object["accepted"] = [
+                "reason": .string(acceptance.reason), "file": .string(at.file), "line": .integer(at.start.line),
+            ]
+        }
         return .object(object)
     }
 
-    func json(_ diagnostics: [Diagnostic]) -> JSONValue {
-        .array(DiagnosticPrinter.sorted(diagnostics).map(json))
+    /// The diagnostics (sorted) as a JSON array, each with the members `extra` adds.
+    func json(_ diagnostics: [Diagnostic], extra: (Diagnostic) -> JSONObject = { _ in [:] }) -> JSONValue {
+        .array(
+            DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
+                guard case .object(var object) = json(diagnostic) else { return json(diagnostic) }
+                for (key, value) in extra(diagnostic) { object[key] = value }
+                return .object(object)
+            })
     }
 
     // MARK: - CI formats
@@ -121,13 +134,15 @@ struct DiagnosticPrinter {
     }
 
     /// The diagnostics (sorted) as CI findings: one test case each in its file's suite, failed
-    /// when it is an error (what fails the run).
-    func ciFindings(_ diagnostics: [Diagnostic]) -> [CIFinding] {
+    /// when it fails the run (`failing`: an error, unless the command says otherwise), and then
+    /// an error annotation.
+    func ciFindings(_ diagnostics: [Diagnostic], failing: (Diagnostic) -> Bool = { $0.severity == .error }) -> [CIFinding] {
         DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
             let position = self.position(diagnostic.location)
+            let fails = failing(diagnostic)
             return CIFinding(
-                rule: diagnostic.id, level: DiagnosticPrinter.ciLevel(diagnostic.severity),
-                outcome: diagnostic.severity == .error ? .failed : .passed, title: diagnostic.id, message: diagnostic.message,
+                rule: diagnostic.id, level: fails ? .error : DiagnosticPrinter.ciLevel(diagnostic.severity),
+                outcome: fails ? .failed : .passed, title: diagnostic.id, message: diagnostic.message,
                 position: position, group: position.file,
                 name: "\(diagnostic.id) at \(position.start.line):\(position.start.column)")
         }
@@ -180,9 +195,9 @@ struct DiagnosticPrinter {
     /// A diagnostic as a SARIF result; its notes (e.g. the policies a side channel bypasses) are
     /// its `relatedLocations`.
     func sarifResult(_ diagnostic: Diagnostic) -> JSONValue {
-        let result = sarifResult(
-            rule: diagnostic.kind, level: DiagnosticPrinter.sarifLevel(diagnostic.severity), message: diagnostic.message,
-            location: diagnostic.location)
+        // An accepted finding keeps its kind's level (its severity is information).
+        let level = DiagnosticPrinter.sarifLevel(diagnostic.acceptance == nil ? diagnostic.severity : diagnostic.kind.severity)
+        let result = sarifResult(rule: diagnostic.kind, level: level, message: diagnostic.message, location: diagnostic.location)
         guard !diagnostic.notes.isEmpty, case .object(var object) = result else { return result }
         object["relatedLocations"] = .array(diagnostic.notes.map { sarifLocation($0.location, message: $0.message) })
         return .object(object)
@@ -199,9 +214,23 @@ struct DiagnosticPrinter {
     }
 
     /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results,
-    /// and whose rules are the kinds of both (`extraRules`), described by the catalogue.
-    func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = []) -> JSONValue {
-        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map(sarifResult)
+    /// and whose rules are the kinds of both (`extraRules`), described by the catalogue. An
+    /// accepted finding keeps its kind's level and carries a suppression with the entry's reason;
+    /// `baselineState` gives a diagnostic's state against a baseline, when there is one.
+    func sarif(
+        _ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = [],
+        baselineState: (Diagnostic) -> String? = { _ in nil }
+    ) -> JSONValue {
+        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
+            let result = sarifResult(diagnostic)
+            guard case .object(var object) = result else { return result }
+            if let acceptance = diagnostic.acceptance {
+                object["suppressions"] = [["kind": "external", "justification": .string(acceptance.reason)]]
+            } else if let state = baselineState(diagnostic) {
+                object["baselineState"] = .string(state)
+            }
+            return .object(object)
+        }
         results.append(contentsOf: extra)
         var kinds = Set(diagnostics.map(\.kind))
         kinds.formUnion(extraRules)

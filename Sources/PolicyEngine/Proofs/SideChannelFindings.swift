@@ -23,6 +23,7 @@ public enum SideChannelFindings {
                 finding.notes.map { note in
                     var copy = Diagnostic(finding.kind, message: note.message + ": " + finding.message, location: note.location)
                     copy.notes = [DiagnosticNote(message: "the object", location: finding.location)]
+                    copy.subject = finding.subject
                     return copy
                 }
             }
@@ -93,10 +94,14 @@ public enum SideChannelFindings {
             return notes
         }
 
+        /// A finding of `kind` about `object` (`DiagnosticSubject.object`: what `accept:` names)
+        /// that weakens the guarantees of `tables`.
         func finding(
-            _ kind: DiagnosticKind, _ message: String, at place: FileLocation?, tables: [QualifiedName]
+            _ kind: DiagnosticKind, _ message: String, object: String, at place: FileLocation?, tables: [QualifiedName]
         ) -> Diagnostic {
-            var diagnostic = Diagnostic(kind, message: message, location: location(place))
+            var diagnostic = Diagnostic(
+                kind, message: message, location: location(place),
+                subject: DiagnosticSubject(object: object, tables: tables.sorted().map(\.description)))
             diagnostic.notes = notes(tables)
             return diagnostic
         }
@@ -129,7 +134,7 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelViewDefiner,
                     "\(view.kindName) \(view.name) \(why), and \(Self.list(readers)) may select from it: every tenant's rows are returned; fix: \(fix)",
-                    at: view.location, tables: reached)
+                    object: view.name.description, at: view.location, tables: reached)
             }
         }
 
@@ -148,7 +153,8 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelDefinerFunction,
                     "SECURITY DEFINER function \(function.name) reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(callers)) may execute it: the policies do not apply inside; fix: REVOKE EXECUTE ON FUNCTION \(signature) FROM \(Self.list(callers));",
-                    at: function.location, tables: reached)
+                    object: "\(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", ")))", at: function.location,
+                    tables: reached)
             }
         }
 
@@ -180,7 +186,7 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelChildWithoutRLS,
                     "\(relation) \(table.name) of governed \(ancestors.map(\.description).joined(separator: ", ")) has no row-level security, and \(Self.list(readers)) may query it directly, skipping the parent's policies; fix: ALTER TABLE \(Self.sql(table.name)) ENABLE ROW LEVEL SECURITY; and govern it with the parent's policies (or REVOKE ALL ON \(Self.sql(table.name)) FROM \(Self.list(readers));)",
-                    at: table.location, tables: ancestors)
+                    object: table.name.description, at: table.location, tables: ancestors)
             }
         }
 
@@ -219,7 +225,7 @@ public enum SideChannelFindings {
                             finding(
                                 .sideChannelUniqueWithoutKey,
                                 "unique key (\(unique.joined(separator: ", "))) of governed \(name) does not include \(wanted.joined(separator: " or ")), the column of isolation key \(key): an insert's unique violation tells one tenant that another tenant's row with those values exists; fix: make it UNIQUE (\(fixed))",
-                                at: table.location, tables: [name]))
+                                object: "\(name)(\(unique.joined(separator: ", ")))", at: table.location, tables: [name]))
                     }
                 }
             }
@@ -296,7 +302,8 @@ public enum SideChannelFindings {
                             finding(
                                 .sideChannelColumnGrant,
                                 "\(Self.privilegeList(grants)) on governed \(name) granted to \(Self.list([grantee])), \(why), so it \(effects); fix: \(fix)",
-                                at: table.location, tables: [name]))
+                                object: "\(name)(\(Set(grants.flatMap(\.columns)).sorted().joined(separator: ", ")))", at: table.location,
+                                tables: [name]))
                         continue
                     }
                     guard matters(grantee),
@@ -308,7 +315,7 @@ public enum SideChannelFindings {
                         finding(
                             .sideChannelColumnGrant,
                             "REFERENCES (\(columns)) on governed \(name) granted to \(Self.list([grantee])): a foreign key's check runs without row-level security, so a session that can create a table referencing (\(columns)) learns whether any tenant's row holds a value (its insert succeeds or fails); fix: REVOKE \(Self.privilegeList([references])) ON \(Self.sql(name)) FROM \(Self.list([grantee]));",
-                            at: table.location, tables: [name]))
+                            object: "\(name)(\(key.joined(separator: ", ")))", at: table.location, tables: [name]))
                 }
             }
             return result
