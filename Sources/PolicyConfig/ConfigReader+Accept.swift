@@ -2,12 +2,14 @@ import PolicySyntax
 import Yams
 
 extension ConfigReader {
-    /// `accept:` (SPEC 11.8): a list of `{proof, tables, commands, roles, reason}` entries. An
+    /// `accept:` (SPEC 11.8): a list of `{proof, tables, commands, roles, reason}` entries for
+    /// verdicts and `{finding, object, tables, reason}` entries for the findings of SPEC 11.11. An
     /// entry with an error is one diagnostic at its line and is left out (so it accepts nothing
     /// and is never reported stale as well).
     mutating func readAccept(_ entry: ConfigEntry) {
         guard case .sequence(let items) = entry.value else {
-            reportWrongType(entry, expected: "a list of {proof, tables, commands, roles, reason} entries")
+            reportWrongType(
+                entry, expected: "a list of {proof, tables, commands, roles, reason} or {finding, object, tables, reason} entries")
             return
         }
         for (index, item) in items.enumerated() {
@@ -20,11 +22,13 @@ extension ConfigReader {
     /// One `accept:` entry, or `nil` (reported) when it has an error.
     private mutating func acceptEntry(_ item: Node, path: String, keyRange: SourceRange) -> AcceptEntry? {
         guard item.mapping != nil else {
-            reportWrongType(item, path: path, keyRange: keyRange, expected: "a map with 'proof' and 'reason'")
+            reportWrongType(item, path: path, keyRange: keyRange, expected: "a map with 'proof' (or 'finding') and 'reason'")
             return nil
         }
         let itemRange = valueRange(item, keyRange: keyRange)
         var proofs: [String]?
+        var findings: [String]?
+        var object: String?
         var tables: (selector: SelectorSyntax, text: String)?
         var commands: [PolicyCommand]?
         var roles: [String]?
@@ -36,6 +40,17 @@ extension ConfigReader {
             case "proof":
                 proofs = acceptedProofs(field)
                 if proofs == nil { valid = false }
+            case "finding":
+                findings = acceptedFindings(field)
+                if findings == nil { valid = false }
+            case "object":
+                guard let value = string(field, expected: "the object the finding is about, schema-qualified (a LIKE pattern)")
+                else {
+                    valid = false
+                    continue
+                }
+                object = nonEmpty(value, path: field.path, what: "object")
+                if object == nil { valid = false }
             case "tables":
                 let errors = diagnostics.count(where: { $0.severity == .error })
                 tables = selector(field)
@@ -58,17 +73,25 @@ extension ConfigReader {
                 break
             }
         }
-        if proofs == nil, valid {
-            report(.configMissingKey, "'\(path)' needs 'proof': the id of the proof whose findings it accepts", at: itemRange)
+        if valid, let conflict = acceptConflict(proofs: proofs, findings: findings, object: object, commands: commands, roles: roles) {
+            report(.configInvalidValue, "'\(path)' \(conflict)", at: itemRange)
+            return nil
+        }
+        if proofs == nil, findings == nil, valid {
+            report(
+                .configMissingKey,
+                "'\(path)' needs 'proof' (the id of the proof whose verdicts it accepts) or 'finding' (the id of a sidechannel.* or performance.* finding)",
+                at: itemRange)
             return nil
         }
         if !sawReason, valid {
             report(.configMissingKey, "'\(path)' needs 'reason': why the finding is accepted (reviewers read it)", at: itemRange)
             return nil
         }
-        guard valid, let proofs, let reason else { return nil }
+        guard valid, let reason else { return nil }
         return AcceptEntry(
-            proofs: proofs, tables: tables?.selector, tablesText: tables?.text ?? "ALL", commands: commands, roles: roles,
+            proofs: proofs ?? [], findings: findings ?? [], object: object, tables: tables?.selector, tablesText: tables?.text ?? "ALL",
+            commands: commands, roles: roles,
             reason: reason, location: location(itemRange))
     }
 
@@ -90,6 +113,44 @@ extension ConfigReader {
             proofs.append(value.text)
         }
         return proofs
+    }
+
+    /// Why an entry's keys do not go together, or `nil`: `proof:` and `finding:` exclude each
+    /// other, `object:` belongs to findings and `commands:`/`roles:` to verdicts.
+    private func acceptConflict(
+        proofs: [String]?, findings: [String]?, object: String?, commands: [PolicyCommand]?, roles: [String]?
+    ) -> String? {
+        if proofs != nil, findings != nil {
+            return "has both 'proof' and 'finding'; an entry accepts either proof verdicts or findings, so split it in two"
+        }
+        if proofs != nil, object != nil { return "has 'object', which only a 'finding' entry takes" }
+        if findings != nil, commands != nil || roles != nil {
+            return
+                "has '\(commands != nil ? "commands" : "roles")', which only a 'proof' entry takes; a 'finding' entry takes object and tables"
+        }
+        return nil
+    }
+
+    /// `finding:`: one id or a list of ids of acceptable kinds (`sidechannel.*`,
+    /// `performance.*`); `nil` (reported) when one is not.
+    private mutating func acceptedFindings(_ field: ConfigEntry) -> [String]? {
+        guard let values = nonEmptyList(field, item: "finding id") else { return nil }
+        let known = AcceptEntry.acceptableFindings
+        var findings: [String] = []
+        for value in values {
+            guard known.contains(value.text) else {
+                let suggestion = Suggestions.closest(to: value.text, among: known)
+                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; expected one of \(known.joined(separator: ", "))"
+                report(
+                    .configUnknownFinding,
+                    "'\(field.path)' names \(value.quoted), which is no finding accept: can accept, so the entry accepts nothing\(hint)",
+                    at: value.range,
+                    fixIt: suggestion.flatMap { value.usesVariables ? nil : replacement(of: value.text, at: value.range, with: $0) })
+                return nil
+            }
+            if !findings.contains(value.text) { findings.append(value.text) }
+        }
+        return findings
     }
 
     /// `commands:`: one command or a list (SELECT, INSERT, UPDATE, DELETE, in any case); `nil`

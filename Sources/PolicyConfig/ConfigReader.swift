@@ -37,7 +37,7 @@ struct ConfigReader {
     /// The keys allowed in an `isolation:` entry.
     static let isolationKeys = ["key", "tables"]
     /// The keys allowed in an `accept:` entry.
-    static let acceptKeys = ["proof", "tables", "commands", "roles", "reason"]
+    static let acceptKeys = ["proof", "finding", "object", "tables", "commands", "roles", "reason"]
     /// The keys allowed in a `functions:` entry.
     static let functionKeys = ["args", "returns", "schema", "volatility"]
     /// The keys allowed in an argument of a `functions:` entry written as a map.

@@ -68,8 +68,17 @@ struct CatalogIntrospector {
             }.mapValues { Array(Set($0)).sorted() }
         }
         var collations: [String: Bool] = [:]
+        // Privileges on single columns: table → [role, privilege] → columns.
+        var columnGrants: [Int: [[String]: [String]]] = [:]
         for row in columnRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil, let name = row["name"]?.string else { continue }
+            for (grantee, privilege) in zip(row["grantees"]?.stringArray ?? [], row["privileges"]?.stringArray ?? []) {
+                guard let grantee, let privilege else { continue }
+                let key = [grantee == "PUBLIC" ? "public" : grantee, privilege]
+                if columnGrants[oid, default: [:]][key, default: []].last != name {
+                    columnGrants[oid, default: [:]][key, default: []].append(name)
+                }
+            }
             let type = resolver.type(oid: row["type_oid"]?.int, text: row["type"]?.string ?? "")
             let collation = row["collation"]?.string
             if let collation { collations[collation] = row["collation_deterministic"]?.bool ?? true }
@@ -77,6 +86,10 @@ struct CatalogIntrospector {
                 ColumnModel(
                     name: name, type: type, notNull: row["not_null"]?.bool ?? false,
                     collation: collation))
+        }
+        for (oid, grants) in columnGrants {
+            drafts[oid]?.columnGrants = grants.map { ColumnGrant(grantee: $0.key[0], privilege: $0.key[1], columns: $0.value) }
+                .sorted { ($0.grantee, $0.privilege) < ($1.grantee, $1.privilege) }
         }
         for row in keyRows {
             guard let oid = row["table_oid"]?.int, drafts[oid] != nil else { continue }

@@ -8,6 +8,21 @@ enum CatalogQueries {
     /// Matches user schemas; `n` is `pg_namespace`.
     static let userSchema = "n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'"
 
+    /// `LEFT JOIN LATERAL (...) g` with the explicit grants of `acl` (`aclexplode`; `c` is the
+    /// table's `pg_class`, whose owner's own entries are left out) as two parallel arrays,
+    /// `g.grantees` (`PUBLIC` for PUBLIC) and `g.privileges`.
+    static func explicitGrants(_ acl: String) -> String {
+        """
+        LEFT JOIN LATERAL (
+                    SELECT pg_catalog.array_agg(e.grantee) AS grantees, pg_catalog.array_agg(e.privilege) AS privileges
+                    FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS grantee,
+                                 x.privilege_type AS privilege
+                          FROM pg_catalog.aclexplode(\(acl)) x
+                          WHERE x.grantee <> c.relowner) e
+                ) g ON true
+        """
+    }
+
     /// Schemas (also empty ones) and their ordinary and partitioned tables: owner, RLS switches,
     /// the tables they inherit from or are partitions of (`pg_inherits`),
     /// comment, and the explicit grants (`aclexplode` of `relacl`, the owner's own entries left
@@ -36,13 +51,7 @@ enum CatalogQueries {
         LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
         LEFT JOIN pg_catalog.pg_description d
                ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-        LEFT JOIN LATERAL (
-            SELECT pg_catalog.array_agg(e.grantee) AS grantees, pg_catalog.array_agg(e.privilege) AS privileges
-            FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END AS grantee,
-                         a.privilege_type AS privilege
-                  FROM pg_catalog.aclexplode(c.relacl) a
-                  WHERE a.grantee <> c.relowner) e
-        ) g ON true
+        \(explicitGrants("c.relacl"))
         LEFT JOIN pg_catalog.pg_roles o ON o.oid = c.relowner
         LEFT JOIN LATERAL (
             SELECT pg_catalog.array_agg(f.signature ORDER BY f.signature) AS definers
@@ -74,17 +83,20 @@ enum CatalogQueries {
         """
 
     /// The columns of those tables, in order, with their collation when it is not the
-    /// database default (`schema.name`, and whether it is deterministic).
+    /// database default (`schema.name`, and whether it is deterministic), and the privileges
+    /// granted on the column alone (`aclexplode` of `attacl`, the owner's own entries left out)
+    /// as two parallel arrays: the side-channel checks read them (SPEC 11.11).
     static let columns = """
         SELECT a.attrelid AS table_oid, a.attname AS name, a.atttypid AS type_oid,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                CASE WHEN a.attcollation NOT IN (0, 100) THEN cn.nspname || '.' || co.collname END AS collation,
-               co.collisdeterministic AS collation_deterministic
+               co.collisdeterministic AS collation_deterministic, g.grantees, g.privileges
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        \(explicitGrants("a.attacl"))
         WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
         ORDER BY a.attrelid, a.attnum
         """

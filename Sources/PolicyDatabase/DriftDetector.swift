@@ -1,6 +1,7 @@
 import PolicyProofs
 import PolicySQL
 import PolicySchema
+import PolicySemantics
 import PolicySyntax
 
 /// Compares the compiled policies with a live catalog: the seven drift types with their repairs
@@ -24,12 +25,15 @@ public struct DriftDetector {
     public let catalog: LiveCatalog
     /// Compares expressions by meaning; `nil` compares text only (SPEC 8).
     public let meaning: MeaningComparator?
+    /// The live roles' memberships: which roles' policies apply to a session of a role.
+    private let roleGraph: RoleGraph
 
     /// Creates a detector.
     public init(program: CompiledProgram, catalog: LiveCatalog, meaning: MeaningComparator? = nil) {
         self.program = program
         self.catalog = catalog
         self.meaning = meaning
+        self.roleGraph = RoleGraph(roles: catalog.snapshot.model.roles)
     }
 
     /// The expected policies that exist under the same name on the same table: only these need
@@ -245,7 +249,7 @@ public struct DriftDetector {
 
     /// The `extra_policy` item for a policy pgpe does not manage: critical with a witness when
     /// it is permissive and admits, for one of its commands and roles, a row that the managed
-    /// permissive policies for that command and role refuse (where the managed restrictive ones
+    /// permissive policies for that command and role (and the roles it has the privileges of) refuse (where the managed restrictive ones
     /// hold); a warning otherwise.
     private func extra(_ live: SnapshotPolicy, managed: [ExpectedPolicy], table: QualifiedName) -> DriftItem {
         var description = "policy \(live.name) on \(table) is not managed by pgpe"
@@ -254,9 +258,13 @@ public struct DriftDetector {
             var undecided: String?
             search: for command in Self.commands(live.command) {
                 for role in live.roles.isEmpty ? ["public"] : live.roles {
+                    // The managed policies a session of `role` gets: those for PUBLIC and for every
+                    // role it has the privileges of (itself included).
+                    let sessionRoles = roleGraph.privileges(of: role)
                     let applying = managed.filter { policy in
-                        (policy.command == "ALL" || policy.command == command)
-                            && (Self.roleSet(policy.roles).contains(role) || Self.roleSet(policy.roles).contains("public"))
+                        let roles = Self.roleSet(policy.roles)
+                        return (policy.command == "ALL" || policy.command == command)
+                            && (roles.contains("public") || !roles.isDisjoint(with: sessionRoles))
                     }
                     for usingSide in Self.sides(command) {
                         guard let observed = usingSide ? live.qual : live.withCheck ?? live.qual else { continue }
@@ -320,7 +328,7 @@ public struct DriftDetector {
         // `GRANT ALL` gives there; it reads no row) is outside the language, so a table granted
         // ALL by a migration has no drift on 17+ either.
         var held: [String: Set<String>] = [:]
-        for grant in catalog.grants(on: table) where RepairSQL.privilegeOrder.contains(grant.privilege) {
+        for grant in catalog.grants(on: table) where Privilege(written: grant.privilege) != nil {
             held[grant.grantee, default: []].insert(grant.privilege)
         }
         var items: [DriftItem] = []

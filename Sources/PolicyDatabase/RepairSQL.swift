@@ -1,11 +1,9 @@
 import PolicySQL
 import PolicySchema
+import PolicySyntax
 
 /// The statements of plans and repairs, and the texts drift items show for policies.
 enum RepairSQL {
-    /// The order privileges are listed in.
-    static let privilegeOrder = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"]
-
     /// A role in SQL: `PUBLIC` for everyone, else a quoted-as-needed identifier.
     static func role(_ name: String) -> String {
         name == "public" || name == "PUBLIC" ? "PUBLIC" : SQLQuoting.identifier(name)
@@ -50,12 +48,15 @@ enum RepairSQL {
         "REVOKE \(privileges.joined(separator: ", ")) ON TABLE \(SQLQuoting.qualified(table)) FROM \(role(grantee));"
     }
 
-    /// Privileges in the usual order (unknown ones last, by name).
+    /// Privileges in the order of `Privilege.written` (others last, by name).
     static func sortedPrivileges<S: Sequence>(_ privileges: S) -> [String] where S.Element == String {
         privileges.sorted { lhs, rhs in
-            let left = privilegeOrder.firstIndex(of: lhs) ?? privilegeOrder.count
-            let right = privilegeOrder.firstIndex(of: rhs) ?? privilegeOrder.count
-            return left != right ? left < right : lhs < rhs
+            switch (Privilege(written: lhs), Privilege(written: rhs)) {
+            case (let left?, let right?) where left != right: return left < right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs < rhs
+            }
         }
     }
 

@@ -2,11 +2,13 @@ import PolicyConfig
 import PolicySchema
 
 /// The `pgpe.yaml` text `pgpe import` writes: `naming: exact`, the snapshot as `schema:`, the
-/// governed schemas, `force:`, and the generated `session:` and `functions:` entries. No
+/// governed schemas, `force:`, `profile:` when the policies read its values, and the generated `session:` and `functions:` entries. No
 /// `database:` key: monitor and apply are given the URL with `--database`.
 enum ImportConfigWriter {
     /// The configuration text.
-    static func text(schemas: [String], force: String, sessions: [SessionKeyDecl], functions: [FunctionDecl]) -> String {
+    static func text(
+        schemas: [String], force: String, profile: SessionProfile? = nil, sessions: [SessionKeyDecl], functions: [FunctionDecl]
+    ) -> String {
         var lines = [
             "# Written by pgpe import. Run pgpe monitor --config pgpe.yaml --database URL to compare it with the database.",
             "policies: [" + ProjectImporter.policyDirectory + "]",
@@ -15,6 +17,7 @@ enum ImportConfigWriter {
             "naming: exact",
             "force: " + scalar(force),
         ]
+        if let profile { lines.append("profile: " + profile.rawValue) }
         if !sessions.isEmpty {
             lines.append("session:")
             for session in sessions {

@@ -40,6 +40,14 @@ public struct ProjectImporter: Sendable {
         config.naming = .exact
         config.schemas = []
         var warnings: [String] = []
+        let profile = Self.profile(reading: snapshot.policies)
+        if let profile {
+            config.profile = profile
+            config.sessionKeys = profile.declarations(at: nil)
+            warnings.append(
+                "the policies call auth.uid(), auth.role() or auth.jwt(): written with profile: \(profile.rawValue), which reads each as one value per session (docs/import.md)"
+            )
+        }
         var policiesByTable: [QualifiedName: [SnapshotPolicy]] = [:]
         for policy in snapshot.policies {
             policiesByTable[QualifiedName(schema: policy.schema, name: policy.table), default: []].append(policy)
@@ -68,8 +76,13 @@ public struct ProjectImporter: Sendable {
             var items: [String] = []
             let policies = (policiesByTable[table.name] ?? []).sorted { $0.name < $1.name }
             if policies.isEmpty {
-                items.append("GOVERN SELECTOR " + selector + "\n")
-                governedWithoutPolicy.append(table.name.description)
+                let govern = "GOVERN SELECTOR " + selector + "\n"
+                if Self.isWritable(govern) {
+                    items.append(govern)
+                    governedWithoutPolicy.append(table.name.description)
+                } else {
+                    warnings.append("\(Self.printable(table.name.description)): not governed by the project: \(Self.lineBreakReason)")
+                }
             }
             for policy in policies {
                 let source = ExpectedPolicy(
@@ -78,12 +91,27 @@ public struct ProjectImporter: Sendable {
                 let reached = index.schema(for: table, reading: [policy.qual, policy.withCheck].compactMap { $0 })
                 let context = LiftContext(table: table, schema: reached, config: config)
                 let imported = PolicyImporter.importPolicy(source, context: context, selector: selector)
+                guard Self.isWritable(imported.text) else {
+                    // Left out of the files (monitor reports it as unmanaged), listed as DIFFERENT.
+                    entries.append(
+                        PolicyImportEntry(
+                            table: table.name, name: source.name, command: source.command, verdict: .different,
+                            reason: "not written: " + Self.lineBreakReason, originalUsing: source.using,
+                            originalCheck: source.check, roundTripUsing: nil, roundTripCheck: nil, file: path))
+                    continue
+                }
                 warnings += Self.merge(imported, into: &config)
                 items.append(imported.text)
                 entries.append(entry(imported, source: source, table: table.name, file: path, context: context))
             }
             let grants = Self.grantItems(grantsByTable[table.name] ?? [], table: table, selector: selector)
-            items += grants.items
+            for item in grants.items {
+                if Self.isWritable(item) {
+                    items.append(item)
+                } else {
+                    warnings.append("\(Self.printable(table.name.description)): a GRANT item is not written: \(Self.lineBreakReason)")
+                }
+            }
             warnings += grants.warnings
             let text = items.joined(separator: "\n")
             files.append((path, Formatter.format(text: text, path: path) ?? text))
@@ -97,12 +125,54 @@ public struct ProjectImporter: Sendable {
         } else {
             force = forced.map { index.selector(for: $0) }.joined(separator: " OR ")
         }
+        let preset = Set(profile?.declarations(at: nil) ?? [])
         let yaml = ImportConfigWriter.text(
-            schemas: config.schemas, force: force, sessions: config.sessionKeys, functions: config.functions)
+            schemas: config.schemas, force: force, profile: profile, sessions: config.sessionKeys.filter { !preset.contains($0) },
+            functions: config.functions)
         files.insert((Self.schemaFile, snapshot.encode()), at: 0)
         files.insert(("pgpe.yaml", yaml), at: 0)
         return ImportedProject(
             files: files, policies: entries, governedWithoutPolicy: governedWithoutPolicy, warnings: warnings)
+    }
+
+    /// Why an item is not written when `isWritable` says no.
+    static let lineBreakReason =
+        "a name in it (the policy's, its table's, a role's or a column's) has a line break, which the policy language cannot write; rename it in the database (ALTER POLICY/TABLE/ROLE … RENAME TO …) and import again"
+
+    /// Whether `item` reads back as written: a name with a line break (planted in a catalog or a
+    /// migration) ends a quoted name or string in the policy language, which has no escapes.
+    static func isWritable(_ item: String) -> Bool {
+        let lexed = Lexer.lex(SourceFile(path: "item", text: item))
+        return !lexed.diagnostics.contains { $0.kind == .syntaxUnterminatedIdentifier || $0.kind == .syntaxUnterminatedString }
+    }
+
+    /// `text` on one line for a message: line breaks and other control characters escaped.
+    static func printable(_ text: String) -> String {
+        SQLQuoting.comment(text)
+    }
+
+    /// The session profile whose values `policies` read: `supabase` when some policy calls
+    /// `auth.uid()`, `auth.role()` or `auth.jwt()` (Supabase's and PostgREST's helpers; their
+    /// calls then lift to `session('auth.uid')`… instead of an opaque `fn(uid, [])`).
+    static func profile(reading policies: [SnapshotPolicy]) -> SessionProfile? {
+        let helpers: Set<String> = ["uid", "role", "jwt"]
+        for policy in policies {
+            for text in [policy.qual, policy.withCheck].compactMap({ $0 }) {
+                var tokenizer = SQLTokenizer(bytes: Array(text.utf8))
+                var window: [SQLToken] = []
+                while let token = tokenizer.next() {
+                    window.append(token)
+                    if window.count > 4 { window.removeFirst() }
+                    guard window.count == 4 else { continue }
+                    if window[0].isIdentifier, window[0].text == "auth", window[1].kind == .dot, window[2].isIdentifier,
+                        helpers.contains(window[2].text), window[3].kind == .leftParen
+                    {
+                        return .supabase
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// The report entry of one imported policy, with the meaning comparison asked about a
@@ -184,7 +254,7 @@ public struct ProjectImporter: Sendable {
         var byGrantee: [String: Set<Privilege>] = [:]
         var warnings: [String] = []
         for grant in grants {
-            guard let privilege = Privilege(rawValue: grant.privilege.uppercased()), privilege != .all else {
+            guard let privilege = Privilege(written: grant.privilege.uppercased()) else {
                 warnings.append(
                     "\(table.name): \(grant.privilege) granted to \(grant.grantee) is not a privilege GRANT items write; it is left unmanaged"
                 )

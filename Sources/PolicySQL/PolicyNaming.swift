@@ -8,7 +8,7 @@ import PolicySyntax
 /// over 63 bytes is cut as PostgreSQL cuts it (`truncated`), which the compiler warns about.
 public enum PolicyNaming {
     /// PostgreSQL's identifier limit (NAMEDATALEN - 1).
-    public static let maximumBytes = 63
+    public static let maximumBytes = PostgresIdentifier.maximumBytes
 
     /// The database name of `policy` on `table` for `command` (`nil` for FOR ALL or a single command).
     public static func name(policy: String, table: String, command: PolicyCommand?) -> String {
@@ -31,31 +31,16 @@ public enum PolicyNaming {
         command.map { policy + "_" + $0.rawValue.lowercased() } ?? policy
     }
 
-    /// `name` as PostgreSQL stores it: at most 63 bytes, cut at a character boundary (as
-    /// `truncate_identifier` does with a UTF-8 server encoding).
+    /// `name` as PostgreSQL stores it: at most 63 bytes, cut at a character boundary.
     public static func truncated(_ name: String) -> String {
-        guard name.utf8.count > maximumBytes else { return name }
-        return prefix(name, bytes: maximumBytes)
+        PostgresIdentifier.truncated(name)
     }
 
     /// `name` itself when it fits in 63 bytes, else its first 54 bytes (whole characters), `_`
     /// and the hash.
     public static func shorten(_ name: String) -> String {
         guard name.utf8.count > maximumBytes else { return name }
-        return prefix(name, bytes: 54) + "_" + hash(name)
-    }
-
-    /// The longest prefix of `name` of whole scalars within `limit` UTF-8 bytes.
-    static func prefix(_ name: String, bytes limit: Int) -> String {
-        var prefix = ""
-        var bytes = 0
-        for scalar in name.unicodeScalars {
-            let width = String(scalar).utf8.count
-            if bytes + width > limit { break }
-            prefix.unicodeScalars.append(scalar)
-            bytes += width
-        }
-        return prefix
+        return PostgresIdentifier.prefix(name, bytes: 54) + "_" + hash(name)
     }
 
     /// 8 lower-case hex digits of the 32-bit FNV-1a hash of the UTF-8 bytes.

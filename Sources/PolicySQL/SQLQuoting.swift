@@ -63,14 +63,15 @@ public enum SQLQuoting {
     }
 
     /// Text for a `--` comment: line breaks (which end the comment, so that the rest of a table
-    /// name would be read as SQL) and other control characters written as `\n`, `\r`, `\u{1b}`.
+    /// name would be read as SQL) and other control characters (C0, DEL, C1: a terminal reads
+    /// U+009B as CSI) written as `\n`, `\r`, `\u{1b}`.
     public static func comment(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default:
                 result.unicodeScalars.append(scalar)

@@ -1,14 +1,16 @@
+import PolicySyntax
+
 /// PostgreSQL's default names for constraints and indexes (`users_pkey`,
 /// `users_tenant_id_fkey`, `users_email_key`), so that names read from hand-written SQL match
 /// the ones `pg_dump` and the live catalog show.
 public enum ConstraintNaming {
     /// The longest identifier PostgreSQL keeps, in bytes (NAMEDATALEN - 1).
-    static let maximumLength = 63
+    static let maximumLength = PostgresIdentifier.maximumBytes
 
     /// The default name for a constraint on `table` over `columns` with `label`
     /// (`pkey`, `fkey`, `key`, `idx`); `pkey` uses no columns.
     public static func defaultName(table: String, columns: [String], label: String) -> String {
-        let addition = label == "pkey" ? nil : clip(columns.joined(separator: "_"), to: maximumLength)
+        let addition = label == "pkey" ? nil : PostgresIdentifier.prefix(columns.joined(separator: "_"), bytes: maximumLength)
         return objectName(table, addition, label: label)
     }
 
@@ -23,17 +25,8 @@ public enum ConstraintNaming {
         while length1 + length2 > available {
             if length1 > length2 { length1 -= 1 } else { length2 -= 1 }
         }
-        var result = clip(name1, to: length1)
-        if let name2 { result += "_" + clip(name2, to: length2) }
+        var result = PostgresIdentifier.prefix(name1, bytes: length1)
+        if let name2 { result += "_" + PostgresIdentifier.prefix(name2, bytes: length2) }
         return result + "_" + label
-    }
-
-    /// The longest prefix of `text` of at most `length` bytes that ends on a character boundary.
-    static func clip(_ text: String, to length: Int) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > length else { return text }
-        var cut = max(0, length)
-        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return String(decoding: bytes[0..<cut], as: UTF8.self)
     }
 }

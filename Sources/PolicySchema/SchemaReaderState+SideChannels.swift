@@ -248,6 +248,10 @@ extension SchemaReaderState {
             // Table privileges are `readTablePrivileges`' (which defers a table declared later).
             guard let id = lookupTable(name, path: searchPath) else { continue }
             for role in roles {
+                // Revoking a privilege on the table revokes it on each of its columns too.
+                if !granting {
+                    for privilege in tablePrivileges { tables[id].columnGrants["\(role)|\(privilege)"] = nil }
+                }
                 for (privilege, columns) in columnPrivileges {
                     Self.change(&tables[id].columnGrants["\(role)|\(privilege)", default: []], Set(columns), granting)
                 }

@@ -237,20 +237,9 @@ extension Parser {
         skipped = []
         itemHadError = false
         privileges: while true {
-            let privilege: Privilege?
-            switch currentKeyword {
-            case .select: privilege = .select
-            case .insert: privilege = .insert
-            case .update: privilege = .update
-            case .delete: privilege = .delete
-            case .truncate: privilege = .truncate
-            case .references: privilege = .references
-            case .trigger: privilege = .trigger
-            case .all: privilege = .all
-            default: privilege = nil
-            }
-            guard let privilege else {
-                reportMissing(.syntaxExpectedPrivilege, "SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER or ALL")
+            guard let privilege = currentKeyword.flatMap({ Privilege(rawValue: $0.rawValue) }) else {
+                let written = Privilege.written.map(\.rawValue).joined(separator: ", ")
+                reportMissing(.syntaxExpectedPrivilege, written + " or " + Privilege.all.rawValue)
                 skipToSection()
                 break privileges
             }

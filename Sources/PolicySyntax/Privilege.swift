@@ -14,6 +14,18 @@ public enum Privilege: String, Hashable, Sendable, CaseIterable, Comparable {
     /// The privileges `ALL` stands for.
     public static let rowCommands: [Privilege] = [.select, .insert, .update, .delete]
 
+    /// The privileges the language writes one by one (every case but `ALL`), in the order they
+    /// are listed: the one list of them, which `pgpe import` takes from a table's grants and
+    /// `monitor` compares with the live ones (PostgreSQL 17's MAINTAIN is not among them).
+    public static let written: [Privilege] = allCases.filter { $0 != .all }
+
+    /// The privilege of `written` that `name` spells (as PostgreSQL lists a table's grants, in
+    /// upper case); nil for `ALL` and for privileges the language does not write.
+    public init?(written name: String) {
+        guard let privilege = Privilege(rawValue: name), privilege != .all else { return nil }
+        self = privilege
+    }
+
     private var order: Int {
         switch self {
         case .select: return 0

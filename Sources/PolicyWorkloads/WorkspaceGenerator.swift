@@ -217,6 +217,41 @@ public struct WorkspaceGenerator {
         return Workspace(schema: schema, policies: files, config: config + "\n")
     }
 
+    /// SQL for the objects around the tables that the side-channel and index-coverage checks
+    /// (SPEC 11.11) look at, to append to `generate()`'s schema: an index leading with the key on
+    /// every other table, a UNIQUE constraint without the key on every sixth, a view over every
+    /// fourth (every other one `security_invoker`), a SECURITY DEFINER function reading every
+    /// tenth (EXECUTE revoked from PUBLIC on every other one), column grants on every eighth, and a
+    /// partitioned table with two partitions per tenth table. Half of each kind is a finding.
+    public func surroundings() -> String {
+        var sql = "-- generated: the objects around the tables\n"
+        for index in 1...tables {
+            let name = WorkspaceGenerator.tableName(index)
+            let table = "public.\(name)"
+            let key = index % 5 == 0 ? "parent_id" : "tenant_id"
+            if index % 2 == 0 { sql += "CREATE INDEX \(name)_key_idx ON \(table) (\(key));\n" }
+            if index % 6 == 0 { sql += "ALTER TABLE \(table) ADD CONSTRAINT \(name)_status_key UNIQUE (status, level);\n" }
+            if index % 4 == 0 {
+                let invoker = index % 8 == 0 ? " WITH (security_invoker = true)" : ""
+                sql += "CREATE VIEW public.v_\(name)\(invoker) AS SELECT v.id, v.status FROM \(table) v JOIN public.tenants t ON true;\n"
+                sql += "GRANT SELECT ON public.v_\(name) TO app_user;\n"
+            }
+            if index % 10 == 0 {
+                sql +=
+                    "CREATE FUNCTION public.count_\(name)() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT count(*) FROM \(table) $$;\n"
+                if index % 20 == 0 { sql += "REVOKE EXECUTE ON FUNCTION public.count_\(name)() FROM PUBLIC;\n" }
+                sql +=
+                    "CREATE TABLE public.p_\(name) (id uuid NOT NULL, tenant_id uuid NOT NULL, status text) PARTITION BY LIST (status);\n"
+                for part in ["a", "b"] {
+                    sql += "CREATE TABLE public.p_\(name)_\(part) PARTITION OF public.p_\(name) FOR VALUES IN ('\(part)');\n"
+                    sql += "GRANT SELECT ON public.p_\(name)_\(part) TO app_user;\n"
+                }
+            }
+            if index % 8 == 0 { sql += "GRANT SELECT (id, status) ON \(table) TO app_support;\n" }
+        }
+        return sql
+    }
+
     private func currentLines(_ texts: [String]) -> Int {
         texts.reduce(0) { $0 + $1.split(separator: "\n", omittingEmptySubsequences: false).count + 1 }
     }

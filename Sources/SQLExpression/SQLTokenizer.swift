@@ -4,7 +4,8 @@ import PolicySyntax
 ///
 /// It knows PostgreSQL's lexical rules: `--` and nested `/* */` comments, string constants
 /// with `''` (and backslash escapes in `E'..'`), adjacent string constants separated by a
-/// newline, dollar quoting, quoted identifiers with `""`, and psql meta-commands (`\restrict`).
+/// newline, dollar quoting, quoted identifiers with `""`, psql meta-commands (`\restrict`), and
+/// identifiers (words and quoted) cut to 63 bytes at a character boundary, as PostgreSQL stores them.
 /// It never fails: an unterminated construct runs to the end of the text and is reported in
 /// `problems`. Every token's range lies inside the text and on character boundaries.
 public struct SQLTokenizer {
@@ -28,7 +29,9 @@ public struct SQLTokenizer {
         case UInt8(ascii: "'"):
             return stringConstant(start: start, bodyStart: offset + 1, escapes: false)
         case UInt8(ascii: "\""):
-            return quotedIdentifier(start: start, bodyStart: offset + 1)
+            var token = quotedIdentifier(start: start, bodyStart: offset + 1)
+            token.text = PostgresIdentifier.truncated(token.text)
+            return token
         case UInt8(ascii: "$"):
             return dollarToken(start: start)
         case UInt8(ascii: "("): return punctuation(.leftParen)
@@ -152,6 +155,8 @@ public struct SQLTokenizer {
             }
             if var token {
                 token.text = Self.unicodeUnescaped(token.text)
+                // PostgreSQL cuts an identifier to 63 bytes after decoding its escapes.
+                if token.kind == .quotedIdentifier { token.text = PostgresIdentifier.truncated(token.text) }
                 return token
             }
         }
@@ -167,7 +172,8 @@ public struct SQLTokenizer {
         } else {
             text = decode(start..<offset)
         }
-        return SQLToken(kind: .word, start: start, end: offset, text: text)
+        // PostgreSQL's scanner cuts every identifier to 63 bytes (keywords are shorter).
+        return SQLToken(kind: .word, start: start, end: offset, text: PostgresIdentifier.truncated(text))
     }
 
     private mutating func stringConstant(start: Int, bodyStart: Int, escapes: Bool) -> SQLToken {

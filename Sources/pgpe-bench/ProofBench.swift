@@ -15,7 +15,11 @@ enum ProofBench {
     /// Runs the suite.
     static func run() throws -> BenchReport {
         var report = BenchReport(suite: "proofs")
-        let generated = WorkspaceGenerator(tables: 200, policies: 50).generate()
+        let generator = WorkspaceGenerator(tables: 200, policies: 50)
+        var generated = generator.generate()
+        // Views, definer functions, partitions, unique constraints, column grants and indexes for
+        // the checks beyond the policies (SPEC 11.11) to look at.
+        generated.schema += generator.surroundings()
         // PGPE_BENCH_WORKSPACE keeps the generated workspace there (for profiling by hand).
         let kept = ProcessInfo.processInfo.environment["PGPE_BENCH_WORKSPACE"]
         let directory =
@@ -44,14 +48,20 @@ enum ProofBench {
                 "cold run: \(cold.verdicts.count) verdicts, \(cold.queries) solver queries, \(cold.cacheHits) cached, \(cold.shortcuts) by shortcut, \(cold.failures.count) FAILED, \(cold.unknowns.count) UNKNOWN"
             )
             addPerProof(cold, to: &report)
-            // The side-channel checks `pgpe analyze` adds (SPEC 11.11): at most 20% of analyze.
-            var findings = 0
+            // The checks beyond the policies `pgpe analyze` adds (SPEC 11.11: side channels and
+            // index coverage): at most 20% of analyze.
+            var findings = (sideChannels: 0, indexes: 0)
             let sideChannels = Clock.median(5) {
-                findings = SideChannelFindings.diagnostics(snapshot.policySet).count
+                findings.sideChannels = SideChannelFindings.diagnostics(snapshot.policySet).count
+            }
+            let indexes = Clock.median(5) {
+                findings.indexes = IndexCoverage.diagnostics(snapshot.policySet).count
             }
             report.add("side-channel findings (SPEC 11.11), 200 tables", sideChannels, "ms")
-            report.add("  side-channel findings / cold analyze", 100 * sideChannels / max(coldTime, 0.001), "%", target: 20)
-            report.notes.append("side channels: \(findings) findings")
+            report.add("index coverage (SPEC 11.11), 200 tables", indexes, "ms")
+            report.add(
+                "  checks beyond the policies / cold analyze", 100 * (sideChannels + indexes) / max(coldTime, 0.001), "%", target: 20)
+            report.notes.append("beyond the policies: \(findings.sideChannels) side-channel findings, \(findings.indexes) index findings")
         }
 
         // The whole process, as a user runs it.

@@ -33,7 +33,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads, each with its own Z3 context (default: the number of cores).")
     var jobs: Int?
 
-    @Flag(name: .long, help: "Exit 1 on UNKNOWN verdicts too.")
+    @Flag(
+        name: .long,
+        help: "Exit 1 on UNKNOWN verdicts too, and on side-channel and performance warnings that are not accepted.")
     var strict = false
 
     @Option(
@@ -45,7 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Record the current findings (FAILED and UNKNOWN verdicts that are not accepted) in FILE; the run then fails on none of them.",
+            "Record the current findings (FAILED and UNKNOWN verdicts, side-channel and performance warnings, that are not accepted) in FILE; the run then fails on none of them.",
             valueName: "FILE"))
     var writeBaseline: String?
 
@@ -118,15 +120,17 @@ struct AnalyzeCommand: ParsableCommand {
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             diagnostics += SideChannelFindings.diagnostics(snapshot.policySet)
             diagnostics += IndexCoverage.diagnostics(snapshot.policySet)
+            let acceptance = FindingAcceptance(policySet: snapshot.policySet)
+            diagnostics = acceptance.apply(diagnostics)
             if !result.cancelled {
-                diagnostics += FindingAcceptance(policySet: snapshot.policySet).stale(result.verdicts) { request.runs($0, on: snapshot) }
+                diagnostics += acceptance.stale(result.verdicts, findings: diagnostics) { request.runs($0, on: snapshot) }
             }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
             if probe { probed = try AnalyzeProbe.run(result, snapshot: snapshot, connection: connection) }
         }
-        var findings = Findings(report: report, policySet: snapshot.policySet, recorded: recorded)
+        var findings = Findings(report: report, diagnostics: diagnostics, policySet: snapshot.policySet, recorded: recorded)
         if let writeBaseline, report != nil {
-            try BaselineFile.write(Array(findings.current), to: writeBaseline)
+            try BaselineFile.write(findings.current, to: writeBaseline)
             findings.recorded = findings.current
         }
         switch format {
@@ -157,32 +161,54 @@ struct AnalyzeCommand: ParsableCommand {
         if probed?.hasMismatch == true { throw ExitCode(1) }
         let failing = report.failures + (strict ? report.unknowns : [])
         if failing.contains(where: { findings.isNew($0) }) { throw ExitCode(1) }
+        if strict, diagnostics.contains(where: findings.fails) { throw ExitCode(1) }
     }
 
     /// The findings of a run and the baseline they are compared with.
     struct Findings {
         /// The identity of each FAILED or UNKNOWN verdict (an accepted one's too).
         var identities: [Verdict: FindingIdentity] = [:]
+        /// The identities of the side-channel and performance findings a baseline records
+        /// (`SchemaFindingIdentity.isFinding`).
+        var schemaIdentities = Set<SchemaFindingIdentity>()
         /// The baseline's findings, when `--baseline` (or `--write-baseline`) gives one.
-        var recorded: Set<FindingIdentity>?
+        var recorded: BaselineFile.Contents?
 
-        /// Identifies the findings of `report`.
-        init(report: AnalysisReport?, policySet: PolicySet, recorded: Set<FindingIdentity>?) {
+        /// Identifies the findings of `report` and `diagnostics`.
+        init(report: AnalysisReport?, diagnostics: [Diagnostic], policySet: PolicySet, recorded: BaselineFile.Contents?) {
             self.recorded = recorded
             for verdict in report?.verdicts ?? [] where verdict.status != .proven {
                 identities[verdict] = FindingIdentity(verdict, policySet: policySet)
             }
+            for diagnostic in diagnostics where SchemaFindingIdentity.isFinding(diagnostic) {
+                schemaIdentities.insert(SchemaFindingIdentity(diagnostic))
+            }
         }
 
         /// The identities of the findings that are not accepted and not hints.
-        var current: Set<FindingIdentity> {
-            Set(identities.filter { $0.key.status == .unknown || ($0.key.status == .failed && !$0.key.proof.isHint) }.values)
+        var current: BaselineFile.Contents {
+            BaselineFile.Contents(
+                verdicts: Set(
+                    identities.filter { $0.key.status == .unknown || ($0.key.status == .failed && !$0.key.proof.isHint) }.values),
+                findings: schemaIdentities)
         }
 
         /// Whether `verdict` is in the baseline.
         func isRecorded(_ verdict: Verdict) -> Bool {
             guard let recorded, let identity = identities[verdict] else { return false }
-            return recorded.contains(identity)
+            return recorded.verdicts.contains(identity)
+        }
+
+        /// Whether the finding `diagnostic` is in the baseline.
+        func isRecorded(_ diagnostic: Diagnostic) -> Bool {
+            guard let recorded, SchemaFindingIdentity.isFinding(diagnostic) else { return false }
+            return recorded.findings.contains(SchemaFindingIdentity(diagnostic))
+        }
+
+        /// Whether `diagnostic` is a finding that fails a `--strict` run: a side-channel or
+        /// performance warning, not accepted, not in the baseline.
+        func fails(_ diagnostic: Diagnostic) -> Bool {
+            SchemaFindingIdentity.isFinding(diagnostic) && (recorded == nil || !isRecorded(diagnostic))
         }
 
         /// Whether `verdict` fails the run as far as the baseline goes: there is none, or it does
@@ -197,7 +223,7 @@ struct AnalyzeCommand: ParsableCommand {
     private func ciFindings(
         _ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings, policySet: PolicySet
     ) -> [CIFinding] {
-        var result = printer.ciFindings(diagnostics)
+        var result = printer.ciFindings(diagnostics) { $0.severity == .error || (strict && findings.fails($0)) }
         guard let report else { return result }
         for verdict in report.verdicts {
             var name = "\(verdict.proof.rawValue)"
@@ -251,7 +277,13 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func printText(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) {
         let color = Terminal.colorEnabled(fileDescriptor: 1)
-        let text = printer.text(diagnostics, color: color)
+        let shown = diagnostics.map { diagnostic in
+            guard findings.isRecorded(diagnostic) else { return diagnostic }
+            var marked = diagnostic
+            marked.message += " [in the baseline]"
+            return marked
+        }
+        let text = printer.text(shown, color: color)
         if !text.isEmpty { Terminal.standardOutput(text) }
         guard let report else { return }
         var lines: [String] = []
@@ -386,7 +418,12 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func json(_ report: AnalysisReport?, diagnostics: [Diagnostic], printer: DiagnosticPrinter, findings: Findings) -> JSONValue {
-        var object: JSONObject = ["diagnostics": printer.json(diagnostics)]
+        var object: JSONObject = [
+            "diagnostics": printer.json(diagnostics) { diagnostic in
+                guard findings.recorded != nil, SchemaFindingIdentity.isFinding(diagnostic) else { return [:] }
+                return ["baseline": .bool(findings.isRecorded(diagnostic))]
+            }
+        ]
         let verdicts: [JSONValue] = (report?.verdicts ?? []).map { verdict in
             var entry = AnalyzeCommand.identity(verdict)
             entry["status"] = .string(verdict.status.rawValue)
@@ -442,6 +479,9 @@ struct AnalyzeCommand: ParsableCommand {
             }
             results.append(.object(result))
         }
-        return printer.sarif(diagnostics, extra: results, extraRules: Array(rules))
+        return printer.sarif(diagnostics, extra: results, extraRules: Array(rules)) { diagnostic in
+            guard findings.recorded != nil, SchemaFindingIdentity.isFinding(diagnostic) else { return nil }
+            return findings.isRecorded(diagnostic) ? "unchanged" : "new"
+        }
     }
 }

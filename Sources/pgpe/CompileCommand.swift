@@ -70,14 +70,7 @@ struct CompileCommand: ParsableCommand {
                     object["roles"] = .array(policy.roles.map { .string($0) })
                 }
                 if let source = statement.sourcePolicy { object["policy"] = .string(source) }
-                if let location = statement.source {
-                    let position = printer.position(location)
-                    object["file"] = .string(position.file)
-                    object["line"] = .integer(position.start.line)
-                    object["column"] = .integer(position.start.column)
-                    object["endLine"] = .integer(position.end.line)
-                    object["endColumn"] = .integer(position.end.column)
-                }
+                if let location = statement.source { for (key, value) in printer.jsonPlace(location) { object[key] = value } }
                 object["sql"] = .string(statement.sql)
                 return .object(object)
             }

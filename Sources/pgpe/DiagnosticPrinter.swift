@@ -53,10 +53,11 @@ struct DiagnosticPrinter {
             case .hint: severity = Terminal.paint("hint", "1;36", enabled: color)
             }
             lines.append(
-                "\(position.file):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(diagnostic.message)")
+                "\(Terminal.inert(position.file)):\(position.start.line):\(position.start.column): \(severity)[\(diagnostic.id)]: \(Terminal.inert(diagnostic.message))"
+            )
             for note in diagnostic.notes {
                 let at = self.position(note.location)
-                lines.append("  \(at.file):\(at.start.line):\(at.start.column): note: \(note.message)")
+                lines.append("  \(Terminal.inert(at.file)):\(at.start.line):\(at.start.column): note: \(Terminal.inert(note.message))")
             }
             for fix in diagnostic.fixIts {
                 lines.append("  help: \(fix.title)")
@@ -73,22 +74,52 @@ struct DiagnosticPrinter {
 
     // MARK: - JSON
 
-    func json(_ diagnostic: Diagnostic) -> JSONValue {
-        let position = self.position(diagnostic.location)
+    /// `file`, `line`, `column`, `endLine` and `endColumn` of `location` (1-based), the members
+    /// every JSON output uses for a place.
+    func jsonPlace(_ location: FileLocation) -> JSONObject {
+        let position = self.position(location)
         return [
             "file": .string(position.file),
             "line": .integer(position.start.line),
             "column": .integer(position.start.column),
             "endLine": .integer(position.end.line),
             "endColumn": .integer(position.end.column),
-            "severity": .string(diagnostic.severity.rawValue),
-            "code": .string(diagnostic.id),
-            "message": .string(diagnostic.message),
         ]
     }
 
-    func json(_ diagnostics: [Diagnostic]) -> JSONValue {
-        .array(DiagnosticPrinter.sorted(diagnostics).map(json))
+    /// A diagnostic as JSON: its place, severity, code and message; its notes (each a place and a
+    /// message, e.g. the policies a side channel bypasses) when it has any; and, for an accepted
+    /// finding, `"accepted": {reason, file, line}`.
+    func json(_ diagnostic: Diagnostic) -> JSONValue {
+        var object = jsonPlace(diagnostic.location)
+        object["severity"] = .string(diagnostic.severity.rawValue)
+        object["code"] = .string(diagnostic.id)
+        object["message"] = .string(diagnostic.message)
+        if !diagnostic.notes.isEmpty {
+            object["notes"] = .array(
+                diagnostic.notes.map { note in
+                    var member = jsonPlace(note.location)
+                    member["message"] = .string(note.message)
+                    return .object(member)
+                })
+        }
+        if let acceptance = diagnostic.acceptance {
+            let at = self.position(acceptance.location)
+            object["accepted"] = [
+                "reason": .string(acceptance.reason), "file": .string(at.file), "line": .integer(at.start.line),
+            ]
+        }
+        return .object(object)
+    }
+
+    /// The diagnostics (sorted) as a JSON array, each with the members `extra` adds.
+    func json(_ diagnostics: [Diagnostic], extra: (Diagnostic) -> JSONObject = { _ in [:] }) -> JSONValue {
+        .array(
+            DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
+                guard case .object(var object) = json(diagnostic) else { return json(diagnostic) }
+                for (key, value) in extra(diagnostic) { object[key] = value }
+                return .object(object)
+            })
     }
 
     // MARK: - CI formats
@@ -103,13 +134,15 @@ struct DiagnosticPrinter {
     }
 
     /// The diagnostics (sorted) as CI findings: one test case each in its file's suite, failed
-    /// when it is an error (what fails the run).
-    func ciFindings(_ diagnostics: [Diagnostic]) -> [CIFinding] {
+    /// when it fails the run (`failing`: an error, unless the command says otherwise), and then
+    /// an error annotation.
+    func ciFindings(_ diagnostics: [Diagnostic], failing: (Diagnostic) -> Bool = { $0.severity == .error }) -> [CIFinding] {
         DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
             let position = self.position(diagnostic.location)
+            let fails = failing(diagnostic)
             return CIFinding(
-                rule: diagnostic.id, level: DiagnosticPrinter.ciLevel(diagnostic.severity),
-                outcome: diagnostic.severity == .error ? .failed : .passed, title: diagnostic.id, message: diagnostic.message,
+                rule: diagnostic.id, level: fails ? .error : DiagnosticPrinter.ciLevel(diagnostic.severity),
+                outcome: fails ? .failed : .passed, title: diagnostic.id, message: diagnostic.message,
                 position: position, group: position.file,
                 name: "\(diagnostic.id) at \(position.start.line):\(position.start.column)")
         }
@@ -133,25 +166,41 @@ struct DiagnosticPrinter {
     /// A SARIF result of `rule` at `level` (a diagnostic's own severity, which may be an exception
     /// its kind documents).
     func sarifResult(rule: DiagnosticKind, level: String, message: String, location: FileLocation) -> JSONValue {
-        let position = self.position(location)
-        return [
+        [
             "ruleId": .string(rule.id),
             "level": .string(level),
             "message": ["text": .string(message)],
-            "locations": [
-                [
-                    "physicalLocation": [
-                        "artifactLocation": ["uri": .string(position.file)],
-                        "region": [
-                            "startLine": .integer(position.start.line),
-                            "startColumn": .integer(position.start.column),
-                            "endLine": .integer(position.end.line),
-                            "endColumn": .integer(position.end.column),
-                        ],
-                    ]
-                ]
-            ],
+            "locations": [sarifLocation(location)],
         ]
+    }
+
+    /// A SARIF `location`: file and region (1-based), with a message when it is a related place.
+    func sarifLocation(_ location: FileLocation, message: String? = nil) -> JSONValue {
+        let position = self.position(location)
+        var object: JSONObject = [
+            "physicalLocation": [
+                "artifactLocation": ["uri": .string(position.file)],
+                "region": [
+                    "startLine": .integer(position.start.line),
+                    "startColumn": .integer(position.start.column),
+                    "endLine": .integer(position.end.line),
+                    "endColumn": .integer(position.end.column),
+                ],
+            ]
+        ]
+        if let message { object["message"] = ["text": .string(message)] }
+        return .object(object)
+    }
+
+    /// A diagnostic as a SARIF result; its notes (e.g. the policies a side channel bypasses) are
+    /// its `relatedLocations`.
+    func sarifResult(_ diagnostic: Diagnostic) -> JSONValue {
+        // An accepted finding keeps its kind's level (its severity is information).
+        let level = DiagnosticPrinter.sarifLevel(diagnostic.acceptance == nil ? diagnostic.severity : diagnostic.kind.severity)
+        let result = sarifResult(rule: diagnostic.kind, level: level, message: diagnostic.message, location: diagnostic.location)
+        guard !diagnostic.notes.isEmpty, case .object(var object) = result else { return result }
+        object["relatedLocations"] = .array(diagnostic.notes.map { sarifLocation($0.location, message: $0.message) })
+        return .object(object)
     }
 
     /// The SARIF rule metadata of `kind`, from the diagnostic catalogue.
@@ -165,10 +214,22 @@ struct DiagnosticPrinter {
     }
 
     /// A SARIF 2.1.0 log with one run whose results are the diagnostics plus `extra` results,
-    /// and whose rules are the kinds of both (`extraRules`), described by the catalogue.
-    func sarif(_ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = []) -> JSONValue {
-        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map {
-            sarifResult(rule: $0.kind, level: DiagnosticPrinter.sarifLevel($0.severity), message: $0.message, location: $0.location)
+    /// and whose rules are the kinds of both (`extraRules`), described by the catalogue. An
+    /// accepted finding keeps its kind's level and carries a suppression with the entry's reason;
+    /// `baselineState` gives a diagnostic's state against a baseline, when there is one.
+    func sarif(
+        _ diagnostics: [Diagnostic], extra: [JSONValue] = [], extraRules: [DiagnosticKind] = [],
+        baselineState: (Diagnostic) -> String? = { _ in nil }
+    ) -> JSONValue {
+        var results: [JSONValue] = DiagnosticPrinter.sorted(diagnostics).map { diagnostic in
+            let result = sarifResult(diagnostic)
+            guard case .object(var object) = result else { return result }
+            if let acceptance = diagnostic.acceptance {
+                object["suppressions"] = [["kind": "external", "justification": .string(acceptance.reason)]]
+            } else if let state = baselineState(diagnostic) {
+                object["baselineState"] = .string(state)
+            }
+            return .object(object)
         }
         results.append(contentsOf: extra)
         var kinds = Set(diagnostics.map(\.kind))

@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import PolicyDatabase
 import PolicyImport
+import PolicySQL
 import PolicySchema
 import PolicySemantics
 import PolicySyntax
@@ -109,10 +110,16 @@ struct ImportCommand: ParsableCommand {
         for entry in project.policies {
             var line = "\(entry.table) \(Operand.name(entry.name)) \(entry.command): \(entry.verdict.rawValue)"
             if !entry.reason.isEmpty { line += " (\(entry.reason))" }
-            lines.append(entry.verdict == .different ? "DIFFERENT, written as lifted, check it: " + line : line)
+            // Names come from the catalog or the migrations: control characters are escaped.
+            line = SQLQuoting.comment(line)
+            if entry.verdict == .different {
+                line =
+                    (entry.reason.hasPrefix("not written") ? "DIFFERENT, not written: " : "DIFFERENT, written as lifted, check it: ") + line
+            }
+            lines.append(line)
         }
-        for table in project.governedWithoutPolicy { lines.append("\(table): no policy (GOVERN: default deny)") }
-        for warning in project.warnings { lines.append("warning: " + warning) }
+        for table in project.governedWithoutPolicy { lines.append(SQLQuoting.comment("\(table): no policy (GOVERN: default deny)")) }
+        for warning in project.warnings { lines.append("warning: " + SQLQuoting.comment(warning)) }
         for file in stale { lines.append("warning: \(file) was not written by this import and is still read by pgpe") }
         let tables = Set(project.policies.map(\.table)).count + project.governedWithoutPolicy.count
         lines.append(

@@ -24,6 +24,26 @@ enum Terminal {
         return isatty(fileDescriptor) == 1
     }
 
+    /// `text` with the control characters a terminal acts on (C0 but line feed and tab, DEL, C1)
+    /// written as `\u{1b}`…: messages carry names from schemas and live catalogs, and a planted
+    /// name must not move the cursor, clear the screen or retitle the window.
+    static func inert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isActive) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isActive(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isActive(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// `text` wrapped in an ANSI colour when `enabled`.
     static func paint(_ text: String, _ code: String, enabled: Bool) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

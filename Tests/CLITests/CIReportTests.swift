@@ -291,22 +291,19 @@ import Testing
     }
 
     @Test func monitorWritesGitHubAnnotationsAndJUnit() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let github = try cli.run(["monitor", "--format", "github", "--database", database.connectionString()])
+        try await DatabaseCLI.withExampleDatabase { _, cli, target in
+            let github = try cli.run(["monitor", "--format", "github"] + target)
             #expect(github.status == 1)
             let lines = github.stdout.split(separator: "\n").map(String.init)
             #expect(lines.allSatisfy { Self.isWorkflowCommand($0) }, "\(lines)")
             let missing = lines.filter { $0.contains("title=missing_policy") }
             #expect(missing.count == 6 && missing.allSatisfy { $0.hasPrefix("::error file=policies/") }, "\(missing)")
-            let junit = try cli.run(["monitor", "--format", "junit", "--database", database.connectionString()])
+            let junit = try cli.run(["monitor", "--format", "junit"] + target)
             #expect(junit.status == 1)
             let validated = try Self.validate(junit.stdout)
             #expect(validated.status == 0, "\(validated.output)\n\(junit.stdout)")
             #expect(junit.stdout.contains(#"<testsuites name="pgpe monitor" tests="#), "\(junit.stdout)")
-            let watch = try cli.run(["monitor", "--format", "junit", "--watch", "1", "--database", database.connectionString()])
+            let watch = try cli.run(["monitor", "--format", "junit", "--watch", "1"] + target)
             #expect(watch.status == 64 || watch.status == 2, "\(watch.stderr)")
         }
     }

@@ -53,6 +53,21 @@ struct DatabaseCLI {
         return DatabaseCLI(directory: directory)
     }
 
+    /// Runs `body` on a fresh test database that holds the example's schema, with a fresh copy
+    /// of the example (`example(config:extraPolicies:)`, removed afterwards) and the
+    /// `--database` arguments that reach the database.
+    static func withExampleDatabase<Result>(
+        config: String? = nil, extraPolicies: [String: String] = [:],
+        _ body: (TestDatabase, DatabaseCLI, [String]) async throws -> Result
+    ) async throws -> Result {
+        try await withTestDatabase { database in
+            let cli = try example(config: config, extraPolicies: extraPolicies)
+            defer { cli.remove() }
+            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+            return try await body(database, cli, ["--database", database.connectionString()])
+        }
+    }
+
     /// Removes the directory.
     func remove() {
         try? FileManager.default.removeItem(at: directory)

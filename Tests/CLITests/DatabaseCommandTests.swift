@@ -10,12 +10,7 @@ import Testing
     /// The acceptance loop through the binary: apply, no drift, no-op apply, out-of-band
     /// changes, reconcile, prune.
     @Test func theFullLoop() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
-
+        try await DatabaseCLI.withExampleDatabase { database, cli, target in
             let apply = try cli.run(["apply"] + target)
             #expect(apply.status == 0, "\(apply.output)")
             #expect(apply.stdout.contains("CREATE POLICY tenant_isolation_comments"))
@@ -76,10 +71,7 @@ import Testing
 
     /// `apply --dry-run --format json` lists the plan and executes nothing.
     @Test func dryRunJSONListsThePlan() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+        try await DatabaseCLI.withExampleDatabase { database, cli, _ in
             let run = try cli.run(["apply", "--dry-run", "--format", "json", "--database", database.url()])
             #expect(run.status == 0, "\(run.output)")
             let json = try DatabaseCLI.json(run.stdout)
@@ -98,11 +90,8 @@ import Testing
 
     /// SARIF output is a SARIF 2.1.0 log with one result per drift item and posture finding.
     @Test func monitorWritesSARIF() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let run = try cli.run(["monitor", "--format", "sarif", "--database", database.connectionString()])
+        try await DatabaseCLI.withExampleDatabase { _, cli, target in
+            let run = try cli.run(["monitor", "--format", "sarif"] + target)
             #expect(run.status == 1)
             let log = try DatabaseCLI.json(run.stdout)
             #expect(log["version"] as? String == "2.1.0")
@@ -130,14 +119,10 @@ import Testing
 
     /// Policy errors stop before the database is touched: exit 1.
     @Test func policyErrorsExitOneAndChangeNothing() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example(extraPolicies: [
-                "bad.policy": "POLICY bad PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(nope) = lit(1)\n"
-            ])
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+        let bad = ["bad.policy": "POLICY bad PERMISSIVE FOR SELECT SELECTOR ALL CLAUSE col(nope) = lit(1)\n"]
+        try await DatabaseCLI.withExampleDatabase(extraPolicies: bad) { database, cli, target in
             for command in ["apply", "monitor"] {
-                let run = try cli.run([command, "--database", database.connectionString()])
+                let run = try cli.run([command] + target)
                 #expect(run.status == 1, "\(command): \(run.output)")
                 #expect(run.stderr.contains("nope"))
             }
@@ -160,19 +145,16 @@ import Testing
 
     /// With no `schema:`, the live catalog is the schema.
     @Test func theLiveCatalogIsTheSchemaWhenNoneIsConfigured() async throws {
-        try await withTestDatabase { database in
-            let config = """
-                policies: [policies]
-                database: ${PGPE_TEST_TARGET}
-                session:
-                  app.tenant_id: uuid
-                isolation:
-                  - key: app.tenant_id
-                """
-            let cli = try DatabaseCLI.example(config: config)
-            defer { cli.remove() }
+        let config = """
+            policies: [policies]
+            database: ${PGPE_TEST_TARGET}
+            session:
+              app.tenant_id: uuid
+            isolation:
+              - key: app.tenant_id
+            """
+        try await DatabaseCLI.withExampleDatabase(config: config) { database, cli, _ in
             try FileManager.default.removeItem(at: cli.directory.appendingPathComponent("schema.sql"))
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
             let environment = ["PGPE_TEST_TARGET": database.url()]
             let apply = try cli.run(["apply"], environment: environment)
             #expect(apply.status == 0, "\(apply.output)")
@@ -196,11 +178,8 @@ import Testing
     /// `introspect --out` writes a snapshot that `compile` reads in place of the SQL schema,
     /// giving the same SQL.
     @Test func introspectWritesASnapshotCompileReads() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let introspect = try cli.run(["introspect", "--out", "snapshot.json", "--database", database.connectionString()])
+        try await DatabaseCLI.withExampleDatabase { _, cli, target in
+            let introspect = try cli.run(["introspect", "--out", "snapshot.json"] + target)
             #expect(introspect.status == 0, "\(introspect.output)")
             #expect(introspect.stderr.contains("wrote snapshot.json: 7 tables"))
             let fromSQL = try cli.run(["compile"])
@@ -210,7 +189,7 @@ import Testing
             let fromSnapshot = try cli.run(["compile"])
             #expect(fromSQL.status == 0 && fromSnapshot.status == 0, "\(fromSnapshot.output)")
             #expect(fromSnapshot.stdout == fromSQL.stdout)
-            let stdout = try cli.run(["introspect", "--database", database.connectionString()])
+            let stdout = try cli.run(["introspect"] + target)
             #expect(stdout.stdout.hasPrefix("{\n  \"format\": \"pgpe-snapshot\""))
         }
     }

@@ -32,17 +32,13 @@ import Testing
 
     /// A locked table: exit 2 within `lock_timeout_ms`, nothing changed.
     @Test func aLockedTableExitsTwoWithinTheTimeout() async throws {
-        try await withTestDatabase { database in
-            var config = try Fixtures.exampleText("pgpe.yaml")
-            config += "apply:\n  lock_timeout_ms: 1000\n"
-            let cli = try DatabaseCLI.example(config: config)
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+        let config = try Fixtures.exampleText("pgpe.yaml") + "apply:\n  lock_timeout_ms: 1000\n"
+        try await DatabaseCLI.withExampleDatabase(config: config) { database, cli, target in
             try database.connection.execute("ALTER TABLE public.comments ENABLE ROW LEVEL SECURITY")
             let holder = try database.connect()
             try holder.execute("BEGIN; LOCK TABLE public.tasks IN ACCESS EXCLUSIVE MODE")
             defer { _ = try? holder.execute("ROLLBACK") }
-            let run = try cli.run(["apply", "--database", database.connectionString()])
+            let run = try cli.run(["apply"] + target)
             #expect(run.status == 2, "\(run.output)")
             #expect(run.stderr.contains("lock_timeout"), "\(run.stderr)")
             #expect(run.stderr.contains("nothing was changed"))
@@ -162,13 +158,9 @@ import Testing
 
     /// Two processes at once: both exit 0, exactly one does the work.
     @Test func twoAppliesStartedTogetherBothSucceed() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString(), "--format", "json"]
-            let first = try cli.start(["apply"] + target)
-            let second = try cli.start(["apply"] + target)
+        try await DatabaseCLI.withExampleDatabase { _, cli, target in
+            let first = try cli.start(["apply", "--format", "json"] + target)
+            let second = try cli.start(["apply", "--format", "json"] + target)
             first.0.waitUntilExit()
             second.0.waitUntilExit()
             #expect(first.0.terminationStatus == 0)
@@ -177,18 +169,14 @@ import Testing
             let executed = outputs.map { $0["executed"] as? Bool }
             #expect(executed.filter { $0 == true }.count == 1, "exactly one apply did the work: \(executed)")
             #expect(outputs.contains { ($0["plan"] as? [Any])?.isEmpty == true })
-            let monitor = try cli.run(["monitor", "--database", database.connectionString()])
+            let monitor = try cli.run(["monitor"] + target)
             #expect(monitor.status == 0, "\(monitor.output)")
         }
     }
 
     /// `--watch` prints the first check in full, then each change as it happens.
     @Test func watchPrintsChangesInDrift() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
+        try await DatabaseCLI.withExampleDatabase { database, cli, target in
             #expect(try cli.run(["apply"] + target).status == 0)
             // No --iterations: the test ends the process once it has seen what it waits for.
             let (process, out, err) = try cli.start(["monitor", "--watch", "0.2"] + target)

@@ -29,14 +29,11 @@ import Testing
 
     /// A wrong password in every form and from every source: exit 2, never printed.
     @Test func aWrongPasswordExitsTwoWithoutShowingIt() async throws {
-        try await withTestDatabase { database in
+        try await DatabaseCLI.withExampleDatabase { database, cli, _ in
             let (user, _) = try database.ensurePasswordRole()
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
             let password = Self.wrongPassword
             let url = database.url(user: user, password: password)
             let keyValue = database.connectionString(user: user, password: password)
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
             for command in [
                 ["apply"], ["apply", "--dry-run", "--format", "json"], ["monitor", "--format", "json"],
                 ["monitor", "--reconcile", "--execute"], ["introspect"],
@@ -71,11 +68,8 @@ import Testing
 
     /// The right password works and is not printed either (introspect needs no ownership).
     @Test func theRightPasswordIsNotShownEither() async throws {
-        try await withTestDatabase { database in
+        try await DatabaseCLI.withExampleDatabase { database, cli, _ in
             let (user, password) = try database.ensurePasswordRole()
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
             let run = try cli.run(["introspect", "--database", database.url(user: user, password: password)])
             #expect(run.status == 0, "\(run.output)")
             #expect(run.stdout.contains("\"name\": \"tenants\""))

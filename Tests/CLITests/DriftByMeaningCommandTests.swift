@@ -9,11 +9,7 @@ import Testing
 /// SARIF, and `monitor --execute` drops it without `--prune`.
 @Suite struct DriftByMeaningCommandTests {
     @Test func cosmeticRewriteAndUnmanagedTrue() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
-            let target = ["--database", database.connectionString()]
+        try await DatabaseCLI.withExampleDatabase { database, cli, target in
             let apply = try cli.run(["apply"] + target)
             #expect(apply.status == 0, "\(apply.output)")
 

@@ -7,11 +7,8 @@ import Testing
 /// its policies, naming the owner's SECURITY DEFINER function, in text and JSON (SPEC 11.5).
 @Suite struct ForcedOwnerCommandTests {
     @Test func applyAndMonitorNameTheDefinerFunction() async throws {
-        try await withTestDatabase { database in
+        try await DatabaseCLI.withExampleDatabase { database, cli, target in
             let owner = try database.createRole(login: false)
-            let cli = try DatabaseCLI.example()
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
             try database.connection.execute(
                 """
                 CREATE FUNCTION public.all_comments() RETURNS bigint LANGUAGE sql SECURITY DEFINER
@@ -19,7 +16,6 @@ import Testing
                 ALTER TABLE public.comments OWNER TO \(owner);
                 ALTER FUNCTION public.all_comments() OWNER TO \(owner);
                 """)
-            let target = ["--database", database.connectionString()]
 
             let apply = try cli.run(["apply"] + target)
             #expect(apply.status == 0, "\(apply.output)")

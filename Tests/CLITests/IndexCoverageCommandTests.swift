@@ -7,15 +7,7 @@ import Testing
 /// (`performance.missing-index`, SPEC 11.11), with a fix that applies on PostgreSQL and makes
 /// the finding go away.
 @Suite struct IndexCoverageCommandTests {
-    static let config = """
-        policies: [policies]
-        schema: schema.sql
-        schemas: [public]
-        session:
-          app.tenant_id: uuid
-        isolation:
-          - key: app.tenant_id
-        """
+    static let config = WorkspaceFixture.tenantIsolationConfig("schemas: [public]\n")
 
     static let schema = """
         CREATE TABLE public.bare (id uuid PRIMARY KEY, tenant_id uuid NOT NULL);

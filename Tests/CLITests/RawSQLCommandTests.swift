@@ -14,10 +14,7 @@ import Testing
         """
 
     @Test func checkAndMonitorReportRawSQLAtTheAtom() async throws {
-        try await withTestDatabase { database in
-            let cli = try DatabaseCLI.example(extraPolicies: ["broken.policy": Self.broken])
-            defer { cli.remove() }
-            try database.connection.execute(try Fixtures.exampleText("schema.sql"))
+        try await DatabaseCLI.withExampleDatabase(extraPolicies: ["broken.policy": Self.broken]) { database, cli, _ in
             let password = "pw-\(UUID().uuidString.prefix(8))"
             let reader = try database.createRole(login: true, password: password)
             try database.connection.execute("GRANT pg_read_all_data TO \(reader)")

@@ -13,6 +13,8 @@ import Testing
 @Suite struct SideChannelCommandTests {
     /// The role the application's sessions run as (the fixtures grant to it).
     static let reader = "pgpe_side_reader"
+    /// The role with BYPASSRLS that leaky.sql grants columns of docs to.
+    static let reporting = "pgpe_side_reporting"
 
     /// What the leaky schema must be reported for: kind → the objects' lines in leaky.sql.
     static let expected: [String: [Int]] = [
@@ -20,7 +22,9 @@ import Testing
         "sidechannel.child-without-rls": [14, 15],
         "sidechannel.view-definer": [18],
         "sidechannel.definer-function": [22],
-        "sidechannel.definer-trigger": [43],
+        // The grant to the BYPASSRLS role and REFERENCES on docs' key, at docs.
+        "sidechannel.column-grant": [3, 3],
+        "sidechannel.definer-trigger": [52],
     ]
 
     /// A copy of `source` in a temporary directory.
@@ -56,14 +60,16 @@ import Testing
         return result.mapValues { $0.sorted() }
     }
 
-    /// Runs `body` as the reader in a session of `tenant`, in a transaction rolled back after.
+    /// Runs `body` as `role` (the reader by default) in a session of `tenant`, in a transaction
+    /// rolled back after.
     private func asTenant<Result>(
-        _ connection: PostgresConnection, _ tenant: String, _ body: (PostgresConnection) throws -> Result
+        _ connection: PostgresConnection, _ tenant: String, role: String = SideChannelCommandTests.reader,
+        _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
         try connection.execute("BEGIN")
         defer { _ = try? connection.execute("ROLLBACK") }
         _ = try connection.query("SELECT set_config('app.tenant_id', $1, true)", [.text(tenant)])
-        try connection.execute("SET LOCAL ROLE \(Self.reader)")
+        try connection.execute("SET LOCAL ROLE \(role)")
         return try body(connection)
     }
 
@@ -96,7 +102,8 @@ import Testing
     /// Loads the project's schema and compiled policies into `database`, with one row per tenant.
     private func load(_ cli: DatabaseCLI, schema: String, into database: TestDatabase) throws {
         try GoldenRoles.ensure([Self.reader], on: database.server)
-        try database.connection.execute(try String(contentsOf: cli.directory.appendingPathComponent(schema), encoding: .utf8))
+        let sql = try String(contentsOf: cli.directory.appendingPathComponent(schema), encoding: .utf8)
+        try database.connection.execute(GoldenRoles.idempotentRoles(sql))
         let compiled = try cli.run(["compile"])
         #expect(compiled.status == 0, "\(compiled.output)")
         try database.connection.execute(compiled.stdout)
@@ -116,7 +123,9 @@ import Testing
         #expect(text.stdout.contains("fix: ALTER VIEW public.doc_titles SET (security_invoker = true);"))
         #expect(text.stdout.contains("fix: REVOKE EXECUTE ON FUNCTION public.doc_count() FROM PUBLIC;"))
         #expect(text.stdout.contains("note: policy tenant_isolation on public.docs is bypassed here"))
-        #expect(text.stdout.contains("leaky.sql:43:16: warning[sidechannel.definer-trigger]: trigger comment_doc_title"))
+        #expect(text.stdout.contains("fix: REVOKE SELECT (id, title) ON public.docs FROM pgpe_side_reporting;"))
+        #expect(text.stdout.contains("fix: REVOKE REFERENCES (id) ON public.docs FROM pgpe_side_reader;"))
+        #expect(text.stdout.contains("leaky.sql:52:16: warning[sidechannel.definer-trigger]: trigger comment_doc_title"))
         #expect(text.stdout.contains("fix: ALTER FUNCTION public.comment_doc_title() SECURITY INVOKER;"))
         let sarif = try cli.run(["analyze", "--format", "sarif"])
         let runs = try #require(try DatabaseCLI.json(sarif.stdout)["runs"] as? [[String: Any]])
@@ -139,6 +148,18 @@ import Testing
                 try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2)")
                 #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["beta"])
             }
+            // The column grants: BYPASSRLS reads every tenant's titles (and only the granted
+            // columns); a foreign key's check tells the reader that tenant b has a doc 2.
+            try asTenant(database.connection, "a", role: Self.reporting) { (connection: PostgresConnection) throws in
+                #expect(try strings(connection, "SELECT title FROM public.docs") == ["alpha", "beta"])
+                #expect(try failure(connection, "SELECT tenant_id FROM public.docs") == "42501")
+            }
+            try asTenant(database.connection, "a") { (connection: PostgresConnection) throws in
+                #expect(try strings(connection, "SELECT id::text FROM public.docs") == ["1"])
+                try connection.execute("CREATE TABLE public.probe (doc integer REFERENCES public.docs (id))")
+                #expect(try failure(connection, "INSERT INTO public.probe VALUES (2)") == nil)
+                #expect(try failure(connection, "INSERT INTO public.probe VALUES (3)") == "23503")
+            }
             #expect(try liveFindings(cli, database) == Self.expected.mapValues(\.count))
         }
     }
@@ -158,6 +179,13 @@ import Testing
                 try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2), (11, 'a', 1)")
                 #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["<null>", "alpha"])
             }
+            try asTenant(database.connection, "a", role: Self.reporting) { (connection: PostgresConnection) throws in
+                #expect(try failure(connection, "SELECT title FROM public.docs") == "42501")
+            }
+            try asTenant(database.connection, "a") { (connection: PostgresConnection) throws in
+                let probe = "CREATE TABLE public.probe (doc integer REFERENCES public.docs (id))"
+                #expect(try failure(connection, probe) == "42501")
+            }
             #expect(try liveFindings(cli, database).isEmpty)
         }
     }
@@ -167,6 +195,90 @@ import Testing
     func theExamplesHaveNoFindings(example: String) throws {
         let cli = try copy(Fixtures.exampleDirectory(example))
         defer { cli.remove() }
+        #expect(try findings(cli).isEmpty)
+    }
+
+    /// fixed.sql (docs at line 2) with `extra` after it as `file`, and `force:` added to pgpe.yaml when given.
+    private func fixedProject(_ file: String, _ extra: String, force: String? = nil) throws -> DatabaseCLI {
+        let cli = try project(schema: file)
+        let fixed = try String(contentsOf: cli.directory.appendingPathComponent("fixed.sql"), encoding: .utf8)
+        try cli.write(file, fixed + extra)
+        if let force {
+            let config = try String(contentsOf: cli.directory.appendingPathComponent("pgpe.yaml"), encoding: .utf8)
+            try cli.write("pgpe.yaml", config + "force: \(force)\n")
+        }
+        return cli
+    }
+
+    /// A member of the owner of a table that `force:` leaves out has the owner's rights there
+    /// (PostgreSQL's ownership check follows memberships that inherit), so the policies do not
+    /// apply to it: a column grant to it is reported, with FORCE as the fix. A NOINHERIT member
+    /// is restricted by the policies, and so is a member of a BYPASSRLS role (the attribute is
+    /// not inherited): neither is reported.
+    @Test func theOwnersMembersBypassUnlessForced() async throws {
+        let extra = """
+
+            CREATE ROLE pgpe_side_owner NOLOGIN;
+            CREATE ROLE pgpe_side_auditor NOLOGIN;
+            CREATE ROLE pgpe_side_clerk NOLOGIN NOINHERIT;
+            CREATE ROLE pgpe_side_analyst NOLOGIN;
+            ALTER TABLE public.docs OWNER TO pgpe_side_owner;
+            GRANT pgpe_side_owner TO pgpe_side_auditor, pgpe_side_clerk;
+            GRANT pgpe_side_reporting TO pgpe_side_analyst;
+            GRANT SELECT (id, title) ON public.docs TO pgpe_side_auditor, pgpe_side_clerk, pgpe_side_analyst;
+
+            """
+        let cli = try fixedProject("owner.sql", extra, force: "named('events')")
+        defer { cli.remove() }
+        #expect(try findings(cli) == ["sidechannel.column-grant": [2]])
+        let text = try cli.run(["analyze"])
+        #expect(text.stdout.contains("to pgpe_side_auditor, which has the rights of pgpe_side_owner, the table's owner"))
+        #expect(text.stdout.contains("fix: ALTER TABLE public.docs FORCE ROW LEVEL SECURITY;"), "\(text.stdout)")
+        try await withTestDatabase { database in
+            try load(cli, schema: "owner.sql", into: database)
+            try asTenant(database.connection, "a", role: "pgpe_side_auditor") { (connection: PostgresConnection) throws in
+                #expect(try strings(connection, "SELECT title FROM public.docs") == ["alpha", "beta"])
+                // The owner's rights, not only the granted columns.
+                #expect(try strings(connection, "SELECT tenant_id FROM public.docs") == ["a", "b"])
+            }
+            for role in ["pgpe_side_clerk", "pgpe_side_analyst"] {
+                try asTenant(database.connection, "a", role: role) { (connection: PostgresConnection) throws in
+                    #expect(try strings(connection, "SELECT title FROM public.docs") == ["alpha"], "\(role)")
+                }
+            }
+            #expect(try liveFindings(cli, database) == ["sidechannel.column-grant": 1])
+            try database.connection.execute("ALTER TABLE public.docs FORCE ROW LEVEL SECURITY")
+            try asTenant(database.connection, "a", role: "pgpe_side_auditor") { (connection: PostgresConnection) throws in
+                #expect(try strings(connection, "SELECT title FROM public.docs") == ["alpha"])
+            }
+        }
+        // Every governed table forced (no `force:`): the owner's members are restricted too.
+        let forced = try fixedProject("owner.sql", extra)
+        defer { forced.remove() }
+        #expect(try findings(forced).isEmpty)
+    }
+
+    /// A column grant to a superuser gives it nothing it lacks: not reported. One to PUBLIC is
+    /// reported while a role with BYPASSRLS exists (PUBLIC includes it), and not otherwise.
+    @Test func columnGrantsToSuperusersAndPublic() throws {
+        let extra = """
+
+            CREATE ROLE pgpe_side_admin SUPERUSER;
+            GRANT SELECT (title) ON public.docs TO pgpe_side_admin;
+            GRANT UPDATE (title) ON public.docs TO PUBLIC;
+
+            """
+        let cli = try fixedProject("grants.sql", extra)
+        defer { cli.remove() }
+        #expect(try findings(cli) == ["sidechannel.column-grant": [2]])
+        let text = try cli.run(["analyze"])
+        #expect(
+            text.stdout.contains(
+                "UPDATE (title) on governed public.docs granted to PUBLIC, which includes pgpe_side_reporting, with BYPASSRLS"),
+            "\(text.stdout)")
+        #expect(text.stdout.contains("fix: REVOKE UPDATE (title) ON public.docs FROM PUBLIC;"))
+        let schema = try String(contentsOf: cli.directory.appendingPathComponent("grants.sql"), encoding: .utf8)
+        try cli.write("grants.sql", schema.replacingOccurrences(of: "CREATE ROLE pgpe_side_reporting NOLOGIN BYPASSRLS;", with: ""))
         #expect(try findings(cli).isEmpty)
     }
 }

@@ -56,9 +56,7 @@ import Testing
     @Test func aTableLockedPastTheTimeoutFailsWithinItAndChangesNothing() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database, lockTimeoutMilliseconds: 700)
-            try live.apply(example)
+            let live = try LiveDatabase.applied(example, on: database, lockTimeoutMilliseconds: 700)
             try database.connection.execute(
                 "ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY; DROP POLICY tenant_isolation_users ON public.users")
             let before = try CatalogFingerprint.read(database)
@@ -82,9 +80,7 @@ import Testing
     @Test func monitorAlsoGivesUpOnALockedTable() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database, lockTimeoutMilliseconds: 500)
-            try live.apply(example)
+            let live = try LiveDatabase.applied(example, on: database, lockTimeoutMilliseconds: 500)
             let holder = try database.connect()
             try holder.execute("BEGIN; LOCK TABLE public.comments IN ACCESS EXCLUSIVE MODE")
             defer { _ = try? holder.execute("ROLLBACK") }

@@ -27,9 +27,7 @@ import Testing
     /// USING. No drift; a different WITH CHECK still drifts.
     @Test func withCheckRepeatingUsingIsNoDrift() async throws {
         try await withTestDatabase { database in
-            try Self.workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(Self.workspace)
+            let live = try LiveDatabase.applied(Self.workspace, on: database)
             try database.connection.execute("ALTER POLICY edit ON public.notes WITH CHECK ((score > 1))")
             let same = try live.assess(Self.workspace)
             #expect(same.drift.isEmpty, "\(same.drift.map(\.description))")
@@ -77,9 +75,7 @@ import Testing
             ],
             schemaSQL: "CREATE TABLE public.notes (id integer PRIMARY KEY, owner text);")
         try await withTestDatabase { database in
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             #expect(try live.assess(workspace).drift.isEmpty)
             try database.connection.execute("ALTER POLICY own ON public.notes USING (owner = current_setting('app.user', true))")
             let assessed = try live.assess(workspace)

@@ -57,10 +57,8 @@ import Testing
     /// A database with the workspace applied, and a `LiveDatabase` on it that reads the
     /// project's pgpe.yaml for lifting, as `pgpe monitor` does.
     static func applied(_ database: TestDatabase) throws -> LiveDatabase {
-        try workspace.load(into: database)
-        let live = try LiveDatabase.testing(database)
-        live.meaningConfig = ConfigLoader.load(text: workspace.config, path: "/virtual/pgpe.yaml", environment: [:]).0
-        try live.apply(workspace)
+        let config = ConfigLoader.load(text: workspace.config, path: "/virtual/pgpe.yaml", environment: [:]).0
+        let live = try LiveDatabase.applied(workspace, on: database, meaningConfig: config)
         #expect(try live.assess(workspace).drift.isEmpty, "drift right after apply")
         return live
     }

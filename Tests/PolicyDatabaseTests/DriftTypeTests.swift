@@ -145,9 +145,7 @@ import Testing
         try await withTestDatabase { database in
             let role = try database.createRole(login: false)
             let workspace = Self.workspace(role: role)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             #expect(try live.assess(workspace).drift.isEmpty, "drift right after apply")
 
             try database.connection.execute(scenario.sql.replacingOccurrences(of: "ROLE", with: role))
@@ -184,9 +182,7 @@ import Testing
         try await withTestDatabase { database in
             let role = try database.createRole(login: false)
             let workspace = Self.workspace(role: role)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             try database.connection.execute("GRANT ALL ON public.notes TO \(role); GRANT SELECT ON public.notes TO PUBLIC")
             #expect(try live.assess(workspace).drift.isEmpty)
         }
@@ -197,9 +193,7 @@ import Testing
         try await withTestDatabase { database in
             let role = try database.createRole(login: false)
             let workspace = Self.workspace(role: role)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             try database.connection.execute(
                 """
                 CREATE POLICY zz_manual ON public.accounts USING (true);

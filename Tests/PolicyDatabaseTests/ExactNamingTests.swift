@@ -40,9 +40,7 @@ import Testing
     @Test func exactNamesApplyAsWrittenAndLeaveNoDrift() async throws {
         try await withTestDatabase { database in
             let workspace = Self.workspace()
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             let names = try database.connection.query("SELECT tablename, policyname FROM pg_policies ORDER BY 1, 2")
                 .compactMap { row in row[0]?.string.flatMap { table in row[1]?.string.map { "\(table).\($0)" } } }
             let hostile = "it's \"quoted\"; DROP TABLE profiles; -- ünï\u{2028}cødé"

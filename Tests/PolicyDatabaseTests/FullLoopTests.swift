@@ -54,9 +54,7 @@ import Testing
     @Test func outOfBandChangesAreFoundRepairedAndPruned() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(example)
+            let live = try LiveDatabase.applied(example, on: database)
             try database.connection.execute(
                 """
                 ALTER TABLE public.projects DISABLE ROW LEVEL SECURITY;

@@ -39,9 +39,7 @@ import Testing
         try await withTestDatabase { database in
             let role = try database.createRole(login: false)
             let workspace = Self.workspace(role: role, privileges: privileges)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             #expect(try Self.held(database.connection, role) == held)
             #expect(try live.assess(workspace).drift.isEmpty)
             try body(database.connection, role, workspace, live)

@@ -1,3 +1,4 @@
+import PolicyConfig
 import PolicyDatabase
 import PolicyWorkloads
 import TestSupport
@@ -6,6 +7,20 @@ extension LiveDatabase {
     /// A `LiveDatabase` over a new superuser connection to `database`.
     static func testing(_ database: TestDatabase, lockTimeoutMilliseconds: Int = 5000) throws -> LiveDatabase {
         LiveDatabase(connection: try database.connect(), lockTimeoutMilliseconds: lockTimeoutMilliseconds)
+    }
+
+    /// A `LiveDatabase` on `database` (as `testing` makes it) once `workspace`'s schema is loaded
+    /// into the database and the workspace applied (no prune); `meaningConfig`, when given, is
+    /// set before the apply.
+    static func applied(
+        _ workspace: PolicyWorkspace, on database: TestDatabase, lockTimeoutMilliseconds: Int = 5000,
+        meaningConfig: ProjectConfig? = nil
+    ) throws -> LiveDatabase {
+        try workspace.load(into: database)
+        let live = try testing(database, lockTimeoutMilliseconds: lockTimeoutMilliseconds)
+        if let meaningConfig { live.meaningConfig = meaningConfig }
+        try live.apply(workspace)
+        return live
     }
 
     /// Applies `workspace` (no prune) and returns the result.

@@ -30,9 +30,7 @@ import Testing
     @Test func oneNameOnDisjointTablesAppliesWithoutDrift() async throws {
         try await withTestDatabase { database in
             let workspace = Self.workspace()
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             let names = try database.connection.query("SELECT tablename || '.' || policyname FROM pg_policies ORDER BY 1")
                 .compactMap { $0[0]?.string }
             #expect(

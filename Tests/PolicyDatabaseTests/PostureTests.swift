@@ -12,9 +12,7 @@ import Testing
             let quiet = try database.createRole(login: false, attributes: "BYPASSRLS")
             let plain = try database.createRole(login: true)
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(example)
+            let live = try LiveDatabase.applied(example, on: database)
             let assessment = try live.assess(example)
             #expect(assessment.drift.isEmpty)
             let privileged = assessment.posture.filter { $0.kind == .privilegedLoginRole }.map(\.role)
@@ -54,9 +52,7 @@ import Testing
                     ALTER TABLE public.owned_by_app OWNER TO \(app);
                     ALTER TABLE public.owned_by_group OWNER TO \(owner);
                     """)
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             let assessment = try live.assess(workspace)
             #expect(assessment.drift.isEmpty)
             let owned = assessment.posture.filter { $0.kind == .ownerNamedByPolicy }

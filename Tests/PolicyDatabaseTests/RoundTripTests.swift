@@ -148,9 +148,7 @@ import Testing
     @Test func canonicalFormsComeFromPostgreSQLsPrinter() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(example)
+            let live = try LiveDatabase.applied(example, on: database)
             let assessment = try live.assess(example)
             let key = PolicyKey(table: QualifiedName(schema: "public", name: "projects"), name: "soft_delete_projects")
             #expect(assessment.canonical[key] == .printed(qual: "(is_deleted = false)", withCheck: nil))
@@ -180,9 +178,7 @@ import Testing
                   CLAUSE raw('old_flag')
                 """
             workspace.schemaSQL += "\nALTER TABLE public.config ADD COLUMN old_flag boolean;"
-            try workspace.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(workspace)
+            let live = try LiveDatabase.applied(workspace, on: database)
             #expect(try live.assess(workspace).drift.isEmpty)
             // The policy is dropped with the column, then put back by hand under the same name.
             try database.connection.execute(
@@ -202,9 +198,7 @@ import Testing
     @Test func searchPathOfTheSessionDoesNotMatter() async throws {
         try await withTestDatabase { database in
             let example = try PolicyWorkspace.example()
-            try example.load(into: database)
-            let live = try LiveDatabase.testing(database)
-            try live.apply(example)
+            _ = try LiveDatabase.applied(example, on: database)
             let other = LiveDatabase(
                 connection: try PostgresConnection(database.connectionString() + " options='-c search_path=pg_catalog'"))
             let assessment = try other.assess(example)

@@ -12,22 +12,11 @@ import Testing
         """
 
     static func project(_ clauses: String) -> WorkspaceSnapshot {
-        let fixture = WorkspaceFixture(
-            """
-            //- pgpe.yaml
-            policies: [policies]
-            schema: schema.sql
-            session:
-              app.tenant_id: uuid
-            isolation:
-              - key: app.tenant_id
-            //- schema.sql
-            \(schemaSQL)
-            //- policies/notes.policy
+        let policy = """
             POLICY own PERMISSIVE FOR SELECT SELECTOR named('notes')
               CLAUSE col(tenant_id) = session('app.tenant_id')\(clauses)
-            """)
-        return fixture.workspace().snapshot
+            """
+        return WorkspaceFixture.tenantIsolation(schema: schemaSQL, policies: ["notes.policy": policy]).workspace().snapshot
     }
 
     @Test(arguments: [true, false])

@@ -19,26 +19,15 @@ import Testing
     /// sessions may see different values of mode().
     static func project(volatility: String?, clauses: String? = nil) -> WorkspaceSnapshot {
         let declared = volatility.map { ", volatility: \($0)" } ?? ""
-        let fixture = WorkspaceFixture(
-            """
-            //- pgpe.yaml
-            policies: [policies]
-            schema: schema.sql
-            session:
-              app.tenant_id: uuid
-            isolation:
-              - key: app.tenant_id
-            functions:
-              mode: {returns: integer\(declared)}
-            //- schema.sql
-            \(schemaSQL)
-            //- policies/docs.policy
+        let policy = """
             POLICY docs PERMISSIVE FOR SELECT SELECTOR named('docs')
               \(clauses ?? """
             CLAUSE col(tenant_id) = session('app.tenant_id') AND fn(mode, []) = lit(1)
               OR CLAUSE col(owner_tenant) = session('app.tenant_id') AND fn(mode, []) = lit(2)
             """)
-            """)
+            """
+        let fixture = WorkspaceFixture.tenantIsolation(
+            schema: schemaSQL, policies: ["docs.policy": policy], config: "functions:\n  mode: {returns: integer\(declared)}\n")
         return fixture.workspace().snapshot
     }
 
@@ -86,23 +75,10 @@ import Testing
     @Test(arguments: [true, false])
     func aCallLeavingAnArgumentToItsDefaultIsAnalysed(shortcuts: Bool) {
         func verdicts(_ clause: String) -> [Verdict] {
-            let fixture = WorkspaceFixture(
-                """
-                //- pgpe.yaml
-                policies: [policies]
-                schema: schema.sql
-                session:
-                  app.tenant_id: uuid
-                isolation:
-                  - key: app.tenant_id
-                functions:
-                  allowed: {args: [uuid, {type: integer, default: true}], returns: boolean}
-                //- schema.sql
-                \(Self.schemaSQL)
-                //- policies/docs.policy
-                POLICY docs PERMISSIVE FOR ALL SELECTOR named('docs')
-                  CLAUSE \(clause)
-                """)
+            let fixture = WorkspaceFixture.tenantIsolation(
+                schema: Self.schemaSQL,
+                policies: ["docs.policy": "POLICY docs PERMISSIVE FOR ALL SELECTOR named('docs')\n  CLAUSE \(clause)\n"],
+                config: "functions:\n  allowed: {args: [uuid, {type: integer, default: true}], returns: boolean}\n")
             let snapshot = fixture.workspace().snapshot
             #expect(!snapshot.hasErrors, "\(snapshot.diagnostics.map(\.message))")
             let report = ProofHarness.analyze(snapshot, shortcuts: shortcuts)

@@ -8,22 +8,11 @@ import Testing
 /// traversal into such a table from another policy is FAILED (its RLS hides every row).
 @Suite struct GovernProofTests {
     static func project(_ policies: String) -> WorkspaceSnapshot {
-        WorkspaceFixture(
-            """
-            //- pgpe.yaml
-            policies: [policies]
-            schema: schema.sql
-            session:
-              app.tenant_id: uuid
-            isolation:
-              - key: app.tenant_id
-            //- schema.sql
+        let schema = """
             CREATE TABLE public.secrets (id integer PRIMARY KEY, tenant_id uuid);
             CREATE TABLE public.notes (id integer PRIMARY KEY, tenant_id uuid, secret_id integer REFERENCES public.secrets (id));
-            //- policies/p.policy
-            \(policies)
             """
-        ).workspace().snapshot
+        return WorkspaceFixture.tenantIsolation(schema: schema, policies: ["p.policy": policies]).workspace().snapshot
     }
 
     @Test(arguments: [true, false])

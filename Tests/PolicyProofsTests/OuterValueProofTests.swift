@@ -14,22 +14,11 @@ import Testing
         """
 
     static func project(_ inner: String) -> WorkspaceSnapshot {
-        let fixture = WorkspaceFixture(
-            """
-            //- pgpe.yaml
-            policies: [policies]
-            schema: schema.sql
-            session:
-              app.tenant_id: uuid
-            isolation:
-              - key: app.tenant_id
-            //- schema.sql
-            \(schemaSQL)
-            //- policies/docs.policy
+        let policy = """
             POLICY by_group PERMISSIVE FOR SELECT SELECTOR named('docs')
               CLAUSE exists(rel(_, group_id, groups, id), {col(tenant_id) = session('app.tenant_id') AND \(inner)})
-            """)
-        return fixture.workspace().snapshot
+            """
+        return WorkspaceFixture.tenantIsolation(schema: schemaSQL, policies: ["docs.policy": policy]).workspace().snapshot
     }
 
     /// The group row must have the document's own tenant: two sessions reaching one document

@@ -141,7 +141,7 @@ import Testing
             DO $$ BEGIN CREATE ROLE pgpe_side_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 
             """
-        let dump = try server.dumpSchema(loading: role + text)
+        let dump = try server.dumpSchema(loading: role + GoldenRoles.idempotentRoles(text))
         #expect(dump.contains("set_config('search_path', '', false)"))
         let (written, _, _) = SchemaReaderHelpers.read(text)
         let (dumped, diagnostics, _) = SchemaReaderHelpers.read(dump, path: "dump.sql")
@@ -155,6 +155,7 @@ import Testing
                 }
                 + model.tables.map {
                     "table \($0.name) parents=\($0.parents) rls=\($0.rowSecurity) grantees=\($0.grantees) unique=\($0.uniqueKeys)"
+                        + " columnGrants=\($0.columnGrants.map { "\($0.grantee) \($0.privilege) \($0.columns)" })"
                 }
                 + model.triggers.map {
                     "trigger \($0.name) on \($0.table) \($0.timing) \($0.events) -> \($0.function) enabled=\($0.isEnabled)"
@@ -199,5 +200,26 @@ import Testing
         #expect(oldDiagnostics.isEmpty, "\(oldDiagnostics)")
         #expect(oldModel.views.isEmpty && oldModel.functions.first?.executors == ["public"])
         #expect(oldModel.functions.first?.bodyTables == [] && oldModel.table(name("public.t"))?.parents == [])
+    }
+
+    /// REVOKE of privileges on columns, and of a privilege on the table, which PostgreSQL
+    /// revokes on each of its columns too (not REVOKE GRANT OPTION FOR, which keeps it).
+    @Test func revokingColumnPrivileges() throws {
+        let (model, diagnostics, _) = SchemaReaderHelpers.read(
+            """
+            CREATE TABLE docs (id int, tenant_id int, title text);
+            GRANT SELECT (id, title), UPDATE (title), REFERENCES (id) ON docs TO reporting;
+            GRANT INSERT (id, tenant_id) ON docs TO PUBLIC;
+            REVOKE SELECT (title) ON docs FROM reporting;
+            REVOKE UPDATE ON TABLE docs FROM reporting;
+            REVOKE GRANT OPTION FOR REFERENCES ON docs FROM reporting;
+            REVOKE ALL ON docs FROM public;
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(
+            model.table(name("public.docs"))?.columnGrants == [
+                ColumnGrant(grantee: "reporting", privilege: "REFERENCES", columns: ["id"]),
+                ColumnGrant(grantee: "reporting", privilege: "SELECT", columns: ["id"]),
+            ])
     }
 }

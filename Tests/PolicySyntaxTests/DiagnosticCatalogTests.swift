@@ -51,6 +51,31 @@ import Testing
         #expect(excepted.id == "semantic.null-in-list")
     }
 
+    /// The findings `accept:` may accept (every kind of the side-channel and performance areas,
+    /// those to come too) document that an accepted one is information; no other kind does.
+    @Test func everyAcceptableKindDocumentsThatAnAcceptedOneIsInformation() throws {
+        let acceptable = DiagnosticCatalog.all.filter(\.isAcceptable)
+        #expect(Set(acceptable.map(\.area)) == ["sidechannel", "performance"])
+        for kind in acceptable {
+            #expect(kind.exceptions.contains(.accepted) == (kind.severity > .info), "\(kind)")
+        }
+        #expect(!DiagnosticCatalog.all.contains { !$0.isAcceptable && $0.exceptions.contains(.accepted) })
+        let location = FileLocation(file: "schema.sql", range: SourceRange(start: 0, end: 1))
+        let acceptance = DiagnosticAcceptance(reason: "by design", location: FileLocation(file: "pgpe.yaml", range: .empty(at: 3)))
+        let finding = Diagnostic(
+            .sideChannelViewDefiner, message: "view v", location: location,
+            subject: DiagnosticSubject(object: "public.v", tables: ["public.t"]))
+        #expect(finding.isAcceptable && finding.severity == .warning)
+        let accepted = finding.accepted(by: acceptance)
+        #expect(accepted.severity == .info && !accepted.isAcceptable && accepted.acceptance == acceptance)
+        #expect(accepted.message == "accepted (by design): view v" && accepted.notes.last?.location == acceptance.location)
+        #expect(accepted.subject == finding.subject && accepted.id == finding.id)
+        #expect(accepted.shifted(by: 2, in: "pgpe.yaml").acceptance?.location.range == .empty(at: 5))
+        let info = Diagnostic(.sideChannelUniqueWithoutKey, message: "u", location: location).accepted(by: acceptance)
+        #expect(info.severity == .info)
+        #expect(!Diagnostic(.semanticNullInList, message: "m", location: location).isAcceptable)
+    }
+
     @Test func helpLinksPointAtTheDocumentedAnchors() {
         let markdown = DiagnosticCatalog.markdown
         for kind in DiagnosticCatalog.all {

@@ -1,3 +1,4 @@
+import PolicyWorkloads
 import PostgresClient
 import TestSupport
 import Testing
@@ -11,11 +12,18 @@ import Testing
         try connection.query("SELECT count(*) AS n FROM \(table)").first?["n"]?.int
     }
 
+    /// Runs `body` on a fresh test database holding an empty table `t (x int)`, with the
+    /// database's connection.
+    private func withTable<Result>(_ body: (TestDatabase, PostgresConnection) async throws -> Result) async throws -> Result {
+        try await withTestDatabase { database in
+            try database.connection.execute("CREATE TABLE t (x int)")
+            return try await body(database, database.connection)
+        }
+    }
+
     /// What the body did is committed and visible to another session.
     @Test func commitsWhenTheBodyReturns() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            try connection.execute("CREATE TABLE t (x int)")
+        try await withTable { database, connection in
             let value = try connection.transaction { connection in
                 _ = try connection.query("INSERT INTO t VALUES ($1)", [1])
                 #expect(connection.isInTransaction)
@@ -30,9 +38,7 @@ import Testing
 
     /// The body's error is rethrown and its rows and DDL are rolled back.
     @Test func rollsBackWhenTheBodyThrows() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            try connection.execute("CREATE TABLE t (x int)")
+        try await withTable { (_, connection) throws in
             #expect(throws: Abort.self) {
                 try connection.transaction { connection in
                     _ = try connection.query("INSERT INTO t VALUES ($1)", [1])
@@ -48,9 +54,7 @@ import Testing
 
     /// A failing statement rolls the whole transaction back.
     @Test func rollsBackWhenAStatementFails() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            try connection.execute("CREATE TABLE t (x int)")
+        try await withTable { _, connection in
             let error = try #require(throws: PostgresError.self) {
                 try connection.transaction { connection in
                     _ = try connection.query("INSERT INTO t VALUES ($1)", [1])
@@ -65,9 +69,7 @@ import Testing
 
     /// A failure the body swallowed cannot commit: the transaction is rolled back and reported.
     @Test func aCaughtFailureStillRollsBack() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            try connection.execute("CREATE TABLE t (x int)")
+        try await withTable { _, connection in
             let error = try #require(throws: PostgresError.self) {
                 try connection.transaction { connection in
                     _ = try connection.query("INSERT INTO t VALUES ($1)", [1])
@@ -82,9 +84,7 @@ import Testing
 
     /// Nested calls use savepoints: an inner failure undoes only its own work.
     @Test func nestedTransactionsUseSavepoints() async throws {
-        try await withTestDatabase { database in
-            let connection = database.connection
-            try connection.execute("CREATE TABLE t (x int)")
+        try await withTable { _, connection in
             try connection.transaction { connection in
                 _ = try connection.query("INSERT INTO t VALUES ($1)", [1])
                 _ = try? connection.transaction { connection in

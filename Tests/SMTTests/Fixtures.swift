@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import SMT
 
@@ -47,4 +48,20 @@ struct Nullable {
     func sqlEqualIsTrue(_ other: Nullable, in context: Z3Context) throws -> Term {
         try context.and(context.not(isNull), context.not(other.isNull), context.eq(value, other.value))
     }
+}
+
+/// Checks `solver` with a 50 ms limit and expects `.unknown` for "timeout" within a second;
+/// returns whether the answer was unknown.
+@discardableResult
+func expectPromptTimeout(_ solver: Solver, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+    let clock = ContinuousClock()
+    var result: CheckResult?
+    let elapsed = try clock.measure { result = try solver.check(timeoutMilliseconds: 50) }
+    guard case .unknown(let reason) = result else {
+        Issue.record("expected unknown, got \(String(describing: result))", sourceLocation: sourceLocation)
+        return false
+    }
+    #expect(reason.contains("timeout"), "reason: \(reason)", sourceLocation: sourceLocation)
+    #expect(elapsed < .seconds(1), sourceLocation: sourceLocation)
+    return true
 }

@@ -31,4 +31,14 @@ public enum GoldenRoles {
             }
         }
     }
+
+    /// `sql` with each `CREATE ROLE` statement written on a line of its own made idempotent: a
+    /// DO block that ignores a role that exists (roles are cluster-wide, and the tests that load
+    /// a file with them run in parallel and again on the same server).
+    public static func idempotentRoles(_ sql: String) -> String {
+        sql.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("CREATE ROLE "), line.hasSuffix(";") else { return String(line) }
+            return "DO $$ BEGIN \(line) EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
+        }.joined(separator: "\n")
+    }
 }

@@ -18,8 +18,7 @@ public enum SlowTableWorkspace {
                 """
         }
         return [
-            "pgpe.yaml":
-                "policies: [policies]\nschema: schema.sql\nschemas: [public]\nsession:\n  app.tenant_id: uuid\nisolation:\n  - key: app.tenant_id\n",
+            "pgpe.yaml": WorkspaceFixture.tenantIsolationConfig("schemas: [public]\n"),
             "schema.sql": """
             CREATE TABLE public.tenants (id uuid PRIMARY KEY);
             CREATE TABLE public.a_slow (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL, level integer);

@@ -333,7 +333,7 @@ public enum CompletionProvider {
                 if after.count >= 1 { keywords(["PERMISSIVE", "RESTRICTIVE"]) }
             case .grant:
                 if after.isEmpty || afterComma {
-                    keywords(["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "ALL"])
+                    keywords(Privilege.allCases.map(\.rawValue))
                 } else {
                     keywords(["TO"])
                 }

@@ -73,7 +73,8 @@ public enum IndexCoverage {
                 .performanceMissingIndex,
                 message:
                     "no index on \(demand.table) leads with \(demand.column) (\(demand.because)), so each query on it reads the whole table; add one: \(fix(table: demand.table, column: demand.column))",
-                location: FileLocation(file: demand.policy.location.file, range: demand.policy.nameRange))
+                location: FileLocation(file: demand.policy.location.file, range: demand.policy.nameRange),
+                subject: DiagnosticSubject(object: "\(demand.table)(\(demand.column))", tables: [demand.table.description]))
         }
     }
 }

@@ -17,7 +17,8 @@ public struct ProofResults: Sendable {
     public private(set) var tableDiagnostics: [QualifiedName: [Diagnostic]] = [:]
     /// Diagnostics about the whole set, shown at their definitions: tables no policy governs,
     /// `accept:` entries that match no finding once every governed table has verdicts, and the
-    /// side channels (SPEC 11.11), at the object in the schema file and at the policies they weaken.
+    /// side channels (SPEC 11.11), at the object in the schema file and at the policies they weaken,
+    /// and the missing indexes (those `accept:` accepts as information).
     public private(set) var coverageDiagnostics: [Diagnostic] = []
     /// How many runs were accepted.
     public private(set) var runs = 0
@@ -95,14 +96,14 @@ public struct ProofResults: Sendable {
             tableDiagnostics[table] = nil
         }
         let coverageOn = set.config.isProofEnabled(ProofID.coverage.rawValue, default: ProofID.coverage.isOnByDefault)
-        coverageDiagnostics =
-            (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + SideChannelFindings.diagnostics(set, atPolicies: true)
-            + IndexCoverage.diagnostics(set)
+        let acceptance = FindingAcceptance(policySet: set)
+        let findings = acceptance.apply(SideChannelFindings.diagnostics(set, atPolicies: true) + IndexCoverage.diagnostics(set))
+        coverageDiagnostics = (coverageOn ? ProofDiagnostics.ungoverned(set) : []) + findings
         // Stale waivers only once every governed table is proven: a table not proven yet (or
         // blocked by an error) would make its entries look stale.
-        if !set.config.accept.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {
+        if !acceptance.isEmpty, set.governedTables.allSatisfy({ verdicts[$0] != nil }) {
             let request = AnalysisRequest()
-            coverageDiagnostics += FindingAcceptance(policySet: set).stale(verdicts.values.flatMap { $0 }) {
+            coverageDiagnostics += acceptance.stale(verdicts.values.flatMap { $0 }, findings: findings) {
                 request.runs($0, on: job.snapshot)
             }
         }

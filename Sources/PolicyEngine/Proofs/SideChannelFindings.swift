@@ -17,12 +17,14 @@ public enum SideChannelFindings {
         let finder = Finder(set: set)
         var findings =
             finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
+            + finder.columnGrants()
             + finder.definerTriggers()
         if atPolicies {
             findings += findings.flatMap { finding in
                 finding.notes.map { note in
                     var copy = Diagnostic(finding.kind, message: note.message + ": " + finding.message, location: note.location)
                     copy.notes = [DiagnosticNote(message: "the object", location: finding.location)]
+                    copy.subject = finding.subject
                     return copy
                 }
             }
@@ -93,10 +95,14 @@ public enum SideChannelFindings {
             return notes
         }
 
+        /// A finding of `kind` about `object` (`DiagnosticSubject.object`: what `accept:` names)
+        /// that weakens the guarantees of `tables`.
         func finding(
-            _ kind: DiagnosticKind, _ message: String, at place: FileLocation?, tables: [QualifiedName]
+            _ kind: DiagnosticKind, _ message: String, object: String, at place: FileLocation?, tables: [QualifiedName]
         ) -> Diagnostic {
-            var diagnostic = Diagnostic(kind, message: message, location: location(place))
+            var diagnostic = Diagnostic(
+                kind, message: message, location: location(place),
+                subject: DiagnosticSubject(object: object, tables: tables.sorted().map(\.description)))
             diagnostic.notes = notes(tables)
             return diagnostic
         }
@@ -129,7 +135,7 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelViewDefiner,
                     "\(view.kindName) \(view.name) \(why), and \(Self.list(readers)) may select from it: every tenant's rows are returned; fix: \(fix)",
-                    at: view.location, tables: reached)
+                    object: view.name.description, at: view.location, tables: reached)
             }
         }
 
@@ -150,7 +156,8 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelDefinerFunction,
                     "SECURITY DEFINER function \(function.name) reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(callers)) may execute it: the policies do not apply inside; fix: REVOKE EXECUTE ON FUNCTION \(signature) FROM \(Self.list(callers));",
-                    at: function.location, tables: reached)
+                    object: "\(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", ")))", at: function.location,
+                    tables: reached)
             }
         }
 
@@ -199,7 +206,7 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelDefinerTrigger,
                     "trigger \(trigger.name) on \(trigger.table) executes SECURITY DEFINER function \(function.name), which reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(firers)) may \(events) \(trigger.table) and so fire it (a trigger needs no EXECUTE privilege): the policies do not apply inside; fix: ALTER FUNCTION \(Self.sql(function.name))() SECURITY INVOKER; (or make the function filter by tenant)",
-                    at: trigger.location ?? function.location, tables: reached)
+                    object: "\(trigger.name) on \(trigger.table)", at: trigger.location ?? function.location, tables: reached)
             }
         }
 
@@ -231,7 +238,7 @@ public enum SideChannelFindings {
                 return finding(
                     .sideChannelChildWithoutRLS,
                     "\(relation) \(table.name) of governed \(ancestors.map(\.description).joined(separator: ", ")) has no row-level security, and \(Self.list(readers)) may query it directly, skipping the parent's policies; fix: ALTER TABLE \(Self.sql(table.name)) ENABLE ROW LEVEL SECURITY; and govern it with the parent's policies (or REVOKE ALL ON \(Self.sql(table.name)) FROM \(Self.list(readers));)",
-                    at: table.location, tables: ancestors)
+                    object: table.name.description, at: table.location, tables: ancestors)
             }
         }
 
@@ -270,8 +277,97 @@ public enum SideChannelFindings {
                             finding(
                                 .sideChannelUniqueWithoutKey,
                                 "unique key (\(unique.joined(separator: ", "))) of governed \(name) does not include \(wanted.joined(separator: " or ")), the column of isolation key \(key): an insert's unique violation tells one tenant that another tenant's row with those values exists; fix: make it UNIQUE (\(fixed))",
-                                at: table.location, tables: [name]))
+                                object: "\(name)(\(unique.joined(separator: ", ")))", at: table.location, tables: [name]))
                     }
+                }
+            }
+            return result
+        }
+
+        // MARK: - Column grants
+
+        /// Why row-level security does not restrict `role` on `table` while a privilege granted
+        /// to it still gives it something: it has BYPASSRLS (which membership does not pass on),
+        /// or it has the privileges of the table's owner (through memberships that inherit, as
+        /// PostgreSQL's ownership check follows them) while `force:` leaves the table out. Nil for
+        /// the rest, and for a superuser and the owner itself, who have every privilege already.
+        func bypass(_ role: String, on table: TableModel) -> String? {
+            if let model = schema.role(role) {
+                if model.isSuperuser { return nil }
+                if model.bypassesRLS { return "which has BYPASSRLS: row-level security never applies to it" }
+            }
+            guard let owner = table.owner, owner != role, !set.isForced(table.name),
+                set.roleGraph.privileges(of: role).contains(owner)
+            else { return nil }
+            return
+                "which has the rights of \(SQLQuoting.identifier(owner)), the table's owner, through membership: row-level security does not apply to the owner while the table is not FORCE ROW LEVEL SECURITY"
+        }
+
+        /// What a privilege on columns of a table lets a role no policy restricts do there.
+        static func effect(_ privilege: String) -> String {
+            switch privilege {
+            case "SELECT": return "reads those columns of every tenant's rows"
+            case "INSERT": return "inserts rows for any tenant"
+            case "UPDATE": return "changes every tenant's rows"
+            default: return "learns from a foreign key's check which values every tenant's rows hold"
+            }
+        }
+
+        /// `SELECT (id, title), UPDATE (title)`.
+        static func privilegeList(_ grants: [ColumnGrant]) -> String {
+            grants.map { "\($0.privilege) (\($0.columns.map { SQLQuoting.identifier($0) }.joined(separator: ", ")))" }
+                .joined(separator: ", ")
+        }
+
+        /// Privileges on columns of governed tables (`GRANT SELECT (a) ON t TO r`) that reach
+        /// rows past the policies: granted to a role row-level security does not restrict on the
+        /// table, or to PUBLIC while the schema knows such a role; and REFERENCES on a key
+        /// granted to a role that matters (a foreign key's check runs without the policies, so
+        /// a table of its own referencing the key tells it which values any tenant has).
+        func columnGrants() -> [Diagnostic] {
+            var result: [Diagnostic] = []
+            for name in set.governedTables {
+                guard let table = schema.table(name), !table.columnGrants.isEmpty else { continue }
+                let keys = ([table.primaryKey] + table.uniqueKeys).filter { !$0.isEmpty }
+                let bypassers = schema.roles.filter { $0.bypassesRLS && !$0.isSuperuser && $0.name != table.owner }
+                    .map(\.name).sorted()
+                let byGrantee = Dictionary(grouping: table.columnGrants, by: \.grantee)
+                for grantee in byGrantee.keys.sorted() {
+                    let grants = byGrantee[grantee] ?? []
+                    let why: String?
+                    if grantee == "public" {
+                        why =
+                            bypassers.isEmpty
+                            ? nil
+                            : "which includes \(Self.list(bypassers)), with BYPASSRLS: row-level security never applies to \(bypassers.count == 1 ? "it" : "them")"
+                    } else {
+                        why = bypass(grantee, on: table)
+                    }
+                    if let why {
+                        let ownerMember = grantee != "public" && schema.role(grantee)?.bypassesRLS != true
+                        let effects = Array(Set(grants.map { Self.effect($0.privilege) })).sorted().joined(separator: ", ")
+                        let fix =
+                            ownerMember
+                            ? "ALTER TABLE \(Self.sql(name)) FORCE ROW LEVEL SECURITY; (select the table in pgpe.yaml's force:)"
+                            : "REVOKE \(Self.privilegeList(grants)) ON \(Self.sql(name)) FROM \(Self.list([grantee]));"
+                        result.append(
+                            finding(
+                                .sideChannelColumnGrant,
+                                "\(Self.privilegeList(grants)) on governed \(name) granted to \(Self.list([grantee])), \(why), so it \(effects); fix: \(fix)",
+                                object: "\(name)(\(Set(grants.flatMap(\.columns)).sorted().joined(separator: ", ")))", at: table.location,
+                                tables: [name]))
+                        continue
+                    }
+                    guard matters(grantee),
+                        let references = grants.first(where: { $0.privilege == "REFERENCES" }),
+                        let key = keys.first(where: { $0.allSatisfy(references.columns.contains) })
+                    else { continue }
+                    let columns = key.map { SQLQuoting.identifier($0) }.joined(separator: ", ")
+                    result.append(
+                        finding(
+                            .sideChannelColumnGrant,
+                            "REFERENCES (\(columns)) on governed \(name) granted to \(Self.list([grantee])): a foreign key's check runs without row-level security, so a session that can create a table referencing (\(columns)) learns whether any tenant's row holds a value (its insert succeeds or fails); fix: REVOKE \(Self.privilegeList([references])) ON \(Self.sql(name)) FROM \(Self.list([grantee]));",
+                            object: "\(name)(\(key.joined(separator: ", ")))", at: table.location, tables: [name]))
                 }
             }
             return result

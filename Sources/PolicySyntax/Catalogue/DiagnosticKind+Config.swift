@@ -7,7 +7,7 @@ extension DiagnosticArea {
             .configInvalidYAML, .configInvalidEncoding, .configDuplicateKey, .configUnknownKey, .configWrongType,
             .configInvalidValue, .configMissingKey, .configUnknownType, .configUncheckedType, .configSessionKeyFormat,
             .configBuiltInSessionKey, .configUndeclaredSessionKey, .configUnsetVariable, .configMalformedVariable, .configUnknownProof,
-            .configDuplicateRole, .configStaleAccept,
+            .configDuplicateRole, .configStaleAccept, .configUnknownFinding,
         ])
 }
 
@@ -78,7 +78,12 @@ extension DiagnosticKind {
     /// `config.stale-accept`
     public static let configStaleAccept = DiagnosticKind(
         "config.stale-accept", .warning,
-        "An `accept:` entry matched no FAILED or UNKNOWN verdict of `pgpe analyze` (the finding was fixed, or the entry names the wrong proof, tables, commands or roles); remove or correct it, since stale waivers rot."
+        "An `accept:` entry matched no FAILED or UNKNOWN verdict (or, with `finding:`, no finding) of `pgpe analyze` (the finding was fixed, or the entry names the wrong proof, finding, object, tables, commands or roles); remove or correct it, since stale waivers rot."
+    )
+    /// `config.unknown-finding`
+    public static let configUnknownFinding = DiagnosticKind(
+        "config.unknown-finding", .warning,
+        "`finding:` of an `accept:` entry names no finding `accept:` can accept (a `sidechannel.*` or `performance.*` id of docs/diagnostics.md), so the entry accepts nothing; use one of those ids."
     )
     /// `config.duplicate-role`
     public static let configDuplicateRole = DiagnosticKind(

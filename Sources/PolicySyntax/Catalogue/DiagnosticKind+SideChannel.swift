@@ -6,8 +6,7 @@ extension DiagnosticArea {
             "Objects of the schema around the policies through which roles named by policies (or PUBLIC) reach governed rows without the policies: `pgpe analyze` reports them with the schema (at the object's statement in a SQL schema, naming the catalog object otherwise) in every output format, and the language server on the schema file and on the policies whose guarantee they weaken. Each message ends with the SQL that fixes it; see docs/side-channels.md.",
         kinds: [
             .sideChannelViewDefiner, .sideChannelDefinerFunction, .sideChannelChildWithoutRLS,
-            .sideChannelUniqueWithoutKey,
-            .sideChannelDefinerTrigger,
+            .sideChannelUniqueWithoutKey, .sideChannelColumnGrant, .sideChannelDefinerTrigger,
         ])
 }
 
@@ -31,6 +30,11 @@ extension DiagnosticKind {
     public static let sideChannelUniqueWithoutKey = DiagnosticKind(
         "sidechannel.unique-without-key", .info,
         "A UNIQUE constraint or unique index of a governed table does not include the isolation key's column: an insert's unique violation tells a tenant that another tenant's row with those values exists. Fix: a UNIQUE that includes the key column."
+    )
+    /// `sidechannel.column-grant`
+    public static let sideChannelColumnGrant = DiagnosticKind(
+        "sidechannel.column-grant", .warning,
+        "A privilege on some columns of a governed table is granted to a role row-level security does not restrict there (BYPASSRLS; or, while the table is not FORCE ROW LEVEL SECURITY, a member of its owner), or to PUBLIC while a role with BYPASSRLS exists: it reads or writes those columns of every tenant's rows. Also REFERENCES on a key of a governed table granted to a role the policies apply to: a foreign key's check runs without the policies, so the role learns which key values any tenant has. Fix: `REVOKE ... (columns) ON ... FROM ...`, or FORCE ROW LEVEL SECURITY for a member of the owner."
     )
 }
 

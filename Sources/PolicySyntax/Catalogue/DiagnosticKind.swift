@@ -19,8 +19,18 @@ public struct DiagnosticKind: Hashable, Sendable, CustomStringConvertible {
         self.id = id
         self.severity = severity
         self.summary = summary
-        self.exceptions = exceptions
+        // A finding about the schema around the policies may be accepted in pgpe.yaml, which
+        // shows it as information.
+        let accepted = DiagnosticKind.acceptableAreas.contains(String(id.prefix { $0 != "." })) && severity > .info
+        self.exceptions = exceptions + (accepted ? [.accepted] : [])
     }
+
+    /// The areas whose diagnostics are findings an `accept:` entry of pgpe.yaml may accept
+    /// (`finding:`, SPEC 11.8): the side channels and the performance findings of SPEC 11.11.
+    public static let acceptableAreas: Set<String> = ["sidechannel", "performance"]
+
+    /// Whether an `accept:` entry may accept diagnostics of this kind (its area is acceptable).
+    public var isAcceptable: Bool { DiagnosticKind.acceptableAreas.contains(area) }
 
     /// Every severity it may be emitted with: the default, then the exceptions'.
     public var severities: [Severity] {

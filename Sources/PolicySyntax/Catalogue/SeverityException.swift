@@ -12,4 +12,10 @@ public struct SeverityException: Hashable, Sendable {
         self.severity = severity
         self.when = when
     }
+
+    /// A finding an `accept:` entry of pgpe.yaml accepts: information, with the entry's reason;
+    /// every kind of the acceptable areas (`DiagnosticKind.acceptableAreas`) more serious than
+    /// information lists it.
+    public static let accepted = SeverityException(
+        .info, when: "a finding an `accept:` entry of pgpe.yaml accepts (the message starts with its reason; it fails no run)")
 }

@@ -30,6 +30,15 @@ GRANT SELECT ON public.events_a, public.events_b TO pgpe_side_reader;
 ALTER TABLE public.events_a ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.events_b ENABLE ROW LEVEL SECURITY;
 
+-- Column grants: revoked from the role that bypasses row-level security, and REFERENCES with
+-- the table's privilege (which revokes it on every column too).
+CREATE ROLE pgpe_side_reporting NOLOGIN BYPASSRLS;
+GRANT SELECT (id, title) ON public.docs TO pgpe_side_reporting;
+REVOKE SELECT (id, title) ON public.docs FROM pgpe_side_reporting;
+GRANT REFERENCES (id) ON public.docs TO pgpe_side_reader;
+REVOKE REFERENCES ON public.docs FROM pgpe_side_reader;
+GRANT CREATE ON SCHEMA public TO pgpe_side_reader;
+
 -- The trigger's function runs with the caller's rights: its sub-select sees only the caller's docs.
 CREATE TABLE public.comments (
     id integer PRIMARY KEY,

@@ -28,6 +28,15 @@ GRANT SELECT ON public.doc_titles TO pgpe_side_reader;
 -- The partitions are granted directly, and have no row-level security of their own.
 GRANT SELECT ON public.events_a, public.events_b TO pgpe_side_reader;
 
+-- Column grants (sidechannel.column-grant). pgpe_side_reporting has BYPASSRLS: the policies
+-- never apply to it, so it reads the granted columns of every tenant's rows. REFERENCES on
+-- docs' key lets the reader (whom the policies restrict) learn from a foreign key's check,
+-- which runs without them, which ids any tenant has: it may create tables in public.
+CREATE ROLE pgpe_side_reporting NOLOGIN BYPASSRLS;
+GRANT SELECT (id, title) ON public.docs TO pgpe_side_reporting;
+GRANT REFERENCES (id) ON public.docs TO pgpe_side_reader;
+GRANT CREATE ON SCHEMA public TO pgpe_side_reader;
+
 -- A trigger whose SECURITY DEFINER function copies a row of docs into the new comment: firing a
 -- trigger needs no EXECUTE privilege, and the function reads docs with its owner's rights, so a
 -- tenant commenting on another tenant's doc id reads that doc's title back from its own row.
