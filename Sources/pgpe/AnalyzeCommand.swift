@@ -101,6 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
         let recorded = try baseline.map(BaselineFile.read)
         var report: AnalysisReport?
         var probed: AnalyzeProbe?
+        var planned: AnalyzePlanCheck?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
             let request = AnalysisRequest(
@@ -123,6 +124,11 @@ struct AnalyzeCommand: ParsableCommand {
             }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
             if probe { probed = try AnalyzeProbe.run(result, snapshot: snapshot, connection: connection) }
+            if let url = connection.database, !url.isEmpty {
+                let checked = try AnalyzePlanCheck.run(snapshot: snapshot, connection: connection)
+                diagnostics += checked.diagnostics(snapshot.policySet)
+                planned = checked
+            }
         }
         var findings = Findings(report: report, policySet: snapshot.policySet, recorded: recorded)
         if let writeBaseline, report != nil {
@@ -133,10 +139,15 @@ struct AnalyzeCommand: ParsableCommand {
         case .text:
             printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
             if let probed { Terminal.standardOutput(probed.text(color: Terminal.colorEnabled(fileDescriptor: 1)).joined(separator: "\n")) }
+            if let planned {
+                Terminal.standardOutput(
+                    planned.text(color: Terminal.colorEnabled(fileDescriptor: 1), verbose: verbose).joined(separator: "\n"))
+            }
         case .json:
             var object = json(report, diagnostics: diagnostics, printer: printer, findings: findings)
-            if let probed, case .object(var members) = object {
-                members["probe"] = probed.json
+            if case .object(var members) = object, probed != nil || planned != nil {
+                if let probed { members["probe"] = probed.json }
+                if let planned { members["planCheck"] = planned.json }
                 object = .object(members)
             }
             Terminal.standardOutput(object.serializedString())
