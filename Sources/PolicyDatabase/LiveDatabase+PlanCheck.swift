@@ -28,7 +28,7 @@ extension LiveDatabase {
     /// role and none of theirs qualifies, a role made in the transaction and granted SELECT on
     /// the governed schemas' tables), sets the session values, turns `enable_seqscan` off and
     /// reads `EXPLAIN (FORMAT JSON, VERBOSE) SELECT * FROM` the table: the policies add their
-    /// filter. The table's own scans (not those in a sub-plan or init-plan, where a traversal's
+    /// filter. The table's own scans (its partitions' and children's included; not those in a sub-plan or init-plan, where a traversal's
     /// target may be read) must have an index condition (an Index Scan or Index Only Scan with
     /// one, or a Bitmap Heap Scan), else the table is NO-INDEX, unless its policies filter only
     /// through traversals: PostgreSQL does not pull a sub-select of a policy up into a join, so it
@@ -83,7 +83,8 @@ extension LiveDatabase {
         guard let plan, let root = try? JSONValue(parsing: plan)[0]?["Plan"] else {
             return result(.skipped, role, "PostgreSQL's plan could not be read")
         }
-        let (status, detail) = Self.judge(Self.scans(of: planCase.table, in: root, subPlans: false, depth: 0))
+        let own = ([planCase.table] + planCase.children).flatMap { Self.scans(of: $0, in: root, subPlans: false, depth: 0) }
+        let (status, detail) = Self.judge(own)
         guard status == .noIndex else { return result(status, role, detail) }
         guard !planCase.direct, !planCase.targets.isEmpty else { return result(.noIndex, role, detail, unindexed: planCase.table) }
         // Only traversals filter the table: PostgreSQL checks each row against their sub-plan,
@@ -117,7 +118,7 @@ extension LiveDatabase {
     /// INDEX when every scan of the table has an index condition, else NO-INDEX; with how the
     /// (first offending) scan reads it.
     private static func judge(_ scans: [JSONValue]) -> (PlanCheckStatus, String) {
-        guard !scans.isEmpty else { return (.index, "the plan does not scan the table itself") }
+        guard !scans.isEmpty else { return (.index, "the plan does not scan the table") }
         var used: [String] = []
         for scan in scans {
             let type = scan["Node Type"]?.string ?? "scan"

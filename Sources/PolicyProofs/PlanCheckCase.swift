@@ -24,6 +24,10 @@ public struct PlanCheckCase: Hashable, Sendable {
     /// Whether a policy compares a column of the table itself with a session value (else they
     /// filter only through traversals).
     public var direct: Bool
+    /// Its partitions and inheritance children in the schema, nested ones included, sorted: a
+    /// query on the table scans them (a partitioned table has no scan of its own), under its
+    /// policies.
+    public var children: [QualifiedName]
     /// The tables the policies' traversals read, in order of first use.
     public var targets: [QualifiedName]
     /// The schemas of the governed tables (a role made for `anyRole` is granted their tables,
@@ -64,11 +68,20 @@ public struct PlanCheckCase: Hashable, Sendable {
             let statements = ReproSessionValues.probeStatements(for: settings.mapValues { Optional($0) }, policySet: policySet).statements
             var roles: [String] = []
             for role in filtering.flatMap(\.roles) where role != "public" && !roles.contains(role) { roles.append(role) }
+            var children: [QualifiedName] = []
+            var parents = [table]
+            while let parent = parents.popLast(), children.count < 10_000 {
+                for child in policySet.schema.tables where child.parents.contains(parent) && !children.contains(child.name) {
+                    children.append(child.name)
+                    parents.append(child.name)
+                }
+            }
             result.append(
                 PlanCheckCase(
                     table: table, policy: first.ref, roles: roles,
                     anyRole: filtering.contains { $0.roles.isEmpty || $0.roles.contains("public") },
-                    settings: settings, settingStatements: statements, direct: direct, targets: targets, schemas: schemas))
+                    settings: settings, settingStatements: statements, direct: direct, children: children.sorted(), targets: targets,
+                    schemas: schemas))
         }
         return result
     }

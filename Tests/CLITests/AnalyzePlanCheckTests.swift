@@ -173,4 +173,50 @@ import Testing
             #expect(try Self.results(granted)["public.projects"]?["status"] as? String == "SKIPPED", "\(granted.stdout)")
         }
     }
+
+    /// A partitioned table has no scan of its own: its partitions' scans are judged. Without an
+    /// index they are Seq Scans (NO-INDEX, the fix on the parent); with a partitioned index on
+    /// tenant_id, each partition is read by its index (INDEX).
+    @Test func partitionsAreTheTablesScans() async throws {
+        try await withTestDatabase { database in
+            let schema = """
+                CREATE TABLE public.events (id bigint NOT NULL, tenant_id uuid NOT NULL, body text) PARTITION BY HASH (id);
+                CREATE TABLE public.events_0 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+                CREATE TABLE public.events_1 PARTITION OF public.events FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+
+                """
+            let policies = """
+                POLICY tenant_isolation
+                  PERMISSIVE
+                  FOR SELECT, INSERT, UPDATE, DELETE
+                  SELECTOR named('events')
+                  CLAUSE col('tenant_id') = session('app.tenant_id')
+                """
+            let cli = try DatabaseCLI.example()
+            defer { cli.remove() }
+            try cli.write("schema.sql", schema)
+            try cli.write("policies/tenancy.policy", policies)
+            try cli.write("policies/soft_delete.policy", "")
+            try database.connection.execute(schema)
+            let target = ["--database", database.connectionString()]
+            let apply = try cli.run(["apply"] + target)
+            #expect(apply.status == 0, "\(apply.output)")
+            let run = try cli.run(["analyze", "--format", "json"] + target)
+            let events = try #require(try Self.results(run)["public.events"], "\(run.output)")
+            #expect(events["status"] as? String == "NO-INDEX", "\(events)")
+            #expect(events["detail"] as? String == "Seq Scan", "\(events)")
+            let findings = try Self.findings(run)
+            #expect(findings.count == 1, "\(findings)")
+            #expect(
+                findings.first?.hasSuffix("add one: CREATE INDEX CONCURRENTLY events_tenant_id_idx ON public.events (tenant_id);") == true,
+                "\(findings)")
+
+            try database.connection.execute("CREATE INDEX events_tenant_id_idx ON public.events (tenant_id)")
+            let after = try cli.run(["analyze", "--format", "json"] + target)
+            let indexed = try #require(try Self.results(after)["public.events"], "\(after.output)")
+            #expect(indexed["status"] as? String == "INDEX", "\(indexed)")
+            #expect((indexed["detail"] as? String)?.contains("events_0") == true, "\(indexed)")
+            #expect(try Self.findings(after).isEmpty)
+        }
+    }
 }
