@@ -148,6 +148,7 @@ let package = Package(
         .target(
             name: "PolicyDatabase",
             dependencies: [
+                "JSON",
                 "PolicySyntax",
                 "PolicySchema",
                 "PolicyConfig",

@@ -81,25 +81,30 @@ extension LiveDatabase {
             guard !found.rows.isEmpty else { throw Skip(reason: "role \(role) does not exist in the database") }
             return role
         }
+        do {
+            return try makeRole(schemas: plan.schemas, privileges: "SELECT, INSERT, UPDATE, DELETE")
+        } catch let error as PostgresError where error.kind == .query {
+            throw Skip(
+                reason:
+                    "the verdict is about roles no policy names; the probe makes one for it (until the rollback), which needs CREATEROLE and the right to grant the tables: \(error.message)"
+            )
+        }
+    }
+
+    /// Makes a NOLOGIN role (until the transaction rolls back) granted USAGE on `schemas` and
+    /// `privileges` on all their tables: the role a check runs as when the policies apply to
+    /// roles no policy names (`PUBLIC`). Needs CREATEROLE and the right to grant the tables.
+    func makeRole(schemas: [String], privileges: String) throws -> String {
         let pid = try connection.query("SELECT pg_catalog.pg_backend_pid()").rows.first?[0]?.int ?? 0
         let made = "pgpe_probe_\(pid)"
         var statements = ["CREATE ROLE \(SQLQuoting.identifier(made)) NOLOGIN"]
-        for schema in plan.schemas {
+        for schema in schemas {
             statements.append("GRANT USAGE ON SCHEMA \(SQLQuoting.identifier(schema)) TO \(SQLQuoting.identifier(made))")
             statements.append(
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(SQLQuoting.identifier(schema)) TO \(SQLQuoting.identifier(made))"
+                "GRANT \(privileges) ON ALL TABLES IN SCHEMA \(SQLQuoting.identifier(schema)) TO \(SQLQuoting.identifier(made))"
             )
         }
-        for statement in statements {
-            do {
-                try connection.query(statement)
-            } catch let error as PostgresError where error.kind == .query {
-                throw Skip(
-                    reason:
-                        "the verdict is about roles no policy names; the probe makes one for it (until the rollback), which needs CREATEROLE and the right to grant the tables: \(error.message)"
-                )
-            }
-        }
+        for statement in statements { try connection.query(statement) }
         return made
     }
 

@@ -159,8 +159,9 @@ public struct ReproPlan: Hashable, Sendable {
 
     // MARK: - Rows
 
-    /// Fills NOT NULL columns the counterexample left out with unique values of their types.
-    private struct Filler {
+    /// Fills NOT NULL columns the counterexample left out with unique values of their types (and
+    /// gives the plan check's sessions typed values, `PlanCheckCase`).
+    struct Filler {
         var counter = 0
         mutating func value(for type: SQLType) -> SQLValue {
             counter += 1

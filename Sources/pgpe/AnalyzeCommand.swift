@@ -103,6 +103,7 @@ struct AnalyzeCommand: ParsableCommand {
         let recorded = try baseline.map(BaselineFile.read)
         var report: AnalysisReport?
         var probed: AnalyzeProbe?
+        var planned: AnalyzePlanCheck?
         let hasErrors = snapshot.hasErrors || (other?.hasErrors ?? false)
         if !hasErrors {
             let request = AnalysisRequest(
@@ -120,10 +121,17 @@ struct AnalyzeCommand: ParsableCommand {
             if request.runs(.coverage, on: snapshot) { diagnostics += ProofDiagnostics.ungoverned(snapshot.policySet) }
             diagnostics += SideChannelFindings.diagnostics(snapshot.policySet)
             diagnostics += IndexCoverage.diagnostics(snapshot.policySet)
+            if let url = connection.database, !url.isEmpty {
+                let checked = try AnalyzePlanCheck.run(snapshot: snapshot, connection: connection)
+                diagnostics += checked.diagnostics(snapshot.policySet)
+                planned = checked
+            }
             let acceptance = FindingAcceptance(policySet: snapshot.policySet)
             diagnostics = acceptance.apply(diagnostics)
             if !result.cancelled {
-                diagnostics += acceptance.stale(result.verdicts, findings: diagnostics) { request.runs($0, on: snapshot) }
+                diagnostics += acceptance.stale(result.verdicts, findings: diagnostics, liveChecked: planned != nil) {
+                    request.runs($0, on: snapshot)
+                }
             }
             if let directory = emitRepro { try writeRepros(result, snapshot: snapshot, directory: directory) }
             if probe { probed = try AnalyzeProbe.run(result, snapshot: snapshot, connection: connection) }
@@ -137,10 +145,15 @@ struct AnalyzeCommand: ParsableCommand {
         case .text:
             printText(report, diagnostics: diagnostics, printer: printer, findings: findings)
             if let probed { Terminal.standardOutput(probed.text(color: Terminal.colorEnabled(fileDescriptor: 1)).joined(separator: "\n")) }
+            if let planned {
+                Terminal.standardOutput(
+                    planned.text(color: Terminal.colorEnabled(fileDescriptor: 1), verbose: verbose).joined(separator: "\n"))
+            }
         case .json:
             var object = json(report, diagnostics: diagnostics, printer: printer, findings: findings)
-            if let probed, case .object(var members) = object {
-                members["probe"] = probed.json
+            if case .object(var members) = object, probed != nil || planned != nil {
+                if let probed { members["probe"] = probed.json }
+                if let planned { members["planCheck"] = planned.json }
                 object = .object(members)
             }
             Terminal.standardOutput(object.serializedString())

@@ -77,4 +77,37 @@ public enum IndexCoverage {
                 subject: DiagnosticSubject(object: "\(demand.table)(\(demand.column))", tables: [demand.table.description]))
         }
     }
+
+    /// A `performance.plan-seq-scan` warning (the plan check of `pgpe analyze --database`,
+    /// `LiveDatabase.planCheck`): as `role`, PostgreSQL reads `unindexed` (`table`, or a
+    /// traversal's target when only traversals filter `table`) by `scan` though `enable_seqscan`
+    /// is off. The fix is the index on a column the policies filter `unindexed` on (a session
+    /// key, a traversal's source column) that the schema has no index for; when the schema has
+    /// one for each, those statements, for a database that lacks what the schema declares.
+    public static func planDiagnostic(
+        table: QualifiedName, unindexed: QualifiedName, role: String, scan: String, at policy: PolicyRef, _ policySet: PolicySet
+    ) -> Diagnostic {
+        let own = demands(policySet).filter { demand in
+            guard demand.table == unindexed, case .traversalTarget = demand.reason else { return demand.table == unindexed }
+            return false
+        }
+        let model = policySet.schema.table(unindexed)
+        let uncovered = own.filter { !(model?.hasIndex(leadingWith: $0.column) ?? false) }
+        let fixes = (uncovered.isEmpty ? own : uncovered).map { fix(table: unindexed, column: $0.column) }.joined(separator: " or ")
+        let remedy: String
+        if fixes.isEmpty {
+            remedy = "add an index on the column its policies filter on"
+        } else if uncovered.isEmpty {
+            remedy = "the schema declares an index for it; check that the database has it: \(fixes)"
+        } else {
+            remedy = "add one: \(fixes)"
+        }
+        let whole = unindexed == table ? "the whole table" : "the whole of \(unindexed)"
+        return Diagnostic(
+            .performancePlanSeqScan,
+            message:
+                "as role \(role), PostgreSQL cannot use an index for the policies' filter on \(table) (plan with enable_seqscan off: \(scan)), so each query on it reads \(whole); \(remedy)",
+            location: FileLocation(file: policy.location.file, range: policy.nameRange),
+            subject: DiagnosticSubject(object: table.description, tables: [table.description]))
+    }
 }

@@ -109,13 +109,18 @@ public struct FindingAcceptance: Sendable {
     /// `config.stale-accept` for each entry that accepted none of `verdicts` (a run's, after
     /// `apply`), among the entries whose proofs the run asked for (`ran`); and, when the run
     /// looked for findings (`findings`, after `apply`), for each `finding:` entry that accepted
-    /// none of them.
-    public func stale(_ verdicts: [Verdict], findings: [Diagnostic]? = nil, ran: (ProofID) -> Bool) -> [Diagnostic] {
+    /// none of them; an entry only for findings of the live plan check (`performance.plan-seq-scan`)
+    /// only when that check ran (`liveChecked`: `analyze --database`).
+    public func stale(
+        _ verdicts: [Verdict], findings: [Diagnostic]? = nil, liveChecked: Bool = false, ran: (ProofID) -> Bool
+    ) -> [Diagnostic] {
         let used = Set(verdicts.compactMap { $0.acceptance?.location } + (findings ?? []).compactMap { $0.acceptance?.location })
         return entries.compactMap { entry, _ in
             guard !used.contains(entry.location) else { return nil }
             if !entry.findings.isEmpty {
                 guard findings != nil else { return nil }
+                guard liveChecked || entry.findings.contains(where: { $0 != DiagnosticKind.performancePlanSeqScan.id })
+                else { return nil }
                 var scope = "finding \(entry.findings.joined(separator: ", "))"
                 if let object = entry.object { scope += " about \(object)" }
                 if entry.tables != nil { scope += " on \(entry.tablesText)" }
