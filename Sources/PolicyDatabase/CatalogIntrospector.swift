@@ -62,6 +62,10 @@ struct CatalogIntrospector {
                 grants.append(SnapshotGrant(schema: schema, table: name, grantee: grantee, privilege: privilege))
             }
             drafts[oid]?.grantees = Self.roleNames(grantees)
+            drafts[oid]?.privileges = zip(grantees, privileges).reduce(into: [String: [String]]()) { result, pair in
+                guard let grantee = pair.0, let privilege = pair.1 else { return }
+                result[grantee == "PUBLIC" ? "public" : grantee, default: []].append(privilege)
+            }.mapValues { Array(Set($0)).sorted() }
         }
         var collations: [String: Bool] = [:]
         // Privileges on single columns: table → [role, privilege] → columns.
@@ -114,8 +118,10 @@ struct CatalogIntrospector {
                     isPartial: row["is_partial"]?.bool ?? false, method: row["method"]?.string ?? "btree"))
         }
         var bodies: [(language: String, searchPath: String?, body: String)] = []
+        var triggers: [TriggerModel] = []
         let functions = functionRows.compactMap { row -> FunctionSignature? in
             guard let schema = row["schema"]?.string, let name = row["name"]?.string else { return nil }
+            triggers += Self.triggers(row, function: QualifiedName(schema: schema, name: name))
             bodies.append((row["language"]?.string ?? "", row["search_path"]?.string, row["body"]?.string ?? ""))
             let oids = (row["arg_oids"]?.stringArray ?? []).map { $0.flatMap { Int($0) } }
             let texts = row["arg_types"]?.stringArray ?? []
@@ -158,7 +164,7 @@ struct CatalogIntrospector {
             tables: Array(drafts.values), functions: functions, roles: roles,
             schemaNames: schemaNames, origin: origin, domains: resolver.domains(),
             collations: collations.map { CollationModel(name: $0.key, isDeterministic: $0.value) },
-            userTypes: resolver.enumsAndComposites(), views: views)
+            userTypes: resolver.enumsAndComposites(), views: views, triggers: triggers)
         // The tables a function's body reads, now that every table and view is known.
         for (index, body) in zip(model.functions.indices, bodies) {
             guard body.language == "sql" || body.language == "plpgsql" else {
@@ -180,6 +186,26 @@ struct CatalogIntrospector {
             guard let schema, let name else { return nil }
             return QualifiedName(schema: schema, name: name)
         }.sorted()
+    }
+
+    /// The triggers of a row of the `functions` query that execute `function`: enabled when
+    /// `tgenabled` is `O` (origin and local sessions) or `A` (always).
+    private static func triggers(_ row: PostgresRow, function: QualifiedName) -> [TriggerModel] {
+        let names = row["trigger_names"]?.stringArray ?? []
+        let schemas = row["trigger_schemas"]?.stringArray ?? []
+        let tables = row["trigger_tables"]?.stringArray ?? []
+        let types = row["trigger_types"]?.stringArray ?? []
+        let enabled = row["trigger_enabled"]?.stringArray ?? []
+        return names.indices.compactMap { index in
+            guard let name = names[index], index < schemas.count, index < tables.count, index < types.count,
+                index < enabled.count, let schema = schemas[index], let table = tables[index],
+                let tgtype = types[index].flatMap({ Int($0) })
+            else { return nil }
+            return TriggerModel(
+                name: name, table: QualifiedName(schema: schema, name: table), function: function,
+                timing: TriggerModel.timing(tgtype: tgtype), events: TriggerModel.events(tgtype: tgtype),
+                isEnabled: enabled[index] == "O" || enabled[index] == "A")
+        }
     }
 
     /// Grantees as the schema model names them (`public` for PUBLIC), sorted, without repeats.

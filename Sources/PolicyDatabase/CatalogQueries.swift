@@ -177,7 +177,10 @@ enum CatalogQueries {
     /// INOUT, VARIADIC), return type, whether they return a set, SECURITY DEFINER; for the
     /// side-channel checks (SPEC 11.11) the owner, the roles that may execute it (PUBLIC while
     /// `proacl` is NULL, the default; the owner left out), its language, its `search_path`
-    /// setting and its body (`prosrc`, or the whole definition for a SQL-standard body).
+    /// setting and its body (`prosrc`, or the whole definition for a SQL-standard body); and
+    /// the triggers that execute it (not internal ones, nor the clones a partitioned table's
+    /// trigger gives its partitions: the SQL declares only the parent's) as parallel arrays: name, the schema and
+    /// name of its table or view, `tgtype` (timing and events) and `tgenabled`.
     static let functions = """
         SELECT n.nspname AS schema, p.proname AS name, p.proargtypes::pg_catalog.oid[] AS arg_oids,
                ARRAY(SELECT pg_catalog.format_type(x.t, NULL)
@@ -192,10 +195,22 @@ enum CatalogQueries {
                                WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner) END AS executors,
                (SELECT pg_catalog.substr(cfg, 13) FROM pg_catalog.unnest(p.proconfig) cfg
                 WHERE cfg LIKE 'search\\_path=%' LIMIT 1) AS search_path,
-               CASE WHEN p.prosrc = '' OR p.prosrc IS NULL THEN pg_catalog.pg_get_functiondef(p.oid) ELSE p.prosrc END AS body
+               CASE WHEN p.prosrc = '' OR p.prosrc IS NULL THEN pg_catalog.pg_get_functiondef(p.oid) ELSE p.prosrc END AS body,
+               trg.trigger_names, trg.trigger_schemas, trg.trigger_tables, trg.trigger_types, trg.trigger_enabled
         FROM pg_catalog.pg_proc p
         JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(t.tgname::text ORDER BY t.oid) AS trigger_names,
+                   pg_catalog.array_agg(tn.nspname::text ORDER BY t.oid) AS trigger_schemas,
+                   pg_catalog.array_agg(tc.relname::text ORDER BY t.oid) AS trigger_tables,
+                   pg_catalog.array_agg(t.tgtype::integer::text ORDER BY t.oid) AS trigger_types,
+                   pg_catalog.array_agg(t.tgenabled::text ORDER BY t.oid) AS trigger_enabled
+            FROM pg_catalog.pg_trigger t
+            JOIN pg_catalog.pg_class tc ON tc.oid = t.tgrelid
+            JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+            WHERE t.tgfoid = p.oid AND NOT t.tgisinternal AND t.tgparentid = 0
+        ) trg ON true
         WHERE p.prokind = 'f' AND \(userSchema)
         ORDER BY n.nspname, p.proname, p.oid
         """

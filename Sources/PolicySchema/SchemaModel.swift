@@ -21,6 +21,8 @@ public struct SchemaModel: Hashable, Sendable {
     public var userTypes: [UserTypeModel]
     /// Views and materialized views, sorted by name.
     public var views: [ViewModel]
+    /// Triggers (not internal ones), sorted by table and name.
+    public var triggers: [TriggerModel]
     /// Schemas that were declared or hold a table.
     public var schemaNames: [String]
     /// Where the model came from (a path, a URL without password, or "<none>").
@@ -33,7 +35,8 @@ public struct SchemaModel: Hashable, Sendable {
     public init(
         tables: [TableModel] = [], functions: [FunctionSignature] = [], roles: [RoleModel] = [],
         schemaNames: [String] = [], origin: String = "<none>", domains: [DomainModel] = [],
-        collations: [CollationModel] = [], userTypes: [UserTypeModel] = [], views: [ViewModel] = []
+        collations: [CollationModel] = [], userTypes: [UserTypeModel] = [], views: [ViewModel] = [],
+        triggers: [TriggerModel] = []
     ) {
         let sorted = tables.sorted { $0.name < $1.name }
         self.tables = sorted
@@ -44,6 +47,7 @@ public struct SchemaModel: Hashable, Sendable {
         self.collations = collations.sorted { $0.name < $1.name }
         self.userTypes = userTypes.sorted { $0.name < $1.name }
         self.views = views.sorted { $0.name < $1.name }
+        self.triggers = triggers.sorted { ($0.table, $0.name) < ($1.table, $1.name) }
         var names = Set(schemaNames)
         for table in sorted { names.insert(table.name.schema) }
         self.schemaNames = names.sorted()
@@ -67,7 +71,7 @@ public struct SchemaModel: Hashable, Sendable {
         all.append(table)
         self = SchemaModel(
             tables: all, functions: functions, roles: roles, schemaNames: schemaNames, origin: origin,
-            domains: domains, collations: collations, userTypes: userTypes, views: views)
+            domains: domains, collations: collations, userTypes: userTypes, views: views, triggers: triggers)
     }
 
     /// The view or materialized view with exactly this name.

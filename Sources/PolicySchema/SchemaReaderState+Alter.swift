@@ -95,7 +95,7 @@ extension SchemaReaderState {
             }
         } else if cursor.accept(words: "owner", "to") {
             if let owner = cursor.identifier() { tables[id].owner = owner.text }
-        } else {
+        } else if !readTriggerSwitch(&cursor, table: id) {
             readRowLevelSecuritySwitch(&cursor, table: id)
         }
     }

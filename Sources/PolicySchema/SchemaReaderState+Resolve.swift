@@ -55,8 +55,11 @@ extension SchemaReaderState {
             let parents = ([draft.partitionParent].compactMap { $0 } + draft.parents).compactMap { resolve($0) }
             models[models.count - 1].parents = Array(Set(parents.map { tables[$0].name })).sorted()
             models[models.count - 1].rowSecurity = rlsSwitches[id]?.rlsEnabled ?? false
-            models[models.count - 1].grantees = Self.grantees(
-                (tableGrants[id] ?? [:]).reduce(into: [:]) { $0[$1.key == "PUBLIC" ? "public" : $1.key] = $1.value })
+            let granted = (tableGrants[id] ?? [:]).reduce(into: [String: Set<String>]()) {
+                $0[$1.key == "PUBLIC" ? "public" : $1.key, default: []].formUnion($1.value)
+            }
+            models[models.count - 1].grantees = Self.grantees(granted)
+            models[models.count - 1].privileges = granted.filter { !$0.value.isEmpty }.mapValues { $0.sorted() }
             models[models.count - 1].columnGrants = draft.columnGrants.compactMap { key, columns in
                 guard !columns.isEmpty, let bar = key.lastIndex(of: "|") else { return nil }
                 return ColumnGrant(
@@ -105,7 +108,7 @@ extension SchemaReaderState {
                 case .other: return UserTypeModel(name: name, kind: .other)
                 case .domain: return nil
                 }
-            }, views: viewModels)
+            }, views: viewModels, triggers: resolvedTriggers())
     }
 
     /// The roles holding at least one privilege, sorted.

@@ -132,21 +132,36 @@ extension SchemaReaderState {
 
     // MARK: - Functions
 
-    /// `ALTER FUNCTION name[(args)] OWNER TO role` (other actions are skipped).
+    /// `ALTER FUNCTION name[(args)] action ...`: `OWNER TO role` and `[EXTERNAL] SECURITY
+    /// {DEFINER | INVOKER}` are read, other actions are skipped.
     mutating func readAlterFunction(_ cursor: inout SQLCursor) {
         guard let name = cursor.name() else { return }
         if cursor.isKind(.leftParen) { cursor.skipGroupOrToken() }
-        guard cursor.accept(words: "owner", "to"), let owner = cursor.identifier() else { return }
-        for index in functionIndices(name) { functions[index].owner = owner.text }
+        let indices = functionIndices(name)
+        while !cursor.isAtEnd {
+            if cursor.accept(words: "owner", "to") {
+                guard let owner = cursor.identifier() else { return }
+                for index in indices { functions[index].owner = owner.text }
+            } else if cursor.accept(words: "security", "definer") {
+                for index in indices { functions[index].securityDefiner = true }
+            } else if cursor.accept(words: "security", "invoker") {
+                for index in indices { functions[index].securityDefiner = false }
+            } else {
+                cursor.skipGroupOrToken()
+            }
+        }
     }
 
-    /// The functions `name` denotes (every overload: argument types are not compared).
-    private func functionIndices(_ name: SQLName) -> [Int] {
+    /// The functions `name` denotes under `path` (the current search path by default; every
+    /// overload: argument types are not compared).
+    func functionIndices(_ name: SQLName, path: [String]? = nil) -> [Int] {
         let wanted: [QualifiedName]
         if let schema = name.schema {
             wanted = [QualifiedName(schema: schema, name: name.last)]
         } else {
-            wanted = searchPath.filter { !$0.isEmpty && $0 != "$user" }.map { QualifiedName(schema: $0, name: name.last) }
+            wanted = (path ?? searchPath).filter { !$0.isEmpty && $0 != "$user" }.map {
+                QualifiedName(schema: $0, name: name.last)
+            }
         }
         for candidate in wanted {
             let found = functions.indices.filter { functions[$0].name == candidate }

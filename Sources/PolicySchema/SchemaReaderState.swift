@@ -29,6 +29,8 @@ struct SchemaReaderState {
     var userTypes: [QualifiedName: UserTypeInfo] = [:]
     /// Function signatures in file order.
     var functions: [FunctionDraft] = []
+    /// Triggers in file order (dropped and replaced ones stay, marked).
+    var triggers: [TriggerDraft] = []
     /// Roles in file order.
     var roles: [RoleModel] = []
     /// Role memberships: member → the roles it was granted, each with whether it inherits
@@ -138,6 +140,8 @@ struct SchemaReaderState {
                 readDropView(&cursor)
             } else if cursor.accept(word: "policy") {
                 readDropPolicy(&cursor, statement: statement)
+            } else if cursor.accept(word: "trigger") {
+                readDropTrigger(&cursor)
             }
         default:
             return
@@ -176,6 +180,10 @@ struct SchemaReaderState {
         guard !isTemporary else { return }
         if cursor.accept(word: "policy") {
             readCreatePolicy(&cursor, statement: statement)
+            return
+        }
+        if cursor.accept(word: "trigger") || cursor.accept(words: "constraint", "trigger") {
+            readCreateTrigger(&cursor, statement: statement)
             return
         }
         if cursor.accept(word: "schema") {

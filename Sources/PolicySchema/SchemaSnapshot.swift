@@ -146,7 +146,8 @@ public struct SchemaSnapshot: Hashable, Sendable {
                     ("roles", .array(model.roles.map(roleOutput))),
                     ("policies", .array(policies.map(policyOutput))),
                     ("grants", .array(grants.map(grantOutput))),
-                ] + (model.views.isEmpty ? [] : [("views", .array(model.views.map(viewOutput)))]))
+                ] + (model.views.isEmpty ? [] : [("views", .array(model.views.map(viewOutput)))])
+                    + (model.triggers.isEmpty ? [] : [("triggers", .array(model.triggers.map(Self.triggerOutput)))]))
         ).serializedString(.pretty)
     }
 
@@ -254,6 +255,15 @@ public struct SchemaSnapshot: Hashable, Sendable {
         if table.rowSecurity { members.append(("row_security", .bool(true))) }
         if !table.parents.isEmpty { members.append(("parents", Self.names(table.parents))) }
         if !table.grantees.isEmpty { members.append(("grantees", .array(table.grantees.map { .string($0) }))) }
+        if !table.privileges.isEmpty {
+            members.append(
+                (
+                    "privileges",
+                    .object(
+                        JSONObject(
+                            table.privileges.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map { .string($0) })) }))
+                ))
+        }
         if !table.columnGrants.isEmpty {
             members.append(
                 (
@@ -287,6 +297,19 @@ public struct SchemaSnapshot: Hashable, Sendable {
                 ("owner", Self.optional(view.owner)),
                 ("references", Self.names(view.references)),
                 ("grantees", .array(view.grantees.map { .string($0) })),
+            ]))
+    }
+
+    private static func triggerOutput(_ trigger: TriggerModel) -> JSONValue {
+        .object(
+            JSONObject([
+                ("schema", .string(trigger.table.schema)),
+                ("table", .string(trigger.table.name)),
+                ("name", .string(trigger.name)),
+                ("timing", .string(trigger.timing)),
+                ("events", .array(trigger.events.map { .string($0.rawValue) })),
+                ("function", .array([.string(trigger.function.schema), .string(trigger.function.name)])),
+                ("enabled", .bool(trigger.isEnabled)),
             ]))
     }
 

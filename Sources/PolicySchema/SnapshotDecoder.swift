@@ -23,11 +23,12 @@ struct SnapshotDecoder {
 
     private static let topLevelKeys: Set<String> = [
         "format", "version", "schemas", "types", "collations", "tables", "functions", "roles", "policies", "grants",
-        "views",
+        "views", "triggers",
     ]
     private static let tableKeys: Set<String> = [
         "schema", "name", "columns", "primary_key", "unique_keys", "foreign_keys", "comment", "tags", "owner",
         "rls_enabled", "rls_forced", "has_inheritance_children", "parents", "row_security", "grantees", "column_grants", "indexes",
+        "privileges",
     ]
     private static let columnKeys: Set<String> = ["name", "type", "not_null", "collation"]
     private static let indexKeys: Set<String> = ["name", "columns", "unique", "partial", "method"]
@@ -38,6 +39,7 @@ struct SnapshotDecoder {
     private static let viewKeys: Set<String> = [
         "schema", "name", "materialized", "security_invoker", "security_barrier", "owner", "references", "grantees",
     ]
+    private static let triggerKeys: Set<String> = ["schema", "table", "name", "timing", "events", "function", "enabled"]
     private static let columnGrantKeys: Set<String> = ["grantee", "privilege", "columns"]
     private static let roleKeys: Set<String> = ["name", "login", "superuser", "bypassrls", "member_of"]
     private static let policyKeys: Set<String> = [
@@ -106,9 +108,11 @@ struct SnapshotDecoder {
         let policies = readOptionalList(root, key: "policies") { $0.readPolicy($1, index: $2) }
         let grants = readOptionalList(root, key: "grants") { $0.readGrant($1, index: $2) }
         let views = readOptionalList(root, key: "views") { $0.readView($1, index: $2) }
+        let triggers = readOptionalList(root, key: "triggers") { $0.readTrigger($1, index: $2) }
         let model = SchemaModel(
             tables: tables, functions: functions, roles: roles, schemaNames: schemaNames,
-            origin: path, domains: domains, collations: collations, userTypes: userTypes, views: views)
+            origin: path, domains: domains, collations: collations, userTypes: userTypes, views: views,
+            triggers: triggers)
         return SchemaSnapshot(model: model, tableStates: states, policies: policies, grants: grants)
     }
 
@@ -249,6 +253,11 @@ struct SnapshotDecoder {
         table.parents = names(node, "parents", what: what)
         table.rowSecurity = bool(node, "row_security", what: what)
         table.grantees = stringArray(node, "grantees", what: what)
+        if let member = node.member("privileges"), let granted = objectMembers(member.value, what: "\"privileges\" of \(what)") {
+            for entry in granted {
+                table.privileges[entry.key] = stringArray(entry.value, what: "the privileges of \(entry.key) on \(what)").sorted()
+            }
+        }
         for grantNode in arrayElements(node, key: "column_grants", what: what, required: false) {
             let grantWhat = "a column grant of \(what)"
             guard let grantMembers = objectMembers(grantNode, what: grantWhat) else { continue }
@@ -357,16 +366,59 @@ struct SnapshotDecoder {
             location: node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) })
     }
 
+    /// The members, `schema`, `table` and `name` of an entry of `list` that belongs to a table
+    /// (a policy, a trigger), reporting a missing one.
+    private mutating func tableEntry(
+        _ node: JSONNode, list: String, index: Int
+    ) -> (members: [JSONMember], schema: String, table: String, name: String)? {
+        let anonymous = "\(list)[\(index)]"
+        guard let members = objectMembers(node, what: anonymous),
+            let schema = requiredString(node, "schema", what: anonymous),
+            let table = requiredString(node, "table", what: anonymous),
+            let name = requiredString(node, "name", what: anonymous)
+        else { return nil }
+        return (members, schema, table, name)
+    }
+
+    private mutating func readTrigger(_ node: JSONNode, index: Int) -> TriggerModel? {
+        guard let (members, schema, table, name) = tableEntry(node, list: "triggers", index: index) else { return nil }
+        let what = "trigger \(name) on \(schema).\(table)"
+        checkKeys(members, allowed: Self.triggerKeys, what: what)
+        guard let functionNode = required(node, "function", what: what),
+            let function = qualifiedName(functionNode, what: "\"function\" of \(what)")
+        else { return nil }
+        var events: [Privilege] = []
+        for element in arrayElements(node, key: "events", what: what, required: false) {
+            guard let text = stringValue(element, what: "an event of \(what)") else { continue }
+            guard let event = Privilege(rawValue: text), [.insert, .update, .delete, .truncate].contains(event) else {
+                reportWrongType(element, expected: "INSERT, UPDATE, DELETE or TRUNCATE", what: "an event of \(what)")
+                continue
+            }
+            events.append(event)
+        }
+        let isEnabled = node.member("enabled") == nil ? true : bool(node, "enabled", what: what)
+        return TriggerModel(
+            name: name, table: QualifiedName(schema: schema, name: table),
+            function: function,
+            timing: optionalString(node, "timing", what: what) ?? "AFTER", events: events, isEnabled: isEnabled,
+            location: node.member("name").map { FileLocation(file: path, range: $0.value.sourceRange) })
+    }
+
     /// Qualified names written as `[schema, name]` pairs under `key`; absent is empty.
     private mutating func names(_ node: JSONNode, _ key: String, what: String) -> [QualifiedName] {
         arrayElements(node, key: key, what: what, required: false).compactMap { element in
-            let parts = stringArray(element, what: "an entry of \"\(key)\" of \(what)")
-            guard parts.count == 2 else {
-                reportWrongType(element, expected: "[schema, name]", what: "an entry of \"\(key)\" of \(what)")
-                return nil
-            }
-            return QualifiedName(schema: parts[0], name: parts[1])
+            qualifiedName(element, what: "an entry of \"\(key)\" of \(what)")
         }
+    }
+
+    /// A qualified name written as a `[schema, name]` pair.
+    private mutating func qualifiedName(_ node: JSONNode, what: String) -> QualifiedName? {
+        let parts = stringArray(node, what: what)
+        guard parts.count == 2 else {
+            reportWrongType(node, expected: "[schema, name]", what: what)
+            return nil
+        }
+        return QualifiedName(schema: parts[0], name: parts[1])
     }
 
     private mutating func readRole(_ node: JSONNode, index: Int) -> RoleModel? {
@@ -384,12 +436,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func readPolicy(_ node: JSONNode, index: Int) -> SnapshotPolicy? {
-        let anonymous = "policies[\(index)]"
-        guard let members = objectMembers(node, what: anonymous),
-            let schema = requiredString(node, "schema", what: anonymous),
-            let table = requiredString(node, "table", what: anonymous),
-            let name = requiredString(node, "name", what: anonymous)
-        else { return nil }
+        guard let (members, schema, table, name) = tableEntry(node, list: "policies", index: index) else { return nil }
         let what = "policy '\(name)' on \(schema).\(table)"
         checkKeys(members, allowed: Self.policyKeys, what: what)
         guard let command = requiredString(node, "command", what: what) else { return nil }

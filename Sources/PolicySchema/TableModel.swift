@@ -32,6 +32,10 @@ public struct TableModel: Hashable, Sendable {
     public var rowSecurity = false
     /// The roles granted a privilege on the whole table (`public` for PUBLIC), sorted.
     public var grantees: [String] = []
+    /// The privileges each of `grantees` holds on the whole table (`SELECT`, `INSERT`, ...,
+    /// sorted); empty when they are not known (a snapshot written before they were), and then
+    /// each grantee is taken to hold every privilege.
+    public var privileges: [String: [String]] = [:]
     /// Privileges granted on some of its columns only.
     public var columnGrants: [ColumnGrant] = []
 
@@ -50,6 +54,13 @@ public struct TableModel: Hashable, Sendable {
         self.tags = tags
         self.owner = owner
         self.location = location
+    }
+
+    /// Whether `grantee` holds `privilege` on the whole table (any privilege of a grantee whose
+    /// privileges are not known).
+    public func grants(_ privilege: String, to grantee: String) -> Bool {
+        guard !privileges.isEmpty else { return grantees.contains(grantee) }
+        return privileges[grantee]?.contains(privilege) ?? false
     }
 
     /// The column named exactly `name`.

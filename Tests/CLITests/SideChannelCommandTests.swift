@@ -6,9 +6,10 @@ import Testing
 
 /// The side channels of SPEC 11.11 for real: around policies that prove tenant isolation,
 /// `Tests/Fixtures/side-channels/leaky.sql` lets a session of tenant `a` see tenant `b`'s rows
-/// through a view, a SECURITY DEFINER function and a partition, and learn of a `b` row from a
-/// unique violation; `pgpe analyze` reports each, in text, JSON and SARIF. `fixed.sql` closes
-/// them: the same sessions see only their own rows, and pgpe reports nothing.
+/// through a view, a SECURITY DEFINER function, a partition and a trigger's SECURITY DEFINER
+/// function, and learn of a `b` row from a unique violation; `pgpe analyze` reports each, in
+/// text, JSON and SARIF. `fixed.sql` closes them: the same sessions see only their own rows, and
+/// pgpe reports nothing.
 @Suite struct SideChannelCommandTests {
     /// The role the application's sessions run as (the fixtures grant to it).
     static let reader = "pgpe_side_reader"
@@ -23,6 +24,7 @@ import Testing
         "sidechannel.definer-function": [22],
         // The grant to the BYPASSRLS role and REFERENCES on docs' key, at docs.
         "sidechannel.column-grant": [3, 3],
+        "sidechannel.definer-trigger": [52],
     ]
 
     /// A copy of `source` in a temporary directory.
@@ -123,6 +125,8 @@ import Testing
         #expect(text.stdout.contains("note: policy tenant_isolation on public.docs is bypassed here"))
         #expect(text.stdout.contains("fix: REVOKE SELECT (id, title) ON public.docs FROM pgpe_side_reporting;"))
         #expect(text.stdout.contains("fix: REVOKE REFERENCES (id) ON public.docs FROM pgpe_side_reader;"))
+        #expect(text.stdout.contains("leaky.sql:52:16: warning[sidechannel.definer-trigger]: trigger comment_doc_title"))
+        #expect(text.stdout.contains("fix: ALTER FUNCTION public.comment_doc_title() SECURITY INVOKER;"))
         let sarif = try cli.run(["analyze", "--format", "sarif"])
         let runs = try #require(try DatabaseCLI.json(sarif.stdout)["runs"] as? [[String: Any]])
         let results = try #require(runs.first?["results"] as? [[String: Any]])
@@ -140,6 +144,9 @@ import Testing
                 #expect(try strings(connection, "SELECT public.doc_count()::text") == ["2"])
                 #expect(try strings(connection, "SELECT tenant_id FROM public.events_b") == ["b"])
                 #expect(try failure(connection, "INSERT INTO public.docs VALUES (3, 'a', 'beta')") == "23505")
+                // The trigger copies tenant b's title into tenant a's own comment.
+                try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2)")
+                #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["beta"])
             }
             // The column grants: BYPASSRLS reads every tenant's titles (and only the granted
             // columns); a foreign key's check tells the reader that tenant b has a doc 2.
@@ -168,6 +175,9 @@ import Testing
                 #expect(try failure(connection, "SELECT public.doc_count()") == "42501")
                 #expect(try strings(connection, "SELECT tenant_id FROM public.events_b").isEmpty)
                 #expect(try failure(connection, "INSERT INTO public.docs VALUES (3, 'a', 'beta')") == nil)
+                // The trigger's sub-select sees only tenant a's docs.
+                try connection.execute("INSERT INTO public.comments VALUES (10, 'a', 2), (11, 'a', 1)")
+                #expect(try strings(connection, "SELECT coalesce(body, '<null>') FROM public.comments") == ["<null>", "alpha"])
             }
             try asTenant(database.connection, "a", role: Self.reporting) { (connection: PostgresConnection) throws in
                 #expect(try failure(connection, "SELECT title FROM public.docs") == "42501")

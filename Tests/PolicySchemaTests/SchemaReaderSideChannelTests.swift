@@ -157,6 +157,9 @@ import Testing
                     "table \($0.name) parents=\($0.parents) rls=\($0.rowSecurity) grantees=\($0.grantees) unique=\($0.uniqueKeys)"
                         + " columnGrants=\($0.columnGrants.map { "\($0.grantee) \($0.privilege) \($0.columns)" })"
                 }
+                + model.triggers.map {
+                    "trigger \($0.name) on \($0.table) \($0.timing) \($0.events) -> \($0.function) enabled=\($0.isEnabled)"
+                }
         }
         // pg_dump names the owner (the test server's superuser) and writes grants it holds itself.
         var fromDump = sideChannels(dumped)

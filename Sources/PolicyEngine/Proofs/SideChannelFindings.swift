@@ -18,6 +18,7 @@ public enum SideChannelFindings {
         var findings =
             finder.views() + finder.definerFunctions() + finder.children() + finder.uniqueKeys()
             + finder.columnGrants()
+            + finder.definerTriggers()
         if atPolicies {
             findings += findings.flatMap { finding in
                 finding.notes.map { note in
@@ -141,9 +142,11 @@ public enum SideChannelFindings {
         func definerFunctions() -> [Diagnostic] {
             // Functions pgpe.yaml declares are the policies' own helpers (`fn(...)`): the roles the
             // policies apply to must execute them, and the proofs take their declaration as given.
-            let policyHelpers = Set(set.config.functions.map { QualifiedName(schema: $0.schema, name: $0.name) })
+            // A trigger function cannot be called directly, EXECUTE or not: `definerTriggers` reports it.
+            let helpers = self.policyHelpers
             return schema.functions.compactMap { function in
-                guard function.securityDefiner, !policyHelpers.contains(function.name), let body = function.bodyTables
+                guard function.securityDefiner, !helpers.contains(function.name), !Self.isTriggerFunction(function),
+                    let body = function.bodyTables
                 else { return nil }
                 let reached = governedReached(body)
                 let callers = function.executors.filter(matters)
@@ -155,6 +158,55 @@ public enum SideChannelFindings {
                     "SECURITY DEFINER function \(function.name) reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(callers)) may execute it: the policies do not apply inside; fix: REVOKE EXECUTE ON FUNCTION \(signature) FROM \(Self.list(callers));",
                     object: "\(function.name)(\(function.argumentTypes.map(\.name).joined(separator: ", ")))", at: function.location,
                     tables: reached)
+            }
+        }
+
+        /// Functions pgpe.yaml declares: the policies' own helpers (`fn(...)`), not reported.
+        var policyHelpers: Set<QualifiedName> {
+            Set(set.config.functions.map { QualifiedName(schema: $0.schema, name: $0.name) })
+        }
+
+        /// Whether `function` returns `trigger` or `event_trigger`: then only a trigger calls it.
+        static func isTriggerFunction(_ function: FunctionSignature) -> Bool {
+            ["trigger", "event_trigger"].contains(function.returnType.name)
+        }
+
+        /// The roles that matter and may fire `trigger`: a privilege on its table for one of its
+        /// events (in the schema, or by a GRANT of the policy set), or any privilege on its view.
+        func firers(_ trigger: TriggerModel) -> [String] {
+            var roles = Set<String>()
+            if let table = schema.table(trigger.table) {
+                for grantee in table.grantees where trigger.events.contains(where: { table.grants($0.rawValue, to: grantee) }) {
+                    roles.insert(grantee)
+                }
+            } else if let view = schema.view(trigger.table) {
+                roles.formUnion(view.grantees)
+            }
+            for grant in set.grants
+            where grant.tables.contains(trigger.table) && grant.privileges.contains(where: trigger.events.contains) {
+                roles.formUnion(grant.roles)
+            }
+            return roles.sorted().filter(matters)
+        }
+
+        func definerTriggers() -> [Diagnostic] {
+            let helpers = self.policyHelpers
+            return schema.triggers.compactMap { trigger in
+                guard trigger.isEnabled, !helpers.contains(trigger.function),
+                    let function = schema.functions.first(where: {
+                        $0.name == trigger.function && $0.argumentTypes.isEmpty && $0.securityDefiner
+                    }),
+                    let body = function.bodyTables
+                else { return nil }
+                let reached = governedReached(body)
+                let firers = firers(trigger)
+                guard !reached.isEmpty, !firers.isEmpty else { return nil }
+                let owner = function.owner.map { " (\($0))" } ?? ""
+                let events = trigger.events.map(\.rawValue).joined(separator: " or ")
+                return finding(
+                    .sideChannelDefinerTrigger,
+                    "trigger \(trigger.name) on \(trigger.table) executes SECURITY DEFINER function \(function.name), which reads or writes governed \(reached.map(\.description).joined(separator: ", ")) with its owner's rights\(owner), and \(Self.list(firers)) may \(events) \(trigger.table) and so fire it (a trigger needs no EXECUTE privilege): the policies do not apply inside; fix: ALTER FUNCTION \(Self.sql(function.name))() SECURITY INVOKER; (or make the function filter by tenant)",
+                    object: "\(trigger.name) on \(trigger.table)", at: trigger.location ?? function.location, tables: reached)
             }
         }
 

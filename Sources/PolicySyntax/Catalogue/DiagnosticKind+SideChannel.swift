@@ -6,7 +6,7 @@ extension DiagnosticArea {
             "Objects of the schema around the policies through which roles named by policies (or PUBLIC) reach governed rows without the policies: `pgpe analyze` reports them with the schema (at the object's statement in a SQL schema, naming the catalog object otherwise) in every output format, and the language server on the schema file and on the policies whose guarantee they weaken. Each message ends with the SQL that fixes it; see docs/side-channels.md.",
         kinds: [
             .sideChannelViewDefiner, .sideChannelDefinerFunction, .sideChannelChildWithoutRLS,
-            .sideChannelUniqueWithoutKey, .sideChannelColumnGrant,
+            .sideChannelUniqueWithoutKey, .sideChannelColumnGrant, .sideChannelDefinerTrigger,
         ])
 }
 
@@ -35,5 +35,13 @@ extension DiagnosticKind {
     public static let sideChannelColumnGrant = DiagnosticKind(
         "sidechannel.column-grant", .warning,
         "A privilege on some columns of a governed table is granted to a role row-level security does not restrict there (BYPASSRLS; or, while the table is not FORCE ROW LEVEL SECURITY, a member of its owner), or to PUBLIC while a role with BYPASSRLS exists: it reads or writes those columns of every tenant's rows. Also REFERENCES on a key of a governed table granted to a role the policies apply to: a foreign key's check runs without the policies, so the role learns which key values any tenant has. Fix: `REVOKE ... (columns) ON ... FROM ...`, or FORCE ROW LEVEL SECURITY for a member of the owner."
+    )
+}
+
+extension DiagnosticKind {
+    /// `sidechannel.definer-trigger`
+    public static let sideChannelDefinerTrigger = DiagnosticKind(
+        "sidechannel.definer-trigger", .warning,
+        "An enabled trigger executes a SECURITY DEFINER function that reads or writes a governed table, and a role the policies apply to may INSERT, UPDATE, DELETE or TRUNCATE (as the trigger's events say) the trigger's table: firing a trigger needs no EXECUTE privilege, so the function reaches those rows with its owner's rights, without their policies. Fix: `ALTER FUNCTION ... SECURITY INVOKER`, or make the function filter by tenant."
     )
 }

@@ -38,3 +38,18 @@ REVOKE SELECT (id, title) ON public.docs FROM pgpe_side_reporting;
 GRANT REFERENCES (id) ON public.docs TO pgpe_side_reader;
 REVOKE REFERENCES ON public.docs FROM pgpe_side_reader;
 GRANT CREATE ON SCHEMA public TO pgpe_side_reader;
+
+-- The trigger's function runs with the caller's rights: its sub-select sees only the caller's docs.
+CREATE TABLE public.comments (
+    id integer PRIMARY KEY,
+    tenant_id text NOT NULL,
+    doc_id integer NOT NULL,
+    body text
+);
+CREATE FUNCTION public.comment_doc_title() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    AS $$ BEGIN NEW.body := (SELECT d.title FROM public.docs d WHERE d.id = NEW.doc_id); RETURN NEW; END $$;
+ALTER FUNCTION public.comment_doc_title() SECURITY INVOKER;
+CREATE TRIGGER comment_doc_title BEFORE INSERT ON public.comments
+    FOR EACH ROW EXECUTE FUNCTION public.comment_doc_title();
+GRANT SELECT, INSERT ON public.comments TO pgpe_side_reader;

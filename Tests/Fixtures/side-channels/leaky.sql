@@ -36,3 +36,19 @@ CREATE ROLE pgpe_side_reporting NOLOGIN BYPASSRLS;
 GRANT SELECT (id, title) ON public.docs TO pgpe_side_reporting;
 GRANT REFERENCES (id) ON public.docs TO pgpe_side_reader;
 GRANT CREATE ON SCHEMA public TO pgpe_side_reader;
+
+-- A trigger whose SECURITY DEFINER function copies a row of docs into the new comment: firing a
+-- trigger needs no EXECUTE privilege, and the function reads docs with its owner's rights, so a
+-- tenant commenting on another tenant's doc id reads that doc's title back from its own row.
+CREATE TABLE public.comments (
+    id integer PRIMARY KEY,
+    tenant_id text NOT NULL,
+    doc_id integer NOT NULL,
+    body text
+);
+CREATE FUNCTION public.comment_doc_title() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    AS $$ BEGIN NEW.body := (SELECT d.title FROM public.docs d WHERE d.id = NEW.doc_id); RETURN NEW; END $$;
+CREATE TRIGGER comment_doc_title BEFORE INSERT ON public.comments
+    FOR EACH ROW EXECUTE FUNCTION public.comment_doc_title();
+GRANT SELECT, INSERT ON public.comments TO pgpe_side_reader;
