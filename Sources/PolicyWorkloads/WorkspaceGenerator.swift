@@ -221,7 +221,8 @@ public struct WorkspaceGenerator {
     /// (SPEC 11.11) look at, to append to `generate()`'s schema: an index leading with the key on
     /// every other table, a UNIQUE constraint without the key on every sixth, a view over every
     /// fourth (every other one `security_invoker`), a SECURITY DEFINER function reading every
-    /// tenth (EXECUTE revoked from PUBLIC on every other one), column grants on every eighth, and a
+    /// tenth (EXECUTE revoked from PUBLIC on every other one) and a SECURITY DEFINER trigger on it,
+    /// column grants on every eighth, and a
     /// partitioned table with two partitions per tenth table. Half of each kind is a finding.
     public func surroundings() -> String {
         var sql = "-- generated: the objects around the tables\n"
@@ -240,6 +241,11 @@ public struct WorkspaceGenerator {
                 sql +=
                     "CREATE FUNCTION public.count_\(name)() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT count(*) FROM \(table) $$;\n"
                 if index % 20 == 0 { sql += "REVOKE EXECUTE ON FUNCTION public.count_\(name)() FROM PUBLIC;\n" }
+                sql +=
+                    "CREATE FUNCTION public.touch_\(name)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN PERFORM 1 FROM \(table); RETURN NEW; END $$;\n"
+                sql +=
+                    "CREATE TRIGGER touch_\(name) BEFORE INSERT OR UPDATE ON \(table) FOR EACH ROW EXECUTE FUNCTION public.touch_\(name)();\n"
+                sql += "GRANT INSERT, UPDATE ON \(table) TO app_user;\n"
                 sql +=
                     "CREATE TABLE public.p_\(name) (id uuid NOT NULL, tenant_id uuid NOT NULL, status text) PARTITION BY LIST (status);\n"
                 for part in ["a", "b"] {
