@@ -196,6 +196,10 @@ import Testing
         let cli = try copy(Fixtures.exampleDirectory(example))
         defer { cli.remove() }
         #expect(try findings(cli).isEmpty)
+        // Nor an index finding: the examples declare the indexes their policies need.
+        let run = try cli.run(["analyze", "--format", "json"])
+        let diagnostics = try #require(try DatabaseCLI.json(run.stdout)["diagnostics"] as? [[String: Any]])
+        #expect(!diagnostics.contains { ($0["code"] as? String)?.hasPrefix("performance.") == true }, "\(diagnostics)")
     }
 
     /// fixed.sql (docs at line 2) with `extra` after it as `file`, and `force:` added to pgpe.yaml when given.
