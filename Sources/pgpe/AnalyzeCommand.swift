@@ -317,7 +317,9 @@ struct AnalyzeCommand: ParsableCommand {
                 status = Terminal.paint("PROVEN ", "32", enabled: color)
             }
             let proofs = Set(verdicts.map(\.proof.rawValue)).sorted().joined(separator: ", ")
-            lines.append("\(status) \(table): \(verdicts.count) verdicts (\(proofs))\(accepted > 0 ? ", \(accepted) accepted" : "")")
+            lines.append(
+                "\(status) "
+                    + Terminal.inert("\(table): \(verdicts.count) verdicts (\(proofs))\(accepted > 0 ? ", \(accepted) accepted" : "")"))
         }
         for verdict in report.verdicts where verbose || verdict.status != .proven {
             let status: String
@@ -328,7 +330,9 @@ struct AnalyzeCommand: ParsableCommand {
             case .unknown: status = Terminal.paint("UNKNOWN", "33", enabled: color)
             case .accepted: status = Terminal.paint("ACCEPTED", "34", enabled: color)
             }
-            var line = "\(status) \(verdict.proof.rawValue) \(verdict.table)"
+            // Names come from the schema or the live catalog: control characters are escaped
+            // (`Terminal.inert`), the status's colour is not.
+            var line = "\(verdict.proof.rawValue) \(verdict.table)"
             if let command = verdict.command { line += " \(command.rawValue)" }
             line += " \(verdict.side == .using ? "USING" : "WITH CHECK") role=\(verdict.role)"
             if let key = verdict.key { line += " key=\(key)" }
@@ -338,21 +342,22 @@ struct AnalyzeCommand: ParsableCommand {
                 line += " [\(acceptance.status.rawValue), accepted at \(at.file):\(at.start.line): \(acceptance.reason)]"
             }
             if findings.isRecorded(verdict) { line += " [in the baseline]" }
-            lines.append(line)
+            lines.append("\(status) " + Terminal.inert(line))
             if verdict.status == .failed, let example = verdict.counterexample {
-                lines.append("    counterexample: " + ProofDiagnostics.describe(example))
+                lines.append(Terminal.inert("    counterexample: " + ProofDiagnostics.describe(example)))
                 for witness in example.witnesses {
                     let values = witness.values.sorted { $0.key < $1.key }.filter { !$0.value.isNull }.map { "\($0.key)=\($0.value)" }
                         .joined(separator: ", ")
-                    lines.append("    \(witness.role) of session \(witness.session ?? 0) in \(witness.table): {\(values)}")
+                    lines.append(Terminal.inert("    \(witness.role) of session \(witness.session ?? 0) in \(witness.table): {\(values)}"))
                 }
             }
             if verdict.status != .proven {
                 for blame in verdict.blame {
                     let position = printer.position(blame.location)
                     lines.append(
-                        "    \(blame.session.map { "session \($0) admitted by" } ?? "at") policy \(blame.policy), \(position.file):\(position.start.line):\(position.start.column)"
-                    )
+                        Terminal.inert(
+                            "    \(blame.session.map { "session \($0) admitted by" } ?? "at") policy \(blame.policy), \(position.file):\(position.start.line):\(position.start.column)"
+                        ))
                 }
             }
         }

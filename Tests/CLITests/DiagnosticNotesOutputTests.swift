@@ -82,4 +82,21 @@ import Testing
         #expect(view?["message"]?.string?.contains("view public.v\u{1B}[2J\u{85}x reads") == true, "\(String(describing: view))")
     }
 
+    /// A governed table whose name holds an escape sequence: the verdict lines of `analyze -v`
+    /// write it as `\u{1b}` too.
+    @Test func aPlantedTableNameIsInertInVerdictLines() throws {
+        let project = try Self.project()
+        let schema = project.appendingPathComponent("schema.sql")
+        let planted = try String(contentsOf: schema, encoding: .utf8).replacingOccurrences(
+            of: "public.docs", with: #"public.U&"d\001B]0;owned\0007ocs""#)
+        try planted.write(to: schema, atomically: true, encoding: .utf8)
+        let policy = project.appendingPathComponent("policies/docs.policy")
+        let text = try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(
+            of: "named('docs')", with: "has_column('tenant_id')")
+        try text.write(to: policy, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["analyze", "-v"], in: project)
+        #expect(run.stdout.contains(#"PROVEN  tenant-isolation public.d\u{1b}]0;owned\u{7}ocs"#), "\(run.stdout)")
+        #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run.stdout)")
+    }
+
 }
